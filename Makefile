@@ -1,0 +1,62 @@
+# 共治 — two commands: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := FLASK_APP=wsgi.py $(VENV)/bin/flask
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install install-dev system-deps migrate demo migration bench clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+install: $(STAMP)
+
+install-dev: $(DEV_STAMP) system-deps
+
+# Debian packages the tests use: Chromium for browser tests, CJK fonts for
+# screenshots, zbar to decode QR codes, poppler for pdftotext.
+system-deps:
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null \
+	  && test -e /usr/lib/x86_64-linux-gnu/libzbar.so.0 -o -e /usr/lib/aarch64-linux-gnu/libzbar.so.0 \
+	  && fc-list 2>/dev/null | grep -qi "noto sans cjk" \
+	  || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	      chromium fonts-noto-cjk libzbar0 poppler-utils >/dev/null)
+
+migrate: $(STAMP)
+	mkdir -p instance
+	$(FLASK) db upgrade
+
+demo: migrate
+	$(FLASK) demo load
+
+run: demo
+	$(VENV)/bin/gunicorn -k gevent -w 1 --worker-connections 10000 --no-control-socket \
+	  -b $(HOST):$(PORT) wsgi:app
+
+test: install-dev
+	$(VENV)/bin/pytest -q
+
+# Regenerate the initial migration from the models (before the first release only).
+migration: $(STAMP)
+	rm -f migrations/versions/0001_initial.py instance/migration-scratch.db
+	mkdir -p instance
+	DATABASE_URL=sqlite:///$(CURDIR)/instance/migration-scratch.db $(FLASK) db migrate --rev-id 0001 -m initial
+	mv migrations/versions/0001_initial_.py migrations/versions/0001_initial.py 2>/dev/null || true
+	rm -f instance/migration-scratch.db
+
+bench: install-dev
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) instance

@@ -1,0 +1,95 @@
+"""Appending to and verifying the audit chain.
+
+`record()` joins the caller's transaction: the act and its audit entry commit
+together or not at all.
+"""
+import hashlib
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from app.audit.models import AuditEntry, AuditHead
+from app.db import utcnow
+from app.extensions import db
+
+GENESIS = "0" * 64
+
+
+def chain_of(estate_id: int | None) -> str:
+    return f"estate:{estate_id}" if estate_id is not None else "global"
+
+
+def entry_hash(prev_hash, chain, seq, estate_id, actor_id, action, subject_type, subject_id,
+               data, created_at) -> str:
+    body = json.dumps(
+        [prev_hash, chain, seq, estate_id, actor_id, action, subject_type, subject_id, data,
+         created_at.isoformat()],
+        ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _locked_head(chain: str) -> AuditHead:
+    head = db.session.scalar(select(AuditHead).where(AuditHead.chain == chain).with_for_update())
+    if head is None:
+        # First entry of a chain: create the head in a savepoint so a racing creator
+        # makes us re-read instead of failing the caller's transaction.
+        try:
+            with db.session.begin_nested():
+                db.session.add(AuditHead(chain=chain, seq=0, hash=GENESIS))
+        except Exception:  # noqa: BLE001 - unique violation from a concurrent first append
+            pass
+        head = db.session.scalar(select(AuditHead).where(AuditHead.chain == chain).with_for_update())
+    return head
+
+
+def record(action: str, *, estate_id: int | None, actor_id: int | None, subject_type: str,
+           subject_id: int | None, data: dict | None = None) -> AuditEntry:
+    chain = chain_of(estate_id)
+    head = _locked_head(chain)
+    data = json.loads(json.dumps(data or {}, ensure_ascii=False, default=str))
+    created_at = utcnow().replace(microsecond=0)
+    seq = head.seq + 1
+    digest = entry_hash(head.hash, chain, seq, estate_id, actor_id, action, subject_type,
+                        subject_id, data, created_at)
+    entry = AuditEntry(chain=chain, seq=seq, estate_id=estate_id, actor_id=actor_id, action=action,
+                       subject_type=subject_type, subject_id=subject_id, data=data,
+                       created_at=created_at, prev_hash=head.hash, hash=digest)
+    head.seq, head.hash = seq, digest
+    db.session.add(entry)
+    return entry
+
+
+@dataclass
+class ChainReport:
+    chain: str
+    entries: int
+    head_hash: str
+    broken_at: int | None = None  # seq of the first entry that does not check out
+    reason: str | None = None
+
+
+def verify_chain(chain: str) -> ChainReport:
+    previous, count = GENESIS, 0
+    entries = db.session.scalars(
+        select(AuditEntry).where(AuditEntry.chain == chain).order_by(AuditEntry.seq))
+    for count, entry in enumerate(entries, start=1):
+        if entry.seq != count:
+            return ChainReport(chain, count - 1, previous, entry.seq, "序号不连续（有记录被删除）")
+        if entry.prev_hash != previous:
+            return ChainReport(chain, count - 1, previous, entry.seq, "与上一条记录对不上")
+        expected = entry_hash(previous, chain, entry.seq, entry.estate_id, entry.actor_id,
+                              entry.action, entry.subject_type, entry.subject_id, entry.data,
+                              entry.created_at)
+        if expected != entry.hash:
+            return ChainReport(chain, count - 1, previous, entry.seq, "记录内容被改动过")
+        previous = entry.hash
+    head = db.session.get(AuditHead, chain)
+    if head is not None and (head.seq != count or head.hash != previous):
+        return ChainReport(chain, count, previous, count + 1, "末尾的记录被删除")
+    return ChainReport(chain, count, previous)
+
+
+def verify_all() -> list[ChainReport]:
+    chains = db.session.scalars(select(AuditHead.chain).order_by(AuditHead.chain)).all()
+    return [verify_chain(chain) for chain in chains]

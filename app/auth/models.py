@@ -1,0 +1,93 @@
+"""Users, their roles, and one-time SMS codes."""
+import enum
+from datetime import datetime
+
+from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import UTCDateTime, utcnow
+from app.extensions import db
+
+
+class Role(str, enum.Enum):
+    committee = "committee"  # 社区党组织 / 居委会 / 业委会, per estate
+    moderator = "moderator"  # moderates discussions, per estate
+    staff = "staff"  # street / district staff, all estates of the deployment
+    admin = "admin"  # operators
+
+
+ESTATE_ROLES = {Role.committee, Role.moderator}
+
+
+class User(db.Model):
+    """A person using the app (a resident until granted more)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: mainland mobile number, the login name; None for a WeChat-only account or after deletion
+    phone: Mapped[str | None] = mapped_column(String(20), unique=True)
+    #: display name the person chose
+    name: Mapped[str | None] = mapped_column(String(50))
+    #: WeChat openid of the official account, when signed in through WeChat
+    wechat_openid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    #: bumped to revoke every token issued before
+    token_version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: set when the person deleted their account; identity fields are then cleared
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    roles: Mapped[list["RoleGrant"]] = relationship(back_populates="user", lazy="selectin")
+
+    def __repr__(self):
+        return f"<User {self.id}>"
+
+
+class RoleGrant(db.Model):
+    """A role held by a user; estate roles name the estate, staff and admin do not."""
+
+    __tablename__ = "role_grants"
+    __table_args__ = (UniqueConstraint("user_id", "role", "estate_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=20))
+    #: the estate of a committee or moderator role
+    estate_id: Mapped[int | None] = mapped_column(ForeignKey("estates.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user: Mapped[User] = relationship(back_populates="roles")
+
+    def __repr__(self):
+        return f"<RoleGrant {self.id} user={self.user_id} {self.role.value} estate={self.estate_id}>"
+
+
+class SmsCode(db.Model):
+    """A one-time login code; only its keyed hash is kept."""
+
+    __tablename__ = "sms_codes"
+    __table_args__ = (Index("ix_sms_codes_phone_created", "phone", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20))
+    #: HMAC of the code, never the code
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: wrong tries so far
+    attempts: Mapped[int] = mapped_column(default=0)
+    consumed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: address that asked for it, for abuse review
+    requested_ip: Mapped[str | None] = mapped_column(String(64))
+
+
+class SmsOutboxMessage(db.Model):
+    """Messages the console SMS backend 'sent': how local runs and tests read codes."""
+
+    __tablename__ = "sms_outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20), index=True)
+    code: Mapped[str | None] = mapped_column(String(10))
+    body: Mapped[str] = mapped_column(String(500))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,129 @@
+"""Who the request is, and what they may see and do.
+
+API clients send a Bearer token; the web pages use the cookie session with a
+CSRF header. Both end in the same `current_user()` and the same checks.
+Objects of an estate the user does not belong to answer 404, never 403.
+"""
+import hmac
+import secrets
+
+from flask import g, request, session
+from sqlalchemy import exists, select
+
+from app.auth.models import Role, RoleGrant, User
+from app.errors import Forbidden, NotFound, Unauthorized
+from app.extensions import db
+
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+CSRF_HEADER = "X-CSRF-Token"
+
+
+def load_request_user():
+    """before_request: resolve the bearer token or the session into g.user."""
+    g.user = None
+    header = request.headers.get("Authorization", "")
+    if header:
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise Unauthorized("登录已失效，请重新登录", code="invalid_token")
+        from app.auth.tokens import user_from_token
+
+        g.user = user_from_token(token.strip())
+        return
+    user_id = session.get("uid")
+    if user_id is None:
+        return
+    user = db.session.get(User, user_id)
+    if user is None or user.deleted_at is not None or session.get("ver") != user.token_version:
+        session.clear()
+        return
+    if request.method in UNSAFE_METHODS and request.path.startswith("/api/"):
+        sent = request.headers.get(CSRF_HEADER, "")
+        if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
+            raise Forbidden("页面已过期，请刷新后再试", code="csrf_failed")
+    g.user = user
+
+
+def login_session(user: User) -> None:
+    session.clear()
+    session["uid"] = user.id
+    session["ver"] = user.token_version
+    session["csrf"] = secrets.token_urlsafe(24)
+    session.permanent = True
+
+
+def current_user() -> User | None:
+    return g.get("user")
+
+
+def require_user() -> User:
+    user = current_user()
+    if user is None:
+        raise Unauthorized()
+    return user
+
+
+def _has_role(user: User, roles: set[Role], estate_id: int | None) -> bool:
+    return any(grant.role in roles and (grant.estate_id is None or grant.estate_id == estate_id)
+               for grant in user.roles)
+
+
+def is_staff(user: User | None) -> bool:
+    return user is not None and _has_role(user, {Role.staff, Role.admin}, None)
+
+
+def is_committee(user: User | None, estate_id: int) -> bool:
+    return user is not None and (
+        is_staff(user) or _has_role(user, {Role.committee}, estate_id))
+
+
+def is_moderator(user: User | None, estate_id: int) -> bool:
+    return user is not None and (
+        is_committee(user, estate_id) or _has_role(user, {Role.moderator}, estate_id))
+
+
+def is_member(user: User | None, estate_id: int) -> bool:
+    """Staff, the estate's committee and moderators, and residents with a verified flat there."""
+    if user is None:
+        return False
+    if is_moderator(user, estate_id):
+        return True
+    from app.estates.models import Flat, FlatLink, LinkStatus
+
+    return db.session.scalar(select(exists().where(
+        FlatLink.user_id == user.id, FlatLink.estate_id == estate_id,
+        FlatLink.status == LinkStatus.verified, FlatLink.flat_id == Flat.id))) or False
+
+
+def require_member(estate_id: int) -> User:
+    from app.estates.models import Estate
+
+    user = require_user()
+    if not is_member(user, estate_id) or db.session.get(Estate, estate_id) is None:
+        raise NotFound()
+    return user
+
+
+def require_moderator(estate_id: int) -> User:
+    user = require_member(estate_id)
+    if not is_moderator(user, estate_id):
+        raise Forbidden()
+    return user
+
+
+def require_committee(estate_id: int) -> User:
+    user = require_member(estate_id)
+    if not is_committee(user, estate_id):
+        raise Forbidden()
+    return user
+
+
+def require_staff() -> User:
+    user = require_user()
+    if not is_staff(user):
+        raise Forbidden()
+    return user
+
+
+def role_grants_of(user: User) -> list[RoleGrant]:
+    return list(user.roles)

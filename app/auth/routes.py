@@ -1,0 +1,155 @@
+"""Auth routes: phone codes, tokens, WeChat, the web session and /me."""
+import secrets
+from urllib.parse import urlparse
+
+from flask import current_app, jsonify, redirect, request, session, url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import select
+
+from app.auth import messages, services, tokens, wechat
+from app.auth.models import SmsOutboxMessage, User
+from app.auth.permissions import current_user, login_session, require_user
+from app.auth.schemas import (
+    ExpiresSchema, LoginSchema, MeSchema, OutboxMessageSchema, OutboxQuery, PhoneSchema,
+    RefreshSchema, SessionSchema, TokenPairSchema, WechatAuthorizeQuery, WechatCallbackQuery)
+from app.errors import NotFound, Unauthorized
+from app.estates.models import FlatLink, LinkStatus
+from app.extensions import db, limiter
+from app.privacy import mask_phone
+
+blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="登录与身份")
+
+
+def _sms_limit():
+    return current_app.config["RATELIMIT_SMS_PER_IP"]
+
+
+def _login_limit():
+    return current_app.config["RATELIMIT_LOGIN_PER_IP"]
+
+
+def me_view(user: User) -> dict:
+    links = db.session.scalars(select(FlatLink).where(
+        FlatLink.user_id == user.id,
+        FlatLink.status.in_([LinkStatus.pending, LinkStatus.verified, LinkStatus.rejected]))
+        .order_by(FlatLink.id)).all()
+    return {"id": user.id, "phone_masked": mask_phone(user.phone), "name": user.name,
+            "roles": list(user.roles), "flats": links}
+
+
+@blp.route("/auth/sms-codes")
+class SmsCodes(MethodView):
+    decorators = [limiter.limit(_sms_limit, methods=["POST"])]
+
+    @blp.arguments(PhoneSchema)
+    @blp.response(202, ExpiresSchema)
+    def post(self, data):
+        """Send a one-time login code by SMS."""
+        return {"expires_in": services.request_code(data["phone"], request.remote_addr)}
+
+
+@blp.route("/auth/tokens")
+class Tokens(MethodView):
+    decorators = [limiter.limit(_login_limit, methods=["POST"])]
+
+    @blp.arguments(LoginSchema)
+    @blp.response(201, TokenPairSchema)
+    def post(self, data):
+        """Log in with phone and code; returns an access and a refresh token."""
+        user = services.verify_code(data["phone"], data["code"])
+        return {**tokens.token_pair(user), "user": me_view(user)}
+
+
+@blp.route("/auth/tokens/refresh")
+class TokenRefresh(MethodView):
+    @blp.arguments(RefreshSchema)
+    @blp.response(201, TokenPairSchema)
+    def post(self, data):
+        """Exchange a refresh token for a new pair."""
+        user = tokens.user_from_token(data["refresh_token"], kind="refresh")
+        return {**tokens.token_pair(user), "user": me_view(user)}
+
+
+@blp.route("/auth/session")
+class WebSession(MethodView):
+    decorators = [limiter.limit(_login_limit, methods=["POST"])]
+
+    @blp.arguments(LoginSchema)
+    @blp.response(201, SessionSchema)
+    def post(self, data):
+        """Log the web pages in with a cookie session; returns the CSRF token to send back."""
+        user = services.verify_code(data["phone"], data["code"])
+        login_session(user)
+        return {"csrf_token": session["csrf"], "user": me_view(user)}
+
+    @blp.response(204)
+    def delete(self):
+        """Log the web pages out."""
+        session.clear()
+
+
+def _safe_next(target: str) -> str:
+    """Only same-site paths, so the login cannot bounce people to another site."""
+    parsed = urlparse(target or "/")
+    if parsed.scheme or parsed.netloc or not (target or "/").startswith("/"):
+        return "/"
+    return target
+
+
+@blp.route("/auth/wechat/authorize")
+class WechatAuthorize(MethodView):
+    @blp.arguments(WechatAuthorizeQuery, location="query")
+    @blp.response(302)
+    def get(self, query):
+        """Redirect to WeChat web authorization."""
+        if not wechat.enabled():
+            raise NotFound(messages.WECHAT_OFF, code="wechat_disabled")
+        state = secrets.token_urlsafe(16)
+        session["wechat_state"], session["wechat_next"] = state, _safe_next(query["next"])
+        callback = current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for("auth.WechatCallback")
+        return redirect(wechat.authorize_url(callback, state))
+
+
+@blp.route("/auth/wechat/callback")
+class WechatCallback(MethodView):
+    @blp.arguments(WechatCallbackQuery, location="query")
+    @blp.response(302)
+    def get(self, query):
+        """WeChat returns here; signs the person in and goes back to where they were."""
+        if not wechat.enabled():
+            raise NotFound(messages.WECHAT_OFF, code="wechat_disabled")
+        expected = session.pop("wechat_state", None)
+        if not query["code"] or not expected or query["state"] != expected:
+            raise Unauthorized(messages.WECHAT_FAILED, code="wechat_failed")
+        openid = wechat.exchange_code(query["code"])
+        user = db.session.scalar(select(User).where(User.wechat_openid == openid))
+        if user is None:
+            user = User(wechat_openid=openid)
+            db.session.add(user)
+            db.session.commit()
+        next_url = session.pop("wechat_next", "/")
+        login_session(user)
+        return redirect(next_url)
+
+
+@blp.route("/me")
+class Me(MethodView):
+    @blp.response(200, MeSchema)
+    def get(self):
+        """Who I am: masked phone, roles and flats."""
+        return me_view(require_user())
+
+
+@blp.route("/dev/sms-outbox")
+class SmsOutbox(MethodView):
+    @blp.arguments(OutboxQuery, location="query")
+    @blp.response(200, OutboxMessageSchema(many=True))
+    def get(self, query):
+        """Codes the console SMS backend 'sent' (only with SMS_BACKEND=console)."""
+        if current_app.config["SMS_BACKEND"] != "console":
+            raise NotFound()
+        statement = select(SmsOutboxMessage).order_by(SmsOutboxMessage.id.desc()).limit(50)
+        if query["phone"]:
+            statement = statement.where(SmsOutboxMessage.phone == query["phone"])
+        return db.session.scalars(statement).all()

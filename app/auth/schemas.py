@@ -1,0 +1,77 @@
+from app.schemas import BaseSchema, fields, validate
+
+
+class PhoneSchema(BaseSchema):
+    phone = fields.String(required=True, validate=validate.Length(min=11, max=20))
+
+
+class ExpiresSchema(BaseSchema):
+    expires_in = fields.Integer(required=True, metadata={"description": "seconds"})
+
+
+class LoginSchema(BaseSchema):
+    phone = fields.String(required=True, validate=validate.Length(min=11, max=20))
+    code = fields.String(required=True, validate=validate.Length(min=4, max=10))
+
+
+class RefreshSchema(BaseSchema):
+    refresh_token = fields.String(required=True, validate=validate.Length(min=10, max=4000))
+
+
+class RoleOutSchema(BaseSchema):
+    role = fields.Function(lambda grant: grant.role.value)
+    estate_id = fields.Integer(allow_none=True)
+
+
+class MyFlatSchema(BaseSchema):
+    link_id = fields.Integer(attribute="id")
+    flat_id = fields.Integer()
+    estate_id = fields.Integer()
+    relation = fields.Function(lambda link: link.relation.value)
+    status = fields.Function(lambda link: link.status.value)
+    verified = fields.Function(lambda link: link.status.value == "verified")
+    room = fields.Function(lambda link: link.flat.room)
+    building = fields.Function(lambda link: link.flat.building.name)
+    stairwell = fields.Function(lambda link: link.flat.stairwell.name)
+    stairwell_id = fields.Function(lambda link: link.flat.stairwell_id)
+    reason = fields.String(allow_none=True)
+
+
+class MeSchema(BaseSchema):
+    id = fields.Integer()
+    phone_masked = fields.String(allow_none=True)
+    name = fields.String(allow_none=True)
+    roles = fields.List(fields.Nested(RoleOutSchema))
+    flats = fields.List(fields.Nested(MyFlatSchema))
+
+
+class TokenPairSchema(BaseSchema):
+    access_token = fields.String()
+    refresh_token = fields.String()
+    expires_in = fields.Integer()
+    user = fields.Nested(MeSchema)
+
+
+class SessionSchema(BaseSchema):
+    csrf_token = fields.String()
+    user = fields.Nested(MeSchema)
+
+
+class WechatAuthorizeQuery(BaseSchema):
+    next = fields.String(load_default="/", validate=validate.Length(max=500))
+
+
+class WechatCallbackQuery(BaseSchema):
+    code = fields.String(load_default=None, validate=validate.Length(max=200))
+    state = fields.String(load_default=None, validate=validate.Length(max=200))
+
+
+class OutboxQuery(BaseSchema):
+    phone = fields.String(load_default=None, validate=validate.Length(max=20))
+
+
+class OutboxMessageSchema(BaseSchema):
+    phone = fields.String()
+    code = fields.String(allow_none=True)
+    body = fields.String()
+    sent_at = fields.DateTime()

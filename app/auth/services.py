@@ -1,0 +1,102 @@
+"""Login by phone and one-time code, and role grants."""
+import re
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from app.auth import messages
+from app.auth.models import ESTATE_ROLES, Role, RoleGrant, SmsCode, User
+from app.auth.sms import sms_backend
+from app.db import utcnow
+from app.errors import InvalidInput, TooManyRequests, Unauthorized
+from app.extensions import db
+from app.security import keyed_hash, numeric_code, same_hash
+
+PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
+
+
+def normalize_phone(phone: str) -> str:
+    phone = re.sub(r"[\s-]", "", phone or "")
+    if phone.startswith("+86"):
+        phone = phone[3:]
+    if not PHONE_RE.match(phone):
+        raise InvalidInput(messages.PHONE_INVALID, fields={"phone": messages.PHONE_INVALID})
+    return phone
+
+
+def request_code(phone: str, ip: str | None = None) -> int:
+    """Send a 6-digit code; returns its lifetime in seconds."""
+    phone = normalize_phone(phone)
+    config = current_app.config
+    now = utcnow()
+    last = db.session.scalar(
+        select(SmsCode).where(SmsCode.phone == phone).order_by(SmsCode.created_at.desc()).limit(1))
+    if last is not None:
+        wait = config["SMS_RESEND_INTERVAL_S"] - (now - last.created_at).total_seconds()
+        if wait > 0:
+            raise TooManyRequests(messages.RESEND_TOO_SOON.format(seconds=int(wait) + 1),
+                                  code="sms_too_soon")
+    sent_today = db.session.scalar(select(func.count(SmsCode.id)).where(
+        SmsCode.phone == phone, SmsCode.created_at > now - timedelta(days=1)))
+    if sent_today >= config["SMS_MAX_PER_PHONE_PER_DAY"]:
+        raise TooManyRequests(messages.DAILY_LIMIT, code="sms_daily_limit")
+    code = numeric_code(6)
+    ttl = config["SMS_CODE_TTL_S"]
+    db.session.add(SmsCode(phone=phone, code_hash=keyed_hash("sms", f"{phone}:{code}"),
+                           expires_at=now + timedelta(seconds=ttl), requested_ip=ip))
+    sms_backend().send(phone, messages.SMS_TEXT.format(code=code), code=code)
+    db.session.commit()
+    return ttl
+
+
+def verify_code(phone: str, code: str) -> User:
+    """The user for this phone once the code checks out; creates the account on first login."""
+    phone = normalize_phone(phone)
+    sms = db.session.scalar(
+        select(SmsCode).where(SmsCode.phone == phone, SmsCode.consumed_at.is_(None))
+        .order_by(SmsCode.created_at.desc()).limit(1).with_for_update())
+    if sms is None:
+        raise Unauthorized(messages.NO_CODE, code="no_code")
+    if utcnow() >= sms.expires_at:
+        raise Unauthorized(messages.CODE_EXPIRED, code="code_expired")
+    max_tries = current_app.config["SMS_CODE_MAX_TRIES"]
+    if sms.attempts >= max_tries:
+        raise Unauthorized(messages.TOO_MANY_TRIES, code="code_locked")
+    if not same_hash("sms", f"{phone}:{(code or '').strip()}", sms.code_hash):
+        sms.attempts += 1
+        db.session.commit()  # a wrong try counts even though the request fails
+        left = max_tries - sms.attempts
+        if left <= 0:
+            raise Unauthorized(messages.TOO_MANY_TRIES, code="code_locked")
+        raise Unauthorized(messages.WRONG_CODE.format(left=left), code="wrong_code")
+    sms.consumed_at = utcnow()
+    user = get_or_create_user(phone)
+    db.session.commit()
+    return user
+
+
+def get_or_create_user(phone: str) -> User:
+    user = db.session.scalar(select(User).where(User.phone == phone))
+    if user is None:
+        user = User(phone=phone)
+        db.session.add(user)
+        db.session.flush()
+    return user
+
+
+def grant_role(user: User, role: Role, estate_id: int | None = None) -> RoleGrant:
+    """Give a role; estate roles need an estate. Granting twice is harmless."""
+    if role in ESTATE_ROLES and estate_id is None:
+        raise InvalidInput(messages.ROLE_NEEDS_ESTATE, fields={"estate_id": messages.ROLE_NEEDS_ESTATE})
+    if role not in ESTATE_ROLES:
+        estate_id = None
+    existing = db.session.scalar(select(RoleGrant).where(
+        RoleGrant.user_id == user.id, RoleGrant.role == role,
+        RoleGrant.estate_id.is_(None) if estate_id is None else RoleGrant.estate_id == estate_id))
+    if existing:
+        return existing
+    grant = RoleGrant(user_id=user.id, role=role, estate_id=estate_id)
+    db.session.add(grant)
+    db.session.flush()
+    return grant

@@ -1,0 +1,76 @@
+"""Configuration read from the environment; TestConfig for the suite."""
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def normalize_database_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL whatever scheme the operator wrote."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-secret-change-me")
+    SQLALCHEMY_DATABASE_URI = normalize_database_url(
+        os.environ.get("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'gongzhi.db'}")
+    )
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    REDIS_URL = os.environ.get("REDIS_URL") or None
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
+
+    # Identity
+    SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")  # console | http
+    SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL")
+    SMS_HTTP_TOKEN = os.environ.get("SMS_HTTP_TOKEN")
+    SMS_CODE_TTL_S = 600
+    SMS_CODE_MAX_TRIES = 5
+    SMS_RESEND_INTERVAL_S = 60
+    SMS_MAX_PER_PHONE_PER_DAY = 10
+    JWT_ISSUER = "gongzhi"
+    JWT_AUDIENCE = "gongzhi-api"
+    JWT_ACCESS_TTL_S = 2 * 3600
+    JWT_REFRESH_TTL_S = 30 * 24 * 3600
+    WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID") or None
+    WECHAT_APP_SECRET = os.environ.get("WECHAT_APP_SECRET") or None
+    WECHAT_AUTHORIZE_URL = os.environ.get(
+        "WECHAT_AUTHORIZE_URL", "https://open.weixin.qq.com/connect/oauth2/authorize")
+    WECHAT_API_BASE = os.environ.get("WECHAT_API_BASE", "https://api.weixin.qq.com")
+
+    # HTTP
+    MAX_CONTENT_LENGTH = 12 * 1024 * 1024
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = PUBLIC_BASE_URL.startswith("https://")
+    RATELIMIT_ENABLED = True
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"
+    RATELIMIT_SMS_PER_IP = "30 per hour"
+    RATELIMIT_LOGIN_PER_IP = "60 per hour"
+
+    # OpenAPI (flask-smorest serves the document only when the prefix is set)
+    API_TITLE = "共治 API"
+    API_VERSION = "v1"
+    OPENAPI_VERSION = "3.0.3"
+    OPENAPI_URL_PREFIX = "/api/v1"
+    OPENAPI_JSON_PATH = "openapi.json"
+
+    MIGRATIONS_DIR = ROOT / "migrations"
+
+    # Consultation templates and decision rules shipped as data
+    TEMPLATES_DIR = os.environ.get("TEMPLATES_DIR", str(ROOT / "consultation_templates"))
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret-key-with-enough-length-0123456789"
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+    REDIS_URL = None
+    RATELIMIT_ENABLED = False
+    RATELIMIT_STORAGE_URI = "memory://"
+    SMS_BACKEND = "console"
+    WECHAT_APP_ID = None
+    WECHAT_APP_SECRET = None

@@ -1,0 +1,156 @@
+"""One domain error type, mapped to the one JSON error shape in one place.
+
+Every error answers `{"error": {"code", "message", "fields"}}` (API.md).
+"""
+import logging
+
+from flask import jsonify, request
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+# Default wording per HTTP status, for errors raised outside our services.
+HTTP_MESSAGES = {
+    400: ("bad_request", "提交的内容无法读取"),
+    401: ("unauthorized", "请先登录"),
+    403: ("forbidden", "没有权限做这件事"),
+    404: ("not_found", "没有找到"),
+    405: ("method_not_allowed", "不支持这种操作"),
+    409: ("conflict", "当前状态下不能这样做"),
+    413: ("too_large", "文件或内容太大了"),
+    415: ("unsupported_media_type", "不支持这种格式"),
+    422: ("invalid_input", "填写的内容有误，请检查"),
+    429: ("too_many_requests", "操作太频繁，请稍后再试"),
+    500: ("server_error", "系统出了点问题，请稍后再试"),
+}
+
+
+class DomainError(Exception):
+    """A refusal a person should read: a status, a stable code and a Chinese message."""
+
+    status = 409
+    code = "conflict"
+    message = "当前状态下不能这样做"
+
+    def __init__(self, message=None, *, code=None, status=None, fields=None):
+        super().__init__(message or self.message)
+        self.message = message or self.message
+        self.code = code or self.code
+        self.status = status or self.status
+        self.fields = fields or {}
+
+
+class InvalidInput(DomainError):
+    status, code, message = 422, "invalid_input", "填写的内容有误，请检查"
+
+
+class BadRequest(DomainError):
+    status, code, message = 400, "bad_request", "提交的内容无法读取"
+
+
+class Unauthorized(DomainError):
+    status, code, message = 401, "unauthorized", "请先登录"
+
+
+class Forbidden(DomainError):
+    status, code, message = 403, "forbidden", "没有权限做这件事"
+
+
+class NotFound(DomainError):
+    status, code, message = 404, "not_found", "没有找到"
+
+
+class Conflict(DomainError):
+    status, code, message = 409, "conflict", "当前状态下不能这样做"
+
+
+class GuardFailed(Conflict):
+    code = "guard_failed"
+
+
+class TooManyRequests(DomainError):
+    status, code, message = 429, "too_many_requests", "操作太频繁，请稍后再试"
+
+
+def error_body(code, message, fields=None):
+    return {"error": {"code": code, "message": message, "fields": fields or {}}}
+
+
+def _flatten_messages(messages):
+    """webargs nests errors by location ({"json": {"phone": [...]}}); keep the fields."""
+    if not isinstance(messages, dict):
+        return {"_schema": _join(messages)}
+    fields = {}
+    for location, errors in messages.items():
+        if isinstance(errors, dict):
+            for name, value in errors.items():
+                fields[name] = _join(value) if not isinstance(value, dict) else _nested(value)
+        else:
+            fields[location] = _join(errors)
+    return fields
+
+
+def _nested(value):
+    return {k: (_nested(v) if isinstance(v, dict) else _join(v)) for k, v in value.items()}
+
+
+def _join(value):
+    if isinstance(value, (list, tuple)):
+        return "；".join(str(v) for v in value)
+    return str(value)
+
+
+def http_error_response(error: HTTPException):
+    status = error.code or 500
+    code, message = HTTP_MESSAGES.get(status, ("http_error", "请求没有成功"))
+    fields = {}
+    data = getattr(error, "data", None) or {}
+    if status in (400, 422) and data.get("messages"):
+        fields = _flatten_messages(data["messages"])
+        if status == 400 and "json" in fields:
+            fields = {}
+    response = jsonify(error_body(code, message, fields))
+    response.status_code = status
+    for name, value in (data.get("headers") or {}).items():
+        response.headers[name] = value
+    if status == 429 and getattr(error, "retry_after", None):
+        response.headers["Retry-After"] = str(error.retry_after)
+    return response
+
+
+def domain_error_response(error: DomainError):
+    response = jsonify(error_body(error.code, error.message, error.fields))
+    response.status_code = error.status
+    return response
+
+
+def wants_html() -> bool:
+    return not request.path.startswith("/api/") and request.accept_mimetypes.accept_html
+
+
+def register_error_handlers(app):
+    from app.extensions import db
+
+    @app.errorhandler(DomainError)
+    def _domain(error):
+        db.session.rollback()
+        return domain_error_response(error)
+
+    @app.errorhandler(HTTPException)
+    def _http(error):
+        db.session.rollback()
+        if wants_html():
+            from app.web_errors import html_error_page
+
+            return html_error_page(error.code or 500)
+        return http_error_response(error)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error):
+        db.session.rollback()
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return http_error_response(_InternalError())
+
+
+class _InternalError(HTTPException):
+    code = 500

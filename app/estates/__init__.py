@@ -1,0 +1,10 @@
+"""Estates: the registry of estates, buildings, stairwells, flats, owners and residents' links."""
+
+
+def init_app(app):
+    from app.estates.cli import estates_cli
+    from app.estates.routes import blp
+    from app.extensions import api
+
+    api.register_blueprint(blp)
+    app.cli.add_command(estates_cli)

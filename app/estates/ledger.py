@@ -1,0 +1,191 @@
+"""Reading a ledger (台账) file: CSV (UTF-8, UTF-8 with BOM, GBK) or XLSX, into checked rows.
+
+Parsing is separate from saving so that a bad file is refused before anything is written.
+"""
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from app.errors import BadRequest
+from app.estates import messages
+
+MAX_ROWS = 20000
+PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
+
+# Every header a committee's spreadsheet may use for each column.
+HEADERS = {
+    "building": ["building", "楼栋", "楼号", "楼栋号"],
+    "stairwell": ["stairwell", "单元", "单元号"],
+    "room": ["room", "房号", "房间号", "门牌号"],
+    "floor": ["floor", "楼层", "所在楼层"],
+    "area_m2": ["area_m2", "建筑面积", "面积", "专有面积", "建筑面积(㎡)", "建筑面积（㎡）"],
+    "owner_name": ["owner_name", "业主姓名", "业主", "姓名"],
+    "owner_phone": ["owner_phone", "联系电话", "电话", "手机号"],
+    "owner_id_number": ["owner_id_number", "身份证号", "身份证号码", "证件号码"],
+}
+REQUIRED = ["building", "stairwell", "room", "floor", "area_m2", "owner_name"]
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    row: int  # the row number a spreadsheet shows, the header being row 1
+    building: str
+    stairwell: str
+    room: str
+    floor: int
+    area_m2: Decimal
+    owner_name: str
+    owner_phone: str | None
+    owner_id_number: str | None
+
+
+def read_ledger(data: bytes, filename: str = "") -> list[LedgerRow]:
+    """Checked rows, or BadRequest naming every bad row and column."""
+    table = _read_table(data, filename)
+    if not table or len(table) < 2:
+        raise BadRequest(messages.LEDGER_EMPTY, code="ledger_empty")
+    columns = _map_columns(table[0])
+    body = [(number, row) for number, row in enumerate(table[1:], start=2)
+            if any(str(cell).strip() for cell in row if cell is not None)]
+    if not body:
+        raise BadRequest(messages.LEDGER_EMPTY, code="ledger_empty")
+    if len(body) > MAX_ROWS:
+        raise BadRequest(messages.LEDGER_TOO_MANY_ROWS.format(max=MAX_ROWS), code="ledger_too_large")
+    rows, errors, seen = [], {}, {}
+    for number, raw in body:
+        values = {name: _cell(raw, index) for name, index in columns.items()}
+        row, row_errors = _check_row(number, values)
+        if row is not None:
+            place = (row.building, row.stairwell, row.room)
+            if place in seen:
+                row_errors["room"] = messages.DUPLICATE_ROOM.format(row=seen[place])
+            else:
+                seen[place] = number
+        if row_errors:
+            errors[str(number)] = row_errors
+        else:
+            rows.append(row)
+    if errors:
+        first_row = next(iter(errors))
+        first_message = next(iter(errors[first_row].values()))
+        raise BadRequest(
+            messages.LEDGER_HAS_ERRORS.format(count=sum(len(e) for e in errors.values()),
+                                              row=first_row, message=first_message),
+            code="ledger_invalid", fields={"rows": errors})
+    return rows
+
+
+def _read_table(data: bytes, filename: str) -> list[list]:
+    if data[:4] == b"PK\x03\x04":
+        return _read_xlsx(data)
+    if b"\x00" in data[:4096]:
+        raise BadRequest(messages.LEDGER_UNREADABLE, code="ledger_unreadable")
+    text = _decode(data)
+    return [row for row in csv.reader(io.StringIO(text))]
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not any(ch in text for ch in "\ufffd\x01\x02\x03\x04\x05\x06\x07\x08"):
+            return text
+    raise BadRequest(messages.LEDGER_UNREADABLE, code="ledger_unreadable")
+
+
+def _read_xlsx(data: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise BadRequest(messages.LEDGER_UNREADABLE, code="ledger_unreadable") from error
+    sheet = book.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    book.close()
+    return rows
+
+
+def _normalize_header(value) -> str:
+    return re.sub(r"\s+", "", str(value or "")).lower()
+
+
+def _map_columns(header: list) -> dict[str, int]:
+    positions = {_normalize_header(cell): index for index, cell in enumerate(header)}
+    columns, missing = {}, []
+    for name, aliases in HEADERS.items():
+        index = next((positions[_normalize_header(a)] for a in aliases
+                      if _normalize_header(a) in positions), None)
+        if index is not None:
+            columns[name] = index
+        elif name in REQUIRED:
+            missing.append(name)
+    if missing:
+        labels = "、".join(f"{HEADERS[name][1]}（{name}）" for name in missing)
+        raise BadRequest(messages.LEDGER_MISSING_COLUMNS.format(columns=labels),
+                         code="ledger_missing_columns",
+                         fields={"columns": {name: messages.COLUMN_MISSING for name in missing}})
+    return columns
+
+
+def _cell(row: list, index: int) -> str:
+    if index >= len(row) or row[index] is None:
+        return ""
+    value = row[index]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _check_row(number: int, values: dict) -> tuple[LedgerRow | None, dict]:
+    errors = {}
+    for name in REQUIRED:
+        if not values.get(name):
+            errors[name] = messages.EMPTY
+    for name in ("building", "stairwell", "room", "owner_name"):
+        if len(values.get(name, "")) > 50:
+            errors[name] = messages.TOO_LONG
+    floor = area = None
+    if values.get("floor"):
+        try:
+            floor = int(values["floor"])
+        except ValueError:
+            errors["floor"] = messages.FLOOR_NOT_INT
+        else:
+            if not -5 <= floor <= 200:
+                errors["floor"] = messages.FLOOR_RANGE
+    if values.get("area_m2"):
+        area, area_error = _area(values["area_m2"])
+        if area_error:
+            errors["area_m2"] = area_error
+    phone = values.get("owner_phone") or None
+    if phone and not PHONE_RE.match(phone):
+        errors["owner_phone"] = messages.PHONE_INVALID
+    if errors:
+        return None, errors
+    return LedgerRow(
+        row=number, building=values["building"], stairwell=values["stairwell"],
+        room=values["room"], floor=floor, area_m2=area, owner_name=values["owner_name"],
+        owner_phone=phone, owner_id_number=(values.get("owner_id_number") or "").upper() or None,
+    ), {}
+
+
+def _area(text: str) -> tuple[Decimal | None, str | None]:
+    try:
+        area = Decimal(text)
+    except InvalidOperation:
+        return None, messages.AREA_NOT_NUMBER
+    if not area.is_finite():
+        return None, messages.AREA_NOT_NUMBER
+    if area <= 0:
+        return None, messages.AREA_NOT_POSITIVE
+    if -area.as_tuple().exponent > 2:
+        return None, messages.AREA_PLACES
+    if area >= 100000:
+        return None, messages.AREA_TOO_LARGE
+    return area, None

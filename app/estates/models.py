@@ -1,0 +1,177 @@
+"""The registry: Estate → Building → Stairwell → Flat, owners, and residents' links to flats."""
+import enum
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import Hundredths, UTCDateTime, utcnow
+from app.extensions import db
+
+
+class Estate(db.Model):
+    """A residential estate (小区)."""
+
+    __tablename__ = "estates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    #: 区 / 县
+    district: Mapped[str] = mapped_column(String(50))
+    #: 街道 / 镇
+    street: Mapped[str] = mapped_column(String(50))
+    #: year the estate was built; before 2000 matters for central funds
+    built_year: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    buildings: Mapped[list["Building"]] = relationship(
+        back_populates="estate", order_by="Building.id")
+
+    def __repr__(self):
+        return f"<Estate {self.id} {self.name!r}>"
+
+
+class Building(db.Model):
+    """A building (楼栋) of an estate."""
+
+    __tablename__ = "buildings"
+    __table_args__ = (UniqueConstraint("estate_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    #: as the ledger names it, e.g. 3号楼
+    name: Mapped[str] = mapped_column(String(50))
+
+    estate: Mapped[Estate] = relationship(back_populates="buildings")
+    stairwells: Mapped[list["Stairwell"]] = relationship(
+        back_populates="building", order_by="Stairwell.id")
+
+    def __repr__(self):
+        return f"<Building {self.id} estate={self.estate_id} {self.name!r}>"
+
+
+class Stairwell(db.Model):
+    """One entrance (单元) of a building; elevators are added per stairwell."""
+
+    __tablename__ = "stairwells"
+    __table_args__ = (UniqueConstraint("building_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    building_id: Mapped[int] = mapped_column(ForeignKey("buildings.id"), index=True)
+    #: e.g. 1单元
+    name: Mapped[str] = mapped_column(String(50))
+
+    building: Mapped[Building] = relationship(back_populates="stairwells")
+
+    def __repr__(self):
+        return f"<Stairwell {self.id} building={self.building_id} {self.name!r}>"
+
+
+class Owner(db.Model):
+    """An owner (业主) in an estate's ledger; one owner may hold several flats.
+
+    The key is a keyed hash of the ID number (or of name and phone when the
+    ledger has no ID number); the number itself is never stored.
+    """
+
+    __tablename__ = "owners"
+    __table_args__ = (UniqueConstraint("estate_id", "key_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str | None] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(20))
+
+    def __repr__(self):
+        return f"<Owner {self.id} estate={self.estate_id}>"
+
+
+class Flat(db.Model):
+    """An exclusive unit (户 / 专有部分) with its registered area."""
+
+    __tablename__ = "flats"
+    __table_args__ = (UniqueConstraint("stairwell_id", "room"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    building_id: Mapped[int] = mapped_column(ForeignKey("buildings.id"), index=True)
+    stairwell_id: Mapped[int] = mapped_column(ForeignKey("stairwells.id"), index=True)
+    #: room number as on the door, e.g. 302
+    room: Mapped[str] = mapped_column(String(20))
+    floor: Mapped[int]
+    #: registered exclusive area in m², exact to 0.01
+    area_m2: Mapped[Decimal] = mapped_column(Hundredths)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("owners.id"), index=True)
+
+    stairwell: Mapped[Stairwell] = relationship()
+    building: Mapped[Building] = relationship()
+    owner: Mapped[Owner | None] = relationship()
+
+    def __repr__(self):
+        return f"<Flat {self.id} stairwell={self.stairwell_id} {self.room!r}>"
+
+
+class Relation(str, enum.Enum):
+    owner = "owner"  # 业主
+    tenant = "tenant"  # 租户
+    family = "family"  # 家属
+
+
+class LinkStatus(str, enum.Enum):
+    pending = "pending"
+    verified = "verified"
+    rejected = "rejected"
+    revoked = "revoked"
+
+
+class FlatLink(db.Model):
+    """A resident's claim on a flat; verified by the committee or by a flat code."""
+
+    __tablename__ = "flat_links"
+    __table_args__ = (
+        # one live (pending or verified) link per person and flat
+        Index("uq_flat_links_live", "user_id", "flat_id", unique=True,
+              postgresql_where=text("status IN ('pending', 'verified')"),
+              sqlite_where=text("status IN ('pending', 'verified')")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    relation: Mapped[Relation] = mapped_column(Enum(Relation, native_enum=False, length=10))
+    status: Mapped[LinkStatus] = mapped_column(Enum(LinkStatus, native_enum=False, length=10))
+    #: claim = approved by the committee; code = a one-time flat code
+    via: Mapped[str] = mapped_column(String(10), default="claim")
+    #: why a claim was rejected or revoked, shown to the resident
+    reason: Mapped[str | None] = mapped_column(String(200))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    flat: Mapped[Flat] = relationship()
+
+    def __repr__(self):
+        return f"<FlatLink {self.id} flat={self.flat_id} user={self.user_id} {self.status.value}>"
+
+
+class FlatCode(db.Model):
+    """A one-time code the committee hands to a flat's owner, to verify without waiting."""
+
+    __tablename__ = "flat_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), index=True)
+    #: keyed hash of the code; the code is printed once and not kept
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    issued_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    used_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: a newer code for the same flat replaces this one
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,164 @@
+"""Estate registry routes: estates, buildings, the ledger, members, claims and flat codes."""
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import exists, select
+
+from app.auth.permissions import (
+    require_committee, require_member, require_staff, require_user)
+from app.estates import services
+from app.estates.ledger import read_ledger
+from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation, Stairwell
+from app.estates.schemas import (
+    BuildingOutSchema, ClaimByCodeSchema, ClaimInSchema, ClaimListQuery, ClaimOutSchema,
+    EstateInSchema, EstateSchema, FlatCodesInSchema, FlatOutSchema, ImportResultSchema,
+    LedgerFileSchema, MemberInSchema, MemberOutSchema, ReasonSchema, RejectSchema)
+from app.errors import NotFound
+from app.extensions import db
+
+blp = Blueprint("estates", __name__, url_prefix="/api/v1", description="小区、楼栋、单元与住户")
+
+
+def estate_view(estate: Estate) -> dict:
+    return {"id": estate.id, "name": estate.name, "district": estate.district,
+            "street": estate.street, "built_year": estate.built_year,
+            **services.estate_counts(estate.id)}
+
+
+@blp.route("/estates")
+class Estates(MethodView):
+    @blp.arguments(EstateInSchema)
+    @blp.response(201, EstateSchema)
+    def post(self, data):
+        """Register an estate (street and district staff)."""
+        user = require_staff()
+        return estate_view(services.create_estate(actor_id=user.id, **data))
+
+
+@blp.route("/estates/<int:estate_id>")
+class EstateDetail(MethodView):
+    @blp.response(200, EstateSchema)
+    def get(self, estate_id):
+        """An estate with its building, stairwell and flat counts."""
+        require_member(estate_id)
+        return estate_view(services.get_or_404(Estate, estate_id))
+
+
+@blp.route("/estates/<int:estate_id>/buildings")
+class EstateBuildings(MethodView):
+    @blp.response(200, BuildingOutSchema(many=True))
+    def get(self, estate_id):
+        """Buildings with their stairwells and flat counts."""
+        require_member(estate_id)
+        return services.buildings_with_stairwells(estate_id)
+
+
+@blp.route("/estates/<int:estate_id>/flats/import")
+class LedgerImport(MethodView):
+    @blp.arguments(LedgerFileSchema, location="files")
+    @blp.response(200, ImportResultSchema)
+    def post(self, files, estate_id):
+        """Import the ledger (台账), CSV or XLSX; all rows or none."""
+        user = require_committee(estate_id)
+        upload = files["file"]
+        rows = read_ledger(upload.read(), upload.filename or "")
+        return services.import_ledger(estate_id, rows, actor_id=user.id)
+
+
+@blp.route("/stairwells/<int:stairwell_id>/flats")
+class StairwellFlats(MethodView):
+    @blp.response(200, FlatOutSchema(many=True))
+    def get(self, stairwell_id):
+        """The flats of a stairwell, owners masked (committee)."""
+        stairwell = services.get_or_404(Stairwell, stairwell_id)
+        require_committee(stairwell.estate_id)
+        flats = db.session.scalars(
+            select(Flat).where(Flat.stairwell_id == stairwell_id).order_by(Flat.floor, Flat.room)).all()
+        verified = set(db.session.scalars(select(FlatLink.flat_id).where(
+            FlatLink.flat_id.in_([f.id for f in flats]), FlatLink.relation == Relation.owner,
+            FlatLink.status == LinkStatus.verified)))
+        for flat in flats:
+            flat.verified_owner = flat.id in verified
+        return flats
+
+
+@blp.route("/estates/<int:estate_id>/members")
+class EstateMembers(MethodView):
+    @blp.arguments(MemberInSchema)
+    @blp.response(201, MemberOutSchema)
+    def post(self, data, estate_id):
+        """Make someone a committee member or moderator of the estate."""
+        actor = require_committee(estate_id)
+        user = services.add_member(estate_id, data["phone"], data["role"], actor.id)
+        return {"user_id": user.id, "role": data["role"], "estate_id": estate_id}
+
+
+@blp.route("/flats/claims")
+class FlatClaims(MethodView):
+    @blp.arguments(ClaimInSchema)
+    @blp.response(201, ClaimOutSchema)
+    def post(self, data):
+        """Claim a flat as owner, tenant or family; the committee verifies it."""
+        user = require_user()
+        flat = db.session.get(Flat, data["flat_id"])
+        if flat is None:
+            raise NotFound("没有这一户", fields={"flat_id": "没有这一户"})
+        return services.claim_flat(user, flat, Relation(data["relation"]))
+
+
+@blp.route("/flats/claims/by-code")
+class FlatClaimByCode(MethodView):
+    @blp.arguments(ClaimByCodeSchema)
+    @blp.response(201, ClaimOutSchema)
+    def post(self, data):
+        """Verify as a flat's owner with the one-time code from the committee."""
+        return services.redeem_flat_code(require_user(), data["code"])
+
+
+@blp.route("/estates/<int:estate_id>/claims")
+class EstateClaims(MethodView):
+    @blp.arguments(ClaimListQuery, location="query")
+    @blp.response(200, ClaimOutSchema(many=True))
+    def get(self, query, estate_id):
+        """Claims waiting for (or past) the committee's decision."""
+        require_committee(estate_id)
+        return db.session.scalars(select(FlatLink).where(
+            FlatLink.estate_id == estate_id, FlatLink.status == LinkStatus(query["status"]))
+            .order_by(FlatLink.id)).all()
+
+
+def _claim_for_committee(claim_id):
+    link = services.get_or_404(FlatLink, claim_id)
+    return link, require_committee(link.estate_id)
+
+
+@blp.route("/claims/<int:claim_id>/approve")
+class ClaimApprove(MethodView):
+    @blp.arguments(ReasonSchema)
+    @blp.response(200, ClaimOutSchema)
+    def post(self, data, claim_id):
+        """Approve a claim."""
+        link, actor = _claim_for_committee(claim_id)
+        return services.decide_claim(link, True, actor, data["reason"])
+
+
+@blp.route("/claims/<int:claim_id>/reject")
+class ClaimReject(MethodView):
+    @blp.arguments(RejectSchema)
+    @blp.response(200, ClaimOutSchema)
+    def post(self, data, claim_id):
+        """Reject a claim, with the reason the resident will read."""
+        link, actor = _claim_for_committee(claim_id)
+        return services.decide_claim(link, False, actor, data["reason"])
+
+
+@blp.route("/estates/<int:estate_id>/flat-codes")
+class FlatCodes(MethodView):
+    @blp.arguments(FlatCodesInSchema)
+    @blp.response(201, content_type="text/csv")
+    def post(self, data, estate_id):
+        """Issue one-time flat codes; a CSV (UTF-8 with BOM) to print."""
+        actor = require_committee(estate_id)
+        csv_text = services.issue_flat_codes(estate_id, actor, data["flat_ids"])
+        return Response(csv_text.encode("utf-8"), status=201, mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="flat-codes-{estate_id}.csv"'})

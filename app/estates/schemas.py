@@ -1,0 +1,111 @@
+from datetime import date
+
+from flask_smorest.fields import Upload
+
+from app.privacy import mask_name, mask_phone
+from app.schemas import BaseSchema, DecimalString, fields, validate
+
+
+class EstateInSchema(BaseSchema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    district = fields.String(required=True, validate=validate.Length(min=1, max=50))
+    street = fields.String(required=True, validate=validate.Length(min=1, max=50))
+    built_year = fields.Integer(required=True,
+                                validate=validate.Range(min=1900, max=date.today().year))
+
+
+class EstateSchema(BaseSchema):
+    id = fields.Integer()
+    name = fields.String()
+    district = fields.String()
+    street = fields.String()
+    built_year = fields.Integer()
+    building_count = fields.Integer()
+    stairwell_count = fields.Integer()
+    flat_count = fields.Integer()
+
+
+class StairwellOutSchema(BaseSchema):
+    id = fields.Integer()
+    name = fields.String()
+    flat_count = fields.Integer()
+
+
+class BuildingOutSchema(BaseSchema):
+    id = fields.Integer()
+    name = fields.String()
+    stairwells = fields.List(fields.Nested(StairwellOutSchema))
+
+
+class LedgerFileSchema(BaseSchema):
+    file = Upload(required=True)
+
+
+class ImportResultSchema(BaseSchema):
+    created = fields.Integer()
+    updated = fields.Integer()
+
+
+class FlatOutSchema(BaseSchema):
+    """A flat as the committee sees it: owner identity masked even here."""
+
+    id = fields.Integer()
+    room = fields.String()
+    floor = fields.Integer()
+    area_m2 = DecimalString()
+    owner_name_masked = fields.Function(lambda flat: mask_name(flat.owner.name) if flat.owner else None)
+    owner_phone_masked = fields.Function(lambda flat: mask_phone(flat.owner.phone) if flat.owner else None)
+    verified_owner = fields.Boolean()
+
+
+class MemberInSchema(BaseSchema):
+    phone = fields.String(required=True, validate=validate.Length(min=11, max=20))
+    role = fields.String(required=True, validate=validate.OneOf(["committee", "moderator"]))
+
+
+class MemberOutSchema(BaseSchema):
+    user_id = fields.Integer()
+    role = fields.String()
+    estate_id = fields.Integer()
+
+
+class ClaimInSchema(BaseSchema):
+    flat_id = fields.Integer(required=True, strict=True)
+    relation = fields.String(required=True, validate=validate.OneOf(["owner", "tenant", "family"]))
+
+
+class ClaimByCodeSchema(BaseSchema):
+    code = fields.String(required=True, validate=validate.Length(min=4, max=20))
+
+
+class ReasonSchema(BaseSchema):
+    reason = fields.String(load_default=None, validate=validate.Length(max=200))
+
+
+class RejectSchema(BaseSchema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=200))
+
+
+class ClaimOutSchema(BaseSchema):
+    id = fields.Integer()
+    flat_id = fields.Integer()
+    estate_id = fields.Integer()
+    user_id = fields.Integer()
+    relation = fields.Function(lambda link: link.relation.value)
+    status = fields.Function(lambda link: link.status.value)
+    via = fields.String()
+    reason = fields.String(allow_none=True)
+    room = fields.Function(lambda link: link.flat.room)
+    building = fields.Function(lambda link: link.flat.building.name)
+    stairwell = fields.Function(lambda link: link.flat.stairwell.name)
+    created_at = fields.DateTime()
+
+
+class ClaimListQuery(BaseSchema):
+    status = fields.String(load_default="pending",
+                           validate=validate.OneOf(["pending", "verified", "rejected", "revoked"]))
+
+
+class FlatCodesInSchema(BaseSchema):
+    flat_ids = fields.List(fields.Integer(strict=True), load_default=None,
+                           validate=validate.Length(max=5000))

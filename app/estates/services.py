@@ -1,0 +1,222 @@
+"""Estates, the ledger import, flat claims and flat codes."""
+import csv
+import io
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from app.audit.services import record
+from app.auth.models import Role, User
+from app.auth.services import get_or_create_user, grant_role, normalize_phone
+from app.db import utcnow
+from app.errors import Conflict, InvalidInput, NotFound
+from app.estates import messages
+from app.estates.ledger import LedgerRow
+from app.estates.models import (
+    Building, Estate, Flat, FlatCode, FlatLink, LinkStatus, Owner, Relation, Stairwell)
+from app.extensions import db
+from app.security import keyed_hash, numeric_code
+
+FLAT_CODE_TTL = timedelta(days=30)
+
+
+def get_or_404(model, object_id):
+    obj = db.session.get(model, object_id)
+    if obj is None:
+        raise NotFound()
+    return obj
+
+
+def create_estate(name, district, street, built_year, actor_id=None) -> Estate:
+    estate = Estate(name=name, district=district, street=street, built_year=built_year)
+    db.session.add(estate)
+    db.session.flush()
+    record("estate.created", estate_id=estate.id, actor_id=actor_id, subject_type="estate",
+           subject_id=estate.id, data={"name": name})
+    db.session.commit()
+    return estate
+
+
+def estate_counts(estate_id: int) -> dict:
+    return {
+        "building_count": db.session.scalar(
+            select(func.count(Building.id)).where(Building.estate_id == estate_id)),
+        "stairwell_count": db.session.scalar(
+            select(func.count(Stairwell.id)).where(Stairwell.estate_id == estate_id)),
+        "flat_count": db.session.scalar(
+            select(func.count(Flat.id)).where(Flat.estate_id == estate_id)),
+    }
+
+
+def buildings_with_stairwells(estate_id: int) -> list[dict]:
+    counts = dict(db.session.execute(
+        select(Flat.stairwell_id, func.count(Flat.id)).where(Flat.estate_id == estate_id)
+        .group_by(Flat.stairwell_id)).all())
+    stairwells = db.session.scalars(
+        select(Stairwell).where(Stairwell.estate_id == estate_id).order_by(Stairwell.id)).all()
+    by_building = {}
+    for stairwell in stairwells:
+        by_building.setdefault(stairwell.building_id, []).append(
+            {"id": stairwell.id, "name": stairwell.name, "flat_count": counts.get(stairwell.id, 0)})
+    buildings = db.session.scalars(
+        select(Building).where(Building.estate_id == estate_id).order_by(Building.id)).all()
+    return [{"id": b.id, "name": b.name, "stairwells": by_building.get(b.id, [])} for b in buildings]
+
+
+def owner_key(row: LedgerRow) -> str:
+    """Keyed hash naming an owner: the ID number, or name and phone when the ledger has none."""
+    if row.owner_id_number:
+        return keyed_hash("owner", f"id:{row.owner_id_number}")
+    return keyed_hash("owner", f"name:{row.owner_name}|phone:{row.owner_phone or ''}")
+
+
+def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
+    """Create or update every row's building, stairwell, owner and flat; all or nothing."""
+    buildings = {b.name: b for b in db.session.scalars(
+        select(Building).where(Building.estate_id == estate_id))}
+    stairwells = {(s.building_id, s.name): s for s in db.session.scalars(
+        select(Stairwell).where(Stairwell.estate_id == estate_id))}
+    owners = {o.key_hash: o for o in db.session.scalars(
+        select(Owner).where(Owner.estate_id == estate_id))}
+    flats = {(f.stairwell_id, f.room): f for f in db.session.scalars(
+        select(Flat).where(Flat.estate_id == estate_id))}
+    created = updated = 0
+    try:
+        for row in rows:
+            building = buildings.get(row.building)
+            if building is None:
+                building = buildings[row.building] = Building(estate_id=estate_id, name=row.building)
+                db.session.add(building)
+                db.session.flush()
+            stairwell = stairwells.get((building.id, row.stairwell))
+            if stairwell is None:
+                stairwell = Stairwell(estate_id=estate_id, building_id=building.id, name=row.stairwell)
+                stairwells[(building.id, row.stairwell)] = stairwell
+                db.session.add(stairwell)
+                db.session.flush()
+            key = owner_key(row)
+            owner = owners.get(key)
+            if owner is None:
+                owner = owners[key] = Owner(estate_id=estate_id, key_hash=key)
+                db.session.add(owner)
+            owner.name, owner.phone = row.owner_name, row.owner_phone or owner.phone
+            flat = flats.get((stairwell.id, row.room))
+            if flat is None:
+                flat = Flat(estate_id=estate_id, building_id=building.id, stairwell_id=stairwell.id,
+                            room=row.room)
+                flats[(stairwell.id, row.room)] = flat
+                db.session.add(flat)
+                created += 1
+            elif (flat.floor, flat.area_m2, flat.owner) != (row.floor, row.area_m2, owner):
+                updated += 1
+            flat.floor, flat.area_m2, flat.owner = row.floor, row.area_m2, owner
+        db.session.flush()
+        record("ledger.imported", estate_id=estate_id, actor_id=actor_id, subject_type="estate",
+               subject_id=estate_id, data={"rows": len(rows), "created": created, "updated": updated})
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return {"created": created, "updated": updated}
+
+
+def add_member(estate_id: int, phone: str, role: str, actor_id: int) -> User:
+    if role not in (Role.committee.value, Role.moderator.value):
+        raise InvalidInput(messages.MEMBER_ROLE, fields={"role": messages.MEMBER_ROLE})
+    user = get_or_create_user(normalize_phone(phone))
+    grant_role(user, Role(role), estate_id)
+    record("member.granted", estate_id=estate_id, actor_id=actor_id, subject_type="user",
+           subject_id=user.id, data={"role": role})
+    db.session.commit()
+    return user
+
+
+def claim_flat(user: User, flat: Flat, relation: Relation) -> FlatLink:
+    live = db.session.scalar(select(FlatLink).where(
+        FlatLink.user_id == user.id, FlatLink.flat_id == flat.id,
+        FlatLink.status.in_([LinkStatus.pending, LinkStatus.verified])))
+    if live is not None:
+        raise Conflict(messages.CLAIM_EXISTS, code="claim_exists")
+    link = FlatLink(estate_id=flat.estate_id, flat_id=flat.id, user_id=user.id, relation=relation,
+                    status=LinkStatus.pending, via="claim")
+    db.session.add(link)
+    db.session.commit()
+    return link
+
+
+def decide_claim(link: FlatLink, approve: bool, actor: User, reason: str | None = None) -> FlatLink:
+    if link.status != LinkStatus.pending:
+        raise Conflict(messages.CLAIM_NOT_PENDING, code="claim_not_pending")
+    link.status = LinkStatus.verified if approve else LinkStatus.rejected
+    link.reason, link.decided_by_id, link.decided_at = reason, actor.id, utcnow()
+    record("claim.approved" if approve else "claim.rejected", estate_id=link.estate_id,
+           actor_id=actor.id, subject_type="flat_link", subject_id=link.id,
+           data={"flat_id": link.flat_id, "user_id": link.user_id,
+                 "relation": link.relation.value, "reason": reason})
+    db.session.commit()
+    return link
+
+
+def issue_flat_codes(estate_id: int, actor: User, flat_ids: list[int] | None = None) -> str:
+    """New one-time codes (older unused ones stop working); returns CSV text with a BOM."""
+    query = (select(Flat, Building.name, Stairwell.name)
+             .join(Building, Flat.building_id == Building.id)
+             .join(Stairwell, Flat.stairwell_id == Stairwell.id)
+             .where(Flat.estate_id == estate_id).order_by(Building.id, Stairwell.id, Flat.room))
+    if flat_ids:
+        query = query.where(Flat.id.in_(flat_ids))
+    flats = db.session.execute(query).all()
+    now = utcnow()
+    db.session.execute(
+        FlatCode.__table__.update()
+        .where(FlatCode.estate_id == estate_id, FlatCode.used_at.is_(None),
+               FlatCode.revoked_at.is_(None),
+               FlatCode.flat_id.in_([flat.id for flat, _, _ in flats]))
+        .values(revoked_at=now))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["flat_id", "building", "stairwell", "room", "code"])
+    for flat, building_name, stairwell_name in flats:
+        code = numeric_code(8)
+        db.session.add(FlatCode(estate_id=estate_id, flat_id=flat.id,
+                                code_hash=keyed_hash("flat-code", code), issued_by_id=actor.id,
+                                created_at=now, expires_at=now + FLAT_CODE_TTL))
+        writer.writerow([flat.id, building_name, stairwell_name, flat.room, code])
+    record("flat_codes.issued", estate_id=estate_id, actor_id=actor.id, subject_type="estate",
+           subject_id=estate_id, data={"count": len(flats)})
+    db.session.commit()
+    return "\ufeff" + out.getvalue()
+
+
+def redeem_flat_code(user: User, code: str) -> FlatLink:
+    """A valid code verifies its holder as the flat's owner at once."""
+    flat_code = db.session.scalar(select(FlatCode).where(
+        FlatCode.code_hash == keyed_hash("flat-code", (code or "").strip())).with_for_update())
+    if flat_code is None or flat_code.used_at or flat_code.revoked_at:
+        raise InvalidInput(messages.FLAT_CODE_INVALID, code="flat_code_invalid",
+                           fields={"code": messages.FLAT_CODE_INVALID})
+    if utcnow() >= flat_code.expires_at:
+        raise InvalidInput(messages.FLAT_CODE_EXPIRED, code="flat_code_expired",
+                           fields={"code": messages.FLAT_CODE_EXPIRED})
+    flat_code.used_at, flat_code.used_by_id = utcnow(), user.id
+    link = db.session.scalar(select(FlatLink).where(
+        FlatLink.user_id == user.id, FlatLink.flat_id == flat_code.flat_id,
+        FlatLink.status.in_([LinkStatus.pending, LinkStatus.verified])))
+    if link is None:
+        link = FlatLink(estate_id=flat_code.estate_id, flat_id=flat_code.flat_id, user_id=user.id)
+        db.session.add(link)
+    link.relation, link.status, link.via = Relation.owner, LinkStatus.verified, "code"
+    link.decided_at = utcnow()
+    db.session.flush()
+    record("claim.verified_by_code", estate_id=flat_code.estate_id, actor_id=user.id,
+           subject_type="flat_link", subject_id=link.id, data={"flat_id": flat_code.flat_id})
+    db.session.commit()
+    return link
+
+
+def verified_links(user_id: int, estate_id: int | None = None) -> list[FlatLink]:
+    query = select(FlatLink).where(FlatLink.user_id == user_id,
+                                   FlatLink.status == LinkStatus.verified)
+    if estate_id is not None:
+        query = query.where(FlatLink.estate_id == estate_id)
+    return list(db.session.scalars(query))

@@ -1,0 +1,93 @@
+"""Base schema and Chinese validation messages, set once for every domain.
+
+Residents and committee members read these messages, so marshmallow's English
+defaults are replaced here rather than in each schema.
+"""
+from decimal import Decimal, InvalidOperation
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
+
+_FIELD_MESSAGES = {
+    fields.Field: {"required": "必填", "null": "不能为空", "validator_failed": "格式不对"},
+    fields.String: {"invalid": "应为文字", "invalid_utf8": "文字编码不对"},
+    fields.Integer: {"invalid": "应为整数", "too_large": "数字太大"},
+    fields.Number: {"invalid": "应为数字", "too_large": "数字太大"},
+    fields.Decimal: {"special": "应为有效数字"},
+    fields.Boolean: {"invalid": "应为是或否"},
+    fields.DateTime: {"invalid": "时间格式不对", "invalid_awareness": "时间需要带时区",
+                      "format": "时间格式不对"},
+    fields.Date: {"invalid": "日期格式不对"},
+    fields.List: {"invalid": "应为列表"},
+    fields.Tuple: {"invalid": "应为列表"},
+    fields.Mapping: {"invalid": "应为对象"},
+    fields.Nested: {"type": "应为对象"},
+    fields.Email: {"invalid": "邮箱格式不对"},
+    fields.Url: {"invalid": "网址格式不对"},
+}
+for _cls, _messages in _FIELD_MESSAGES.items():
+    _cls.default_error_messages = {**_cls.default_error_messages, **_messages}
+
+validate.Length.message_min = "至少 {min} 个字"
+validate.Length.message_max = "最多 {max} 个字"
+validate.Length.message_all = "长度应在 {min} 到 {max} 之间"
+validate.Length.message_equal = "长度应为 {equal}"
+validate.Range.message_min = "应{min_op} {{min}}"
+validate.Range.message_max = "应{max_op} {{max}}"
+validate.Range.message_all = "应{min_op} {{min}}，且{max_op} {{max}}"
+validate.Range.message_gte = "不小于"
+validate.Range.message_gt = "大于"
+validate.Range.message_lte = "不大于"
+validate.Range.message_lt = "小于"
+validate.OneOf.default_message = "只能是以下之一：{choices}"
+validate.Regexp.default_message = "格式不对"
+
+
+class BaseSchema(Schema):
+    """Refuses unknown fields, in Chinese."""
+
+    class Meta:
+        unknown = RAISE
+
+    error_messages = {"unknown": "不认识的字段", "type": "应为对象"}
+
+
+class DecimalString(fields.Field):
+    """A decimal with fixed places, as a string in JSON ("63.50") and Decimal in Python."""
+
+    default_error_messages = {"invalid": "应为数字，例如 63.50", "places": "最多 {places} 位小数"}
+
+    def __init__(self, places: int = 2, **kwargs):
+        super().__init__(**kwargs)
+        self.places = places
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        return str(Decimal(value).quantize(Decimal(1).scaleb(-self.places)))
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise self.make_error("invalid")
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation as error:
+            raise self.make_error("invalid") from error
+        if not number.is_finite():
+            raise self.make_error("invalid")
+        if -number.as_tuple().exponent > self.places:
+            raise self.make_error("places", places=self.places)
+        return number
+
+
+class ErrorSchema(BaseSchema):
+    """The one error shape, documented in OpenAPI."""
+
+    class ErrorBody(BaseSchema):
+        code = fields.String(required=True)
+        message = fields.String(required=True)
+        fields = fields.Dict(required=True)
+
+    error = fields.Nested(ErrorBody, required=True)
+
+
+__all__ = ["BaseSchema", "DecimalString", "ErrorSchema", "ValidationError", "fields", "validate"]

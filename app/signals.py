@@ -1,0 +1,15 @@
+"""Blinker signals: how domains tell others (realtime, audit, notifications) what happened.
+
+Domains send; only listeners know about Socket.IO or SMS. Each signal is sent
+after the change is committed, with plain keyword arguments.
+"""
+from blinker import Namespace
+
+_signals = Namespace()
+
+ballot_cast = _signals.signal("ballot-cast")  # consultation_id, estate_id
+consultation_status_changed = _signals.signal("consultation-status-changed")  # consultation_id, estate_id, status
+post_created = _signals.signal("post-created")  # case_id, estate_id, post_id
+post_hidden = _signals.signal("post-hidden")  # case_id, estate_id, post_id
+elevator_stage_changed = _signals.signal("elevator-stage-changed")  # project_id, estate_id, stage
+progress_posted = _signals.signal("progress-posted")  # project_id, estate_id, post_id

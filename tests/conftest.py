@@ -1,0 +1,158 @@
+"""Fixtures: every database test runs on SQLite and on PostgreSQL.
+
+The schema is built once per run by the real migrations. SQLite tests get a copy
+of a migrated template file; PostgreSQL tests share one database made for this
+run (a unique name, dropped at the end) and truncate it after each test. Servers
+started in a subprocess get their own clone (`clone_database`).
+"""
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import create_engine, text
+
+from app import create_app
+from app.config import TestConfig
+
+PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--db", default="both", choices=("both",) + BACKENDS,
+                     help="which database the database tests run on")
+
+
+def pytest_generate_tests(metafunc):
+    if "backend" in metafunc.fixturenames:
+        chosen = metafunc.config.getoption("--db")
+        backends = BACKENDS if chosen == "both" else (chosen,)
+        metafunc.parametrize("backend", backends, scope="session")
+
+
+def _pg_url(dbname: str) -> str:
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    return f"{base}/{dbname}".replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+def _pg_admin():
+    return psycopg.connect(PG_ADMIN_URL, autocommit=True)
+
+
+def migrate(url: str) -> None:
+    from flask_migrate import upgrade
+
+    app = create_app(type("MigrateConfig", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
+    with app.app_context():
+        upgrade()
+        from app.extensions import db
+
+        db.engine.dispose()
+
+
+class Databases:
+    """The migrated templates of this run, and clones of them."""
+
+    def __init__(self, tmp: Path):
+        self.tmp = tmp
+        self.run_id = f"gz_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+        self.sqlite_template = None
+        self.pg_template = None
+        self.pg_shared = None
+        self.created = []
+
+    def sqlite(self) -> Path:
+        if self.sqlite_template is None:
+            self.sqlite_template = self.tmp / "template.sqlite"
+            migrate(f"sqlite:///{self.sqlite_template}")
+        return self.sqlite_template
+
+    def postgresql_template(self) -> str:
+        if self.pg_template is None:
+            name = f"{self.run_id}_template"
+            with _pg_admin() as conn:
+                conn.execute(f'CREATE DATABASE "{name}"')
+            self.created.append(name)
+            migrate(_pg_url(name))
+            self.pg_template = name
+        return self.pg_template
+
+    def clone(self, backend: str) -> str:
+        """A new database with the migrated schema; returns its URL."""
+        if backend == "sqlite":
+            path = self.tmp / f"{uuid.uuid4().hex}.sqlite"
+            shutil.copy(self.sqlite(), path)
+            return f"sqlite:///{path}"
+        template = self.postgresql_template()
+        name = f"{self.run_id}_{uuid.uuid4().hex[:8]}"
+        with _pg_admin() as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        self.created.append(name)
+        return _pg_url(name)
+
+    def shared_postgresql(self) -> str:
+        if self.pg_shared is None:
+            self.pg_shared = self.clone("postgresql")
+        return self.pg_shared
+
+    def drop_all(self):
+        with _pg_admin() as conn:
+            for name in reversed(self.created):
+                conn.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                    (name,))
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory):
+    dbs = Databases(tmp_path_factory.mktemp("db"))
+    yield dbs
+    dbs.drop_all()
+
+
+@pytest.fixture(scope="session")
+def clone_database(databases):
+    return databases.clone
+
+
+def make_config(url: str, **overrides):
+    return type("TestRunConfig", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": url, **overrides})
+
+
+@pytest.fixture
+def config_overrides():
+    """Override in a test module to change settings for its app."""
+    return {}
+
+
+@pytest.fixture
+def app(backend, databases, config_overrides):
+    if backend == "sqlite":
+        url = databases.clone("sqlite")
+    else:
+        url = databases.shared_postgresql()
+    application = create_app(make_config(url, **config_overrides))
+    from app.extensions import db
+
+    with application.app_context():
+        yield application
+        db.session.remove()
+        if backend == "postgresql":
+            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+            with db.engine.begin() as conn:
+                conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
