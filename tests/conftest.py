@@ -156,3 +156,20 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def start_server(databases):
+    """Factory: start_server(backend, database_url=None, **env) -> a running LiveServer."""
+    from tests.live import LiveServer
+
+    servers = []
+
+    def start(backend="sqlite", database_url=None, **env):
+        server = LiveServer(database_url or databases.clone(backend), **env).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()

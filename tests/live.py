@@ -1,0 +1,82 @@
+"""Real server processes for tests: gunicorn + gevent, as in production.
+
+Use the `start_server` fixture (tests/conftest.py):
+
+    server = start_server("postgresql", REDIS_URL="redis://127.0.0.1:6379/0")
+    requests.get(server.url + "/api/v1/health")
+
+Each server gets its own freshly migrated database unless `database_url` is given,
+so two servers can share one database (several processes behind a balancer).
+"""
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_SECRET = "live-test-secret-key-0123456789abcdef"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    def __init__(self, database_url: str, port: int | None = None, **env):
+        self.database_url = database_url
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET,
+                    "SMS_BACKEND": "console", "PUBLIC_BASE_URL": self.url,
+                    "RATELIMIT_ENABLED": "0", **{k: str(v) for k, v in env.items()}}
+        if "REDIS_URL" not in env:
+            self.env.pop("REDIS_URL", None)
+        self.process = None
+        self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"gongzhi-live-{self.port}.log"
+
+    def start(self, timeout_s: float = 30) -> "LiveServer":
+        self.log = open(self.log_path, "wb")
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        self.process = subprocess.Popen(
+            [str(gunicorn), "-k", "gevent", "-w", "1", "--worker-connections", "10000",
+             "--no-control-socket", "-b", f"127.0.0.1:{self.port}", "--graceful-timeout", "2",
+             "wsgi:app"],
+            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
+            start_new_session=True)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited early:\n{self.log_path.read_text()[-3000:]}")
+            try:
+                if requests.get(self.url + "/api/v1/health", timeout=1).ok:
+                    return self
+            except requests.RequestException:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"server did not start:\n{self.log_path.read_text()[-3000:]}")
+
+    def kill(self) -> None:
+        """SIGKILL the whole process group, as a crash would."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        if getattr(self, "log", None):
+            self.log.close()
+
+    def output(self) -> str:
+        return self.log_path.read_text(errors="replace")
