@@ -158,30 +158,32 @@ def check_plan(plan: CostPlan, floors: set[int]) -> None:
         errors["subsidy_cents"] = messages.SUBSIDY_TOO_LARGE
     if not floors:
         raise InvalidInput(messages.NO_FLATS, fields={"stairwell": messages.NO_FLATS})
-    coefficient_errors = {}
-    for floor, value in plan.floor_coefficients.items():
-        if floor not in floors:
-            coefficient_errors[str(floor)] = messages.FLOOR_MISSING.format(floor=floor)
-        elif value < 0:
-            coefficient_errors[str(floor)] = messages.COEFFICIENT_NEGATIVE
+    coefficient_errors = _floor_errors(plan.floor_coefficients, floors, messages.COEFFICIENT_NEGATIVE)
     missing = sorted(f for f in floors if f > GROUND_FLOOR and f not in plan.floor_coefficients)
     if missing:
         coefficient_errors["_missing"] = messages.COEFFICIENT_NEEDED.format(
             floors="、".join(str(f) for f in missing))
     if coefficient_errors:
         errors["floor_coefficients"] = coefficient_errors
-    compensation_errors = {}
-    for floor, cents in plan.compensation_cents.items():
-        if floor not in floors:
-            compensation_errors[str(floor)] = messages.FLOOR_MISSING.format(floor=floor)
-        elif cents < 0:
-            compensation_errors[str(floor)] = messages.COMPENSATION_INVALID
+    compensation_errors = _floor_errors(plan.compensation_cents, floors,
+                                        messages.COMPENSATION_INVALID)
     if compensation_errors:
         errors["low_floor_compensation_cents"] = compensation_errors
     if not 0 <= plan.compensation_cap <= 1:
         errors["compensation_cap"] = messages.COMPENSATION_CAP_INVALID
     if errors:
         raise InvalidInput(_first_message(errors), fields=errors)
+
+
+def _floor_errors(table: Mapping, floors: set[int], negative_message: str) -> dict[str, str]:
+    """A table may only name floors the stairwell has, with values not below 0."""
+    errors = {}
+    for floor, value in table.items():
+        if floor not in floors:
+            errors[str(floor)] = messages.FLOOR_MISSING.format(floor=floor)
+        elif value < 0:
+            errors[str(floor)] = negative_message
+    return errors
 
 
 def _first_message(errors: dict) -> str:
@@ -191,51 +193,53 @@ def _first_message(errors: dict) -> str:
 
 # Reading the tables as JSON keeps them (string floors, decimal strings).
 
-def parse_coefficients(raw: Mapping) -> dict[int, Decimal]:
-    """{"2": "0.4"} -> {2: Decimal("0.4")}; refuses what is not an exact, sane decimal."""
+def _parse_table(raw: Mapping, field_name: str, read_value) -> dict:
+    """A JSON table keyed by floor; `read_value` returns (value, None) or (None, message)."""
     table, errors = {}, {}
     for key, value in (raw or {}).items():
         floor = _parse_floor(key)
-        if floor is None:
-            errors[str(key)] = messages.FLOOR_NOT_NUMBER
-            continue
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            errors[str(key)] = messages.COEFFICIENT_INVALID
-            continue
-        try:
-            number = Decimal(str(value).strip())
-        except InvalidOperation:
-            errors[str(key)] = messages.COEFFICIENT_INVALID
-            continue
-        if not number.is_finite():
-            errors[str(key)] = messages.COEFFICIENT_INVALID
-        elif number < 0:
-            errors[str(key)] = messages.COEFFICIENT_NEGATIVE
-        elif -number.as_tuple().exponent > COEFFICIENT_PLACES:
-            errors[str(key)] = messages.COEFFICIENT_PLACES
-        elif number > MAX_COEFFICIENT:
-            errors[str(key)] = messages.COEFFICIENT_TOO_LARGE
+        parsed, error = (None, messages.FLOOR_NOT_NUMBER) if floor is None else read_value(value)
+        if error:
+            errors[str(key)] = error
         else:
-            table[floor] = number
+            table[floor] = parsed
     if errors:
-        raise InvalidInput(_first_message(errors), fields={"floor_coefficients": errors})
+        raise InvalidInput(_first_message(errors), fields={field_name: errors})
     return table
+
+
+def _read_coefficient(value):
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None, messages.COEFFICIENT_INVALID
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        return None, messages.COEFFICIENT_INVALID
+    if not number.is_finite():
+        return None, messages.COEFFICIENT_INVALID
+    if number < 0:
+        return None, messages.COEFFICIENT_NEGATIVE
+    if -number.as_tuple().exponent > COEFFICIENT_PLACES:
+        return None, messages.COEFFICIENT_PLACES
+    if number > MAX_COEFFICIENT:
+        return None, messages.COEFFICIENT_TOO_LARGE
+    return number, None
+
+
+def _read_cents(value):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None, messages.COMPENSATION_INVALID
+    return value, None
+
+
+def parse_coefficients(raw: Mapping) -> dict[int, Decimal]:
+    """{"2": "0.4"} -> {2: Decimal("0.4")}; refuses what is not an exact, sane decimal."""
+    return _parse_table(raw, "floor_coefficients", _read_coefficient)
 
 
 def parse_compensation(raw: Mapping) -> dict[int, int]:
     """{"1": 300000} -> {1: 300000} cents per flat on that floor."""
-    table, errors = {}, {}
-    for key, value in (raw or {}).items():
-        floor = _parse_floor(key)
-        if floor is None:
-            errors[str(key)] = messages.FLOOR_NOT_NUMBER
-        elif isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            errors[str(key)] = messages.COMPENSATION_INVALID
-        else:
-            table[floor] = value
-    if errors:
-        raise InvalidInput(_first_message(errors), fields={"low_floor_compensation_cents": errors})
-    return table
+    return _parse_table(raw, "low_floor_compensation_cents", _read_cents)
 
 
 def parse_cap(raw) -> Fraction:
