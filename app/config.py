@@ -67,6 +67,10 @@ class Config:
     MEDIA_MAX_PHOTOS_PER_POST = 9
     COMPLAINT_DUE_DAYS = int(os.environ.get("COMPLAINT_DUE_DAYS", "7"))
 
+    # Street office view: points per ranking factor, and when a publicity period is "long"
+    STAFF_RANKING_WEIGHTS = {"age": 30, "willingness": 40, "participation": 30}
+    LONG_PUBLICITY_GRACE_DAYS = 10
+
     # Consultation templates and decision rules shipped as data
     TEMPLATES_DIR = os.environ.get("TEMPLATES_DIR", str(ROOT / "consultation_templates"))
 
