@@ -70,6 +70,8 @@ class Config:
     # Street office view: points per ranking factor, and when a publicity period is "long"
     STAFF_RANKING_WEIGHTS = {"age": 30, "willingness": 40, "participation": 30}
     LONG_PUBLICITY_GRACE_DAYS = 10
+    # 共评: questions averaging below this score become follow-up items
+    FOLLOW_UP_BELOW_SCORE = "3"
 
     # Consultation templates and decision rules shipped as data
     TEMPLATES_DIR = os.environ.get("TEMPLATES_DIR", str(ROOT / "consultation_templates"))
