@@ -28,6 +28,13 @@ def create_app(config: object | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(
         app.config["SQLALCHEMY_DATABASE_URI"])
     app.json.ensure_ascii = False
+    if app.config.get("TRUSTED_PROXIES"):
+        # Behind nginx: take the client address from X-Forwarded-For, so per-IP
+        # limits count people, not the proxy.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     logging.basicConfig(level=logging.INFO)
 
     db.init_app(app)

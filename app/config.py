@@ -49,6 +49,8 @@ class Config:
     RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "")
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"
+    #: proxies in front (nginx = 1) whose X-Forwarded-For is trusted for the client address
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
     RATELIMIT_SMS_PER_IP = "30 per hour"
     RATELIMIT_LOGIN_PER_IP = "60 per hour"
 
@@ -79,6 +81,7 @@ class TestConfig(Config):
     REDIS_URL = None
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
+    TRUSTED_PROXIES = 0
     SMS_BACKEND = "console"
     WECHAT_APP_ID = None
     WECHAT_APP_SECRET = None
