@@ -28,18 +28,13 @@ def create_app(config: object | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(
         app.config["SQLALCHEMY_DATABASE_URI"])
     app.json.ensure_ascii = False
-    if app.config.get("TRUSTED_PROXIES"):
-        # Behind nginx: take the client address from X-Forwarded-For, so per-IP
-        # limits count people, not the proxy.
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
-        hops = app.config["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     logging.basicConfig(level=logging.INFO)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Config.MIGRATIONS_DIR), render_as_batch=True)
     api.init_app(app)
+    if app.config.get("REDIS_URL") and app.config.get("RATELIMIT_STORAGE_URI") == "memory://":
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]  # shared by every process
     limiter.init_app(app)
     register_error_handlers(app)
     for name in domain_packages():
