@@ -22,8 +22,10 @@ _INERT = {b"<": rb"\u003c", b">": rb"\u003e", b"&": rb"\u0026"}
 
 @blp.after_request
 def _inert_json(response):
-    """Posts are raw text: make every JSON answer of this domain inert as HTML too."""
-    response.headers["X-Content-Type-Options"] = "nosniff"
+    """Posts are raw text: make every JSON answer of this domain inert as HTML too.
+
+    (nosniff and the other security headers are set for every answer by app.hardening.)
+    """
     if response.mimetype == "application/json" and not response.direct_passthrough:
         data = response.get_data()
         for raw, escaped in _INERT.items():
