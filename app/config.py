@@ -21,6 +21,9 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
+    # signs QR links; set it apart from SECRET_KEY so the session key can change
+    # without reprinting every poster
+    QR_SECRET_KEY = os.environ.get("QR_SECRET_KEY") or None
 
     # Identity
     SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")  # console | http
@@ -50,6 +53,7 @@ class Config:
     RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"
     RATELIMIT_SMS_PER_IP = "30 per hour"
     RATELIMIT_LOGIN_PER_IP = "60 per hour"
+    RATELIMIT_QR_PER_IP = "600 per hour"  # many phones share one carrier address
 
     # OpenAPI (flask-smorest serves the document only when the prefix is set)
     API_TITLE = "共治 API"
