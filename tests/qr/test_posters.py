@@ -74,3 +74,16 @@ def test_long_names_shrink_to_fit_the_page(app, tmp_path):
     images = tmp_path / "images"
     images.mkdir()
     assert pdf_image_links(path, images) == ["https://example.cn/q/abc"]
+
+
+def test_cli_writes_the_posters(runner, estate, tmp_path):
+    out = tmp_path / "posters.pdf"
+    result = runner.invoke(args=["qr", "posters", str(estate.id), str(out)])
+    assert result.exit_code == 0, result.output
+    assert pdf_pages(out) == 3
+
+
+def test_cli_says_why_when_there_is_nothing_to_print(runner, tmp_path):
+    result = runner.invoke(args=["qr", "posters", "999999", str(tmp_path / "x.pdf")])
+    assert result.exit_code != 0
+    assert "还没有导入楼栋和单元" in result.output
