@@ -116,3 +116,10 @@ def test_bad_tokens_get_a_chinese_page_or_404_json(app, client, stairwell, case)
     assert response.status_code == 404
     assert response.json["error"]["code"] == "qr_invalid"
     assert "二维码" in response.json["error"]["message"]
+
+
+def test_page_style_is_allowed_by_the_content_security_policy(client, stairwell):
+    page = client.get(f"/q/{token_of('stairwell', stairwell.id)}")
+    nonce = re.search(r'<style nonce="([^"]+)">', page.text).group(1)
+    assert f"'nonce-{nonce}'" in page.headers["Content-Security-Policy"]
+    assert page.headers["Referrer-Policy"] == "no-referrer"
