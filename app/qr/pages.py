@@ -1,4 +1,4 @@
-"""The page a scan opens: `/q/<token>`, server-rendered, Chinese, large type, no external resources."""
+"""The page a scan opens: `/q/<token>`, server-rendered in the web pages' layout (elder mode, no CDN)."""
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -17,8 +17,12 @@ def _scan_limit():
     return current_app.config["RATELIMIT_QR_PER_IP"]
 
 
-def claim_url(place: services.Place) -> str:
-    return f"/claim?{urlencode({place.kind: place.id})}"
+def claim_links(place: services.Place) -> list[dict]:
+    """Where to claim a flat: the stairwell's claim page, or one per stairwell of a building."""
+    stairwells = [place.stairwell] if place.stairwell is not None else place.building.stairwells
+    label = messages.BUTTON_CLAIM if place.stairwell is not None else messages.BUTTON_CLAIM_IN
+    return [{"url": f"/claim?{urlencode({'stairwell': s.id})}", "label": label.format(stairwell=s.name)}
+            for s in stairwells]
 
 
 def _closes(value) -> str | None:
@@ -29,7 +33,8 @@ def _closes(value) -> str | None:
 
 
 def _page(template: str, status: int, **context):
-    body = render_template(template, m=messages, **context)
+    # `m` is the web pages' own catalogue, used by web/base.html
+    body = render_template(template, qm=messages, **context)
     return body, status, {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
                           "X-Robots-Tag": "noindex"}
 
@@ -46,7 +51,9 @@ def landing(token):
     view = services.landing(scan.place)
     consultations = [{"title": c["title"], "closes": _closes(c["closes_at"])}
                      for c in view["open_consultations"]]
-    claim = claim_url(scan.place)
+    claims = claim_links(scan.place)
+    # after logging in, straight to the claim page (a building with several stairwells: back here)
+    after_login = claims[0]["url"] if len(claims) == 1 else f"/q/{token}"
     return _page("qr/landing.html", 200, place=scan.place, consultations=consultations,
-                 claim_url=claim, login_url=f"/login?{urlencode({'next': claim})}",
+                 claims=claims, login_url=f"/login?{urlencode({'next': after_login})}",
                  logged_in=current_user() is not None)

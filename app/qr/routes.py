@@ -7,7 +7,7 @@ from app.auth.permissions import require_committee
 from app.errors import NotFound
 from app.qr import images, messages, services
 from app.qr.models import PLACE_KINDS
-from app.qr.schemas import CodeSchema, LandingSchema, ScanCountsSchema, ScanQuery
+from app.qr.schemas import QrCodeSchema, QrLandingSchema, QrScanCountsSchema, QrScanQuery
 
 blp = Blueprint("qr", __name__, url_prefix="/api/v1", description="二维码与海报")
 
@@ -31,14 +31,14 @@ def _register_place_routes(kind: str) -> None:
     plural = f"{kind}s"
 
     class Code(MethodView):
-        @blp.response(200, CodeSchema)
+        @blp.response(200, QrCodeSchema)
         def get(self, place_id):
             """The place's current link and code version (committee)."""
             place, _ = _committee_place(kind, place_id)
             return services.code_view(place)
 
     class Rotate(MethodView):
-        @blp.response(200, CodeSchema)
+        @blp.response(200, QrCodeSchema)
         def post(self, place_id):
             """A new code for the place; codes printed before stop working (committee)."""
             place, actor_id = _committee_place(kind, place_id)
@@ -81,8 +81,8 @@ class Posters(MethodView):
 
 @blp.route("/estates/<int:estate_id>/qr-scans")
 class Scans(MethodView):
-    @blp.arguments(ScanQuery, location="query")
-    @blp.response(200, ScanCountsSchema)
+    @blp.arguments(QrScanQuery, location="query")
+    @blp.response(200, QrScanCountsSchema)
     def get(self, query, estate_id):
         """Scans per stairwell and building code (committee): which stairwells engage."""
         require_committee(estate_id)
@@ -91,7 +91,7 @@ class Scans(MethodView):
 
 @blp.route("/qr/<token>")
 class TokenLookup(MethodView):
-    @blp.response(200, LandingSchema)
+    @blp.response(200, QrLandingSchema)
     def get(self, token):
         """What a code names (anyone): the place and the titles of what is open there."""
         scan = services.resolve(token)

@@ -1,7 +1,7 @@
 from app.schemas import BaseSchema, fields
 
 
-class CodeSchema(BaseSchema):
+class QrCodeSchema(BaseSchema):
     """A place's current code, as the committee sees it."""
 
     place_type = fields.String()
@@ -12,32 +12,32 @@ class CodeSchema(BaseSchema):
     url = fields.String()
 
 
-class NamedSchema(BaseSchema):
+class QrNamedSchema(BaseSchema):
     id = fields.Integer()
     name = fields.String()
 
 
-class OpenConsultationSchema(BaseSchema):
+class QrOpenConsultationSchema(BaseSchema):
     id = fields.Integer()
     title = fields.String()
     closes_at = fields.DateTime(allow_none=True)
 
 
-class LandingSchema(BaseSchema):
+class QrLandingSchema(BaseSchema):
     """What a scan shows anyone: names and open titles, nothing personal."""
 
     place_type = fields.String()
-    estate = fields.Nested(NamedSchema)
-    building = fields.Nested(NamedSchema)
-    stairwell = fields.Nested(NamedSchema, allow_none=True)
-    open_consultations = fields.List(fields.Nested(OpenConsultationSchema))
+    estate = fields.Nested(QrNamedSchema)
+    building = fields.Nested(QrNamedSchema)
+    stairwell = fields.Nested(QrNamedSchema, allow_none=True)
+    open_consultations = fields.List(fields.Nested(QrOpenConsultationSchema))
 
 
-class ScanQuery(BaseSchema):
+class QrScanQuery(BaseSchema):
     since = fields.AwareDateTime(load_default=None)
 
 
-class PlaceScansSchema(BaseSchema):
+class QrPlaceScansSchema(BaseSchema):
     id = fields.Integer()
     name = fields.String()
     version = fields.Integer()
@@ -46,13 +46,13 @@ class PlaceScansSchema(BaseSchema):
     last_scanned_at = fields.DateTime(allow_none=True)
 
 
-class StairwellScansSchema(PlaceScansSchema):
+class QrStairwellScansSchema(QrPlaceScansSchema):
     building_id = fields.Integer()
     building = fields.String()
 
 
-class ScanCountsSchema(BaseSchema):
-    stairwells = fields.List(fields.Nested(StairwellScansSchema))
-    buildings = fields.List(fields.Nested(PlaceScansSchema))
+class QrScanCountsSchema(BaseSchema):
+    stairwells = fields.List(fields.Nested(QrStairwellScansSchema))
+    buildings = fields.List(fields.Nested(QrPlaceScansSchema))
 
 
