@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 20:05:46.679206
+Create Date: 2026-11-25 20:09:11.715916
 
 """
 from alembic import op
