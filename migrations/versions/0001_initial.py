@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 20:09:11.715916
+Create Date: 2026-11-25 20:14:05.236374
 
 """
 from alembic import op
