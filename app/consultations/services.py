@@ -514,33 +514,42 @@ def _scope_tally(c: Consultation) -> tuple[Tally, int]:
     return _tally(owners + unowned, area), flats
 
 
-def _voted_heads(c: Consultation):
-    """Per head: the area of their flats in scope that have a ballot (a subquery)."""
-    return (select(head_of().label("head"), func.sum(Flat.area_m2).label("area"))
+def _voted_flats(c: Consultation):
+    """Per ballot of a flat in scope: its head, its area and the voted area of that head.
+
+    A window function gives each row its head's voted area, so the per-option query
+    below joins rows by ballot id (indexed) and never joins aggregates on a computed
+    key: PostgreSQL keeps a good plan even before it has statistics for a new vote.
+    """
+    return (select(Ballot.id.label("ballot_id"), head_of().label("head"),
+                   Flat.area_m2.label("area"),
+                   func.sum(Flat.area_m2).over(partition_by=head_of()).label("head_area"))
             .select_from(Ballot).join(Flat, Ballot.flat_id == Flat.id)
-            .where(Ballot.consultation_id == c.id, scope_condition(c))
-            .group_by(head_of()).subquery())
+            .where(Ballot.consultation_id == c.id, scope_condition(c)).subquery())
 
 
-def _option_heads(c: Consultation, voted):
-    """Per question/item/option: ballots' area and the heads whose majority area chose it.
+def _participants(voted) -> Tally:
+    return _tally(*db.session.execute(
+        select(func.count(distinct(voted.c.head)), func.sum(voted.c.area))).one())
+
+
+def _option_heads(c: Consultation, voted) -> dict:
+    """Per question/item/option: the area that chose it and the heads whose majority did.
 
     One aggregate query (see app.rules.engine for the split-vote rule it applies).
     """
-    per_head = (select(head_of().label("head"), BallotAnswer.question_key.label("question"),
+    per_head = (select(voted.c.head, BallotAnswer.question_key.label("question"),
                        BallotAnswer.item_key.label("item"), BallotAnswer.option_key.label("option"),
-                       func.sum(Flat.area_m2).label("area"))
-                .select_from(BallotAnswer).join(Ballot, BallotAnswer.ballot_id == Ballot.id)
-                .join(Flat, Ballot.flat_id == Flat.id)
-                .where(BallotAnswer.consultation_id == c.id, Ballot.consultation_id == c.id,
-                       BallotAnswer.option_key.is_not(None), scope_condition(c))
-                .group_by(head_of(), BallotAnswer.question_key, BallotAnswer.item_key,
+                       func.sum(voted.c.area).label("area"),
+                       func.max(voted.c.head_area).label("head_area"))
+                .select_from(BallotAnswer).join(voted, voted.c.ballot_id == BallotAnswer.ballot_id)
+                .where(BallotAnswer.consultation_id == c.id, BallotAnswer.option_key.is_not(None))
+                .group_by(voted.c.head, BallotAnswer.question_key, BallotAnswer.item_key,
                           BallotAnswer.option_key).subquery())
-    majority = case((per_head.c.area + per_head.c.area > voted.c.area, 1), else_=0)
+    majority = case((per_head.c.area + per_head.c.area > per_head.c.head_area, 1), else_=0)
     rows = db.session.execute(
         select(per_head.c.question, per_head.c.item, per_head.c.option,
                func.sum(majority), func.sum(per_head.c.area))
-        .select_from(per_head).join(voted, voted.c.head == per_head.c.head)
         .group_by(per_head.c.question, per_head.c.item, per_head.c.option)).all()
     return {(q, item, option): _tally(heads, area) for q, item, option, heads, area in rows}
 
@@ -596,9 +605,8 @@ def results(c: Consultation) -> dict:
     if c.per_resident:
         participants, heads = Tally(), {}
     else:
-        voted = _voted_heads(c)
-        participants = _tally(*db.session.execute(
-            select(func.count(voted.c.head), func.sum(voted.c.area))).one())
+        voted = _voted_flats(c)
+        participants = _participants(voted)
         heads = _option_heads(c, voted)
     participation = engine.threshold_holds(rule.participation, participants, scope) \
         if rule.decides else None
