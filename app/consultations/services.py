@@ -655,13 +655,14 @@ def results(c: Consultation) -> dict:
     else:
         decision = engine.PASSED if participation else engine.FAILED
     missing = engine.missing(rule.participation, participants, scope) if rule.decides else Tally()
+    residents = _residents_in_scope(c) if c.per_resident else None
     return {
         "consultation_id": c.id, "rule": rule.key, "rule_title": rule.title,
         "status": c.status.value, "voters": c.voters, "hidden": hidden,
         "scope": {"type": c.scope_type, "id": c.scope_id, "flats": flat_count,
                   **engine.tally_view(scope),
-                  **({"residents": _residents_in_scope(c)} if c.per_resident else {})},
-        "participation": {**engine.block(participants, scope, participation), "ballots": ballots},
+                  **({"residents": residents} if c.per_resident else {})},
+        "participation": _participation_view(participants, scope, participation, ballots, residents),
         "channels": channels,
         "questions": questions,
         "decision": decision,
@@ -671,6 +672,14 @@ def results(c: Consultation) -> dict:
         "explanation": _explain(c, rule, scope, participants, ballots, decision, decisions,
                                 item_results, missing, hidden),
     }
+
+
+def _participation_view(participants, scope, passed, ballots, residents) -> dict:
+    """Owners and area for per-flat consultations; respondents for residents' surveys."""
+    if residents is None:
+        return {**engine.block(participants, scope, passed), "ballots": ballots}
+    return {"ballots": ballots, "residents": engine.ratio_text(ballots, residents),
+            "residents_decimal": engine.ratio_decimal(ballots, residents), "passed": None}
 
 
 def _explain(c, rule, scope, participants, ballots, decision, decisions, item_results, missing,

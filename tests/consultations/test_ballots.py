@@ -134,6 +134,7 @@ def test_residents_survey_one_ballot_per_resident_with_every_question_type(clien
     assert questions["urgency"]["average"] == "3.00"
     assert questions["other"]["answers"] == 2
     assert outcome["scope"]["residents"] == 2
+    assert outcome["participation"]["residents"] == "2/2"
 
 
 def test_content_vote_counts_each_item_and_leaves_unanswered_items_as_abstentions(app):
