@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 20:46:14.030671
+Create Date: 2026-11-25 20:57:59.198842
 
 """
 from alembic import op
