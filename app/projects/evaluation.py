@@ -20,21 +20,23 @@ OVERALL = "overall"
 ITEM_PREFIX = "item:"
 
 
-def item_questions(project: RenovationProject) -> list[dict]:
-    return [{"key": f"{ITEM_PREFIX}{item.code}", "type": "scale",
-             "title": messages.ITEM_QUESTION.format(label=item.label), "required": False,
-             "decides": False, "low_label": "很差", "high_label": "很好"}
+def item_questions(project: RenovationProject, prototype: dict) -> list[dict]:
+    """One optional scale question per item, shaped like the template's own scale question."""
+    return [{**prototype, "key": f"{ITEM_PREFIX}{item.code}", "required": False, "when": None,
+             "title": messages.ITEM_QUESTION.format(label=item.label)}
             for item in project.items]
 
 
 def start_evaluation(project: RenovationProject, closes_at, actor_id: int):
     """A draft evaluation of this project, with a question per renovated item."""
-    from app.consultations.services import create_consultation
+    from app.consultations.services import create_consultation, get_template
 
+    template = get_template("evaluation")
+    prototype = next(q for q in template.questions if q["type"] == "scale" and q["key"] != OVERALL)
     return create_consultation(
         project.estate_id, template_key="evaluation", closes_at=closes_at, actor_id=actor_id,
         title=messages.EVALUATION_TITLE.format(project=project.title),
-        extra_questions=item_questions(project))
+        extra_questions=item_questions(project, prototype))
 
 
 def averages(evaluation) -> dict[str, Decimal]:
