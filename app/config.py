@@ -1,6 +1,7 @@
 """Configuration read from the environment; TestConfig for the suite."""
 import os
 import tempfile
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,6 +76,9 @@ class Config:
     OPENAPI_JSON_PATH = "openapi.json"
 
     MIGRATIONS_DIR = ROOT / "migrations"
+
+    # Times shown to people (SMS, PDFs) are in the city's zone
+    LOCAL_TZ = ZoneInfo(os.environ.get("LOCAL_TZ", "Asia/Shanghai"))
 
     # Uploaded photos (progress posts): local disk by default
     MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(ROOT / "instance" / "media"))
