@@ -16,6 +16,9 @@ def normalize_database_url(url: str) -> str:
 
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-secret-change-me")
+    #: key of the owner hashes of ID numbers (SECRET_KEY when unset); never change it after
+    #: the first ledger import, or every owner would look new
+    OWNER_KEY_SECRET = os.environ.get("OWNER_KEY_SECRET") or None
     SQLALCHEMY_DATABASE_URI = normalize_database_url(
         os.environ.get("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'gongzhi.db'}")
     )

@@ -4,6 +4,7 @@ SMS_TEXT = "【共治】您的验证码是 {code}，10 分钟内有效。请勿�
 RESEND_TOO_SOON = "验证码刚发过，请 {seconds} 秒后再试"
 DAILY_LIMIT = "今天获取验证码次数太多了，请明天再试"
 SMS_FAILED = "短信没有发出去，请稍后再试"
+TOKEN_INVALID = "登录已失效，请重新登录"
 NO_CODE = "请先获取验证码"
 CODE_EXPIRED = "验证码已过期（10 分钟内有效），请重新获取"
 TOO_MANY_TRIES = "验证码输错次数太多，请重新获取"
