@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 20:57:59.198842
+Create Date: 2026-11-25 21:17:56.075746
 
 """
 from alembic import op
