@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:17:56.075746
+Create Date: 2026-11-25 21:17:57.743738
 
 """
 from alembic import op
