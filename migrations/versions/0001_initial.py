@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:38:03.511106
+Create Date: 2026-11-25 21:45:18.555161
 
 """
 from alembic import op
