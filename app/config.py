@@ -60,6 +60,16 @@ class Config:
 
     MIGRATIONS_DIR = ROOT / "migrations"
 
+    # Live updates (Socket.IO): gevent server; origins besides PUBLIC_BASE_URL's that
+    # browsers may connect from; the Redis channel (and key prefix) shared by processes
+    SOCKETIO_ASYNC_MODE = "gevent"
+    SOCKETIO_ALLOWED_ORIGINS = [origin.strip() for origin in
+                                os.environ.get("SOCKETIO_ALLOWED_ORIGINS", "").split(",")
+                                if origin.strip()]
+    SOCKETIO_CHANNEL = os.environ.get("SOCKETIO_CHANNEL", "gongzhi")
+    #: a room receives at most one tally per interval (600 ms: under two a second)
+    TALLY_INTERVAL_MS = 600
+
     # Consultation templates and decision rules shipped as data
     TEMPLATES_DIR = os.environ.get("TEMPLATES_DIR", str(ROOT / "consultation_templates"))
 
