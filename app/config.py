@@ -1,5 +1,6 @@
 """Configuration read from the environment; TestConfig for the suite."""
 import os
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,12 +71,19 @@ class Config:
     #: a room receives at most one tally per interval (600 ms: under two a second)
     TALLY_INTERVAL_MS = 600
 
+    # Uploaded photos (progress posts): local disk by default
+    MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(ROOT / "instance" / "media"))
+    MEDIA_MAX_BYTES = 5 * 1024 * 1024
+    MEDIA_MAX_PHOTOS_PER_POST = 9
+    COMPLAINT_DUE_DAYS = int(os.environ.get("COMPLAINT_DUE_DAYS", "7"))
+
     # Consultation templates and decision rules shipped as data
     TEMPLATES_DIR = os.environ.get("TEMPLATES_DIR", str(ROOT / "consultation_templates"))
 
 
 class TestConfig(Config):
     TESTING = True
+    MEDIA_ROOT = tempfile.mkdtemp(prefix="gongzhi-media-")
     SECRET_KEY = "test-secret-key-with-enough-length-0123456789"
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     REDIS_URL = None

@@ -60,7 +60,8 @@ class FlatOutSchema(BaseSchema):
 
 class MemberInSchema(BaseSchema):
     phone = fields.String(required=True, validate=validate.Length(min=11, max=20))
-    role = fields.String(required=True, validate=validate.OneOf(["committee", "moderator"]))
+    role = fields.String(required=True,
+                         validate=validate.OneOf(["committee", "moderator", "designer", "contractor"]))
 
 
 class MemberOutSchema(BaseSchema):

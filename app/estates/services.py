@@ -6,7 +6,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from app.audit.services import record
-from app.auth.models import Role, User
+from app.auth.models import ESTATE_ROLES, Role, User
 from app.auth.services import get_or_create_user, grant_role, normalize_phone
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput, NotFound
@@ -121,7 +121,7 @@ def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
 
 
 def add_member(estate_id: int, phone: str, role: str, actor_id: int) -> User:
-    if role not in (Role.committee.value, Role.moderator.value):
+    if role not in {r.value for r in ESTATE_ROLES}:
         raise InvalidInput(messages.MEMBER_ROLE, fields={"role": messages.MEMBER_ROLE})
     user = get_or_create_user(normalize_phone(phone))
     grant_role(user, Role(role), estate_id)
