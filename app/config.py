@@ -49,6 +49,9 @@ class Config:
     RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "")
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"
+    # A Redis outage must not fail HTTP: limits fall back to memory until it is back.
+    RATELIMIT_SWALLOW_ERRORS = True
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_SMS_PER_IP = "30 per hour"
     RATELIMIT_LOGIN_PER_IP = "60 per hour"
 

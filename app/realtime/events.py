@@ -88,10 +88,12 @@ def case_post_view(post_id: int) -> dict | None:
 def progress_post_view(post_id: int) -> dict | None:
     """A progress post as the project's HTTP routes show it."""
     try:
-        from app.projects.routes import progress_post_view as view
+        from app.projects.models import ProgressPost
+        from app.projects.schemas import ProgressPostSchema
     except ImportError:
         return None
-    return view(post_id)
+    post = db.session.get(ProgressPost, post_id)
+    return None if post is None else ProgressPostSchema().dump(post)
 
 
 def send_tally(consultation_id: int) -> None:

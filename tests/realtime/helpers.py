@@ -80,3 +80,47 @@ def seeding(database_url: str):
         finally:
             db.session.remove()
             db.engine.dispose()
+
+
+class RedisProcess:
+    """A redis-server of the test's own, on a spare port in a temp dir (never the shared one)."""
+
+    def __init__(self, directory, port: int | None = None):
+        from tests.live import free_port
+
+        self.directory = directory
+        self.port = port or free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self) -> "RedisProcess":
+        import subprocess
+
+        import redis
+
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.directory)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                if redis.Redis.from_url(self.url, socket_connect_timeout=0.5).ping():
+                    return self
+            except redis.RedisError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def kill(self) -> None:
+        """SIGKILL this redis-server only (by its own pid)."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+def post_progress(server_url: str, token: str, project_id: int, body: str):
+    import requests
+
+    return requests.post(f"{server_url}/api/v1/projects/{project_id}/progress",
+                         data={"body": body}, headers={"Authorization": f"Bearer {token}"},
+                         timeout=30)
