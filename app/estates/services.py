@@ -4,6 +4,7 @@ import io
 from datetime import timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
 from app.auth.models import ESTATE_ROLES, Role, User
@@ -64,10 +65,17 @@ def buildings_with_stairwells(estate_id: int) -> list[dict]:
 
 
 def owner_key(row: LedgerRow) -> str:
-    """Keyed hash naming an owner: the ID number, or name and phone when the ledger has none."""
+    """Keyed hash naming an owner, so one owner of several flats counts once.
+
+    The ID number when the ledger has it; else name and phone. With neither ID
+    number nor phone a name alone cannot tell two 张伟 apart, so the owner is
+    taken as holding only this flat (counted separately, never merged wrongly).
+    """
     if row.owner_id_number:
         return keyed_hash("owner", f"id:{row.owner_id_number}")
-    return keyed_hash("owner", f"name:{row.owner_name}|phone:{row.owner_phone or ''}")
+    if row.owner_phone:
+        return keyed_hash("owner", f"name:{row.owner_name}|phone:{row.owner_phone}")
+    return keyed_hash("owner", f"flat:{row.building}|{row.stairwell}|{row.room}|{row.owner_name}")
 
 
 def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
@@ -114,6 +122,9 @@ def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
         record("ledger.imported", estate_id=estate_id, actor_id=actor_id, subject_type="estate",
                subject_id=estate_id, data={"rows": len(rows), "created": created, "updated": updated})
         db.session.commit()
+    except IntegrityError as error:  # another import of this estate committed first
+        db.session.rollback()
+        raise Conflict(messages.LEDGER_BUSY, code="ledger_busy") from error
     except Exception:
         db.session.rollback()
         raise

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 19:57:18.804075
+Create Date: 2026-11-25 19:59:17.774045
 
 """
 from alembic import op
@@ -118,6 +118,26 @@ def upgrade():
     )
     with op.batch_alter_table('fund_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_fund_entries_estate_id'), ['estate_id'], unique=False)
+
+    op.create_table('notifications',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=True),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('title', sa.String(length=100), nullable=False),
+    sa.Column('body', sa.String(length=500), nullable=False),
+    sa.Column('link', sa.String(length=200), nullable=True),
+    sa.Column('dedup_key', sa.String(length=100), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('read_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_notifications_estate_id_estates')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_notifications_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_notifications')),
+    sa.UniqueConstraint('user_id', 'dedup_key', name=op.f('uq_notifications_user_id_dedup_key'))
+    )
+    with op.batch_alter_table('notifications', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_notifications_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index('ix_notifications_user_created', ['user_id', 'created_at'], unique=False)
 
     op.create_table('owners',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -471,6 +491,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_owners_estate_id'))
 
     op.drop_table('owners')
+    with op.batch_alter_table('notifications', schema=None) as batch_op:
+        batch_op.drop_index('ix_notifications_user_created')
+        batch_op.drop_index(batch_op.f('ix_notifications_estate_id'))
+
+    op.drop_table('notifications')
     with op.batch_alter_table('fund_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_fund_entries_estate_id'))
 
