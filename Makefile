@@ -48,12 +48,15 @@ test: install-dev
 	$(VENV)/bin/pytest -q
 
 # Regenerate the initial migration from the models (before the first release only).
+# Hand-written migrations after 0001 (triggers) are set aside while it is regenerated.
 migration: $(STAMP)
-	rm -f migrations/versions/0001_initial.py instance/migration-scratch.db
-	mkdir -p instance
-	DATABASE_URL=sqlite:///$(CURDIR)/instance/migration-scratch.db $(FLASK) db migrate --rev-id 0001 -m initial
+	rm -rf migrations/versions/0001_initial.py instance/migration-scratch.db instance/hand-migrations
+	mkdir -p instance/hand-migrations
+	find migrations/versions -maxdepth 1 -name '*.py' -exec mv {} instance/hand-migrations/ \;
+	DATABASE_URL=sqlite:///$(CURDIR)/instance/migration-scratch.db $(FLASK) db migrate --rev-id 0001 -m initial; \
+	  status=$$?; mv instance/hand-migrations/*.py migrations/versions/ 2>/dev/null; exit $$status
 	mv migrations/versions/0001_initial_.py migrations/versions/0001_initial.py 2>/dev/null || true
-	rm -f instance/migration-scratch.db
+	rm -rf instance/migration-scratch.db instance/hand-migrations
 
 bench: install-dev
 	$(PY) -m bench

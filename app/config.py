@@ -52,8 +52,18 @@ class Config:
     # A Redis outage must not fail HTTP: limits fall back to memory until it is back.
     RATELIMIT_SWALLOW_ERRORS = True
     RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
-    RATELIMIT_SMS_PER_IP = "30 per hour"
-    RATELIMIT_LOGIN_PER_IP = "60 per hour"
+    #: keeps several deployments (or test runs) on one Redis apart
+    RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "gongzhi")
+    RATELIMIT_SMS_PER_IP = os.environ.get("RATELIMIT_SMS_PER_IP", "30 per hour")
+    RATELIMIT_LOGIN_PER_IP = os.environ.get("RATELIMIT_LOGIN_PER_IP", "60 per hour")
+    #: one-time flat codes are 8 digits: a guesser gets a handful of tries, a person plenty
+    RATELIMIT_CODE_PER_USER = os.environ.get("RATELIMIT_CODE_PER_USER", "10 per hour")
+    RATELIMIT_BALLOT_PER_USER = os.environ.get("RATELIMIT_BALLOT_PER_USER", "30 per minute")
+    RATELIMIT_POST_PER_USER = os.environ.get("RATELIMIT_POST_PER_USER", "20 per minute")
+    #: JSON bodies are small; only multipart uploads (ledgers) get MAX_CONTENT_LENGTH
+    MAX_JSON_BODY_BYTES = 256 * 1024
+    #: how many proxies (nginx) sit in front and set X-Forwarded-For / -Proto; 0 = none
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 
     # OpenAPI (flask-smorest serves the document only when the prefix is set)
     API_TITLE = "共治 API"

@@ -15,18 +15,10 @@ from app.auth.schemas import (
     RefreshSchema, SessionSchema, TokenPairSchema, WechatAuthorizeQuery, WechatCallbackQuery)
 from app.errors import NotFound, Unauthorized
 from app.estates.models import FlatLink, LinkStatus
-from app.extensions import db, limiter
+from app.extensions import db, limit_from_config
 from app.privacy import mask_phone
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="登录与身份")
-
-
-def _sms_limit():
-    return current_app.config["RATELIMIT_SMS_PER_IP"]
-
-
-def _login_limit():
-    return current_app.config["RATELIMIT_LOGIN_PER_IP"]
 
 
 def me_view(user: User) -> dict:
@@ -40,7 +32,7 @@ def me_view(user: User) -> dict:
 
 @blp.route("/auth/sms-codes")
 class SmsCodes(MethodView):
-    decorators = [limiter.limit(_sms_limit, methods=["POST"])]
+    decorators = [limit_from_config("RATELIMIT_SMS_PER_IP")]
 
     @blp.arguments(PhoneSchema)
     @blp.response(202, ExpiresSchema)
@@ -51,7 +43,7 @@ class SmsCodes(MethodView):
 
 @blp.route("/auth/tokens")
 class Tokens(MethodView):
-    decorators = [limiter.limit(_login_limit, methods=["POST"])]
+    decorators = [limit_from_config("RATELIMIT_LOGIN_PER_IP")]
 
     @blp.arguments(LoginSchema)
     @blp.response(201, TokenPairSchema)
@@ -63,6 +55,8 @@ class Tokens(MethodView):
 
 @blp.route("/auth/tokens/refresh")
 class TokenRefresh(MethodView):
+    decorators = [limit_from_config("RATELIMIT_LOGIN_PER_IP")]
+
     @blp.arguments(RefreshSchema)
     @blp.response(201, TokenPairSchema)
     def post(self, data):
@@ -73,7 +67,7 @@ class TokenRefresh(MethodView):
 
 @blp.route("/auth/session")
 class WebSession(MethodView):
-    decorators = [limiter.limit(_login_limit, methods=["POST"])]
+    decorators = [limit_from_config("RATELIMIT_LOGIN_PER_IP")]
 
     @blp.arguments(LoginSchema)
     @blp.response(201, SessionSchema)

@@ -14,7 +14,7 @@ from app.estates.schemas import (
     EstateInSchema, EstateSchema, FlatCodesInSchema, FlatOutSchema, ImportResultSchema,
     LedgerFileSchema, MemberInSchema, MemberOutSchema, ReasonSchema, RejectSchema)
 from app.errors import NotFound
-from app.extensions import db
+from app.extensions import db, limit_from_config
 
 blp = Blueprint("estates", __name__, url_prefix="/api/v1", description="小区、楼栋、单元与住户")
 
@@ -108,6 +108,8 @@ class FlatClaims(MethodView):
 
 @blp.route("/flats/claims/by-code")
 class FlatClaimByCode(MethodView):
+    decorators = [limit_from_config("RATELIMIT_CODE_PER_USER", per_user=True)]
+
     @blp.arguments(ClaimByCodeSchema)
     @blp.response(201, ClaimOutSchema)
     def post(self, data):
