@@ -83,10 +83,12 @@ class WebSession(MethodView):
         session.clear()
 
 
-def _safe_next(target: str) -> str:
+def safe_next(target: str) -> str:
     """Only same-site paths, so the login cannot bounce people to another site."""
-    parsed = urlparse(target or "/")
-    if parsed.scheme or parsed.netloc or not (target or "/").startswith("/"):
+    target = target or "/"
+    parsed = urlparse(target)
+    # browsers read "/\\host" as "//host", another site
+    if parsed.scheme or parsed.netloc or not target.startswith("/") or "\\" in target:
         return "/"
     return target
 
@@ -100,7 +102,7 @@ class WechatAuthorize(MethodView):
         if not wechat.enabled():
             raise NotFound(messages.WECHAT_OFF, code="wechat_disabled")
         state = secrets.token_urlsafe(16)
-        session["wechat_state"], session["wechat_next"] = state, _safe_next(query["next"])
+        session["wechat_state"], session["wechat_next"] = state, safe_next(query["next"])
         callback = current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for("auth.WechatCallback")
         return redirect(wechat.authorize_url(callback, state))
 

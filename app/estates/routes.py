@@ -12,7 +12,8 @@ from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation, Sta
 from app.estates.schemas import (
     BuildingOutSchema, ClaimByCodeSchema, ClaimInSchema, ClaimListQuery, ClaimOutSchema,
     EstateInSchema, EstateSchema, FlatCodesInSchema, FlatOutSchema, ImportResultSchema,
-    LedgerFileSchema, MemberInSchema, MemberOutSchema, ReasonSchema, RejectSchema)
+    LedgerFileSchema, MemberInSchema, MemberOutSchema, ReasonSchema, RejectSchema,
+    StairwellRoomsSchema)
 from app.errors import NotFound
 from app.extensions import db, limit_from_config
 
@@ -80,6 +81,15 @@ class StairwellFlats(MethodView):
         for flat in flats:
             flat.verified_owner = flat.id in verified
         return flats
+
+
+@blp.route("/stairwells/<int:stairwell_id>/rooms")
+class StairwellRooms(MethodView):
+    @blp.response(200, StairwellRoomsSchema)
+    def get(self, stairwell_id):
+        """A stairwell's rooms and floors, no personal data: for a resident claiming a flat."""
+        require_user()
+        return services.stairwell_rooms(stairwell_id)
 
 
 @blp.route("/estates/<int:estate_id>/members")

@@ -25,15 +25,16 @@ class EstateSchema(BaseSchema):
     flat_count = fields.Integer()
 
 
-class StairwellOutSchema(BaseSchema):
+class NamedSchema(BaseSchema):
     id = fields.Integer()
     name = fields.String()
+
+
+class StairwellOutSchema(NamedSchema):
     flat_count = fields.Integer()
 
 
-class BuildingOutSchema(BaseSchema):
-    id = fields.Integer()
-    name = fields.String()
+class BuildingOutSchema(NamedSchema):
     stairwells = fields.List(fields.Nested(StairwellOutSchema))
 
 
@@ -56,6 +57,21 @@ class FlatOutSchema(BaseSchema):
     owner_name_masked = fields.Function(lambda flat: mask_name(flat.owner.name) if flat.owner else None)
     owner_phone_masked = fields.Function(lambda flat: mask_phone(flat.owner.phone) if flat.owner else None)
     verified_owner = fields.Boolean()
+
+
+class RoomSchema(BaseSchema):
+    flat_id = fields.Integer()
+    room = fields.String()
+    floor = fields.Integer()
+
+
+class StairwellRoomsSchema(BaseSchema):
+    """A stairwell's rooms for a resident claiming a flat: no owner data at all."""
+
+    estate = fields.Nested(NamedSchema)
+    building = fields.Nested(NamedSchema)
+    stairwell = fields.Nested(NamedSchema)
+    rooms = fields.List(fields.Nested(RoomSchema))
 
 
 class MemberInSchema(BaseSchema):

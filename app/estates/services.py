@@ -64,6 +64,24 @@ def buildings_with_stairwells(estate_id: int) -> list[dict]:
     return [{"id": b.id, "name": b.name, "stairwells": by_building.get(b.id, [])} for b in buildings]
 
 
+def stairwell_rooms(stairwell_id: int) -> dict:
+    """A stairwell's place names and rooms, without anything about who lives there.
+
+    What a logged-in resident needs to pick their own flat when claiming it.
+    """
+    stairwell = get_or_404(Stairwell, stairwell_id)
+    building = stairwell.building
+    estate = db.session.get(Estate, stairwell.estate_id)
+    rooms = db.session.execute(
+        select(Flat.id, Flat.room, Flat.floor).where(Flat.stairwell_id == stairwell_id)
+        .order_by(Flat.floor, Flat.room)).all()
+    return {"estate": {"id": estate.id, "name": estate.name},
+            "building": {"id": building.id, "name": building.name},
+            "stairwell": {"id": stairwell.id, "name": stairwell.name},
+            "rooms": [{"flat_id": flat_id, "room": room, "floor": floor}
+                      for flat_id, room, floor in rooms]}
+
+
 def owner_key(row: LedgerRow) -> str:
     """Keyed hash naming an owner, so one owner of several flats counts once.
 
