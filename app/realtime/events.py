@@ -12,7 +12,7 @@ from flask import current_app
 
 from app import signals
 from app.extensions import db
-from app.realtime.rooms import committee_room, room_name
+from app.realtime.rooms import committee_room, installed, room_name
 
 log = logging.getLogger("app.realtime")
 
@@ -76,36 +76,40 @@ HANDLERS = {
 # --- payloads built by the owning domain, imported lazily ---
 
 def case_post_view(post_id: int) -> dict | None:
-    """A case post as the case's HTTP routes show it."""
-    try:
-        from app.cases.routes import post_view
-        from app.cases.services import get_post
-    except ImportError:
+    """A case post as the case's HTTP routes show it to a reader."""
+    if not installed("cases.models"):
         return None
-    return post_view(get_post(post_id))
+    from app.cases.models import Post
+    from app.cases.schemas import CasePostSchema
+    from app.cases.services import post_view
+
+    post = db.session.get(Post, post_id)
+    return None if post is None else CasePostSchema().dump(post_view(post))
 
 
 def progress_post_view(post_id: int) -> dict | None:
     """A progress post as the project's HTTP routes show it."""
-    try:
-        from app.projects.models import ProgressPost
-        from app.projects.schemas import ProgressPostSchema
-    except ImportError:
+    if not installed("projects.models"):
         return None
+    from app.projects.models import ProgressPost
+    from app.projects.schemas import ProgressPostSchema
+
     post = db.session.get(ProgressPost, post_id)
     return None if post is None else ProgressPostSchema().dump(post)
 
 
 def send_tally(consultation_id: int) -> None:
-    """The consultation's results to its room, or only to its committee while they are hidden."""
+    """The results (as HTTP shows them) to the consultation's room, or only to its
+    committee side room while the consultation hides its results until close."""
     from app.consultations.models import Consultation
+    from app.consultations.schemas import ResultsSchema
     from app.consultations.services import results
 
     consultation = db.session.get(Consultation, consultation_id)
     if consultation is None or _value(consultation.status) == "draft":
         return
+    shown = results(consultation)
     room = room_name("consultation", consultation_id)
-    if (getattr(consultation, "hide_results_until_closed", False)
-            and _value(consultation.status) == "open"):
+    if shown.get("hidden"):
         room = committee_room(room)
-    emit("tally", {"consultation_id": consultation_id, **results(consultation)}, [room])
+    emit("tally", {"consultation_id": consultation_id, **ResultsSchema().dump(shown)}, [room])

@@ -10,6 +10,7 @@ A granted committee member also joins the room's committee side room
 (`consultation:7:committee`), which carries what only the committee may see
 (tallies of a consultation that hides its results until close).
 """
+import importlib.util
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -64,6 +65,15 @@ def grant_for(user: User, room: str) -> Grant | None:
     return ROOM_KINDS[kind](user, object_id)
 
 
+def installed(module: str) -> bool:
+    """Whether a domain module (e.g. "cases.models") exists yet; only then is it imported,
+    so a real import error in it surfaces instead of silently muting its events."""
+    try:
+        return importlib.util.find_spec(f"app.{module}") is not None
+    except ModuleNotFoundError:  # the domain package itself is missing
+        return False
+
+
 def estate_grant(user: User, estate_id: int) -> Grant | None:
     from app.estates.models import Estate
 
@@ -79,28 +89,25 @@ def _estate(user: User, estate_id: int) -> Grant | None:
 
 @room_kind("consultation")
 def _consultation(user: User, consultation_id: int) -> Grant | None:
-    try:
-        from app.consultations.models import Consultation
-    except ImportError:
+    if not installed("consultations.models"):
         return None
+    from app.consultations.models import Consultation
+    from app.consultations.services import can_view
+
     consultation = db.session.get(Consultation, consultation_id)
-    if consultation is None:
+    if consultation is None or not can_view(user, consultation):
         return None
-    grant = estate_grant(user, consultation.estate_id)
-    if grant is None:
-        return None
-    if _status(consultation) == "draft" and not grant.committee:
-        return None
-    return grant
+    return Grant(estate_id=consultation.estate_id,
+                 committee=is_committee(user, consultation.estate_id))
 
 
 @room_kind("case")
 def _case(user: User, case_id: int) -> Grant | None:
-    try:
-        from app.cases.models import Case
-        from app.cases.services import can_view_case
-    except ImportError:
+    if not installed("cases.models"):
         return None
+    from app.cases.models import Case
+    from app.cases.services import can_view_case
+
     case = db.session.get(Case, case_id)
     if case is None or not can_view_case(user, case):
         return None
@@ -109,16 +116,11 @@ def _case(user: User, case_id: int) -> Grant | None:
 
 @room_kind("elevator")
 def _elevator(user: User, project_id: int) -> Grant | None:
-    try:
-        from app.elevators.models import ElevatorProject
-    except ImportError:
+    if not installed("elevators.models"):
         return None
+    from app.elevators.models import ElevatorProject
+
     project = db.session.get(ElevatorProject, project_id)
     if project is None:
         return None
     return estate_grant(user, project.estate_id)
-
-
-def _status(obj) -> str:
-    status = getattr(obj, "status", None)
-    return getattr(status, "value", status)
