@@ -99,7 +99,7 @@ def main(sizes=(200, 1000)):
         raw_port = free_port()
         raw = _raw_server(raw_port)
         try:
-            for count in sizes:
+            for round_number, count in enumerate(sizes):
                 auth = {"Authorization": f"Bearer {voter_token}"}
                 room = f"consultation:{consultation_id}"
                 payload = requests.get(f"{server.url}/api/v1/consultations/{consultation_id}/results",
@@ -108,7 +108,7 @@ def main(sizes=(200, 1000)):
                 clients, connected = _spawn_clients(server.url, count, committee_token, room)
                 time.sleep(1)  # any earlier tally slot has expired
                 started = time.time()
-                answer = "agree" if count % 2 else "oppose"
+                answer = ("agree", "abstain")[round_number % 2]  # each round changes the tally
                 cast = requests.put(
                     f"{server.url}/api/v1/consultations/{consultation_id}/ballots/mine",
                     json={"flat_id": flat_id, "answers": {"install": answer}}, headers=auth,
