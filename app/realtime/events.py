@@ -36,8 +36,9 @@ def ballot_cast(consultation_id, estate_id, **_):
 
 
 def consultation_status_changed(consultation_id, estate_id, status, **_):
+    # Only to the consultation's room: a scoped consultation is not every member's to see.
     emit("consultation_status", {"id": consultation_id, "status": _value(status)},
-         [room_name("consultation", consultation_id), room_name("estate", estate_id)])
+         [room_name("consultation", consultation_id)])
     # Closing reveals a hidden tally; every change of status sends the final one.
     live().tallies_changed(consultation_id)
 
@@ -54,7 +55,7 @@ def post_hidden(case_id, estate_id, post_id, **_):
 
 def elevator_stage_changed(project_id, estate_id, stage, **_):
     emit("elevator_stage", {"id": project_id, "stage": _value(stage)},
-         [room_name("elevator", project_id), room_name("estate", estate_id)])
+         [room_name("elevator", project_id)])
 
 
 def progress_posted(project_id, estate_id, post_id, **_):

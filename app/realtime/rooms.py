@@ -111,7 +111,7 @@ def _case(user: User, case_id: int) -> Grant | None:
     case = db.session.get(Case, case_id)
     if case is None or not can_view_case(user, case):
         return None
-    return estate_grant(user, case.estate_id)
+    return Grant(estate_id=case.estate_id, committee=is_committee(user, case.estate_id))
 
 
 @room_kind("elevator")
@@ -119,8 +119,9 @@ def _elevator(user: User, project_id: int) -> Grant | None:
     if not installed("elevators.models"):
         return None
     from app.elevators.models import ElevatorProject
+    from app.elevators.services import can_view
 
     project = db.session.get(ElevatorProject, project_id)
-    if project is None:
+    if project is None or not can_view(user, project):
         return None
-    return estate_grant(user, project.estate_id)
+    return Grant(estate_id=project.estate_id, committee=is_committee(user, project.estate_id))
