@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:03:34.707681
+Create Date: 2026-11-25 21:13:53.292038
 
 """
 from alembic import op
