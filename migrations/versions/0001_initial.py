@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:38:03.452242
+Create Date: 2026-11-25 21:42:14.738551
 
 """
 from alembic import op
