@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:45:18.555161
+Create Date: 2026-11-25 21:45:33.308381
 
 """
 from alembic import op
