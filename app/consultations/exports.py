@@ -117,7 +117,7 @@ def export_pdf(c: Consultation) -> bytes:
     story.append(Spacer(1, 4 * mm))
     table = Table([messages.EXPORT_HEADER] + rows(c), repeatRows=1)
     table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), PDF_FONT), ("FONTSIZE", (0, 0), (-1, -1), 7),
+        ("FONTNAME", (0, 0), (-1, -1), PDF_FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
         ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
     story.append(table)

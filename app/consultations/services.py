@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from flask import current_app
 from sqlalchemy import and_, case, distinct, func, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.audit.services import record
 from app.auth.models import User
@@ -318,20 +319,20 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
                   channel: Channel, answers: dict, rows: list[tuple], entered_by_id=None,
                   evidence=None, witness_phone=None) -> Ballot:
     """Insert or replace the slot's current ballot; keep the version; one commit."""
-    query = select(Ballot).where(Ballot.consultation_id == c.id, Ballot.slot == slot)
-    ballot = db.session.scalar(query.with_for_update())
     now = utcnow()
-    if ballot is None:
-        ballot = Ballot(estate_id=c.estate_id, consultation_id=c.id, slot=slot, version=0,
-                        flat_id=flat_id, voter_id=voter_id, cast_as=cast_as, channel=channel,
-                        answers=answers, receipt=new_receipt(), created_at=now, updated_at=now)
-        try:
-            with db.session.begin_nested():
-                db.session.add(ballot)
-                db.session.flush()
-        except IntegrityError:
-            # another request created this slot's ballot at the same moment: update that one
-            ballot = db.session.scalar(query.with_for_update().execution_options(populate_existing=True))
+    # Claim the slot first: INSERT … ON CONFLICT DO NOTHING waits for a concurrent
+    # first ballot of the same flat and then leaves it be; the row is then locked and
+    # updated. No savepoint (pysqlite's savepoints would commit the claim on their own).
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    db.session.execute(insert(Ballot).values(
+        estate_id=c.estate_id, consultation_id=c.id, slot=slot, version=0, flat_id=flat_id,
+        voter_id=voter_id, cast_as=cast_as, channel=channel, answers=answers,
+        receipt=new_receipt(), created_at=now, updated_at=now)
+        .on_conflict_do_nothing(index_elements=["consultation_id", "slot"]))
+    ballot = db.session.scalar(
+        select(Ballot).where(Ballot.consultation_id == c.id, Ballot.slot == slot)
+        .with_for_update().execution_options(populate_existing=True))
     if ballot.version and ballot.cast_as == "owner" and cast_as == "proxy":
         raise Conflict(messages.OWNER_ALREADY_VOTED, code="owner_already_voted")
     ballot.version += 1

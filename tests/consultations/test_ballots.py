@@ -256,3 +256,15 @@ def test_the_database_keeps_one_ballot_per_flat_under_concurrency(app):
     db.session.expire_all()
     assert db.session.scalar(select(db.func.count(Ballot.id))) == 1
     assert sorted(db.session.scalars(select(BallotVersion.version))) == [1, 2]
+
+
+def test_ballots_wait_for_opening(client):
+    estate = make_estate()
+    owner = make_owner(flats_of(estate.id)[0])
+    draft = elevator_vote(estate, open_now=False)
+    response = put_ballot(client, draft, owner, {"install": "agree"})
+    assert response.status_code == 404  # a draft is the committee's alone
+    scheduled = elevator_vote(estate, opens_at=utcnow() + timedelta(days=1))
+    response = put_ballot(client, scheduled, owner, {"install": "agree"})
+    assert response.status_code == 409 and response.json["error"]["code"] == "not_open"
+    assert db.session.scalar(select(db.func.count(Ballot.id))) == 0
