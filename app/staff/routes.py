@@ -35,6 +35,6 @@ class Overview(MethodView):
     @blp.arguments(StaffQuery, location="query")
     @blp.response(200, OverviewRowSchema(many=True))
     def get(self, query):
-        """Estates by phase, with overdue complaints and long publicity periods flagged."""
+        """Estates by phase, with overdue complaints flagged."""
         require_staff()
         return services.estate_overview(_estates(query), query["phase"])

@@ -8,14 +8,13 @@ participation (the share of owners who took part in it). Points are exact
 fractions of the configured weights.
 """
 from dataclasses import dataclass
-from datetime import timedelta
 from fractions import Fraction
 
 from flask import current_app
 from sqlalchemy import func, select
 
 from app.db import utcnow
-from app.estates.models import Estate, Stairwell
+from app.estates.models import Estate
 from app.extensions import db
 from app.projects.messages import PHASE_LABELS
 from app.projects.models import Complaint, ComplaintStatus, RenovationProject
@@ -127,28 +126,10 @@ def overdue_counts(estate_ids: list[int]) -> dict[int, int]:
     return dict(rows)
 
 
-def long_publicity(estate_ids: list[int]) -> dict[int, list[str]]:
-    """Elevator plan publicity that has run well past its days (stuck, or objections unhandled)."""
-    from app.elevators.models import ElevatorProject
-    from app.elevators.stages import Stage
-
-    grace = timedelta(days=current_app.config["LONG_PUBLICITY_GRACE_DAYS"])
-    now, flags = utcnow(), {}
-    rows = db.session.execute(
-        select(ElevatorProject, Stairwell.name).join(Stairwell, ElevatorProject.stairwell_id == Stairwell.id)
-        .where(ElevatorProject.estate_id.in_(estate_ids), ElevatorProject.stage == Stage.publicity)).all()
-    for project, stairwell_name in rows:
-        started = project.publicity_started_at or project.stage_changed_at
-        if now - started > timedelta(days=project.publicity_days) + grace:
-            flags.setdefault(project.estate_id, []).append(messages.FLAG_LONG_PUBLICITY.format(
-                stairwell=stairwell_name, days=(now - started).days, limit=project.publicity_days))
-    return flags
-
-
 def estate_overview(estates: list[Estate], phase: str | None = None) -> list[dict]:
     """Estates with their project phase and flags, optionally only those in one phase."""
     ids = [estate.id for estate in estates]
-    projects, overdue, publicity = current_phases(ids), overdue_counts(ids), long_publicity(ids)
+    projects, overdue = current_phases(ids), overdue_counts(ids)
     rows = []
     for estate in estates:
         project = projects.get(estate.id)
@@ -158,7 +139,6 @@ def estate_overview(estates: list[Estate], phase: str | None = None) -> list[dic
         flags = []
         if overdue.get(estate.id):
             flags.append(messages.FLAG_OVERDUE.format(count=overdue[estate.id]))
-        flags.extend(publicity.get(estate.id, []))
         rows.append({"estate": estate, "phase": estate_phase,
                      "phase_label": PHASE_LABELS[estate_phase] if estate_phase else messages.NO_PROJECT,
                      "project_id": project.id if project else None,
