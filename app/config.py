@@ -16,6 +16,9 @@ def normalize_database_url(url: str) -> str:
 
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-secret-change-me")
+    #: key of the owner hashes of ID numbers (SECRET_KEY when unset); never change it after
+    #: the first ledger import, or every owner would look new
+    OWNER_KEY_SECRET = os.environ.get("OWNER_KEY_SECRET") or None
     SQLALCHEMY_DATABASE_URI = normalize_database_url(
         os.environ.get("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'gongzhi.db'}")
     )
@@ -52,13 +55,16 @@ class Config:
     RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "")
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"
+    # A Redis outage must not fail HTTP: limits fall back to memory until it is back.
+    RATELIMIT_SWALLOW_ERRORS = True
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     #: keeps several deployments (or test runs) on one Redis apart
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "gongzhi")
     RATELIMIT_SMS_PER_IP = os.environ.get("RATELIMIT_SMS_PER_IP", "30 per hour")
     RATELIMIT_LOGIN_PER_IP = os.environ.get("RATELIMIT_LOGIN_PER_IP", "60 per hour")
     #: opening /q/<token> (a scan); many phones share one carrier address
     RATELIMIT_QR_PER_IP = os.environ.get("RATELIMIT_QR_PER_IP", "600 per hour")
-    #: one-time flat codes are 8 digits: a guesser gets a handful of tries, a person plenty
+    #: one-time flat codes are 12 digits: a guesser gets a handful of tries, a person plenty
     RATELIMIT_CODE_PER_USER = os.environ.get("RATELIMIT_CODE_PER_USER", "10 per hour")
     RATELIMIT_BALLOT_PER_USER = os.environ.get("RATELIMIT_BALLOT_PER_USER", "30 per minute")
     RATELIMIT_POST_PER_USER = os.environ.get("RATELIMIT_POST_PER_USER", "20 per minute")
@@ -75,6 +81,16 @@ class Config:
     OPENAPI_JSON_PATH = "openapi.json"
 
     MIGRATIONS_DIR = ROOT / "migrations"
+
+    # Live updates (Socket.IO): gevent server; origins besides PUBLIC_BASE_URL's that
+    # browsers may connect from; the Redis channel (and key prefix) shared by processes
+    SOCKETIO_ASYNC_MODE = "gevent"
+    SOCKETIO_ALLOWED_ORIGINS = [origin.strip() for origin in
+                                os.environ.get("SOCKETIO_ALLOWED_ORIGINS", "").split(",")
+                                if origin.strip()]
+    SOCKETIO_CHANNEL = os.environ.get("SOCKETIO_CHANNEL", "gongzhi")
+    #: a room receives at most one tally per interval (600 ms: under two a second)
+    TALLY_INTERVAL_MS = 600
 
     # Uploaded photos (progress posts): local disk by default
     MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(ROOT / "instance" / "media"))
