@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:45:33.308381
+Create Date: 2026-11-25 21:51:20.228068
 
 """
 from alembic import op
