@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:51:20.228068
+Create Date: 2026-11-25 21:56:12.850443
 
 """
 from alembic import op
