@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:51:20.626763
+Create Date: 2026-11-25 21:59:56.408291
 
 """
 from alembic import op
