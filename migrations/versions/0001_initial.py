@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:59:56.408291
+Create Date: 2026-11-25 21:59:58.556320
 
 """
 from alembic import op
