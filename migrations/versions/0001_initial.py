@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:52:32.089691
+Create Date: 2026-11-25 22:05:23.858900
 
 """
 from alembic import op
