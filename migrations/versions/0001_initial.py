@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 22:05:23.858900
+Create Date: 2026-11-25 22:05:25.495208
 
 """
 from alembic import op
