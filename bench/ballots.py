@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FLATS = 3000
+REDIS_URL = "redis://127.0.0.1:6379/14"  # the Socket.IO queue, as in production
 
 
 def seed(database_url: str) -> tuple[int, list[dict], list[str]]:
@@ -89,7 +90,7 @@ def measure(concurrency: int = 100, seconds: float = 10) -> list[dict]:
     backend = "postgresql" if "postgresql" in backends() else "sqlite"
     with scratch_database(backend) as url:
         consultation_id, bodies, tokens = seed(url)
-        server = LiveServer(url).start()
+        server = LiveServer(url, REDIS_URL=REDIS_URL).start()
         try:
             trivial = load(server.url, {"method": "GET", "path": "/api/v1/health"}, concurrency, seconds)
             ballots = load(server.url, {"method": "PUT", "path": "/", "bodies": bodies, "tokens": tokens},
