@@ -52,8 +52,10 @@ def test_rejected_claim_shows_the_reason_to_the_resident(site, open_context):
     login(resident, site, "13911110002", start="/claim?stairwell=1")
     resident.click("label.pick:has-text('301')")
     resident.click("label.pick:has-text('租户')")
-    resident.click("button:has-text('提交登记')")
-    resident.wait_for_selector(".form-ok:has-text('等待居委会审核')")
+    # the page reloads itself 1.5 s after the claim is accepted; let that finish first
+    with resident.expect_navigation():
+        resident.click("button:has-text('提交登记')")
+        resident.wait_for_selector(".form-ok:has-text('等待居委会审核')")
 
     committee = open_context(viewport=DESKTOP).new_page()
     login(committee, site, data.COMMITTEE_PHONE, start="/console/estates/1/claims")
