@@ -3,6 +3,8 @@
 Only this module imports those domains' services and models, so the contract
 between them is in one place.
 """
+from decimal import Decimal
+
 from sqlalchemy import select
 
 from app.cases.models import Case
@@ -11,6 +13,7 @@ from app.consultations import services as consultations
 from app.consultations.models import Ballot, BallotAnswer, Consultation
 from app.elevators import messages
 from app.extensions import db
+from app.rules import get_rule
 from app.rules.engine import Tally, missing
 
 TEMPLATE = "elevator_consent"
@@ -57,19 +60,18 @@ def progress(result: dict | None) -> list[dict]:
     """For each threshold of the rule: is it met, and what is still missing ("还差 3 户 / 212.40 ㎡")."""
     if not result:
         return []
-    from app.rules.presets import get_rule  # noqa: PLC0415 - registry loaded from data
-
     rule = get_rule(result["rule"])
-    scope = Tally(result["scope"]["owners"], _decimal(result["scope"]["area_m2"]))
+    scope = Tally(result["scope"]["owners"], Decimal(result["scope"]["area_m2"]))
     participants = _tally(result["participation"])
-    question = next(q for q in result["questions"] if q["key"] == QUESTION)
-    agree = question["options"].get(AGREE) or {"owners": 0, "area_m2": "0"}
-    approving = Tally(agree["owners"], _decimal(agree["area_m2"]))
+    question = next((q for q in result["questions"] if q["key"] == QUESTION), {})
+    approval = question.get("approval")
+    checks = [("participation", messages.PROGRESS_PARTICIPATION, rule.participation,
+               participants, scope)]
+    if approval is not None:  # absent while tallies are hidden
+        checks.append(("approval", messages.PROGRESS_APPROVAL, rule.approval, _tally(approval),
+                       participants))
     lines = []
-    for key, label, threshold, part, whole in (
-            ("participation", messages.PROGRESS_PARTICIPATION, rule.participation, participants,
-             scope),
-            ("approval", messages.PROGRESS_APPROVAL, rule.approval, approving, participants)):
+    for key, label, threshold, part, whole in checks:
         if threshold is None:
             continue
         gap = missing(threshold, part, whole)
@@ -82,16 +84,11 @@ def progress(result: dict | None) -> list[dict]:
     return lines
 
 
-def _decimal(text):
-    from decimal import Decimal
-
-    return Decimal(str(text))
-
-
 def _tally(block: dict) -> Tally:
+    """The part of a results block's exact fractions ("8/12", "498.10/742.80")."""
     owners, _ = block["owners"].split("/")
     area, _ = block["area"].split("/")
-    return Tally(int(owners), _decimal(area))
+    return Tally(int(owners), Decimal(area))
 
 
 # --- 一事一议 --------------------------------------------------------------------------------------

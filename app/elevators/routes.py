@@ -7,8 +7,9 @@ from app.auth.permissions import is_committee, is_moderator, require_committee, 
 from app.elevators import services
 from app.elevators.models import Objection
 from app.elevators.schemas import (
-    AdvanceInSchema, ObjectionInSchema, ObjectionSchema, PlanFieldsSchema, ProjectInSchema,
-    ProjectSchema, ShareSchema, SignatureInSchema, SignatureSchema, SplitSchema)
+    CostShareSchema, CostSplitSchema, ElevatorAdvanceSchema, ElevatorObjectionInSchema,
+    ElevatorObjectionSchema, ElevatorPlanSchema, ElevatorProjectInSchema, ElevatorProjectSchema,
+    ElevatorSignatureInSchema, ElevatorSignatureSchema)
 from app.errors import NotFound
 from app.estates.models import Stairwell
 from app.estates.services import get_or_404
@@ -27,8 +28,8 @@ def _in_scope(project_id: int):
 
 @blp.route("/stairwells/<int:stairwell_id>/elevator-projects")
 class StairwellElevatorProjects(MethodView):
-    @blp.arguments(ProjectInSchema)
-    @blp.response(201, ProjectSchema)
+    @blp.arguments(ElevatorProjectInSchema)
+    @blp.response(201, ElevatorProjectSchema)
     def post(self, data, stairwell_id):
         """Propose an elevator for the stairwell and open its consent round (committee)."""
         stairwell = get_or_404(Stairwell, stairwell_id)
@@ -40,7 +41,7 @@ class StairwellElevatorProjects(MethodView):
 
 @blp.route("/elevator-projects/<int:project_id>")
 class ElevatorProjectDetail(MethodView):
-    @blp.response(200, ProjectSchema)
+    @blp.response(200, ElevatorProjectSchema)
     def get(self, project_id):
         """Stage, consent results with what is still missing, objections and signatures."""
         project, user = _in_scope(project_id)
@@ -49,7 +50,7 @@ class ElevatorProjectDetail(MethodView):
 
 @blp.route("/elevator-projects/<int:project_id>/cost-shares")
 class CostShares(MethodView):
-    @blp.response(200, ShareSchema(many=True))
+    @blp.response(200, CostShareSchema(many=True))
     def get(self, project_id):
         """Every flat's share in cents, summing exactly to total cost minus subsidies."""
         project, _ = _in_scope(project_id)
@@ -58,8 +59,8 @@ class CostShares(MethodView):
 
 @blp.route("/elevator-projects/<int:project_id>/cost-shares/what-if")
 class CostSharesWhatIf(MethodView):
-    @blp.arguments(PlanFieldsSchema)
-    @blp.response(200, SplitSchema)
+    @blp.arguments(ElevatorPlanSchema)
+    @blp.response(200, CostSplitSchema)
     def post(self, data, project_id):
         """Shares under other coefficients or amounts; nothing is saved."""
         project, _ = _in_scope(project_id)
@@ -68,8 +69,8 @@ class CostSharesWhatIf(MethodView):
 
 @blp.route("/elevator-projects/<int:project_id>/objections")
 class Objections(MethodView):
-    @blp.arguments(ObjectionInSchema)
-    @blp.response(201, ObjectionSchema)
+    @blp.arguments(ElevatorObjectionInSchema)
+    @blp.response(201, ElevatorObjectionSchema)
     def post(self, data, project_id):
         """An owner objects to the plan during publicity; the objection joins a 一事一议 case."""
         project, user = _in_scope(project_id)
@@ -79,7 +80,7 @@ class Objections(MethodView):
 
 @blp.route("/elevator-objections/<int:objection_id>/withdraw")
 class ObjectionWithdraw(MethodView):
-    @blp.response(200, ObjectionSchema)
+    @blp.response(200, ElevatorObjectionSchema)
     def post(self, objection_id):
         """The objector takes the objection back."""
         objection = get_or_404(Objection, objection_id)
@@ -90,8 +91,8 @@ class ObjectionWithdraw(MethodView):
 
 @blp.route("/elevator-projects/<int:project_id>/signatures")
 class Signatures(MethodView):
-    @blp.arguments(SignatureInSchema)
-    @blp.response(201, SignatureSchema)
+    @blp.arguments(ElevatorSignatureInSchema)
+    @blp.response(201, ElevatorSignatureSchema)
     def post(self, data, project_id):
         """The owner accepts the flat's share (协议签署)."""
         project, user = _in_scope(project_id)
@@ -101,8 +102,8 @@ class Signatures(MethodView):
 
 @blp.route("/elevator-projects/<int:project_id>/advance")
 class Advance(MethodView):
-    @blp.arguments(AdvanceInSchema)
-    @blp.response(200, ProjectSchema)
+    @blp.arguments(ElevatorAdvanceSchema)
+    @blp.response(200, ElevatorProjectSchema)
     def post(self, data, project_id):
         """Move to the next stage, or 409 guard_failed saying which guard refuses (committee)."""
         project = services.get_project(project_id)

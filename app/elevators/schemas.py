@@ -13,7 +13,7 @@ def Cents(message: str, **kwargs) -> fields.Integer:  # noqa: N802 - reads like 
                           **kwargs)
 
 
-class PlanFieldsSchema(BaseSchema):
+class ElevatorPlanSchema(BaseSchema):
     """The cost plan; every field optional (the what-if changes only what it names)."""
 
     total_cost_cents = Cents(messages.COST_NEGATIVE)
@@ -26,7 +26,7 @@ class PlanFieldsSchema(BaseSchema):
     compensation_cap = fields.String(validate=validate.Length(max=20))
 
 
-class ProjectInSchema(PlanFieldsSchema):
+class ElevatorProjectInSchema(ElevatorPlanSchema):
     total_cost_cents = Cents(messages.COST_NEGATIVE, required=True)
     subsidy_cents = Cents(messages.SUBSIDY_NEGATIVE, load_default=0)
     floor_coefficients = fields.Dict(keys=fields.String(), values=fields.Raw(), required=True)
@@ -38,7 +38,7 @@ class ProjectInSchema(PlanFieldsSchema):
     rule = fields.String(load_default=None, validate=validate.Length(max=64))
 
 
-class ShareSchema(BaseSchema):
+class CostShareSchema(BaseSchema):
     flat_id = fields.Integer()
     room = fields.String()
     floor = fields.Integer()
@@ -50,31 +50,31 @@ class ShareSchema(BaseSchema):
     receives_cents = fields.Integer()
 
 
-class SplitSchema(BaseSchema):
+class CostSplitSchema(BaseSchema):
     owners_cost_cents = fields.Integer()
     compensation_cents = fields.Integer()
     compensation_requested_cents = fields.Integer()
     compensation_capped = fields.Boolean()
-    shares = fields.List(fields.Nested(ShareSchema))
+    shares = fields.List(fields.Nested(CostShareSchema))
     saved = fields.Constant(False)
 
 
-class ObjectionInSchema(BaseSchema):
+class ElevatorObjectionInSchema(BaseSchema):
     flat_id = fields.Integer(required=True, strict=True)
     reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
 
 
-class SignatureInSchema(BaseSchema):
+class ElevatorSignatureInSchema(BaseSchema):
     flat_id = fields.Integer(required=True, strict=True)
 
 
-class AdvanceInSchema(BaseSchema):
+class ElevatorAdvanceSchema(BaseSchema):
     to = fields.String(required=True, validate=validate.OneOf([s.value for s in ORDER]))
     #: e.g. the permit number or the acceptance report's reference
     note = fields.String(load_default=None, validate=validate.Length(max=500))
 
 
-class ObjectionSchema(BaseSchema):
+class ElevatorObjectionSchema(BaseSchema):
     id = fields.Integer()
     flat_id = fields.Integer()
     room = fields.String()
@@ -86,7 +86,7 @@ class ObjectionSchema(BaseSchema):
     withdrawn_at = fields.DateTime(allow_none=True)
 
 
-class SignatureSchema(BaseSchema):
+class ElevatorSignatureSchema(BaseSchema):
     id = fields.Integer()
     flat_id = fields.Integer()
     room = fields.String()
@@ -94,7 +94,7 @@ class SignatureSchema(BaseSchema):
     signed_at = fields.DateTime()
 
 
-class TransitionSchema(BaseSchema):
+class ElevatorTransitionSchema(BaseSchema):
     from_stage = fields.Function(lambda t: t.from_stage.value if t.from_stage else None)
     to_stage = fields.Function(lambda t: t.to_stage.value)
     actor_id = fields.Integer(allow_none=True)
@@ -102,7 +102,7 @@ class TransitionSchema(BaseSchema):
     created_at = fields.DateTime()
 
 
-class ProgressSchema(BaseSchema):
+class ConsentProgressSchema(BaseSchema):
     threshold = fields.String()
     label = fields.String()
     met = fields.Boolean()
@@ -111,7 +111,7 @@ class ProgressSchema(BaseSchema):
     text = fields.String()
 
 
-class ProjectSchema(BaseSchema):
+class ElevatorProjectSchema(BaseSchema):
     id = fields.Integer()
     estate_id = fields.Integer()
     stairwell_id = fields.Integer()
@@ -130,8 +130,8 @@ class ProjectSchema(BaseSchema):
     #: the consent round's results (API.md results shape)
     consent = fields.Dict(allow_none=True)
     #: per threshold, what is still missing
-    progress = fields.List(fields.Nested(ProgressSchema))
-    objections = fields.List(fields.Nested(ObjectionSchema))
-    signatures = fields.List(fields.Nested(SignatureSchema))
-    transitions = fields.List(fields.Nested(TransitionSchema))
+    progress = fields.List(fields.Nested(ConsentProgressSchema))
+    objections = fields.List(fields.Nested(ElevatorObjectionSchema))
+    signatures = fields.List(fields.Nested(ElevatorSignatureSchema))
+    transitions = fields.List(fields.Nested(ElevatorTransitionSchema))
     created_at = fields.DateTime()

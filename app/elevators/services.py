@@ -121,20 +121,26 @@ def create_project(stairwell: Stairwell, *, total_cost_cents: int, subsidy_cents
     if live is not None and consent.decision(live.consultation_id) != "failed":
         raise Conflict(messages.PROJECT_EXISTS, code="project_exists")
 
-    project = ElevatorProject(estate_id=stairwell.estate_id, stairwell_id=stairwell.id,
-                              publicity_days=publicity_days, created_by_id=actor_id,
-                              stage=Stage.proposed, **plan_fields)
-    db.session.add(project)
-    db.session.flush()
-    _transition(project, Stage.proposed, actor_id)
-    record("elevator.created", estate_id=project.estate_id, actor_id=actor_id,
-           subject_type="elevator_project", subject_id=project.id,
-           data={"stairwell_id": stairwell.id, **plan_fields, "publicity_days": publicity_days})
-    title = messages.CONSENT_TITLE.format(building=stairwell.building.name, stairwell=stairwell.name)
-    project.consultation_id = consent.open_round(
-        stairwell, title=title, closes_at=closes_at, actor_id=actor_id, rule_key=rule_key)
-    _transition(project, Stage.consent, actor_id)
-    db.session.commit()
+    try:
+        project = ElevatorProject(estate_id=stairwell.estate_id, stairwell_id=stairwell.id,
+                                  publicity_days=publicity_days, created_by_id=actor_id,
+                                  stage=Stage.proposed, **plan_fields)
+        db.session.add(project)
+        db.session.flush()
+        _transition(project, Stage.proposed, actor_id)
+        record("elevator.created", estate_id=project.estate_id, actor_id=actor_id,
+               subject_type="elevator_project", subject_id=project.id,
+               data={"stairwell_id": stairwell.id, **plan_fields, "publicity_days": publicity_days})
+        title = messages.CONSENT_TITLE.format(building=stairwell.building.name,
+                                              stairwell=stairwell.name)
+        # The consultations service refuses a bad closes_at or rule before it commits.
+        project.consultation_id = consent.open_round(
+            stairwell, title=title, closes_at=closes_at, actor_id=actor_id, rule_key=rule_key)
+        _transition(project, Stage.consent, actor_id)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
     _send_stage(project)
     return project
 
