@@ -3,13 +3,13 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import is_committee, is_moderator, require_committee, require_member
+from app.auth.permissions import is_committee, require_committee, require_member
 from app.elevators import services
 from app.elevators.models import Objection
 from app.elevators.schemas import (
     CostShareSchema, CostSplitSchema, ElevatorAdvanceSchema, ElevatorObjectionInSchema,
     ElevatorObjectionSchema, ElevatorPlanSchema, ElevatorProjectInSchema, ElevatorProjectSchema,
-    ElevatorSignatureInSchema, ElevatorSignatureSchema)
+    ElevatorProjectSummarySchema, ElevatorSignatureInSchema, ElevatorSignatureSchema)
 from app.errors import NotFound
 from app.estates.models import Stairwell
 from app.estates.services import get_or_404
@@ -21,13 +21,20 @@ def _in_scope(project_id: int):
     """Members of the estate who live in the stairwell, and its committee and moderators."""
     project = services.get_project(project_id)
     user = require_member(project.estate_id)
-    if not is_moderator(user, project.estate_id) and not services.in_scope(user.id, project):
+    if not services.can_view(user, project):
         raise NotFound()
     return project, user
 
 
 @blp.route("/stairwells/<int:stairwell_id>/elevator-projects")
 class StairwellElevatorProjects(MethodView):
+    @blp.response(200, ElevatorProjectSummarySchema(many=True))
+    def get(self, stairwell_id):
+        """The stairwell's elevator projects, newest first (members who may see them)."""
+        stairwell = get_or_404(Stairwell, stairwell_id)
+        user = require_member(stairwell.estate_id)
+        return [p for p in services.projects_of(stairwell.id) if services.can_view(user, p)]
+
     @blp.arguments(ElevatorProjectInSchema)
     @blp.response(201, ElevatorProjectSchema)
     def post(self, data, stairwell_id):

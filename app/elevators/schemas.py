@@ -135,3 +135,12 @@ class ElevatorProjectSchema(BaseSchema):
     signatures = fields.List(fields.Nested(ElevatorSignatureSchema))
     transitions = fields.List(fields.Nested(ElevatorTransitionSchema))
     created_at = fields.DateTime()
+
+
+class ElevatorProjectSummarySchema(BaseSchema):
+    id = fields.Integer()
+    stairwell_id = fields.Integer()
+    stage = fields.Function(lambda p: p.stage.value)
+    stage_label = fields.Function(lambda p: p.stage.label)
+    consultation_id = fields.Integer(allow_none=True)
+    created_at = fields.DateTime()

@@ -9,6 +9,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from app.audit.services import record
+from app.auth.permissions import is_moderator
 from app.db import utcnow
 from app.elevators import consent, messages
 from app.elevators.models import (
@@ -30,6 +31,11 @@ def get_project(project_id: int) -> ElevatorProject:
     if project is None:
         raise NotFound()
     return project
+
+
+def projects_of(stairwell_id: int) -> list[ElevatorProject]:
+    return list(db.session.scalars(select(ElevatorProject).where(
+        ElevatorProject.stairwell_id == stairwell_id).order_by(ElevatorProject.id.desc())))
 
 
 def stairwell_flats(stairwell_id: int) -> list[Flat]:
@@ -116,8 +122,7 @@ def create_project(stairwell: Stairwell, *, total_cost_cents: int, subsidy_cents
         "low_floor_compensation_cents": low_floor_compensation_cents or {},
         "compensation_cap": compensation_cap})
     split_for(stairwell.id, plan_fields)  # refuses a plan that does not fit the floors
-    live = db.session.scalar(select(ElevatorProject).where(
-        ElevatorProject.stairwell_id == stairwell.id).order_by(ElevatorProject.id.desc()).limit(1))
+    live = next(iter(projects_of(stairwell.id)), None)
     if live is not None and consent.decision(live.consultation_id) != "failed":
         raise Conflict(messages.PROJECT_EXISTS, code="project_exists")
 
@@ -167,6 +172,12 @@ def in_scope(user_id: int, project: ElevatorProject) -> bool:
     return db.session.scalar(select(FlatLink.id).join(Flat, Flat.id == FlatLink.flat_id).where(
         FlatLink.user_id == user_id, FlatLink.status == LinkStatus.verified,
         Flat.stairwell_id == project.stairwell_id).limit(1)) is not None
+
+
+def can_view(user, project: ElevatorProject) -> bool:
+    """Who sees a project (HTTP and live rooms alike): its estate's committee, moderators and
+    staff, and residents verified in its stairwell."""
+    return user is not None and (is_moderator(user, project.estate_id) or in_scope(user.id, project))
 
 
 def _owner_flat(project: ElevatorProject, user_id: int, flat_id: int) -> Flat:

@@ -169,3 +169,12 @@ def test_another_stairwells_owner_is_out_of_scope(client, app):
     objection = client.post(f"{url}/objections", json={"flat_id": first[0].id, "reason": "x"},
                             headers=auth(make_owner(first[0])))
     assert objection.status_code == 409  # in scope, but not during publicity
+
+
+def test_a_stairwell_lists_its_projects_to_those_who_may_see_them(client, place):
+    project = place.create(client).json
+    url = f"/api/v1/stairwells/{place.stairwell.id}/elevator-projects"
+    listed = client.get(url, headers=place.owner_auth(place.flats[3])).json
+    assert [(p["id"], p["stage"], p["stage_label"]) for p in listed] == [
+        (project["id"], "consent", "意愿征询")]
+    assert client.get(url, headers=auth(make_user())).status_code == 404
