@@ -134,6 +134,8 @@ class ElevatorProjectSchema(BaseSchema):
     objections = fields.List(fields.Nested(ElevatorObjectionSchema))
     signatures = fields.List(fields.Nested(ElevatorSignatureSchema))
     transitions = fields.List(fields.Nested(ElevatorTransitionSchema))
+    #: how owners may pay (住房公积金); shown only, no money is handled here
+    payment_note = fields.String()
     created_at = fields.DateTime()
 
 

@@ -338,6 +338,7 @@ def project_view(project: ElevatorProject, *, full_rooms: bool) -> dict:
         "objections": [objection_view(o, full_rooms=full_rooms) for o in objections_of(project)],
         "signatures": [signature_view(s, full_rooms=full_rooms) for s in signatures_of(project)],
         "transitions": transitions_of(project),
+        "payment_note": messages.STATEMENT_PROVIDENT_FUND,
         "created_at": project.created_at,
     }
 

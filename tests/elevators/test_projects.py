@@ -25,6 +25,7 @@ def test_creating_opens_the_consent_round_at_stairwell_scope(client, place):
     assert consultation.status.value == "open"
     assert consultation.rule_key == "civil_code_278_special"
     assert response.json["floor_coefficients"] == COEFFICIENTS
+    assert "住房公积金" in response.json["payment_note"]
     again = place.create(client)
     assert again.status_code == 409 and "已经有加装电梯项目" in again.json["error"]["message"]
 
