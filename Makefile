@@ -8,7 +8,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-dev system-deps migrate demo migration bench clean
+.PHONY: run test install install-dev system-deps migrate demo migration bench clean vendor
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,11 +27,23 @@ install-dev: $(DEV_STAMP) system-deps
 # Debian packages the tests use: Chromium for browser tests, CJK fonts for
 # screenshots, zbar to decode QR codes, poppler for pdftotext.
 system-deps:
-	@command -v chromium >/dev/null && command -v pdftotext >/dev/null \
+	@command -v chromium >/dev/null && command -v npm >/dev/null && command -v pdftotext >/dev/null \
 	  && test -e /usr/lib/x86_64-linux-gnu/libzbar.so.0 -o -e /usr/lib/aarch64-linux-gnu/libzbar.so.0 \
 	  && fc-list 2>/dev/null | grep -qi "noto sans cjk" \
 	  || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-	      chromium fonts-noto-cjk libzbar0 poppler-utils >/dev/null)
+	      chromium fonts-noto-cjk libzbar0 poppler-utils npm >/dev/null)
+
+# The Socket.IO browser client, from the npm registry (never committed): the pages
+# serve it themselves, so nothing is loaded from a CDN.
+SOCKETIO_CLIENT_VERSION := 4.8.4
+VENDOR_JS := app/web/static/vendor/socket.io.min.js
+
+$(VENDOR_JS):
+	npm install --prefix build/npm --no-audit --no-fund --no-save socket.io-client@$(SOCKETIO_CLIENT_VERSION)
+	mkdir -p $(dir $@)
+	cp build/npm/node_modules/socket.io-client/dist/socket.io.min.js build/npm/node_modules/socket.io-client/dist/socket.io.min.js.map $(dir $@)
+
+vendor: $(VENDOR_JS)
 
 migrate: $(STAMP)
 	mkdir -p instance
@@ -40,23 +52,26 @@ migrate: $(STAMP)
 demo: migrate
 	$(FLASK) demo load
 
-run: demo
+run: demo $(VENDOR_JS)
 	$(VENV)/bin/gunicorn -k gevent -w 1 --worker-connections 10000 --no-control-socket \
 	  -b $(HOST):$(PORT) wsgi:app
 
-test: install-dev
+test: install-dev $(VENDOR_JS)
 	$(VENV)/bin/pytest -q
 
 # Regenerate the initial migration from the models (before the first release only).
+# Hand-written migrations after 0001 (triggers) are set aside while it is regenerated.
 migration: $(STAMP)
-	rm -f migrations/versions/0001_initial.py instance/migration-scratch.db
-	mkdir -p instance
-	DATABASE_URL=sqlite:///$(CURDIR)/instance/migration-scratch.db $(FLASK) db migrate --rev-id 0001 -m initial
+	rm -rf migrations/versions/0001_initial.py instance/migration-scratch.db instance/hand-migrations
+	mkdir -p instance/hand-migrations
+	find migrations/versions -maxdepth 1 -name '*.py' -exec mv {} instance/hand-migrations/ \;
+	DATABASE_URL=sqlite:///$(CURDIR)/instance/migration-scratch.db $(FLASK) db migrate --rev-id 0001 -m initial; \
+	  status=$$?; mv instance/hand-migrations/*.py migrations/versions/ 2>/dev/null; exit $$status
 	mv migrations/versions/0001_initial_.py migrations/versions/0001_initial.py 2>/dev/null || true
-	rm -f instance/migration-scratch.db
+	rm -rf instance/migration-scratch.db instance/hand-migrations
 
 bench: install-dev
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) instance
+	rm -rf $(VENV) instance build $(dir $(VENDOR_JS))

@@ -33,6 +33,8 @@ def create_app(config: object | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Config.MIGRATIONS_DIR), render_as_batch=True)
     api.init_app(app)
+    if app.config.get("REDIS_URL") and app.config.get("RATELIMIT_STORAGE_URI") == "memory://":
+        app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]  # shared by every process
     limiter.init_app(app)
     register_error_handlers(app)
     for name in domain_packages():

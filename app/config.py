@@ -1,5 +1,6 @@
 """Configuration read from the environment; TestConfig for the suite."""
 import os
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,8 +49,18 @@ class Config:
     RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "")
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"
-    RATELIMIT_SMS_PER_IP = "30 per hour"
-    RATELIMIT_LOGIN_PER_IP = "60 per hour"
+    #: keeps several deployments (or test runs) on one Redis apart
+    RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "gongzhi")
+    RATELIMIT_SMS_PER_IP = os.environ.get("RATELIMIT_SMS_PER_IP", "30 per hour")
+    RATELIMIT_LOGIN_PER_IP = os.environ.get("RATELIMIT_LOGIN_PER_IP", "60 per hour")
+    #: one-time flat codes are 8 digits: a guesser gets a handful of tries, a person plenty
+    RATELIMIT_CODE_PER_USER = os.environ.get("RATELIMIT_CODE_PER_USER", "10 per hour")
+    RATELIMIT_BALLOT_PER_USER = os.environ.get("RATELIMIT_BALLOT_PER_USER", "30 per minute")
+    RATELIMIT_POST_PER_USER = os.environ.get("RATELIMIT_POST_PER_USER", "20 per minute")
+    #: JSON bodies are small; only multipart uploads (ledgers) get MAX_CONTENT_LENGTH
+    MAX_JSON_BODY_BYTES = 256 * 1024
+    #: how many proxies (nginx) sit in front and set X-Forwarded-For / -Proto; 0 = none
+    TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 
     # OpenAPI (flask-smorest serves the document only when the prefix is set)
     API_TITLE = "共治 API"
@@ -60,12 +71,19 @@ class Config:
 
     MIGRATIONS_DIR = ROOT / "migrations"
 
+    # Uploaded photos (progress posts): local disk by default
+    MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(ROOT / "instance" / "media"))
+    MEDIA_MAX_BYTES = 5 * 1024 * 1024
+    MEDIA_MAX_PHOTOS_PER_POST = 9
+    COMPLAINT_DUE_DAYS = int(os.environ.get("COMPLAINT_DUE_DAYS", "7"))
+
     # Consultation templates and decision rules shipped as data
     TEMPLATES_DIR = os.environ.get("TEMPLATES_DIR", str(ROOT / "consultation_templates"))
 
 
 class TestConfig(Config):
     TESTING = True
+    MEDIA_ROOT = tempfile.mkdtemp(prefix="gongzhi-media-")
     SECRET_KEY = "test-secret-key-with-enough-length-0123456789"
     SQLALCHEMY_DATABASE_URI = "sqlite://"
     REDIS_URL = None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from app.audit import messages
 from app.audit.models import AuditEntry, AuditHead
 from app.db import utcnow
 from app.extensions import db
@@ -75,21 +76,56 @@ def verify_chain(chain: str) -> ChainReport:
         select(AuditEntry).where(AuditEntry.chain == chain).order_by(AuditEntry.seq))
     for count, entry in enumerate(entries, start=1):
         if entry.seq != count:
-            return ChainReport(chain, count - 1, previous, entry.seq, "序号不连续（有记录被删除）")
+            return ChainReport(chain, count - 1, previous, entry.seq, messages.SEQ_GAP)
         if entry.prev_hash != previous:
-            return ChainReport(chain, count - 1, previous, entry.seq, "与上一条记录对不上")
+            return ChainReport(chain, count - 1, previous, entry.seq, messages.PREV_MISMATCH)
         expected = entry_hash(previous, chain, entry.seq, entry.estate_id, entry.actor_id,
                               entry.action, entry.subject_type, entry.subject_id, entry.data,
                               entry.created_at)
         if expected != entry.hash:
-            return ChainReport(chain, count - 1, previous, entry.seq, "记录内容被改动过")
+            return ChainReport(chain, count - 1, previous, entry.seq, messages.CONTENT_CHANGED)
         previous = entry.hash
     head = db.session.get(AuditHead, chain)
     if head is not None and (head.seq != count or head.hash != previous):
-        return ChainReport(chain, count, previous, count + 1, "末尾的记录被删除")
+        return ChainReport(chain, count, previous, count + 1, messages.TAIL_REMOVED)
     return ChainReport(chain, count, previous)
 
 
 def verify_all() -> list[ChainReport]:
     chains = db.session.scalars(select(AuditHead.chain).order_by(AuditHead.chain)).all()
     return [verify_chain(chain) for chain in chains]
+
+
+def current_head(chain: str) -> tuple[int, str]:
+    """(seq, hash) of the newest entry; (0, GENESIS) for a chain with no entry yet."""
+    head = db.session.get(AuditHead, chain)
+    return (head.seq, head.hash) if head is not None else (0, GENESIS)
+
+
+@dataclass
+class HeadCheck:
+    contains: bool
+    seq: int  # the current head, for the caller to publish next
+    hash: str
+    reason: str | None = None
+
+
+def check_published_head(chain: str, seq: int, hash_: str) -> HeadCheck:
+    """Does today's chain verify and still hold the entry (seq, hash) published earlier?
+
+    A published head pins every entry up to it: each entry's hash covers the one
+    before, so if entry `seq` still has the published hash and the chain verifies
+    from the start, nothing up to it was removed or changed.
+    """
+    report = verify_chain(chain)
+    if report.broken_at is not None:
+        return HeadCheck(False, report.entries, report.head_hash,
+                         messages.CHAIN_BROKEN.format(seq=report.broken_at, reason=report.reason))
+    if seq > report.entries:
+        return HeadCheck(False, report.entries, report.head_hash, messages.FEWER_THAN_PUBLISHED)
+    found = GENESIS if seq == 0 else db.session.scalar(
+        select(AuditEntry.hash).where(AuditEntry.chain == chain, AuditEntry.seq == seq))
+    if found != hash_:
+        return HeadCheck(False, report.entries, report.head_hash,
+                         messages.PUBLISHED_CHANGED.format(seq=seq))
+    return HeadCheck(True, report.entries, report.head_hash)

@@ -12,11 +12,13 @@ from app.extensions import db
 class Role(str, enum.Enum):
     committee = "committee"  # 社区党组织 / 居委会 / 业委会, per estate
     moderator = "moderator"  # moderates discussions, per estate
+    designer = "designer"  # 设计师 / 工程师 posting plans and progress, per estate
+    contractor = "contractor"  # 施工单位 posting progress, per estate
     staff = "staff"  # street / district staff, all estates of the deployment
     admin = "admin"  # operators
 
 
-ESTATE_ROLES = {Role.committee, Role.moderator}
+ESTATE_ROLES = {Role.committee, Role.moderator, Role.designer, Role.contractor}
 
 
 class User(db.Model):

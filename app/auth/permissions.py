@@ -83,10 +83,10 @@ def is_moderator(user: User | None, estate_id: int) -> bool:
 
 
 def is_member(user: User | None, estate_id: int) -> bool:
-    """Staff, the estate's committee and moderators, and residents with a verified flat there."""
+    """Staff, anyone holding a role in the estate, and residents with a verified flat there."""
     if user is None:
         return False
-    if is_moderator(user, estate_id):
+    if is_staff(user) or any(grant.estate_id == estate_id for grant in user.roles):
         return True
     from app.estates.models import Flat, FlatLink, LinkStatus
 
@@ -114,6 +114,14 @@ def require_moderator(estate_id: int) -> User:
 def require_committee(estate_id: int) -> User:
     user = require_member(estate_id)
     if not is_committee(user, estate_id):
+        raise Forbidden()
+    return user
+
+
+def require_estate_role(estate_id: int, roles: set[Role]) -> User:
+    """A member holding one of `roles` here (the committee and staff always qualify)."""
+    user = require_member(estate_id)
+    if not (is_committee(user, estate_id) or _has_role(user, roles, estate_id)):
         raise Forbidden()
     return user
 

@@ -15,18 +15,10 @@ from app.auth.schemas import (
     RefreshSchema, SessionSchema, TokenPairSchema, WechatAuthorizeQuery, WechatCallbackQuery)
 from app.errors import NotFound, Unauthorized
 from app.estates.models import FlatLink, LinkStatus
-from app.extensions import db, limiter
+from app.extensions import db, limit_from_config
 from app.privacy import mask_phone
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="登录与身份")
-
-
-def _sms_limit():
-    return current_app.config["RATELIMIT_SMS_PER_IP"]
-
-
-def _login_limit():
-    return current_app.config["RATELIMIT_LOGIN_PER_IP"]
 
 
 def me_view(user: User) -> dict:
@@ -40,7 +32,7 @@ def me_view(user: User) -> dict:
 
 @blp.route("/auth/sms-codes")
 class SmsCodes(MethodView):
-    decorators = [limiter.limit(_sms_limit, methods=["POST"])]
+    decorators = [limit_from_config("RATELIMIT_SMS_PER_IP")]
 
     @blp.arguments(PhoneSchema)
     @blp.response(202, ExpiresSchema)
@@ -51,7 +43,7 @@ class SmsCodes(MethodView):
 
 @blp.route("/auth/tokens")
 class Tokens(MethodView):
-    decorators = [limiter.limit(_login_limit, methods=["POST"])]
+    decorators = [limit_from_config("RATELIMIT_LOGIN_PER_IP")]
 
     @blp.arguments(LoginSchema)
     @blp.response(201, TokenPairSchema)
@@ -63,6 +55,8 @@ class Tokens(MethodView):
 
 @blp.route("/auth/tokens/refresh")
 class TokenRefresh(MethodView):
+    decorators = [limit_from_config("RATELIMIT_LOGIN_PER_IP")]
+
     @blp.arguments(RefreshSchema)
     @blp.response(201, TokenPairSchema)
     def post(self, data):
@@ -73,7 +67,7 @@ class TokenRefresh(MethodView):
 
 @blp.route("/auth/session")
 class WebSession(MethodView):
-    decorators = [limiter.limit(_login_limit, methods=["POST"])]
+    decorators = [limit_from_config("RATELIMIT_LOGIN_PER_IP")]
 
     @blp.arguments(LoginSchema)
     @blp.response(201, SessionSchema)
@@ -89,10 +83,12 @@ class WebSession(MethodView):
         session.clear()
 
 
-def _safe_next(target: str) -> str:
+def safe_next(target: str) -> str:
     """Only same-site paths, so the login cannot bounce people to another site."""
-    parsed = urlparse(target or "/")
-    if parsed.scheme or parsed.netloc or not (target or "/").startswith("/"):
+    target = target or "/"
+    parsed = urlparse(target)
+    # browsers read "/\\host" as "//host", another site
+    if parsed.scheme or parsed.netloc or not target.startswith("/") or "\\" in target:
         return "/"
     return target
 
@@ -106,7 +102,7 @@ class WechatAuthorize(MethodView):
         if not wechat.enabled():
             raise NotFound(messages.WECHAT_OFF, code="wechat_disabled")
         state = secrets.token_urlsafe(16)
-        session["wechat_state"], session["wechat_next"] = state, _safe_next(query["next"])
+        session["wechat_state"], session["wechat_next"] = state, safe_next(query["next"])
         callback = current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for("auth.WechatCallback")
         return redirect(wechat.authorize_url(callback, state))
 

@@ -4,6 +4,7 @@ import click
 from flask.cli import AppGroup
 
 from app.errors import DomainError
+from app.estates import messages
 from app.estates.ledger import read_ledger
 from app.estates.models import Estate
 from app.estates.services import get_or_404, import_ledger
@@ -22,6 +23,7 @@ def import_command(estate_id, file):
     except DomainError as error:
         for row, problems in (error.fields.get("rows") or {}).items():
             for column, message in problems.items():
-                click.echo(f"第 {row} 行 {column}: {message}", err=True)
+                click.echo(messages.LEDGER_ROW_ERROR.format(
+                    row=row, column=messages.COLUMN_LABELS[column], message=message), err=True)
         raise click.ClickException(error.message) from error
     click.echo(f"created {result['created']}, updated {result['updated']}")

@@ -5,7 +5,6 @@ Parsing is separate from saving so that a bad file is refused before anything is
 import csv
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -13,6 +12,8 @@ from app.errors import BadRequest
 from app.estates import messages
 
 MAX_ROWS = 20000
+#: a title line or two above the header is common in committees' spreadsheets
+HEADER_SEARCH_ROWS = 10
 PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
 
 # Every header a committee's spreadsheet may use for each column.
@@ -26,7 +27,11 @@ HEADERS = {
     "owner_phone": ["owner_phone", "联系电话", "电话", "手机号"],
     "owner_id_number": ["owner_id_number", "身份证号", "身份证号码", "证件号码"],
 }
+# the lengths the registry's columns hold (app/estates/models.py)
+MAX_LENGTHS = {"building": 50, "stairwell": 50, "room": 20, "owner_name": 100}
 REQUIRED = ["building", "stairwell", "room", "floor", "area_m2", "owner_name"]
+# enough filled rows to find the header and to tell that a file has more than MAX_ROWS
+_MOST_FILLED_ROWS = MAX_ROWS + HEADER_SEARCH_ROWS + 1
 
 
 @dataclass(frozen=True)
@@ -45,11 +50,10 @@ class LedgerRow:
 def read_ledger(data: bytes, filename: str = "") -> list[LedgerRow]:
     """Checked rows, or BadRequest naming every bad row and column."""
     table = _read_table(data, filename)
-    if not table or len(table) < 2:
-        raise BadRequest(messages.LEDGER_EMPTY, code="ledger_empty")
-    columns = _map_columns(table[0])
-    body = [(number, row) for number, row in enumerate(table[1:], start=2)
-            if any(str(cell).strip() for cell in row if cell is not None)]
+    header_index, columns = _find_header(table)
+    body = [(number, row) for number, row in enumerate(table[header_index + 1:],
+                                                       start=header_index + 2)
+            if not _blank(row)]
     if not body:
         raise BadRequest(messages.LEDGER_EMPTY, code="ledger_empty")
     if len(body) > MAX_ROWS:
@@ -70,21 +74,46 @@ def read_ledger(data: bytes, filename: str = "") -> list[LedgerRow]:
             rows.append(row)
     if errors:
         first_row = next(iter(errors))
-        first_message = next(iter(errors[first_row].values()))
+        first_column, first_message = next(iter(errors[first_row].items()))
         raise BadRequest(
-            messages.LEDGER_HAS_ERRORS.format(count=sum(len(e) for e in errors.values()),
-                                              row=first_row, message=first_message),
+            messages.LEDGER_HAS_ERRORS.format(
+                count=sum(len(e) for e in errors.values()), row=first_row,
+                column=messages.COLUMN_LABELS[first_column], message=first_message),
             code="ledger_invalid", fields={"rows": errors})
     return rows
 
 
+def _blank(row: list) -> bool:
+    return not any(str(cell).strip() for cell in row if cell is not None)
+
+
 def _read_table(data: bytes, filename: str) -> list[list]:
+    """The rows of the file as lists of cells, at most enough to tell it is too long."""
+    if not data.strip():
+        raise BadRequest(messages.LEDGER_EMPTY, code="ledger_empty")
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(data)
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096]:  # pictures, PDFs, old .xls files
         raise BadRequest(messages.LEDGER_UNREADABLE, code="ledger_unreadable")
     text = _decode(data)
-    return [row for row in csv.reader(io.StringIO(text))]
+    try:
+        return _take(csv.reader(io.StringIO(text)))
+    except csv.Error as error:
+        raise BadRequest(messages.LEDGER_UNREADABLE, code="ledger_unreadable") from error
+
+
+def _take(rows) -> list[list]:
+    """Rows as lists (blank ones as []), stopping once there are too many to import."""
+    table, filled = [], 0
+    for row in rows:
+        if _blank(row):
+            table.append([])
+            continue
+        table.append(list(row))
+        filled += 1
+        if filled > _MOST_FILLED_ROWS:
+            break
+    return table
 
 
 def _decode(data: bytes) -> str:
@@ -103,20 +132,25 @@ def _read_xlsx(data: bytes) -> list[list]:
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        try:
+            sheet = book.worksheets[0]
+            # min_row=1 keeps blank leading rows, so row numbers match what Excel shows
+            return _take(sheet.iter_rows(min_row=1, values_only=True))
+        finally:
+            book.close()
+    except Exception as error:  # noqa: BLE001 - any zip that is not a readable workbook
         raise BadRequest(messages.LEDGER_UNREADABLE, code="ledger_unreadable") from error
-    sheet = book.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    book.close()
-    return rows
 
 
 def _normalize_header(value) -> str:
     return re.sub(r"\s+", "", str(value or "")).lower()
 
 
-def _map_columns(header: list) -> dict[str, int]:
-    positions = {_normalize_header(cell): index for index, cell in enumerate(header)}
+def _map_columns(header: list) -> tuple[dict[str, int], list[str]]:
+    """Column positions by canonical name, and the required names not found."""
+    positions = {}
+    for index, cell in enumerate(header):
+        positions.setdefault(_normalize_header(cell), index)
     columns, missing = {}, []
     for name, aliases in HEADERS.items():
         index = next((positions[_normalize_header(a)] for a in aliases
@@ -125,12 +159,28 @@ def _map_columns(header: list) -> dict[str, int]:
             columns[name] = index
         elif name in REQUIRED:
             missing.append(name)
-    if missing:
-        labels = "、".join(f"{HEADERS[name][1]}（{name}）" for name in missing)
-        raise BadRequest(messages.LEDGER_MISSING_COLUMNS.format(columns=labels),
-                         code="ledger_missing_columns",
-                         fields={"columns": {name: messages.COLUMN_MISSING for name in missing}})
-    return columns
+    return columns, missing
+
+
+def _find_header(table: list[list]) -> tuple[int, dict[str, int]]:
+    """The header row: the first of the first rows that names every required column."""
+    closest = None  # (missing, index) of the row that comes nearest
+    for index, row in enumerate(table[:HEADER_SEARCH_ROWS]):
+        if _blank(row):
+            continue
+        columns, missing = _map_columns(row)
+        if not missing:
+            return index, columns
+        if closest is None or len(missing) < len(closest[0]):
+            closest = (missing, index)
+    if closest is None:
+        raise BadRequest(messages.LEDGER_EMPTY, code="ledger_empty")
+    missing, index = closest
+    labels = "、".join(f"{messages.COLUMN_LABELS[name]}（{name}）" for name in missing)
+    raise BadRequest(messages.LEDGER_MISSING_COLUMNS.format(row=index + 1, columns=labels),
+                     code="ledger_missing_columns",
+                     fields={"rows": {str(index + 1): {name: messages.COLUMN_MISSING
+                                                       for name in missing}}})
 
 
 def _cell(row: list, index: int) -> str:
@@ -147,9 +197,9 @@ def _check_row(number: int, values: dict) -> tuple[LedgerRow | None, dict]:
     for name in REQUIRED:
         if not values.get(name):
             errors[name] = messages.EMPTY
-    for name in ("building", "stairwell", "room", "owner_name"):
-        if len(values.get(name, "")) > 50:
-            errors[name] = messages.TOO_LONG
+    for name, longest in MAX_LENGTHS.items():
+        if len(values.get(name, "")) > longest:
+            errors[name] = messages.TOO_LONG.format(max=longest)
     floor = area = None
     if values.get("floor"):
         try:

@@ -1,8 +1,14 @@
 """What committees and residents read about estates, ledgers and flats."""
 LEDGER_UNREADABLE = "文件无法读取，请上传 CSV 或 Excel（.xlsx）表格"
 LEDGER_EMPTY = "表格里没有数据"
-LEDGER_MISSING_COLUMNS = "表格缺少这些列：{columns}"
-LEDGER_HAS_ERRORS = "表格有 {count} 处错误，没有导入任何数据。第一处：第 {row} 行，{message}"
+LEDGER_MISSING_COLUMNS = "表格第 {row} 行（表头）缺少这些列：{columns}，没有导入任何数据"
+LEDGER_HAS_ERRORS = "表格有 {count} 处错误，没有导入任何数据。第一处：第 {row} 行「{column}」，{message}"
+#: how a ledger column is called in messages (its usual Chinese header)
+COLUMN_LABELS = {"building": "楼栋", "stairwell": "单元", "room": "房号", "floor": "楼层",
+                 "area_m2": "建筑面积", "owner_name": "业主姓名", "owner_phone": "联系电话",
+                 "owner_id_number": "身份证号"}
+LEDGER_ROW_ERROR = "第 {row} 行「{column}」：{message}"
+LEDGER_BUSY = "同时有另一份台账在导入，请稍后再试"
 LEDGER_TOO_MANY_ROWS = "一次最多导入 {max} 行"
 COLUMN_MISSING = "缺少这一列"
 EMPTY = "不能为空"
@@ -14,9 +20,9 @@ AREA_PLACES = "面积最多两位小数"
 AREA_TOO_LARGE = "面积太大，请检查"
 DUPLICATE_ROOM = "房号与第 {row} 行重复"
 PHONE_INVALID = "手机号格式不对"
-TOO_LONG = "内容太长"
+TOO_LONG = "内容太长，最多 {max} 个字"
 CLAIM_EXISTS = "您已经申请过这一户，请等待审核"
 CLAIM_NOT_PENDING = "这条申请已经处理过了"
 FLAT_CODE_INVALID = "户码不对或已经用过，请向居委会确认"
 FLAT_CODE_EXPIRED = "户码已过期，请向居委会重新领取"
-MEMBER_ROLE = "只能设为 committee（居委会/业委会）或 moderator（版主）"
+MEMBER_ROLE = "角色只能是 committee（居委会/业委会）、moderator（版主）、designer（设计师）或 contractor（施工单位）"

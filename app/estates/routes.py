@@ -12,9 +12,10 @@ from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation, Sta
 from app.estates.schemas import (
     BuildingOutSchema, ClaimByCodeSchema, ClaimInSchema, ClaimListQuery, ClaimOutSchema,
     EstateInSchema, EstateSchema, FlatCodesInSchema, FlatOutSchema, ImportResultSchema,
-    LedgerFileSchema, MemberInSchema, MemberOutSchema, ReasonSchema, RejectSchema)
+    LedgerFileSchema, MemberInSchema, MemberOutSchema, ReasonSchema, RejectSchema,
+    StairwellRoomsSchema)
 from app.errors import NotFound
-from app.extensions import db
+from app.extensions import db, limit_from_config
 
 blp = Blueprint("estates", __name__, url_prefix="/api/v1", description="小区、楼栋、单元与住户")
 
@@ -82,6 +83,15 @@ class StairwellFlats(MethodView):
         return flats
 
 
+@blp.route("/stairwells/<int:stairwell_id>/rooms")
+class StairwellRooms(MethodView):
+    @blp.response(200, StairwellRoomsSchema)
+    def get(self, stairwell_id):
+        """A stairwell's rooms and floors, no personal data: for a resident claiming a flat."""
+        require_user()
+        return services.stairwell_rooms(stairwell_id)
+
+
 @blp.route("/estates/<int:estate_id>/members")
 class EstateMembers(MethodView):
     @blp.arguments(MemberInSchema)
@@ -108,6 +118,8 @@ class FlatClaims(MethodView):
 
 @blp.route("/flats/claims/by-code")
 class FlatClaimByCode(MethodView):
+    decorators = [limit_from_config("RATELIMIT_CODE_PER_USER", per_user=True)]
+
     @blp.arguments(ClaimByCodeSchema)
     @blp.response(201, ClaimOutSchema)
     def post(self, data):

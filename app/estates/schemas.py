@@ -25,15 +25,16 @@ class EstateSchema(BaseSchema):
     flat_count = fields.Integer()
 
 
-class StairwellOutSchema(BaseSchema):
+class NamedSchema(BaseSchema):
     id = fields.Integer()
     name = fields.String()
+
+
+class StairwellOutSchema(NamedSchema):
     flat_count = fields.Integer()
 
 
-class BuildingOutSchema(BaseSchema):
-    id = fields.Integer()
-    name = fields.String()
+class BuildingOutSchema(NamedSchema):
     stairwells = fields.List(fields.Nested(StairwellOutSchema))
 
 
@@ -58,9 +59,25 @@ class FlatOutSchema(BaseSchema):
     verified_owner = fields.Boolean()
 
 
+class RoomSchema(BaseSchema):
+    flat_id = fields.Integer()
+    room = fields.String()
+    floor = fields.Integer()
+
+
+class StairwellRoomsSchema(BaseSchema):
+    """A stairwell's rooms for a resident claiming a flat: no owner data at all."""
+
+    estate = fields.Nested(NamedSchema)
+    building = fields.Nested(NamedSchema)
+    stairwell = fields.Nested(NamedSchema)
+    rooms = fields.List(fields.Nested(RoomSchema))
+
+
 class MemberInSchema(BaseSchema):
     phone = fields.String(required=True, validate=validate.Length(min=11, max=20))
-    role = fields.String(required=True, validate=validate.OneOf(["committee", "moderator"]))
+    role = fields.String(required=True,
+                         validate=validate.OneOf(["committee", "moderator", "designer", "contractor"]))
 
 
 class MemberOutSchema(BaseSchema):

@@ -4,9 +4,10 @@ import io
 from datetime import timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
-from app.auth.models import Role, User
+from app.auth.models import ESTATE_ROLES, Role, User
 from app.auth.services import get_or_create_user, grant_role, normalize_phone
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput, NotFound
@@ -63,11 +64,36 @@ def buildings_with_stairwells(estate_id: int) -> list[dict]:
     return [{"id": b.id, "name": b.name, "stairwells": by_building.get(b.id, [])} for b in buildings]
 
 
+def stairwell_rooms(stairwell_id: int) -> dict:
+    """A stairwell's place names and rooms, without anything about who lives there.
+
+    What a logged-in resident needs to pick their own flat when claiming it.
+    """
+    stairwell = get_or_404(Stairwell, stairwell_id)
+    building = stairwell.building
+    estate = db.session.get(Estate, stairwell.estate_id)
+    rooms = db.session.execute(
+        select(Flat.id, Flat.room, Flat.floor).where(Flat.stairwell_id == stairwell_id)
+        .order_by(Flat.floor, Flat.room)).all()
+    return {"estate": {"id": estate.id, "name": estate.name},
+            "building": {"id": building.id, "name": building.name},
+            "stairwell": {"id": stairwell.id, "name": stairwell.name},
+            "rooms": [{"flat_id": flat_id, "room": room, "floor": floor}
+                      for flat_id, room, floor in rooms]}
+
+
 def owner_key(row: LedgerRow) -> str:
-    """Keyed hash naming an owner: the ID number, or name and phone when the ledger has none."""
+    """Keyed hash naming an owner, so one owner of several flats counts once.
+
+    The ID number when the ledger has it; else name and phone. With neither ID
+    number nor phone a name alone cannot tell two 张伟 apart, so the owner is
+    taken as holding only this flat (counted separately, never merged wrongly).
+    """
     if row.owner_id_number:
         return keyed_hash("owner", f"id:{row.owner_id_number}")
-    return keyed_hash("owner", f"name:{row.owner_name}|phone:{row.owner_phone or ''}")
+    if row.owner_phone:
+        return keyed_hash("owner", f"name:{row.owner_name}|phone:{row.owner_phone}")
+    return keyed_hash("owner", f"flat:{row.building}|{row.stairwell}|{row.room}|{row.owner_name}")
 
 
 def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
@@ -114,6 +140,9 @@ def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
         record("ledger.imported", estate_id=estate_id, actor_id=actor_id, subject_type="estate",
                subject_id=estate_id, data={"rows": len(rows), "created": created, "updated": updated})
         db.session.commit()
+    except IntegrityError as error:  # another import of this estate committed first
+        db.session.rollback()
+        raise Conflict(messages.LEDGER_BUSY, code="ledger_busy") from error
     except Exception:
         db.session.rollback()
         raise
@@ -121,7 +150,7 @@ def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
 
 
 def add_member(estate_id: int, phone: str, role: str, actor_id: int) -> User:
-    if role not in (Role.committee.value, Role.moderator.value):
+    if role not in {r.value for r in ESTATE_ROLES}:
         raise InvalidInput(messages.MEMBER_ROLE, fields={"role": messages.MEMBER_ROLE})
     user = get_or_create_user(normalize_phone(phone))
     grant_role(user, Role(role), estate_id)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 19:50:43.593321
+Create Date: 2026-11-25 19:59:17.774045
 
 """
 from alembic import op
@@ -102,6 +102,43 @@ def upgrade():
     with op.batch_alter_table('buildings', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_buildings_estate_id'), ['estate_id'], unique=False)
 
+    op.create_table('fund_entries',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.Enum('collected', 'used', 'topped_up', name='fundentrykind', native_enum=False, length=20), nullable=False),
+    sa.Column('amount_cents', sa.Integer(), nullable=False),
+    sa.Column('occurred_on', sa.Date(), nullable=False),
+    sa.Column('memo', sa.String(length=200), nullable=False),
+    sa.Column('consultation_id', sa.Integer(), nullable=True),
+    sa.Column('entered_by_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['entered_by_id'], ['users.id'], name=op.f('fk_fund_entries_entered_by_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_fund_entries_estate_id_estates')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_fund_entries'))
+    )
+    with op.batch_alter_table('fund_entries', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_fund_entries_estate_id'), ['estate_id'], unique=False)
+
+    op.create_table('notifications',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=True),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('title', sa.String(length=100), nullable=False),
+    sa.Column('body', sa.String(length=500), nullable=False),
+    sa.Column('link', sa.String(length=200), nullable=True),
+    sa.Column('dedup_key', sa.String(length=100), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('read_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_notifications_estate_id_estates')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_notifications_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_notifications')),
+    sa.UniqueConstraint('user_id', 'dedup_key', name=op.f('uq_notifications_user_id_dedup_key'))
+    )
+    with op.batch_alter_table('notifications', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_notifications_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index('ix_notifications_user_created', ['user_id', 'created_at'], unique=False)
+
     op.create_table('owners',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('estate_id', sa.Integer(), nullable=False),
@@ -115,10 +152,26 @@ def upgrade():
     with op.batch_alter_table('owners', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_owners_estate_id'), ['estate_id'], unique=False)
 
+    op.create_table('renovation_projects',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=100), nullable=False),
+    sa.Column('phase', sa.Enum('co_plan', 'co_build', 'co_manage', 'co_evaluate', 'co_share', name='phase', native_enum=False, length=20), nullable=False),
+    sa.Column('budget_cents', sa.Integer(), nullable=False),
+    sa.Column('content_vote_id', sa.Integer(), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_renovation_projects_created_by_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_renovation_projects_estate_id_estates')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_renovation_projects'))
+    )
+    with op.batch_alter_table('renovation_projects', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_renovation_projects_estate_id'), ['estate_id'], unique=False)
+
     op.create_table('role_grants',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
-    sa.Column('role', sa.Enum('committee', 'moderator', 'staff', 'admin', name='role', native_enum=False, length=20), nullable=False),
+    sa.Column('role', sa.Enum('committee', 'moderator', 'designer', 'contractor', 'staff', 'admin', name='role', native_enum=False, length=20), nullable=False),
     sa.Column('estate_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_role_grants_estate_id_estates')),
@@ -129,6 +182,116 @@ def upgrade():
     with op.batch_alter_table('role_grants', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_role_grants_estate_id'), ['estate_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_role_grants_user_id'), ['user_id'], unique=False)
+
+    op.create_table('complaints',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=True),
+    sa.Column('complainant_id', sa.Integer(), nullable=True),
+    sa.Column('anonymous', sa.Boolean(), nullable=False),
+    sa.Column('title', sa.String(length=100), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('status', sa.Enum('received', 'handling', 'answered', 'closed', name='complaintstatus', native_enum=False, length=20), nullable=False),
+    sa.Column('handler_id', sa.Integer(), nullable=True),
+    sa.Column('answer', sa.Text(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('due_at', sa.DateTime(), nullable=False),
+    sa.Column('answered_at', sa.DateTime(), nullable=True),
+    sa.Column('closed_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['complainant_id'], ['users.id'], name=op.f('fk_complaints_complainant_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_complaints_estate_id_estates')),
+    sa.ForeignKeyConstraint(['handler_id'], ['users.id'], name=op.f('fk_complaints_handler_id_users')),
+    sa.ForeignKeyConstraint(['project_id'], ['renovation_projects.id'], name=op.f('fk_complaints_project_id_renovation_projects')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_complaints'))
+    )
+    with op.batch_alter_table('complaints', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_complaints_complainant_id'), ['complainant_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_complaints_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index('ix_complaints_estate_status', ['estate_id', 'status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_complaints_project_id'), ['project_id'], unique=False)
+
+    op.create_table('follow_up_items',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('evaluation_id', sa.Integer(), nullable=False),
+    sa.Column('question_key', sa.String(length=60), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('average_score', sa.String(length=10), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_follow_up_items_estate_id_estates')),
+    sa.ForeignKeyConstraint(['project_id'], ['renovation_projects.id'], name=op.f('fk_follow_up_items_project_id_renovation_projects')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_follow_up_items')),
+    sa.UniqueConstraint('evaluation_id', 'question_key', name=op.f('uq_follow_up_items_evaluation_id_question_key'))
+    )
+    with op.batch_alter_table('follow_up_items', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_follow_up_items_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_follow_up_items_project_id'), ['project_id'], unique=False)
+
+    op.create_table('progress_posts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('author_id', sa.Integer(), nullable=False),
+    sa.Column('author_role', sa.String(length=20), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_progress_posts_author_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_progress_posts_estate_id_estates')),
+    sa.ForeignKeyConstraint(['project_id'], ['renovation_projects.id'], name=op.f('fk_progress_posts_project_id_renovation_projects')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_progress_posts'))
+    )
+    with op.batch_alter_table('progress_posts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_progress_posts_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_progress_posts_project_id'), ['project_id'], unique=False)
+
+    op.create_table('project_funding_shares',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('source', sa.Enum('central', 'local', 'residents', 'utilities', 'former_owner_units', 'social_capital', name='fundingsource', native_enum=False, length=30), nullable=False),
+    sa.Column('amount_cents', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_project_funding_shares_estate_id_estates')),
+    sa.ForeignKeyConstraint(['project_id'], ['renovation_projects.id'], name=op.f('fk_project_funding_shares_project_id_renovation_projects')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_project_funding_shares')),
+    sa.UniqueConstraint('project_id', 'source', name=op.f('uq_project_funding_shares_project_id_source'))
+    )
+    with op.batch_alter_table('project_funding_shares', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_project_funding_shares_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_project_funding_shares_project_id'), ['project_id'], unique=False)
+
+    op.create_table('project_items',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('code', sa.String(length=60), nullable=False),
+    sa.Column('label', sa.String(length=100), nullable=False),
+    sa.Column('category', sa.String(length=20), nullable=False),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_project_items_estate_id_estates')),
+    sa.ForeignKeyConstraint(['project_id'], ['renovation_projects.id'], name=op.f('fk_project_items_project_id_renovation_projects')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_project_items')),
+    sa.UniqueConstraint('project_id', 'code', name=op.f('uq_project_items_project_id_code'))
+    )
+    with op.batch_alter_table('project_items', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_project_items_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_project_items_project_id'), ['project_id'], unique=False)
+
+    op.create_table('project_phase_changes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('phase', sa.Enum('co_plan', 'co_build', 'co_manage', 'co_evaluate', 'co_share', name='phase', native_enum=False, length=20), nullable=False),
+    sa.Column('began_at', sa.DateTime(), nullable=False),
+    sa.Column('actor_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_project_phase_changes_actor_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_project_phase_changes_estate_id_estates')),
+    sa.ForeignKeyConstraint(['project_id'], ['renovation_projects.id'], name=op.f('fk_project_phase_changes_project_id_renovation_projects')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_project_phase_changes'))
+    )
+    with op.batch_alter_table('project_phase_changes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_project_phase_changes_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_project_phase_changes_project_id'), ['project_id'], unique=False)
 
     op.create_table('stairwells',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -143,6 +306,22 @@ def upgrade():
     with op.batch_alter_table('stairwells', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_stairwells_building_id'), ['building_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_stairwells_estate_id'), ['estate_id'], unique=False)
+
+    op.create_table('supervision_reports',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('reporter_id', sa.Integer(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_supervision_reports_estate_id_estates')),
+    sa.ForeignKeyConstraint(['project_id'], ['renovation_projects.id'], name=op.f('fk_supervision_reports_project_id_renovation_projects')),
+    sa.ForeignKeyConstraint(['reporter_id'], ['users.id'], name=op.f('fk_supervision_reports_reporter_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_supervision_reports'))
+    )
+    with op.batch_alter_table('supervision_reports', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_supervision_reports_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_supervision_reports_project_id'), ['project_id'], unique=False)
 
     op.create_table('flats',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -165,6 +344,22 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_flats_estate_id'), ['estate_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_flats_owner_id'), ['owner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_flats_stairwell_id'), ['stairwell_id'], unique=False)
+
+    op.create_table('progress_photos',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('post_id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('storage_key', sa.String(length=200), nullable=False),
+    sa.Column('width', sa.Integer(), nullable=False),
+    sa.Column('height', sa.Integer(), nullable=False),
+    sa.Column('size_bytes', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_progress_photos_estate_id_estates')),
+    sa.ForeignKeyConstraint(['post_id'], ['progress_posts.id'], name=op.f('fk_progress_photos_post_id_progress_posts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_progress_photos'))
+    )
+    with op.batch_alter_table('progress_photos', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_progress_photos_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_progress_photos_post_id'), ['post_id'], unique=False)
 
     op.create_table('flat_codes',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -229,6 +424,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_flat_codes_estate_id'))
 
     op.drop_table('flat_codes')
+    with op.batch_alter_table('progress_photos', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_progress_photos_post_id'))
+        batch_op.drop_index(batch_op.f('ix_progress_photos_estate_id'))
+
+    op.drop_table('progress_photos')
     with op.batch_alter_table('flats', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_flats_stairwell_id'))
         batch_op.drop_index(batch_op.f('ix_flats_owner_id'))
@@ -236,20 +436,70 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_flats_building_id'))
 
     op.drop_table('flats')
+    with op.batch_alter_table('supervision_reports', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_supervision_reports_project_id'))
+        batch_op.drop_index(batch_op.f('ix_supervision_reports_estate_id'))
+
+    op.drop_table('supervision_reports')
     with op.batch_alter_table('stairwells', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_stairwells_estate_id'))
         batch_op.drop_index(batch_op.f('ix_stairwells_building_id'))
 
     op.drop_table('stairwells')
+    with op.batch_alter_table('project_phase_changes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_project_phase_changes_project_id'))
+        batch_op.drop_index(batch_op.f('ix_project_phase_changes_estate_id'))
+
+    op.drop_table('project_phase_changes')
+    with op.batch_alter_table('project_items', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_project_items_project_id'))
+        batch_op.drop_index(batch_op.f('ix_project_items_estate_id'))
+
+    op.drop_table('project_items')
+    with op.batch_alter_table('project_funding_shares', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_project_funding_shares_project_id'))
+        batch_op.drop_index(batch_op.f('ix_project_funding_shares_estate_id'))
+
+    op.drop_table('project_funding_shares')
+    with op.batch_alter_table('progress_posts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_progress_posts_project_id'))
+        batch_op.drop_index(batch_op.f('ix_progress_posts_estate_id'))
+
+    op.drop_table('progress_posts')
+    with op.batch_alter_table('follow_up_items', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_follow_up_items_project_id'))
+        batch_op.drop_index(batch_op.f('ix_follow_up_items_estate_id'))
+
+    op.drop_table('follow_up_items')
+    with op.batch_alter_table('complaints', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_complaints_project_id'))
+        batch_op.drop_index('ix_complaints_estate_status')
+        batch_op.drop_index(batch_op.f('ix_complaints_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_complaints_complainant_id'))
+
+    op.drop_table('complaints')
     with op.batch_alter_table('role_grants', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_role_grants_user_id'))
         batch_op.drop_index(batch_op.f('ix_role_grants_estate_id'))
 
     op.drop_table('role_grants')
+    with op.batch_alter_table('renovation_projects', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_renovation_projects_estate_id'))
+
+    op.drop_table('renovation_projects')
     with op.batch_alter_table('owners', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_owners_estate_id'))
 
     op.drop_table('owners')
+    with op.batch_alter_table('notifications', schema=None) as batch_op:
+        batch_op.drop_index('ix_notifications_user_created')
+        batch_op.drop_index(batch_op.f('ix_notifications_estate_id'))
+
+    op.drop_table('notifications')
+    with op.batch_alter_table('fund_entries', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_fund_entries_estate_id'))
+
+    op.drop_table('fund_entries')
     with op.batch_alter_table('buildings', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_buildings_estate_id'))
 

@@ -1,0 +1,8 @@
+"""What people read when the audit record does not check out."""
+SEQ_GAP = "序号不连续（有记录被删除）"
+PREV_MISMATCH = "与上一条记录对不上"
+CONTENT_CHANGED = "记录内容被改动过"
+TAIL_REMOVED = "末尾的记录被删除"
+CHAIN_BROKEN = "记录链在第 {seq} 条断开：{reason}"
+FEWER_THAN_PUBLISHED = "现在的记录比公布时少（有记录被删除）"
+PUBLISHED_CHANGED = "第 {seq} 条记录与公布时不同（记录被改动过）"

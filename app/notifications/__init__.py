@@ -1,0 +1,8 @@
+"""Notifications: in-app messages, closing reminders by SMS and on the live channel."""
+
+
+def init_app(app):
+    from app.extensions import api
+    from app.notifications.routes import blp
+
+    api.register_blueprint(blp)

@@ -1,0 +1,50 @@
+"""Sending notifications: in the app, by SMS and on the live channel."""
+import logging
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app.db import utcnow
+from app.extensions import db
+from app.notifications.models import Notification
+from app.signals import notification_created
+
+log = logging.getLogger(__name__)
+
+
+def notify(user_id: int, *, estate_id: int | None, kind: str, title: str, body: str,
+           link: str | None = None, dedup_key: str | None = None) -> Notification | None:
+    """Store a notification; None if one with this dedup_key was already sent to this person."""
+    if dedup_key is not None and db.session.scalar(select(Notification.id).where(
+            Notification.user_id == user_id, Notification.dedup_key == dedup_key)):
+        return None
+    notification = Notification(user_id=user_id, estate_id=estate_id, kind=kind, title=title,
+                                body=body, link=link, dedup_key=dedup_key)
+    try:
+        with db.session.begin_nested():
+            db.session.add(notification)
+    except IntegrityError:  # a concurrent run sent it first
+        return None
+    return notification
+
+
+def announce(notifications: list[Notification]) -> None:
+    """After commit: tell the live channel."""
+    app = current_app._get_current_object()
+    for notification in notifications:
+        notification_created.send(app, user_id=notification.user_id,
+                                  estate_id=notification.estate_id,
+                                  notification_id=notification.id)
+
+
+def mark_read(user_id: int, notification_ids: list[int] | None) -> int:
+    query = select(Notification).where(Notification.user_id == user_id,
+                                       Notification.read_at.is_(None))
+    if notification_ids:
+        query = query.where(Notification.id.in_(notification_ids))
+    now, count = utcnow(), 0
+    for notification in db.session.scalars(query):
+        notification.read_at, count = now, count + 1
+    db.session.commit()
+    return count

@@ -1,0 +1,8 @@
+"""Projects: an estate's renovation through 共谋 → 共建 → 共管 → 共评 → 共享."""
+
+
+def init_app(app):
+    from app.extensions import api
+    from app.projects.routes import blp
+
+    api.register_blueprint(blp)

@@ -1,0 +1,216 @@
+"""Renovation projects and what happens in each phase: 共谋 → 共建 → 共管 → 共评 → 共享."""
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import UTCDateTime, utcnow
+from app.extensions import db
+
+
+class Phase(str, enum.Enum):
+    co_plan = "co_plan"  # 共谋
+    co_build = "co_build"  # 共建
+    co_manage = "co_manage"  # 共管
+    co_evaluate = "co_evaluate"  # 共评
+    co_share = "co_share"  # 共享
+
+
+PHASE_ORDER = list(Phase)
+
+
+class FundingSource(str, enum.Enum):
+    central = "central"  # 中央补助
+    local = "local"  # 地方政府
+    residents = "residents"  # 居民出资
+    utilities = "utilities"  # 专业经营单位
+    former_owner_units = "former_owner_units"  # 原产权单位
+    social_capital = "social_capital"  # 社会资本
+
+
+class RenovationProject(db.Model):
+    """An estate's renovation (改造项目)."""
+
+    __tablename__ = "renovation_projects"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    title: Mapped[str] = mapped_column(String(100))
+    phase: Mapped[Phase] = mapped_column(Enum(Phase, native_enum=False, length=20), default=Phase.co_plan)
+    budget_cents: Mapped[int] = mapped_column(default=0)
+    #: the content vote (内容表决) whose approved items the project carries out
+    content_vote_id: Mapped[int | None] = mapped_column()
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    phases: Mapped[list["PhaseChange"]] = relationship(order_by="PhaseChange.id", lazy="selectin")
+    items: Mapped[list["ProjectItem"]] = relationship(order_by="ProjectItem.id", lazy="selectin")
+    funding: Mapped[list["FundingShare"]] = relationship(order_by="FundingShare.id", lazy="selectin")
+
+    def __repr__(self):
+        return f"<RenovationProject {self.id} estate={self.estate_id} {self.title!r}>"
+
+
+class PhaseChange(db.Model):
+    """When a project entered a phase, and who moved it: the timeline."""
+
+    __tablename__ = "project_phase_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("renovation_projects.id"), index=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    phase: Mapped[Phase] = mapped_column(Enum(Phase, native_enum=False, length=20))
+    began_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+
+class ProjectItem(db.Model):
+    """A content item from the catalogue that the project carries out."""
+
+    __tablename__ = "project_items"
+    __table_args__ = (UniqueConstraint("project_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("renovation_projects.id"), index=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    #: stable catalogue code, e.g. basic.water_supply
+    code: Mapped[str] = mapped_column(String(60))
+    label: Mapped[str] = mapped_column(String(100))
+    #: basic / improvement / enhancement
+    category: Mapped[str] = mapped_column(String(20))
+
+
+class FundingShare(db.Model):
+    """How much of the budget one source pays."""
+
+    __tablename__ = "project_funding_shares"
+    __table_args__ = (UniqueConstraint("project_id", "source"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("renovation_projects.id"), index=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    source: Mapped[FundingSource] = mapped_column(Enum(FundingSource, native_enum=False, length=30))
+    amount_cents: Mapped[int]
+
+
+class ProgressPost(db.Model):
+    """共建: a progress update by the committee, a designer or a contractor."""
+
+    __tablename__ = "progress_posts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("renovation_projects.id"), index=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    #: committee / designer / contractor, as the author presents themself
+    author_role: Mapped[str] = mapped_column(String(20))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    photos: Mapped[list["ProgressPhoto"]] = relationship(order_by="ProgressPhoto.id", lazy="selectin")
+
+
+class ProgressPhoto(db.Model):
+    """A re-encoded photo of a progress post, kept in the media store."""
+
+    __tablename__ = "progress_photos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("progress_posts.id"), index=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    #: key in the media store
+    storage_key: Mapped[str] = mapped_column(String(200))
+    width: Mapped[int]
+    height: Mapped[int]
+    size_bytes: Mapped[int]
+
+
+class SupervisionReport(db.Model):
+    """A resident supervisor's report (居民监督) on the works."""
+
+    __tablename__ = "supervision_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("renovation_projects.id"), index=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ComplaintStatus(str, enum.Enum):
+    received = "received"  # 已受理
+    handling = "handling"  # 处理中
+    answered = "answered"  # 已答复
+    closed = "closed"  # 已办结
+
+
+class Complaint(db.Model):
+    """投诉举报: the complainant sees its status; anonymous ones hide the name from the public only."""
+
+    __tablename__ = "complaints"
+    __table_args__ = (Index("ix_complaints_estate_status", "estate_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("renovation_projects.id"), index=True)
+    complainant_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    #: hidden from the public; the committee still knows who
+    anonymous: Mapped[bool] = mapped_column(default=False)
+    title: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[ComplaintStatus] = mapped_column(
+        Enum(ComplaintStatus, native_enum=False, length=20), default=ComplaintStatus.received)
+    handler_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    answer: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: the time limit; past it an unanswered complaint is overdue
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    def is_overdue(self, now: datetime) -> bool:
+        return self.status in (ComplaintStatus.received, ComplaintStatus.handling) and now > self.due_at
+
+
+class FundEntryKind(str, enum.Enum):
+    collected = "collected"  # 归集
+    used = "used"  # 使用
+    topped_up = "topped_up"  # 续筹
+
+
+class FundEntry(db.Model):
+    """住宅专项维修资金 ledger entry; the balance is always the sum of the entries."""
+
+    __tablename__ = "fund_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    kind: Mapped[FundEntryKind] = mapped_column(Enum(FundEntryKind, native_enum=False, length=20))
+    #: always positive; the kind says which way it goes
+    amount_cents: Mapped[int]
+    occurred_on: Mapped[date] = mapped_column(Date)
+    memo: Mapped[str] = mapped_column(String(200))
+    #: the owners' decision that allowed a use (筹集/使用维修资金 needs one)
+    consultation_id: Mapped[int | None] = mapped_column()
+    entered_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FollowUpItem(db.Model):
+    """共评: an item residents rated low, to be followed up."""
+
+    __tablename__ = "follow_up_items"
+    __table_args__ = (UniqueConstraint("evaluation_id", "question_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("renovation_projects.id"), index=True)
+    evaluation_id: Mapped[int] = mapped_column()
+    question_key: Mapped[str] = mapped_column(String(60))
+    title: Mapped[str] = mapped_column(String(200))
+    #: average score 1–5, as a decimal string
+    average_score: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

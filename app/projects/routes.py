@@ -1,0 +1,204 @@
+"""Renovation project routes: 共建 progress and complaints, 共管 fund ledger."""
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import select
+
+from app.auth.models import Role, User
+from app.auth.permissions import (
+    is_committee, require_committee, require_estate_role, require_member, require_user)
+from app.db import utcnow
+from app.errors import InvalidInput, NotFound
+from app.estates.services import get_or_404
+from app.extensions import db
+from app.projects import services
+from app.projects.models import (
+    Complaint, ComplaintStatus, FundEntryKind, Phase, ProgressPost, RenovationProject,
+    SupervisionReport)
+from app.projects.schemas import (
+    ComplaintInSchema, ComplaintSchema, ComplaintStatusInSchema,
+    FundEntryInSchema, FundLedgerSchema, FundingInSchema, ItemsInSchema, PhaseInSchema,
+    PhotosInSchema, ProgressInSchema, ProgressPostSchema, ProjectInSchema, ProjectSchema,
+    SupervisionInSchema, SupervisionSchema)
+
+blp = Blueprint("projects", __name__, url_prefix="/api/v1", description="改造项目：共建、共管")
+
+
+def _project(project_id: int) -> RenovationProject:
+    project = get_or_404(RenovationProject, project_id)
+    require_member(project.estate_id)
+    return project
+
+
+def _committee_project(project_id: int) -> tuple[RenovationProject, User]:
+    project = get_or_404(RenovationProject, project_id)
+    return project, require_committee(project.estate_id)
+
+
+@blp.route("/estates/<int:estate_id>/projects")
+class EstateProjects(MethodView):
+    @blp.response(200, ProjectSchema(many=True))
+    def get(self, estate_id):
+        """The estate's renovation projects."""
+        require_member(estate_id)
+        return db.session.scalars(select(RenovationProject).where(
+            RenovationProject.estate_id == estate_id).order_by(RenovationProject.id)).all()
+
+    @blp.arguments(ProjectInSchema)
+    @blp.response(201, ProjectSchema)
+    def post(self, data, estate_id):
+        """Start a renovation project (it begins in 共谋)."""
+        actor = require_committee(estate_id)
+        return services.create_project(estate_id, data["title"], data["budget_cents"], actor.id)
+
+
+@blp.route("/projects/<int:project_id>")
+class ProjectDetail(MethodView):
+    @blp.response(200, ProjectSchema)
+    def get(self, project_id):
+        """A project with its timeline, items and funding."""
+        return _project(project_id)
+
+
+@blp.route("/projects/<int:project_id>/advance")
+class ProjectAdvance(MethodView):
+    @blp.arguments(PhaseInSchema)
+    @blp.response(200, ProjectSchema)
+    def post(self, data, project_id):
+        """Move the project to its next phase."""
+        project, actor = _committee_project(project_id)
+        return services.advance_phase(project, Phase(data["to"]), actor.id)
+
+
+@blp.route("/projects/<int:project_id>/funding")
+class ProjectFunding(MethodView):
+    @blp.arguments(FundingInSchema)
+    @blp.response(200, ProjectSchema)
+    def put(self, data, project_id):
+        """Set the budget and what each source pays (central, local, residents, utilities …)."""
+        project, actor = _committee_project(project_id)
+        return services.set_funding(project, data["shares"], data["budget_cents"], actor.id)
+
+
+@blp.route("/projects/<int:project_id>/items")
+class ProjectItems(MethodView):
+    @blp.arguments(ItemsInSchema)
+    @blp.response(200, ProjectSchema)
+    def put(self, data, project_id):
+        """Set the content items the project carries out."""
+        project, actor = _committee_project(project_id)
+        return services.set_items(project, data["items"], actor.id)
+
+
+@blp.route("/projects/<int:project_id>/progress")
+class ProjectProgress(MethodView):
+    @blp.response(200, ProgressPostSchema(many=True))
+    def get(self, project_id):
+        """Progress posts, newest first."""
+        project = _project(project_id)
+        return db.session.scalars(select(ProgressPost).where(ProgressPost.project_id == project.id)
+                                  .order_by(ProgressPost.id.desc())).all()
+
+    @blp.arguments(ProgressInSchema, location="form")
+    @blp.arguments(PhotosInSchema, location="files")
+    @blp.response(201, ProgressPostSchema)
+    def post(self, data, files, project_id):
+        """Post progress with up to 9 photos (committee, designers, contractors)."""
+        project = get_or_404(RenovationProject, project_id)
+        author = require_estate_role(project.estate_id, {Role.designer, Role.contractor})
+        photos = [upload.read() for upload in files["photos"]]
+        return services.post_progress(project, author.id, data["author_role"], data["body"], photos)
+
+
+@blp.route("/projects/<int:project_id>/supervision-reports")
+class ProjectSupervision(MethodView):
+    @blp.response(200, SupervisionSchema(many=True))
+    def get(self, project_id):
+        """Residents' supervision reports."""
+        project = _project(project_id)
+        return db.session.scalars(select(SupervisionReport).where(
+            SupervisionReport.project_id == project.id).order_by(SupervisionReport.id.desc())).all()
+
+    @blp.arguments(SupervisionInSchema)
+    @blp.response(201, SupervisionSchema)
+    def post(self, data, project_id):
+        """A resident reports what they saw on site."""
+        project = _project(project_id)
+        return services.report_supervision(project, require_user().id, data["body"])
+
+
+def complaint_view(complaint: Complaint, viewer: User, now=None) -> Complaint:
+    """Attach what ComplaintSchema shows: the masked name, whether it is overdue, and
+    who complained, for the committee and the complainant only."""
+    user = db.session.get(User, complaint.complainant_id) if complaint.complainant_id else None
+    complaint.complainant_name = user.name if user else None
+    complaint.overdue = complaint.is_overdue(now or utcnow())
+    sees_identity = viewer.id == complaint.complainant_id or is_committee(viewer, complaint.estate_id)
+    complaint.visible_complainant_id = complaint.complainant_id if sees_identity else None
+    complaint.visible_complainant_phone = user.phone if sees_identity and user else None
+    return complaint
+
+
+@blp.route("/estates/<int:estate_id>/complaints")
+class EstateComplaints(MethodView):
+    @blp.response(200, ComplaintSchema(many=True))
+    def get(self, estate_id):
+        """Complaints of the estate; anonymous ones hide the complainant except from the committee."""
+        viewer, now = require_member(estate_id), utcnow()
+        complaints = db.session.scalars(select(Complaint).where(Complaint.estate_id == estate_id)
+                                        .order_by(Complaint.id.desc())).all()
+        return [complaint_view(c, viewer, now) for c in complaints]
+
+    @blp.arguments(ComplaintInSchema)
+    @blp.response(201, ComplaintSchema)
+    def post(self, data, estate_id):
+        """File a complaint (投诉举报); may be anonymous to the public."""
+        user = require_member(estate_id)
+        if data["project_id"] is not None:
+            project = db.session.get(RenovationProject, data["project_id"])
+            if project is None or project.estate_id != estate_id:
+                raise NotFound("没有这个改造项目", fields={"project_id": "没有这个改造项目"})
+        complaint = services.file_complaint(estate_id, user.id, data["title"], data["body"],
+                                            data["anonymous"], data["project_id"])
+        return complaint_view(complaint, user)
+
+
+@blp.route("/me/complaints")
+class MyComplaints(MethodView):
+    @blp.response(200, ComplaintSchema(many=True))
+    def get(self):
+        """My complaints and where each stands."""
+        user = require_user()
+        return [complaint_view(c, user) for c in db.session.scalars(
+            select(Complaint).where(Complaint.complainant_id == user.id).order_by(Complaint.id.desc()))]
+
+
+@blp.route("/complaints/<int:complaint_id>/status")
+class ComplaintStatusRoute(MethodView):
+    @blp.arguments(ComplaintStatusInSchema)
+    @blp.response(200, ComplaintSchema)
+    def post(self, data, complaint_id):
+        """Committee: take up (handling), answer, or close a complaint."""
+        complaint = get_or_404(Complaint, complaint_id)
+        actor = require_committee(complaint.estate_id)
+        to = ComplaintStatus(data["to"])
+        if to == ComplaintStatus.answered and not data["answer"]:
+            raise InvalidInput("请填写答复内容", fields={"answer": "请填写答复内容"})
+        return complaint_view(services.move_complaint(complaint, to, actor.id, data["answer"]), actor)
+
+
+@blp.route("/estates/<int:estate_id>/fund-ledger")
+class FundLedger(MethodView):
+    @blp.response(200, FundLedgerSchema)
+    def get(self, estate_id):
+        """The maintenance fund (维修资金) ledger with a running balance."""
+        require_member(estate_id)
+        return services.fund_ledger(estate_id)
+
+    @blp.arguments(FundEntryInSchema)
+    @blp.response(201, FundLedgerSchema)
+    def post(self, data, estate_id):
+        """Committee: record money collected, used (needs a passed decision) or topped up."""
+        actor = require_committee(estate_id)
+        services.add_fund_entry(estate_id, FundEntryKind(data["kind"]), data["amount_cents"],
+                                data["occurred_on"], data["memo"], actor.id, data["consultation_id"])
+        return services.fund_ledger(estate_id)

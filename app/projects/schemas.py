@@ -1,0 +1,167 @@
+from datetime import date
+
+from flask_smorest.fields import Upload
+
+from app.privacy import mask_name
+from app.projects import messages
+from app.projects.models import ComplaintStatus, FundEntryKind, FundingSource, Phase
+from app.schemas import BaseSchema, fields, validate
+
+MAX_CENTS = 10**13  # a hundred billion yuan: anything above is a typo
+
+Cents = lambda **kw: fields.Integer(strict=True, validate=validate.Range(min=0, max=MAX_CENTS), **kw)  # noqa: E731
+
+
+class ProjectInSchema(BaseSchema):
+    title = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    budget_cents = Cents(load_default=0)
+
+
+class PhaseInSchema(BaseSchema):
+    to = fields.String(required=True, validate=validate.OneOf([p.value for p in Phase]))
+
+
+class FundingInSchema(BaseSchema):
+    budget_cents = Cents(load_default=None)
+    shares = fields.Dict(keys=fields.String(validate=validate.OneOf([s.value for s in FundingSource])),
+                         values=Cents(), required=True)
+
+
+class ItemInSchema(BaseSchema):
+    code = fields.String(required=True, validate=validate.Length(min=1, max=60))
+    label = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    category = fields.String(required=True,
+                             validate=validate.OneOf(["basic", "improvement", "enhancement"]))
+
+
+class ItemsInSchema(BaseSchema):
+    items = fields.List(fields.Nested(ItemInSchema), required=True, validate=validate.Length(max=200))
+
+
+class PhaseChangeSchema(BaseSchema):
+    phase = fields.Function(lambda change: change.phase.value)
+    label = fields.Function(lambda change: messages.PHASE_LABELS[change.phase.value])
+    began_at = fields.DateTime()
+
+
+class ItemSchema(BaseSchema):
+    code = fields.String()
+    label = fields.String()
+    category = fields.String()
+
+
+class FundingShareSchema(BaseSchema):
+    source = fields.Function(lambda share: share.source.value)
+    label = fields.Function(lambda share: messages.SOURCE_LABELS[share.source.value])
+    amount_cents = fields.Integer()
+
+
+class ProjectSchema(BaseSchema):
+    id = fields.Integer()
+    estate_id = fields.Integer()
+    title = fields.String()
+    phase = fields.Function(lambda project: project.phase.value)
+    phase_label = fields.Function(lambda project: messages.PHASE_LABELS[project.phase.value])
+    budget_cents = fields.Integer()
+    unfunded_cents = fields.Function(
+        lambda project: project.budget_cents - sum(s.amount_cents for s in project.funding))
+    content_vote_id = fields.Integer(allow_none=True)
+    timeline = fields.List(fields.Nested(PhaseChangeSchema), attribute="phases")
+    items = fields.List(fields.Nested(ItemSchema))
+    funding = fields.List(fields.Nested(FundingShareSchema))
+    created_at = fields.DateTime()
+
+
+class ProgressInSchema(BaseSchema):
+    body = fields.String(required=True, validate=validate.Length(min=1, max=5000))
+    author_role = fields.String(load_default="committee",
+                                validate=validate.OneOf(["committee", "designer", "contractor"]))
+
+
+class PhotosInSchema(BaseSchema):
+    photos = fields.List(Upload(), load_default=list)
+
+
+class PhotoSchema(BaseSchema):
+    url = fields.Function(lambda photo: f"/api/v1/media/{photo.storage_key}")
+    width = fields.Integer()
+    height = fields.Integer()
+
+
+class ProgressPostSchema(BaseSchema):
+    id = fields.Integer()
+    project_id = fields.Integer()
+    author_role = fields.String()
+    body = fields.String()
+    photos = fields.List(fields.Nested(PhotoSchema))
+    created_at = fields.DateTime()
+
+
+class SupervisionInSchema(BaseSchema):
+    body = fields.String(required=True, validate=validate.Length(min=1, max=5000))
+
+
+class SupervisionSchema(BaseSchema):
+    id = fields.Integer()
+    project_id = fields.Integer()
+    body = fields.String()
+    created_at = fields.DateTime()
+
+
+class ComplaintInSchema(BaseSchema):
+    title = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    body = fields.String(required=True, validate=validate.Length(min=1, max=5000))
+    anonymous = fields.Boolean(load_default=False)
+    project_id = fields.Integer(strict=True, load_default=None)
+
+
+class ComplaintStatusInSchema(BaseSchema):
+    to = fields.String(required=True, validate=validate.OneOf(
+        [ComplaintStatus.handling.value, ComplaintStatus.answered.value, ComplaintStatus.closed.value]))
+    answer = fields.String(load_default=None, validate=validate.Length(min=1, max=5000))
+
+
+class ComplaintSchema(BaseSchema):
+    """The public view: an anonymous complainant shows as 匿名居民, others masked."""
+
+    id = fields.Integer()
+    estate_id = fields.Integer()
+    project_id = fields.Integer(allow_none=True)
+    title = fields.String()
+    body = fields.String()
+    complainant = fields.Function(
+        lambda c: messages.ANONYMOUS if c.anonymous or not c.complainant_name else mask_name(c.complainant_name))
+    anonymous = fields.Boolean()
+    status = fields.Function(lambda c: c.status.value)
+    status_label = fields.Function(lambda c: messages.COMPLAINT_STATUS_LABELS[c.status.value])
+    answer = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+    due_at = fields.DateTime()
+    overdue = fields.Boolean()
+    #: only the committee (and the complainant) see who complained; None for everyone else
+    complainant_id = fields.Integer(attribute="visible_complainant_id", allow_none=True)
+    complainant_phone = fields.String(attribute="visible_complainant_phone", allow_none=True)
+
+
+class FundEntryInSchema(BaseSchema):
+    kind = fields.String(required=True, validate=validate.OneOf([k.value for k in FundEntryKind]))
+    amount_cents = fields.Integer(strict=True, required=True,
+                                  validate=validate.Range(min=1, max=MAX_CENTS))
+    occurred_on = fields.Date(load_default=date.today)
+    memo = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    consultation_id = fields.Integer(strict=True, load_default=None)
+
+
+class FundEntrySchema(BaseSchema):
+    id = fields.Function(lambda row: row["entry"].id)
+    kind = fields.Function(lambda row: row["entry"].kind.value)
+    amount_cents = fields.Function(lambda row: row["entry"].amount_cents)
+    occurred_on = fields.Function(lambda row: row["entry"].occurred_on.isoformat())
+    memo = fields.Function(lambda row: row["entry"].memo)
+    consultation_id = fields.Function(lambda row: row["entry"].consultation_id)
+    balance_cents = fields.Integer()
+
+
+class FundLedgerSchema(BaseSchema):
+    balance_cents = fields.Integer()
+    entries = fields.List(fields.Nested(FundEntrySchema))

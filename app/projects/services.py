@@ -1,0 +1,235 @@
+"""Renovation projects: phases, items, funding, progress, supervision, complaints, the fund ledger."""
+from datetime import date, timedelta
+
+from flask import current_app
+from sqlalchemy import case, func, select
+
+from app.audit.services import record
+from app.db import utcnow
+from app.errors import Conflict, InvalidInput
+from app.extensions import db
+from app.media.storage import store_photo
+from app.projects import messages
+from app.projects.models import (
+    PHASE_ORDER, Complaint, ComplaintStatus, FundEntry, FundEntryKind, FundingShare, Phase,
+    PhaseChange, ProgressPhoto, ProgressPost, ProjectItem, RenovationProject, SupervisionReport)
+from app.signals import progress_posted
+
+
+def yuan(cents: int) -> str:
+    return f"{cents // 100:,}.{cents % 100:02d}"
+
+
+def create_project(estate_id: int, title: str, budget_cents: int, actor_id: int) -> RenovationProject:
+    project = RenovationProject(estate_id=estate_id, title=title, budget_cents=budget_cents,
+                                created_by_id=actor_id, phase=Phase.co_plan)
+    db.session.add(project)
+    db.session.flush()
+    db.session.add(PhaseChange(project_id=project.id, estate_id=estate_id, phase=Phase.co_plan,
+                               actor_id=actor_id))
+    record("project.created", estate_id=estate_id, actor_id=actor_id, subject_type="project",
+           subject_id=project.id, data={"title": title, "budget_cents": budget_cents})
+    db.session.commit()
+    return project
+
+
+def advance_phase(project: RenovationProject, to: Phase, actor_id: int) -> RenovationProject:
+    """Phases go forward one at a time; each start is kept for the timeline."""
+    index = PHASE_ORDER.index(project.phase)
+    if index == len(PHASE_ORDER) - 1:
+        raise Conflict(messages.PHASE_LAST, code="phase_last")
+    following = PHASE_ORDER[index + 1]
+    if to != following:
+        raise Conflict(messages.PHASE_NOT_NEXT.format(next=messages.PHASE_LABELS[following.value]),
+                       code="phase_not_next")
+    project.phase = to
+    db.session.add(PhaseChange(project_id=project.id, estate_id=project.estate_id, phase=to,
+                               actor_id=actor_id))
+    record("project.phase_changed", estate_id=project.estate_id, actor_id=actor_id,
+           subject_type="project", subject_id=project.id, data={"phase": to.value})
+    db.session.commit()
+    return project
+
+
+def set_funding(project: RenovationProject, shares: dict[str, int], budget_cents: int | None,
+                actor_id: int) -> RenovationProject:
+    """Replace the funding table; the sources together may not exceed the budget."""
+    budget = project.budget_cents if budget_cents is None else budget_cents
+    total = sum(shares.values())
+    if total > budget:
+        raise InvalidInput(messages.FUNDING_OVER_BUDGET.format(total=yuan(total), budget=yuan(budget)),
+                           fields={"shares": messages.FUNDING_OVER_BUDGET.format(
+                               total=yuan(total), budget=yuan(budget))})
+    project.budget_cents = budget
+    existing = {share.source.value: share for share in project.funding}
+    for source, amount in shares.items():
+        share = existing.pop(source, None)
+        if share is None:
+            share = FundingShare(project_id=project.id, estate_id=project.estate_id, source=source)
+            db.session.add(share)
+        share.amount_cents = amount
+    for stale in existing.values():
+        db.session.delete(stale)
+    record("project.funding_set", estate_id=project.estate_id, actor_id=actor_id,
+           subject_type="project", subject_id=project.id,
+           data={"budget_cents": budget, "shares": shares})
+    db.session.commit()
+    db.session.refresh(project)
+    return project
+
+
+def set_items(project: RenovationProject, items: list[dict], actor_id: int) -> RenovationProject:
+    """Replace the project's content items; each is {code, label, category} from the catalogue."""
+    wanted = {item["code"]: item for item in items}
+    for item in list(project.items):
+        if item.code not in wanted:
+            db.session.delete(item)
+    have = {item.code for item in project.items}
+    for code, item in wanted.items():
+        if code not in have:
+            db.session.add(ProjectItem(project_id=project.id, estate_id=project.estate_id, code=code,
+                                       label=item["label"], category=item["category"]))
+    record("project.items_set", estate_id=project.estate_id, actor_id=actor_id,
+           subject_type="project", subject_id=project.id, data={"codes": sorted(wanted)})
+    db.session.commit()
+    db.session.refresh(project)
+    return project
+
+
+def post_progress(project: RenovationProject, author_id: int, author_role: str, body: str,
+                  photos: list[bytes]) -> ProgressPost:
+    """Photos are checked and re-encoded before anything is written."""
+    limit = current_app.config["MEDIA_MAX_PHOTOS_PER_POST"]
+    if len(photos) > limit:
+        raise InvalidInput(messages.TOO_MANY_PHOTOS.format(max=limit),
+                           fields={"photos": messages.TOO_MANY_PHOTOS.format(max=limit)})
+    stored = [store_photo(project.estate_id, data) for data in photos]
+    post = ProgressPost(project_id=project.id, estate_id=project.estate_id, author_id=author_id,
+                        author_role=author_role, body=body)
+    db.session.add(post)
+    db.session.flush()
+    for image in stored:
+        db.session.add(ProgressPhoto(post_id=post.id, estate_id=project.estate_id,
+                                     storage_key=image.key, width=image.width, height=image.height,
+                                     size_bytes=image.size_bytes))
+    db.session.commit()
+    db.session.refresh(post)
+    progress_posted.send(current_app._get_current_object(), project_id=project.id,
+                         estate_id=project.estate_id, post_id=post.id)
+    return post
+
+
+def report_supervision(project: RenovationProject, reporter_id: int, body: str) -> SupervisionReport:
+    report = SupervisionReport(project_id=project.id, estate_id=project.estate_id,
+                               reporter_id=reporter_id, body=body)
+    db.session.add(report)
+    db.session.commit()
+    return report
+
+
+# Complaints (投诉举报)
+
+def file_complaint(estate_id: int, complainant_id: int, title: str, body: str, anonymous: bool,
+                   project_id: int | None = None) -> Complaint:
+    due = utcnow() + timedelta(days=current_app.config["COMPLAINT_DUE_DAYS"])
+    complaint = Complaint(estate_id=estate_id, project_id=project_id, complainant_id=complainant_id,
+                          anonymous=anonymous, title=title, body=body, due_at=due,
+                          status=ComplaintStatus.received)
+    db.session.add(complaint)
+    db.session.commit()
+    return complaint
+
+
+# Which status a committee may move a complaint to, from which.
+COMPLAINT_STEPS = {
+    ComplaintStatus.handling: {ComplaintStatus.received},
+    ComplaintStatus.answered: {ComplaintStatus.received, ComplaintStatus.handling},
+    ComplaintStatus.closed: {ComplaintStatus.answered},
+}
+
+
+def move_complaint(complaint: Complaint, to: ComplaintStatus, actor_id: int,
+                   answer: str | None = None) -> Complaint:
+    if complaint.status == ComplaintStatus.closed:
+        raise Conflict(messages.COMPLAINT_CLOSED, code="complaint_closed")
+    if complaint.status not in COMPLAINT_STEPS[to]:
+        if to == ComplaintStatus.closed:
+            raise Conflict(messages.COMPLAINT_NOT_ANSWERED, code="complaint_not_answered")
+        raise Conflict(messages.COMPLAINT_BAD_STEP.format(
+            status=messages.COMPLAINT_STATUS_LABELS[complaint.status.value]), code="complaint_bad_step")
+    now = utcnow()
+    complaint.status = to
+    if to == ComplaintStatus.handling:
+        complaint.handler_id = actor_id
+    if to == ComplaintStatus.answered:
+        complaint.handler_id = complaint.handler_id or actor_id
+        complaint.answer, complaint.answered_at = answer, now
+    if to == ComplaintStatus.closed:
+        complaint.closed_at = now
+    record(f"complaint.{to.value}", estate_id=complaint.estate_id, actor_id=actor_id,
+           subject_type="complaint", subject_id=complaint.id, data={"answer": answer})
+    db.session.commit()
+    return complaint
+
+
+def overdue_complaints(estate_ids: list[int] | None = None) -> list[Complaint]:
+    query = select(Complaint).where(
+        Complaint.status.in_([ComplaintStatus.received, ComplaintStatus.handling]),
+        Complaint.due_at < utcnow())
+    if estate_ids is not None:
+        query = query.where(Complaint.estate_id.in_(estate_ids))
+    return list(db.session.scalars(query.order_by(Complaint.due_at)))
+
+
+# The maintenance fund ledger (住宅专项维修资金)
+
+def _signed_amount():
+    return case((FundEntry.kind == FundEntryKind.used, -FundEntry.amount_cents),
+                else_=FundEntry.amount_cents)
+
+
+def fund_balance_cents(estate_id: int) -> int:
+    return db.session.scalar(select(func.coalesce(func.sum(_signed_amount()), 0))
+                             .where(FundEntry.estate_id == estate_id))
+
+
+def add_fund_entry(estate_id: int, kind: FundEntryKind, amount_cents: int, occurred_on: date,
+                   memo: str, actor_id: int, consultation_id: int | None = None) -> FundEntry:
+    """A use needs a passed owners' decision and may not exceed the balance."""
+    if kind == FundEntryKind.used:
+        _check_use_decision(estate_id, consultation_id)
+        balance = fund_balance_cents(estate_id)
+        if amount_cents > balance:
+            raise Conflict(messages.FUND_OVER_BALANCE.format(balance=yuan(balance),
+                                                             amount=yuan(amount_cents)),
+                           code="fund_over_balance")
+    entry = FundEntry(estate_id=estate_id, kind=kind, amount_cents=amount_cents,
+                      occurred_on=occurred_on, memo=memo, consultation_id=consultation_id,
+                      entered_by_id=actor_id)
+    db.session.add(entry)
+    db.session.flush()
+    record(f"fund.{kind.value}", estate_id=estate_id, actor_id=actor_id, subject_type="fund_entry",
+           subject_id=entry.id, data={"amount_cents": amount_cents, "memo": memo,
+                                      "consultation_id": consultation_id})
+    db.session.commit()
+    return entry
+
+
+def _check_use_decision(estate_id: int, consultation_id: int | None) -> None:
+    if consultation_id is None:
+        raise InvalidInput(messages.FUND_USE_NEEDS_DECISION,
+                           fields={"consultation_id": messages.FUND_USE_NEEDS_DECISION})
+    from app.projects.decisions import decision_passed
+
+    if not decision_passed(estate_id, consultation_id):
+        raise Conflict(messages.FUND_DECISION_NOT_PASSED, code="decision_not_passed")
+
+
+def fund_ledger(estate_id: int) -> dict:
+    entries = db.session.scalars(select(FundEntry).where(FundEntry.estate_id == estate_id)
+                                 .order_by(FundEntry.occurred_on, FundEntry.id)).all()
+    running, rows = 0, []
+    for entry in entries:
+        running += -entry.amount_cents if entry.kind == FundEntryKind.used else entry.amount_cents
+        rows.append({"entry": entry, "balance_cents": running})
+    return {"entries": rows, "balance_cents": running}

@@ -1,0 +1,15 @@
+"""Web: the resident pages and the committee console, server-rendered.
+
+Pages read through the same permission checks and services as the API; every
+change is made by the page's script calling the JSON API with the cookie
+session and the CSRF header. All assets are served from here: no CDN (the
+Content-Security-Policy and cookie flags are set by app/hardening).
+"""
+
+
+def init_app(app):
+    from app.web.console import bp as console_bp
+    from app.web.routes import bp
+
+    app.register_blueprint(bp)
+    app.register_blueprint(console_bp)

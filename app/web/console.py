@@ -1,0 +1,76 @@
+"""The committee console (desktop and tablet): one estate's work, section by section."""
+from functools import wraps
+
+from flask import Blueprint, render_template
+from sqlalchemy import select
+
+from app.auth.models import User
+from app.auth.permissions import require_committee, require_user
+from app.errors import DomainError
+from app.estates.models import Estate, FlatLink, LinkStatus
+from app.estates.services import buildings_with_stairwells, estate_counts, get_or_404
+from app.extensions import db
+from app.privacy import mask_name, mask_phone
+from app.web.pages import page_error
+from app.web.routes import committee_estates
+
+bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates")
+bp.register_error_handler(DomainError, page_error)
+
+
+def committee_page(section: str):
+    """A console page of one estate, for its committee (and staff) only.
+
+    The view gets the estate after the check and returns (template, context).
+    """
+    def decorate(view):
+        @wraps(view)
+        def page(estate_id, **kwargs):
+            require_committee(estate_id)
+            estate = get_or_404(Estate, estate_id)
+            template, context = view(estate, **kwargs)
+            return render_template(template, estate=estate, section=section, **context)
+        return page
+    return decorate
+
+
+@bp.get("/")
+def index():
+    return render_template("web/console/index.html",
+                           estates=[(e, estate_counts(e.id)) for e in committee_estates(require_user())])
+
+
+@bp.get("/estates/<int:estate_id>")
+@committee_page("overview")
+def overview(estate):
+    return "web/console/overview.html", {
+        "counts": estate_counts(estate.id), "buildings": buildings_with_stairwells(estate.id)}
+
+
+@bp.get("/estates/<int:estate_id>/claims")
+@committee_page("claims")
+def claims(estate):
+    pending = db.session.scalars(select(FlatLink).where(
+        FlatLink.estate_id == estate.id, FlatLink.status == LinkStatus.pending)
+        .order_by(FlatLink.id)).all()
+    rows = []
+    for link in pending:
+        claimant = db.session.get(User, link.user_id)
+        owner = link.flat.owner
+        rows.append({"link": link, "claimant_phone": mask_phone(claimant.phone),
+                     "owner_name": mask_name(owner.name) if owner else None,
+                     "owner_phone": mask_phone(owner.phone) if owner else None,
+                     "phone_matches": bool(owner and owner.phone and owner.phone == claimant.phone)})
+    return "web/console/claims.html", {"rows": rows}
+
+
+@bp.get("/estates/<int:estate_id>/ledger")
+@committee_page("ledger")
+def ledger(estate):
+    return "web/console/ledger.html", {}
+
+
+@bp.get("/estates/<int:estate_id>/flat-codes")
+@committee_page("flat_codes")
+def flat_codes(estate):
+    return "web/console/flat_codes.html", {}

@@ -1,0 +1,30 @@
+"""What every page shares: the logged-in user, the CSRF token, elder mode, errors."""
+from flask import redirect, render_template, request, session, url_for
+
+from app.auth.permissions import current_user
+from app.errors import DomainError, Unauthorized
+from app.web import messages
+
+ELDER_COOKIE = "gz_elder"
+
+
+def here() -> str:
+    """This page's path and query, as the `next` of a login link."""
+    return request.full_path.rstrip("?")
+
+
+def page_context() -> dict:
+    """Variables every template gets (also pages of other packages that extend web/base.html)."""
+    return {"m": messages, "user": current_user(), "csrf_token": session.get("csrf", ""),
+            "elder": request.cookies.get(ELDER_COOKIE) == "1", "here": here()}
+
+
+def page_error(error: DomainError):
+    """Pages answer errors with a readable page; a missing login goes to the login page.
+
+    Pages use the API's own checks (`require_user`, `require_member`, …), so a page
+    shows exactly what the API would let the same person see.
+    """
+    if isinstance(error, Unauthorized):
+        return redirect(url_for("web.login", next=here()))
+    return render_template("web/error.html", message=error.message), error.status

@@ -1,0 +1,65 @@
+"""Resident pages: home, login, claiming a flat."""
+from flask import Blueprint, redirect, render_template, request
+from sqlalchemy import select
+
+from app.auth.models import Role
+from app.auth.permissions import current_user, is_staff, require_user
+from app.auth.routes import me_view, safe_next
+from app.errors import DomainError
+from app.estates.models import Estate, FlatLink, LinkStatus
+from app.estates.services import stairwell_rooms
+from app.extensions import db
+from app.web.pages import page_context, page_error
+
+bp = Blueprint("web", __name__, template_folder="templates", static_folder="static",
+               static_url_path="/assets")
+bp.app_context_processor(page_context)
+bp.register_error_handler(DomainError, page_error)
+
+
+def committee_estates(user) -> list[Estate]:
+    """Estates whose console this user may open: their committee roles, or all for staff."""
+    query = select(Estate).order_by(Estate.id)
+    if not is_staff(user):
+        ids = {grant.estate_id for grant in user.roles if grant.role == Role.committee}
+        query = query.where(Estate.id.in_(ids))
+    return list(db.session.scalars(query.limit(200)))
+
+
+@bp.get("/")
+def home():
+    user = current_user()
+    if user is None:
+        return render_template("web/welcome.html")
+    me = me_view(user)
+    estate_ids = sorted({link.estate_id for link in me["flats"]
+                         if link.status == LinkStatus.verified})
+    estates = [db.session.get(Estate, estate_id) for estate_id in estate_ids]
+    return render_template("web/home.html", me=me, estates=estates,
+                           console_estates=committee_estates(user))
+
+
+@bp.get("/login")
+def login():
+    next_url = safe_next(request.args.get("next"))
+    if current_user() is not None:
+        return redirect(next_url)
+    return render_template("web/login.html", next_url=next_url)
+
+
+@bp.get("/claim")
+def claim():
+    user = require_user()
+    stairwell_id = request.args.get("stairwell", type=int)
+    place = stairwell_rooms(stairwell_id) if stairwell_id else None
+    mine = {}
+    if place:
+        flat_ids = [room["flat_id"] for room in place["rooms"]]
+        mine = {link.flat_id: link for link in db.session.scalars(select(FlatLink).where(
+            FlatLink.user_id == user.id, FlatLink.flat_id.in_(flat_ids),
+            FlatLink.status.in_([LinkStatus.pending, LinkStatus.verified])))}
+    floors = {}
+    for room in (place or {}).get("rooms", []):
+        floors.setdefault(room["floor"], []).append(room)
+    return render_template("web/claim.html", place=place, floors=sorted(floors.items()),
+                           mine=mine)

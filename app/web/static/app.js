@@ -1,0 +1,162 @@
+/* 共治 pages: the elder-mode switch, read-aloud, and forms that call the JSON API
+   with the cookie session and the CSRF header. Plain JavaScript, no library. */
+(function () {
+  "use strict";
+
+  var M = JSON.parse(document.getElementById("gz-messages").textContent);
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var ELDER_COOKIE = "gz_elder";
+
+  function format(text, values) {
+    return String(text).replace(/\{(\w+)\}/g, function (all, key) {
+      return values && key in values ? values[key] : all;
+    });
+  }
+
+  /* Call the API; resolves to {ok, status, data}. Errors carry data.error.{code,message,fields}. */
+  function api(method, url, body) {
+    var headers = { "Accept": "application/json" };
+    var options = { method: method, headers: headers, credentials: "same-origin" };
+    if (method !== "GET" && csrfMeta && csrfMeta.content) {
+      headers["X-CSRF-Token"] = csrfMeta.content;
+    }
+    if (body instanceof FormData) {
+      options.body = body;
+    } else if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      options.body = JSON.stringify(body);
+    }
+    return fetch(url, options).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      var read = type.indexOf("application/json") === 0 ? response.json() :
+        (response.status === 204 ? Promise.resolve(null) : response.blob());
+      return read.then(function (data) {
+        return { ok: response.ok, status: response.status, data: data, response: response };
+      });
+    }, function () {
+      return { ok: false, status: 0, data: { error: { code: "network", message: M.network, fields: {} } } };
+    });
+  }
+
+  /* Show an API error inside a form: the message, and each field's message beside it. */
+  function showError(form, result) {
+    var error = (result.data && result.data.error) || { message: M.network, fields: {} };
+    form.querySelectorAll(".field-error").forEach(function (el) { el.textContent = ""; });
+    var fields = error.fields || {};
+    Object.keys(fields).forEach(function (name) {
+      var slot = form.querySelector('[data-error-for="' + name + '"]');
+      if (slot && typeof fields[name] === "string") { slot.textContent = fields[name]; }
+    });
+    var box = form.querySelector(".form-error");
+    if (box) { box.textContent = error.message; }
+    return error;
+  }
+
+  function clearMessages(form) {
+    form.querySelectorAll(".field-error, .form-error, .form-ok").forEach(function (el) { el.textContent = ""; });
+  }
+
+  function showOk(form, text) {
+    var box = form.querySelector(".form-ok");
+    if (box) { box.textContent = text; }
+  }
+
+  /* The JSON body of a form: inputs by name; data-int inputs become integers. */
+  function formBody(form) {
+    var body = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.disabled) { return; }
+      if ((el.type === "radio" || el.type === "checkbox") && !el.checked) { return; }
+      var value = el.value;
+      if (el.hasAttribute("data-int")) { value = parseInt(value, 10); }
+      body[el.name] = value;
+    });
+    return body;
+  }
+
+  /* <form data-api="/api/v1/..." [data-method] [data-multipart] [data-success="message:key|reload|go:/path"]> */
+  function wireApiForm(form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearMessages(form);
+      var button = form.querySelector('[type="submit"]');
+      if (button) { button.disabled = true; }
+      var body = form.hasAttribute("data-multipart") ? new FormData(form) : formBody(form);
+      api(form.getAttribute("data-method") || "POST", form.getAttribute("data-api"), body).then(function (result) {
+        if (button) { button.disabled = false; }
+        if (!result.ok) {
+          showError(form, result);
+          form.dispatchEvent(new CustomEvent("gz:error", { detail: result }));
+          return;
+        }
+        var then = form.getAttribute("data-success") || "";
+        form.dispatchEvent(new CustomEvent("gz:success", { detail: result }));
+        if (then.indexOf("message:") === 0) { showOk(form, M[then.slice(8)] || M.saved); }
+        if (then.indexOf("go:") === 0) { window.location.assign(then.slice(3)); }
+        if (then === "reload" || form.hasAttribute("data-reload")) {
+          window.setTimeout(function () { window.location.reload(); }, form.hasAttribute("data-reload") ? 1500 : 0);
+        }
+      });
+    });
+  }
+
+  /* 长辈模式: bigger type, stronger contrast, bigger tap targets; remembered in a cookie
+     so the server renders the next page the same way. */
+  function setElder(on) {
+    document.documentElement.classList.toggle("elder", on);
+    var secure = window.location.protocol === "https:" ? "; Secure" : "";
+    document.cookie = ELDER_COOKIE + "=" + (on ? "1" : "0") + "; Max-Age=31536000; Path=/; SameSite=Lax" + secure;
+    var toggle = document.getElementById("elder-toggle");
+    if (toggle) {
+      toggle.setAttribute("aria-pressed", on ? "true" : "false");
+      toggle.textContent = on ? M.elderOn : M.elderOff;
+    }
+  }
+
+  /* 朗读: only where the browser can speak, and only when tapped. */
+  function wireReadAloud() {
+    var button = document.getElementById("read-aloud");
+    if (!button || !("speechSynthesis" in window) || typeof window.SpeechSynthesisUtterance !== "function") { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var synth = window.speechSynthesis;
+      if (synth.speaking) {
+        synth.cancel();
+        button.textContent = M.readAloud;
+        return;
+      }
+      var main = document.getElementById("main");
+      var utterance = new SpeechSynthesisUtterance(main ? main.innerText : document.body.innerText);
+      utterance.lang = "zh-CN";
+      utterance.rate = 0.9;
+      var voices = synth.getVoices().filter(function (v) { return /^zh/i.test(v.lang); });
+      if (voices.length) { utterance.voice = voices[0]; }
+      utterance.onend = utterance.onerror = function () { button.textContent = M.readAloud; };
+      button.textContent = M.stopReading;
+      synth.speak(utterance);
+    });
+  }
+
+  function wireLogout() {
+    var button = document.getElementById("logout");
+    if (!button) { return; }
+    button.addEventListener("click", function () {
+      api("DELETE", "/api/v1/auth/session").then(function () { window.location.assign("/"); });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var toggle = document.getElementById("elder-toggle");
+    if (toggle) {
+      toggle.addEventListener("click", function () {
+        setElder(!document.documentElement.classList.contains("elder"));
+      });
+    }
+    wireReadAloud();
+    wireLogout();
+    document.querySelectorAll("form[data-api]").forEach(wireApiForm);
+  });
+
+  window.GZ = { M: M, api: api, format: format, showError: showError, showOk: showOk,
+                clearMessages: clearMessages, formBody: formBody };
+})();

@@ -1,0 +1,126 @@
+"""Browser tests: Playwright driving Debian's Chromium against a real gunicorn server.
+
+Every page a test opens is watched: a request to anywhere but the test server
+fails the test (the pages must work where foreign CDNs are blocked).
+Screenshots go to tests/screenshots/ (see the README).
+"""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import requests
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+VENDOR_JS = ROOT / "app" / "web" / "static" / "vendor" / "socket.io.min.js"
+
+
+@pytest.fixture(scope="session")
+def socketio_client_js():
+    """The Socket.IO browser client the pages serve; fetched by the Makefile step if missing."""
+    if not VENDOR_JS.exists():
+        subprocess.run(["make", "-s", "vendor"], cwd=ROOT, check=True)
+    return VENDOR_JS
+
+
+@pytest.fixture(scope="session")
+def browser(socketio_client_js):
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Site:
+    """A live server with the demo estate loaded, and helpers to drive it."""
+
+    def __init__(self, server):
+        self.server = server
+        self.url = server.url
+
+    def flask(self, *args) -> str:
+        flask = Path(sys.executable).with_name("flask")
+        done = subprocess.run([str(flask), *args], cwd=ROOT, capture_output=True, text=True,
+                              env={**self.server.env, "FLASK_APP": "wsgi.py"})
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def latest_code(self, phone: str) -> str:
+        sent = requests.get(f"{self.url}/api/v1/dev/sms-outbox", params={"phone": phone}).json()
+        return sent[0]["code"]
+
+    def api_login(self, phone: str) -> dict:
+        """Bearer headers for setting things up through the API, as a client would."""
+        assert requests.post(f"{self.url}/api/v1/auth/sms-codes", json={"phone": phone}).status_code == 202
+        token = requests.post(f"{self.url}/api/v1/auth/tokens",
+                              json={"phone": phone, "code": self.latest_code(phone)})
+        assert token.status_code == 201, token.text
+        return {"Authorization": f"Bearer {token.json()['access_token']}"}
+
+
+@pytest.fixture
+def site(start_server):
+    """A sqlite-backed server with the demo estate (和平里小区)."""
+    server = start_server("sqlite")
+    live = Site(server)
+    live.flask("demo", "load")
+    return live
+
+
+@pytest.fixture
+def open_context(browser):
+    """Factory for browser contexts whose every request is checked to stay on 127.0.0.1."""
+    contexts, outside, errors = [], [], []
+
+    def watch_request(request):
+        url = request.url
+        if not (url.startswith("http://127.0.0.1:") or url.startswith("ws://127.0.0.1:")
+                or url.startswith("data:") or url.startswith("blob:")):
+            outside.append(url)
+
+    def watch_page(page):
+        page.on("websocket", watch_request)
+        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        # an API refusal (4xx) is shown to the person and logged by the browser: not a bug
+        page.on("console", lambda message: message.type == "error" and not message.text.startswith(
+            "Failed to load resource: the server responded with a status of 4") and errors.append(
+            f"{page.url}: {message.text}"))
+
+    def open_(viewport=PHONE, **options):
+        context = browser.new_context(viewport=viewport, locale="zh-CN", **options)
+        context.on("request", watch_request)
+        context.on("page", lambda page: watch_page(page))
+        contexts.append(context)
+        return context
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert outside == [], f"pages asked for resources outside the app: {outside}"
+    assert errors == [], f"errors in the pages: {errors}"
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def login(page, site: Site, phone: str, start: str = "/"):
+    """Log in through the login page, reading the code from the console outbox."""
+    page.goto(f"{site.url}/login?next={start}")
+    page.fill("#phone", phone)
+    page.click("#send-code")
+    page.wait_for_selector("#code-step:not([hidden])")
+    page.fill("#code", site.latest_code(phone))
+    page.click("#login-button")
+    page.wait_for_url(lambda url: "/login" not in url)
