@@ -89,6 +89,7 @@ class TestConfig(Config):
     REDIS_URL = None
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"
+    TRUSTED_PROXIES = 0
     SMS_BACKEND = "console"
     WECHAT_APP_ID = None
     WECHAT_APP_SECRET = None

@@ -22,6 +22,7 @@ HTTP_MESSAGES = {
     422: ("invalid_input", "填写的内容有误，请检查"),
     429: ("too_many_requests", "操作太频繁，请稍后再试"),
     500: ("server_error", "系统出了点问题，请稍后再试"),
+    503: ("unavailable", "服务暂时不可用，请稍后再试"),
 }
 
 
@@ -70,6 +71,12 @@ class GuardFailed(Conflict):
 
 class TooManyRequests(DomainError):
     status, code, message = 429, "too_many_requests", "操作太频繁，请稍后再试"
+
+
+class Unavailable(DomainError):
+    """A service we depend on (an SMS provider, WeChat) did not answer."""
+
+    status, code, message = 503, "unavailable", "服务暂时不可用，请稍后再试"
 
 
 def error_body(code, message, fields=None):

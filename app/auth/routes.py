@@ -77,9 +77,17 @@ class WebSession(MethodView):
         login_session(user)
         return {"csrf_token": session["csrf"], "user": me_view(user)}
 
+    @blp.response(200, SessionSchema)
+    def get(self):
+        """The signed-in web session and its CSRF token (after a WeChat sign-in, for instance)."""
+        user = require_user()
+        if "csrf" not in session:  # signed in by bearer token, not by a session
+            raise Unauthorized()
+        return {"csrf_token": session["csrf"], "user": me_view(user)}
+
     @blp.response(204)
     def delete(self):
-        """Log the web pages out."""
+        """Log the web pages out (send the CSRF token, as for every change)."""
         session.clear()
 
 
@@ -87,8 +95,9 @@ def safe_next(target: str) -> str:
     """Only same-site paths, so the login cannot bounce people to another site."""
     target = target or "/"
     parsed = urlparse(target)
-    # browsers read "/\\host" as "//host", another site
-    if parsed.scheme or parsed.netloc or not target.startswith("/") or "\\" in target:
+    # browsers read "/\\host" as "//host", another site; control characters are cut out
+    if (parsed.scheme or parsed.netloc or not target.startswith("/") or target.startswith("//")
+            or "\\" in target or any(ord(ch) < 32 for ch in target)):
         return "/"
     return target
 

@@ -4,6 +4,8 @@ import logging
 import requests
 from flask import current_app
 
+from app.auth import messages
+from app.errors import Unavailable
 from app.extensions import db
 
 log = logging.getLogger(__name__)
@@ -36,9 +38,13 @@ class HttpSms(SmsBackend):
 
     def send(self, phone, text, code=None):
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        response = requests.post(self.url, json={"phone": phone, "text": text},
-                                 headers=headers, timeout=10)
-        response.raise_for_status()
+        try:
+            response = requests.post(self.url, json={"phone": phone, "text": text},
+                                     headers=headers, timeout=10)
+            response.raise_for_status()
+        except requests.RequestException as error:
+            log.warning("SMS gateway %s failed: %s", self.url, error)
+            raise Unavailable(messages.SMS_FAILED, code="sms_failed") from error
 
 
 def sms_backend() -> SmsBackend:

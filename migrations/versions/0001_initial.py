@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 19:59:17.774045
+Create Date: 2026-11-25 20:04:29.783342
 
 """
 from alembic import op
@@ -102,6 +102,33 @@ def upgrade():
     with op.batch_alter_table('buildings', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_buildings_estate_id'), ['estate_id'], unique=False)
 
+    op.create_table('cases',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=100), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('status', sa.Enum('open', 'mediation', 'resolution_vote', 'closed', name='casestatus', native_enum=False, length=20), nullable=False),
+    sa.Column('locked', sa.Boolean(), nullable=False),
+    sa.Column('origin_type', sa.String(length=40), nullable=True),
+    sa.Column('origin_id', sa.Integer(), nullable=True),
+    sa.Column('resolution_consultation_id', sa.Integer(), nullable=True),
+    sa.Column('outcome', sa.Text(), nullable=True),
+    sa.Column('resolution_result', sa.JSON(), nullable=True),
+    sa.Column('outcome_published_at', sa.DateTime(), nullable=True),
+    sa.Column('closed_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['closed_by_id'], ['users.id'], name=op.f('fk_cases_closed_by_id_users')),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_cases_created_by_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_cases_estate_id_estates')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_cases'))
+    )
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_cases_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_cases_resolution_consultation_id'), ['resolution_consultation_id'], unique=False)
+        batch_op.create_index('uq_cases_open_origin', ['estate_id', 'origin_type', 'origin_id'], unique=True, postgresql_where=sa.text("status != 'closed' AND origin_type IS NOT NULL"), sqlite_where=sa.text("status != 'closed' AND origin_type IS NOT NULL"))
+
     op.create_table('fund_entries',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('estate_id', sa.Integer(), nullable=False),
@@ -182,6 +209,53 @@ def upgrade():
     with op.batch_alter_table('role_grants', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_role_grants_estate_id'), ['estate_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_role_grants_user_id'), ['user_id'], unique=False)
+
+    op.create_table('case_meetings',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('held_at', sa.DateTime(), nullable=False),
+    sa.Column('place', sa.String(length=100), nullable=False),
+    sa.Column('attendees', sa.JSON(), nullable=False),
+    sa.Column('minutes', sa.Text(), nullable=False),
+    sa.Column('agreement', sa.Text(), nullable=True),
+    sa.Column('recorded_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_meetings_case_id_cases')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_case_meetings_estate_id_estates')),
+    sa.ForeignKeyConstraint(['recorded_by_id'], ['users.id'], name=op.f('fk_case_meetings_recorded_by_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_meetings'))
+    )
+    with op.batch_alter_table('case_meetings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_meetings_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_meetings_estate_id'), ['estate_id'], unique=False)
+
+    op.create_table('case_posts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('parent_id', sa.Integer(), nullable=True),
+    sa.Column('author_id', sa.Integer(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('edited_at', sa.DateTime(), nullable=True),
+    sa.Column('hidden', sa.Boolean(), nullable=False),
+    sa.Column('hidden_reason', sa.String(length=200), nullable=True),
+    sa.Column('hidden_at', sa.DateTime(), nullable=True),
+    sa.Column('hidden_by_id', sa.Integer(), nullable=True),
+    sa.Column('reviewed_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_case_posts_author_id_users')),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_posts_case_id_cases')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_case_posts_estate_id_estates')),
+    sa.ForeignKeyConstraint(['hidden_by_id'], ['users.id'], name=op.f('fk_case_posts_hidden_by_id_users')),
+    sa.ForeignKeyConstraint(['parent_id'], ['case_posts.id'], name=op.f('fk_case_posts_parent_id_case_posts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_posts'))
+    )
+    with op.batch_alter_table('case_posts', schema=None) as batch_op:
+        batch_op.create_index('ix_case_posts_author_created', ['author_id', 'created_at'], unique=False)
+        batch_op.create_index('ix_case_posts_case_id_id', ['case_id', 'id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_posts_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_posts_parent_id'), ['parent_id'], unique=False)
 
     op.create_table('complaints',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -323,6 +397,61 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_supervision_reports_estate_id'), ['estate_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_supervision_reports_project_id'), ['project_id'], unique=False)
 
+    op.create_table('case_moderation_actions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('post_id', sa.Integer(), nullable=True),
+    sa.Column('kind', sa.Enum('hide', 'unhide', 'auto_hide', 'lock', 'unlock', name='moderationkind', native_enum=False, length=20), nullable=False),
+    sa.Column('actor_id', sa.Integer(), nullable=True),
+    sa.Column('reason', sa.String(length=200), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_case_moderation_actions_actor_id_users')),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_moderation_actions_case_id_cases')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_case_moderation_actions_estate_id_estates')),
+    sa.ForeignKeyConstraint(['post_id'], ['case_posts.id'], name=op.f('fk_case_moderation_actions_post_id_case_posts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_moderation_actions'))
+    )
+    with op.batch_alter_table('case_moderation_actions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_moderation_actions_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_moderation_actions_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_moderation_actions_post_id'), ['post_id'], unique=False)
+
+    op.create_table('case_post_reports',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('post_id', sa.Integer(), nullable=False),
+    sa.Column('reporter_id', sa.Integer(), nullable=False),
+    sa.Column('reason', sa.String(length=200), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_post_reports_case_id_cases')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_case_post_reports_estate_id_estates')),
+    sa.ForeignKeyConstraint(['post_id'], ['case_posts.id'], name=op.f('fk_case_post_reports_post_id_case_posts')),
+    sa.ForeignKeyConstraint(['reporter_id'], ['users.id'], name=op.f('fk_case_post_reports_reporter_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_post_reports')),
+    sa.UniqueConstraint('post_id', 'reporter_id', name=op.f('uq_case_post_reports_post_id_reporter_id'))
+    )
+    with op.batch_alter_table('case_post_reports', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_post_reports_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_post_reports_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_post_reports_post_id'), ['post_id'], unique=False)
+
+    op.create_table('case_post_revisions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('post_id', sa.Integer(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('written_at', sa.DateTime(), nullable=False),
+    sa.Column('replaced_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_case_post_revisions_estate_id_estates')),
+    sa.ForeignKeyConstraint(['post_id'], ['case_posts.id'], name=op.f('fk_case_post_revisions_post_id_case_posts')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_post_revisions'))
+    )
+    with op.batch_alter_table('case_post_revisions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_post_revisions_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_post_revisions_post_id'), ['post_id'], unique=False)
+
     op.create_table('flats',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('estate_id', sa.Integer(), nullable=False),
@@ -360,6 +489,44 @@ def upgrade():
     with op.batch_alter_table('progress_photos', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_progress_photos_estate_id'), ['estate_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_progress_photos_post_id'), ['post_id'], unique=False)
+
+    op.create_table('case_flats',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('flat_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_flats_case_id_cases')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_case_flats_estate_id_estates')),
+    sa.ForeignKeyConstraint(['flat_id'], ['flats.id'], name=op.f('fk_case_flats_flat_id_flats')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_flats')),
+    sa.UniqueConstraint('case_id', 'flat_id', name=op.f('uq_case_flats_case_id_flat_id'))
+    )
+    with op.batch_alter_table('case_flats', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_flats_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_flats_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_flats_flat_id'), ['flat_id'], unique=False)
+
+    op.create_table('case_parties',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('role', sa.Enum('applicant', 'respondent', 'other', name='partyrole', native_enum=False, length=20), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('flat_id', sa.Integer(), nullable=True),
+    sa.Column('label', sa.String(length=100), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_parties_case_id_cases')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_case_parties_estate_id_estates')),
+    sa.ForeignKeyConstraint(['flat_id'], ['flats.id'], name=op.f('fk_case_parties_flat_id_flats')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_case_parties_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_parties')),
+    sa.UniqueConstraint('case_id', 'user_id', 'role', name=op.f('uq_case_parties_case_id_user_id_role'))
+    )
+    with op.batch_alter_table('case_parties', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_parties_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_parties_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_parties_user_id'), ['user_id'], unique=False)
 
     op.create_table('flat_codes',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -424,6 +591,18 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_flat_codes_estate_id'))
 
     op.drop_table('flat_codes')
+    with op.batch_alter_table('case_parties', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_parties_user_id'))
+        batch_op.drop_index(batch_op.f('ix_case_parties_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_case_parties_case_id'))
+
+    op.drop_table('case_parties')
+    with op.batch_alter_table('case_flats', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_flats_flat_id'))
+        batch_op.drop_index(batch_op.f('ix_case_flats_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_case_flats_case_id'))
+
+    op.drop_table('case_flats')
     with op.batch_alter_table('progress_photos', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_progress_photos_post_id'))
         batch_op.drop_index(batch_op.f('ix_progress_photos_estate_id'))
@@ -436,6 +615,23 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_flats_building_id'))
 
     op.drop_table('flats')
+    with op.batch_alter_table('case_post_revisions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_post_revisions_post_id'))
+        batch_op.drop_index(batch_op.f('ix_case_post_revisions_estate_id'))
+
+    op.drop_table('case_post_revisions')
+    with op.batch_alter_table('case_post_reports', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_post_reports_post_id'))
+        batch_op.drop_index(batch_op.f('ix_case_post_reports_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_case_post_reports_case_id'))
+
+    op.drop_table('case_post_reports')
+    with op.batch_alter_table('case_moderation_actions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_moderation_actions_post_id'))
+        batch_op.drop_index(batch_op.f('ix_case_moderation_actions_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_case_moderation_actions_case_id'))
+
+    op.drop_table('case_moderation_actions')
     with op.batch_alter_table('supervision_reports', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_supervision_reports_project_id'))
         batch_op.drop_index(batch_op.f('ix_supervision_reports_estate_id'))
@@ -478,6 +674,18 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_complaints_complainant_id'))
 
     op.drop_table('complaints')
+    with op.batch_alter_table('case_posts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_posts_parent_id'))
+        batch_op.drop_index(batch_op.f('ix_case_posts_estate_id'))
+        batch_op.drop_index('ix_case_posts_case_id_id')
+        batch_op.drop_index('ix_case_posts_author_created')
+
+    op.drop_table('case_posts')
+    with op.batch_alter_table('case_meetings', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_meetings_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_case_meetings_case_id'))
+
+    op.drop_table('case_meetings')
     with op.batch_alter_table('role_grants', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_role_grants_user_id'))
         batch_op.drop_index(batch_op.f('ix_role_grants_estate_id'))
@@ -500,6 +708,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_fund_entries_estate_id'))
 
     op.drop_table('fund_entries')
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index('uq_cases_open_origin', postgresql_where=sa.text("status != 'closed' AND origin_type IS NOT NULL"), sqlite_where=sa.text("status != 'closed' AND origin_type IS NOT NULL"))
+        batch_op.drop_index(batch_op.f('ix_cases_resolution_consultation_id'))
+        batch_op.drop_index(batch_op.f('ix_cases_estate_id'))
+
+    op.drop_table('cases')
     with op.batch_alter_table('buildings', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_buildings_estate_id'))
 

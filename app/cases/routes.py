@@ -1,0 +1,207 @@
+"""Case routes (一事一议): cases, posts, reports, moderation, meetings, resolution, closing."""
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from app.auth.permissions import is_moderator, require_committee, require_member, require_moderator
+from app.cases import services
+from app.cases.models import Case, Post
+from app.cases.schemas import (
+    CaseCloseInSchema, CaseInSchema, CaseListQuery, CaseMeetingInSchema, CaseMeetingSchema,
+    CaseModerationSchema, CaseOptionalReasonSchema, CasePostEditSchema, CasePostInSchema,
+    CasePostSchema, CaseReasonSchema, CaseSchema, CaseSummarySchema, PostReportModeratorSchema,
+    PostReportSchema, PostRevisionSchema)
+from app.estates.services import get_or_404
+
+blp = Blueprint("cases", __name__, url_prefix="/api/v1", description="一事一议")
+
+# Characters that could end a JSON string's context in an HTML page. JSON allows their
+# \u escapes anywhere a string holds them, and JSON syntax itself never uses them, so the
+# raw bytes we serve never contain markup, whatever a client does with them.
+_INERT = {b"<": rb"\u003c", b">": rb"\u003e", b"&": rb"\u0026"}
+
+
+@blp.after_request
+def _inert_json(response):
+    """Posts are raw text: make every JSON answer of this domain inert as HTML too.
+
+    (nosniff and the other security headers are set for every answer by app.hardening.)
+    """
+    if response.mimetype == "application/json" and not response.direct_passthrough:
+        data = response.get_data()
+        for raw, escaped in _INERT.items():
+            data = data.replace(raw, escaped)
+        response.set_data(data)
+    return response
+
+
+def _loaded(model, object_id, require=require_member):
+    """The case or post and the user, if `require` lets them at its estate (404 for outsiders)."""
+    obj = get_or_404(model, object_id)
+    return obj, require(obj.estate_id)
+
+
+@blp.route("/estates/<int:estate_id>/cases")
+class EstateCases(MethodView):
+    @blp.arguments(CaseListQuery, location="query")
+    @blp.response(200, CaseSummarySchema(many=True))
+    def get(self, query, estate_id):
+        """The estate's cases, newest first (members)."""
+        require_member(estate_id)
+        return [services.case_summary(c) for c in services.list_cases(estate_id, query["status"])]
+
+    @blp.arguments(CaseInSchema)
+    @blp.response(201, CaseSchema)
+    def post(self, data, estate_id):
+        """Open a case: title, description and the flats it affects (members)."""
+        user = require_member(estate_id)
+        case = services.create_case(estate_id, actor_id=user.id, **data)
+        return services.case_view(case, user)
+
+
+@blp.route("/cases/<int:case_id>")
+class CaseDetail(MethodView):
+    @blp.response(200, CaseSchema)
+    def get(self, case_id):
+        """A case with its flats, parties, meetings, resolution and outcome (members)."""
+        case, user = _loaded(Case, case_id)
+        return services.case_view(case, user)
+
+
+@blp.route("/cases/<int:case_id>/posts")
+class CasePosts(MethodView):
+    @blp.response(200, CasePostSchema(many=True))
+    def get(self, case_id):
+        """The discussion, oldest first; replies name their parent_id. Hidden posts show the reason."""
+        case, user = _loaded(Case, case_id)
+        moderator = is_moderator(user, case.estate_id)
+        return [services.post_view(p, moderator=moderator) for p in services.posts_of(case)]
+
+    @blp.arguments(CasePostInSchema)
+    @blp.response(201, CasePostSchema)
+    def post(self, data, case_id):
+        """Post or reply in plain text (members; refused when the case is locked or closed)."""
+        case, user = _loaded(Case, case_id)
+        post = services.create_post(case, user, data["body"], data["parent_id"])
+        return services.post_view(post, moderator=is_moderator(user, case.estate_id))
+
+
+@blp.route("/posts/<int:post_id>")
+class PostDetail(MethodView):
+    @blp.response(200, CasePostSchema)
+    def get(self, post_id):
+        """One post (members)."""
+        post, user = _loaded(Post, post_id)
+        return services.post_view(post, moderator=is_moderator(user, post.estate_id))
+
+    @blp.arguments(CasePostEditSchema)
+    @blp.response(200, CasePostSchema)
+    def patch(self, data, post_id):
+        """Edit one's own post within the edit window; the former text is kept."""
+        post, user = _loaded(Post, post_id)
+        services.edit_post(post, user, data["body"])
+        return services.post_view(post, moderator=is_moderator(user, post.estate_id))
+
+
+@blp.route("/posts/<int:post_id>/revisions")
+class PostRevisions(MethodView):
+    @blp.response(200, PostRevisionSchema(many=True))
+    def get(self, post_id):
+        """Earlier texts of an edited post (members; of a hidden post, moderators only)."""
+        post, user = _loaded(Post, post_id)
+        if post.hidden and not is_moderator(user, post.estate_id):
+            return []
+        return services.revisions_of(post)
+
+
+@blp.route("/posts/<int:post_id>/reports")
+class PostReports(MethodView):
+    @blp.arguments(CaseReasonSchema)
+    @blp.response(201, PostReportSchema)
+    def post(self, data, post_id):
+        """Report a post (members, once per post); enough reports hide it until a moderator decides."""
+        post, user = _loaded(Post, post_id)
+        return services.report_post(post, user, data["reason"])
+
+
+@blp.route("/posts/<int:post_id>/hide")
+class PostHide(MethodView):
+    @blp.arguments(CaseReasonSchema)
+    @blp.response(200, CasePostSchema)
+    def post(self, data, post_id):
+        """Hide a post with a reason everyone sees (committee, moderators)."""
+        post, user = _loaded(Post, post_id, require_moderator)
+        return services.post_view(services.hide_post(post, user.id, data["reason"]), moderator=True)
+
+
+@blp.route("/posts/<int:post_id>/unhide")
+class PostUnhide(MethodView):
+    @blp.arguments(CaseReasonSchema)
+    @blp.response(200, CasePostSchema)
+    def post(self, data, post_id):
+        """Show a hidden post again (committee, moderators)."""
+        post, user = _loaded(Post, post_id, require_moderator)
+        return services.post_view(services.unhide_post(post, user.id, data["reason"]), moderator=True)
+
+
+@blp.route("/cases/<int:case_id>/lock")
+class CaseLock(MethodView):
+    @blp.arguments(CaseOptionalReasonSchema)
+    @blp.response(200, CaseSchema)
+    def post(self, data, case_id):
+        """Lock the discussion (committee, moderators)."""
+        case, user = _loaded(Case, case_id, require_moderator)
+        return services.case_view(services.lock_case(case, user.id, data["reason"]), user)
+
+
+@blp.route("/cases/<int:case_id>/unlock")
+class CaseUnlock(MethodView):
+    @blp.arguments(CaseOptionalReasonSchema)
+    @blp.response(200, CaseSchema)
+    def post(self, data, case_id):
+        """Unlock the discussion (committee, moderators)."""
+        case, user = _loaded(Case, case_id, require_moderator)
+        return services.case_view(services.unlock_case(case, user.id, data["reason"]), user)
+
+
+@blp.route("/cases/<int:case_id>/reports")
+class CaseReports(MethodView):
+    @blp.response(200, PostReportModeratorSchema(many=True))
+    def get(self, case_id):
+        """Every report on the case's posts (committee, moderators)."""
+        case, _ = _loaded(Case, case_id, require_moderator)
+        return services.reports_of(case)
+
+
+@blp.route("/cases/<int:case_id>/moderation")
+class CaseModeration(MethodView):
+    @blp.response(200, CaseModerationSchema(many=True))
+    def get(self, case_id):
+        """Every moderation act on the case: what, who, when, why (members)."""
+        case, _ = _loaded(Case, case_id)
+        return services.moderation_of(case)
+
+
+@blp.route("/cases/<int:case_id>/meetings")
+class CaseMeetings(MethodView):
+    @blp.response(200, CaseMeetingSchema(many=True))
+    def get(self, case_id):
+        """Mediation meetings (members)."""
+        case, _ = _loaded(Case, case_id)
+        return services.meetings_of(case)
+
+    @blp.arguments(CaseMeetingInSchema)
+    @blp.response(201, CaseMeetingSchema)
+    def post(self, data, case_id):
+        """Record a mediation meeting held offline (committee)."""
+        case, user = _loaded(Case, case_id, require_committee)
+        return services.record_meeting(case, user.id, **data)
+
+
+@blp.route("/cases/<int:case_id>/close")
+class CaseClose(MethodView):
+    @blp.arguments(CaseCloseInSchema)
+    @blp.response(200, CaseSchema)
+    def post(self, data, case_id):
+        """Close the case and publish its outcome, with the vote's result (committee)."""
+        case, user = _loaded(Case, case_id, require_committee)
+        return services.case_view(services.close_case(case, user.id, data["outcome"]), user)

@@ -1,0 +1,454 @@
+"""The rules of 一事一议: cases, their discussion, moderation, meetings and outcome.
+
+Functions take plain arguments. Permission checks (who may read, post, moderate)
+happen in the routes with `app.auth.permissions`; the rules here hold whoever calls.
+Units of work commit at their end and send their signals after the commit, except
+`open_case`, which joins the caller's transaction (the elevators domain links an
+objection and a case in one commit).
+"""
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from app.audit.services import record
+from app.auth.models import User
+from app.auth.permissions import is_committee, is_member, is_moderator
+from app.cases import messages
+from app.cases.models import (
+    Case, CaseFlat, CaseParty, CaseStatus, Meeting, ModerationAction, ModerationKind, PartyRole,
+    Post, PostReport, PostRevision)
+from app.db import utcnow
+from app.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
+from app.estates.models import Flat
+from app.extensions import db
+from app.privacy import mask_name, mask_room
+from app.signals import post_created, post_hidden
+
+#: Settings, overridable in the app config.
+DEFAULTS = {
+    "CASE_POST_EDIT_WINDOW_S": 15 * 60,  # an author may edit a post this long after writing it
+    "CASE_REPORTS_TO_HIDE": 3,  # reports from distinct members that hide a post until reviewed
+    "CASE_POST_LIMIT": 5,  # posts one person may write ...
+    "CASE_POST_LIMIT_WINDOW_S": 60,  # ... within this many seconds
+}
+
+
+def setting(name: str) -> int:
+    return int(current_app.config.get(name, DEFAULTS[name]))
+
+
+def _send(signal, **kwargs):
+    signal.send(current_app._get_current_object(), **kwargs)
+
+
+# --- reading -----------------------------------------------------------------------------
+
+def can_view_case(user: User | None, case: Case) -> bool:
+    """Who may read a case and its discussion (HTTP and live rooms alike): estate members."""
+    return is_member(user, case.estate_id)
+
+
+def list_cases(estate_id: int, status: str | None = None) -> list[Case]:
+    query = select(Case).where(Case.estate_id == estate_id)
+    if status:
+        query = query.where(Case.status == CaseStatus(status))
+    return list(db.session.scalars(query.order_by(Case.id.desc())))
+
+
+def posts_of(case: Case) -> list[Post]:
+    """Every post of a case, hidden ones included, oldest first (parents before replies)."""
+    return list(db.session.scalars(
+        select(Post).where(Post.case_id == case.id).order_by(Post.id)))
+
+
+def post_count(case: Case) -> int:
+    return db.session.scalar(select(func.count(Post.id)).where(Post.case_id == case.id))
+
+
+def meetings_of(case: Case) -> list[Meeting]:
+    return list(db.session.scalars(
+        select(Meeting).where(Meeting.case_id == case.id).order_by(Meeting.held_at, Meeting.id)))
+
+
+def revisions_of(post: Post) -> list[PostRevision]:
+    return list(db.session.scalars(
+        select(PostRevision).where(PostRevision.post_id == post.id).order_by(PostRevision.id)))
+
+
+def reports_of(case: Case) -> list[PostReport]:
+    return list(db.session.scalars(
+        select(PostReport).where(PostReport.case_id == case.id).order_by(PostReport.id)))
+
+
+def moderation_of(case: Case) -> list[ModerationAction]:
+    return list(db.session.scalars(
+        select(ModerationAction).where(ModerationAction.case_id == case.id)
+        .order_by(ModerationAction.id)))
+
+
+def case_is_resolved(case: Case) -> bool:
+    """Closed with an outcome: what the elevators domain's guard asks of an objection's case."""
+    return case.status == CaseStatus.closed and bool(case.outcome)
+
+
+# --- opening -----------------------------------------------------------------------------
+
+def _checked_flat_ids(estate_id: int, flat_ids) -> list[int]:
+    wanted = list(dict.fromkeys(int(i) for i in flat_ids))
+    found = set(db.session.scalars(
+        select(Flat.id).where(Flat.id.in_(wanted), Flat.estate_id == estate_id))) if wanted else set()
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        message = messages.FLATS_NOT_IN_ESTATE.format(ids="、".join(map(str, missing)))
+        raise InvalidInput(message, fields={"affected_flat_ids": message})
+    return wanted
+
+
+def _add_flats(case: Case, flat_ids: list[int]) -> list[int]:
+    have = set(case.affected_flat_ids)
+    added = [i for i in flat_ids if i not in have]
+    for flat_id in added:
+        case.flats.append(CaseFlat(estate_id=case.estate_id, case_id=case.id, flat_id=flat_id))
+    return added
+
+
+def _add_party(case: Case, role: PartyRole, user_id: int | None = None, flat_id: int | None = None,
+               label: str | None = None) -> None:
+    if user_id is not None and any(p.user_id == user_id and p.role == role for p in case.parties):
+        return
+    case.parties.append(CaseParty(estate_id=case.estate_id, case_id=case.id, role=role,
+                                  user_id=user_id, flat_id=flat_id, label=label))
+
+
+def _open_case_with_origin(estate_id, origin_type, origin_id) -> Case | None:
+    return db.session.scalar(select(Case).where(
+        Case.estate_id == estate_id, Case.origin_type == origin_type, Case.origin_id == origin_id,
+        Case.status != CaseStatus.closed).order_by(Case.id).limit(1))
+
+
+def open_case(estate_id: int, *, title: str, description: str, affected_flat_ids, actor_id: int | None,
+              origin_type: str | None = None, origin_id: int | None = None) -> Case:
+    """Open a case, or join the open case already raised by the same origin.
+
+    Joining adds the flats not yet affected and the actor as an applicant party.
+    Joins the caller's transaction: nothing is committed here, the caller commits.
+    Raises InvalidInput when a flat is not in the estate.
+    """
+    flat_ids = _checked_flat_ids(estate_id, affected_flat_ids)
+    if origin_type is not None:
+        existing = _open_case_with_origin(estate_id, origin_type, origin_id)
+        if existing is None:
+            case = Case(estate_id=estate_id, title=title, description=description,
+                        created_by_id=actor_id, origin_type=origin_type, origin_id=origin_id)
+            try:
+                # A concurrent opener for the same origin loses on the unique index and joins.
+                with db.session.begin_nested():
+                    db.session.add(case)
+            except IntegrityError:
+                existing = _open_case_with_origin(estate_id, origin_type, origin_id)
+        if existing is not None:
+            added = _add_flats(existing, flat_ids)
+            if actor_id is not None:
+                _add_party(existing, PartyRole.applicant, user_id=actor_id)
+            db.session.flush()
+            record("case.joined", estate_id=estate_id, actor_id=actor_id, subject_type="case",
+                   subject_id=existing.id, data={"added_flat_ids": added})
+            return existing
+    else:
+        case = Case(estate_id=estate_id, title=title, description=description,
+                    created_by_id=actor_id)
+        db.session.add(case)
+    db.session.flush()
+    _add_flats(case, flat_ids)
+    if actor_id is not None:
+        _add_party(case, PartyRole.applicant, user_id=actor_id)
+    db.session.flush()
+    record("case.opened", estate_id=estate_id, actor_id=actor_id, subject_type="case",
+           subject_id=case.id, data={"title": title, "affected_flat_ids": flat_ids,
+                                     "origin_type": origin_type, "origin_id": origin_id})
+    return case
+
+
+def create_case(estate_id: int, *, title: str, description: str, affected_flat_ids, actor_id: int,
+                parties=()) -> Case:
+    """Open a case directly (a resident or the committee) and commit.
+
+    `parties`: further parties, each {role, flat_id?, label?}.
+    """
+    case = open_case(estate_id, title=title, description=description,
+                     affected_flat_ids=affected_flat_ids, actor_id=actor_id)
+    for party in parties:
+        flat_id = party.get("flat_id")
+        if flat_id is not None:
+            _checked_flat_ids(estate_id, [flat_id])
+        _add_party(case, PartyRole(party["role"]), flat_id=flat_id, label=party.get("label"))
+    db.session.commit()
+    return case
+
+
+# --- discussion --------------------------------------------------------------------------
+
+def _refuse_if_too_fast(author_id: int) -> None:
+    window_s = setting("CASE_POST_LIMIT_WINDOW_S")
+    since = utcnow() - timedelta(seconds=window_s)
+    recent = db.session.scalar(select(func.count(Post.id)).where(
+        Post.author_id == author_id, Post.created_at > since))
+    if recent >= setting("CASE_POST_LIMIT"):
+        raise TooManyRequests(messages.POST_TOO_FAST.format(seconds=window_s), code="posting_too_fast")
+
+
+def create_post(case: Case, author: User, body: str, parent_id: int | None = None) -> Post:
+    """A post or reply by an estate member (the route checks membership)."""
+    case.refuse_posting()
+    if parent_id is not None:
+        parent = db.session.get(Post, parent_id)
+        if parent is None or parent.case_id != case.id:
+            raise InvalidInput(messages.PARENT_NOT_IN_CASE, fields={"parent_id": messages.PARENT_NOT_IN_CASE})
+    _refuse_if_too_fast(author.id)
+    post = Post(estate_id=case.estate_id, case_id=case.id, parent_id=parent_id, author_id=author.id,
+                body=body)
+    db.session.add(post)
+    case.updated_at = utcnow()
+    db.session.commit()
+    _send(post_created, case_id=case.id, estate_id=case.estate_id, post_id=post.id)
+    return post
+
+
+def edit_post(post: Post, user: User, body: str) -> Post:
+    """The author edits within the edit window; the former text is kept."""
+    if post.author_id != user.id:
+        raise Forbidden(messages.EDIT_NOT_AUTHOR, code="not_author")
+    case = db.session.get(Case, post.case_id)
+    case.refuse_posting()
+    if post.hidden:
+        raise Conflict(messages.EDIT_HIDDEN, code="post_hidden")
+    window_s = setting("CASE_POST_EDIT_WINDOW_S")
+    now = utcnow()
+    if now - post.created_at > timedelta(seconds=window_s):
+        raise Conflict(messages.EDIT_WINDOW_PASSED.format(minutes=window_s // 60),
+                       code="edit_window_passed")
+    if body == post.body:
+        raise InvalidInput(messages.EDIT_SAME, fields={"body": messages.EDIT_SAME})
+    db.session.add(PostRevision(estate_id=post.estate_id, post_id=post.id, body=post.body,
+                                written_at=post.edited_at or post.created_at, replaced_at=now))
+    post.body, post.edited_at = body, now
+    db.session.commit()
+    return post
+
+
+# --- reports and moderation --------------------------------------------------------------
+
+def _moderation(case: Case, kind: ModerationKind, actor_id: int | None, reason: str,
+                post: Post | None = None) -> ModerationAction:
+    """Record a moderation act in the case's table and in the audit log (same transaction)."""
+    action = ModerationAction(estate_id=case.estate_id, case_id=case.id, kind=kind,
+                              actor_id=actor_id, reason=reason, post_id=post.id if post else None)
+    db.session.add(action)
+    record(f"case.{kind.value}", estate_id=case.estate_id, actor_id=actor_id,
+           subject_type="case_post" if post else "case", subject_id=post.id if post else case.id,
+           data={"case_id": case.id, "reason": reason})
+    return action
+
+
+def _open_reports(post: Post) -> int:
+    """Reports from distinct members since a moderator last decided on the post."""
+    query = select(func.count(func.distinct(PostReport.reporter_id))).where(PostReport.post_id == post.id)
+    if post.reviewed_at is not None:
+        query = query.where(PostReport.created_at > post.reviewed_at)
+    return db.session.scalar(query)
+
+
+def report_post(post: Post, reporter: User, reason: str) -> PostReport:
+    """A member reports a post; enough distinct reports hide it until a moderator decides."""
+    if db.session.scalar(select(PostReport.id).where(
+            PostReport.post_id == post.id, PostReport.reporter_id == reporter.id)) is not None:
+        raise Conflict(messages.ALREADY_REPORTED, code="already_reported")
+    report = PostReport(estate_id=post.estate_id, case_id=post.case_id, post_id=post.id,
+                        reporter_id=reporter.id, reason=reason)
+    try:
+        with db.session.begin_nested():
+            db.session.add(report)
+    except IntegrityError as error:  # the same member reporting twice at once
+        raise Conflict(messages.ALREADY_REPORTED, code="already_reported") from error
+    hidden_now = False
+    count = _open_reports(post)
+    if not post.hidden and count >= setting("CASE_REPORTS_TO_HIDE"):
+        case = db.session.get(Case, post.case_id)
+        reason_text = messages.AUTO_HIDE_REASON.format(count=count)
+        post.hidden, post.hidden_reason, post.hidden_at, post.hidden_by_id = True, reason_text, utcnow(), None
+        _moderation(case, ModerationKind.auto_hide, None, reason_text, post)
+        hidden_now = True
+    db.session.commit()
+    if hidden_now:
+        _send(post_hidden, case_id=post.case_id, estate_id=post.estate_id, post_id=post.id)
+    return report
+
+
+def hide_post(post: Post, actor_id: int, reason: str) -> Post:
+    """A moderator hides a post with a reason everyone sees; the text stays in the record.
+
+    Hiding a post that reports already hid confirms it with the moderator's reason.
+    """
+    if post.hidden and post.hidden_by_id is not None:
+        raise Conflict(messages.ALREADY_HIDDEN, code="already_hidden")
+    was_hidden = post.hidden
+    case = db.session.get(Case, post.case_id)
+    now = utcnow()
+    post.hidden, post.hidden_reason, post.hidden_at, post.hidden_by_id = True, reason, now, actor_id
+    post.reviewed_at = now
+    _moderation(case, ModerationKind.hide, actor_id, reason, post)
+    db.session.commit()
+    if not was_hidden:
+        _send(post_hidden, case_id=post.case_id, estate_id=post.estate_id, post_id=post.id)
+    return post
+
+
+def unhide_post(post: Post, actor_id: int, reason: str) -> Post:
+    """A moderator shows a hidden post again; reports made before this are settled."""
+    if not post.hidden:
+        raise Conflict(messages.NOT_HIDDEN, code="not_hidden")
+    case = db.session.get(Case, post.case_id)
+    post.hidden, post.hidden_reason, post.hidden_at, post.hidden_by_id = False, None, None, None
+    post.reviewed_at = utcnow()
+    _moderation(case, ModerationKind.unhide, actor_id, reason, post)
+    db.session.commit()
+    return post
+
+
+def lock_case(case: Case, actor_id: int, reason: str) -> Case:
+    case.refuse_if_closed()
+    if case.locked:
+        raise Conflict(messages.CASE_ALREADY_LOCKED, code="already_locked")
+    case.locked = True
+    _moderation(case, ModerationKind.lock, actor_id, reason)
+    db.session.commit()
+    return case
+
+
+def unlock_case(case: Case, actor_id: int, reason: str) -> Case:
+    case.refuse_if_closed()
+    if not case.locked:
+        raise Conflict(messages.CASE_NOT_LOCKED, code="not_locked")
+    case.locked = False
+    _moderation(case, ModerationKind.unlock, actor_id, reason)
+    db.session.commit()
+    return case
+
+
+# --- mediation and closing ---------------------------------------------------------------
+
+def record_meeting(case: Case, actor_id: int, *, held_at, place: str, minutes: str,
+                   attendees=(), agreement: str | None = None) -> Meeting:
+    """A mediation meeting held offline; the first one moves an open case into mediation."""
+    case.start_mediation()
+    meeting = Meeting(estate_id=case.estate_id, case_id=case.id, held_at=held_at, place=place,
+                      attendees=list(attendees), minutes=minutes, agreement=agreement,
+                      recorded_by_id=actor_id)
+    db.session.add(meeting)
+    db.session.flush()
+    record("case.meeting_recorded", estate_id=case.estate_id, actor_id=actor_id,
+           subject_type="case", subject_id=case.id,
+           data={"meeting_id": meeting.id, "held_at": held_at.isoformat(), "place": place,
+                 "agreement": agreement})
+    db.session.commit()
+    return meeting
+
+
+def close_case(case: Case, actor_id: int, outcome: str) -> Case:
+    """Close and publish the outcome (公示); it carries the resolution's result when there is one."""
+    case.refuse_if_closed()
+    resolution = resolution_result(case)
+    case.close(outcome, resolution, actor_id)
+    record("case.closed", estate_id=case.estate_id, actor_id=actor_id, subject_type="case",
+           subject_id=case.id, data={"outcome": outcome, "resolution": resolution})
+    db.session.commit()
+    return case
+
+
+def resolution_result(case: Case) -> dict | None:
+    """The resolution vote's result at closing; None without a vote (added with consultations)."""
+    return None
+
+
+def published_outcome(case: Case) -> str | None:
+    """The outcome as residents read it: the committee's text and the vote's result."""
+    if case.outcome is None:
+        return None
+    result = case.resolution_result
+    if not result:
+        return case.outcome
+    line = messages.OUTCOME_RESOLUTION_LINE.format(
+        decision=messages.OUTCOME_DECISION.get(result["decision"], result["decision"]),
+        participation_owners=result["participation"]["owners"],
+        approval_owners=result["approval"]["owners"], rule=result["rule"])
+    return f"{case.outcome}\n{line}"
+
+
+# --- views -------------------------------------------------------------------------------
+
+def author_role(user: User, estate_id: int) -> str:
+    if is_committee(user, estate_id):
+        return "committee"
+    if is_moderator(user, estate_id):
+        return "moderator"
+    return "resident"
+
+
+def _name_masked(user: User | None) -> str:
+    return (mask_name(user.name) if user is not None and user.name else None) or messages.RESIDENT
+
+
+def post_view(post: Post, *, moderator: bool = False) -> dict:
+    """A post as a reader sees it: raw text (escape on output); a hidden post's text only for moderators."""
+    withheld = post.hidden and not moderator
+    hidden_by = None
+    if post.hidden:
+        hidden_by = "reports" if post.hidden_by_id is None else "moderator"
+    return {
+        "id": post.id, "case_id": post.case_id, "parent_id": post.parent_id,
+        "author": {"id": post.author_id, "name_masked": _name_masked(post.author),
+                   "role": author_role(post.author, post.estate_id)},
+        "body": None if withheld else post.body,
+        "created_at": post.created_at, "edited_at": post.edited_at,
+        "hidden": post.hidden, "hidden_reason": post.hidden_reason, "hidden_at": post.hidden_at,
+        "hidden_by": hidden_by,
+    }
+
+
+def case_summary(case: Case) -> dict:
+    return {"id": case.id, "estate_id": case.estate_id, "title": case.title,
+            "status": case.status.value, "locked": case.locked,
+            "affected_flat_count": len(case.flats), "created_at": case.created_at,
+            "updated_at": case.updated_at,
+            "origin": {"type": case.origin_type, "id": case.origin_id} if case.origin_type else None}
+
+
+def case_view(case: Case, viewer: User | None) -> dict:
+    """A case with its flats, parties, meetings, resolution and outcome; rooms masked for residents."""
+    committee = is_committee(viewer, case.estate_id)
+    flats = [{"flat_id": link.flat_id, "building": link.flat.building.name,
+              "stairwell": link.flat.stairwell.name,
+              "room": link.flat.room if committee else mask_room(link.flat.room)}
+             for link in case.flats]
+    parties = [{"id": p.id, "role": p.role.value, "label": p.label, "flat_id": p.flat_id,
+                "name_masked": _name_masked(db.session.get(User, p.user_id)) if p.user_id else None}
+               for p in case.parties]
+    outcome = None
+    if case.outcome is not None:
+        outcome = {"text": case.outcome, "published": published_outcome(case),
+                   "published_at": case.outcome_published_at, "resolution": case.resolution_result}
+    return {
+        **case_summary(case),
+        "description": case.description,
+        "affected_flats": flats, "parties": parties,
+        "created_by": ({"id": case.created_by_id,
+                        "name_masked": _name_masked(db.session.get(User, case.created_by_id))}
+                       if case.created_by_id else None),
+        "meetings": meetings_of(case),
+        "resolution": ({"consultation_id": case.resolution_consultation_id}
+                       if case.resolution_consultation_id else None),
+        "outcome": outcome,
+        "post_count": post_count(case),
+    }

@@ -1,0 +1,83 @@
+"""JWT refusals not covered in tests/security/test_tokens.py: tampering, expiry by TTL,
+alg none spellings, garbage, and refresh tokens."""
+import base64
+import json
+
+import pytest
+
+from app.auth import tokens
+from app.extensions import db
+from tests.factories import auth, make_user
+from tests.security.test_tokens import b64, claims_for, me
+
+
+def parts(token: str) -> tuple[dict, dict, str]:
+    header, claims, signature = token.split(".")
+    pad = lambda s: s + "=" * (-len(s) % 4)  # noqa: E731
+    return (json.loads(base64.urlsafe_b64decode(pad(header))),
+            json.loads(base64.urlsafe_b64decode(pad(claims))), signature)
+
+
+def assert_refused(response):
+    assert response.status_code == 401
+    assert response.json["error"]["code"] == "invalid_token"
+    assert response.json["error"]["message"] == "登录已失效，请重新登录"
+
+
+def test_tampered_claims_are_refused(client):
+    user, other = make_user(), make_user()
+    header, claims, signature = parts(tokens.issue(user, "access"))
+    claims["sub"] = str(other.id)
+    assert_refused(me(client, f"{b64(header)}.{b64(claims)}.{signature}"))
+    claims["sub"], claims["exp"] = str(user.id), claims["exp"] + 3600  # extend one's own token
+    assert_refused(me(client, f"{b64(header)}.{b64(claims)}.{signature}"))
+
+
+def test_tampered_signature_is_refused(client):
+    token = tokens.issue(make_user(), "access")
+    head, _, signature = token.rpartition(".")
+    flipped = ("A" if signature[0] != "A" else "B") + signature[1:]
+    assert_refused(me(client, f"{head}.{flipped}"))
+    assert_refused(me(client, f"{head}."))
+
+
+def test_token_issued_with_a_lifetime_that_has_passed_is_refused(app, client):
+    user = make_user()
+    app.config["JWT_ACCESS_TTL_S"] = -1
+    assert_refused(me(client, tokens.issue(user, "access")))
+    app.config["JWT_REFRESH_TTL_S"] = -1
+    response = client.post("/api/v1/auth/tokens/refresh",
+                           json={"refresh_token": tokens.issue(user, "refresh")})
+    assert_refused(response)
+
+
+@pytest.mark.parametrize("header", [{"alg": "None"}, {"alg": "NONE"}, {"alg": "none"}])
+def test_alg_none_in_any_spelling_and_without_trailing_dot_is_refused(app, client, header):
+    claims = claims_for(app, make_user())
+    assert_refused(me(client, f"{b64(header)}.{b64(claims)}."))
+    assert_refused(me(client, f"{b64(header)}.{b64(claims)}"))
+
+
+@pytest.mark.parametrize("token", ["abc", "a.b.c", "!!!.###.$$$", "eyJ.eyJ.x", "中文", "a" * 3000,
+                                   b64({"alg": "HS256"}) + ".e30.", "...."])
+def test_garbage_tokens_are_refused(client, token):
+    assert_refused(me(client, token))
+
+
+def test_bumping_token_version_revokes_refresh_tokens_too(client):
+    user = make_user()
+    refresh = tokens.issue(user, "refresh")
+    user.token_version += 1
+    db.session.commit()
+    assert_refused(client.post("/api/v1/auth/tokens/refresh", json={"refresh_token": refresh}))
+
+
+def test_refresh_token_does_not_open_the_api(client):
+    assert_refused(me(client, tokens.issue(make_user(), "refresh")))
+    assert me(client, auth(make_user())["Authorization"].split()[1]).status_code == 200
+
+
+def test_no_token_asks_to_log_in(client):
+    response = client.get("/api/v1/me")
+    assert response.status_code == 401
+    assert response.json["error"] == {"code": "unauthorized", "message": "请先登录", "fields": {}}
