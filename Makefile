@@ -25,13 +25,15 @@ install: $(STAMP)
 install-dev: $(DEV_STAMP) system-deps
 
 # Debian packages the tests use: Chromium for browser tests, CJK fonts for
-# screenshots, zbar to decode QR codes, poppler for pdftotext.
+# screenshots, zbar to decode QR codes, poppler for pdftotext (poppler-data maps
+# the Chinese CID font of the posters back to text).
 system-deps:
 	@command -v chromium >/dev/null && command -v npm >/dev/null && command -v pdftotext >/dev/null \
 	  && test -e /usr/lib/x86_64-linux-gnu/libzbar.so.0 -o -e /usr/lib/aarch64-linux-gnu/libzbar.so.0 \
+	  && test -d /usr/share/poppler/cMap \
 	  && fc-list 2>/dev/null | grep -qi "noto sans cjk" \
 	  || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-	      chromium fonts-noto-cjk libzbar0 poppler-utils npm >/dev/null)
+	      chromium fonts-noto-cjk libzbar0 poppler-utils poppler-data npm >/dev/null)
 
 # The Socket.IO browser client, from the npm registry (never committed): the pages
 # serve it themselves, so nothing is loaded from a CDN.

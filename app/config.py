@@ -22,6 +22,9 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
+    # signs QR links; set it apart from SECRET_KEY so the session key can change
+    # without reprinting every poster
+    QR_SECRET_KEY = os.environ.get("QR_SECRET_KEY") or None
 
     # Identity
     SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")  # console | http
@@ -53,6 +56,8 @@ class Config:
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "gongzhi")
     RATELIMIT_SMS_PER_IP = os.environ.get("RATELIMIT_SMS_PER_IP", "30 per hour")
     RATELIMIT_LOGIN_PER_IP = os.environ.get("RATELIMIT_LOGIN_PER_IP", "60 per hour")
+    #: opening /q/<token> (a scan); many phones share one carrier address
+    RATELIMIT_QR_PER_IP = os.environ.get("RATELIMIT_QR_PER_IP", "600 per hour")
     #: one-time flat codes are 8 digits: a guesser gets a handful of tries, a person plenty
     RATELIMIT_CODE_PER_USER = os.environ.get("RATELIMIT_CODE_PER_USER", "10 per hour")
     RATELIMIT_BALLOT_PER_USER = os.environ.get("RATELIMIT_BALLOT_PER_USER", "30 per minute")

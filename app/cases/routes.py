@@ -10,6 +10,7 @@ from app.cases.schemas import (
     CaseModerationSchema, CaseOptionalReasonSchema, CasePostEditSchema, CasePostInSchema,
     CasePostSchema, CaseReasonSchema, CaseSchema, CaseSummarySchema, PostReportModeratorSchema,
     PostReportSchema, PostRevisionSchema)
+from app.cases.services import post_view  # also what the realtime domain broadcasts
 from app.estates.services import get_or_404
 
 blp = Blueprint("cases", __name__, url_prefix="/api/v1", description="一事一议")
@@ -74,7 +75,7 @@ class CasePosts(MethodView):
         """The discussion, oldest first; replies name their parent_id. Hidden posts show the reason."""
         case, user = _loaded(Case, case_id)
         moderator = is_moderator(user, case.estate_id)
-        return [services.post_view(p, moderator=moderator) for p in services.posts_of(case)]
+        return [post_view(p, moderator=moderator) for p in services.posts_of(case)]
 
     @blp.arguments(CasePostInSchema)
     @blp.response(201, CasePostSchema)
@@ -82,7 +83,7 @@ class CasePosts(MethodView):
         """Post or reply in plain text (members; refused when the case is locked or closed)."""
         case, user = _loaded(Case, case_id)
         post = services.create_post(case, user, data["body"], data["parent_id"])
-        return services.post_view(post, moderator=is_moderator(user, case.estate_id))
+        return post_view(post, moderator=is_moderator(user, case.estate_id))
 
 
 @blp.route("/posts/<int:post_id>")
@@ -91,7 +92,7 @@ class PostDetail(MethodView):
     def get(self, post_id):
         """One post (members)."""
         post, user = _loaded(Post, post_id)
-        return services.post_view(post, moderator=is_moderator(user, post.estate_id))
+        return post_view(post, moderator=is_moderator(user, post.estate_id))
 
     @blp.arguments(CasePostEditSchema)
     @blp.response(200, CasePostSchema)
@@ -99,7 +100,7 @@ class PostDetail(MethodView):
         """Edit one's own post within the edit window; the former text is kept."""
         post, user = _loaded(Post, post_id)
         services.edit_post(post, user, data["body"])
-        return services.post_view(post, moderator=is_moderator(user, post.estate_id))
+        return post_view(post, moderator=is_moderator(user, post.estate_id))
 
 
 @blp.route("/posts/<int:post_id>/revisions")
@@ -130,7 +131,7 @@ class PostHide(MethodView):
     def post(self, data, post_id):
         """Hide a post with a reason everyone sees (committee, moderators)."""
         post, user = _loaded(Post, post_id, require_moderator)
-        return services.post_view(services.hide_post(post, user.id, data["reason"]), moderator=True)
+        return post_view(services.hide_post(post, user.id, data["reason"]), moderator=True)
 
 
 @blp.route("/posts/<int:post_id>/unhide")
@@ -140,7 +141,7 @@ class PostUnhide(MethodView):
     def post(self, data, post_id):
         """Show a hidden post again (committee, moderators)."""
         post, user = _loaded(Post, post_id, require_moderator)
-        return services.post_view(services.unhide_post(post, user.id, data["reason"]), moderator=True)
+        return post_view(services.unhide_post(post, user.id, data["reason"]), moderator=True)
 
 
 @blp.route("/cases/<int:case_id>/lock")

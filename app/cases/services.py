@@ -22,6 +22,7 @@ from app.cases.models import (
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
 from app.estates.models import Flat
+from app.estates.services import get_or_404
 from app.extensions import db
 from app.privacy import mask_name, mask_room
 from app.signals import post_created, post_hidden
@@ -44,6 +45,11 @@ def _send(signal, **kwargs):
 
 
 # --- reading -----------------------------------------------------------------------------
+
+def get_post(post_id: int) -> Post:
+    """A post by id, or 404 (what the realtime domain loads before broadcasting)."""
+    return get_or_404(Post, post_id)
+
 
 def can_view_case(user: User | None, case: Case) -> bool:
     """Who may read a case and its discussion (HTTP and live rooms alike): estate members."""

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 20:04:29.783342
+Create Date: 2026-11-25 20:45:17.928439
 
 """
 from alembic import op
@@ -178,6 +178,37 @@ def upgrade():
     )
     with op.batch_alter_table('owners', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_owners_estate_id'), ['estate_id'], unique=False)
+
+    op.create_table('qr_places',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('place_type', sa.String(length=10), nullable=False),
+    sa.Column('place_id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('rotated_at', sa.DateTime(), nullable=True),
+    sa.Column('rotated_by_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_qr_places_estate_id_estates')),
+    sa.ForeignKeyConstraint(['rotated_by_id'], ['users.id'], name=op.f('fk_qr_places_rotated_by_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_qr_places')),
+    sa.UniqueConstraint('place_type', 'place_id', name=op.f('uq_qr_places_place_type_place_id'))
+    )
+    with op.batch_alter_table('qr_places', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_qr_places_estate_id'), ['estate_id'], unique=False)
+
+    op.create_table('qr_scans',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('place_type', sa.String(length=10), nullable=False),
+    sa.Column('place_id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('retired', sa.Boolean(), nullable=False),
+    sa.Column('via', sa.String(length=10), nullable=False),
+    sa.Column('scanned_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_qr_scans_estate_id_estates')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_qr_scans'))
+    )
+    with op.batch_alter_table('qr_scans', schema=None) as batch_op:
+        batch_op.create_index('ix_qr_scans_estate_place', ['estate_id', 'place_type', 'place_id'], unique=False)
 
     op.create_table('renovation_projects',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -695,6 +726,14 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_renovation_projects_estate_id'))
 
     op.drop_table('renovation_projects')
+    with op.batch_alter_table('qr_scans', schema=None) as batch_op:
+        batch_op.drop_index('ix_qr_scans_estate_place')
+
+    op.drop_table('qr_scans')
+    with op.batch_alter_table('qr_places', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_qr_places_estate_id'))
+
+    op.drop_table('qr_places')
     with op.batch_alter_table('owners', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_owners_estate_id'))
 

@@ -1,0 +1,59 @@
+"""The page a scan opens: `/q/<token>`, server-rendered in the web pages' layout (elder mode, no CDN)."""
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, current_app, render_template
+
+from app.auth.permissions import current_user
+from app.extensions import limiter
+from app.qr import messages, services
+
+pages = Blueprint("qr_pages", __name__, template_folder="templates")
+
+CHINA = ZoneInfo("Asia/Shanghai")
+
+
+def _scan_limit():
+    return current_app.config["RATELIMIT_QR_PER_IP"]
+
+
+def claim_links(place: services.Place) -> list[dict]:
+    """Where to claim a flat: the stairwell's claim page, or one per stairwell of a building."""
+    stairwells = [place.stairwell] if place.stairwell is not None else place.building.stairwells
+    label = messages.BUTTON_CLAIM if place.stairwell is not None else messages.BUTTON_CLAIM_IN
+    return [{"url": f"/claim?{urlencode({'stairwell': s.id})}", "label": label.format(stairwell=s.name)}
+            for s in stairwells]
+
+
+def _closes(value) -> str | None:
+    if value is None:
+        return None
+    local = value.astimezone(CHINA)
+    return messages.CLOSES_AT.format(date=f"{local.month}月{local.day}日 {local:%H:%M}")
+
+
+def _page(template: str, status: int, **context):
+    # `m` is the web pages' own catalogue, used by web/base.html
+    body = render_template(template, qm=messages, **context)
+    return body, status, {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer",
+                          "X-Robots-Tag": "noindex"}
+
+
+@pages.route("/q/<token>")
+@limiter.limit(_scan_limit)
+def landing(token):
+    scan = services.resolve(token)
+    services.record_scan(scan, via="page")
+    if scan.status == "retired":
+        return _page("qr/invalid.html", 404, title=messages.RETIRED_TITLE, body=messages.RETIRED_BODY)
+    if scan.status != "ok":
+        return _page("qr/invalid.html", 404, title=messages.INVALID_TITLE, body=messages.INVALID_BODY)
+    view = services.landing(scan.place)
+    consultations = [{"title": c["title"], "closes": _closes(c["closes_at"])}
+                     for c in view["open_consultations"]]
+    claims = claim_links(scan.place)
+    # after logging in, straight to the claim page (a building with several stairwells: back here)
+    after_login = claims[0]["url"] if len(claims) == 1 else f"/q/{token}"
+    return _page("qr/landing.html", 200, place=scan.place, consultations=consultations,
+                 claims=claims, login_url=f"/login?{urlencode({'next': after_login})}",
+                 logged_in=current_user() is not None)
