@@ -1,5 +1,6 @@
 # 共治 — two commands: `make run` and `make test`.
-PYTHON ?= python3.11
+# Python 3.11 (what the pins are tested with); any python3 when it is missing
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 FLASK := FLASK_APP=wsgi.py $(VENV)/bin/flask
@@ -7,8 +8,11 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# the address QR codes and WeChat callbacks point at; follows HOST and PORT unless set
+PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test install install-dev system-deps migrate demo migration bench clean vendor
+.PHONY: run test install install-dev system-deps npm-available services-up migrate demo migration \
+	bench clean vendor
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,17 +39,35 @@ system-deps:
 	  || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 	      chromium fonts-noto-cjk libzbar0 poppler-utils poppler-data npm >/dev/null)
 
+# `make run` needs npm only (not the browser-test packages above).
+npm-available:
+	@command -v npm >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -q npm >/dev/null)
+
 # The Socket.IO browser client, from the npm registry (never committed): the pages
-# serve it themselves, so nothing is loaded from a CDN.
+# serve it themselves, so nothing is loaded from a CDN. The stamp names the version,
+# so changing SOCKETIO_CLIENT_VERSION fetches it again.
 SOCKETIO_CLIENT_VERSION := 4.8.4
 VENDOR_JS := app/web/static/vendor/socket.io.min.js
+VENDOR_STAMP := app/web/static/vendor/.socket.io-client-$(SOCKETIO_CLIENT_VERSION)
 
-$(VENDOR_JS):
+$(VENDOR_STAMP): | npm-available
+	rm -f $(dir $@).socket.io-client-*
 	npm install --prefix build/npm --no-audit --no-fund --no-save socket.io-client@$(SOCKETIO_CLIENT_VERSION)
 	mkdir -p $(dir $@)
 	cp build/npm/node_modules/socket.io-client/dist/socket.io.min.js build/npm/node_modules/socket.io-client/dist/socket.io.min.js.map $(dir $@)
 
-vendor: $(VENDOR_JS)
+	touch $@
+
+vendor: $(VENDOR_STAMP)
+
+# The tests need PostgreSQL (127.0.0.1:5432, trust auth, database `test`) and Redis
+# (127.0.0.1:6379); .ci/run starts them. Say so plainly instead of failing mid-suite.
+services-up: $(STAMP)
+	@$(PY) -c "import os, psycopg, redis; \
+	psycopg.connect(os.environ.get('TEST_POSTGRES_URL', 'postgresql://postgres@127.0.0.1:5432/test'), connect_timeout=3).close(); \
+	redis.Redis(host='127.0.0.1', port=6379, socket_connect_timeout=3).ping()" 2>/dev/null \
+	  || (echo "make test needs PostgreSQL on 127.0.0.1:5432 (database test, trust auth) and Redis on 127.0.0.1:6379; .ci/run starts both" >&2; exit 1)
 
 migrate: $(STAMP)
 	mkdir -p instance
@@ -54,11 +76,11 @@ migrate: $(STAMP)
 demo: migrate
 	$(FLASK) demo load
 
-run: demo $(VENDOR_JS)
-	$(VENV)/bin/gunicorn -k gevent -w 1 --worker-connections 10000 --no-control-socket \
-	  -b $(HOST):$(PORT) wsgi:app
+run: demo $(VENDOR_STAMP)
+	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(VENV)/bin/gunicorn -k gevent -w 1 \
+	  --worker-connections 10000 --no-control-socket -b $(HOST):$(PORT) wsgi:app
 
-test: install-dev $(VENDOR_JS)
+test: install-dev $(VENDOR_STAMP) services-up
 	$(VENV)/bin/pytest -q
 
 # Regenerate the initial migration from the models (before the first release only).

@@ -16,6 +16,9 @@ def normalize_database_url(url: str) -> str:
 
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-secret-change-me")
+    #: key of the owner hashes of ID numbers (SECRET_KEY when unset); never change it after
+    #: the first ledger import, or every owner would look new
+    OWNER_KEY_SECRET = os.environ.get("OWNER_KEY_SECRET") or None
     SQLALCHEMY_DATABASE_URI = normalize_database_url(
         os.environ.get("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'gongzhi.db'}")
     )
@@ -58,7 +61,7 @@ class Config:
     RATELIMIT_LOGIN_PER_IP = os.environ.get("RATELIMIT_LOGIN_PER_IP", "60 per hour")
     #: opening /q/<token> (a scan); many phones share one carrier address
     RATELIMIT_QR_PER_IP = os.environ.get("RATELIMIT_QR_PER_IP", "600 per hour")
-    #: one-time flat codes are 8 digits: a guesser gets a handful of tries, a person plenty
+    #: one-time flat codes are 12 digits: a guesser gets a handful of tries, a person plenty
     RATELIMIT_CODE_PER_USER = os.environ.get("RATELIMIT_CODE_PER_USER", "10 per hour")
     RATELIMIT_BALLOT_PER_USER = os.environ.get("RATELIMIT_BALLOT_PER_USER", "30 per minute")
     RATELIMIT_POST_PER_USER = os.environ.get("RATELIMIT_POST_PER_USER", "20 per minute")

@@ -19,6 +19,7 @@ def grant_command(phone, role, estate_id):
         user = get_or_create_user(normalize_phone(phone))
         grant_role(user, Role(role), estate_id)
     except DomainError as error:
+        db.session.rollback()
         raise click.ClickException(error.message) from error
     db.session.commit()
     where = f" in estate {estate_id}" if estate_id else ""

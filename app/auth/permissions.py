@@ -10,6 +10,7 @@ import secrets
 from flask import g, request, session
 from sqlalchemy import exists, select
 
+from app.auth import messages
 from app.auth.models import Role, RoleGrant, User
 from app.errors import Forbidden, NotFound, Unauthorized
 from app.extensions import db
@@ -20,15 +21,21 @@ CSRF_HEADER = "X-CSRF-Token"
 
 def load_request_user():
     """before_request: resolve the bearer token or the session into g.user."""
-    g.user = None
+    g.user = g.auth_error = None
     header = request.headers.get("Authorization", "")
     if header:
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token:
-            raise Unauthorized("登录已失效，请重新登录", code="invalid_token")
+        # A bad or expired token makes the request anonymous, and require_user() then
+        # refuses it as invalid_token. Routes open to anyone (asking for a code, logging
+        # in, refreshing) still work for a client that keeps sending its stale token.
         from app.auth.tokens import user_from_token
 
-        g.user = user_from_token(token.strip())
+        scheme, _, token = header.partition(" ")
+        try:
+            if scheme.lower() != "bearer" or not token.strip():
+                raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
+            g.user = user_from_token(token.strip())
+        except Unauthorized as error:
+            g.auth_error = error
         return
     user_id = session.get("uid")
     if user_id is None:
@@ -59,7 +66,7 @@ def current_user() -> User | None:
 def require_user() -> User:
     user = current_user()
     if user is None:
-        raise Unauthorized()
+        raise g.get("auth_error") or Unauthorized()
     return user
 
 

@@ -11,7 +11,7 @@ from app.auth import messages, services, tokens, wechat
 from app.auth.models import SmsOutboxMessage, User
 from app.auth.permissions import current_user, login_session, require_user
 from app.auth.schemas import (
-    ExpiresSchema, LoginSchema, MeSchema, OutboxMessageSchema, OutboxQuery, PhoneSchema,
+    ExpiresSchema, LiveTokenSchema, LoginSchema, MeSchema, OutboxMessageSchema, OutboxQuery, PhoneSchema,
     RefreshSchema, SessionSchema, TokenPairSchema, WechatAuthorizeQuery, WechatCallbackQuery)
 from app.errors import NotFound, Unauthorized
 from app.estates.models import FlatLink, LinkStatus
@@ -89,6 +89,20 @@ class WebSession(MethodView):
     def delete(self):
         """Log the web pages out (send the CSRF token, as for every change)."""
         session.clear()
+
+
+@blp.route("/auth/session/live-token")
+class SessionLiveToken(MethodView):
+    @blp.response(201, LiveTokenSchema)
+    def post(self):
+        """An access token for the pages' live connection (Socket.IO connects with a token).
+
+        The web pages hold no token of their own; they ask for one with the cookie
+        session and the CSRF header, so the live connection sees what HTTP shows.
+        """
+        user = require_user()
+        return {"access_token": tokens.issue(user, "access"),
+                "expires_in": current_app.config["JWT_ACCESS_TTL_S"]}
 
 
 def safe_next(target: str) -> str:

@@ -57,6 +57,11 @@ class SessionSchema(BaseSchema):
     user = fields.Nested(MeSchema)
 
 
+class LiveTokenSchema(BaseSchema):
+    access_token = fields.String()
+    expires_in = fields.Integer()
+
+
 class WechatAuthorizeQuery(BaseSchema):
     next = fields.String(load_default="/", validate=validate.Length(max=500))
 

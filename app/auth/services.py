@@ -9,7 +9,8 @@ from app.auth import messages
 from app.auth.models import ESTATE_ROLES, Role, RoleGrant, SmsCode, User
 from app.auth.sms import sms_backend
 from app.db import utcnow
-from app.errors import InvalidInput, TooManyRequests, Unauthorized
+from app.estates.models import Estate
+from app.errors import InvalidInput, NotFound, TooManyRequests, Unauthorized
 from app.extensions import db
 from app.security import keyed_hash, numeric_code, same_hash
 
@@ -91,6 +92,8 @@ def grant_role(user: User, role: Role, estate_id: int | None = None) -> RoleGran
         raise InvalidInput(messages.ROLE_NEEDS_ESTATE, fields={"estate_id": messages.ROLE_NEEDS_ESTATE})
     if role not in ESTATE_ROLES:
         estate_id = None
+    if estate_id is not None and db.session.get(Estate, estate_id) is None:
+        raise NotFound(messages.ESTATE_NOT_FOUND, fields={"estate_id": messages.ESTATE_NOT_FOUND})
     existing = db.session.scalar(select(RoleGrant).where(
         RoleGrant.user_id == user.id, RoleGrant.role == role,
         RoleGrant.estate_id.is_(None) if estate_id is None else RoleGrant.estate_id == estate_id))

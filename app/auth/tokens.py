@@ -8,6 +8,7 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import OctKey
 
+from app.auth import messages
 from app.errors import Unauthorized
 
 ALGORITHMS = ["HS256"]
@@ -49,9 +50,9 @@ def decode(token: str, kind: str) -> dict:
             exp={"essential": True}, sub={"essential": True},
         ).validate(claims)
     except (JoseError, ValueError, TypeError) as error:
-        raise Unauthorized("登录已失效，请重新登录", code="invalid_token") from error
+        raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token") from error
     if claims.get("typ") != kind:
-        raise Unauthorized("登录已失效，请重新登录", code="invalid_token")
+        raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
     return claims
 
 
@@ -62,5 +63,5 @@ def user_from_token(token: str, kind: str = "access"):
     claims = decode(token, kind)
     user = db.session.get(User, int(claims["sub"]))
     if user is None or user.deleted_at is not None or claims.get("ver") != user.token_version:
-        raise Unauthorized("登录已失效，请重新登录", code="invalid_token")
+        raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
     return user

@@ -164,10 +164,13 @@ class ClaimReject(MethodView):
         return services.decide_claim(link, False, actor, data["reason"])
 
 
+CODES_CSV_DOC = "CSV, UTF-8 with BOM: flat_id, building, stairwell, room, code (\"1234 5678 9012\")"
+
+
 @blp.route("/estates/<int:estate_id>/flat-codes")
 class FlatCodes(MethodView):
-    @blp.arguments(FlatCodesInSchema)
-    @blp.response(201, content_type="text/csv")
+    @blp.arguments(FlatCodesInSchema, required=False)
+    @blp.response(201, {"type": "string", "description": CODES_CSV_DOC}, content_type="text/csv")
     def post(self, data, estate_id):
         """Issue one-time flat codes; a CSV (UTF-8 with BOM) to print."""
         actor = require_committee(estate_id)

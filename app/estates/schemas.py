@@ -124,5 +124,6 @@ class ClaimListQuery(BaseSchema):
 
 
 class FlatCodesInSchema(BaseSchema):
+    #: the flats to issue codes for; leave out for every flat of the estate
     flat_ids = fields.List(fields.Integer(strict=True), load_default=None,
-                           validate=validate.Length(max=5000))
+                           validate=validate.Length(min=1, max=5000))

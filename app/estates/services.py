@@ -1,6 +1,7 @@
 """Estates, the ledger import, flat claims and flat codes."""
 import csv
 import io
+import re
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -19,6 +20,9 @@ from app.extensions import db
 from app.security import keyed_hash, numeric_code
 
 FLAT_CODE_TTL = timedelta(days=30)
+#: codes are looked up across the whole deployment (millions of flats), so 10^12 of them
+#: keep a guess hopeless even with every flat holding a live code
+FLAT_CODE_DIGITS = 12
 
 
 def get_or_404(model, object_id):
@@ -169,7 +173,11 @@ def claim_flat(user: User, flat: Flat, relation: Relation) -> FlatLink:
     link = FlatLink(estate_id=flat.estate_id, flat_id=flat.id, user_id=user.id, relation=relation,
                     status=LinkStatus.pending, via="claim")
     db.session.add(link)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError as error:  # the same claim sent twice at once
+        db.session.rollback()
+        raise Conflict(messages.CLAIM_EXISTS, code="claim_exists") from error
     return link
 
 
@@ -186,13 +194,38 @@ def decide_claim(link: FlatLink, approve: bool, actor: User, reason: str | None 
     return link
 
 
+def _fresh_flat_codes(count: int) -> list[tuple[str, str]]:
+    """`count` new (hash, code) pairs, none equal to a code ever issued (codes are global)."""
+    pairs: dict[str, str] = {}
+    while len(pairs) < count:
+        fresh = {}
+        for _ in range(count - len(pairs)):
+            code = numeric_code(FLAT_CODE_DIGITS)
+            fresh[keyed_hash("flat-code", code)] = code
+        hashes = [h for h in fresh if h not in pairs]
+        taken = set()
+        for start in range(0, len(hashes), 1000):
+            taken.update(db.session.scalars(select(FlatCode.code_hash).where(
+                FlatCode.code_hash.in_(hashes[start:start + 1000]))))
+        pairs.update((h, fresh[h]) for h in hashes if h not in taken)
+    return list(pairs.items())
+
+
+def printable_code(code: str) -> str:
+    """1234 5678 9012: easy to read out, and Excel keeps it as text (leading zeros stay)."""
+    return " ".join(code[i:i + 4] for i in range(0, len(code), 4))
+
+
 def issue_flat_codes(estate_id: int, actor: User, flat_ids: list[int] | None = None) -> str:
-    """New one-time codes (older unused ones stop working); returns CSV text with a BOM."""
+    """New one-time codes (older unused ones stop working); returns CSV text with a BOM.
+
+    flat_ids None means every flat of the estate; flats of other estates are left out.
+    """
     query = (select(Flat, Building.name, Stairwell.name)
              .join(Building, Flat.building_id == Building.id)
              .join(Stairwell, Flat.stairwell_id == Stairwell.id)
              .where(Flat.estate_id == estate_id).order_by(Building.id, Stairwell.id, Flat.room))
-    if flat_ids:
+    if flat_ids is not None:
         query = query.where(Flat.id.in_(flat_ids))
     flats = db.session.execute(query).all()
     now = utcnow()
@@ -205,12 +238,12 @@ def issue_flat_codes(estate_id: int, actor: User, flat_ids: list[int] | None = N
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["flat_id", "building", "stairwell", "room", "code"])
-    for flat, building_name, stairwell_name in flats:
-        code = numeric_code(8)
-        db.session.add(FlatCode(estate_id=estate_id, flat_id=flat.id,
-                                code_hash=keyed_hash("flat-code", code), issued_by_id=actor.id,
-                                created_at=now, expires_at=now + FLAT_CODE_TTL))
-        writer.writerow([flat.id, building_name, stairwell_name, flat.room, code])
+    for (flat, building_name, stairwell_name), (code_hash, code) in zip(
+            flats, _fresh_flat_codes(len(flats))):
+        db.session.add(FlatCode(estate_id=estate_id, flat_id=flat.id, code_hash=code_hash,
+                                issued_by_id=actor.id, created_at=now,
+                                expires_at=now + FLAT_CODE_TTL))
+        writer.writerow([flat.id, building_name, stairwell_name, flat.room, printable_code(code)])
     record("flat_codes.issued", estate_id=estate_id, actor_id=actor.id, subject_type="estate",
            subject_id=estate_id, data={"count": len(flats)})
     db.session.commit()
@@ -219,8 +252,9 @@ def issue_flat_codes(estate_id: int, actor: User, flat_ids: list[int] | None = N
 
 def redeem_flat_code(user: User, code: str) -> FlatLink:
     """A valid code verifies its holder as the flat's owner at once."""
+    typed = re.sub(r"[\s-]", "", code or "")  # printed in groups; typed with or without spaces
     flat_code = db.session.scalar(select(FlatCode).where(
-        FlatCode.code_hash == keyed_hash("flat-code", (code or "").strip())).with_for_update())
+        FlatCode.code_hash == keyed_hash("flat-code", typed)).with_for_update())
     if flat_code is None or flat_code.used_at or flat_code.revoked_at:
         raise InvalidInput(messages.FLAT_CODE_INVALID, code="flat_code_invalid",
                            fields={"code": messages.FLAT_CODE_INVALID})

@@ -17,6 +17,10 @@ def _scan_limit():
     return current_app.config["RATELIMIT_QR_PER_IP"]
 
 
+#: one allowance per address for the page and the JSON look-up together (they count scans)
+scan_limit = limiter.shared_limit(_scan_limit, scope="qr-scan")
+
+
 def claim_links(place: services.Place) -> list[dict]:
     """Where to claim a flat: the stairwell's claim page, or one per stairwell of a building."""
     stairwells = [place.stairwell] if place.stairwell is not None else place.building.stairwells
@@ -40,7 +44,7 @@ def _page(template: str, status: int, **context):
 
 
 @pages.route("/q/<token>")
-@limiter.limit(_scan_limit)
+@scan_limit
 def landing(token):
     scan = services.resolve(token)
     services.record_scan(scan, via="page")

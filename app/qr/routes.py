@@ -7,6 +7,7 @@ from app.auth.permissions import require_committee
 from app.errors import NotFound
 from app.qr import images, messages, services
 from app.qr.models import PLACE_KINDS
+from app.qr.pages import scan_limit
 from app.qr.schemas import QrCodeSchema, QrLandingSchema, QrScanCountsSchema, QrScanQuery
 
 blp = Blueprint("qr", __name__, url_prefix="/api/v1", description="二维码与海报")
@@ -91,6 +92,8 @@ class Scans(MethodView):
 
 @blp.route("/qr/<token>")
 class TokenLookup(MethodView):
+    decorators = [scan_limit]
+
     @blp.response(200, QrLandingSchema)
     def get(self, token):
         """What a code names (anyone): the place and the titles of what is open there."""

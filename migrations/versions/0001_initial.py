@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 20:45:17.928439
+Create Date: 2026-11-25 21:13:53.292038
 
 """
 from alembic import op

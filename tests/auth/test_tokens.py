@@ -81,3 +81,22 @@ def test_no_token_asks_to_log_in(client):
     response = client.get("/api/v1/me")
     assert response.status_code == 401
     assert response.json["error"] == {"code": "unauthorized", "message": "请先登录", "fields": {}}
+
+
+def test_a_client_sending_its_expired_token_can_still_refresh_and_log_in(app, client):
+    user = make_user(phone="13912340077")
+    refresh = tokens.issue(user, "refresh")
+    app.config["JWT_ACCESS_TTL_S"] = -1
+    stale = {"Authorization": f"Bearer {tokens.issue(user, 'access')}"}
+    app.config["JWT_ACCESS_TTL_S"] = 3600
+    assert_refused(client.get("/api/v1/me", headers=stale))
+    refreshed = client.post("/api/v1/auth/tokens/refresh", json={"refresh_token": refresh},
+                            headers=stale)
+    assert refreshed.status_code == 201
+    assert me(client, refreshed.json["access_token"]).status_code == 200
+    assert client.post("/api/v1/auth/sms-codes", json={"phone": user.phone},
+                       headers=stale).status_code == 202
+    code = client.get(f"/api/v1/dev/sms-outbox?phone={user.phone}", headers=stale).json[0]["code"]
+    login = client.post("/api/v1/auth/tokens", json={"phone": user.phone, "code": code},
+                        headers=stale)
+    assert login.status_code == 201 and login.json["user"]["id"] == user.id

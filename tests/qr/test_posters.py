@@ -1,6 +1,6 @@
 """The estate's poster PDF: a page per stairwell, Chinese text poppler can read, codes that decode."""
 from app.estates.services import create_estate
-from app.qr import posters
+from app.qr import posters, services
 from tests.factories import auth, make_user
 from tests.qr.helpers import BASE_URL, pdf_image_links, pdf_pages, pdf_text, pdf_word_boxes
 
@@ -87,3 +87,10 @@ def test_cli_says_why_when_there_is_nothing_to_print(runner, tmp_path):
     result = runner.invoke(args=["qr", "posters", "999999", str(tmp_path / "x.pdf")])
     assert result.exit_code != 0
     assert "还没有导入楼栋和单元" in result.output
+
+
+def test_cli_prints_a_places_link(runner, stairwell):
+    result = runner.invoke(args=["qr", "link", "stairwell", str(stairwell.id)])
+    assert result.exit_code == 0
+    assert result.output.strip() == services.link_for(services.get_place_or_404("stairwell", stairwell.id))
+    assert runner.invoke(args=["qr", "link", "building", "999999"]).exit_code != 0
