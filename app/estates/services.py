@@ -110,6 +110,7 @@ def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
         select(Owner).where(Owner.estate_id == estate_id))}
     flats = {(f.stairwell_id, f.room): f for f in db.session.scalars(
         select(Flat).where(Flat.estate_id == estate_id))}
+    owner_before = {o.id: (o.name, o.phone) for o in owners.values()}
     created = updated = 0
     try:
         for row in rows:
@@ -137,8 +138,9 @@ def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
                 flats[(stairwell.id, row.room)] = flat
                 db.session.add(flat)
                 created += 1
-            elif (flat.floor, flat.area_m2, flat.owner) != (row.floor, row.area_m2, owner):
-                updated += 1
+            elif ((flat.floor, flat.area_m2, flat.owner) != (row.floor, row.area_m2, owner)
+                  or owner_before.get(owner.id) != (owner.name, owner.phone)):
+                updated += 1  # the flat, who owns it, or the owner's name or phone changed
             flat.floor, flat.area_m2, flat.owner = row.floor, row.area_m2, owner
         db.session.flush()
         record("ledger.imported", estate_id=estate_id, actor_id=actor_id, subject_type="estate",

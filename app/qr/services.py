@@ -154,12 +154,12 @@ def open_consultations(place: Place) -> list[dict]:
     """Titles of the open consultations a resident of this place is asked about.
 
     Estate-wide ones, the building's, and the stairwell's (for a building: those of
-    any of its stairwells). Consultations among an explicit set of flats (一事一议)
+    any of its stairwells), soonest closing first. Consultations among an explicit set of flats (一事一议)
     are left out: their titles can name a household's dispute. Empty until the
     consultations domain is installed.
     """
     try:
-        from app.consultations.models import Consultation
+        from app.consultations.models import Consultation, Status
     except ModuleNotFoundError as error:
         if (error.name or "").startswith("app.consultations"):
             return []
@@ -174,7 +174,9 @@ def open_consultations(place: Place) -> list[dict]:
         scopes.append(and_(Consultation.scope_type == "stairwell", Consultation.scope_id.in_(
             select(Stairwell.id).where(Stairwell.building_id == place.building.id))))
     rows = db.session.scalars(select(Consultation).where(
-        Consultation.estate_id == place.estate_id, Consultation.status == "open", or_(*scopes))
+        Consultation.estate_id == place.estate_id, Consultation.status == Status.open,
+        Consultation.closes_at > utcnow(),  # due but not yet closed by the closing job
+        or_(*scopes))
         .order_by(Consultation.closes_at, Consultation.id)).all()
     return [{"id": c.id, "title": c.title, "closes_at": c.closes_at} for c in rows]
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:13:53.292038
+Create Date: 2026-11-25 21:32:51.455160
 
 """
 from alembic import op
