@@ -72,3 +72,20 @@ def make_owner(flat: Flat, phone=None) -> User:
 
 def auth(user: User) -> dict:
     return {"Authorization": f"Bearer {issue(user, 'access')}"}
+
+
+def make_consultation(estate, template_key="elevator_consent", *, actor=None, open_now=True,
+                      closes_in=None, **kwargs):
+    """A consultation through the real services; opened unless open_now is False."""
+    from datetime import timedelta
+
+    from app.consultations.services import create_consultation, open_consultation
+    from app.db import utcnow
+
+    actor = actor or make_user(roles=[("committee", estate.id)])
+    consultation = create_consultation(
+        estate.id, template_key=template_key, actor_id=actor.id,
+        closes_at=utcnow() + (closes_in or timedelta(days=7)), **kwargs)
+    if open_now:
+        open_consultation(consultation, actor.id)
+    return consultation

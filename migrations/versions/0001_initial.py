@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:32:51.455160
+Create Date: 2026-11-25 21:39:44.115232
 
 """
 from alembic import op
@@ -128,6 +128,36 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_cases_estate_id'), ['estate_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_resolution_consultation_id'), ['resolution_consultation_id'], unique=False)
         batch_op.create_index('uq_cases_open_origin', ['estate_id', 'origin_type', 'origin_id'], unique=True, postgresql_where=sa.text("status != 'closed' AND origin_type IS NOT NULL"), sqlite_where=sa.text("status != 'closed' AND origin_type IS NOT NULL"))
+
+    op.create_table('consultations',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('template_key', sa.String(length=48), nullable=False),
+    sa.Column('template_version', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=100), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('status', sa.Enum('draft', 'open', 'closed', 'published', name='status', native_enum=False, length=10), nullable=False),
+    sa.Column('rule_key', sa.String(length=64), nullable=False),
+    sa.Column('scope_type', sa.String(length=10), nullable=False),
+    sa.Column('scope_id', sa.Integer(), nullable=True),
+    sa.Column('voters', sa.String(length=10), nullable=False),
+    sa.Column('questions', sa.JSON(), nullable=False),
+    sa.Column('opens_at', sa.DateTime(), nullable=True),
+    sa.Column('closes_at', sa.DateTime(), nullable=False),
+    sa.Column('hide_results_until_closed', sa.Boolean(), nullable=False),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('opened_at', sa.DateTime(), nullable=True),
+    sa.Column('closed_at', sa.DateTime(), nullable=True),
+    sa.Column('published_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_consultations_created_by_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_consultations_estate_id_estates')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_consultations'))
+    )
+    with op.batch_alter_table('consultations', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_consultations_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index('ix_consultations_status_closes', ['status', 'closes_at'], unique=False)
 
     op.create_table('fund_entries',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -483,6 +513,32 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_case_post_revisions_estate_id'), ['estate_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_post_revisions_post_id'), ['post_id'], unique=False)
 
+    op.create_table('elevator_projects',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('stairwell_id', sa.Integer(), nullable=False),
+    sa.Column('stage', sa.Enum('proposed', 'consent', 'publicity', 'signing', 'permit', 'construction', 'acceptance', 'operating', name='stage', native_enum=False, length=20), nullable=False),
+    sa.Column('total_cost_cents', sa.BigInteger(), nullable=False),
+    sa.Column('subsidy_cents', sa.BigInteger(), nullable=False),
+    sa.Column('floor_coefficients', sa.JSON(), nullable=False),
+    sa.Column('low_floor_compensation_cents', sa.JSON(), nullable=False),
+    sa.Column('compensation_cap', sa.String(length=20), nullable=False),
+    sa.Column('publicity_days', sa.Integer(), nullable=False),
+    sa.Column('publicity_started_at', sa.DateTime(), nullable=True),
+    sa.Column('consultation_id', sa.Integer(), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('stage_changed_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_elevator_projects_created_by_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_elevator_projects_estate_id_estates')),
+    sa.ForeignKeyConstraint(['stairwell_id'], ['stairwells.id'], name=op.f('fk_elevator_projects_stairwell_id_stairwells')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_elevator_projects'))
+    )
+    with op.batch_alter_table('elevator_projects', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_elevator_projects_consultation_id'), ['consultation_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_projects_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_projects_stairwell_id'), ['stairwell_id'], unique=False)
+
     op.create_table('flats',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('estate_id', sa.Integer(), nullable=False),
@@ -521,6 +577,38 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_progress_photos_estate_id'), ['estate_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_progress_photos_post_id'), ['post_id'], unique=False)
 
+    op.create_table('ballots',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('consultation_id', sa.Integer(), nullable=False),
+    sa.Column('slot', sa.String(length=32), nullable=False),
+    sa.Column('receipt', sa.String(length=16), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('flat_id', sa.Integer(), nullable=True),
+    sa.Column('voter_id', sa.Integer(), nullable=True),
+    sa.Column('cast_as', sa.String(length=10), nullable=False),
+    sa.Column('channel', sa.Enum('online', 'paper', 'proxy', 'assisted', name='channel', native_enum=False, length=10), nullable=False),
+    sa.Column('entered_by_id', sa.Integer(), nullable=True),
+    sa.Column('evidence', sa.String(length=500), nullable=True),
+    sa.Column('witness_phone', sa.String(length=20), nullable=True),
+    sa.Column('answers', sa.JSON(), nullable=False),
+    sa.ForeignKeyConstraint(['consultation_id'], ['consultations.id'], name=op.f('fk_ballots_consultation_id_consultations')),
+    sa.ForeignKeyConstraint(['entered_by_id'], ['users.id'], name=op.f('fk_ballots_entered_by_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_ballots_estate_id_estates')),
+    sa.ForeignKeyConstraint(['flat_id'], ['flats.id'], name=op.f('fk_ballots_flat_id_flats')),
+    sa.ForeignKeyConstraint(['voter_id'], ['users.id'], name=op.f('fk_ballots_voter_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ballots')),
+    sa.UniqueConstraint('consultation_id', 'slot', name=op.f('uq_ballots_consultation_id_slot')),
+    sa.UniqueConstraint('receipt', name=op.f('uq_ballots_receipt'))
+    )
+    with op.batch_alter_table('ballots', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ballots_consultation_id'), ['consultation_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ballots_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ballots_flat_id'), ['flat_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ballots_voter_id'), ['voter_id'], unique=False)
+
     op.create_table('case_flats',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('estate_id', sa.Integer(), nullable=False),
@@ -558,6 +646,77 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_case_parties_case_id'), ['case_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_parties_estate_id'), ['estate_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_parties_user_id'), ['user_id'], unique=False)
+
+    op.create_table('consultation_flats',
+    sa.Column('consultation_id', sa.Integer(), nullable=False),
+    sa.Column('flat_id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['consultation_id'], ['consultations.id'], name=op.f('fk_consultation_flats_consultation_id_consultations')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_consultation_flats_estate_id_estates')),
+    sa.ForeignKeyConstraint(['flat_id'], ['flats.id'], name=op.f('fk_consultation_flats_flat_id_flats')),
+    sa.PrimaryKeyConstraint('consultation_id', 'flat_id', name=op.f('pk_consultation_flats'))
+    )
+    with op.batch_alter_table('consultation_flats', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_consultation_flats_estate_id'), ['estate_id'], unique=False)
+
+    op.create_table('elevator_objections',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('flat_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('status', sa.Enum('open', 'withdrawn', name='objectionstatus', native_enum=False, length=20), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('withdrawn_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_elevator_objections_estate_id_estates')),
+    sa.ForeignKeyConstraint(['flat_id'], ['flats.id'], name=op.f('fk_elevator_objections_flat_id_flats')),
+    sa.ForeignKeyConstraint(['project_id'], ['elevator_projects.id'], name=op.f('fk_elevator_objections_project_id_elevator_projects')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_elevator_objections_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_elevator_objections'))
+    )
+    with op.batch_alter_table('elevator_objections', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_elevator_objections_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_objections_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_objections_project_id'), ['project_id'], unique=False)
+
+    op.create_table('elevator_signatures',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('flat_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('share_cents', sa.BigInteger(), nullable=False),
+    sa.Column('signed_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_elevator_signatures_estate_id_estates')),
+    sa.ForeignKeyConstraint(['flat_id'], ['flats.id'], name=op.f('fk_elevator_signatures_flat_id_flats')),
+    sa.ForeignKeyConstraint(['project_id'], ['elevator_projects.id'], name=op.f('fk_elevator_signatures_project_id_elevator_projects')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_elevator_signatures_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_elevator_signatures')),
+    sa.UniqueConstraint('project_id', 'flat_id', name=op.f('uq_elevator_signatures_project_id_flat_id'))
+    )
+    with op.batch_alter_table('elevator_signatures', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_elevator_signatures_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_signatures_project_id'), ['project_id'], unique=False)
+
+    op.create_table('elevator_stage_transitions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('from_stage', sa.Enum('proposed', 'consent', 'publicity', 'signing', 'permit', 'construction', 'acceptance', 'operating', name='stage', native_enum=False, length=20), nullable=True),
+    sa.Column('to_stage', sa.Enum('proposed', 'consent', 'publicity', 'signing', 'permit', 'construction', 'acceptance', 'operating', name='stage', native_enum=False, length=20), nullable=False),
+    sa.Column('actor_id', sa.Integer(), nullable=True),
+    sa.Column('note', sa.String(length=500), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_elevator_stage_transitions_actor_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_elevator_stage_transitions_estate_id_estates')),
+    sa.ForeignKeyConstraint(['project_id'], ['elevator_projects.id'], name=op.f('fk_elevator_stage_transitions_project_id_elevator_projects')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_elevator_stage_transitions'))
+    )
+    with op.batch_alter_table('elevator_stage_transitions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_elevator_stage_transitions_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_stage_transitions_project_id'), ['project_id'], unique=False)
 
     op.create_table('flat_codes',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -605,11 +764,103 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_flat_links_user_id'), ['user_id'], unique=False)
         batch_op.create_index('uq_flat_links_live', ['user_id', 'flat_id'], unique=True, postgresql_where=sa.text("status IN ('pending', 'verified')"), sqlite_where=sa.text("status IN ('pending', 'verified')"))
 
+    op.create_table('ballot_answers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('consultation_id', sa.Integer(), nullable=False),
+    sa.Column('ballot_id', sa.Integer(), nullable=False),
+    sa.Column('question_key', sa.String(length=48), nullable=False),
+    sa.Column('item_key', sa.String(length=64), nullable=False),
+    sa.Column('option_key', sa.String(length=64), nullable=True),
+    sa.Column('value_text', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['ballot_id'], ['ballots.id'], name=op.f('fk_ballot_answers_ballot_id_ballots')),
+    sa.ForeignKeyConstraint(['consultation_id'], ['consultations.id'], name=op.f('fk_ballot_answers_consultation_id_consultations')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_ballot_answers_estate_id_estates')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ballot_answers'))
+    )
+    with op.batch_alter_table('ballot_answers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ballot_answers_ballot_id'), ['ballot_id'], unique=False)
+        batch_op.create_index('ix_ballot_answers_consultation_question', ['consultation_id', 'question_key', 'item_key', 'option_key'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ballot_answers_estate_id'), ['estate_id'], unique=False)
+
+    op.create_table('ballot_versions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('consultation_id', sa.Integer(), nullable=False),
+    sa.Column('ballot_id', sa.Integer(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('receipt', sa.String(length=16), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('flat_id', sa.Integer(), nullable=True),
+    sa.Column('voter_id', sa.Integer(), nullable=True),
+    sa.Column('cast_as', sa.String(length=10), nullable=False),
+    sa.Column('channel', sa.Enum('online', 'paper', 'proxy', 'assisted', name='channel', native_enum=False, length=10), nullable=False),
+    sa.Column('entered_by_id', sa.Integer(), nullable=True),
+    sa.Column('evidence', sa.String(length=500), nullable=True),
+    sa.Column('witness_phone', sa.String(length=20), nullable=True),
+    sa.Column('answers', sa.JSON(), nullable=False),
+    sa.ForeignKeyConstraint(['ballot_id'], ['ballots.id'], name=op.f('fk_ballot_versions_ballot_id_ballots')),
+    sa.ForeignKeyConstraint(['consultation_id'], ['consultations.id'], name=op.f('fk_ballot_versions_consultation_id_consultations')),
+    sa.ForeignKeyConstraint(['entered_by_id'], ['users.id'], name=op.f('fk_ballot_versions_entered_by_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_ballot_versions_estate_id_estates')),
+    sa.ForeignKeyConstraint(['flat_id'], ['flats.id'], name=op.f('fk_ballot_versions_flat_id_flats')),
+    sa.ForeignKeyConstraint(['voter_id'], ['users.id'], name=op.f('fk_ballot_versions_voter_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ballot_versions')),
+    sa.UniqueConstraint('ballot_id', 'version', name=op.f('uq_ballot_versions_ballot_id_version'))
+    )
+    with op.batch_alter_table('ballot_versions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ballot_versions_ballot_id'), ['ballot_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ballot_versions_consultation_id'), ['consultation_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ballot_versions_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ballot_versions_flat_id'), ['flat_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_ballot_versions_voter_id'), ['voter_id'], unique=False)
+
+    op.create_table('flat_proxies',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('flat_id', sa.Integer(), nullable=False),
+    sa.Column('owner_user_id', sa.Integer(), nullable=False),
+    sa.Column('proxy_user_id', sa.Integer(), nullable=False),
+    sa.Column('link_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('revoked_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_flat_proxies_estate_id_estates')),
+    sa.ForeignKeyConstraint(['flat_id'], ['flats.id'], name=op.f('fk_flat_proxies_flat_id_flats')),
+    sa.ForeignKeyConstraint(['link_id'], ['flat_links.id'], name=op.f('fk_flat_proxies_link_id_flat_links')),
+    sa.ForeignKeyConstraint(['owner_user_id'], ['users.id'], name=op.f('fk_flat_proxies_owner_user_id_users')),
+    sa.ForeignKeyConstraint(['proxy_user_id'], ['users.id'], name=op.f('fk_flat_proxies_proxy_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_flat_proxies'))
+    )
+    with op.batch_alter_table('flat_proxies', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_flat_proxies_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_flat_proxies_flat_id'), ['flat_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_flat_proxies_proxy_user_id'), ['proxy_user_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade():
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('flat_proxies', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_flat_proxies_proxy_user_id'))
+        batch_op.drop_index(batch_op.f('ix_flat_proxies_flat_id'))
+        batch_op.drop_index(batch_op.f('ix_flat_proxies_estate_id'))
+
+    op.drop_table('flat_proxies')
+    with op.batch_alter_table('ballot_versions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ballot_versions_voter_id'))
+        batch_op.drop_index(batch_op.f('ix_ballot_versions_flat_id'))
+        batch_op.drop_index(batch_op.f('ix_ballot_versions_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_ballot_versions_consultation_id'))
+        batch_op.drop_index(batch_op.f('ix_ballot_versions_ballot_id'))
+
+    op.drop_table('ballot_versions')
+    with op.batch_alter_table('ballot_answers', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ballot_answers_estate_id'))
+        batch_op.drop_index('ix_ballot_answers_consultation_question')
+        batch_op.drop_index(batch_op.f('ix_ballot_answers_ballot_id'))
+
+    op.drop_table('ballot_answers')
     with op.batch_alter_table('flat_links', schema=None) as batch_op:
         batch_op.drop_index('uq_flat_links_live', postgresql_where=sa.text("status IN ('pending', 'verified')"), sqlite_where=sa.text("status IN ('pending', 'verified')"))
         batch_op.drop_index(batch_op.f('ix_flat_links_user_id'))
@@ -622,6 +873,26 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_flat_codes_estate_id'))
 
     op.drop_table('flat_codes')
+    with op.batch_alter_table('elevator_stage_transitions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_elevator_stage_transitions_project_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_stage_transitions_estate_id'))
+
+    op.drop_table('elevator_stage_transitions')
+    with op.batch_alter_table('elevator_signatures', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_elevator_signatures_project_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_signatures_estate_id'))
+
+    op.drop_table('elevator_signatures')
+    with op.batch_alter_table('elevator_objections', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_elevator_objections_project_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_objections_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_objections_case_id'))
+
+    op.drop_table('elevator_objections')
+    with op.batch_alter_table('consultation_flats', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_consultation_flats_estate_id'))
+
+    op.drop_table('consultation_flats')
     with op.batch_alter_table('case_parties', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_parties_user_id'))
         batch_op.drop_index(batch_op.f('ix_case_parties_estate_id'))
@@ -634,6 +905,13 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_case_flats_case_id'))
 
     op.drop_table('case_flats')
+    with op.batch_alter_table('ballots', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_ballots_voter_id'))
+        batch_op.drop_index(batch_op.f('ix_ballots_flat_id'))
+        batch_op.drop_index(batch_op.f('ix_ballots_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_ballots_consultation_id'))
+
+    op.drop_table('ballots')
     with op.batch_alter_table('progress_photos', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_progress_photos_post_id'))
         batch_op.drop_index(batch_op.f('ix_progress_photos_estate_id'))
@@ -646,6 +924,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_flats_building_id'))
 
     op.drop_table('flats')
+    with op.batch_alter_table('elevator_projects', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_elevator_projects_stairwell_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_projects_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_projects_consultation_id'))
+
+    op.drop_table('elevator_projects')
     with op.batch_alter_table('case_post_revisions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_post_revisions_post_id'))
         batch_op.drop_index(batch_op.f('ix_case_post_revisions_estate_id'))
@@ -747,6 +1031,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_fund_entries_estate_id'))
 
     op.drop_table('fund_entries')
+    with op.batch_alter_table('consultations', schema=None) as batch_op:
+        batch_op.drop_index('ix_consultations_status_closes')
+        batch_op.drop_index(batch_op.f('ix_consultations_estate_id'))
+
+    op.drop_table('consultations')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_index('uq_cases_open_origin', postgresql_where=sa.text("status != 'closed' AND origin_type IS NOT NULL"), sqlite_where=sa.text("status != 'closed' AND origin_type IS NOT NULL"))
         batch_op.drop_index(batch_op.f('ix_cases_resolution_consultation_id'))

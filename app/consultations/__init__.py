@@ -1,0 +1,25 @@
+"""Consultations: surveys, content votes, elevator consent, resolutions and evaluations.
+
+Templates are data (`consultation_templates/`), validated when the app starts: a
+bad file stops start-up naming the file and the field.
+"""
+from pathlib import Path
+
+
+def init_app(app):
+    from app import rules
+    from app.consultations.cli import consultations_cli
+    from app.consultations.routes import blp
+    from app.consultations.templates import REQUIRED_TEMPLATES, load_templates
+    from app.extensions import api
+    from app.rules.data import DataFileError
+
+    rules.init_app(app)
+    directory = Path(app.config["TEMPLATES_DIR"])
+    templates = load_templates(directory, set(app.extensions["rules"]))
+    absent = [key for key in REQUIRED_TEMPLATES if key not in templates]
+    if absent:
+        raise DataFileError(f"{directory}: key: missing required templates {absent}")
+    app.extensions["consultation_templates"] = templates
+    api.register_blueprint(blp)
+    app.cli.add_command(consultations_cli)

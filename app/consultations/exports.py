@@ -1,0 +1,127 @@
+"""公示 exports: CSV and PDF of a consultation's outcome and per-flat participation.
+
+Rooms and areas are shown (the public must be able to check them); owners' names
+and phones are masked. The PDF uses reportlab's built-in STSong-Light CID font, so
+no font file is shipped.
+"""
+import csv
+import io
+
+from sqlalchemy import select
+
+from app.auth.permissions import is_committee
+from app.consultations import messages
+from app.consultations.models import Ballot, Consultation, Status
+from app.consultations.services import results, scope_condition
+from app.db import utcnow
+from app.errors import Conflict
+from app.estates.models import Building, Flat, Owner, Stairwell
+from app.extensions import db
+from app.privacy import mask_name, mask_phone
+
+PDF_FONT = "STSong-Light"
+
+
+def require_export(c: Consultation, user) -> None:
+    """The committee may export once closed; everyone in scope once published (公示)."""
+    if c.status == Status.published:
+        return
+    if c.status == Status.closed and is_committee(user, c.estate_id):
+        return
+    raise Conflict(messages.NOT_PUBLISHED, code="not_published")
+
+
+def _stance(c: Consultation, answers: dict | None) -> str:
+    """The deciding answers of a ballot in words: 同意, or 同意 12 项 / 反对 3 项 / 弃权 2 项."""
+    if not answers:
+        return ""
+    parts = []
+    for question in c.questions:
+        if not question["decides"] or question["key"] not in answers:
+            continue
+        value = answers[question["key"]]
+        if question["type"] == "items":
+            counts = {key: list(value.values()).count(key) for key in messages.ITEM_OPTION_LABELS}
+            parts.append(" / ".join(f"{label} {counts[key]} 项"
+                                    for key, label in messages.ITEM_OPTION_LABELS.items()))
+        else:
+            labels = {o["key"]: o["label"] for o in question["options"]}
+            parts.append(labels.get(value, value))
+    return "；".join(parts)
+
+
+def rows(c: Consultation) -> list[list[str]]:
+    """One row per flat in scope (per-flat consultations) or per ballot (residents' surveys)."""
+    query = (select(Building.name, Stairwell.name, Flat.room, Flat.area_m2, Owner.name, Owner.phone,
+                    Ballot)
+             .select_from(Flat).join(Building, Flat.building_id == Building.id)
+             .join(Stairwell, Flat.stairwell_id == Stairwell.id)
+             .outerjoin(Owner, Flat.owner_id == Owner.id))
+    if c.per_resident:
+        query = query.join(Ballot, Ballot.flat_id == Flat.id).where(Ballot.consultation_id == c.id)
+    else:
+        query = query.outerjoin(Ballot, (Ballot.flat_id == Flat.id) & (Ballot.consultation_id == c.id))
+    query = query.where(scope_condition(c)).order_by(Building.id, Stairwell.id, Flat.floor, Flat.room)
+    out = []
+    for building, stairwell, room, area, name, phone, ballot in db.session.execute(query):
+        voted = ballot is not None
+        out.append([building, stairwell, room, str(area), mask_name(name) or "", mask_phone(phone) or "",
+                    messages.EXPORT_VOTED if voted else messages.EXPORT_NOT_VOTED,
+                    messages.CHANNEL_LABELS[ballot.channel.value] if voted else "",
+                    _stance(c, ballot.answers) if voted else "", ballot.receipt if voted else ""])
+    return out
+
+
+def summary_lines(c: Consultation, outcome: dict) -> list[str]:
+    scope, participation = outcome["scope"], outcome["participation"]
+    return [
+        messages.EXPORT_SUMMARY.format(
+            total=scope["owners"], total_area=scope["area_m2"],
+            owners=participation["owners"].split("/")[0], area=participation["area"].split("/")[0]),
+        messages.EXPORT_RULE.format(rule=outcome["rule_title"]),
+        messages.EXPORT_DECISION[outcome["decision"]],
+        outcome["explanation"],
+        messages.EXPORT_GENERATED.format(at=utcnow().strftime("%Y-%m-%d %H:%M UTC")),
+    ]
+
+
+def export_csv(c: Consultation) -> str:
+    outcome = results(c)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([messages.EXPORT_TITLE.format(title=c.title)])
+    for line in summary_lines(c, outcome):
+        writer.writerow([line])
+    writer.writerow([])
+    writer.writerow(messages.EXPORT_HEADER)
+    writer.writerows(rows(c))
+    return "\ufeff" + out.getvalue()
+
+
+def export_pdf(c: Consultation) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
+    title_style = ParagraphStyle("title", fontName=PDF_FONT, fontSize=16, leading=22)
+    body_style = ParagraphStyle("body", fontName=PDF_FONT, fontSize=10, leading=15, wordWrap="CJK")
+    outcome = results(c)
+    story = [Paragraph(messages.EXPORT_TITLE.format(title=c.title), title_style), Spacer(1, 4 * mm)]
+    story += [Paragraph(line, body_style) for line in summary_lines(c, outcome)]
+    story.append(Spacer(1, 4 * mm))
+    table = Table([messages.EXPORT_HEADER] + rows(c), repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), PDF_FONT), ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
+    story.append(table)
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, leftMargin=10 * mm, rightMargin=10 * mm,
+                      topMargin=12 * mm, bottomMargin=12 * mm, title=c.title).build(story)
+    return buffer.getvalue()

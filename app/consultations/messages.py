@@ -1,0 +1,72 @@
+"""What residents and committees read about consultations, ballots and results."""
+ITEM_OPTION_LABELS = {"agree": "同意", "oppose": "反对", "abstain": "弃权"}
+STATUS_LABELS = {"draft": "草稿", "open": "进行中", "closed": "已截止", "published": "已公示"}
+CHANNEL_LABELS = {"online": "网上", "paper": "纸质票", "proxy": "委托代投", "assisted": "协助录入"}
+
+UNKNOWN_TEMPLATE = "没有这个征询模板"
+UNKNOWN_RULE = "没有这个表决规则"
+RULE_FOR_RESIDENTS = "所有居民都能回答的调查不能用来表决，请选择“不作表决”"
+SCOPE_ID_REQUIRED = "请选择楼栋或单元"
+SCOPE_NOT_IN_ESTATE = "这个范围不属于本小区"
+SCOPE_FLATS_REQUIRED = "请选择参与表决的户"
+SCOPE_FLATS_NOT_IN_ESTATE = "有的户不属于本小区"
+SCOPE_EMPTY = "这个范围里没有住户"
+CLOSES_AT_PAST = "截止时间要晚于现在"
+CLOSES_BEFORE_OPENS = "截止时间要晚于开始时间"
+
+WRONG_STATUS = "征询当前是“{status}”状态，不能这样做"
+NOT_OPEN_YET = "征询还没有开始"
+CLOSED = "征询已经截止，不能再投票"
+NOT_PUBLISHED = "结果公示后才能查看回执列表"
+
+NOT_OWNER = "只有这一户经过核实的业主（或业主委托的家属）才能投票"
+NOT_RESIDENT = "只有本范围内经过核实的居民才能回答"
+FLAT_REQUIRED = "您名下有多户，请选择为哪一户投票"
+FLAT_NOT_IN_SCOPE = "这一户不在本次征询的范围内"
+NO_FLAT_IN_SCOPE = "您在本次征询的范围内没有经过核实的住户"
+OWNER_ALREADY_VOTED = "业主本人已经投票，代理人不能更改"
+ASSISTED_FOR_RESIDENTS = "所有居民都能回答的调查不需要代为录入"
+
+ANSWER_REQUIRED = "请回答这道题"
+ANSWER_CHOOSE_ONE = "请选择一项"
+ANSWER_UNKNOWN_OPTION = "没有这个选项"
+ANSWER_CHOOSE_LIST = "请选择，结果应为列表"
+ANSWER_MIN = "至少选 {n} 项"
+ANSWER_MAX = "最多选 {n} 项"
+ANSWER_DUPLICATE = "同一项不能选两次"
+ANSWER_SCALE = "请选 1 到 5 之间的整数"
+ANSWER_TEXT = "请填写文字"
+ANSWER_TEXT_LONG = "最多 {n} 个字"
+ANSWER_ITEMS = "请逐项选择同意、反对或弃权"
+ANSWER_UNKNOWN_ITEM = "没有这个项目"
+ANSWER_NOT_ASKED = "这道题不用回答"
+ANSWER_UNKNOWN_QUESTION = "没有这道题"
+ANSWERS_INVALID = "有的题目没有答好，请检查"
+
+PROXY_NOT_OWNER = "只有这一户经过核实的业主才能委托家属"
+PROXY_SELF = "不能委托自己"
+PROXY_EXISTS = "已经委托过这个人了"
+PROXY_NOT_ACTIVE = "这个委托已经撤销了"
+
+# Results explanation, one plain sentence (or two) in Chinese.
+EXPLAIN_NONE = "本次征询不作表决，只统计意见：已有 {owners} 户参与，占 {total} 户。"
+EXPLAIN_RESIDENTS = "本次调查已有 {ballots} 人回答。"
+EXPLAIN_HIDDEN = "投票截止后才显示各选项的票数。"
+EXPLAIN_PENDING = "按“{rule}”，投票还在进行：已参与 {owners}/{total} 户、面积 {area}/{total_area} ㎡。"
+EXPLAIN_MISSING = "参与还差 {owners} 户、{area} ㎡。"
+EXPLAIN_PARTICIPATION_MET = "参与人数和面积已经达到要求。"
+EXPLAIN_PASSED = "按“{rule}”，参与 {owners}/{total} 户、面积 {area}/{total_area} ㎡，达到参与要求；同意 {agree}/{owners} 户、面积 {agree_area}/{area} ㎡，表决通过。"
+EXPLAIN_FAILED_PARTICIPATION = "按“{rule}”，只有 {owners}/{total} 户、面积 {area}/{total_area} ㎡参与，没有达到参与要求，表决未通过。"
+EXPLAIN_FAILED_APPROVAL = "按“{rule}”，参与 {owners}/{total} 户、面积 {area}/{total_area} ㎡，达到参与要求；但同意只有 {agree}/{owners} 户、面积 {agree_area}/{area} ㎡，没有达到同意要求，表决未通过。"
+EXPLAIN_PARTICIPATION_ONLY = "按“{rule}”，参与 {owners}/{total} 户、面积 {area}/{total_area} ㎡，达到参与要求。"
+EXPLAIN_ITEMS = "逐项结果：{passed} 项通过，{failed} 项未通过。"
+
+EXPORT_TITLE = "{title} 结果公示"
+EXPORT_HEADER = ["楼栋", "单元", "房号", "面积（㎡）", "业主", "电话", "是否参与", "方式", "表态", "回执"]
+EXPORT_VOTED = "已参与"
+EXPORT_NOT_VOTED = "未参与"
+EXPORT_SUMMARY = "共 {total} 户、面积 {total_area} ㎡；参与 {owners} 户、面积 {area} ㎡。"
+EXPORT_RULE = "表决规则：{rule}"
+EXPORT_DECISION = {"passed": "表决结果：通过", "failed": "表决结果：未通过",
+                   "pending": "表决结果：投票进行中", None: "本次征询不作表决"}
+EXPORT_GENERATED = "生成时间：{at}"

@@ -1,0 +1,211 @@
+"""Consultations (征询 / 表决), their ballots with every version kept, and family proxies."""
+import enum
+from datetime import datetime
+
+from sqlalchemy import (JSON, Boolean, Enum, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.db import UTCDateTime, utcnow
+from app.errors import Conflict
+from app.extensions import db
+
+
+class Status(str, enum.Enum):
+    draft = "draft"
+    open = "open"
+    closed = "closed"
+    published = "published"  # 公示
+
+
+#: allowed transitions of the lifecycle
+TRANSITIONS = {Status.draft: {Status.open}, Status.open: {Status.closed},
+               Status.closed: {Status.published}, Status.published: set()}
+
+
+class Consultation(db.Model):
+    """A survey, content vote, elevator consent, resolution vote or evaluation of one estate."""
+
+    __tablename__ = "consultations"
+    __table_args__ = (Index("ix_consultations_status_closes", "status", "closes_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    #: survey | vote | evaluation, from the template
+    kind: Mapped[str] = mapped_column(String(20))
+    #: the template it was made from, and that template's version
+    template_key: Mapped[str] = mapped_column(String(48))
+    template_version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[Status] = mapped_column(Enum(Status, native_enum=False, length=10),
+                                           default=Status.draft)
+    #: the decision rule applied (app.rules preset key)
+    rule_key: Mapped[str] = mapped_column(String(64))
+    #: estate | building | stairwell | flats (an explicit set, see ConsultationFlat)
+    scope_type: Mapped[str] = mapped_column(String(10))
+    #: the building or stairwell id (the estate id for estate scope; None for flats)
+    scope_id: Mapped[int | None]
+    #: owners: one ballot per flat, by its verified owner or proxy; residents: one per resident
+    voters: Mapped[str] = mapped_column(String(10))
+    #: snapshot of the template's questions when created (catalogue items resolved)
+    questions: Mapped[list] = mapped_column(JSON)
+    #: ballots are refused before this time (None: as soon as it is open)
+    opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: closed automatically at this time
+    closes_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: option tallies stay hidden until the consultation is closed
+    hide_results_until_closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    def move_to(self, status: Status, message: str) -> None:
+        """Refuse a transition the lifecycle does not allow (409)."""
+        if status not in TRANSITIONS[self.status]:
+            raise Conflict(message, code="wrong_status")
+        self.status = status
+
+    @property
+    def per_resident(self) -> bool:
+        return self.voters == "residents"
+
+    def question(self, key: str) -> dict | None:
+        return next((q for q in self.questions if q["key"] == key), None)
+
+    def __repr__(self):
+        return f"<Consultation {self.id} estate={self.estate_id} {self.template_key} {self.status.value}>"
+
+
+class ConsultationFlat(db.Model):
+    """A flat of an explicit "flats" scope (e.g. the flats a 一事一议 case affects)."""
+
+    __tablename__ = "consultation_flats"
+
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), primary_key=True)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+
+
+class Channel(str, enum.Enum):
+    online = "online"  # the owner or resident on their phone
+    paper = "paper"  # a signed paper ballot entered by the committee
+    proxy = "proxy"  # a written proxy (委托书) entered by the committee
+    assisted = "assisted"  # the committee entered it with the owner present (e.g. elderly)
+
+
+class CastFields:
+    """What a ballot says and how it was cast: shared by the current ballot and its versions."""
+
+    #: the flat it counts for (per-resident surveys: the resident's flat, for the room only)
+    flat_id: Mapped[int | None] = mapped_column(ForeignKey("flats.id"), index=True)
+    #: the person whose answer it is (the owner, proxy or resident; None when entered on paper)
+    voter_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    #: owner | proxy | resident: in whose right it was cast; an owner's ballot outranks a proxy's
+    cast_as: Mapped[str] = mapped_column(String(10))
+    channel: Mapped[Channel] = mapped_column(Enum(Channel, native_enum=False, length=10))
+    #: committee member who entered a paper, proxy or assisted ballot
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: what backs an entered ballot (paper ballot number, proxy letter kept at the office …)
+    evidence: Mapped[str | None] = mapped_column(String(500))
+    #: phone of a witness to an entered ballot
+    witness_phone: Mapped[str | None] = mapped_column(String(20))
+    #: the answers, {question_key: value}
+    answers: Mapped[dict] = mapped_column(JSON)
+
+
+class Ballot(CastFields, db.Model):
+    """The current ballot of one flat (or one resident) in a consultation.
+
+    `slot` is "flat:<id>" or "user:<id>"; the unique constraint on
+    (consultation_id, slot) makes a second ballot for the same flat impossible,
+    whatever the concurrency. Every version is kept in BallotVersion.
+    """
+
+    __tablename__ = "ballots"
+    __table_args__ = (UniqueConstraint("consultation_id", "slot"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
+    #: "flat:<id>" for per-flat ballots, "user:<id>" for per-resident surveys
+    slot: Mapped[str] = mapped_column(String(32))
+    #: the voter's receipt for the current version, checkable against the published list
+    receipt: Mapped[str] = mapped_column(String(16), unique=True)
+    #: 1 for the first ballot, +1 for each change
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    versions: Mapped[list["BallotVersion"]] = relationship(
+        order_by="BallotVersion.version", back_populates="ballot")
+
+    def __repr__(self):
+        return f"<Ballot {self.id} consultation={self.consultation_id} {self.slot} v{self.version}>"
+
+
+class BallotVersion(CastFields, db.Model):
+    """Every version of every ballot, append-only: the history of changes until close."""
+
+    __tablename__ = "ballot_versions"
+    __table_args__ = (UniqueConstraint("ballot_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
+    ballot_id: Mapped[int] = mapped_column(ForeignKey("ballots.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    #: the receipt this version was given
+    receipt: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    ballot: Mapped[Ballot] = relationship(back_populates="versions")
+
+    def __repr__(self):
+        return f"<BallotVersion {self.id} ballot={self.ballot_id} v{self.version}>"
+
+
+class BallotAnswer(db.Model):
+    """One chosen option (or text) of a current ballot: what the results aggregate in SQL.
+
+    Rewritten whenever the ballot changes; `item_key` is "" except for per-item votes.
+    """
+
+    __tablename__ = "ballot_answers"
+    __table_args__ = (Index("ix_ballot_answers_consultation_question",
+                            "consultation_id", "question_key", "item_key", "option_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"))
+    ballot_id: Mapped[int] = mapped_column(ForeignKey("ballots.id"), index=True)
+    question_key: Mapped[str] = mapped_column(String(48))
+    #: the catalogue item code for per-item votes, else ""
+    item_key: Mapped[str] = mapped_column(String(64), default="")
+    #: the chosen option (scale: "1".."5"); None for free text
+    option_key: Mapped[str | None] = mapped_column(String(64))
+    #: free text answers
+    value_text: Mapped[str | None] = mapped_column(Text)
+
+
+class FlatProxy(db.Model):
+    """An owner's authorisation for a relative to vote for one flat, until revoked."""
+
+    __tablename__ = "flat_proxies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), index=True)
+    #: the verified owner who gave the authorisation
+    owner_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    #: the relative who may vote
+    proxy_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    #: the family link to the flat made for the relative, revoked with the proxy
+    link_id: Mapped[int | None] = mapped_column(ForeignKey("flat_links.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    def __repr__(self):
+        return f"<FlatProxy {self.id} flat={self.flat_id} proxy={self.proxy_user_id}>"

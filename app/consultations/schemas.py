@@ -1,0 +1,173 @@
+"""Consultation schemas: what the routes take and give."""
+from app.consultations.templates import SCOPES
+from app.schemas import BaseSchema, fields, validate
+
+
+class TemplateOutSchema(BaseSchema):
+    key = fields.String()
+    kind = fields.String()
+    title = fields.String()
+    version = fields.Integer()
+    voters = fields.String()
+    default_rule = fields.String()
+    default_scope = fields.String()
+    description = fields.String()
+
+
+class RuleOutSchema(BaseSchema):
+    key = fields.String()
+    title = fields.String()
+    participation = fields.Dict(allow_none=True)
+    approval = fields.Dict(allow_none=True)
+
+
+class ScopeInSchema(BaseSchema):
+    type = fields.String(required=True, validate=validate.OneOf(SCOPES))
+    id = fields.Integer(load_default=None, strict=True)
+    flat_ids = fields.List(fields.Integer(strict=True), load_default=None,
+                           validate=validate.Length(min=1, max=5000))
+
+
+def aware_datetime(**kwargs):
+    return fields.AwareDateTime(error_messages={"invalid_awareness": "时间需要带时区"}, **kwargs)
+
+
+class ConsultationInSchema(BaseSchema):
+    template = fields.String(required=True, validate=validate.Length(min=1, max=48))
+    title = fields.String(load_default=None, validate=validate.Length(min=1, max=100))
+    scope = fields.Nested(ScopeInSchema, load_default=lambda: {"type": "estate", "id": None,
+                                                               "flat_ids": None})
+    rule = fields.String(load_default=None, validate=validate.Length(min=1, max=64))
+    opens_at = aware_datetime(load_default=None)
+    closes_at = aware_datetime(required=True)
+    hide_results_until_closed = fields.Boolean(load_default=False)
+
+
+class OptionOutSchema(BaseSchema):
+    key = fields.String()
+    label = fields.String()
+
+
+class ItemOutSchema(BaseSchema):
+    code = fields.String()
+    label = fields.String()
+    category = fields.String(allow_none=True)
+    category_label = fields.String(allow_none=True)
+
+
+class QuestionOutSchema(BaseSchema):
+    key = fields.String()
+    type = fields.String()
+    title = fields.String()
+    help = fields.String(allow_none=True)
+    required = fields.Boolean()
+    decides = fields.Boolean()
+    options = fields.List(fields.Nested(OptionOutSchema))
+    items = fields.List(fields.Nested(ItemOutSchema))
+    min_choices = fields.Integer()
+    max_choices = fields.Integer()
+    max_length = fields.Integer()
+    low_label = fields.String(allow_none=True)
+    high_label = fields.String(allow_none=True)
+    when = fields.Dict(allow_none=True)
+
+
+class MyBallotSchema(BaseSchema):
+    flat_id = fields.Integer(allow_none=True)
+    room = fields.String(allow_none=True)
+    receipt = fields.String()
+    version = fields.Integer()
+    channel = fields.String()
+    cast_as = fields.String()
+    mine = fields.Boolean()
+    answers = fields.Dict()
+    updated_at = fields.DateTime()
+
+
+class ConsultationOutSchema(BaseSchema):
+    id = fields.Integer()
+    estate_id = fields.Integer()
+    kind = fields.String()
+    template = fields.String(attribute="template_key")
+    template_version = fields.Integer()
+    title = fields.String()
+    description = fields.String()
+    status = fields.Function(lambda c: c.status.value)
+    rule = fields.String(attribute="rule_key")
+    voters = fields.String()
+    scope = fields.Function(lambda c: {"type": c.scope_type, "id": c.scope_id})
+    opens_at = fields.DateTime(allow_none=True)
+    closes_at = fields.DateTime()
+    hide_results_until_closed = fields.Boolean()
+    created_at = fields.DateTime()
+
+
+class ConsultationDetailSchema(ConsultationOutSchema):
+    questions = fields.List(fields.Nested(QuestionOutSchema))
+    my_ballots = fields.List(fields.Nested(MyBallotSchema))
+    voting_flats = fields.List(fields.Integer())
+
+
+class ListQuery(BaseSchema):
+    status = fields.String(load_default=None,
+                           validate=validate.OneOf(["draft", "open", "closed", "published"]))
+
+
+class BallotInSchema(BaseSchema):
+    flat_id = fields.Integer(load_default=None, strict=True)
+    answers = fields.Dict(keys=fields.String(), required=True)
+
+
+class AssistedBallotInSchema(BaseSchema):
+    flat_id = fields.Integer(required=True, strict=True)
+    answers = fields.Dict(keys=fields.String(), required=True)
+    channel = fields.String(required=True, validate=validate.OneOf(["paper", "proxy", "assisted"]))
+    evidence = fields.String(required=True, validate=validate.Length(min=2, max=500))
+    witness_phone = fields.String(load_default=None, validate=validate.Length(min=11, max=20))
+
+
+class ReceiptOutSchema(BaseSchema):
+    receipt = fields.String()
+    updated_at = fields.DateTime()
+    version = fields.Integer()
+    flat_id = fields.Integer(allow_none=True)
+    channel = fields.Function(lambda b: b.channel.value)
+
+
+class ResultsSchema(BaseSchema):
+    """The results shape of API.md (documented loosely: its blocks are plain dicts)."""
+
+    consultation_id = fields.Integer()
+    rule = fields.String()
+    rule_title = fields.String()
+    status = fields.String()
+    voters = fields.String()
+    hidden = fields.Boolean()
+    scope = fields.Dict()
+    participation = fields.Dict()
+    channels = fields.Dict()
+    questions = fields.List(fields.Dict())
+    decision = fields.String(allow_none=True)
+    missing = fields.Dict()
+    thresholds = fields.Dict()
+    explanation = fields.String()
+
+
+class PublicReceiptSchema(BaseSchema):
+    receipt = fields.String()
+    room_masked = fields.String(allow_none=True)
+    channel = fields.String()
+
+
+class ProxyInSchema(BaseSchema):
+    phone = fields.String(required=True, validate=validate.Length(min=11, max=20))
+
+
+class ProxyOutSchema(BaseSchema):
+    id = fields.Integer()
+    flat_id = fields.Integer()
+    owner_user_id = fields.Integer()
+    proxy_user_id = fields.Integer()
+    created_at = fields.DateTime()
+    revoked_at = fields.DateTime(allow_none=True)
+    active = fields.Function(lambda p: p.revoked_at is None)

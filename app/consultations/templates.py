@@ -1,0 +1,270 @@
+"""Consultation templates and item catalogues: data files validated at load time.
+
+Files in `<TEMPLATES_DIR>`: `*.yaml` are templates, `catalogue/*.yaml` are item
+catalogues, `rules/*.yaml` are decision rules (app.rules). A template may take its
+options or items from a catalogue; they are resolved at load time, and a
+consultation keeps a snapshot of its questions, so editing a file later never
+changes a running vote.
+"""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from app.consultations import messages
+from app.rules.data import DataFileError, load_file, yaml_files
+from app.schemas import BaseSchema
+
+KEY = validate.Regexp(r"^[a-z][a-z0-9_]{0,47}$")
+ITEM_CODE = validate.Regexp(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
+QUESTION_TYPES = ("single", "multiple", "scale", "text", "items")
+KINDS = ("survey", "vote", "evaluation")
+VOTERS = ("owners", "residents")
+SCOPES = ("estate", "building", "stairwell", "flats")
+ITEM_OPTIONS = ("agree", "oppose", "abstain")
+APPROVE = "agree"
+SCALE_MIN, SCALE_MAX = 1, 5
+
+
+# -- catalogues ------------------------------------------------------------------------------
+
+class ItemSchema(BaseSchema):
+    code = fields.String(required=True, validate=[ITEM_CODE, validate.Length(max=64)])
+    label = fields.String(required=True, validate=validate.Length(min=1, max=100))
+
+
+class CategorySchema(BaseSchema):
+    key = fields.String(required=True, validate=KEY)
+    label = fields.String(required=True, validate=validate.Length(min=1, max=50))
+    items = fields.List(fields.Nested(ItemSchema), required=True, validate=validate.Length(min=1))
+
+
+class CatalogueSchema(BaseSchema):
+    key = fields.String(required=True, validate=KEY)
+    title = fields.String(required=True)
+    categories = fields.List(fields.Nested(CategorySchema), required=True,
+                             validate=validate.Length(min=1))
+
+    @validates_schema
+    def _unique(self, data, **kwargs):
+        codes = [item["code"] for c in data.get("categories", []) for item in c["items"]]
+        duplicated = sorted({code for code in codes if codes.count(code) > 1})
+        if duplicated:
+            raise ValidationError(f"item codes used twice: {duplicated}", "categories")
+
+
+# -- templates -------------------------------------------------------------------------------
+
+class OptionSchema(BaseSchema):
+    key = fields.String(required=True, validate=KEY)
+    label = fields.String(required=True, validate=validate.Length(min=1, max=100))
+
+
+class CatalogueRefSchema(BaseSchema):
+    catalogue = fields.String(required=True, validate=KEY)
+    categories = fields.List(fields.String(validate=KEY), load_default=None)
+
+
+class ConditionSchema(BaseSchema):
+    question = fields.String(required=True, validate=KEY)
+    #: show the question when that answer is (or, for multiple choice, includes) one of these
+    in_ = fields.List(fields.String(validate=KEY), data_key="in", required=True,
+                      validate=validate.Length(min=1))
+
+
+class QuestionSchema(BaseSchema):
+    key = fields.String(required=True, validate=KEY)
+    type = fields.String(required=True, validate=validate.OneOf(QUESTION_TYPES))
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    help = fields.String(load_default=None)
+    required = fields.Boolean(load_default=True)
+    #: a decision question: its approving option ("agree") is measured against the rule
+    decides = fields.Boolean(load_default=False)
+    options = fields.List(fields.Nested(OptionSchema), load_default=None)
+    options_from = fields.Nested(CatalogueRefSchema, load_default=None)
+    items = fields.List(fields.Nested(ItemSchema), load_default=None)
+    items_from = fields.Nested(CatalogueRefSchema, load_default=None)
+    min_choices = fields.Integer(load_default=None, validate=validate.Range(min=0))
+    max_choices = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    low_label = fields.String(load_default=None)
+    high_label = fields.String(load_default=None)
+    max_length = fields.Integer(load_default=500, validate=validate.Range(min=1, max=5000))
+    when = fields.Nested(ConditionSchema, load_default=None)
+
+    @validates_schema
+    def _by_type(self, data, **kwargs):
+        kind = data.get("type")
+        has_options = data.get("options") is not None or data.get("options_from") is not None
+        has_items = data.get("items") is not None or data.get("items_from") is not None
+        if kind in ("single", "multiple") and not has_options:
+            raise ValidationError(f"a {kind} question needs options or options_from", "options")
+        if kind not in ("single", "multiple") and has_options:
+            raise ValidationError(f"a {kind} question takes no options", "options")
+        if kind == "items" and not has_items:
+            raise ValidationError("an items question needs items or items_from", "items")
+        if kind != "items" and has_items:
+            raise ValidationError(f"a {kind} question takes no items", "items")
+        if kind != "multiple" and (data.get("min_choices") is not None
+                                   or data.get("max_choices") is not None):
+            raise ValidationError("min_choices/max_choices are for multiple choice", "min_choices")
+        if data.get("decides") and kind not in ("single", "items"):
+            raise ValidationError("only single choice or items questions decide", "decides")
+        if kind == "single" and data.get("decides") and APPROVE not in [
+                o["key"] for o in data.get("options") or []]:
+            raise ValidationError(f"a deciding question needs an option {APPROVE!r}", "options")
+
+
+class TemplateSchema(BaseSchema):
+    key = fields.String(required=True, validate=KEY)
+    version = fields.Integer(required=True, validate=validate.Range(min=1))
+    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
+    title = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    description = fields.String(load_default="")
+    voters = fields.String(required=True, validate=validate.OneOf(VOTERS))
+    default_rule = fields.String(required=True)
+    default_scope = fields.String(load_default="estate", validate=validate.OneOf(SCOPES))
+    questions = fields.List(fields.Nested(QuestionSchema), required=True,
+                            validate=validate.Length(min=1))
+
+    @validates_schema
+    def _questions(self, data, **kwargs):
+        seen = {}
+        for index, question in enumerate(data.get("questions") or []):
+            where = f"questions.{index}"
+            if question["key"] in seen:
+                raise ValidationError(f"{where}.key: {question['key']!r} used twice", "questions")
+            condition = question.get("when")
+            if condition:
+                target = seen.get(condition["question"])
+                if target is None:
+                    raise ValidationError(
+                        f"{where}.when.question: must name an earlier question", "questions")
+                if target["type"] not in ("single", "multiple"):
+                    raise ValidationError(
+                        f"{where}.when.question: must be a single or multiple choice", "questions")
+                known = {o["key"] for o in target.get("options") or []}
+                if target.get("options") is not None and not set(condition["in_"]) <= known:
+                    raise ValidationError(f"{where}.when.in: unknown options", "questions")
+                if question.get("decides"):
+                    raise ValidationError(f"{where}.decides: a deciding question cannot be conditional",
+                                          "questions")
+            keys = [o["key"] for o in question.get("options") or []]
+            if len(keys) != len(set(keys)):
+                raise ValidationError(f"{where}.options: keys used twice", "questions")
+            seen[question["key"]] = question
+        if data.get("voters") == "residents" and any(q.get("decides") for q in data.get("questions") or []):
+            raise ValidationError("only owners decide: a residents' survey has no deciding question",
+                                  "voters")
+
+
+# -- the registry ----------------------------------------------------------------------------
+
+@dataclass
+class Template:
+    key: str
+    version: int
+    kind: str
+    title: str
+    description: str
+    voters: str
+    default_rule: str
+    default_scope: str
+    #: questions with catalogue references resolved: the snapshot a consultation keeps
+    questions: list[dict] = field(default_factory=list)
+    path: str = ""
+
+
+def _catalogue_items(ref: dict, catalogues: dict, where: str) -> list[dict]:
+    catalogue = catalogues.get(ref["catalogue"])
+    if catalogue is None:
+        raise DataFileError(f"{where}.catalogue: unknown catalogue {ref['catalogue']!r}")
+    wanted = ref.get("categories")
+    categories = {c["key"]: c for c in catalogue["categories"]}
+    if wanted:
+        unknown = [key for key in wanted if key not in categories]
+        if unknown:
+            raise DataFileError(f"{where}.categories: unknown categories {unknown}")
+    items = []
+    for category in catalogue["categories"]:
+        if wanted and category["key"] not in wanted:
+            continue
+        for item in category["items"]:
+            items.append({"code": item["code"], "label": item["label"],
+                          "category": category["key"], "category_label": category["label"]})
+    return items
+
+
+def _resolve(question: dict, catalogues: dict, where: str) -> dict:
+    """A question as a consultation keeps it: concrete options and items, limits filled in."""
+    kind = question["type"]
+    out = {"key": question["key"], "type": kind, "title": question["title"],
+           "help": question.get("help"), "required": question["required"],
+           "decides": question["decides"], "when": None, "options": [], "items": []}
+    if question.get("when"):
+        out["when"] = {"question": question["when"]["question"], "in": question["when"]["in_"]}
+    if kind in ("single", "multiple"):
+        if question.get("options") is not None:
+            out["options"] = [dict(o) for o in question["options"]]
+        else:
+            out["options"] = [{"key": i["code"], "label": i["label"]} for i in
+                              _catalogue_items(question["options_from"], catalogues,
+                                               f"{where}.options_from")]
+    if kind == "multiple":
+        count = len(out["options"])
+        out["min_choices"] = question["min_choices"] if question["min_choices"] is not None else (
+            1 if question["required"] else 0)
+        out["max_choices"] = min(question["max_choices"] or count, count)
+        if out["min_choices"] > out["max_choices"]:
+            raise DataFileError(f"{where}.min_choices: larger than max_choices")
+    if kind == "scale":
+        out["options"] = [{"key": str(n), "label": str(n)} for n in range(SCALE_MIN, SCALE_MAX + 1)]
+        out["low_label"], out["high_label"] = question.get("low_label"), question.get("high_label")
+    if kind == "text":
+        out["max_length"] = question["max_length"]
+    if kind == "items":
+        out["options"] = [{"key": key, "label": messages.ITEM_OPTION_LABELS[key]}
+                          for key in ITEM_OPTIONS]
+        if question.get("items") is not None:
+            out["items"] = [{"code": i["code"], "label": i["label"], "category": None,
+                             "category_label": None} for i in question["items"]]
+        else:
+            out["items"] = _catalogue_items(question["items_from"], catalogues,
+                                            f"{where}.items_from")
+        codes = [i["code"] for i in out["items"]]
+        if len(codes) != len(set(codes)):
+            raise DataFileError(f"{where}.items: item codes used twice")
+    return out
+
+
+def load_catalogues(directory: Path) -> dict[str, dict]:
+    catalogues = {}
+    for path in yaml_files(directory / "catalogue"):
+        catalogue = load_file(path, CatalogueSchema())
+        if catalogue["key"] in catalogues:
+            raise DataFileError(f"{path}: key: catalogue {catalogue['key']!r} defined twice")
+        catalogues[catalogue["key"]] = catalogue
+    return catalogues
+
+
+def load_templates(directory: Path, rule_keys) -> dict[str, Template]:
+    """Every template of the folder, validated and resolved; DataFileError names file and field."""
+    catalogues = load_catalogues(directory)
+    templates: dict[str, Template] = {}
+    for path in yaml_files(directory):
+        data = load_file(path, TemplateSchema())
+        if data["key"] in templates:
+            raise DataFileError(f"{path}: key: template {data['key']!r} defined twice")
+        if data["default_rule"] not in rule_keys:
+            raise DataFileError(f"{path}: default_rule: unknown rule {data['default_rule']!r}")
+        questions = [_resolve(q, catalogues, f"{path}: questions.{i}")
+                     for i, q in enumerate(data["questions"])]
+        templates[data["key"]] = Template(
+            key=data["key"], version=data["version"], kind=data["kind"], title=data["title"],
+            description=data["description"], voters=data["voters"],
+            default_rule=data["default_rule"], default_scope=data["default_scope"],
+            questions=questions, path=str(path))
+    return templates
+
+
+REQUIRED_TEMPLATES = ("willingness_survey", "needs_survey", "content_vote", "elevator_consent",
+                      "dispute_resolution", "evaluation")

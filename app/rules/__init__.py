@@ -1,0 +1,30 @@
+"""Rules: the decision engine (plain module) and the named presets it applies.
+
+`app.rules.engine` knows nothing of Flask or the database. The presets are data in
+`<TEMPLATES_DIR>/rules/`, loaded and validated when the app starts.
+"""
+from pathlib import Path
+
+from flask import current_app
+
+from app.rules.engine import Rule
+
+
+def init_app(app):
+    """Load the presets once; consultations call this first as their templates name rules."""
+    if "rules" in app.extensions:
+        return
+    from app.rules.presets import check_required, load_rules
+
+    directory = Path(app.config["TEMPLATES_DIR"]) / "rules"
+    rules = load_rules(directory)
+    check_required(rules, directory)
+    app.extensions["rules"] = rules
+
+
+def all_rules() -> dict[str, Rule]:
+    return current_app.extensions["rules"]
+
+
+def get_rule(key: str) -> Rule | None:
+    return all_rules().get(key)

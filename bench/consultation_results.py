@@ -1,0 +1,129 @@
+"""How long the results of a 3,000-flat estate take, every flat having voted.
+
+    .venv/bin/python -m bench.consultation_results [FLATS]
+
+Prints, per backend: SQL queries per results call (constant), the median time of
+`results()` and of GET …/results over HTTP, and how fast ballots are cast one by one.
+"""
+import logging
+import random
+import statistics
+import sys
+import time
+from datetime import timedelta
+from decimal import Decimal
+
+from sqlalchemy import event, insert, select
+
+from bench._databases import backends, scratch_app
+
+RUNS = 7
+
+
+def build(flats: int):
+    from app.auth.models import Role
+    from app.auth.services import get_or_create_user, grant_role
+    from app.consultations.models import Ballot, BallotAnswer, Channel
+    from app.consultations.services import create_consultation, open_consultation
+    from app.db import utcnow
+    from app.estates.ledger import LedgerRow
+    from app.estates.services import create_estate, import_ledger
+    from app.extensions import db
+
+    estate = create_estate(name="基准小区", district="东城区", street="和平里街道", built_year=1990)
+    rows = [LedgerRow(row=i + 2, building=f"{i // 600 + 1}号楼", stairwell=f"{i // 24 % 25 + 1}单元",
+                      room=f"{i % 24 // 4 + 1}0{i % 4 + 1}", floor=i % 24 // 4 + 1,
+                      area_m2=Decimal(5000 + i % 4000) / 100, owner_name=f"业主{i}",
+                      owner_phone=None, owner_id_number=f"B{i // 3 if i % 7 == 0 else i}")
+            for i in range(flats)]
+    import_ledger(estate.id, rows)
+    committee = get_or_create_user("13800009999")
+    grant_role(committee, Role.committee, estate.id)
+    db.session.commit()
+    consultation = create_consultation(estate.id, template_key="elevator_consent",
+                                       closes_at=utcnow() + timedelta(days=7), actor_id=committee.id,
+                                       rule_key="civil_code_278_special")
+    open_consultation(consultation, committee.id)
+    from app.estates.models import Flat
+
+    flat_ids = db.session.scalars(select(Flat.id).where(Flat.estate_id == estate.id)).all()
+    rng = random.Random(1)
+    db.session.execute(insert(Ballot), [
+        {"estate_id": estate.id, "consultation_id": consultation.id, "slot": f"flat:{fid}",
+         "flat_id": fid, "cast_as": "owner", "channel": Channel.online, "answers": {},
+         "receipt": f"B{fid:09d}", "version": 1, "created_at": utcnow(), "updated_at": utcnow()}
+        for fid in flat_ids])
+    ballot_ids = db.session.execute(select(Ballot.id, Ballot.flat_id).where(
+        Ballot.consultation_id == consultation.id)).all()
+    db.session.execute(insert(BallotAnswer), [
+        {"estate_id": estate.id, "consultation_id": consultation.id, "ballot_id": bid,
+         "question_key": "install", "item_key": "",
+         "option_key": rng.choice(["agree", "agree", "agree", "oppose", "abstain"])}
+        for bid, _ in ballot_ids])
+    db.session.commit()
+    return estate, consultation, committee
+
+
+def timed(function, runs=RUNS):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cast_rate(consultation, count=100):
+    """Ballots per second through cast_ballot (each its own transaction and audit entry)."""
+    from app.consultations.services import cast_ballot
+    from app.auth.services import get_or_create_user
+    from app.estates.models import Flat, FlatLink, LinkStatus, Relation
+    from app.extensions import db
+
+    flats = db.session.scalars(select(Flat).where(Flat.estate_id == consultation.estate_id)
+                               .order_by(Flat.id).limit(count)).all()
+    users = []
+    for i, flat in enumerate(flats):
+        user = get_or_create_user(f"1370000{i:04d}")
+        db.session.add(FlatLink(estate_id=flat.estate_id, flat_id=flat.id, user_id=user.id,
+                                relation=Relation.owner, status=LinkStatus.verified))
+        users.append(user)
+    db.session.commit()
+    start = time.perf_counter()
+    for user, flat in zip(users, flats):
+        cast_ballot(consultation, user, flat.id, {"install": "agree"})
+    return count / (time.perf_counter() - start)
+
+
+def main(flats: int = 3000):
+    logging.disable(logging.INFO)
+    from app.consultations.services import results
+    from app.extensions import db
+    from app.auth.tokens import issue
+
+    for backend in backends():
+        with scratch_app(backend) as app:
+            estate, consultation, committee = build(flats)
+            statements = []
+
+            def count(conn, cursor, statement, *args):
+                statements.append(statement)
+
+            event.listen(db.engine, "before_cursor_execute", count)
+            outcome = results(consultation)
+            event.remove(db.engine, "before_cursor_execute", count)
+            queries = len(statements)
+            service_s = timed(lambda: results(consultation))
+            client = app.test_client()
+            headers = {"Authorization": f"Bearer {issue(committee, 'access')}"}
+            http_s = timed(lambda: client.get(f"/api/v1/consultations/{consultation.id}/results",
+                                              headers=headers))
+            rate = cast_rate(consultation)
+            print(f"{backend:10} flats={flats} ballots={outcome['participation']['ballots']} "
+                  f"queries/results={queries} results()={service_s * 1000:.1f} ms "
+                  f"GET results={http_s * 1000:.1f} ms cast_ballot={rate:.0f}/s "
+                  f"decision={outcome['decision']}", flush=True)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3000)

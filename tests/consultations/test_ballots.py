@@ -1,0 +1,270 @@
+"""Ballots: proxies, assisted ballots, question types, hidden results, closing, exports."""
+import subprocess
+import threading
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from app.consultations.models import Ballot, BallotVersion, Consultation, Status
+from app.consultations.services import cast_ballot, close_due, results
+from app.db import utcnow
+from app.extensions import db
+from tests.factories import (
+    auth, flats_of, link, make_consultation, make_estate, make_owner, make_user)
+
+
+def put_ballot(client, consultation, user, answers, flat_id=None):
+    body = {"answers": answers, **({"flat_id": flat_id} if flat_id else {})}
+    return client.put(f"/api/v1/consultations/{consultation.id}/ballots/mine", headers=auth(user),
+                      json=body)
+
+
+def elevator_vote(estate, **kwargs):
+    return make_consultation(estate, scope_type="stairwell",
+                             scope_id=flats_of(estate.id)[0].stairwell_id, **kwargs)
+
+
+def test_family_proxy_votes_until_the_owner_votes_and_can_be_revoked(client):
+    estate = make_estate()
+    flat = flats_of(estate.id)[0]
+    owner = make_owner(flat)
+    relative = make_user()
+    consultation = elevator_vote(estate)
+    granted = client.post(f"/api/v1/flats/{flat.id}/proxies", headers=auth(owner),
+                          json={"phone": relative.phone})
+    assert granted.status_code == 201, granted.json
+    by_proxy = put_ballot(client, consultation, relative, {"install": "agree"})
+    assert by_proxy.status_code == 200, by_proxy.json
+    assert db.session.scalar(select(Ballot.cast_as)) == "proxy"
+    # the owner's own ballot overrides the proxy's ...
+    assert put_ballot(client, consultation, owner, {"install": "abstain"}).status_code == 200
+    # ... and the proxy can no longer change it
+    refused = put_ballot(client, consultation, relative, {"install": "agree"})
+    assert refused.status_code == 409 and refused.json["error"]["code"] == "owner_already_voted"
+    assert db.session.scalar(select(Ballot.answers)) == {"install": "abstain"}
+    assert db.session.scalar(select(db.func.count(BallotVersion.id))) == 2
+    mine = client.get(f"/api/v1/consultations/{consultation.id}", headers=auth(owner)).json
+    assert mine["my_ballots"][0]["cast_as"] == "owner" and mine["my_ballots"][0]["mine"] is True
+    # revoking ends the relative's access to the flat
+    revoked = client.post(f"/api/v1/proxies/{granted.json['id']}/revoke", headers=auth(owner))
+    assert revoked.status_code == 200 and revoked.json["active"] is False
+    assert put_ballot(client, consultation, relative, {"install": "agree"}).status_code == 404
+    listed = client.get(f"/api/v1/flats/{flat.id}/proxies", headers=auth(owner)).json
+    assert [p["active"] for p in listed] == [False]
+
+
+def test_only_a_verified_owner_may_authorise_a_proxy(client):
+    estate = make_estate()
+    flat = flats_of(estate.id)[0]
+    tenant = make_user()
+    link(tenant, flat, "tenant")
+    response = client.post(f"/api/v1/flats/{flat.id}/proxies", headers=auth(tenant),
+                           json={"phone": "13912340000"})
+    assert response.status_code == 403
+    outsider = make_owner(flats_of(make_estate(name="外小区").id)[0])
+    response = client.post(f"/api/v1/flats/{flat.id}/proxies", headers=auth(outsider),
+                           json={"phone": "13912340000"})
+    assert response.status_code == 404
+
+
+def test_committee_enters_paper_ballots_with_evidence_and_results_show_the_channel(client):
+    estate = make_estate()
+    committee = make_user(roles=[("committee", estate.id)])
+    consultation = elevator_vote(estate, actor=committee)
+    flats = flats_of(estate.id)
+    url = f"/api/v1/consultations/{consultation.id}/assisted-ballots"
+    paper = client.post(url, headers=auth(committee), json={
+        "flat_id": flats[0].id, "answers": {"install": "agree"}, "channel": "paper",
+        "evidence": "纸质表决票第 12 号，存居委会", "witness_phone": "13912345678"})
+    assert paper.status_code == 201, paper.json
+    ballot = db.session.scalar(select(Ballot))
+    assert (ballot.entered_by_id, ballot.channel.value, ballot.witness_phone) == \
+        (committee.id, "paper", "13912345678")
+    # a written proxy entered later cannot replace the owner's paper ballot
+    proxy = client.post(url, headers=auth(committee), json={
+        "flat_id": flats[0].id, "answers": {"install": "abstain"}, "channel": "proxy",
+        "evidence": "委托书"})
+    assert proxy.status_code == 409
+    client.post(url, headers=auth(committee), json={
+        "flat_id": flats[1].id, "answers": {"install": "agree"}, "channel": "assisted",
+        "evidence": "上门协助，业主本人在场"})
+    outcome = client.get(f"/api/v1/consultations/{consultation.id}/results",
+                         headers=auth(committee)).json
+    assert outcome["channels"] == {"online": 0, "paper": 1, "proxy": 0, "assisted": 1}
+    bad = client.post(url, headers=auth(committee), json={
+        "flat_id": flats[2].id, "answers": {"install": "agree"}, "channel": "fax", "evidence": ""})
+    assert bad.status_code == 422 and {"channel", "evidence"} <= set(bad.json["error"]["fields"])
+    owner = make_owner(flats[3])
+    assert client.post(url, headers=auth(owner), json={
+        "flat_id": flats[3].id, "answers": {"install": "agree"}, "channel": "paper",
+        "evidence": "纸质票"}).status_code == 403
+
+
+def test_residents_survey_one_ballot_per_resident_with_every_question_type(client):
+    estate = make_estate()
+    flats = flats_of(estate.id)
+    consultation = make_consultation(estate, "needs_survey")
+    tenant, owner = make_user(), make_owner(flats[0])
+    link(tenant, flats[0], "tenant")
+    good = {"basic_needs": ["basic.water_supply", "basic.roof_repair"], "urgency": 4,
+            "other": "  楼道灯经常坏  "}
+    assert put_ballot(client, consultation, tenant, good).status_code == 200
+    assert put_ballot(client, consultation, owner, {**good, "urgency": 5}).status_code == 200
+    assert put_ballot(client, consultation, owner, {**good, "urgency": 2}).status_code == 200
+    assert db.session.scalar(select(db.func.count(Ballot.id))) == 2
+    assert db.session.scalar(select(Ballot.answers).where(Ballot.voter_id == tenant.id))["other"] == \
+        "楼道灯经常坏"
+    too_many = {**good, "basic_needs": ["basic.water_supply", "basic.drainage", "basic.roads",
+                                        "basic.heating", "basic.security", "basic.fire_safety"]}
+    bad_cases = [(too_many, "basic_needs", "最多选 5 项"), ({**good, "basic_needs": []}, "basic_needs", None),
+                 ({**good, "urgency": 6}, "urgency", None), ({**good, "urgency": True}, "urgency", None),
+                 ({**good, "other": "字" * 501}, "other", None),
+                 ({**good, "basic_needs": ["improvement.greening"]}, "basic_needs", None)]
+    for answers, question, message in bad_cases:
+        response = put_ballot(client, consultation, owner, answers)
+        assert response.status_code == 422, answers
+        assert question in response.json["error"]["fields"]["answers"]
+        if message:
+            assert response.json["error"]["fields"]["answers"][question] == message
+    outcome = client.get(f"/api/v1/consultations/{consultation.id}/results", headers=auth(owner)).json
+    assert outcome["decision"] is None and outcome["participation"]["ballots"] == 2
+    questions = {q["key"]: q for q in outcome["questions"]}
+    assert questions["basic_needs"]["options"]["basic.water_supply"]["ballots"] == 2
+    assert questions["urgency"]["average"] == "3.00"
+    assert questions["other"]["answers"] == 2
+    assert outcome["scope"]["residents"] == 2
+    assert outcome["participation"]["residents"] == "2/2"
+
+
+def test_content_vote_counts_each_item_and_leaves_unanswered_items_as_abstentions(app):
+    estate = make_estate(floors=1, flats_per_floor=3)
+    flats = flats_of(estate.id)
+    consultation = make_consultation(estate, "content_vote", rule_key="simple_majority")
+    owners = [make_owner(flat) for flat in flats]
+    cast_ballot(consultation, owners[0], None, {"items": {"basic.water_supply": "agree",
+                                                          "improvement.elevator": "oppose"}})
+    cast_ballot(consultation, owners[1], None, {"items": {"basic.water_supply": "agree"}})
+    cast_ballot(consultation, owners[2], None, {"items": {"improvement.elevator": "agree"}})
+    from app.consultations.services import close_consultation
+    close_consultation(consultation, None)
+    outcome = results(consultation)
+    items = {item["code"]: item for item in outcome["questions"][0]["items"]}
+    assert len(items) == 41
+    water = items["basic.water_supply"]
+    assert water["options"]["agree"]["owners"] == 2 and water["options"]["abstain"]["owners"] == 1
+    assert water["decision"] == "passed" and water["approval"]["owners"] == "2/3"
+    assert items["improvement.elevator"]["decision"] == "failed"
+    assert items["enhancement.market"]["options"]["abstain"]["owners"] == 3
+    assert outcome["decision"] == "passed"
+    assert "逐项结果：1 项通过，40 项未通过" in outcome["explanation"]
+
+
+def test_results_stay_hidden_until_closed_when_asked(client):
+    estate = make_estate()
+    consultation = elevator_vote(estate, hide_results_until_closed=True)
+    owner = make_owner(flats_of(estate.id)[0])
+    put_ballot(client, consultation, owner, {"install": "agree"})
+    hidden = client.get(f"/api/v1/consultations/{consultation.id}/results", headers=auth(owner)).json
+    assert hidden["hidden"] is True and "options" not in hidden["questions"][0]
+    assert hidden["participation"]["owners"] == "1/12" and hidden["decision"] == "pending"
+    committee = make_user(roles=[("committee", estate.id)])
+    client.post(f"/api/v1/consultations/{consultation.id}/close", headers=auth(committee))
+    shown = client.get(f"/api/v1/consultations/{consultation.id}/results", headers=auth(owner)).json
+    assert shown["hidden"] is False and shown["questions"][0]["options"]["agree"]["owners"] == 1
+
+
+def test_consultations_close_at_closes_at_by_cli_and_lazily(client, runner, signals_seen):
+    estate = make_estate()
+    owner = make_owner(flats_of(estate.id)[0])
+    due = elevator_vote(estate)
+    lazy = elevator_vote(estate)
+    later = elevator_vote(estate)
+    past = utcnow() - timedelta(minutes=1)
+    for consultation in (due, lazy):
+        consultation.closes_at = past
+    db.session.commit()
+    response = put_ballot(client, lazy, owner, {"install": "agree"})
+    assert response.status_code == 409 and response.json["error"]["code"] == "consultation_closed"
+    assert db.session.get(Consultation, lazy.id).status == Status.closed
+    result = runner.invoke(args=["consultations", "close-due"])
+    assert result.exit_code == 0 and f"closed 1: {due.id}" in result.output
+    assert db.session.get(Consultation, due.id).status == Status.closed
+    assert db.session.get(Consultation, later.id).status == Status.open
+    assert close_due() == []
+    closed = [kw["consultation_id"] for name, kw in signals_seen
+              if name == "consultation_status_changed" and kw["status"] == "closed"]
+    assert sorted(closed) == sorted([due.id, lazy.id])
+
+
+def test_publicity_exports_mask_names_and_phones(client, tmp_path):
+    estate = make_estate()
+    committee = make_user(roles=[("committee", estate.id)])
+    consultation = elevator_vote(estate, actor=committee)
+    flats = flats_of(estate.id)
+    owner = make_owner(flats[0])
+    put_ballot(client, consultation, owner, {"install": "agree"})
+    url = f"/api/v1/consultations/{consultation.id}"
+    assert client.get(url + "/export.csv", headers=auth(committee)).status_code == 409
+    client.post(url + "/close", headers=auth(committee))
+    assert client.get(url + "/export.csv", headers=auth(owner)).status_code == 409
+    client.post(url + "/publish", headers=auth(committee))
+    csv_response = client.get(url + "/export.csv", headers=auth(owner))
+    assert csv_response.status_code == 200 and csv_response.mimetype == "text/csv"
+    text = csv_response.data.decode("utf-8-sig")
+    owner_name = flats[0].owner.name
+    assert owner_name not in text and owner_name[0] + "*" in text
+    assert "101,60.00" in text and "同意" in text and "已参与" in text and "未参与" in text
+    pdf = client.get(url + "/export.pdf", headers=auth(owner))
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+    path = tmp_path / "export.pdf"
+    path.write_bytes(pdf.data)
+    extracted = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "结果公示" in extracted and owner_name not in extracted
+
+
+def test_the_database_keeps_one_ballot_per_flat_under_concurrency(app):
+    """Two co-owners of one flat vote at the same moment: one ballot, two versions."""
+    from app.auth.models import User
+
+    estate = make_estate()
+    flat = flats_of(estate.id)[0]
+    co_owners = [make_owner(flat).id, make_owner(flat).id]
+    consultation_id = elevator_vote(estate).id
+    flat_id = flat.id
+    barrier, errors = threading.Barrier(2), []
+
+    def vote(user_id, choice):
+        with app.app_context():
+            try:
+                consultation = db.session.get(Consultation, consultation_id)
+                user = db.session.get(User, user_id)
+                barrier.wait(timeout=10)
+                cast_ballot(consultation, user, flat_id, {"install": choice})
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(repr(error))
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=vote, args=(user_id, choice))
+               for user_id, choice in zip(co_owners, ["agree", "abstain"])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    db.session.expire_all()
+    assert db.session.scalar(select(db.func.count(Ballot.id))) == 1
+    assert sorted(db.session.scalars(select(BallotVersion.version))) == [1, 2]
+
+
+def test_ballots_wait_for_opening(client):
+    estate = make_estate()
+    owner = make_owner(flats_of(estate.id)[0])
+    draft = elevator_vote(estate, open_now=False)
+    response = put_ballot(client, draft, owner, {"install": "agree"})
+    assert response.status_code == 404  # a draft is the committee's alone
+    scheduled = elevator_vote(estate, opens_at=utcnow() + timedelta(days=1))
+    response = put_ballot(client, scheduled, owner, {"install": "agree"})
+    assert response.status_code == 409 and response.json["error"]["code"] == "not_open"
+    assert db.session.scalar(select(db.func.count(Ballot.id))) == 0
