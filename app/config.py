@@ -55,6 +55,9 @@ class Config:
     RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "")
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"
+    # A Redis outage must not fail HTTP: limits fall back to memory until it is back.
+    RATELIMIT_SWALLOW_ERRORS = True
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     #: keeps several deployments (or test runs) on one Redis apart
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "gongzhi")
     RATELIMIT_SMS_PER_IP = os.environ.get("RATELIMIT_SMS_PER_IP", "30 per hour")
@@ -78,6 +81,16 @@ class Config:
     OPENAPI_JSON_PATH = "openapi.json"
 
     MIGRATIONS_DIR = ROOT / "migrations"
+
+    # Live updates (Socket.IO): gevent server; origins besides PUBLIC_BASE_URL's that
+    # browsers may connect from; the Redis channel (and key prefix) shared by processes
+    SOCKETIO_ASYNC_MODE = "gevent"
+    SOCKETIO_ALLOWED_ORIGINS = [origin.strip() for origin in
+                                os.environ.get("SOCKETIO_ALLOWED_ORIGINS", "").split(",")
+                                if origin.strip()]
+    SOCKETIO_CHANNEL = os.environ.get("SOCKETIO_CHANNEL", "gongzhi")
+    #: a room receives at most one tally per interval (600 ms: under two a second)
+    TALLY_INTERVAL_MS = 600
 
     # Uploaded photos (progress posts): local disk by default
     MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(ROOT / "instance" / "media"))

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from app.auth.models import User
 from app.auth.permissions import require_committee, require_user
+from app.cases import services as cases
 from app.errors import DomainError
 from app.estates.models import Estate, FlatLink, LinkStatus
 from app.estates.services import buildings_with_stairwells, estate_counts, get_or_404
@@ -74,3 +75,22 @@ def ledger(estate):
 @committee_page("flat_codes")
 def flat_codes(estate):
     return "web/console/flat_codes.html", {}
+
+
+@bp.get("/estates/<int:estate_id>/cases")
+@committee_page("cases")
+def case_list(estate):
+    """Cases with their reported posts still visible: what needs a moderator's look."""
+    rows = []
+    for case in cases.list_cases(estate.id):
+        hidden = {post.id for post in cases.posts_of(case) if post.hidden}
+        waiting = {report.post_id for report in cases.reports_of(case)} - hidden
+        rows.append({"case": case, "posts": cases.post_count(case), "reports": len(waiting)})
+    return "web/console/cases.html", {"rows": rows}
+
+
+@bp.get("/estates/<int:estate_id>/posters")
+@committee_page("posters")
+def posters(estate):
+    """QR posters to print: the estate's PDF, and each stairwell's code to check or replace."""
+    return "web/console/posters.html", {"buildings": buildings_with_stairwells(estate.id)}

@@ -51,6 +51,7 @@ RESEND_IN = "{seconds} 秒后可重新获取"
 LOGIN_BUTTON = "登录"
 LOGIN_OK = "登录成功"
 CHANGE_PHONE = "换一个手机号"
+WECHAT_LOGIN = "用微信登录"
 
 # Claim a flat
 CLAIM_TITLE = "登记我的房屋"
@@ -84,6 +85,16 @@ NAV_LEDGER = "导入台账"
 NAV_FLAT_CODES = "户码"
 NAV_CONSULTATIONS = "征询与投票"
 NAV_POSTERS = "二维码海报"
+NAV_CASES = "一事一议"
+NAV_ELEVATORS = "加装电梯"
+POSTERS_TITLE = "二维码海报"
+POSTERS_TEXT = "每个单元一页 A4 海报，贴在单元门口。居民扫码后登录、登记房屋，就能参加本单元和小区的征询。"
+POSTERS_DOWNLOAD = "下载全部海报（PDF）"
+QR_ROTATE = "换新二维码"
+QR_ROTATE_TEXT = "海报丢了或被人拿走时使用：旧二维码会马上失效，请重新打印这个单元的海报。"
+QR_ROTATED = "已换新，请重新打印。"
+QR_ALT = "{place} 的二维码"
+ELEVATOR_DETAILS = "查看电梯项目进展"
 CLAIMS_TITLE = "等待审核的登记"
 NO_PENDING_CLAIMS = "没有等待审核的登记。"
 CLAIM_ROW = "{building} {stairwell} {room}"
@@ -115,6 +126,145 @@ BUILDINGS = "楼栋与单元"
 STAIRWELL_FLATS = "{n} 户"
 VIEW_CLAIM_LINK = "住户登记页"
 
+# Consultations (resident)
+CONSULTATION_CLOSES = "截止时间：{time}"
+CONSULTATION_RULE = "表决规则：{rule}"
+OPEN_ITEM = "去参加"
+VOTE_FOR_FLAT = "为哪一户投票"
+VOTE_SUBMIT = "提交"
+VOTE_CHANGE = "修改我的选择"
+VOTE_OK = "已提交。回执编号：{receipt}"
+MY_RECEIPT = "我的回执"
+MY_RECEIPT_TEXT = "回执编号可以在结果公示时核对，证明您的票被计入。截止前可以随时修改，以最后一次为准。"
+RECEIPT_LINE = "{room}：{receipt}（第 {version} 次提交）"
+RECEIPT_LINE_SURVEY = "{receipt}（第 {version} 次提交）"
+RECEIPT_FOUND = "已在公示名单中 ✓"
+RECEIPT_MISSING = "公示名单中没有找到，请联系居委会"
+RECEIPTS_PUBLISHED = "结果已公示，公示名单共 {n} 张票。"
+RECEIPTS_LIST = "查看公示名单"
+CANNOT_VOTE = "您在本次征询的范围内没有经过核实的房屋，只能查看结果。"
+NOT_OPEN = "本次征询现在不能投票。"
+LIVE_RESULTS = "实时结果"
+LIVE_ON = "结果会自动更新"
+LIVE_OFF = "正在连接…"
+LIVE_POSTS = "新发言会自动出现"
+PARTICIPATION = "已参与：{owners} 户，面积 {area} ㎡"
+PARTICIPATION_SURVEY = "已收到 {ballots} 份答卷"
+OPTION_LINE = "{label}：{ballots} 票"
+OPTION_LINE_AREA = "{label}：{owners} 户，{area} ㎡"
+SCALE_AVERAGE = "平均 {average} 分"
+TEXT_ANSWERS = "{n} 条文字意见"
+DECISION = {"passed": "通过", "failed": "未通过", "pending": "进行中"}
+SCALE_LOW = "1 分"
+SCALE_HIGH = "5 分"
+ITEMS_HINT = "没有选的项目按弃权计算。"
+COST_SHARE = "您家应分摊的费用"
+COST_SHARE_LINE = "{room}：{amount} 元（楼层系数 {coefficient}，面积 {area} ㎡）"
+COST_SHARE_FUND = "可以用住房公积金支付（本平台不收款）。"
+
+# Cases (一事一议)
+CASES = "一事一议"
+NO_CASES = "现在没有正在商议的事。"
+CASE_STATUS = {"open": "讨论中", "mediation": "调解中", "resolution_vote": "表决中", "closed": "已结案"}
+CASE_LOCKED = "讨论已锁定，暂时不能发言"
+CASE_AFFECTED = "涉及 {n} 户"
+CASE_DISCUSSION = "大家的意见"
+NO_POSTS = "还没有人发言。"
+AUTHOR_ROLES = {"committee": "居委会", "moderator": "版主", "resident": "居民"}
+POST_HIDDEN = "这条发言已被隐藏"
+POST_HIDDEN_REASON = "这条发言已被隐藏。原因：{reason}"
+REPLY = "回复"
+REPLYING_TO = "回复 {who} 的发言"
+CANCEL_REPLY = "不回复了"
+REPORT = "举报"
+REPORT_REASON = "举报原因"
+REPORT_DEFAULT = "人身攻击或不实信息"
+REPORTED = "已举报，版主会尽快处理。"
+HIDE = "隐藏"
+HIDE_REASON = "隐藏原因（大家都能看到）"
+HIDE_DEFAULT = "含有人身攻击"
+WRITE_POST = "我要发言"
+POST_HINT = "请文明发言，就事论事。"
+POST_SUBMIT = "发表"
+CASE_MEETINGS = "调解会议"
+CASE_OUTCOME = "结果"
+CASE_RESOLUTION = "去表决"
+CONFIRM = "确定"
+REPORTED_N = "被举报 {n} 次：{reasons}"
+CASES_TITLE = "一事一议"
+NO_CASES_CONSOLE = "还没有一事一议。"
+COL_POSTS = "发言"
+COL_REPORTS = "待处理举报"
+OPEN_CASE_PAGE = "查看和管理讨论"
+
+# Elevators (加装电梯)
+ELEVATORS = "加装电梯"
+ELEVATOR_DETAILS = "查看电梯项目进展"
+ELEVATOR_TITLE = "{building} {stairwell} 加装电梯"
+ELEVATOR_STAGE = "现在的阶段：{stage}"
+ELEVATOR_COST = "总造价 {total} 元，补贴 {subsidy} 元，业主分摊 {owners} 元"
+ELEVATOR_CONSENT = "意愿征询"
+ELEVATOR_GO_CONSENT = "去表态"
+SEE_RESULTS = "查看结果"
+ELEVATOR_PUBLICITY_ENDS = "方案公示到 {time}"
+ELEVATOR_OBJECT = "我对方案有异议"
+ELEVATOR_OBJECT_REASON = "异议的理由"
+ELEVATOR_OBJECT_SUBMIT = "提交异议"
+ELEVATOR_OBJECT_OK = "异议已提交，居委会会通过一事一议处理。"
+ELEVATOR_OBJECTIONS = "{n} 条异议"
+ELEVATOR_SIGN = "同意并签署：{room} 分摊 {amount} 元"
+ELEVATOR_SIGNED = "已签署"
+ELEVATOR_SIGN_OK = "已签署协议。"
+ELEVATOR_STATEMENT = "下载我家的费用单（PDF）"
+ELEVATOR_SIGNATURES = "{n} 户已签署"
+ELEVATOR_NONE = "还没有加装电梯项目。"
+ELEVATOR_NEW = "为一个单元提出加装电梯"
+ELEVATOR_STAIRWELL = "单元"
+ELEVATOR_TOTAL = "总造价（元）"
+ELEVATOR_SUBSIDY = "补贴（元）"
+ELEVATOR_COEFFICIENTS = "楼层系数（每行一层：楼层=系数，一楼一般为 0）"
+ELEVATOR_COEFFICIENTS_DEFAULT = "1=0\n2=0.4\n3=0.7\n4=1\n5=1.1\n6=1.2"
+ELEVATOR_PUBLICITY_DAYS = "方案公示天数"
+ELEVATOR_CONSENT_CLOSES = "意愿征询截止日期"
+ELEVATOR_CREATE = "提出并开始意愿征询"
+ELEVATOR_ADVANCE = "进入下一阶段：{stage}"
+ELEVATOR_NOTE = "备注（例如审批文号，可不填）"
+MONEY_INVALID = "请填写金额，例如 350000 或 350000.50"
+COEFFICIENTS_INVALID = "每行写成 楼层=系数，例如 2=0.4"
+COL_STAIRWELL = "单元"
+COL_STAGE = "阶段"
+
+# Consultations (console)
+CONSULTATIONS_TITLE = NAV_CONSULTATIONS
+NO_CONSULTATIONS = "还没有征询。用下面的表格从模板新建一个。"
+COL_TITLE = "标题"
+COL_STATUS = "状态"
+COL_CLOSES = "截止时间"
+NEW_CONSULTATION = "新建征询"
+TEMPLATE = "模板"
+TITLE_OPTIONAL = "标题（不填就用模板的标题）"
+SCOPE = "范围"
+SCOPES = {"estate": "全小区", "building": "一栋楼", "stairwell": "一个单元"}
+SCOPE_BUILDING = "楼栋"
+SCOPE_STAIRWELL = "单元"
+CLOSES_DATE = "截止日期"
+CLOSES_TIME = "截止时间（北京时间）"
+HIDE_RESULTS = "截止前不公开各选项票数"
+CREATE = "建立草稿"
+CREATED = "已建立草稿，请检查后点“开始”。"
+LIFECYCLE = {"open": "开始", "close": "截止", "publish": "公示结果"}
+MANAGE = "管理"
+RESIDENT_VIEW = "居民看到的页面"
+ASSISTED_TITLE = "代录纸质票 / 委托票"
+ASSISTED_TEXT = "为没有手机的业主录入纸质票、委托票或协助投票。会记录是谁录入的，请写明凭证。"
+ASSISTED_FLAT = "哪一户"
+ASSISTED_CHANNEL = "方式"
+CHANNELS = {"paper": "纸质票", "proxy": "委托代投", "assisted": "协助录入"}
+EVIDENCE = "凭证（例如：纸质票编号、委托书编号）"
+WITNESS_PHONE = "见证人手机号（可不填）"
+ASSISTED_SUBMIT = "录入"
+ASSISTED_OK = "已录入。回执编号：{receipt}"
+
 # Scripts: shown by app.js and the page scripts
 JS = {
     "network": NETWORK_ERROR,
@@ -133,5 +283,35 @@ JS = {
     "ledgerRowError": LEDGER_ROW_ERROR,
     "flatCodesDone": FLAT_CODES_DONE,
     "approved": APPROVED,
+    "voteOk": VOTE_OK,
+    "qrRotated": QR_ROTATED,
+    "moneyInvalid": MONEY_INVALID,
+    "coefficientsInvalid": COEFFICIENTS_INVALID,
+    "objectOk": ELEVATOR_OBJECT_OK,
+    "signOk": ELEVATOR_SIGN_OK,
+    "postHidden": POST_HIDDEN,
+    "postHiddenReason": POST_HIDDEN_REASON,
+    "replyingTo": REPLYING_TO,
+    "reported": REPORTED,
+    "reportReason": REPORT_REASON,
+    "reportDefault": REPORT_DEFAULT,
+    "hideReason": HIDE_REASON,
+    "hideDefault": HIDE_DEFAULT,
+    "reply": REPLY,
+    "report": REPORT,
+    "hide": HIDE,
+    "authorRoles": AUTHOR_ROLES,
+    "assistedOk": ASSISTED_OK,
+    "receiptLine": RECEIPT_LINE,
+    "receiptLineSurvey": RECEIPT_LINE_SURVEY,
+    "liveOn": LIVE_ON,
+    "liveOff": LIVE_OFF,
+    "participation": PARTICIPATION,
+    "participationSurvey": PARTICIPATION_SURVEY,
+    "optionLine": OPTION_LINE,
+    "optionLineArea": OPTION_LINE_AREA,
+    "scaleAverage": SCALE_AVERAGE,
+    "textAnswers": TEXT_ANSWERS,
+    "decision": DECISION,
     "rejected": REJECTED,
 }

@@ -1,13 +1,18 @@
-"""Resident pages: home, login, claiming a flat."""
+"""Resident pages: home, login, claiming a flat, a case's discussion."""
+from zoneinfo import ZoneInfo
+
 from flask import Blueprint, redirect, render_template, request
 from sqlalchemy import select
 
+from app.auth import wechat
 from app.auth.models import Role
-from app.auth.permissions import current_user, is_staff, require_user
+from app.auth.permissions import current_user, is_moderator, is_staff, require_member, require_user
 from app.auth.routes import me_view, safe_next
+from app.cases import services as cases
+from app.cases.models import Case
 from app.errors import DomainError
 from app.estates.models import Estate, FlatLink, LinkStatus
-from app.estates.services import stairwell_rooms
+from app.estates.services import get_or_404, stairwell_rooms
 from app.extensions import db
 from app.web.pages import page_context, page_error
 
@@ -15,6 +20,13 @@ bp = Blueprint("web", __name__, template_folder="templates", static_folder="stat
                static_url_path="/assets")
 bp.app_context_processor(page_context)
 bp.register_error_handler(DomainError, page_error)
+CHINA_TIME = ZoneInfo("Asia/Shanghai")
+
+
+@bp.app_template_filter("cn_time")
+def cn_time(value) -> str:
+    """A time as people in China read it: 2026年11月30日 18:00 (Beijing time)."""
+    return value.astimezone(CHINA_TIME).strftime("%Y年%m月%d日 %H:%M") if value else ""
 
 
 def committee_estates(user) -> list[Estate]:
@@ -32,10 +44,12 @@ def home():
     if user is None:
         return render_template("web/welcome.html")
     me = me_view(user)
-    estate_ids = sorted({link.estate_id for link in me["flats"]
-                         if link.status == LinkStatus.verified})
-    estates = [db.session.get(Estate, estate_id) for estate_id in estate_ids]
-    return render_template("web/home.html", me=me, estates=estates,
+    estate_ids = sorted({link.estate_id for link in me["flats"] if link.status == LinkStatus.verified}
+                        | {grant.estate_id for grant in user.roles if grant.estate_id is not None})
+    estates = [(db.session.get(Estate, estate_id), [],
+                [c for c in cases.list_cases(estate_id) if c.status.value != "closed"])
+               for estate_id in estate_ids]
+    return render_template("web/home.html", me=me, estates=estates, projects=[],
                            console_estates=committee_estates(user))
 
 
@@ -44,7 +58,7 @@ def login():
     next_url = safe_next(request.args.get("next"))
     if current_user() is not None:
         return redirect(next_url)
-    return render_template("web/login.html", next_url=next_url)
+    return render_template("web/login.html", next_url=next_url, wechat=wechat.enabled())
 
 
 @bp.get("/claim")
@@ -63,3 +77,18 @@ def claim():
         floors.setdefault(room["floor"], []).append(room)
     return render_template("web/claim.html", place=place, floors=sorted(floors.items()),
                            mine=mine)
+
+
+@bp.get("/cases/<int:case_id>")
+def case(case_id):
+    """A case's discussion (一事一议): read, post, reply, report; moderators hide."""
+    found = get_or_404(Case, case_id)
+    user = require_member(found.estate_id)
+    moderator = is_moderator(user, found.estate_id)
+    posts = [cases.post_view(post, moderator=moderator) for post in cases.posts_of(found)]
+    reports = {}
+    if moderator:
+        for report in cases.reports_of(found):
+            reports.setdefault(report.post_id, []).append(report.reason)
+    return render_template("web/case.html", case=cases.case_view(found, user), posts=posts,
+                           moderator=moderator, user_id=user.id, reports=reports)

@@ -7,6 +7,7 @@ Screenshots go to tests/screenshots/ (see the README).
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import requests
@@ -118,9 +119,27 @@ def screenshot(page, name: str) -> Path:
 def login(page, site: Site, phone: str, start: str = "/"):
     """Log in through the login page, reading the code from the console outbox."""
     page.goto(f"{site.url}/login?next={start}")
+    enter_code(page, site, phone)
+
+
+def enter_code(page, site: Site, phone: str):
+    """On the login page: ask for a code, read it from the outbox, log in."""
     page.fill("#phone", phone)
     page.click("#send-code")
     page.wait_for_selector("#code-step:not([hidden])")
     page.fill("#code", site.latest_code(phone))
     page.click("#login-button")
     page.wait_for_url(lambda url: "/login" not in url)
+
+
+def page_api(page, method: str, path: str, body=None):
+    """Call the API as the page's script does: its cookie session and CSRF token."""
+    csrf = page.get_attribute('meta[name="csrf-token"]', "content")
+    return page.request.fetch(urljoin(page.url, path), method=method, data=body,
+                              headers={"X-CSRF-Token": csrf})
+
+
+def follow(page, selector: str):
+    """Tap a link and wait until the next page has loaded (its scripts are wired up)."""
+    with page.expect_navigation():
+        page.click(selector)

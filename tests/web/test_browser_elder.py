@@ -52,7 +52,7 @@ def check_page(page, *, elder: bool):
             assert item["contrast"] >= needed, item
         if elder:
             assert item["size"] >= 18, item
-        assert item["lineHeight"] >= 1.5 * item["size"] - 0.01 or item["tag"] in ("H1", "H2"), item
+        assert item["lineHeight"] >= 1.5 * item["size"] - 0.01, item
 
 
 def test_elder_mode_is_bigger_and_remembered_across_visits(site, open_context):

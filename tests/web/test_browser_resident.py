@@ -1,6 +1,6 @@
 """A resident's way through the pages, in Chromium, against a real server."""
 from app.demo import data
-from tests.web.conftest import DESKTOP, login, screenshot
+from tests.web.conftest import DESKTOP, follow, login, screenshot
 
 
 def stairwell_id(page, site, building="1号楼", stairwell="1单元") -> int:
@@ -33,12 +33,12 @@ def test_resident_claims_a_flat_that_a_committee_member_approves(site, open_cont
 
     # The committee member approves it in another browser, on the console
     committee.goto(site.url + "/console/")
-    committee.click("a:has-text('和平里小区')")
-    committee.click("nav a:has-text('住户审核')")
+    follow(committee, "a:has-text('和平里小区')")
+    follow(committee, "nav a:has-text('住户审核')")
     row = committee.locator("tr", has_text="1号楼 1单元 202")
     assert "139****0001" in row.inner_text()
     screenshot(committee, "console-claims")
-    row.locator("button:has-text('通过')").first.click()
+    row.locator("button[data-approve]").click()
     row.locator("text=已通过").wait_for()
 
     resident.goto(site.url + "/")
@@ -106,3 +106,25 @@ def test_login_page_explains_a_wrong_code(site, open_context):
     page.click("#login-button")
     page.wait_for_selector(".form-error:has-text('验证码不对')")
     assert "/login" in page.url
+
+
+def test_console_shows_qr_codes_and_replaces_a_lost_one(site, open_context):
+    committee = open_context(viewport=DESKTOP).new_page()
+    login(committee, site, data.COMMITTEE_PHONE, start="/console/estates/1/posters")
+    figure = committee.locator("figure.qr", has_text="1号楼 1单元")
+    stairwell = figure.get_attribute("data-stairwell")
+    committee.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=figure.locator("img").element_handle())
+    old_link = committee.request.get(f"{site.url}/api/v1/stairwells/{stairwell}/qr").json()["url"]
+    with committee.expect_download() as download:
+        committee.click("a:has-text('下载全部海报')")
+    assert open(download.value.path(), "rb").read(5) == b"%PDF-"
+    screenshot(committee, "console-posters")
+
+    figure.locator("button:has-text('换新二维码')").click()
+    figure.locator(".form-ok:has-text('已换新')").wait_for()
+    new_link = committee.request.get(f"{site.url}/api/v1/stairwells/{stairwell}/qr").json()["url"]
+    assert new_link != old_link
+    resident = open_context().new_page()
+    assert resident.goto(old_link).status == 404
+    assert resident.goto(new_link).status == 200

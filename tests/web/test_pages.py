@@ -118,3 +118,37 @@ def test_elder_mode_cookie_renders_the_page_in_elder_mode(client):
     client.set_cookie("gz_elder", "1")
     page = client.get("/").text
     assert '<html lang="zh-CN" class="elder">' in page and 'aria-pressed="true"' in page
+
+
+def test_console_lists_cases_with_reports_waiting(client, app):
+    from app.cases import services as cases
+
+    estate = make_estate()
+    flats = flats_of(estate.id)
+    committee = make_user(phone="13911110010", roles=[("committee", estate.id)])
+    first, second = make_owner(flats[0]), make_owner(flats[1])
+    case = cases.create_case(estate.id, title="占用绿地停车", description="东侧绿地被占",
+                             affected_flat_ids=[flats[0].id], actor_id=committee.id)
+    post = cases.create_post(case, first, "请恢复绿地")
+    cases.report_post(post, second, "不实信息")
+    web_login(client, committee.phone)
+    page = client.get(f"/console/estates/{estate.id}/cases").text
+    assert "占用绿地停车" in page and '<span class="badge badge-rejected">1</span>' in page
+    assert "被举报 1 次：不实信息" in client.get(f"/cases/{case.id}").text
+    web_login(client, second.phone)
+    assert "被举报" not in client.get(f"/cases/{case.id}").text  # only moderators see reports
+
+
+def test_login_page_offers_wechat_only_when_it_is_configured(client):
+    assert "用微信登录" not in client.get("/login").text
+
+
+class TestWechatConfigured:
+    @pytest.fixture
+    def config_overrides(self):
+        return {"WECHAT_APP_ID": "wx-test", "WECHAT_APP_SECRET": "secret"}
+
+    def test_login_page_links_to_wechat_authorization(self, client):
+        page = client.get("/login?next=/claim%3Fstairwell%3D3").text
+        assert "用微信登录" in page
+        assert 'href="/api/v1/auth/wechat/authorize?next=/claim?stairwell%3D3"' in page

@@ -137,6 +137,32 @@
     });
   }
 
+  /* Live updates: Socket.IO (served by this site) with an access token asked for
+     through the cookie session; subscribes to one room, shows the state in `stateEl`.
+     handlers: {event: function (data) {...}} */
+  function live(room, handlers, stateEl) {
+    if (typeof window.io !== "function") { return null; }
+    function setState(on) {
+      if (!stateEl) { return; }
+      stateEl.textContent = on ? (stateEl.getAttribute("data-on") || M.liveOn) : M.liveOff;
+      stateEl.className = "badge " + (on ? "badge-open" : "badge-pending");
+    }
+    var socket = window.io({
+      transports: ["websocket", "polling"],
+      auth: function (callback) {
+        api("POST", "/api/v1/auth/session/live-token", {}).then(function (result) {
+          callback({ token: result.ok ? result.data.access_token : "" });
+        });
+      }
+    });
+    socket.on("connect", function () {
+      socket.emit("subscribe", { room: room }, function (ack) { setState(ack && ack.ok); });
+    });
+    socket.on("disconnect", function () { setState(false); });
+    Object.keys(handlers).forEach(function (event) { socket.on(event, handlers[event]); });
+    return socket;
+  }
+
   function wireLogout() {
     var button = document.getElementById("logout");
     if (!button) { return; }
@@ -157,6 +183,6 @@
     document.querySelectorAll("form[data-api]").forEach(wireApiForm);
   });
 
-  window.GZ = { M: M, api: api, format: format, showError: showError, showOk: showOk,
+  window.GZ = { M: M, api: api, format: format, live: live, showError: showError, showOk: showOk,
                 clearMessages: clearMessages, formBody: formBody };
 })();

@@ -79,10 +79,130 @@
     });
   }
 
+  /* 开始 / 截止 / 公示: one call, then the page shows the new state. */
+  function lifecycleButtons(GZ) {
+    document.querySelectorAll("[data-lifecycle]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var box = button.parentNode.querySelector(".form-error");
+        button.disabled = true;
+        var url = "/api/v1/consultations/" + button.getAttribute("data-consultation") + "/" + button.getAttribute("data-lifecycle");
+        GZ.api("POST", url, {}).then(function (result) {
+          if (!result.ok) { button.disabled = false; box.textContent = result.data.error.message; return; }
+          window.location.reload();
+        });
+      });
+    });
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  /* A draft from a template: the scope picker follows the type; times are Beijing time. */
+  function newConsultation(GZ) {
+    var form = document.getElementById("new-consultation");
+    if (!form) { return; }
+    var type = document.getElementById("scope-type");
+    var template = document.getElementById("template");
+    var date = document.getElementById("closes-date");
+    date.value = weekAhead();
+    function showScope() {
+      document.getElementById("scope-building").hidden = type.value !== "building";
+      document.getElementById("scope-stairwell").hidden = type.value !== "stairwell";
+    }
+    template.addEventListener("change", function () {
+      var scope = template.selectedOptions[0].getAttribute("data-scope");
+      if (type.querySelector('option[value="' + scope + '"]')) { type.value = scope; }
+      showScope();
+    });
+    type.addEventListener("change", showScope);
+    template.dispatchEvent(new Event("change"));
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      GZ.clearMessages(form);
+      var scope = { type: type.value };
+      if (type.value === "building") { scope.id = parseInt(document.getElementById("building").value, 10); }
+      if (type.value === "stairwell") { scope.id = parseInt(document.getElementById("stairwell").value, 10); }
+      var body = {
+        template: template.value, scope: scope,
+        closes_at: date.value + "T" + document.getElementById("closes-time").value + ":00+08:00",
+        hide_results_until_closed: document.getElementById("hide-results").checked
+      };
+      var title = document.getElementById("title").value.trim();
+      if (title) { body.title = title; }
+      GZ.api("POST", "/api/v1/estates/" + form.getAttribute("data-estate") + "/consultations", body).then(function (result) {
+        if (!result.ok) { GZ.showError(form, result); return; }
+        window.location.assign("/console/consultations/" + result.data.id);
+      });
+    });
+  }
+
+  /* Yuan as typed ("350000.5") to integer cents, without floating point; NaN when unreadable. */
+  function cents(text) {
+    var match = /^\s*(\d{1,10})(?:\.(\d{1,2}))?\s*$/.exec(text || "");
+    if (!match) { return NaN; }
+    return parseInt(match[1], 10) * 100 + parseInt(((match[2] || "") + "00").slice(0, 2), 10);
+  }
+
+  function weekAhead() {
+    var week = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+    return week.getFullYear() + "-" + pad(week.getMonth() + 1) + "-" + pad(week.getDate());
+  }
+
+  /* An elevator for a stairwell: cost in yuan, floor coefficients one per line ("2=0.4"). */
+  function newElevator(GZ, M) {
+    var form = document.getElementById("new-elevator");
+    if (!form) { return; }
+    var date = document.getElementById("closes-date");
+    date.value = weekAhead();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      GZ.clearMessages(form);
+      var total = cents(document.getElementById("el-total").value);
+      var subsidy = cents(document.getElementById("el-subsidy").value || "0");
+      var coefficients = {}, bad = false;
+      document.getElementById("el-coefficients").value.split(/\n+/).forEach(function (line) {
+        if (!line.trim()) { return; }
+        var parts = line.split(/[=＝:：]/);
+        if (parts.length !== 2 || !/^\s*-?\d+\s*$/.test(parts[0])) { bad = true; return; }
+        coefficients[parts[0].trim()] = parts[1].trim();
+      });
+      var fields = {};
+      if (isNaN(total)) { fields.total_cost_cents = M.moneyInvalid; }
+      if (isNaN(subsidy)) { fields.subsidy_cents = M.moneyInvalid; }
+      if (bad) { fields.floor_coefficients = M.coefficientsInvalid; }
+      if (Object.keys(fields).length) {
+        GZ.showError(form, { data: { error: { message: M.moneyInvalid, fields: fields } } });
+        return;
+      }
+      var body = {
+        total_cost_cents: total, subsidy_cents: subsidy, floor_coefficients: coefficients,
+        publicity_days: parseInt(document.getElementById("el-days").value, 10),
+        closes_at: date.value + "T18:00:00+08:00"
+      };
+      GZ.api("POST", "/api/v1/stairwells/" + document.getElementById("el-stairwell").value + "/elevator-projects", body).then(function (result) {
+        if (!result.ok) { GZ.showError(form, result); return; }
+        window.location.reload();
+      });
+    });
+  }
+
+  /* A replaced QR code: show the new one at once. */
+  function qrRotation() {
+    document.querySelectorAll(".qr form").forEach(function (form) {
+      form.addEventListener("gz:success", function () {
+        var image = form.parentNode.querySelector("img");
+        image.src = image.src.split("?")[0] + "?v=" + Date.now();
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var GZ = window.GZ, M = GZ.M;
+    qrRotation();
+    newElevator(GZ, M);
     claimButtons(GZ, M);
     ledgerForm(GZ, M);
     flatCodes(GZ, M);
+    lifecycleButtons(GZ);
+    newConsultation(GZ);
   });
 })();

@@ -1,0 +1,23 @@
+"""Live updates over Socket.IO (API.md, Live updates; DESIGN.md, Serving).
+
+Clients connect with the HTTP API's access token and subscribe to rooms that
+HTTP would show them; domain signals become events; tallies are coalesced.
+With REDIS_URL, a Redis queue joins several server processes. Domains never
+import this package.
+"""
+
+
+def init_app(app):
+    from app.realtime.live import Live, connect_listeners
+    from app.realtime.namespace import LiveNamespace
+    from app.realtime.outage import RedisHealth
+    from app.realtime.server import bind, is_serving
+
+    health = RedisHealth()
+    socketio = bind(app, health)
+    socketio.on_namespace(LiveNamespace("/"))
+    live = Live(app, health, serving=is_serving())
+    app.extensions["realtime"] = live
+    connect_listeners(live)
+    if live.serving:
+        live.start()

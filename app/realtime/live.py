@@ -1,0 +1,105 @@
+"""Per-app live-update machinery: the dispatcher, the tally coalescer and their greenlets."""
+import logging
+
+import redis
+
+from app.realtime import events
+from app.realtime.coalesce import MemoryMarks, RedisMarks, TallyCoalescer
+from app.realtime.outage import RedisHealth
+
+log = logging.getLogger("app.realtime")
+
+#: How often a server process looks for dirty tallies another process marked.
+FLUSH_POLL_S = 0.1
+#: Events waiting for the dispatcher beyond this are dropped (and logged once).
+QUEUE_LIMIT = 10_000
+
+
+class Live:
+    """Kept in app.extensions["realtime"]."""
+
+    def __init__(self, app, health: RedisHealth, serving: bool):
+        self.app = app
+        self.health = health
+        self.serving = serving
+        config = app.config
+        if config.get("REDIS_URL"):
+            client = redis.Redis.from_url(config["REDIS_URL"], socket_connect_timeout=2,
+                                          socket_keepalive=True)
+            marks = RedisMarks(client, config["SOCKETIO_CHANNEL"], health)
+        else:
+            marks = MemoryMarks()
+        self.tallies = TallyCoalescer(marks, config["TALLY_INTERVAL_MS"] / 1000, self._send_tally)
+        self.queue = None
+        self._wake = None
+        self._overflow_logged = False
+
+    # --- called from signal listeners ---
+
+    def submit(self, handler, kwargs: dict) -> None:
+        """Run a handler off the request; never raises into the caller."""
+        if self.queue is None:
+            self._run(handler, kwargs)
+            return
+        try:
+            self.queue.put_nowait((handler, kwargs))
+        except Exception:
+            if not self._overflow_logged:
+                self._overflow_logged = True
+                log.error("live-update queue full; events are dropped until it drains")
+
+    def tallies_changed(self, consultation_id: int) -> None:
+        self.tallies.mark(consultation_id)
+        if self._wake is not None:
+            self._wake.set()
+
+    # --- background greenlets (server processes only) ---
+
+    def start(self) -> None:
+        import gevent
+        from gevent.event import Event
+        from gevent.queue import Queue
+
+        self.queue = Queue(QUEUE_LIMIT)
+        self._wake = Event()
+        gevent.spawn(self._dispatch_forever)
+        gevent.spawn(self._flush_forever)
+
+    def _dispatch_forever(self) -> None:
+        while True:
+            handler, kwargs = self.queue.get()
+            self._overflow_logged = False
+            self._run(handler, kwargs)
+
+    def _flush_forever(self) -> None:
+        while True:
+            self._wake.wait(FLUSH_POLL_S)
+            self._wake.clear()
+            try:
+                with self.app.app_context():
+                    self.tallies.flush()
+            except Exception:
+                log.exception("tally flush failed")
+
+    def _run(self, handler, kwargs: dict) -> None:
+        try:
+            with self.app.app_context():
+                handler(**kwargs)
+        except Exception:
+            log.exception("live update %s not sent", handler.__name__)
+
+    def _send_tally(self, consultation_id: int) -> None:
+        events.send_tally(consultation_id)
+
+
+def connect_listeners(live: Live) -> None:
+    """Each domain signal sent by this app hands its work to the dispatcher.
+
+    Connected weakly and kept on `live`, so the listeners go when the app goes.
+    """
+    live.listeners = []
+    for signal, handler in events.HANDLERS.items():
+        def listener(sender, _handler=handler, **kwargs):
+            live.submit(_handler, kwargs)
+        signal.connect(listener, sender=live.app)
+        live.listeners.append(listener)

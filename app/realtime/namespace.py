@@ -1,0 +1,57 @@
+"""The live-update namespace: connect with a token, subscribe to rooms HTTP would show."""
+from flask import session
+from flask_socketio import ConnectionRefusedError, Namespace, join_room, leave_room
+from marshmallow import ValidationError
+
+from app.auth.tokens import user_from_token
+from app.errors import Unauthorized
+from app.realtime import messages
+from app.realtime.rooms import committee_room, grant_for
+from app.realtime.schemas import SubscribeSchema
+
+TOKEN_KEY = "live_token"
+
+
+def refusal(error: str) -> dict:
+    return {"ok": False, "error": error}
+
+
+class LiveNamespace(Namespace):
+    """Clients connect with `auth={"token": access_token}` and emit `subscribe` {room}."""
+
+    def on_connect(self, auth=None):
+        token = auth.get("token") if isinstance(auth, dict) else None
+        if not isinstance(token, str) or not token:
+            raise ConnectionRefusedError(messages.LOGIN_REQUIRED)
+        try:
+            user_from_token(token)
+        except Unauthorized:
+            raise ConnectionRefusedError(messages.LOGIN_EXPIRED) from None
+        session[TOKEN_KEY] = token
+
+    def on_subscribe(self, data=None):
+        try:
+            room = SubscribeSchema().load(data if isinstance(data, dict) else {})["room"]
+        except ValidationError:
+            return refusal(messages.BAD_ROOM)
+        try:
+            # Checked again at each subscribe: a revoked or expired token stops here.
+            user = user_from_token(session.get(TOKEN_KEY) or "")
+        except Unauthorized:
+            return refusal(messages.LOGIN_EXPIRED)
+        grant = grant_for(user, room)
+        if grant is None:
+            return refusal(messages.NOT_VISIBLE)
+        join_room(room)
+        if grant.committee:
+            join_room(committee_room(room))
+        return {"ok": True}
+
+    def on_unsubscribe(self, data=None):
+        try:
+            room = SubscribeSchema().load(data if isinstance(data, dict) else {})["room"]
+        except ValidationError:
+            return refusal(messages.BAD_ROOM)
+        leave_room(room)
+        leave_room(committee_room(room))
+        return {"ok": True}

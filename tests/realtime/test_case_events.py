@@ -1,0 +1,49 @@
+"""A case's discussion live: new posts and hidden posts reach the case room."""
+import requests
+
+from app.auth.tokens import issue
+from app.cases.services import create_case
+from app.realtime import messages
+from tests.factories import flats_of, make_estate, make_owner, make_user
+from tests.realtime.helpers import LiveClient, seeding
+
+
+def test_posts_and_hidden_posts_reach_the_case_room(start_server, backend, clone_database):
+    url = clone_database(backend)
+    with seeding(url):
+        estate, elsewhere = make_estate(name="甲小区"), make_estate(name="乙小区")
+        flats = flats_of(estate.id)
+        moderator = make_user(roles=[("moderator", estate.id)])
+        author, reader = make_owner(flats[0]), make_owner(flats[1])
+        outsider = make_owner(flats_of(elsewhere.id)[0])
+        case = create_case(estate.id, title="加装电梯挡光", description="二楼采光受影响",
+                           affected_flat_ids=[flats[0].id, flats[1].id], actor_id=author.id)
+        case_id = case.id
+        tokens = {name: issue(user, "access") for name, user in (
+            ("moderator", moderator), ("author", author), ("reader", reader),
+            ("outsider", outsider))}
+    server = start_server(backend, database_url=url)
+    reader, outsider = LiveClient(server.url, tokens["reader"]), LiveClient(server.url, tokens["outsider"])
+    try:
+        assert reader.subscribe(f"case:{case_id}") == {"ok": True}
+        assert outsider.subscribe(f"case:{case_id}") == {"ok": False, "error": messages.NOT_VISIBLE}
+        assert reader.subscribe("case:999999") == {"ok": False, "error": messages.NOT_VISIBLE}
+
+        posted = requests.post(f"{server.url}/api/v1/cases/{case_id}/posts",
+                               json={"body": "我们楼下的树也要考虑"},
+                               headers={"Authorization": f"Bearer {tokens['author']}"}, timeout=30)
+        assert posted.status_code == 201, posted.text
+        post = reader.wait_for("post")
+        assert post is not None, server.output()[-3000:]
+        assert post == {"case_id": case_id, "post": posted.json()}
+        assert post["post"]["body"] == "我们楼下的树也要考虑"
+
+        hidden = requests.post(f"{server.url}/api/v1/posts/{posted.json()['id']}/hide",
+                               json={"reason": "含有个人信息"},
+                               headers={"Authorization": f"Bearer {tokens['moderator']}"}, timeout=30)
+        assert hidden.status_code == 200, hidden.text
+        assert reader.wait_for("post_hidden") == {"case_id": case_id, "post_id": posted.json()["id"]}
+        assert outsider.events("post") == outsider.events("post_hidden") == []
+    finally:
+        reader.close()
+        outsider.close()

@@ -1,0 +1,81 @@
+"""Connecting and subscribing with a real Socket.IO client against a real server process."""
+from app.auth.tokens import issue
+from app.extensions import db
+from app.realtime import messages
+from tests.factories import flats_of, make_estate, make_owner, make_user
+from tests.realtime.helpers import LiveClient, seeding
+
+
+def test_connect_needs_a_valid_access_token(start_server, backend, clone_database):
+    url = clone_database(backend)
+    with seeding(url):
+        estate = make_estate()
+        owner = make_owner(flats_of(estate.id)[0])
+        revoked = make_owner(flats_of(estate.id)[1])
+        token, refresh = issue(owner, "access"), issue(owner, "refresh")
+        revoked_token = issue(revoked, "access")
+        revoked.token_version += 1
+        db.session.commit()
+    server = start_server(backend, database_url=url)
+
+    good = LiveClient(server.url, token)
+    assert good.connected
+    good.close()
+
+    for bad in (None, "", "not-a-token", refresh, revoked_token, token[:-4] + "AAAA"):
+        refused = LiveClient(server.url, bad)
+        assert not refused.connected, bad
+        assert refused.connect_error in (
+            {"message": messages.LOGIN_REQUIRED}, {"message": messages.LOGIN_EXPIRED}), bad
+
+
+def test_subscribe_only_where_http_would_show(start_server, backend, clone_database):
+    url = clone_database(backend)
+    with seeding(url):
+        mine, other = make_estate(name="甲小区"), make_estate(name="乙小区")
+        owner = make_owner(flats_of(mine.id)[0])
+        pending = make_user()
+        from tests.factories import link
+        link(pending, flats_of(mine.id)[1], status="pending")
+        committee = make_user(roles=[("committee", other.id)])
+        staff = make_user(roles=[("staff", None)])
+        tokens = {name: issue(user, "access") for name, user in
+                  (("owner", owner), ("pending", pending), ("committee", committee), ("staff", staff))}
+        mine_id, other_id = mine.id, other.id
+    server = start_server(backend, database_url=url)
+    clients = {name: LiveClient(server.url, token) for name, token in tokens.items()}
+    try:
+        owner = clients["owner"]
+        assert owner.subscribe(f"estate:{mine_id}") == {"ok": True}
+        assert owner.subscribe(f"estate:{other_id}") == {"ok": False, "error": messages.NOT_VISIBLE}
+        assert owner.subscribe("estate:999999") == {"ok": False, "error": messages.NOT_VISIBLE}
+        assert owner.subscribe("consultation:1") == {"ok": False, "error": messages.NOT_VISIBLE}
+        for bad in ("estate:abc", "estate:", "flat:1", "estate:1:committee", "estate:0"):
+            assert owner.subscribe(bad) == {"ok": False, "error": messages.BAD_ROOM}, bad
+        assert owner.client.call("subscribe", "estate:1", timeout=15) == {
+            "ok": False, "error": messages.BAD_ROOM}
+
+        assert clients["pending"].subscribe(f"estate:{mine_id}")["ok"] is False
+        assert clients["committee"].subscribe(f"estate:{other_id}") == {"ok": True}
+        assert clients["committee"].subscribe(f"estate:{mine_id}")["ok"] is False
+        assert clients["staff"].subscribe(f"estate:{mine_id}") == {"ok": True}
+        assert clients["staff"].subscribe(f"estate:{other_id}") == {"ok": True}
+    finally:
+        for client in clients.values():
+            client.close()
+
+
+def test_origin_must_be_allowed(start_server, clone_database):
+    url = clone_database("sqlite")
+    with seeding(url):
+        owner = make_owner(flats_of(make_estate().id)[0])
+        token = issue(owner, "access")
+    server = start_server("sqlite", database_url=url,
+                          SOCKETIO_ALLOWED_ORIGINS="https://gongzhi.example.cn")
+    allowed = [server.url, "https://gongzhi.example.cn"]
+    for origin in allowed:
+        client = LiveClient(server.url, token, origin=origin)
+        assert client.connected, origin
+        client.close()
+    refused = LiveClient(server.url, token, origin="https://evil.example")
+    assert not refused.connected
