@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:49:04.787448
+Create Date: 2026-11-25 21:51:39.360236
 
 """
 from alembic import op
