@@ -1,6 +1,7 @@
 """Configuration read from the environment; TestConfig for the suite."""
 import os
 import tempfile
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +83,9 @@ class Config:
 
     MIGRATIONS_DIR = ROOT / "migrations"
 
+    # Times shown to people (SMS, PDFs) are in the city's zone
+    LOCAL_TZ = ZoneInfo(os.environ.get("LOCAL_TZ", "Asia/Shanghai"))
+
     # Live updates (Socket.IO): gevent server; origins besides PUBLIC_BASE_URL's that
     # browsers may connect from; the Redis channel (and key prefix) shared by processes
     SOCKETIO_ASYNC_MODE = "gevent"
@@ -97,6 +101,12 @@ class Config:
     MEDIA_MAX_BYTES = 5 * 1024 * 1024
     MEDIA_MAX_PHOTOS_PER_POST = 9
     COMPLAINT_DUE_DAYS = int(os.environ.get("COMPLAINT_DUE_DAYS", "7"))
+
+    # Street office view: points per ranking factor, and when a publicity period is "long"
+    STAFF_RANKING_WEIGHTS = {"age": 30, "willingness": 40, "participation": 30}
+    LONG_PUBLICITY_GRACE_DAYS = 10
+    # 共评: questions averaging below this score become follow-up items
+    FOLLOW_UP_BELOW_SCORE = "3"
 
     # Consultation templates and decision rules shipped as data
     TEMPLATES_DIR = os.environ.get("TEMPLATES_DIR", str(ROOT / "consultation_templates"))

@@ -8,8 +8,8 @@ PG_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0
 
 
 @contextlib.contextmanager
-def scratch_app(backend: str, **config):
-    """An app bound to a fresh, migrated database of that backend; dropped afterwards."""
+def scratch_database(backend: str):
+    """The URL of a fresh, migrated database of that backend; dropped afterwards."""
     import psycopg
     from flask_migrate import upgrade
 
@@ -26,17 +26,33 @@ def scratch_app(backend: str, **config):
             with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
                 conn.execute(f'CREATE DATABASE "{name}"')
             url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-        app = create_app(type("BenchConfig", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": url, **config}))
         try:
+            app = create_app(type("MigrateConfig", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
             with app.app_context():
                 upgrade()
-                yield app
-                db.session.remove()
                 db.engine.dispose()
+            yield url
         finally:
             if name:
                 with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+                    conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                 "WHERE datname = %s", (name,))
                     conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+@contextlib.contextmanager
+def scratch_app(backend: str, **config):
+    """An app bound to a fresh, migrated database of that backend; dropped afterwards."""
+    from app import create_app
+    from app.config import TestConfig
+    from app.extensions import db
+
+    with scratch_database(backend) as url:
+        app = create_app(type("BenchConfig", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": url, **config}))
+        with app.app_context():
+            yield app
+            db.session.remove()
+            db.engine.dispose()
 
 
 def backends() -> list[str]:

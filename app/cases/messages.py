@@ -16,14 +16,13 @@ ALREADY_HIDDEN = "这条发言已经隐藏了"
 NOT_HIDDEN = "这条发言没有被隐藏"
 AUTO_HIDE_REASON = "有 {count} 位居民举报，等待版主处理"
 RESOLUTION_EXISTS = "这件事已经发起过表决"
+RESOLUTION_NOT_A_VOTE = "表决要用投票类的模板"
 RESOLUTION_NO_FLATS = "这件事没有受影响的住户，无法发起表决"
 RESOLUTION_STILL_OPEN = "表决还没有结束，请先结束表决再结案"
-CLOSES_AT_PAST = "截止时间要晚于现在"
 RESOLUTION_DEFAULT_TITLE = "一事一议表决：{title}"
 
 # The published outcome, as residents read it
 OUTCOME_DECISION = {"passed": "通过", "failed": "未通过", "pending": "未定"}
-OUTCOME_RESOLUTION_LINE = ("表决结果：{decision}。参与户数 {participation_owners}，"
-                           "同意户数 {approval_owners}（规则：{rule}）")
+OUTCOME_RESOLUTION_LINE = "表决结果：{decision}。{explanation}"
 RESIDENT = "居民"
 NO_REASON_GIVEN = "未说明原因"

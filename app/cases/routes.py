@@ -8,8 +8,8 @@ from app.cases.models import Case, Post
 from app.cases.schemas import (
     CaseCloseInSchema, CaseInSchema, CaseListQuery, CaseMeetingInSchema, CaseMeetingSchema,
     CaseModerationSchema, CaseOptionalReasonSchema, CasePostEditSchema, CasePostInSchema,
-    CasePostSchema, CaseReasonSchema, CaseSchema, CaseSummarySchema, PostReportModeratorSchema,
-    PostReportSchema, PostRevisionSchema)
+    CasePostSchema, CaseReasonSchema, CaseResolutionInSchema, CaseSchema, CaseSummarySchema,
+    PostReportModeratorSchema, PostReportSchema, PostRevisionSchema)
 from app.cases.services import post_view  # also what the realtime domain broadcasts
 from app.estates.services import get_or_404
 
@@ -196,6 +196,19 @@ class CaseMeetings(MethodView):
         """Record a mediation meeting held offline (committee)."""
         case, user = _loaded(Case, case_id, require_committee)
         return services.record_meeting(case, user.id, **data)
+
+
+@blp.route("/cases/<int:case_id>/resolution")
+class CaseResolution(MethodView):
+    @blp.arguments(CaseResolutionInSchema)
+    @blp.response(201, CaseSchema)
+    def post(self, data, case_id):
+        """Open the resolution vote among the affected flats' owners, under a named rule (committee)."""
+        case, user = _loaded(Case, case_id, require_committee)
+        services.open_resolution(case, user.id, closes_at=data["closes_at"],
+                                 template_key=data["template"], rule_key=data["rule"],
+                                 title=data["title"])
+        return services.case_view(case, user)
 
 
 @blp.route("/cases/<int:case_id>/close")

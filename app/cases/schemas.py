@@ -181,8 +181,10 @@ class CasePersonSchema(BaseSchema):
 
 class CaseResolutionSchema(BaseSchema):
     consultation_id = fields.Integer()
-    status = fields.String()
-    rule = fields.String(allow_none=True)
+    status = fields.String(metadata={"description": "the consultation's: open, closed or published"})
+    rule = fields.String()
+    title = fields.String()
+    closes_at = fields.DateTime()
 
 
 class CaseOutcomeSchema(BaseSchema):

@@ -19,6 +19,8 @@ from app.cases import messages
 from app.cases.models import (
     Case, CaseFlat, CaseParty, CaseStatus, Meeting, ModerationAction, ModerationKind, PartyRole,
     Post, PostReport, PostRevision)
+from app.consultations import services as consultations
+from app.consultations.models import Consultation
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
 from app.estates.models import Flat
@@ -373,9 +375,59 @@ def close_case(case: Case, actor_id: int, outcome: str) -> Case:
     return case
 
 
+#: what the published outcome keeps of the vote's results
+RESULT_KEYS = ("consultation_id", "rule", "rule_title", "status", "scope", "participation",
+               "questions", "decision", "explanation")
+
+
+def open_resolution(case: Case, actor_id: int, *, closes_at, template_key: str = "dispute_resolution",
+                    rule_key: str | None = None, title: str | None = None) -> Consultation:
+    """Open the resolution vote among the affected flats' owners, under a named rule.
+
+    The consultation is created and opened by the consultations domain (scope "flats");
+    the case moves to resolution_vote. One resolution per case.
+    """
+    case.refuse_if_closed()
+    if case.resolution_consultation_id is not None:
+        raise Conflict(messages.RESOLUTION_EXISTS, code="resolution_exists")
+    if not case.affected_flat_ids:
+        raise Conflict(messages.RESOLUTION_NO_FLATS, code="no_affected_flats")
+    template = consultations.get_template(template_key)
+    if template is not None and template.kind != "vote":
+        raise InvalidInput(messages.RESOLUTION_NOT_A_VOTE,
+                           fields={"template": messages.RESOLUTION_NOT_A_VOTE})
+    title = title or messages.RESOLUTION_DEFAULT_TITLE.format(title=case.title)
+    consultation = consultations.create_consultation(
+        case.estate_id, template_key=template_key, closes_at=closes_at, actor_id=actor_id,
+        title=title[:100], scope_type="flats", flat_ids=case.affected_flat_ids, rule_key=rule_key)
+    consultations.open_consultation(consultation, actor_id)
+    case.start_resolution_vote(consultation.id)
+    record("case.resolution_opened", estate_id=case.estate_id, actor_id=actor_id,
+           subject_type="case", subject_id=case.id,
+           data={"consultation_id": consultation.id, "rule": consultation.rule_key,
+                 "flat_ids": case.affected_flat_ids})
+    db.session.commit()
+    return consultation
+
+
+def resolution_of(case: Case) -> Consultation | None:
+    if case.resolution_consultation_id is None:
+        return None
+    return db.session.get(Consultation, case.resolution_consultation_id)
+
+
 def resolution_result(case: Case) -> dict | None:
-    """The resolution vote's result at closing; None without a vote (added with consultations)."""
-    return None
+    """The resolution vote's final result, for the outcome; None without a vote.
+
+    Refuses while the vote is still open (a vote past its closing time closes first).
+    """
+    consultation = resolution_of(case)
+    if consultation is None:
+        return None
+    result = consultations.results(consultation)
+    if result["status"] not in ("closed", "published"):
+        raise Conflict(messages.RESOLUTION_STILL_OPEN, code="resolution_open")
+    return {key: result[key] for key in RESULT_KEYS if key in result}
 
 
 def published_outcome(case: Case) -> str | None:
@@ -387,8 +439,7 @@ def published_outcome(case: Case) -> str | None:
         return case.outcome
     line = messages.OUTCOME_RESOLUTION_LINE.format(
         decision=messages.OUTCOME_DECISION.get(result["decision"], result["decision"]),
-        participation_owners=result["participation"]["owners"],
-        approval_owners=result["approval"]["owners"], rule=result["rule"])
+        explanation=result.get("explanation", ""))
     return f"{case.outcome}\n{line}"
 
 
@@ -431,6 +482,14 @@ def case_summary(case: Case) -> dict:
             "origin": {"type": case.origin_type, "id": case.origin_id} if case.origin_type else None}
 
 
+def _resolution_view(consultation: Consultation | None) -> dict | None:
+    if consultation is None:
+        return None
+    return {"consultation_id": consultation.id, "status": consultation.status.value,
+            "rule": consultation.rule_key, "title": consultation.title,
+            "closes_at": consultation.closes_at}
+
+
 def case_view(case: Case, viewer: User | None) -> dict:
     """A case with its flats, parties, meetings, resolution and outcome; rooms masked for residents."""
     committee = is_committee(viewer, case.estate_id)
@@ -453,8 +512,7 @@ def case_view(case: Case, viewer: User | None) -> dict:
                         "name_masked": _name_masked(db.session.get(User, case.created_by_id))}
                        if case.created_by_id else None),
         "meetings": meetings_of(case),
-        "resolution": ({"consultation_id": case.resolution_consultation_id}
-                       if case.resolution_consultation_id else None),
+        "resolution": _resolution_view(resolution_of(case)),
         "outcome": outcome,
         "post_count": post_count(case),
     }

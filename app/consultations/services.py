@@ -149,8 +149,13 @@ def _check_scope(estate_id: int, scope_type: str, scope_id, flat_ids) -> tuple[i
 def create_consultation(estate_id: int, *, template_key: str, closes_at: datetime, actor_id,
                         title: str | None = None, scope_type: str = "estate", scope_id=None,
                         flat_ids=None, rule_key: str | None = None, opens_at=None,
-                        hide_results_until_closed: bool = False) -> Consultation:
-    """A draft consultation from a template, over a scope, under a named rule."""
+                        hide_results_until_closed: bool = False,
+                        extra_questions: list[dict] | None = None) -> Consultation:
+    """A draft consultation from a template, over a scope, under a named rule.
+
+    `extra_questions` (already in the template's question shape) are appended, e.g.
+    the evaluation's one scale question per renovated item.
+    """
     template = get_template(template_key)
     if template is None:
         raise InvalidInput(messages.UNKNOWN_TEMPLATE, fields={"template": messages.UNKNOWN_TEMPLATE})
@@ -172,7 +177,7 @@ def create_consultation(estate_id: int, *, template_key: str, closes_at: datetim
         template_version=template.version, title=title or template.title,
         description=template.description, status=Status.draft, rule_key=rule_key,
         scope_type=scope_type, scope_id=scope_id, voters=template.voters,
-        questions=template.questions, opens_at=opens_at, closes_at=closes_at,
+        questions=template.questions + list(extra_questions or []), opens_at=opens_at, closes_at=closes_at,
         hide_results_until_closed=hide_results_until_closed, created_by_id=actor_id)
     db.session.add(consultation)
     db.session.flush()

@@ -3,6 +3,8 @@
 
 def init_app(app):
     from app.extensions import api
+    from app.notifications.cli import notifications_cli
     from app.notifications.routes import blp
 
     api.register_blueprint(blp)
+    app.cli.add_command(notifications_cli)

@@ -14,7 +14,10 @@ from app.projects import services
 from app.projects.models import (
     Complaint, ComplaintStatus, FundEntryKind, Phase, ProgressPost, RenovationProject,
     SupervisionReport)
+from app.projects.evaluation import evaluation_summary, follow_up_low_scores, start_evaluation
+from app.projects.models import FollowUpItem
 from app.projects.schemas import (
+    EvaluationCreatedSchema, EvaluationInSchema, EvaluationSummarySchema, FollowUpSchema,
     ComplaintInSchema, ComplaintSchema, ComplaintStatusInSchema,
     FundEntryInSchema, FundLedgerSchema, FundingInSchema, ItemsInSchema, PhaseInSchema,
     PhotosInSchema, ProgressInSchema, ProgressPostSchema, ProjectInSchema, ProjectSchema,
@@ -202,3 +205,50 @@ class FundLedger(MethodView):
         services.add_fund_entry(estate_id, FundEntryKind(data["kind"]), data["amount_cents"],
                                 data["occurred_on"], data["memo"], actor.id, data["consultation_id"])
         return services.fund_ledger(estate_id)
+
+
+def _project_evaluation(project: RenovationProject, consultation_id: int):
+    from app.consultations.models import Consultation
+
+    evaluation = db.session.get(Consultation, consultation_id)
+    if evaluation is None or evaluation.estate_id != project.estate_id:
+        raise NotFound()
+    return evaluation
+
+
+@blp.route("/projects/<int:project_id>/evaluations")
+class ProjectEvaluations(MethodView):
+    @blp.arguments(EvaluationInSchema)
+    @blp.response(201, EvaluationCreatedSchema)
+    def post(self, data, project_id):
+        """共评: a draft evaluation with a 1–5 question per renovated item (open it to start)."""
+        project, actor = _committee_project(project_id)
+        return start_evaluation(project, data["closes_at"], actor.id)
+
+
+@blp.route("/projects/<int:project_id>/evaluations/<int:consultation_id>/summary")
+class ProjectEvaluationSummary(MethodView):
+    @blp.response(200, EvaluationSummarySchema)
+    def get(self, project_id, consultation_id):
+        """Average scores and the satisfaction index (0–100)."""
+        project = _project(project_id)
+        return evaluation_summary(_project_evaluation(project, consultation_id))
+
+
+@blp.route("/projects/<int:project_id>/evaluations/<int:consultation_id>/follow-ups")
+class ProjectEvaluationFollowUps(MethodView):
+    @blp.response(201, FollowUpSchema(many=True))
+    def post(self, project_id, consultation_id):
+        """Turn low-scoring items of a finished evaluation into follow-up items."""
+        project, _ = _committee_project(project_id)
+        return follow_up_low_scores(project, _project_evaluation(project, consultation_id))
+
+
+@blp.route("/projects/<int:project_id>/follow-ups")
+class ProjectFollowUps(MethodView):
+    @blp.response(200, FollowUpSchema(many=True))
+    def get(self, project_id):
+        """Follow-up items from evaluations."""
+        project = _project(project_id)
+        return db.session.scalars(select(FollowUpItem).where(FollowUpItem.project_id == project.id)
+                                  .order_by(FollowUpItem.id)).all()

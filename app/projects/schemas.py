@@ -165,3 +165,35 @@ class FundEntrySchema(BaseSchema):
 class FundLedgerSchema(BaseSchema):
     balance_cents = fields.Integer()
     entries = fields.List(fields.Nested(FundEntrySchema))
+
+
+class EvaluationInSchema(BaseSchema):
+    closes_at = fields.AwareDateTime(required=True)
+
+
+class EvaluationCreatedSchema(BaseSchema):
+    consultation_id = fields.Integer(attribute="id")
+    title = fields.String()
+    status = fields.Function(lambda c: c.status.value)
+
+
+class ScoreSchema(BaseSchema):
+    key = fields.String()
+    title = fields.String()
+    average = fields.Decimal(as_string=True)
+
+
+class EvaluationSummarySchema(BaseSchema):
+    evaluation_id = fields.Integer()
+    overall_average = fields.Decimal(as_string=True, allow_none=True)
+    satisfaction_index = fields.Decimal(as_string=True, allow_none=True)
+    questions = fields.List(fields.Nested(ScoreSchema))
+
+
+class FollowUpSchema(BaseSchema):
+    id = fields.Integer()
+    evaluation_id = fields.Integer()
+    question_key = fields.String()
+    title = fields.String()
+    average_score = fields.String()
+    status = fields.String()

@@ -1,9 +1,9 @@
 """Domain signals turned into live events (API.md, Live updates).
 
 Listeners never do the work in the request that sent the signal: they hand it
-to the `Dispatcher`, which in a server process runs it on one background
-greenlet (order kept, failures logged, nothing raised into the request) and in
-a CLI process runs it at once. Tallies go through the coalescer instead of
+to `Live.submit` (app/realtime/live.py), which in a server process runs it on one
+background greenlet (order kept, failures logged, nothing raised into the
+request) and in a CLI process runs it at once. Tallies go through the coalescer instead of
 being sent per ballot.
 """
 import logging

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 21:51:39.360236
+Create Date: 2026-11-25 22:09:37.571179
 
 """
 from alembic import op

@@ -209,3 +209,57 @@ def test_a_meeting_needs_an_aware_time(client, world):
                          timezone(timedelta(hours=8))).isoformat(), "place": "活动室", "minutes": "x"})
     assert ok.status_code == 201
     assert datetime.fromisoformat(ok.json["held_at"]) == held_at + timedelta(hours=8)
+
+
+def test_a_case_from_creation_to_a_published_outcome(client, world):
+    """Creation, discussion, a hidden post, a meeting, a resolution vote, a published outcome."""
+    owner, neighbour, committee = auth(world["owner"]), auth(world["neighbour"]), auth(world["committee"])
+    case = open_case(client, world)
+    case_id = case["id"]
+    first = post(client, world, case_id, "绿地改停车位，我家窗前没了树").json
+    reply = post(client, world, case_id, "停车太难了，支持改", who="neighbour", parent_id=first["id"]).json
+    rude = post(client, world, case_id, "楼上那家就是自私鬼", who="neighbour").json
+    assert client.post(f"/api/v1/posts/{rude['id']}/hide", headers=auth(world["moderator"]),
+                       json={"reason": "人身攻击"}).status_code == 200
+
+    meeting = client.post(f"/api/v1/cases/{case_id}/meetings", headers=committee, json={
+        "held_at": "2026-11-20T19:00:00+08:00", "place": "社区活动室",
+        "attendees": ["101 业主", "102 业主", "居委会"],
+        "minutes": "双方同意保留一半绿地", "agreement": "保留北侧绿地，南侧改 6 个车位"})
+    assert meeting.status_code == 201
+    assert client.get(f"/api/v1/cases/{case_id}", headers=owner).json["status"] == "mediation"
+
+    closes_at = (datetime.now(timezone.utc) + timedelta(days=7)).isoformat()
+    opened = client.post(f"/api/v1/cases/{case_id}/resolution", headers=committee,
+                         json={"closes_at": closes_at, "rule": "civil_code_278_ordinary"})
+    assert opened.status_code == 201, opened.json
+    assert opened.json["status"] == "resolution_vote"
+    consultation_id = opened.json["resolution"]["consultation_id"]
+    assert opened.json["resolution"]["rule"] == "civil_code_278_ordinary"
+
+    for who, flat in ((owner, world["flats"][0]), (neighbour, world["flats"][1])):
+        ballot = client.put(f"/api/v1/consultations/{consultation_id}/ballots/mine", headers=who,
+                            json={"flat_id": flat.id, "answers": {"resolution": "agree"}})
+        assert ballot.status_code == 200, ballot.json
+    too_early = client.post(f"/api/v1/cases/{case_id}/close", headers=committee, json={"outcome": "x"})
+    assert too_early.status_code == 409 and too_early.json["error"]["code"] == "resolution_open"
+    assert client.post(f"/api/v1/consultations/{consultation_id}/close",
+                       headers=committee).status_code == 200
+
+    closed = client.post(f"/api/v1/cases/{case_id}/close", headers=committee,
+                         json={"outcome": "按调解协议执行：保留北侧绿地"})
+    assert closed.status_code == 200, closed.json
+
+    final = client.get(f"/api/v1/cases/{case_id}", headers=neighbour).json
+    assert final["status"] == "closed"
+    outcome = final["outcome"]
+    assert outcome["text"] == "按调解协议执行：保留北侧绿地" and outcome["published_at"]
+    assert outcome["resolution"]["decision"] == "passed"
+    assert outcome["resolution"]["participation"]["owners"] == "2/2"
+    assert outcome["published"].startswith("按调解协议执行：保留北侧绿地\n表决结果：通过。")
+    assert final["meetings"][0]["agreement"] == "保留北侧绿地，南侧改 6 个车位"
+    posts = client.get(f"/api/v1/cases/{case_id}/posts", headers=neighbour).json
+    assert [(p["id"], p["parent_id"], p["hidden"]) for p in posts] == [
+        (first["id"], None, False), (reply["id"], first["id"], False), (rude["id"], None, True)]
+    assert posts[2]["body"] is None and posts[2]["hidden_reason"] == "人身攻击"
+    assert post(client, world, case_id, "结案了还能说吗").status_code == 409

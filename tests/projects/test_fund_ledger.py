@@ -48,3 +48,35 @@ def test_use_needs_a_decision_and_bad_entries_write_nothing(client, estate, comm
 def test_only_the_committee_writes_the_ledger(client, estate, committee):
     resident = make_owner(flats_of(estate.id)[0])
     assert add(client, estate, resident, kind="collected", amount_cents=100, memo="x").status_code == 403
+
+
+def test_use_with_a_passed_special_decision_is_recorded(client, estate, committee):
+    from app.consultations.services import cast_ballot, close_consultation
+    from tests.factories import make_consultation
+
+    add(client, estate, committee, kind="collected", amount_cents=100_000, memo="归集")
+    decision = make_consultation(estate, "elevator_consent", rule_key="civil_code_278_special")
+    for flat in flats_of(estate.id)[:9]:
+        cast_ballot(decision, make_owner(flat), flat.id, {"install": "agree"})
+    close_consultation(decision, committee.id)
+    used = add(client, estate, committee, kind="used", amount_cents=60_000, memo="屋面防水",
+               consultation_id=decision.id)
+    assert used.status_code == 201, used.json
+    assert used.json["balance_cents"] == 40_000
+    over = add(client, estate, committee, kind="used", amount_cents=50_000, memo="再修",
+               consultation_id=decision.id)
+    assert over.status_code == 409 and "不够支出" in over.json["error"]["message"]
+    assert fund_balance_cents(estate.id) == 40_000
+
+
+def test_use_under_a_failed_decision_is_refused(client, estate, committee):
+    from app.consultations.services import close_consultation
+    from tests.factories import make_consultation
+
+    add(client, estate, committee, kind="collected", amount_cents=100_000, memo="归集")
+    decision = make_consultation(estate, "elevator_consent", rule_key="civil_code_278_special")
+    close_consultation(decision, committee.id)  # nobody voted: fails on participation
+    refused = add(client, estate, committee, kind="used", amount_cents=1, memo="x",
+                  consultation_id=decision.id)
+    assert refused.status_code == 409
+    assert fund_balance_cents(estate.id) == 100_000

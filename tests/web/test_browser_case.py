@@ -18,24 +18,24 @@ def test_residents_discuss_a_case_and_a_moderator_hides_a_post(site, open_contex
     login(first, site, "13900000001")
     follow(first, "a.entry:has-text('加装电梯影响一楼采光')")
     assert first.url.endswith(f"/cases/{case_id}")
+    first.wait_for_selector("#live-state:has-text('新发言会自动出现')")
 
     second = open_context().new_page()
     login(second, site, "13900000002", start=f"/cases/{case_id}")
+    second.wait_for_selector("#live-state:has-text('新发言会自动出现')")
 
     # Text is text: markup in a post is shown as typed, never run
     first.fill("#post-body", "我家在一楼，<b>希望</b>电梯装在北侧。")
     first.click("button:has-text('发表')")
     first.wait_for_selector(".post-body:has-text('<b>希望</b>')")
     post_id = int(first.get_attribute(".post", "data-post"))
-    second.reload()
-    second.wait_for_selector(f"#post-{post_id}:has-text('希望')")
+    second.wait_for_selector(f"#post-{post_id}:has-text('希望')", timeout=10000)
 
     second.click(f"#post-{post_id} [data-reply]")
     second.fill("#post-body", "同意，北侧不挡光。")
     second.click("button:has-text('发表')")
     second.wait_for_selector(".post.reply:has-text('北侧不挡光')")
-    first.reload()
-    first.wait_for_selector(".post.reply:has-text('北侧不挡光')")
+    first.wait_for_selector(".post.reply:has-text('北侧不挡光')", timeout=10000)
     reply_id = int(second.get_attribute(".post.reply", "data-post"))
     screenshot(first, "case")
 
@@ -51,6 +51,7 @@ def test_residents_discuss_a_case_and_a_moderator_hides_a_post(site, open_contex
     moderator.wait_for_selector(f"#post-{reply_id}.hidden-post")
     assert "北侧不挡光" in moderator.inner_text(f"#post-{reply_id}")  # moderators still read it
 
+    first.wait_for_selector(f"#post-{reply_id}.hidden-post", timeout=10000)
     first.reload()
     hidden = first.inner_text(f"#post-{reply_id}")
     assert "已被隐藏" in hidden and "与本事无关" in hidden and "北侧不挡光" not in hidden

@@ -1,0 +1,88 @@
+"""共评: evaluate every renovated item and the whole, and follow up low scores.
+
+The evaluation consultation comes from the `evaluation` template; the project adds
+one 1–5 scale question per renovated item (`item:<code>`), so residents rate each
+item as well as the whole. A satisfaction index of 0–100 maps the overall average:
+1 → 0, 5 → 100.
+"""
+from decimal import Decimal
+from fractions import Fraction
+
+from flask import current_app
+from sqlalchemy import select
+
+from app.errors import Conflict, InvalidInput
+from app.extensions import db
+from app.projects import messages
+from app.projects.models import FollowUpItem, RenovationProject
+
+OVERALL = "overall"
+ITEM_PREFIX = "item:"
+
+
+def item_questions(project: RenovationProject, prototype: dict) -> list[dict]:
+    """One optional scale question per item, shaped like the template's own scale question."""
+    return [{**prototype, "key": f"{ITEM_PREFIX}{item.code}", "required": False, "when": None,
+             "title": messages.ITEM_QUESTION.format(label=item.label)}
+            for item in project.items]
+
+
+def start_evaluation(project: RenovationProject, closes_at, actor_id: int):
+    """A draft evaluation of this project, with a question per renovated item."""
+    from app.consultations.services import create_consultation, get_template
+
+    template = get_template("evaluation")
+    prototype = next(q for q in template.questions if q["type"] == "scale" and q["key"] != OVERALL)
+    return create_consultation(
+        project.estate_id, template_key="evaluation", closes_at=closes_at, actor_id=actor_id,
+        title=messages.EVALUATION_TITLE.format(project=project.title),
+        extra_questions=item_questions(project, prototype))
+
+
+def averages(evaluation) -> dict[str, Decimal]:
+    """Average score per scale question that has answers."""
+    from app.consultations.services import results
+
+    return {q["key"]: Decimal(q["average"]) for q in results(evaluation)["questions"]
+            if q["type"] == "scale" and q.get("average") is not None}
+
+
+def satisfaction_index(average: Decimal | None) -> Decimal | None:
+    if average is None:
+        return None
+    return (Decimal(100) * (average - 1) / 4).quantize(Decimal("0.1"))
+
+
+def _check_evaluation(project: RenovationProject, evaluation) -> None:
+    if evaluation.estate_id != project.estate_id or evaluation.template_key != "evaluation":
+        raise InvalidInput(messages.EVALUATION_NOT_THIS_PROJECT,
+                           fields={"evaluation_id": messages.EVALUATION_NOT_THIS_PROJECT})
+    if evaluation.status.value not in ("closed", "published"):
+        raise Conflict(messages.EVALUATION_NOT_FINISHED, code="evaluation_open")
+
+
+def follow_up_low_scores(project: RenovationProject, evaluation) -> list[FollowUpItem]:
+    """Turn every question averaging below the threshold into a follow-up item (once)."""
+    _check_evaluation(project, evaluation)
+    threshold = Fraction(current_app.config["FOLLOW_UP_BELOW_SCORE"])
+    titles = {q["key"]: q["title"] for q in evaluation.questions}
+    existing = set(db.session.scalars(select(FollowUpItem.question_key).where(
+        FollowUpItem.evaluation_id == evaluation.id)))
+    for key, average in averages(evaluation).items():
+        if Fraction(average) < threshold and key not in existing:
+            db.session.add(FollowUpItem(
+                estate_id=project.estate_id, project_id=project.id, evaluation_id=evaluation.id,
+                question_key=key, average_score=str(average),
+                title=messages.FOLLOW_UP_TITLE.format(title=titles.get(key, key), average=average)))
+    db.session.commit()
+    return list(db.session.scalars(select(FollowUpItem).where(
+        FollowUpItem.evaluation_id == evaluation.id).order_by(FollowUpItem.id)))
+
+
+def evaluation_summary(evaluation) -> dict:
+    scores = averages(evaluation)
+    titles = {q["key"]: q["title"] for q in evaluation.questions}
+    return {"evaluation_id": evaluation.id, "overall_average": scores.get(OVERALL),
+            "satisfaction_index": satisfaction_index(scores.get(OVERALL)),
+            "questions": [{"key": key, "title": titles.get(key, key), "average": value}
+                          for key, value in scores.items()]}

@@ -1,0 +1,62 @@
+"""The public page and open data of an estate (共享): anyone may read them."""
+import csv
+import io
+
+from flask import Blueprint, Response, render_template
+from flask.views import MethodView
+from flask_smorest import Blueprint as ApiBlueprint
+from markupsafe import Markup
+
+from app.public import messages
+from app.public.charts import bar_chart
+from app.public.services import figures_csv_rows, public_figures
+from app.schemas import BaseSchema, fields
+
+page = Blueprint("public", __name__, template_folder="templates")
+blp = ApiBlueprint("open_data", __name__, url_prefix="/api/v1", description="公开数据（不含个人信息）")
+
+
+class OpenDataSchema(BaseSchema):
+    estate = fields.Dict()
+    projects = fields.List(fields.Dict())
+    consultations = fields.List(fields.Dict())
+    satisfaction = fields.Dict()
+    complaints = fields.Dict()
+    fund_cents = fields.Dict()
+
+
+def charts(figures: dict) -> dict:
+    participation = [(c["title"], round(float(c["participation_decimal"]) * 100, 1), 100)
+                     for c in figures["consultations"] if c["participation_decimal"]]
+    satisfaction = [(q["title"], q["average"], 5) for q in figures["satisfaction"]["by_question"]]
+    return {"participation": Markup(bar_chart(messages.CHART_PARTICIPATION, participation, "%"))
+            if participation else None,
+            "satisfaction": Markup(bar_chart(messages.CHART_SATISFACTION, satisfaction, " 分"))
+            if satisfaction else None}
+
+
+@page.get("/estates/<int:estate_id>/public")
+def estate_public(estate_id):
+    figures = public_figures(estate_id)
+    return render_template("public/estate.html", f=figures, charts=charts(figures), pm=messages)
+
+
+@blp.route("/estates/<int:estate_id>/open-data.json")
+class OpenDataJson(MethodView):
+    @blp.response(200, OpenDataSchema)
+    def get(self, estate_id):
+        """An estate's outcomes and figures, no personal data (anyone)."""
+        return public_figures(estate_id)
+
+
+@blp.route("/estates/<int:estate_id>/open-data.csv")
+class OpenDataCsv(MethodView):
+    @blp.response(200, content_type="text/csv")
+    def get(self, estate_id):
+        """The same figures as CSV rows (section, name, value, unit), UTF-8 with BOM."""
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["section", "name", "value", "unit"])
+        writer.writerows(figures_csv_rows(public_figures(estate_id)))
+        return Response(("\ufeff" + out.getvalue()).encode(), mimetype="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="estate-{estate_id}.csv"'})

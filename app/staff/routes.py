@@ -1,0 +1,40 @@
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import select
+
+from app.auth.permissions import require_staff
+from app.estates.models import Estate
+from app.extensions import db
+from app.staff import services
+from app.staff.schemas import OverviewRowSchema, RankingRowSchema, StaffQuery
+
+blp = Blueprint("staff", __name__, url_prefix="/api/v1", description="街道 / 区：多个小区的总览")
+
+
+def _estates(query) -> list[Estate]:
+    statement = select(Estate).order_by(Estate.id)
+    if query["district"]:
+        statement = statement.where(Estate.district == query["district"])
+    if query["street"]:
+        statement = statement.where(Estate.street == query["street"])
+    return list(db.session.scalars(statement))
+
+
+@blp.route("/staff/ranking")
+class Ranking(MethodView):
+    @blp.arguments(StaffQuery, location="query")
+    @blp.response(200, RankingRowSchema(many=True))
+    def get(self, query):
+        """Estates ranked for the renovation plan: build year, willingness, participation."""
+        require_staff()
+        return services.rank_estates(_estates(query))
+
+
+@blp.route("/staff/estates")
+class Overview(MethodView):
+    @blp.arguments(StaffQuery, location="query")
+    @blp.response(200, OverviewRowSchema(many=True))
+    def get(self, query):
+        """Estates by phase, with overdue complaints flagged."""
+        require_staff()
+        return services.estate_overview(_estates(query), query["phase"])

@@ -1,0 +1,146 @@
+"""The street office's view: estates ranked by the policy's own criteria, phases and flags.
+
+The policy (国办发〔2020〕23号) says to renovate estates built before the end of 2000,
+and to put first "居民改造意愿强、参与积极性高的小区". So the ranking has three
+factors, each shown with its figures and points: build year, willingness (the
+share of owners who agreed in the latest finished willingness survey) and
+participation (the share of owners who took part in it). Points are exact
+fractions of the configured weights.
+"""
+from dataclasses import dataclass
+from fractions import Fraction
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from app.db import utcnow
+from app.estates.models import Estate
+from app.extensions import db
+from app.projects.messages import PHASE_LABELS
+from app.projects.models import Complaint, ComplaintStatus, RenovationProject
+from app.staff import messages
+
+WILLINGNESS_TEMPLATE = "willingness_survey"
+WILLING_OPTION = ("willing", "agree")
+LAST_ELIGIBLE_YEAR = 2000
+
+
+@dataclass(frozen=True)
+class Factor:
+    key: str
+    label: str
+    text: str
+    points: Fraction
+    max_points: int
+
+
+def _percent(value: Fraction) -> str:
+    return f"{float(value) * 100:.1f}%"
+
+
+def _points(weight: int, share: Fraction) -> Fraction:
+    return weight * share
+
+
+def age_factor(estate: Estate, weight: int) -> Factor:
+    eligible = estate.built_year <= LAST_ELIGIBLE_YEAR
+    text = (messages.BUILT_BEFORE_2001 if eligible else messages.BUILT_AFTER_2000).format(
+        year=estate.built_year)
+    return Factor("age", messages.FACTOR_AGE, text, Fraction(weight if eligible else 0), weight)
+
+
+def latest_willingness(estate_id: int):
+    """The estate's latest closed or published willingness survey, or None."""
+    from app.consultations.models import Consultation, Status
+
+    return db.session.scalar(
+        select(Consultation).where(Consultation.estate_id == estate_id,
+                                   Consultation.template_key == WILLINGNESS_TEMPLATE,
+                                   Consultation.status.in_([Status.closed, Status.published]))
+        .order_by(Consultation.closed_at.desc(), Consultation.id.desc()).limit(1))
+
+
+def willingness_factors(estate_id: int, weights: dict) -> tuple[Factor, Factor, int | None]:
+    from app.consultations.services import results
+
+    survey = latest_willingness(estate_id)
+    if survey is None:
+        return (Factor("willingness", messages.FACTOR_WILLINGNESS, messages.NO_SURVEY, Fraction(0),
+                       weights["willingness"]),
+                Factor("participation", messages.FACTOR_PARTICIPATION, messages.NO_SURVEY,
+                       Fraction(0), weights["participation"]), None)
+    outcome = results(survey)
+    total = outcome["scope"]["owners"]
+    voted = int(outcome["participation"]["owners"].split("/")[0])
+    question = next(q for q in outcome["questions"] if q["key"] == WILLING_OPTION[0])
+    agree = question["options"][WILLING_OPTION[1]]["owners"]
+    willing_share = Fraction(agree, voted) if voted else Fraction(0)
+    turnout = Fraction(voted, total) if total else Fraction(0)
+    return (Factor("willingness", messages.FACTOR_WILLINGNESS,
+                   messages.WILLING.format(agree=agree, voted=voted, percent=_percent(willing_share)),
+                   _points(weights["willingness"], willing_share), weights["willingness"]),
+            Factor("participation", messages.FACTOR_PARTICIPATION,
+                   messages.PARTICIPATION.format(voted=voted, total=total, percent=_percent(turnout)),
+                   _points(weights["participation"], turnout), weights["participation"]),
+            survey.id)
+
+
+def _points_text(points: Fraction) -> str:
+    return f"{float(points):.1f}"
+
+
+def rank_estates(estates: list[Estate]) -> list[dict]:
+    """Estates with their factors and score, best first (ties: older first, then id)."""
+    weights = current_app.config["STAFF_RANKING_WEIGHTS"]
+    rows = []
+    for estate in estates:
+        willingness, participation, survey_id = willingness_factors(estate.id, weights)
+        factors = [age_factor(estate, weights["age"]), willingness, participation]
+        score = sum((f.points for f in factors), Fraction(0))
+        parts = "；".join(f"{f.label}（{_points_text(f.points)}/{f.max_points}）{f.text}"
+                         for f in factors)
+        rows.append({"estate": estate, "score": score, "factors": factors,
+                     "willingness_survey_id": survey_id,
+                     "explanation": messages.EXPLANATION.format(score=_points_text(score), parts=parts)})
+    rows.sort(key=lambda row: (-row["score"], row["estate"].built_year, row["estate"].id))
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+    return rows
+
+
+def current_phases(estate_ids: list[int]) -> dict[int, RenovationProject]:
+    """Each estate's latest renovation project."""
+    latest = (select(func.max(RenovationProject.id))
+              .where(RenovationProject.estate_id.in_(estate_ids))
+              .group_by(RenovationProject.estate_id))
+    projects = db.session.scalars(select(RenovationProject).where(RenovationProject.id.in_(latest)))
+    return {project.estate_id: project for project in projects}
+
+
+def overdue_counts(estate_ids: list[int]) -> dict[int, int]:
+    rows = db.session.execute(
+        select(Complaint.estate_id, func.count(Complaint.id))
+        .where(Complaint.estate_id.in_(estate_ids), Complaint.due_at < utcnow(),
+               Complaint.status.in_([ComplaintStatus.received, ComplaintStatus.handling]))
+        .group_by(Complaint.estate_id)).all()
+    return dict(rows)
+
+
+def estate_overview(estates: list[Estate], phase: str | None = None) -> list[dict]:
+    """Estates with their project phase and flags, optionally only those in one phase."""
+    ids = [estate.id for estate in estates]
+    projects, overdue = current_phases(ids), overdue_counts(ids)
+    rows = []
+    for estate in estates:
+        project = projects.get(estate.id)
+        estate_phase = project.phase.value if project else None
+        if phase and estate_phase != phase:
+            continue
+        flags = []
+        if overdue.get(estate.id):
+            flags.append(messages.FLAG_OVERDUE.format(count=overdue[estate.id]))
+        rows.append({"estate": estate, "phase": estate_phase,
+                     "phase_label": PHASE_LABELS[estate_phase] if estate_phase else messages.NO_PROJECT,
+                     "project_id": project.id if project else None,
+                     "overdue_complaints": overdue.get(estate.id, 0), "flags": flags})
+    return rows

@@ -1,0 +1,70 @@
+"""A load generator in its own process: C threads with keep-alive connections, for D seconds.
+
+    python -m bench._load URL_BASE PLAN.json CONCURRENCY DURATION_S
+
+PLAN.json: {"method": "GET"|"PUT", "path": "...", "bodies": [...], "tokens": [...]}.
+Client i uses tokens[i % len] and bodies[i % len] (a body may name its own path
+with "_path"). Prints one JSON line: requests, errors, seconds, p50_ms, p99_ms.
+"""
+import http.client
+import json
+import sys
+import threading
+import time
+from urllib.parse import urlparse
+
+
+def worker(base, plan, index, deadline, latencies, errors):
+    url = urlparse(base)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+    tokens, bodies = plan.get("tokens") or [None], plan.get("bodies") or [None]
+    n = index
+    while time.perf_counter() < deadline:
+        token, body = tokens[n % len(tokens)], bodies[n % len(bodies)]
+        n += len(tokens) if len(tokens) > 1 else 1
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        path = (body or {}).get("_path", plan["path"]) if isinstance(body, dict) else plan["path"]
+        payload = None if body is None else json.dumps({k: v for k, v in body.items() if k != "_path"})
+        started = time.perf_counter()
+        try:
+            conn.request(plan["method"], path, body=payload, headers=headers)
+            response = conn.getresponse()
+            body = response.read()
+            ok = response.status < 400
+            if not ok and len(errors) < 3:
+                print(response.status, body[:300], file=sys.stderr)
+        except (OSError, http.client.HTTPException):
+            ok = False
+            conn.close()
+            conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+        latencies.append(time.perf_counter() - started)
+        if not ok:
+            errors.append(1)
+
+
+def main():
+    base, plan_path, concurrency, duration = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+    plan = json.load(open(plan_path))
+    latencies, errors = [], []
+    started = time.perf_counter()
+    deadline = started + duration
+    threads = [threading.Thread(target=worker, args=(base, plan, i, deadline, latencies, errors))
+               for i in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=duration + 60)
+    elapsed = time.perf_counter() - started
+    ordered = sorted(latencies)
+
+    def pct(p):
+        return ordered[min(len(ordered) - 1, int(len(ordered) * p))] * 1000 if ordered else None
+
+    print(json.dumps({"requests": len(latencies), "errors": len(errors), "seconds": elapsed,
+                      "p50_ms": pct(0.50), "p99_ms": pct(0.99)}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
