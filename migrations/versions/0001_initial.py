@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 22:09:39.616359
+Create Date: 2026-11-25 22:22:05.551264
 
 """
 from alembic import op
