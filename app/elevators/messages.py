@@ -37,3 +37,29 @@ GUARD_CONSENT_FAILED = "意愿征询没有通过，不能进入方案公示"
 GUARD_PUBLICITY_NOT_ELAPSED = "公示期为 {days} 天，{until} 之后才能进入协议签署"
 GUARD_OBJECTIONS_OPEN = "还有 {count} 条异议没有处理完（需撤回，或一事一议结案并有结果），不能进入协议签署"
 GUARD_UNSIGNED = "还有 {count} 户同意加装的住户没有签署协议（{rooms}），不能进入审批"
+
+# Projects, objections, signatures
+PROJECT_EXISTS = "这个单元已经有加装电梯项目了"
+CONSENT_TITLE = "{building}{stairwell}加装电梯意愿征询"
+FLAT_NOT_IN_STAIRWELL = "这一户不在本单元"
+NOT_OWNER = "只有这一户经过核实的业主才能这样做"
+OBJECTION_STAGE = "只有在方案公示期间才能提出异议"
+OBJECTION_EXISTS = "这一户已经提出过异议，正在处理中"
+OBJECTION_NOT_OPEN = "这条异议已经撤回了"
+OBJECTION_NOT_YOURS = "只有提出异议的业主本人才能撤回"
+CASE_TITLE = "{building}{stairwell}加装电梯方案异议"
+CASE_DESCRIPTION = "{room} 户业主对加装电梯方案提出异议：{reason}"
+SIGNING_STAGE = "只有在协议签署阶段才能签署"
+ALREADY_SIGNED = "这一户已经签署过了"
+REASON_REQUIRED = "请写明异议的理由"
+
+# Progress toward consent ("还差 3 户 / 212.40 ㎡")
+PROGRESS_PARTICIPATION = "参与表决"
+PROGRESS_APPROVAL = "同意加装"
+PROGRESS_MISSING = "还差 {owners} 户 / {area} ㎡"
+PROGRESS_MET = "已达到"
+
+# Statement (PDF)
+STATEMENT_TITLE = "加装电梯费用分摊告知书"
+STATEMENT_PROVIDENT_FUND = ("您可以按当地住房公积金管理规定，申请提取住房公积金支付本户应分摊的费用。"
+                            "本平台只告知金额，不收取、不代付任何款项。")

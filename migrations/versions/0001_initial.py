@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 22:05:25.495208
+Create Date: 2026-11-25 22:22:05.551264
 
 """
 from alembic import op
@@ -513,6 +513,32 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_case_post_revisions_estate_id'), ['estate_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_post_revisions_post_id'), ['post_id'], unique=False)
 
+    op.create_table('elevator_projects',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('stairwell_id', sa.Integer(), nullable=False),
+    sa.Column('stage', sa.Enum('proposed', 'consent', 'publicity', 'signing', 'permit', 'construction', 'acceptance', 'operating', name='stage', native_enum=False, length=20), nullable=False),
+    sa.Column('total_cost_cents', sa.BigInteger(), nullable=False),
+    sa.Column('subsidy_cents', sa.BigInteger(), nullable=False),
+    sa.Column('floor_coefficients', sa.JSON(), nullable=False),
+    sa.Column('low_floor_compensation_cents', sa.JSON(), nullable=False),
+    sa.Column('compensation_cap', sa.String(length=20), nullable=False),
+    sa.Column('publicity_days', sa.Integer(), nullable=False),
+    sa.Column('publicity_started_at', sa.DateTime(), nullable=True),
+    sa.Column('consultation_id', sa.Integer(), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('stage_changed_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_elevator_projects_created_by_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_elevator_projects_estate_id_estates')),
+    sa.ForeignKeyConstraint(['stairwell_id'], ['stairwells.id'], name=op.f('fk_elevator_projects_stairwell_id_stairwells')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_elevator_projects'))
+    )
+    with op.batch_alter_table('elevator_projects', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_elevator_projects_consultation_id'), ['consultation_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_projects_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_projects_stairwell_id'), ['stairwell_id'], unique=False)
+
     op.create_table('flats',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('estate_id', sa.Integer(), nullable=False),
@@ -632,6 +658,65 @@ def upgrade():
     )
     with op.batch_alter_table('consultation_flats', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_consultation_flats_estate_id'), ['estate_id'], unique=False)
+
+    op.create_table('elevator_objections',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('flat_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('status', sa.Enum('open', 'withdrawn', name='objectionstatus', native_enum=False, length=20), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('withdrawn_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_elevator_objections_estate_id_estates')),
+    sa.ForeignKeyConstraint(['flat_id'], ['flats.id'], name=op.f('fk_elevator_objections_flat_id_flats')),
+    sa.ForeignKeyConstraint(['project_id'], ['elevator_projects.id'], name=op.f('fk_elevator_objections_project_id_elevator_projects')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_elevator_objections_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_elevator_objections'))
+    )
+    with op.batch_alter_table('elevator_objections', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_elevator_objections_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_objections_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_objections_project_id'), ['project_id'], unique=False)
+
+    op.create_table('elevator_signatures',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('flat_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('share_cents', sa.BigInteger(), nullable=False),
+    sa.Column('signed_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_elevator_signatures_estate_id_estates')),
+    sa.ForeignKeyConstraint(['flat_id'], ['flats.id'], name=op.f('fk_elevator_signatures_flat_id_flats')),
+    sa.ForeignKeyConstraint(['project_id'], ['elevator_projects.id'], name=op.f('fk_elevator_signatures_project_id_elevator_projects')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_elevator_signatures_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_elevator_signatures')),
+    sa.UniqueConstraint('project_id', 'flat_id', name=op.f('uq_elevator_signatures_project_id_flat_id'))
+    )
+    with op.batch_alter_table('elevator_signatures', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_elevator_signatures_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_signatures_project_id'), ['project_id'], unique=False)
+
+    op.create_table('elevator_stage_transitions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('estate_id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('from_stage', sa.Enum('proposed', 'consent', 'publicity', 'signing', 'permit', 'construction', 'acceptance', 'operating', name='stage', native_enum=False, length=20), nullable=True),
+    sa.Column('to_stage', sa.Enum('proposed', 'consent', 'publicity', 'signing', 'permit', 'construction', 'acceptance', 'operating', name='stage', native_enum=False, length=20), nullable=False),
+    sa.Column('actor_id', sa.Integer(), nullable=True),
+    sa.Column('note', sa.String(length=500), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_elevator_stage_transitions_actor_id_users')),
+    sa.ForeignKeyConstraint(['estate_id'], ['estates.id'], name=op.f('fk_elevator_stage_transitions_estate_id_estates')),
+    sa.ForeignKeyConstraint(['project_id'], ['elevator_projects.id'], name=op.f('fk_elevator_stage_transitions_project_id_elevator_projects')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_elevator_stage_transitions'))
+    )
+    with op.batch_alter_table('elevator_stage_transitions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_elevator_stage_transitions_estate_id'), ['estate_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_elevator_stage_transitions_project_id'), ['project_id'], unique=False)
 
     op.create_table('flat_codes',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -788,6 +873,22 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_flat_codes_estate_id'))
 
     op.drop_table('flat_codes')
+    with op.batch_alter_table('elevator_stage_transitions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_elevator_stage_transitions_project_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_stage_transitions_estate_id'))
+
+    op.drop_table('elevator_stage_transitions')
+    with op.batch_alter_table('elevator_signatures', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_elevator_signatures_project_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_signatures_estate_id'))
+
+    op.drop_table('elevator_signatures')
+    with op.batch_alter_table('elevator_objections', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_elevator_objections_project_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_objections_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_objections_case_id'))
+
+    op.drop_table('elevator_objections')
     with op.batch_alter_table('consultation_flats', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_consultation_flats_estate_id'))
 
@@ -823,6 +924,12 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_flats_building_id'))
 
     op.drop_table('flats')
+    with op.batch_alter_table('elevator_projects', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_elevator_projects_stairwell_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_projects_estate_id'))
+        batch_op.drop_index(batch_op.f('ix_elevator_projects_consultation_id'))
+
+    op.drop_table('elevator_projects')
     with op.batch_alter_table('case_post_revisions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_post_revisions_post_id'))
         batch_op.drop_index(batch_op.f('ix_case_post_revisions_estate_id'))
