@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 22:22:05.551264
+Create Date: 2026-11-25 22:25:43.595229
 
 """
 from alembic import op
