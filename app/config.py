@@ -1,7 +1,6 @@
 """Configuration read from the environment; TestConfig for the suite."""
 import os
 import tempfile
-from zoneinfo import ZoneInfo
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,9 +81,6 @@ class Config:
     OPENAPI_JSON_PATH = "openapi.json"
 
     MIGRATIONS_DIR = ROOT / "migrations"
-
-    # Times shown to people (SMS, PDFs) are in the city's zone
-    LOCAL_TZ = ZoneInfo(os.environ.get("LOCAL_TZ", "Asia/Shanghai"))
 
     # Live updates (Socket.IO): gevent server; origins besides PUBLIC_BASE_URL's that
     # browsers may connect from; the Redis channel (and key prefix) shared by processes

@@ -75,8 +75,8 @@ def timed(function, runs=RUNS):
 
 def cast_rate(consultation, count=100):
     """Ballots per second through cast_ballot (each its own transaction and audit entry)."""
-    from app.consultations.services import cast_ballot
     from app.auth.services import get_or_create_user
+    from app.consultations.services import cast_ballot
     from app.estates.models import Flat, FlatLink, LinkStatus, Relation
     from app.extensions import db
 

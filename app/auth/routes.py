@@ -2,14 +2,14 @@
 import secrets
 from urllib.parse import urlparse
 
-from flask import current_app, jsonify, redirect, request, session, url_for
+from flask import current_app, redirect, request, session, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
 from app.auth import messages, services, tokens, wechat
 from app.auth.models import SmsOutboxMessage, User
-from app.auth.permissions import current_user, login_session, require_user
+from app.auth.permissions import login_session, require_user
 from app.auth.schemas import (
     ExpiresSchema, LiveTokenSchema, LoginSchema, MeSchema, OutboxMessageSchema, OutboxQuery, PhoneSchema,
     RefreshSchema, SessionSchema, TokenPairSchema, WechatAuthorizeQuery, WechatCallbackQuery)

@@ -14,6 +14,7 @@ from app.consultations import messages
 from app.consultations.models import Ballot, Consultation, Status
 from app.consultations.services import results, scope_condition
 from app.db import utcnow
+from app.display import china_time
 from app.errors import Conflict
 from app.estates.models import Building, Flat, Owner, Stairwell
 from app.extensions import db
@@ -81,7 +82,7 @@ def summary_lines(c: Consultation, outcome: dict) -> list[str]:
         messages.EXPORT_RULE.format(rule=outcome["rule_title"]),
         messages.EXPORT_DECISION[outcome["decision"]],
         outcome["explanation"],
-        messages.EXPORT_GENERATED.format(at=utcnow().strftime("%Y-%m-%d %H:%M UTC")),
+        messages.EXPORT_GENERATED.format(at=china_time(utcnow())),
     ]
 
 

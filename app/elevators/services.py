@@ -11,13 +11,14 @@ from sqlalchemy import select
 from app.audit.services import record
 from app.auth.permissions import is_moderator
 from app.db import utcnow
+from app.display import china_time
 from app.elevators import consent, messages
 from app.elevators.models import (
     ElevatorProject, Objection, ObjectionStatus, Signature, StageTransition)
 from app.elevators.shares import (
     FlatArea, Split, coefficients_json, compensation_json, parse_cap, parse_coefficients,
     parse_compensation, split_costs)
-from app.elevators.stages import CHINA, GuardFacts, Stage, next_stage, refusal
+from app.elevators.stages import GuardFacts, Stage, next_stage, refusal
 from app.elevators.statement import render_statement
 from app.errors import Conflict, Forbidden, GuardFailed, InvalidInput, NotFound
 from app.estates.models import Flat, FlatLink, LinkStatus, Relation, Stairwell
@@ -356,4 +357,4 @@ def statement_pdf(project: ElevatorProject, flat: Flat) -> bytes:
         subsidy_cents=project.subsidy_cents, owners_cost_cents=split.owners_cost_cents,
         pays_cents=share.pays_cents, receives_cents=share.receives_cents,
         share_cents=share.share_cents, stage_label=project.stage.label, signed=signed,
-        issued_on=f"{utcnow().astimezone(CHINA):%Y年%m月%d日}")
+        issued_on=china_time(utcnow(), "%Y年%m月%d日"))

@@ -7,11 +7,10 @@ needs (`GuardFacts`); `refusal()` says, in Chinese, why a step may not be taken.
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
+from app.display import china_time
 from app.elevators import messages
 
-CHINA = ZoneInfo("Asia/Shanghai")
 MAX_ROOMS_LISTED = 10
 
 
@@ -78,9 +77,9 @@ def _publicity_elapsed(facts: GuardFacts) -> Refusal | None:
     ends = facts.publicity_ends_at
     if ends is not None and facts.now >= ends:
         return None
-    until = (ends or facts.now + timedelta(days=facts.publicity_days)).astimezone(CHINA)
+    until = ends or facts.now + timedelta(days=facts.publicity_days)
     return Refusal("publicity_elapsed", messages.GUARD_PUBLICITY_NOT_ELAPSED.format(
-        days=facts.publicity_days, until=f"{until:%Y年%m月%d日 %H:%M}"))
+        days=facts.publicity_days, until=china_time(until)))
 
 
 def _objections_handled(facts: GuardFacts) -> Refusal | None:

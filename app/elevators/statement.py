@@ -13,16 +13,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from app.display import yuan
 from app.elevators import messages
 
 FONT = "STSong-Light"
-
-
-def yuan(cents: int) -> str:
-    """12345678 -> '123,456.78 元' (exact: integer cents, never a float)."""
-    sign = "-" if cents < 0 else ""
-    whole, part = divmod(abs(cents), 100)
-    return f"{sign}{whole:,}.{part:02d} 元"
 
 
 def _font() -> str:
@@ -48,13 +42,13 @@ def render_statement(*, estate: str, building: str, stairwell: str, room: str, f
     rows = [
         ("小区", estate), ("楼栋单元", f"{building}{stairwell}"), ("房号", room),
         ("楼层", f"{floor} 层"), ("面积", f"{area_m2} ㎡"), ("楼层系数", str(coefficient)),
-        ("电梯总造价", yuan(total_cost_cents)), ("补贴", yuan(subsidy_cents)),
-        ("业主共同承担", yuan(owners_cost_cents)),
-        ("本户分摊", yuan(pays_cents)),
+        ("电梯总造价", yuan(total_cost_cents, unit=True)), ("补贴", yuan(subsidy_cents, unit=True)),
+        ("业主共同承担", yuan(owners_cost_cents, unit=True)),
+        ("本户分摊", yuan(pays_cents, unit=True)),
     ]
     if receives_cents:
-        rows.append(("本户获得低层补偿", yuan(receives_cents)))
-    rows += [("本户合计应付", yuan(share_cents)), ("项目阶段", stage_label),
+        rows.append(("本户获得低层补偿", yuan(receives_cents, unit=True)))
+    rows += [("本户合计应付", yuan(share_cents, unit=True)), ("项目阶段", stage_label),
              ("协议签署", "已签署" if signed else "未签署"), ("出具日期", issued_on)]
     pdf.setFont(font, 14)
     for label, value in rows:

@@ -2,7 +2,7 @@
 from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from sqlalchemy import exists, select
+from sqlalchemy import select
 
 from app.auth.permissions import (
     require_committee, require_member, require_staff, require_user)

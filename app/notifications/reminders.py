@@ -13,6 +13,7 @@ from sqlalchemy import and_, exists, select
 from app.auth.models import User
 from app.auth.sms import sms_backend
 from app.db import utcnow
+from app.display import china_time
 from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation
 from app.extensions import db
 from app.notifications import messages
@@ -54,8 +55,7 @@ def remind_closing(now=None) -> int:
     sent = 0
     for consultation in closing_soon(now):
         estate = db.session.get(Estate, consultation.estate_id)
-        closes_at = consultation.closes_at.astimezone(current_app.config["LOCAL_TZ"]).strftime(
-            "%m月%d日 %H:%M")
+        closes_at = china_time(consultation.closes_at, "%m月%d日 %H:%M")
         link = f"/consultations/{consultation.id}"
         created = []
         for user in not_answered(consultation):

@@ -6,6 +6,7 @@ from sqlalchemy import case, func, select
 
 from app.audit.services import record
 from app.db import utcnow
+from app.display import yuan
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
 from app.media.storage import store_photo
@@ -14,10 +15,6 @@ from app.projects.models import (
     PHASE_ORDER, Complaint, ComplaintStatus, FundEntry, FundEntryKind, FundingShare, Phase,
     PhaseChange, ProgressPhoto, ProgressPost, ProjectItem, RenovationProject, SupervisionReport)
 from app.signals import progress_posted
-
-
-def yuan(cents: int) -> str:
-    return f"{cents // 100:,}.{cents % 100:02d}"
 
 
 def create_project(estate_id: int, title: str, budget_cents: int, actor_id: int) -> RenovationProject:

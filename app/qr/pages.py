@@ -1,17 +1,14 @@
 """The page a scan opens: `/q/<token>`, server-rendered in the web pages' layout (elder mode, no CDN)."""
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, render_template
 
 from app.auth.permissions import current_user
+from app.display import CHINA_TZ
 from app.extensions import limiter
 from app.qr import messages, services
 
 pages = Blueprint("qr_pages", __name__, template_folder="templates")
-
-CHINA = ZoneInfo("Asia/Shanghai")
-
 
 def _scan_limit():
     return current_app.config["RATELIMIT_QR_PER_IP"]
@@ -32,7 +29,7 @@ def claim_links(place: services.Place) -> list[dict]:
 def _closes(value) -> str | None:
     if value is None:
         return None
-    local = value.astimezone(CHINA)
+    local = value.astimezone(CHINA_TZ)
     return messages.CLOSES_AT.format(date=f"{local.month}月{local.day}日 {local:%H:%M}")
 
 

@@ -1,6 +1,4 @@
 """Resident pages: home, login, claiming a flat, a case's discussion."""
-from zoneinfo import ZoneInfo
-
 from flask import Blueprint, redirect, render_template, request
 from sqlalchemy import select
 
@@ -10,6 +8,7 @@ from app.auth.permissions import current_user, is_moderator, is_staff, require_m
 from app.auth.routes import me_view, safe_next
 from app.cases import services as cases
 from app.cases.models import Case
+from app.display import china_time
 from app.errors import DomainError
 from app.estates.models import Estate, FlatLink, LinkStatus
 from app.estates.services import get_or_404, stairwell_rooms
@@ -20,13 +19,12 @@ bp = Blueprint("web", __name__, template_folder="templates", static_folder="stat
                static_url_path="/assets")
 bp.app_context_processor(page_context)
 bp.register_error_handler(DomainError, page_error)
-CHINA_TIME = ZoneInfo("Asia/Shanghai")
 
 
 @bp.app_template_filter("cn_time")
 def cn_time(value) -> str:
     """A time as people in China read it: 2026年11月30日 18:00 (Beijing time)."""
-    return value.astimezone(CHINA_TIME).strftime("%Y年%m月%d日 %H:%M") if value else ""
+    return china_time(value)
 
 
 def committee_estates(user) -> list[Estate]:

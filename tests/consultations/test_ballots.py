@@ -3,7 +3,6 @@ import subprocess
 import threading
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import select
 
 from app.consultations.models import Ballot, BallotVersion, Consultation, Status

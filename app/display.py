@@ -1,0 +1,18 @@
+"""How money and times are shown to people: one place, so every page, SMS and PDF agree."""
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+#: China Standard Time, the zone every resident reads times in
+CHINA_TZ = ZoneInfo("Asia/Shanghai")
+
+
+def yuan(cents: int, unit: bool = False) -> str:
+    """12345678 -> '123,456.78' (with unit: '123,456.78 元'); exact, from integer cents."""
+    sign = "-" if cents < 0 else ""
+    whole, part = divmod(abs(cents), 100)
+    return f"{sign}{whole:,}.{part:02d}" + (" 元" if unit else "")
+
+
+def china_time(value: datetime | None, pattern: str = "%Y年%m月%d日 %H:%M") -> str:
+    """An aware UTC time as read in China; '' for None."""
+    return value.astimezone(CHINA_TZ).strftime(pattern) if value else ""
