@@ -322,7 +322,7 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
     now = utcnow()
     # Claim the slot first: INSERT … ON CONFLICT DO NOTHING waits for a concurrent
     # first ballot of the same flat and then leaves it be; the row is then locked and
-    # updated. No savepoint (pysqlite's savepoints would commit the claim on their own).
+    # updated. No savepoint is needed: the claim lives and dies with the request's transaction.
     dialect = db.session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     db.session.execute(insert(Ballot).values(
