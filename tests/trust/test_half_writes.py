@@ -100,22 +100,29 @@ def test_changed_ballot_failing_at_its_audit_entry_keeps_the_first_version(clien
 
 def test_changed_ballot_refused_by_the_database_at_commit_writes_nothing(client, vote,
                                                                          monkeypatch):
-    """A constraint violation found only when the transaction is flushed (a receipt
-    that collides with another ballot's) undoes the answers already deleted."""
+    """The database itself refuses the last row at commit (an audit entry whose place in
+    the chain is taken), after the old answer rows were already deleted and the new
+    ones, the version and the ballot's update were sent: all of it is undone."""
     estate, flat, owner, consultation = vote
-    other_flat = flats_of(estate.id)[1]
-    other_owner = make_owner(other_flat)
-    taken = put_ballot(client, consultation, other_owner, {"install": "oppose",
-                                                           "concerns": ["cost"]}, other_flat.id)
     first = put_ballot(client, consultation, owner, {"install": "agree"}, flat.id)
-    assert taken.status_code == first.status_code == 200
+    assert first.status_code == 200, first.json
     before = row_counts()
-    monkeypatch.setattr(consultation_services, "new_receipt", lambda: taken.json["receipt"])
+    real, calls = consultation_services.record, []
+
+    def colliding(*args, **kwargs):
+        entry = real(*args, **kwargs)
+        entry.seq = 1  # the chain's first entry already holds seq 1: unique (chain, seq)
+        calls.append(entry)
+        return entry
+
+    monkeypatch.setattr(consultation_services, "record", colliding)
     response = put_ballot(client, consultation, owner, {"install": "abstain"}, flat.id)
+    assert len(calls) == 1
     assert_json_error(response, 500, "server_error")
     assert row_counts() == before
     ballot = db.session.scalar(select(Ballot).where(Ballot.slot == f"flat:{flat.id}"))
-    assert (ballot.version, ballot.receipt) == (1, first.json["receipt"])
+    assert (ballot.version, ballot.receipt, ballot.answers) == (1, first.json["receipt"],
+                                                                {"install": "agree"})
     assert db.session.scalars(select(BallotAnswer.option_key).where(
         BallotAnswer.ballot_id == ballot.id)).all() == ["agree"]
 
