@@ -193,7 +193,7 @@ def inspect(database_url: str, plan: Plan, outcomes: list[Outcome]) -> Saved:
         broken = []
         for ballot in ballots:
             kept = sorted(by_ballot[ballot.id], key=lambda v: v.version)
-            if ([v.version for v in kept] != list(range(1, ballot.version + 1))
+            if (not kept or [v.version for v in kept] != list(range(1, ballot.version + 1))
                     or kept[-1].receipt != ballot.receipt or kept[-1].answers != ballot.answers):
                 broken.append(ballot.slot)
         mixed = []
@@ -205,7 +205,8 @@ def inspect(database_url: str, plan: Plan, outcomes: list[Outcome]) -> Saved:
                 mixed.append(ballot.slot)
         estate_id = ballots[0].estate_id if ballots else None
         audited = db.session.scalar(select(func.count(AuditEntry.id)).where(
-            AuditEntry.action == "ballot.cast", AuditEntry.subject_id == cid))
+            AuditEntry.action == "ballot.cast", AuditEntry.subject_type == "consultation",
+            AuditEntry.subject_id == cid))
         chain_ok = estate_id is not None and verify_chain(chain_of(estate_id)).broken_at is None
         return Saved(flats=len(plan.flat_ids), current_ballots=len(ballots),
                      duplicated_flats=sorted(s for s, n in per_slot.items() if n > 1),
