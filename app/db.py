@@ -2,7 +2,8 @@
 from datetime import datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import BigInteger, DateTime, MetaData
+from sqlalchemy import BigInteger, DateTime, MetaData, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -13,6 +14,25 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+@event.listens_for(Engine, "savepoint")
+def _sqlite_begin_before_savepoint(connection, name):
+    """Make savepoints (session.begin_nested) nested for real on SQLite.
+
+    pysqlite opens a transaction only before INSERT/UPDATE/DELETE. A SAVEPOINT sent
+    while none is open starts one of its own, and its RELEASE then commits it: the
+    rows written inside begin_nested() survived a later rollback of the request
+    (found by tests/trust/test_half_writes.py). Opening the transaction first keeps
+    the savepoint inside it. Reads still run outside a transaction until the first
+    write, as before, so no read holds SQLite's lock across a gevent switch (the
+    whole-transaction recipe of the SQLAlchemy docs would).
+    """
+    if connection.dialect.name != "sqlite":
+        return
+    dbapi_connection = connection.connection.dbapi_connection
+    if not dbapi_connection.in_transaction:
+        dbapi_connection.execute("BEGIN")
 
 
 class Base(DeclarativeBase):
