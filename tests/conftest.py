@@ -173,3 +173,26 @@ def start_server(databases):
     yield start
     for server in servers:
         server.stop()
+
+
+# --- a small estate with its committee and one owner, for tests that need no more ---
+
+@pytest.fixture
+def estate(app):
+    from tests.factories import make_estate
+
+    return make_estate()
+
+
+@pytest.fixture
+def committee(estate):
+    from tests.factories import make_user
+
+    return make_user(roles=[("committee", estate.id)])
+
+
+@pytest.fixture
+def owner(estate):
+    from tests.factories import flats_of, make_owner
+
+    return make_owner(flats_of(estate.id)[0])

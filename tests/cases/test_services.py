@@ -16,11 +16,6 @@ from tests.factories import flats_of, make_estate, make_owner, make_user
 
 
 @pytest.fixture
-def estate(app):
-    return make_estate()
-
-
-@pytest.fixture
 def flats(estate):
     return flats_of(estate.id)
 

@@ -14,7 +14,7 @@ from PIL import Image
 from app import create_app
 from app.config import TestConfig
 from app.media.storage import LocalMediaStore, S3MediaStore, build_media_store
-from tests.factories import auth, flats_of, make_estate, make_owner, make_user
+from tests.factories import auth
 from tests.live import free_port
 from tests.projects.test_projects import create_project, photo_bytes
 
@@ -48,21 +48,6 @@ def config_overrides(s3_endpoint, bucket, tmp_path):
     # the local folder exists but must stay empty: photos go to the bucket
     return {"MEDIA_STORE": "s3", "S3_ENDPOINT_URL": s3_endpoint, "S3_BUCKET": bucket,
             "MEDIA_ROOT": str(tmp_path / "unused"), **CREDENTIALS}
-
-
-@pytest.fixture
-def estate(app):
-    return make_estate()
-
-
-@pytest.fixture
-def committee(estate):
-    return make_user(roles=[("committee", estate.id)])
-
-
-@pytest.fixture
-def owner(estate):
-    return make_owner(flats_of(estate.id)[0])
 
 
 def test_progress_photos_go_to_the_bucket_and_come_back_to_members(

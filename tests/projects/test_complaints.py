@@ -1,23 +1,12 @@
 """投诉举报: status flow, anonymity to the public, overdue."""
 from datetime import timedelta
 
-import pytest
 
 from app.db import utcnow
 from app.extensions import db
 from app.projects.models import Complaint
 from app.projects.services import overdue_complaints
-from tests.factories import auth, flats_of, make_estate, make_owner, make_user
-
-
-@pytest.fixture
-def estate(app):
-    return make_estate()
-
-
-@pytest.fixture
-def committee(estate):
-    return make_user(roles=[("committee", estate.id)])
+from tests.factories import auth, flats_of, make_owner, make_user
 
 
 def file(client, estate, user, anonymous=False):

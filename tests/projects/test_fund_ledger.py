@@ -1,18 +1,7 @@
 """住宅专项维修资金: the balance always equals the entries; uses need a passed decision."""
-import pytest
 
 from app.projects.services import fund_balance_cents
-from tests.factories import auth, flats_of, make_estate, make_owner, make_user
-
-
-@pytest.fixture
-def estate(app):
-    return make_estate()
-
-
-@pytest.fixture
-def committee(estate):
-    return make_user(roles=[("committee", estate.id)])
+from tests.factories import auth, flats_of, make_owner
 
 
 def add(client, estate, user, **entry):

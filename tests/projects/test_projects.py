@@ -7,21 +7,6 @@ from PIL import Image
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
 
 
-@pytest.fixture
-def estate(app):
-    return make_estate()
-
-
-@pytest.fixture
-def committee(estate):
-    return make_user(roles=[("committee", estate.id)])
-
-
-@pytest.fixture
-def owner(estate):
-    return make_owner(flats_of(estate.id)[0])
-
-
 def create_project(client, estate, committee, **extra):
     response = client.post(f"/api/v1/estates/{estate.id}/projects", headers=auth(committee),
                            json={"title": "和平里综合改造", "budget_cents": 1_000_000_00, **extra})
