@@ -20,6 +20,7 @@ from app.extensions import db
 from app.rules import get_rule
 from app.web import messages
 from app.web.console import bp, committee_page
+from app.web.consultations import option_order
 from app.web.forms import AssistedBallotForm, answers_from_form, field_name, load_form
 
 
@@ -67,7 +68,7 @@ def render_manage(c: Consultation, *, values=None, errors=None, error=None, form
     return render_template(
         "web/console/consultation.html", c=c, estate=db.session.get(Estate, c.estate_id),
         section="consultations", rule=get_rule(c.rule_key), scope=scope_label(c),
-        results=results, flats=[] if c.per_resident else scope_flats(c),
+        results=results, option_order=option_order(c), flats=[] if c.per_resident else scope_flats(c),
         values=values or {}, errors=errors or {}, error=error, form=form or {},
         field_name=field_name, visible=visible,
         status_label=messages.CONSULTATION_STATUS[c.status.value]), status

@@ -55,6 +55,11 @@ def open_for_home(user, estate_id: int) -> list[dict]:
     return rows
 
 
+def option_order(c: Consultation) -> dict[str, list[str]]:
+    """Each question's option keys in the template's order (JSON objects lose it)."""
+    return {q["key"]: [o["key"] for o in q["options"]] for q in c.questions}
+
+
 def results_view(c: Consultation) -> dict | None:
     """The results as the API and the live `tally` event give them; None while hidden."""
     if c.status == Status.draft:
@@ -91,7 +96,7 @@ def render_page(c: Consultation, user, *, flat_id=None, values=None, errors=None
         "web/consultations/page.html", c=c, rule=rule, ballots=ballots, choices=choices,
         flat_id=flat_id, flat_labels=flats, can_answer=bool(flats), current=current,
         values=values, errors=errors or {}, error=error, field_name=field_name, visible=visible,
-        results=results_view(c), receipt_checks=_receipt_checks(c, ballots),
+        results=results_view(c), option_order=option_order(c), receipt_checks=_receipt_checks(c, ballots),
         status_label=messages.CONSULTATION_STATUS[c.status.value]), status
 
 

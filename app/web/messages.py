@@ -320,6 +320,7 @@ JS = {
     "itemLine": "{label}：同意 {agree}，反对 {oppose}，弃权 {abstain}",
     "itemLineArea": "同意 {owners} 户 / {area} ㎡",
     "ruleNone": RULE_NONE,
+    "consoleBallots": CONSOLE_BALLOTS,
     "qrRotated": QR_ROTATED,
     "moneyInvalid": MONEY_INVALID,
     "coefficientsInvalid": COEFFICIENTS_INVALID,

@@ -50,10 +50,14 @@
       GZ.format(M.optionLineArea, { label: option.label, owners: option.owners, area: option.area_m2 });
   }
 
-  function renderResults(box, results) {
+  function renderResults(box, results, order) {
     var GZ = window.GZ, M = GZ.M;
     var perResident = results.voters === "residents";
     box.textContent = "";
+    var channels = document.getElementById("channel-counts");
+    if (channels && results.channels) {
+      channels.textContent = GZ.format(M.consoleBallots, Object.assign({ n: results.participation.ballots }, results.channels));
+    }
     var head = el("p", "result-head");
     if (results.decision) {
       head.appendChild(el("span", "badge badge-" + results.decision, M.decision[results.decision]));
@@ -84,7 +88,8 @@
           block.appendChild(line);
         });
       } else if (question.options) {
-        var keys = Object.keys(question.options);
+        var keys = (order[question.key] || []).filter(function (key) { return key in question.options; });
+        Object.keys(question.options).forEach(function (key) { if (keys.indexOf(key) < 0) { keys.push(key); } });
         var total = keys.reduce(function (sum, key) { return sum + question.options[key].ballots; }, 0);
         keys.forEach(function (key) {
           var option = question.options[key];
@@ -112,13 +117,13 @@
     document.querySelectorAll("form[data-questions]").forEach(wireForm);
     var box = document.getElementById("results");
     var initial = document.getElementById("results-data");
-    if (box && initial) { renderResults(box, JSON.parse(initial.textContent)); }
+    if (box && initial) { renderResults(box, JSON.parse(initial.textContent), data.order || {}); }
     if (data.status === "draft") { return; }
     GZ.live("consultation:" + data.id, {
       tally: function (results) {
         if (results.consultation_id !== data.id || !box) { return; }
         if (results.hidden && !box.hasAttribute("data-show-hidden")) { return; }
-        renderResults(box, results);
+        renderResults(box, results, data.order || {});
       },
       consultation_status: function (event) {
         /* closed or published: the page shows a different form and results; load it */
