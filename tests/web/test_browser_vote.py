@@ -102,6 +102,7 @@ def test_resident_scans_claims_votes_and_sees_the_live_tally(site, open_context)
         resident.click("#ballot-form button[type=submit]")
     assert "第 2 次提交" in resident.inner_text("#receipt .receipt")
     option_line(resident, "install", "oppose").filter(has_text="不同意：1 户").wait_for()
+    resident.locator("#live-state:has-text('结果会自动更新')").wait_for()
 
     # The committee closes it: the resident's page follows without a tap
     committee.goto(f"{site.url}/console/consultations/{vote_id}")

@@ -265,3 +265,27 @@ def test_api_results_match_what_the_page_embeds(client, estate, committee):
     api = client.get(f"/api/v1/consultations/{vote.id}/results", headers=auth(owner)).json
     web_login(client, owner.phone)
     assert results_of(client.get(f"/consultations/{vote.id}").text) == api
+
+
+def test_owner_of_two_flats_votes_for_each_flat(client, estate, committee):
+    flats = flats_of(estate.id)
+    owner = make_owner(flats[0], phone="13911120012")
+    link(owner, flats[5])
+    vote = make_consultation(estate, "willingness_survey", actor=committee)
+    web_login(client, owner.phone)
+    page = client.get(f"/consultations/{vote.id}").text
+    assert "为哪一户投票" in page and f'value="{flats[0].id}" data-flat-switch checked' in page
+    client.post(f"/consultations/{vote.id}/ballot", data={
+        "csrf_token": csrf_of(page), "flat_id": str(flats[5].id), "q.willing": "abstain"})
+    page = client.get(f"/consultations/{vote.id}?flat={flats[5].id}").text
+    assert f'value="{flats[5].id}" data-flat-switch checked' in page
+    assert 'value="abstain" checked' in page and "1号楼 1单元 302：" in page
+    assert "修改我的选择" in page
+    first = client.get(f"/consultations/{vote.id}?flat={flats[0].id}").text
+    assert 'value="abstain" checked' not in first and "修改我的选择" not in first
+    # a flat that is not the owner's is not offered (and the service refuses it)
+    refused = client.post(f"/consultations/{vote.id}/ballot", data={
+        "csrf_token": csrf_of(page), "flat_id": str(flats[1].id), "q.willing": "agree",
+        "q.contribute": "willing"})
+    assert refused.status_code == 403
+    assert {b.flat_id for b in ballots_of(vote)} == {flats[5].id}

@@ -119,7 +119,18 @@
     var initial = document.getElementById("results-data");
     if (box && initial) { renderResults(box, JSON.parse(initial.textContent), data.order || {}); }
     if (data.status === "draft") { return; }
-    GZ.live("consultation:" + data.id, {
+    /* On every (re)connection, read the state over HTTP once: what changed while the
+       page was not listening (a vote, a close) is not missed. */
+    function refresh() {
+      GZ.api("GET", "/api/v1/consultations/" + data.id + "/results").then(function (result) {
+        if (!result.ok) { return; }
+        if (result.data.status !== data.status) { window.location.reload(); return; }
+        if (box && (!result.data.hidden || box.hasAttribute("data-show-hidden"))) {
+          renderResults(box, result.data, data.order || {});
+        }
+      });
+    }
+    var socket = GZ.live("consultation:" + data.id, {
       tally: function (results) {
         if (results.consultation_id !== data.id || !box) { return; }
         if (results.hidden && !box.hasAttribute("data-show-hidden")) { return; }
@@ -130,5 +141,6 @@
         if (event.id === data.id && event.status !== data.status) { window.location.reload(); }
       }
     }, document.getElementById("live-state"));
+    if (socket) { socket.on("connect", refresh); }
   });
 })();
