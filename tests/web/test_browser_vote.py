@@ -104,9 +104,26 @@ def test_resident_scans_claims_votes_and_sees_the_live_tally(site, open_context)
     option_line(resident, "install", "oppose").filter(has_text="不同意：1 户").wait_for()
     resident.locator("#live-state:has-text('结果会自动更新')").wait_for()
 
-    # The committee closes it: the resident's page follows without a tap
+    # The committee enters a paper ballot for an owner without a phone (代填), with its
+    # evidence; the resident's tally follows
     committee.goto(f"{site.url}/console/consultations/{vote_id}")
     option_line(committee, "install", "agree").filter(has_text="同意：1 户").wait_for()
+    flat_501 = committee.locator("#assisted-flat option", has_text="1号楼 1单元 501").get_attribute("value")
+    committee.select_option("#assisted-flat", flat_501)
+    committee.select_option("#assisted-channel", "paper")
+    committee.check("#assisted-form input[name='q.install'][value=agree]")
+    with committee.expect_navigation():
+        committee.click("#assisted-form button[type=submit]")
+    assert "必填" in committee.inner_text("#assisted-form")  # no evidence: refused, kept as typed
+    assert committee.locator("#assisted-form input[name='q.install'][value=agree]").is_checked()
+    committee.fill("#assisted-evidence", "纸质票 第 0501 号，本人签字")
+    with committee.expect_navigation():
+        committee.click("#assisted-form button[type=submit]")
+    assert "已录入。回执编号：" in committee.inner_text("#flash")
+    option_line(resident, "install", "agree").filter(has_text="同意：2 户").wait_for()
+    assert "纸质 1" in committee.inner_text("#channel-counts")
+
+    # The committee closes it: the resident's page follows without a tap
     resident.evaluate("window.__sameDocument = true")
     with resident.expect_navigation():
         with committee.expect_navigation():
