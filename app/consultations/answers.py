@@ -14,6 +14,7 @@ class _Wrong(Exception):
 
 
 def _visible(question: dict, answers: dict) -> bool:
+    """Whether a conditional question is asked, given the answers to earlier questions."""
     condition = question.get("when")
     if not condition:
         return True
@@ -21,6 +22,10 @@ def _visible(question: dict, answers: dict) -> bool:
     if isinstance(given, list):
         return any(value in condition["in"] for value in given)
     return given in condition["in"]
+
+
+#: public name for the pages, which show and read only the questions asked
+visible = _visible
 
 
 def _check(question: dict, value):

@@ -158,6 +158,26 @@ DECISION = {"passed": "通过", "failed": "未通过", "pending": "进行中"}
 SCALE_LOW = "1 分"
 SCALE_HIGH = "5 分"
 ITEMS_HINT = "没有选的项目按弃权计算。"
+CONSULTATION_STATUS = {"draft": "草稿", "open": "进行中", "closed": "已截止", "published": "已公示"}
+CONSULTATION_KINDS = {"survey": "调查", "vote": "表决", "evaluation": "评价"}
+HOME_FLAT_VOTED = "{room}：已投票"
+HOME_FLAT_NOT_VOTED = "{room}：还没投票"
+HOME_ANSWERED = "已回答"
+HOME_NOT_ANSWERED = "还没回答"
+REQUIRED_MARK = "必答"
+CHOOSE_BETWEEN = "选 {low} 到 {high} 项"
+CHOOSE_UP_TO = "最多选 {n} 项，可以不选"
+TEXT_LIMIT = "最多 {n} 个字"
+ITEM_CATEGORY = "{category}"
+RESULTS_HIDDEN = "本次征询在截止后才公布结果。"
+RESULTS_WAIT = "截止后公布结果，截止前只有居委会能看到票数。"
+NO_BALLOT_YET = "您还没有提交。"
+CSRF_FAILED = "页面已过期，请刷新后再试"
+VOTE_FIX = "有的题目没有答好，请看下面红字的提示。"
+ANSWER_FOR = "现在填写的是：{room}"
+SURVEY_SUBMIT = "提交答卷"
+RECEIPT_CHECK = "核对公示名单"
+RULE_NONE = "本次不作表决，只统计意见"
 COST_SHARE = "您家应分摊的费用"
 COST_SHARE_LINE = "{room}：{amount} 元（楼层系数 {coefficient}，面积 {area} ㎡）"
 COST_SHARE_FUND = "可以用住房公积金支付（本平台不收款）。"
@@ -264,6 +284,18 @@ EVIDENCE = "凭证（例如：纸质票编号、委托书编号）"
 WITNESS_PHONE = "见证人手机号（可不填）"
 ASSISTED_SUBMIT = "录入"
 ASSISTED_OK = "已录入。回执编号：{receipt}"
+ASSISTED_CLOSED = "征询开始后、截止前才能录入。"
+ASSISTED_FLAT_HINT = "请选择一户"
+CONSOLE_CONSULTATION_STATUS = "状态：{status}"
+CONSOLE_SCOPE = "范围：{scope}"
+CONSOLE_BALLOTS = "已收到 {n} 张票（网上 {online}，纸质 {paper}，委托 {proxy}，协助 {assisted}）"
+EXPORT_CSV = "下载公示表（CSV）"
+EXPORT_PDF = "下载公示表（PDF）"
+LIFECYCLE_HINT = {"draft": "草稿只有居委会能看到。检查无误后点“开始”，居民就能参加了。",
+                  "open": "征询进行中。到了截止时间会自动截止，也可以提前截止。",
+                  "closed": "已截止。检查结果后点“公示结果”，居民就能看到结果和回执名单。",
+                  "published": "结果已公示。"}
+COMMITTEE_RESULTS = "结果（居委会看到的）"
 
 # Scripts: shown by app.js and the page scripts
 JS = {
@@ -284,6 +316,11 @@ JS = {
     "flatCodesDone": FLAT_CODES_DONE,
     "approved": APPROVED,
     "voteOk": VOTE_OK,
+    "resultsHidden": RESULTS_HIDDEN,
+    "itemLine": "{label}：同意 {agree}，反对 {oppose}，弃权 {abstain}",
+    "itemLineArea": "同意 {owners} 户 / {area} ㎡",
+    "ruleNone": RULE_NONE,
+    "consoleBallots": CONSOLE_BALLOTS,
     "qrRotated": QR_ROTATED,
     "moneyInvalid": MONEY_INVALID,
     "coefficientsInvalid": COEFFICIENTS_INVALID,

@@ -44,7 +44,9 @@ def home():
     me = me_view(user)
     estate_ids = sorted({link.estate_id for link in me["flats"] if link.status == LinkStatus.verified}
                         | {grant.estate_id for grant in user.roles if grant.estate_id is not None})
-    estates = [(db.session.get(Estate, estate_id), [],
+    from app.web.consultations import open_for_home
+
+    estates = [(db.session.get(Estate, estate_id), open_for_home(user, estate_id),
                 [c for c in cases.list_cases(estate_id) if c.status.value != "closed"])
                for estate_id in estate_ids]
     return render_template("web/home.html", me=me, estates=estates, projects=[],
