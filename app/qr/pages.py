@@ -50,8 +50,9 @@ def landing(token):
     if scan.status != "ok":
         return _page("qr/invalid.html", 404, title=messages.INVALID_TITLE, body=messages.INVALID_BODY)
     view = services.landing(scan.place)
-    consultations = [{"title": c["title"], "closes": _closes(c["closes_at"])}
-                     for c in view["open_consultations"]]
+    # the consultation page asks for a login (and a claimed flat) itself
+    consultations = [{"title": c["title"], "closes": _closes(c["closes_at"]),
+                      "url": f"/consultations/{c['id']}"} for c in view["open_consultations"]]
     claims = claim_links(scan.place)
     # after logging in, straight to the claim page (a building with several stairwells: back here)
     after_login = claims[0]["url"] if len(claims) == 1 else f"/q/{token}"

@@ -142,6 +142,7 @@ def test_open_consultations_are_those_of_the_estate_building_and_stairwell(
     assert datetime.fromisoformat(first["closes_at"]) == whole_building.closes_at
     page = client.get(f"/q/{token_of('stairwell', stairwell.id)}").text
     assert "3号楼外墙" in page and "1单元楼道灯" in page
+    assert f'href="/consultations/{whole_building.id}"' in page
     assert "目前没有正在进行的征询" not in page
     for hidden in ("2单元加装电梯", "5号楼屋面", "别的小区的征询", "漏水纠纷", "还没开始", "已经结束"):
         assert hidden not in page
