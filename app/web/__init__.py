@@ -8,6 +8,7 @@ Content-Security-Policy and cookie flags are set by app/hardening).
 
 
 def init_app(app):
+    from app.web import console_elevators, elevators  # noqa: F401 - their pages join the blueprints
     from app.web.console import bp as console_bp
     from app.web.routes import bp
 
