@@ -280,6 +280,7 @@ ELEVATOR_COUNT_OWNERS = "人数：{part} 户，约 {decimal}；要求 {bound}{co
 ELEVATOR_COUNT_AREA = "面积：{part} ㎡，约 {decimal}；要求 {bound}{comparison}"
 ELEVATOR_NO_BOUND = "不作要求"
 ELEVATOR_MET = "✓ 已达到"
+ELEVATOR_NOBODY_YET = "还没有业主参与表决。"
 ELEVATOR_HEADCOUNT_NOTE = "一位业主有几户只算一人；面积按台账登记的建筑面积计算；弃权算参与，不算同意。"
 ELEVATOR_APPROVAL_HIDDEN = "截止前不公开同意人数。"
 ELEVATOR_DECISION = {"passed": "已通过", "failed": "未通过", "pending": "进行中"}
@@ -330,6 +331,8 @@ ELEVATOR_JS = {
     "stances": ELEVATOR_STANCES,
     "objectOk": ELEVATOR_OBJECT_OK,
     "objectionCase": ELEVATOR_OBJECTION_CASE,
+    "objectionLine": ELEVATOR_OBJECTION_LINE,
+    "objectionOpen": ELEVATOR_OBJECTION_HANDLED[False],
     "signOk": ELEVATOR_SIGN_OK,
     "signed": ELEVATOR_SIGNED,
     "moneyInvalid": MONEY_INVALID,

@@ -45,6 +45,7 @@ def test_resident_sees_stage_share_and_how_it_was_computed(client, place, projec
     assert "民法典第二百七十八条" in text
     assert "人数：0/12 户，约 0.0000；要求 2/3以上（含本数）" in text
     assert "还差 8 户 / 480.00 ㎡" in text
+    assert "还没有业主参与表决。" in text and "✓ 已达到" not in text  # approval of nobody is not met
     # the home page lists it
     assert f'href="/elevators/{project.id}"' in client.get("/").text
 

@@ -64,9 +64,15 @@
       GZ.api("POST", "/api/v1/elevator-projects/" + data.id + "/objections", body).then(function (result) {
         if (!result.ok) { GZ.showError(form, result); return; }
         GZ.showOk(form, E.objectOk);
-        var list = form.closest(".flat-card").querySelector(".objections");
+        var card = form.closest(".flat-card");
+        var list = card.querySelector(".objections");
         var item = document.createElement("li");
-        item.textContent = form.elements.reason.value + " ";
+        item.textContent = GZ.format(E.objectionLine, { room: card.getAttribute("data-room"), reason: result.data.reason }) + " ";
+        var badge = document.createElement("span");
+        badge.className = "badge badge-pending";
+        badge.textContent = E.objectionOpen;
+        item.appendChild(badge);
+        item.appendChild(document.createTextNode(" "));
         if (result.data.case_id) {
           var link = document.createElement("a");
           link.href = "/cases/" + result.data.case_id;
