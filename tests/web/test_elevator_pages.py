@@ -165,3 +165,67 @@ def test_resident_ballot_from_the_page_needs_the_csrf_token(client, place, proje
     voted = client.put(url, json=body, headers={"X-CSRF-Token": csrf})
     assert voted.status_code == 200 and voted.json["receipt"]
     assert voted.json["receipt"] in client.get(f"/elevators/{project.id}").text
+
+
+def test_tenant_sees_the_share_but_neither_votes_nor_downloads(client, place, project):
+    flat = place.flats[7]
+    tenant = make_user(phone="13911110105")
+    link(tenant, flat, "tenant")
+    web_login(client, tenant.phone)
+    text = client.get(f"/elevators/{project.id}").text
+    assert "租户" in text and "应分摊" in text
+    assert "只有经过核实的业主" in text and 'class="vote-form"' not in text
+    assert "statement.pdf" not in text
+    pdf = client.get(f"/api/v1/elevator-projects/{project.id}/flats/{flat.id}/statement.pdf")
+    assert pdf.status_code == 404
+    web_login(client, place.owners[flat.id].phone)
+    pdf = client.get(f"/api/v1/elevator-projects/{project.id}/flats/{flat.id}/statement.pdf")
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+
+
+def test_publicity_offers_the_objection_and_signing_the_signature(client, place, project):
+    from tests.elevators.test_pipeline import close_consent, end_publicity
+    from tests.factories import auth
+
+    for flat in place.flats[:10]:
+        place.vote(client, project.consultation_id, flat, "agree")
+    close_consent(client, place, project.consultation_id)
+    csrf = web_login(client, place.committee.phone)
+    moved = client.post(f"/api/v1/elevator-projects/{project.id}/advance", json={"to": "publicity"},
+                        headers={"X-CSRF-Token": csrf})
+    assert moved.status_code == 200, moved.json
+
+    flat = place.flats[4]
+    csrf = web_login(client, place.owners[flat.id].phone)
+    page = client.get(f"/elevators/{project.id}").text
+    assert '<strong id="stage-label">方案公示</strong>' in page
+    assert re.search(r'<div data-stage-show="publicity">\s*<details class="object">', page)
+    assert re.search(r'<div data-stage-show="consent" hidden>', page)
+    assert "意愿征询已经截止" in page
+    objected = client.post(f"/api/v1/elevator-projects/{project.id}/objections",
+                           json={"flat_id": flat.id, "reason": "挡住厨房窗户"},
+                           headers={"X-CSRF-Token": csrf})
+    assert objected.status_code == 201, objected.json
+    page = client.get(f"/elevators/{project.id}").text
+    assert f"{flat.room} 的异议：挡住厨房窗户" in page and "处理中" in page
+    assert f'href="/cases/{objected.json["case_id"]}"' in page
+
+    client.post(f"/api/v1/elevator-objections/{objected.json['id']}/withdraw",
+                headers={"X-CSRF-Token": csrf})
+    end_publicity(project.id)
+    assert client.post(f"/api/v1/elevator-projects/{project.id}/advance", json={"to": "signing"},
+                       headers=auth(place.committee)).status_code == 200
+    page = client.get(f"/elevators/{project.id}").text
+    assert f'data-sign="{flat.id}"' in page and "同意并签署：" in page
+    signed = client.post(f"/api/v1/elevator-projects/{project.id}/signatures",
+                         json={"flat_id": flat.id}, headers={"X-CSRF-Token": csrf})
+    assert signed.status_code == 201
+    page = client.get(f"/elevators/{project.id}").text
+    assert f'data-sign="{flat.id}"' not in page and "已签署" in page
+
+    colleague = make_user(phone="13911110106", roles=[("committee", place.estate.id)])
+    web_login(client, colleague.phone)
+    console = client.get(f"/console/estates/{place.estate.id}/elevators/{project.id}").text
+    row = re.search(rf'<tr data-flat="{flat.id}">(.*?)</tr>', console, re.S).group(1)
+    assert "同意" in row and "已签署" in row
+    assert "进入下一阶段：审批" in console
