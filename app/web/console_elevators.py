@@ -13,7 +13,7 @@ from app.errors import NotFound
 from app.estates.services import buildings_with_stairwells
 from app.web import messages
 from app.web.console import bp, committee_page
-from app.web.elevators import progress_context
+from app.web.elevators import progress_context, shares_or_reason
 
 DEFAULT_CONSENT_DAYS = 14
 
@@ -44,13 +44,13 @@ def elevator(estate, project_id):
     final = consultation is not None and consultation.status in (Status.closed, Status.published)
     stances = consent.stances(project.consultation_id)
     signed = {s["flat_id"]: s for s in view["signatures"]}
-    split = services.cost_shares(project)
+    split, split_error = shares_or_reason(project)
     flats = [{"share": share, "voted": share.flat_id in stances,
               "stance": messages.ELEVATOR_STANCES.get(stances.get(share.flat_id), "") if final else None,
-              "signature": signed.get(share.flat_id)} for share in split.shares]
+              "signature": signed.get(share.flat_id)} for share in (split.shares if split else [])]
     coefficients = "\n".join(f"{floor}={value}" for floor, value in project.floor_coefficients.items())
     return "web/console/elevator.html", {
         "project": project, "view": view, "consultation": consultation, "stages": ORDER,
-        "flats": flats, "split": split, "coefficients": coefficients, "final": final,
+        "flats": flats, "split": split, "split_error": split_error, "coefficients": coefficients, "final": final,
         "next_stage": ORDER[ORDER.index(project.stage) + 1] if view["next_stage"] else None,
         **progress_context(view)}

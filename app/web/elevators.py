@@ -12,7 +12,7 @@ from app.auth.permissions import is_committee, require_member
 from app.consultations import services as consultations
 from app.elevators import consent, services
 from app.elevators.stages import ORDER
-from app.errors import NotFound
+from app.errors import InvalidInput, NotFound
 from app.estates.models import Relation
 from app.web.routes import bp
 
@@ -57,6 +57,15 @@ def share_explanation(split, share) -> dict:
     }
 
 
+def shares_or_reason(project):
+    """(split, None), or (None, the Chinese reason) when the saved plan no longer fits the
+    stairwell (e.g. a ledger import added a floor): the page still shows everything else."""
+    try:
+        return services.cost_shares(project), None
+    except InvalidInput as error:
+        return None, error.message
+
+
 def progress_context(view: dict) -> dict:
     """What _progress.html needs: the results, the per-threshold gaps, the rule's thresholds."""
     return {"consent": view["consent"], "progress": {p["threshold"]: p for p in view["progress"]}}
@@ -67,8 +76,8 @@ def elevator(project_id):
     """The resident's page of one elevator project of their stairwell."""
     project, user = viewable_project(project_id)
     view = services.project_view(project, full_rooms=is_committee(user, project.estate_id))
-    split = services.cost_shares(project)
-    shares = {share.flat_id: share for share in split.shares}
+    split, split_error = shares_or_reason(project)
+    shares = {share.flat_id: share for share in split.shares} if split else {}
     consultation = consent.consultation_of(project.consultation_id)
     ballots, voting = {}, set()
     if consultation is not None:
@@ -90,7 +99,7 @@ def elevator(project_id):
         })
     return render_template(
         "web/elevators/project.html", project=project, view=view, flats=flats,
-        consultation=consultation, stages=ORDER, split=split,
+        consultation=consultation, stages=ORDER, split_error=split_error,
         page_data={"id": project.id, "consultationId": project.consultation_id,
                    "stage": project.stage.value, "stages": [s.value for s in ORDER],
                    "labels": {s.value: s.label for s in ORDER}},

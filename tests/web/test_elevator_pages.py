@@ -229,3 +229,24 @@ def test_publicity_offers_the_objection_and_signing_the_signature(client, place,
     row = re.search(rf'<tr data-flat="{flat.id}">(.*?)</tr>', console, re.S).group(1)
     assert "同意" in row and "已签署" in row
     assert "进入下一阶段：审批" in console
+
+
+def test_a_plan_that_no_longer_fits_the_ledger_is_named_not_a_broken_page(client, place, project):
+    from decimal import Decimal
+
+    from app.estates.models import Flat
+
+    first = place.flats[0]
+    db.session.add(Flat(estate_id=first.estate_id, building_id=first.building_id,
+                        stairwell_id=first.stairwell_id, room="701", floor=7,
+                        area_m2=Decimal("55.00")))
+    db.session.commit()  # a ledger import added a seventh floor after the plan was made
+    web_login(client, place.owners[place.flats[6].id].phone)
+    page = client.get(f"/elevators/{project.id}")
+    assert page.status_code == 200 and "缺少 7 楼的系数" in page.text
+    assert "statement.pdf" not in page.text and 'class="vote-form"' in page.text
+    colleague = make_user(phone="13911110107", roles=[("committee", place.estate.id)])
+    web_login(client, colleague.phone)
+    console = client.get(f"/console/estates/{place.estate.id}/elevators/{project.id}")
+    assert console.status_code == 200 and "缺少 7 楼的系数" in console.text
+    assert 'id="what-if"' in console.text
