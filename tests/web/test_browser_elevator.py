@@ -125,5 +125,6 @@ def test_committee_advances_while_a_resident_watches_and_consents(site, open_con
     # Elder mode renders the same page bigger
     resident.click("#elder-toggle")
     resident.reload()
+    resident.wait_for_selector("#live-state:has-text('阶段变化会自动显示')")
     check_page(resident, elder=True)
     screenshot(resident, "elevator-elder")
