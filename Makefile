@@ -30,16 +30,20 @@ install-dev: $(DEV_STAMP) system-deps
 
 # Debian packages the tests use: Chromium for browser tests, CJK fonts for
 # screenshots, zbar to decode QR codes, poppler for pdftotext (poppler-data maps
-# the Chinese CID font of the posters back to text).
-system-deps:
-	@command -v chromium >/dev/null && command -v npm >/dev/null && command -v pdftotext >/dev/null \
-	  && test -e /usr/lib/x86_64-linux-gnu/libzbar.so.0 -o -e /usr/lib/aarch64-linux-gnu/libzbar.so.0 \
-	  && test -d /usr/share/poppler/cMap \
-	  && fc-list 2>/dev/null | grep -qi "noto sans cjk" \
-	  || (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-	      chromium fonts-noto-cjk libzbar0 poppler-utils poppler-data npm >/dev/null)
+# the Chinese CID font of the posters back to text). Only what is missing is
+# installed: npm from Debian conflicts with a Node.js that brings its own npm.
+system-deps: npm-available
+	@missing=""; \
+	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	  test -d /usr/share/poppler/cMap || missing="$$missing poppler-data"; \
+	  ls /usr/lib/*-linux-gnu/libzbar.so.0 >/dev/null 2>&1 || missing="$$missing libzbar0"; \
+	  fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing="$$missing fonts-noto-cjk"; \
+	  test -z "$$missing" || (apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -q $$missing >/dev/null)
 
-# `make run` needs npm only (not the browser-test packages above).
+# `make run` needs npm only (not the browser-test packages above); Node.js from
+# Debian brings it as a separate package.
 npm-available:
 	@command -v npm >/dev/null || (apt-get update -q && DEBIAN_FRONTEND=noninteractive \
 	  apt-get install -y -q npm >/dev/null)

@@ -96,15 +96,22 @@ class Config:
     #: a room receives at most one tally per interval (600 ms: under two a second)
     TALLY_INTERVAL_MS = 600
 
-    # Uploaded photos (progress posts): local disk by default
+    # Uploaded photos (progress posts): local disk by default, or "s3" for any
+    # S3-compatible object store (MinIO, 阿里云 OSS, 腾讯云 COS, AWS S3)
+    MEDIA_STORE = os.environ.get("MEDIA_STORE", "local")
     MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(ROOT / "instance" / "media"))
+    S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL")  # None: AWS's own
+    S3_REGION = os.environ.get("S3_REGION", "us-east-1")
+    S3_BUCKET = os.environ.get("S3_BUCKET")
+    S3_ACCESS_KEY_ID = os.environ.get("S3_ACCESS_KEY_ID")
+    S3_SECRET_ACCESS_KEY = os.environ.get("S3_SECRET_ACCESS_KEY")
     MEDIA_MAX_BYTES = 5 * 1024 * 1024
     MEDIA_MAX_PHOTOS_PER_POST = 9
     COMPLAINT_DUE_DAYS = int(os.environ.get("COMPLAINT_DUE_DAYS", "7"))
 
     # Street office view: points per ranking factor, and when a publicity period is "long"
     STAFF_RANKING_WEIGHTS = {"age": 30, "willingness": 40, "participation": 30}
-    LONG_PUBLICITY_GRACE_DAYS = 10
+    LONG_PUBLICITY_GRACE_DAYS = int(os.environ.get("LONG_PUBLICITY_GRACE_DAYS", "10"))
     # 共评: questions averaging below this score become follow-up items
     FOLLOW_UP_BELOW_SCORE = "3"
 

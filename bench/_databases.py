@@ -64,3 +64,32 @@ def backends() -> list[str]:
     except psycopg.OperationalError:
         return ["sqlite"]
     return ["sqlite", "postgresql"]
+
+
+@contextlib.contextmanager
+def live_server(seed, backend: str | None = None, **env):
+    """Seeds a scratch database with `seed()` (run in an app context; its return value is
+    passed on) and serves it from a real gunicorn + gevent process: yields (url, seeded)."""
+    from tests.live import TEST_SECRET, LiveServer
+
+    backend = backend or backends()[-1]
+    with scratch_app(backend, SECRET_KEY=TEST_SECRET) as app:
+        seeded = seed()
+        server = LiveServer(app.config["SQLALCHEMY_DATABASE_URI"], **env).start()
+        try:
+            yield server.url, seeded
+        finally:
+            server.stop()
+
+
+def committee_token(estate_id: int, phone: str = "13800000009") -> str:
+    """An access token of a committee member of the estate (created if needed)."""
+    from app.auth.models import Role
+    from app.auth.services import get_or_create_user, grant_role
+    from app.auth.tokens import issue
+    from app.extensions import db
+
+    user = get_or_create_user(phone)
+    grant_role(user, Role.committee, estate_id)
+    db.session.commit()
+    return issue(user, "access")

@@ -95,35 +95,59 @@ def cast_rate(consultation, count=100):
     return count / (time.perf_counter() - start)
 
 
-def main(flats: int = 3000):
-    logging.disable(logging.INFO)
+def _measured(backend: str, flats: int) -> dict:
+    """Query count and median time of results() (and GET …/results) on a fresh estate."""
+    from app.auth.tokens import issue
     from app.consultations.services import results
     from app.extensions import db
-    from app.auth.tokens import issue
 
+    with scratch_app(backend) as app:
+        estate, consultation, committee = build(flats)
+        statements = []
+
+        def count(conn, cursor, statement, *args):
+            statements.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", count)
+        outcome = results(consultation)
+        event.remove(db.engine, "before_cursor_execute", count)
+        client = app.test_client()
+        headers = {"Authorization": f"Bearer {issue(committee, 'access')}"}
+        return {"ballots": outcome["participation"]["ballots"], "queries": len(statements),
+                "service_ms": timed(lambda: results(consultation)) * 1000,
+                "http_ms": timed(lambda: client.get(
+                    f"/api/v1/consultations/{consultation.id}/results", headers=headers)) * 1000,
+                "cast_per_s": cast_rate(consultation, count=min(100, flats)),
+                "decision": outcome["decision"]}
+
+
+def measure(flats: int = 3000, small: int = 10) -> list[dict]:
+    rows = []
     for backend in backends():
-        with scratch_app(backend) as app:
-            estate, consultation, committee = build(flats)
-            statements = []
+        big, baseline = _measured(backend, flats), _measured(backend, small)
+        rows.append({
+            "benchmark": f"results of {flats} ballots ({backend})",
+            "value": f"{big['queries']} queries, {big['service_ms']:.1f} ms "
+                     f"(GET {big['http_ms']:.1f} ms)",
+            "baseline": f"{baseline['ballots']} ballots: {baseline['queries']} queries, "
+                        f"{baseline['service_ms']:.1f} ms",
+            "ratio": f"{big['service_ms'] / baseline['service_ms']:.1f}× time, "
+                     f"{big['queries'] / baseline['queries']:.0f}× queries",
+            "goal": "same query count, < 20 ms",
+            "met": big["queries"] == baseline["queries"] and big["service_ms"] < 20})
+    return rows
 
-            def count(conn, cursor, statement, *args):
-                statements.append(statement)
 
-            event.listen(db.engine, "before_cursor_execute", count)
-            outcome = results(consultation)
-            event.remove(db.engine, "before_cursor_execute", count)
-            queries = len(statements)
-            service_s = timed(lambda: results(consultation))
-            client = app.test_client()
-            headers = {"Authorization": f"Bearer {issue(committee, 'access')}"}
-            http_s = timed(lambda: client.get(f"/api/v1/consultations/{consultation.id}/results",
-                                              headers=headers))
-            rate = cast_rate(consultation)
-            print(f"{backend:10} flats={flats} ballots={outcome['participation']['ballots']} "
-                  f"queries/results={queries} results()={service_s * 1000:.1f} ms "
-                  f"GET results={http_s * 1000:.1f} ms cast_ballot={rate:.0f}/s "
-                  f"decision={outcome['decision']}", flush=True)
+def main(argv=None):
+    logging.disable(logging.INFO)
+    argv = sys.argv[1:] if argv is None else argv
+    flats = int(argv[0]) if argv else 3000
+    for backend in backends():
+        m = _measured(backend, flats)
+        print(f"{backend:10} flats={flats} ballots={m['ballots']} queries/results={m['queries']} "
+              f"results()={m['service_ms']:.1f} ms GET results={m['http_ms']:.1f} ms "
+              f"cast_ballot={m['cast_per_s']:.0f}/s decision={m['decision']}", flush=True)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3000)
+    main()

@@ -60,14 +60,21 @@ class LoadGenerator:
             self.process.kill()
 
 
-def _rounds(generator: LoadGenerator, trigger) -> str:
+def _rounds(generator: LoadGenerator, trigger) -> tuple[list[float], str | None]:
+    """The round times in ms, and why there are none (or too few) if so."""
     if generator.connected < generator.count:
-        return f"{generator.connected}/{generator.count} connected"
+        return [], f"{generator.connected}/{generator.count} connected"
     times = [generator.measure(trigger) for _ in range(ROUNDS)]
     done = [t for t in times if t is not None]
     if len(done) < len(times):
-        return f"{len(times) - len(done)}/{len(times)} rounds incomplete"
-    return f"{statistics.median(done):6.0f} ({min(done):.0f}–{max(done):.0f}) ms"
+        return done, f"{len(times) - len(done)}/{len(times)} rounds incomplete"
+    return done, None
+
+
+def _text(times: list[float], problem: str | None) -> str:
+    if problem:
+        return problem
+    return f"{statistics.median(times):.0f} ({min(times):.0f}–{max(times):.0f}) ms"
 
 
 def _raw_server(port: int):
@@ -105,22 +112,16 @@ def _seed():
             issue(committee, "access"))
 
 
-def main(sizes=(200, 1000)):
+def measure(sizes=(200, 1000)) -> list[dict]:
+    """One row per N: ours beside the raw broadcast, median of ROUNDS each."""
     import logging
 
     from bench._databases import backends, scratch_app
     from tests.live import TEST_SECRET, LiveServer, free_port
 
-    from app.realtime.rooms import installed
-
-    if not installed("consultations.models"):
-        print("fan-out bench skipped: it casts a ballot, and app/consultations is not here yet")
-        return
     logging.disable(logging.WARNING)
     backend = backends()[-1]
-    print(f"fan-out of one tally to N clients ({backend}; load generator in its own process;"
-          f" median (min–max) of {ROUNDS})")
-    print(f"{'N':>6}  {'ours: ballot -> last tally':>28}  {'raw library broadcast':>24}")
+    rows = []
     with scratch_app(backend, SECRET_KEY=TEST_SECRET) as app:
         consultation_id, flat_id, voter_token, committee_token = _seed()
         server = LiveServer(app.config["SQLALCHEMY_DATABASE_URI"]).start()
@@ -140,17 +141,33 @@ def main(sizes=(200, 1000)):
             for count in sizes:
                 payload = requests.get(f"{consultation_url}/results", headers=auth, timeout=30).json()
                 ours = LoadGenerator(server.url, count, committee_token, f"consultation:{consultation_id}")
-                ours_text = _rounds(ours, cast)
+                ours_times, ours_problem = _rounds(ours, cast)
                 ours.close()
                 theirs = LoadGenerator(raw_url, count)
-                theirs_text = _rounds(theirs, lambda: requests.post(
+                raw_times, raw_problem = _rounds(theirs, lambda: requests.post(
                     f"{raw_url}/emit", json=payload, timeout=60).raise_for_status())
                 theirs.close()
-                print(f"{count:>6}  {ours_text:>28}  {theirs_text:>24}", flush=True)
+                ratio = (statistics.median(ours_times) / statistics.median(raw_times)
+                         if not (ours_problem or raw_problem) else None)
+                rows.append({
+                    "benchmark": f"fan-out of a tally to {count} clients ({backend})",
+                    "value": "ballot → last tally " + _text(ours_times, ours_problem),
+                    "baseline": "raw broadcast " + _text(raw_times, raw_problem),
+                    "ratio": f"{ratio:.2f}×" if ratio else "—",
+                    "goal": "≤ 1.5× the raw broadcast",
+                    "met": ratio is not None and ratio <= 1.5})
         finally:
             server.stop()
             raw.terminate()
             raw.wait(timeout=10)
+    return rows
+
+
+def main(sizes=(200, 1000)):
+    print(f"fan-out of one tally to N clients (load generator in its own process;"
+          f" median (min–max) of {ROUNDS})")
+    for row in measure(sizes):
+        print(f"{row['benchmark']}: {row['value']} | {row['baseline']} | {row['ratio']}", flush=True)
 
 
 if __name__ == "__main__":

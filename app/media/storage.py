@@ -2,8 +2,8 @@
 
 Every upload is opened with Pillow, checked, and re-encoded as JPEG: whatever the
 file claimed to be, only pixels survive (no scripts, no EXIF, no GPS position).
-The store is an interface so a city can put media on an S3-compatible service;
-this deployment ships the local-disk store.
+The store is an interface with two implementations: local disk (the default) and
+any S3-compatible object store (`MEDIA_STORE=s3`), chosen once per app.
 """
 import io
 import uuid
@@ -57,8 +57,54 @@ class LocalMediaStore(MediaStore):
         return path.read_bytes() if path.is_file() else None
 
 
+class S3MediaStore(MediaStore):
+    """Objects in one bucket of an S3-compatible service; the bucket stays private and
+    photos are served through the app, which checks estate membership first."""
+
+    def __init__(self, bucket: str, *, endpoint_url=None, region=None, access_key_id=None,
+                 secret_access_key=None):
+        import boto3
+        from botocore.config import Config
+
+        self.bucket = bucket
+        self.client = boto3.client(
+            "s3", endpoint_url=endpoint_url, region_name=region,
+            aws_access_key_id=access_key_id, aws_secret_access_key=secret_access_key,
+            # path-style addressing: what MinIO and most self-hosted services expect
+            config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 3},
+                          connect_timeout=5, read_timeout=30))
+
+    def put(self, key, data):
+        self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType="image/jpeg")
+
+    def get(self, key):
+        from botocore.exceptions import ClientError
+
+        try:
+            return self.client.get_object(Bucket=self.bucket, Key=key)["Body"].read()
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                return None
+            raise
+
+
+def build_media_store(config) -> MediaStore:
+    """The store the configuration names; a misconfiguration stops start-up, named."""
+    kind = config["MEDIA_STORE"]
+    if kind == "local":
+        return LocalMediaStore(config["MEDIA_ROOT"])
+    if kind == "s3":
+        if not config.get("S3_BUCKET"):
+            raise RuntimeError("MEDIA_STORE=s3 needs S3_BUCKET")
+        return S3MediaStore(config["S3_BUCKET"], endpoint_url=config.get("S3_ENDPOINT_URL"),
+                            region=config.get("S3_REGION"),
+                            access_key_id=config.get("S3_ACCESS_KEY_ID"),
+                            secret_access_key=config.get("S3_SECRET_ACCESS_KEY"))
+    raise RuntimeError(f"MEDIA_STORE must be 'local' or 's3', not {kind!r}")
+
+
 def media_store() -> MediaStore:
-    return LocalMediaStore(current_app.config["MEDIA_ROOT"])
+    return current_app.extensions["media_store"]
 
 
 def reencode_photo(data: bytes) -> tuple[bytes, int, int]:

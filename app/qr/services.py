@@ -11,6 +11,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
+from app.consultations.models import Consultation, Status
 from app.db import utcnow
 from app.errors import Conflict, NotFound
 from app.estates.models import Building, Estate, Stairwell
@@ -155,15 +156,8 @@ def open_consultations(place: Place) -> list[dict]:
 
     Estate-wide ones, the building's, and the stairwell's (for a building: those of
     any of its stairwells), soonest closing first. Consultations among an explicit set of flats (一事一议)
-    are left out: their titles can name a household's dispute. Empty until the
-    consultations domain is installed.
+    are left out: their titles can name a household's dispute.
     """
-    try:
-        from app.consultations.models import Consultation, Status
-    except ModuleNotFoundError as error:
-        if (error.name or "").startswith("app.consultations"):
-            return []
-        raise
     scopes = [Consultation.scope_type == "estate",
               and_(Consultation.scope_type == "building",
                    Consultation.scope_id == place.building.id)]

@@ -14,7 +14,9 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from app.db import utcnow
-from app.estates.models import Estate
+from app.elevators.models import ElevatorProject
+from app.elevators.stages import Stage
+from app.estates.models import Building, Estate, Stairwell
 from app.extensions import db
 from app.projects.messages import PHASE_LABELS
 from app.projects.models import Complaint, ComplaintStatus, RenovationProject
@@ -126,10 +128,34 @@ def overdue_counts(estate_ids: list[int]) -> dict[int, int]:
     return dict(rows)
 
 
+def long_publicity(estate_ids: list[int]) -> dict[int, list[str]]:
+    """Per estate, a flag for each elevator plan still in publicity (方案公示) more than
+    LONG_PUBLICITY_GRACE_DAYS after its own publicity period should have ended."""
+    grace_days = current_app.config["LONG_PUBLICITY_GRACE_DAYS"]
+    now = utcnow()
+    rows = db.session.execute(
+        select(ElevatorProject, Building.name, Stairwell.name)
+        .join(Stairwell, ElevatorProject.stairwell_id == Stairwell.id)
+        .join(Building, Stairwell.building_id == Building.id)
+        .where(ElevatorProject.estate_id.in_(estate_ids),
+               ElevatorProject.stage == Stage.publicity)
+        .order_by(ElevatorProject.id)).all()
+    flags: dict[int, list[str]] = {}
+    for project, building_name, stairwell_name in rows:
+        started = project.publicity_started_at or project.stage_changed_at
+        days = (now - started).days
+        if days > project.publicity_days + grace_days:
+            flags.setdefault(project.estate_id, []).append(messages.FLAG_LONG_PUBLICITY.format(
+                stairwell=f"{building_name}{stairwell_name}", days=days,
+                limit=project.publicity_days))
+    return flags
+
+
 def estate_overview(estates: list[Estate], phase: str | None = None) -> list[dict]:
     """Estates with their project phase and flags, optionally only those in one phase."""
     ids = [estate.id for estate in estates]
     projects, overdue = current_phases(ids), overdue_counts(ids)
+    publicity = long_publicity(ids)
     rows = []
     for estate in estates:
         project = projects.get(estate.id)
@@ -139,6 +165,7 @@ def estate_overview(estates: list[Estate], phase: str | None = None) -> list[dic
         flags = []
         if overdue.get(estate.id):
             flags.append(messages.FLAG_OVERDUE.format(count=overdue[estate.id]))
+        flags.extend(publicity.get(estate.id, []))
         rows.append({"estate": estate, "phase": estate_phase,
                      "phase_label": PHASE_LABELS[estate_phase] if estate_phase else messages.NO_PROJECT,
                      "project_id": project.id if project else None,

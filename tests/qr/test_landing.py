@@ -5,10 +5,14 @@ from urllib.parse import quote
 import pytest
 from itsdangerous import URLSafeSerializer
 
-from app.estates.models import Owner
+from datetime import datetime, timedelta
+
+from app.consultations.services import close_consultation
+from app.db import utcnow
+from app.estates.models import Building, Owner
 from app.extensions import db
 from app.qr import services, tokens
-from tests.factories import auth
+from tests.factories import auth, flats_of, make_consultation, make_estate, make_user
 from tests.qr.helpers import BASE_URL
 
 
@@ -93,9 +97,63 @@ def test_nobody_personal_appears_even_to_a_logged_in_owner(client, estate, stair
         assert resident.phone not in body and resident.phone not in page
 
 
-def test_open_consultations_is_empty_without_the_consultations_domain(app, stairwell):
-    place = services.get_place_or_404("stairwell", stairwell.id)
-    assert services.open_consultations(place) == []
+def _titled(estate, title, closes_in_days, committee, **scope):
+    return make_consultation(estate, "willingness_survey", actor=committee, title=title,
+                             closes_in=timedelta(days=closes_in_days), **scope)
+
+
+def test_open_consultations_are_those_of_the_estate_building_and_stairwell(
+        client, estate, stairwell, building, committee):
+    other_stairwell = next(s for s in building.stairwells if s.id != stairwell.id)
+    other_building = db.session.scalar(db.select(Building).where(
+        Building.estate_id == estate.id, Building.id != building.id))
+    elsewhere = make_estate(name="别的小区")
+    _titled(estate, "全小区改造意愿", 5, committee)
+    whole_building = _titled(estate, "3号楼外墙", 3, committee,
+                             scope_type="building", scope_id=building.id)
+    _titled(estate, "1单元楼道灯", 9, committee,
+                             scope_type="stairwell", scope_id=stairwell.id)
+    _titled(estate, "2单元加装电梯", 2, committee,
+                         scope_type="stairwell", scope_id=other_stairwell.id)
+    _titled(estate, "5号楼屋面", 1, committee, scope_type="building", scope_id=other_building.id)
+    _titled(elsewhere, "别的小区的征询", 1, make_user(roles=[("committee", elsewhere.id)]))
+    household = flats_of(estate.id)[:2]
+    _titled(estate, "301与401漏水纠纷", 1, committee, scope_type="flats",
+            flat_ids=[f.id for f in household])  # one household's dispute: never on a poster
+    make_consultation(estate, "willingness_survey", actor=committee, open_now=False,
+                              title="还没开始")
+    closed = _titled(estate, "已经结束", 4, committee)
+    close_consultation(closed, committee.id)
+
+    def titles(kind, place_id):
+        body = client.get(f"/api/v1/qr/{token_of(kind, place_id)}").json
+        return [c["title"] for c in body["open_consultations"]]
+
+    # soonest closing first
+    assert titles("stairwell", stairwell.id) == ["3号楼外墙", "全小区改造意愿", "1单元楼道灯"]
+    assert titles("stairwell", other_stairwell.id) == ["2单元加装电梯", "3号楼外墙",
+                                                       "全小区改造意愿"]
+    # a building's code shows what is open in any of its stairwells
+    assert titles("building", building.id) == ["2单元加装电梯", "3号楼外墙", "全小区改造意愿",
+                                               "1单元楼道灯"]
+    listed = client.get(f"/api/v1/qr/{token_of('stairwell', stairwell.id)}").json
+    first = listed["open_consultations"][0]
+    assert (first["id"], first["title"]) == (whole_building.id, "3号楼外墙")
+    assert datetime.fromisoformat(first["closes_at"]) == whole_building.closes_at
+    page = client.get(f"/q/{token_of('stairwell', stairwell.id)}").text
+    assert "3号楼外墙" in page and "1单元楼道灯" in page
+    assert "目前没有正在进行的征询" not in page
+    for hidden in ("2单元加装电梯", "5号楼屋面", "别的小区的征询", "漏水纠纷", "还没开始", "已经结束"):
+        assert hidden not in page
+
+
+def test_a_consultation_past_its_closing_time_is_no_longer_listed(
+        client, estate, stairwell, committee):
+    due = _titled(estate, "今天截止", 1, committee)
+    due.closes_at = utcnow() - timedelta(minutes=1)  # due; the closing job has not run yet
+    db.session.commit()
+    body = client.get(f"/api/v1/qr/{token_of('stairwell', stairwell.id)}").json
+    assert body["open_consultations"] == []
 
 
 def forged_tokens(app, stairwell):

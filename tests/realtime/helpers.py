@@ -124,3 +124,27 @@ def post_progress(server_url: str, token: str, project_id: int, body: str):
     return requests.post(f"{server_url}/api/v1/projects/{project_id}/progress",
                          data={"body": body}, headers={"Authorization": f"Bearer {token}"},
                          timeout=30)
+
+
+def vote(server_url: str, token: str, consultation_id: int, choice: str = "agree") -> dict:
+    """Casts the owner's elevator-consent ballot over HTTP; the receipt view."""
+    import requests
+
+    response = requests.put(f"{server_url}/api/v1/consultations/{consultation_id}/ballots/mine",
+                            json={"answers": {"install": choice}},
+                            headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def agreeing_owners(tally: dict) -> int:
+    return tally["questions"][0]["options"]["agree"]["owners"]
+
+
+def http_results(server_url: str, token: str, consultation_id: int) -> dict:
+    import requests
+
+    response = requests.get(f"{server_url}/api/v1/consultations/{consultation_id}/results",
+                            headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert response.status_code == 200, response.text
+    return response.json()

@@ -6,8 +6,9 @@ import requests
 
 from app.auth.tokens import issue
 from app.projects.services import create_project
-from tests.factories import flats_of, make_estate, make_owner, make_user
-from tests.realtime.helpers import LiveClient, RedisProcess, post_progress, seeding
+from tests.factories import flats_of, make_consultation, make_estate, make_owner, make_user
+from tests.realtime.helpers import (LiveClient, RedisProcess, agreeing_owners, http_results,
+                                    post_progress, seeding, vote)
 
 SHARED_REDIS = "redis://127.0.0.1:6379/0"
 
@@ -45,6 +46,25 @@ def test_an_event_on_process_a_reaches_a_client_of_process_b(start_server, backe
         assert len(on_a.events("progress")) == len(on_b.events("progress")) == 1
     finally:
         on_a.close()
+        on_b.close()
+
+
+def test_a_ballot_sent_to_process_a_reaches_a_client_of_process_b_as_a_tally(
+        start_server, backend, clone_database):
+    url = clone_database(backend)
+    with seeding(url):
+        estate = make_estate()
+        vote_id = make_consultation(estate, "elevator_consent").id
+        owner_token = issue(make_owner(flats_of(estate.id)[0]), "access")
+    server_a, server_b = _two_servers(start_server, backend, url, SHARED_REDIS)
+    on_b = LiveClient(server_b.url, owner_token)
+    try:
+        assert on_b.subscribe(f"consultation:{vote_id}") == {"ok": True}
+        vote(server_a.url, owner_token, vote_id)
+        tally = on_b.wait_for("tally", lambda data: agreeing_owners(data) == 1)
+        assert tally is not None, on_b.received
+        assert tally == http_results(server_b.url, owner_token, vote_id)
+    finally:
         on_b.close()
 
 

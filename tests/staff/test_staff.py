@@ -4,9 +4,11 @@ from fractions import Fraction
 
 from app.consultations.services import cast_ballot, close_consultation
 from app.db import utcnow
+from app.elevators.models import ElevatorProject
 from app.extensions import db
 from app.projects.models import Complaint
 from app.projects.services import file_complaint
+from tests.elevators.helpers import Stairwell6
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 
 
@@ -77,3 +79,35 @@ def test_staff_view_is_for_staff_only(client):
     assert client.get("/api/v1/staff/estates").status_code == 401
     staff = make_user(roles=[("staff", None)])
     assert client.get("/api/v1/staff/estates?phase=done", headers=auth(staff)).status_code == 422
+
+
+def test_overview_flags_an_elevator_plan_left_in_publicity_too_long(client):
+    place = Stairwell6()
+    project = place.create(client).json
+    for flat in place.flats[:10]:
+        place.vote(client, project["consultation_id"], flat, "agree")
+    assert client.post(f"/api/v1/consultations/{project['consultation_id']}/close",
+                       headers=place.committee_auth()).status_code == 200
+    advanced = client.post(f"/api/v1/elevator-projects/{project['id']}/advance",
+                           json={"to": "publicity"}, headers=place.committee_auth())
+    assert advanced.status_code == 200, advanced.json
+    staff = make_user(roles=[("staff", None)])
+
+    def flags():
+        rows = client.get("/api/v1/staff/estates", headers=auth(staff)).json
+        return next(row["flags"] for row in rows if row["estate"]["id"] == place.estate.id)
+
+    def publicity_began(days_ago):
+        saved = db.session.get(ElevatorProject, project["id"])
+        saved.publicity_started_at = utcnow() - timedelta(days=days_ago, hours=1)
+        db.session.commit()
+
+    assert flags() == []
+    publicity_began(20)  # 10 days of publicity + 10 days' grace: not yet long
+    assert flags() == []
+    publicity_began(21)
+    assert flags() == ["1号楼1单元 加装电梯公示已 21 天，超过规定的 10 天"]
+    end = client.post(f"/api/v1/elevator-projects/{project['id']}/advance",
+                      json={"to": "signing"}, headers=place.committee_auth())
+    assert end.status_code == 200, end.json
+    assert flags() == []
