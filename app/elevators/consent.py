@@ -56,6 +56,18 @@ def agreeing_flat_ids(consultation_id: int | None) -> set[int]:
             BallotAnswer.option_key == AGREE)))
 
 
+def stances(consultation_id: int | None) -> dict[int, str]:
+    """Each voted flat's current answer to the install question (agree / oppose / abstain)."""
+    if not consultation_id:
+        return {}
+    rows = db.session.execute(
+        select(Ballot.flat_id, BallotAnswer.option_key)
+        .join(BallotAnswer, BallotAnswer.ballot_id == Ballot.id).where(
+            Ballot.consultation_id == consultation_id, BallotAnswer.question_key == QUESTION,
+            Ballot.flat_id.is_not(None)))
+    return {flat_id: option for flat_id, option in rows}
+
+
 def progress(result: dict | None) -> list[dict]:
     """For each threshold of the rule: is it met, and what is still missing ("还差 3 户 / 212.40 ㎡")."""
     if not result:

@@ -39,6 +39,29 @@ def projects_of(stairwell_id: int) -> list[ElevatorProject]:
         ElevatorProject.stairwell_id == stairwell_id).order_by(ElevatorProject.id.desc())))
 
 
+def projects_of_estate(estate_id: int) -> list[ElevatorProject]:
+    """Every elevator project of an estate, newest first (the committee's list)."""
+    return list(db.session.scalars(select(ElevatorProject).where(
+        ElevatorProject.estate_id == estate_id).order_by(ElevatorProject.id.desc())))
+
+
+def projects_for_user(user_id: int) -> list[ElevatorProject]:
+    """Projects of the stairwells where the user has a verified flat, newest first."""
+    stairwells = select(Flat.stairwell_id).join(FlatLink, FlatLink.flat_id == Flat.id).where(
+        FlatLink.user_id == user_id, FlatLink.status == LinkStatus.verified)
+    return list(db.session.scalars(select(ElevatorProject).where(
+        ElevatorProject.stairwell_id.in_(stairwells)).order_by(ElevatorProject.id.desc())))
+
+
+def my_flats(user_id: int, project: ElevatorProject) -> list[tuple[Flat, FlatLink]]:
+    """The user's verified flats in the project's stairwell, with the link (owner, tenant, …)."""
+    return list(db.session.execute(select(Flat, FlatLink).join(FlatLink, FlatLink.flat_id == Flat.id)
+                                   .where(FlatLink.user_id == user_id,
+                                          FlatLink.status == LinkStatus.verified,
+                                          Flat.stairwell_id == project.stairwell_id)
+                                   .order_by(Flat.floor, Flat.room)).tuples())
+
+
 def stairwell_flats(stairwell_id: int) -> list[Flat]:
     return list(db.session.scalars(
         select(Flat).where(Flat.stairwell_id == stairwell_id).order_by(Flat.floor, Flat.room,

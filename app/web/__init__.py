@@ -8,7 +8,8 @@ Content-Security-Policy and cookie flags are set by app/hardening).
 
 
 def init_app(app):
-    from app.web import consultations, console_consultations  # noqa: F401  (their routes)
+    from app.web import (  # noqa: F401 - their pages join the blueprints
+        console_consultations, console_elevators, consultations, elevators)
     from app.web.console import bp as console_bp
     from app.web.routes import bp
 

@@ -9,6 +9,7 @@ from app.auth.routes import me_view, safe_next
 from app.cases import services as cases
 from app.cases.models import Case
 from app.display import china_time
+from app.elevators import services as elevators
 from app.errors import DomainError
 from app.estates.models import Estate, FlatLink, LinkStatus
 from app.estates.services import get_or_404, stairwell_rooms
@@ -49,7 +50,8 @@ def home():
     estates = [(db.session.get(Estate, estate_id), open_for_home(user, estate_id),
                 [c for c in cases.list_cases(estate_id) if c.status.value != "closed"])
                for estate_id in estate_ids]
-    return render_template("web/home.html", me=me, estates=estates, projects=[],
+    projects = [(p.stairwell, p) for p in elevators.projects_for_user(user.id)]
+    return render_template("web/home.html", me=me, estates=estates, projects=projects,
                            console_estates=committee_estates(user))
 
 
