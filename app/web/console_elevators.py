@@ -7,8 +7,9 @@ from datetime import timedelta
 
 from app.consultations.models import Status
 from app.db import utcnow
+from app.display import CHINA_TZ
 from app.elevators import consent, services
-from app.elevators.stages import CHINA, ORDER
+from app.elevators.stages import ORDER
 from app.errors import NotFound
 from app.estates.services import buildings_with_stairwells
 from app.web import messages
@@ -26,7 +27,7 @@ def elevators(estate):
         result = consent.results(project.consultation_id)
         rows.append({"project": project, "decision": result["decision"] if result else None,
                      "participation": result["participation"] if result else None})
-    closes_on = (utcnow() + timedelta(days=DEFAULT_CONSENT_DAYS)).astimezone(CHINA).date()
+    closes_on = (utcnow() + timedelta(days=DEFAULT_CONSENT_DAYS)).astimezone(CHINA_TZ).date()
     return "web/console/elevators.html", {
         "rows": rows, "buildings": buildings_with_stairwells(estate.id),
         "closes_on": closes_on.isoformat()}

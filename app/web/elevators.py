@@ -10,6 +10,7 @@ from flask import render_template
 
 from app.auth.permissions import is_committee, require_member
 from app.consultations import services as consultations
+from app.display import yuan
 from app.elevators import consent, services
 from app.elevators.stages import ORDER
 from app.errors import InvalidInput, NotFound
@@ -20,10 +21,7 @@ from app.web.routes import bp
 @bp.app_template_filter("cents_yuan")
 def cents_yuan(cents: int | None) -> str:
     """12345678 -> "123,456.78" (exact: integer arithmetic, never a float)."""
-    cents = cents or 0
-    sign = "-" if cents < 0 else ""
-    whole, part = divmod(abs(cents), 100)
-    return f"{sign}{whole:,}.{part:02d}"
+    return yuan(cents or 0)
 
 
 def viewable_project(project_id: int):
