@@ -7,7 +7,7 @@ from sqlalchemy import case, func, select
 from app.audit.services import record
 from app.db import utcnow
 from app.display import yuan
-from app.errors import Conflict, InvalidInput
+from app.errors import Conflict, InvalidInput, NotFound
 from app.extensions import db
 from app.media.storage import store_photo
 from app.projects import messages
@@ -128,6 +128,10 @@ def report_supervision(project: RenovationProject, reporter_id: int, body: str) 
 
 def file_complaint(estate_id: int, complainant_id: int, title: str, body: str, anonymous: bool,
                    project_id: int | None = None) -> Complaint:
+    if project_id is not None:
+        project = db.session.get(RenovationProject, project_id)
+        if project is None or project.estate_id != estate_id:
+            raise NotFound(messages.NO_SUCH_PROJECT, fields={"project_id": messages.NO_SUCH_PROJECT})
     due = utcnow() + timedelta(days=current_app.config["COMPLAINT_DUE_DAYS"])
     complaint = Complaint(estate_id=estate_id, project_id=project_id, complainant_id=complainant_id,
                           anonymous=anonymous, title=title, body=body, due_at=due,
@@ -147,6 +151,8 @@ COMPLAINT_STEPS = {
 
 def move_complaint(complaint: Complaint, to: ComplaintStatus, actor_id: int,
                    answer: str | None = None) -> Complaint:
+    if to == ComplaintStatus.answered and not (answer or "").strip():
+        raise InvalidInput(messages.ANSWER_REQUIRED, fields={"answer": messages.ANSWER_REQUIRED})
     if complaint.status == ComplaintStatus.closed:
         raise Conflict(messages.COMPLAINT_CLOSED, code="complaint_closed")
     if complaint.status not in COMPLAINT_STEPS[to]:

@@ -1,12 +1,15 @@
 """投诉举报: status flow, anonymity to the public, overdue."""
 from datetime import timedelta
 
+import pytest
+
 
 from app.db import utcnow
 from app.extensions import db
-from app.projects.models import Complaint
-from app.projects.services import overdue_complaints
-from tests.factories import auth, flats_of, make_owner, make_user
+from app.errors import InvalidInput, NotFound
+from app.projects.models import Complaint, ComplaintStatus
+from app.projects.services import create_project, file_complaint, move_complaint, overdue_complaints
+from tests.factories import auth, flats_of, make_estate, make_owner, make_user
 
 
 def file(client, estate, user, anonymous=False):
@@ -76,3 +79,23 @@ def test_complaints_are_for_members_only(client, estate, committee):
     complaint = file(client, estate, resident)
     assert client.post(f"/api/v1/complaints/{complaint['id']}/status", headers=auth(resident),
                        json={"to": "handling"}).status_code == 403
+
+
+def test_an_answer_needs_text_and_a_complaint_names_a_project_of_its_own_estate(estate, committee):
+    resident = make_owner(flats_of(estate.id)[0])
+    other_estate = make_estate(name="别的小区")
+    elsewhere = create_project(other_estate.id, "别处的改造", 1_000_00,
+                               make_user(roles=[("committee", other_estate.id)]).id)
+    with pytest.raises(NotFound) as refused:
+        file_complaint(estate.id, resident.id, "噪音", "夜里施工", False, project_id=elsewhere.id)
+    assert refused.value.fields == {"project_id": "没有这个改造项目"}
+    assert db.session.scalar(db.select(db.func.count(Complaint.id))) == 0
+
+    complaint = file_complaint(estate.id, resident.id, "噪音", "夜里施工", False)
+    for blank in (None, "", "   "):
+        with pytest.raises(InvalidInput) as missing:
+            move_complaint(complaint, ComplaintStatus.answered, committee.id, blank)
+        assert missing.value.fields == {"answer": "请填写答复内容"}
+    assert complaint.status == ComplaintStatus.received
+    answered = move_complaint(complaint, ComplaintStatus.answered, committee.id, "已要求22点后停工")
+    assert answered.status == ComplaintStatus.answered and answered.handler_id == committee.id
