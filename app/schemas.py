@@ -3,9 +3,10 @@
 Residents and committee members read these messages, so marshmallow's English
 defaults are replaced here rather than in each schema.
 """
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
 
 _FIELD_MESSAGES = {
     fields.Field: {"required": "必填", "null": "不能为空", "validator_failed": "格式不对"},
@@ -42,13 +43,57 @@ validate.OneOf.default_message = "只能是以下之一：{choices}"
 validate.Regexp.default_message = "格式不对"
 
 
+#: PostgreSQL INTEGER, the type of every id column. An integer field without a range of
+#: its own gets this one, so a larger number is refused (422) instead of overflowing in
+#: the database (500). Money fields carry their own range (and BIGINT columns).
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+UNSTORABLE_TEXT = "含有无法保存的字符"
+
+
+def _bound_integers(field: fields.Field) -> None:
+    if isinstance(field, fields.Integer) and not any(
+            isinstance(v, validate.Range) for v in field.validators):
+        # a new list: bound fields are shallow copies sharing the declared field's list
+        field.validators = [*field.validators, validate.Range(min=INT_MIN, max=INT_MAX)]
+    inner = [getattr(field, "inner", None), getattr(field, "key_field", None),
+             getattr(field, "value_field", None), *getattr(field, "tuple_fields", ())]
+    for each in inner:
+        if isinstance(each, fields.Field):
+            _bound_integers(each)
+
+
+def _unstorable(value) -> bool:
+    """Text no database column can hold: NUL, or a lone UTF-16 surrogate (JSON allows both)."""
+    if isinstance(value, str):
+        return "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)
+    if isinstance(value, Mapping):
+        return any(_unstorable(k) or _unstorable(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_unstorable(v) for v in value)
+    return False
+
+
 class BaseSchema(Schema):
-    """Refuses unknown fields, in Chinese."""
+    """Refuses unknown fields, in Chinese; bounds integers; refuses unstorable text."""
 
     class Meta:
         unknown = RAISE
 
     error_messages = {"unknown": "不认识的字段", "type": "应为对象"}
+
+    def on_bind_field(self, field_name, field_obj):
+        _bound_integers(field_obj)
+
+    @pre_load
+    def _refuse_unstorable_text(self, data, **kwargs):
+        if isinstance(data, Mapping):
+            bad = {str(key): [UNSTORABLE_TEXT] for key, value in data.items()
+                   if _unstorable(key) or _unstorable(value)}
+            if bad:
+                raise ValidationError({k.encode("utf-8", "replace").decode(): v for k, v in bad.items()})
+        elif _unstorable(data):
+            raise ValidationError([UNSTORABLE_TEXT])
+        return data
 
 
 class DecimalString(fields.Field):

@@ -31,7 +31,7 @@ from app.config import TestConfig
 from app.db import utcnow
 from app.elevators.stages import Stage
 from tests.factories import auth, next_phone
-from tests.security.world import ROLES, World, elevator_body, photo_jpeg
+from tests.security.world import ROLES, elevator_body, photo_jpeg, world_app
 
 PUBLIC = "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
 USER = "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
@@ -380,19 +380,11 @@ def status_class(status: int) -> str:
 
 @pytest.fixture(scope="module")
 def app(backend, databases):
-    """One app and one world per module and database: building the world for each of the
-    hundred rows would take minutes. Rows that change shared objects make their own
-    (fresh_case, fresh_claim …), so no row depends on another having run."""
-    from app.extensions import db
-    from tests.conftest import make_config
-
-    # every role posts within the same minute here; the posting limit is tested in tests/cases
-    application = create_app(make_config(databases.clone(backend), CASE_POST_LIMIT=1000))
-    with application.app_context():
-        application.world = World()
-        yield application
-        db.session.remove()
-        db.engine.dispose()
+    """One app and one world per module and database (the hundred rows would take minutes
+    to build it each); rows that change shared objects make their own, so no row depends on
+    another having run. Every role posts within one minute: the posting limit is tested in
+    tests/cases."""
+    yield from world_app(backend, databases, CASE_POST_LIMIT=1000)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r.method} {r.rule}" for r in ROWS])

@@ -240,3 +240,20 @@ class World:
         project.stage = stage
         db.session.commit()
         return project.id
+
+
+def world_app(backend, databases, **overrides):
+    """Body of a module-scoped `app` fixture: an app on a database of its own, with a World.
+
+    Building the world for each test would take minutes; tests that share it must make
+    their own objects for whatever they change (fresh_case, fresh_claim …).
+    """
+    from app import create_app
+    from tests.conftest import make_config
+
+    application = create_app(make_config(databases.clone(backend), **overrides))
+    with application.app_context():
+        application.world = World()
+        yield application
+        db.session.remove()
+        db.engine.dispose()
