@@ -132,8 +132,11 @@ class World:
 
     def _fill(self, e: EstateObjects, committee: User, owner: User, poster: User):
         estate_id = e.estate.id
-        e.open_consultation_id = make_consultation(
-            e.estate, "willingness_survey", actor=committee).id
+        opened = make_consultation(e.estate, "willingness_survey", actor=committee)
+        e.open_consultation_id = opened.id
+        consultations.cast_assisted_ballot(opened, committee, e.flats[4].id, {"willing": "agree",
+                                           "contribute": "unsure"}, channel="paper",
+                                           evidence="纸质选票", witness_phone=WITNESS_PHONE)
         e.draft_consultation_id = make_consultation(
             e.estate, "willingness_survey", actor=committee, open_now=False).id
         published = make_consultation(e.estate, "willingness_survey", actor=committee)
