@@ -44,22 +44,23 @@ validate.Regexp.default_message = "格式不对"
 
 
 #: PostgreSQL INTEGER, the type of every id column. An integer field without a range of
-#: its own gets this one, so a larger number is refused (422) instead of overflowing in
-#: the database (500). Money fields carry their own range (and BIGINT columns).
+#: its own refuses numbers outside it (422 "数字太大") instead of letting them overflow in
+#: the database (500). Money fields carry their own range (and BIGINT columns). Checked
+#: when loading only, so answers (sums of money) are not held to it.
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 UNSTORABLE_TEXT = "含有无法保存的字符"
+_integer_validated = fields.Integer._validated
 
 
-def _bound_integers(field: fields.Field) -> None:
-    if isinstance(field, fields.Integer) and not any(
-            isinstance(v, validate.Range) for v in field.validators):
-        # a new list: bound fields are shallow copies sharing the declared field's list
-        field.validators = [*field.validators, validate.Range(min=INT_MIN, max=INT_MAX)]
-    inner = [getattr(field, "inner", None), getattr(field, "key_field", None),
-             getattr(field, "value_field", None), *getattr(field, "tuple_fields", ())]
-    for each in inner:
-        if isinstance(each, fields.Field):
-            _bound_integers(each)
+def _bounded_integer_validated(self, value):
+    number = _integer_validated(self, value)
+    if number is not None and not INT_MIN <= number <= INT_MAX and not any(
+            isinstance(v, validate.Range) for v in self.validators):
+        raise self.make_error("too_large", input=value)
+    return number
+
+
+fields.Integer._validated = _bounded_integer_validated
 
 
 def _unstorable(value) -> bool:
@@ -74,15 +75,12 @@ def _unstorable(value) -> bool:
 
 
 class BaseSchema(Schema):
-    """Refuses unknown fields, in Chinese; bounds integers; refuses unstorable text."""
+    """Refuses unknown fields (in Chinese) and text no database can store."""
 
     class Meta:
         unknown = RAISE
 
     error_messages = {"unknown": "不认识的字段", "type": "应为对象"}
-
-    def on_bind_field(self, field_name, field_obj):
-        _bound_integers(field_obj)
 
     @pre_load
     def _refuse_unstorable_text(self, data, **kwargs):
