@@ -410,3 +410,76 @@ def test_route_answers_each_role_as_the_table_says(app, client, row):
             body = response.get_json(silent=True)
             wrong[role] = (expected, response.status_code, body and body.get("error"))
     assert wrong == {}
+
+
+# Ids of estate B inside requests to estate A's objects, by A's own committee or owner:
+# refused, and nothing of B is touched. (method, path, body, who, expected status)
+FOREIGN_IDS = [
+    ("PUT", lambda w: f"{A}/consultations/{w.a.open_consultation_id}/ballots/mine",
+     lambda w: {"flat_id": w.b.flats[0].id, "answers": {"willing": "agree"}}, "owner", 422),
+    ("POST", lambda w: f"{A}/consultations/{w.a.open_consultation_id}/assisted-ballots",
+     lambda w: {"flat_id": w.b.flats[1].id, "answers": {"willing": "agree"}, "channel": "paper",
+                "evidence": "纸质选票"}, "committee", 422),
+    ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/cases",
+     lambda w: {"title": "越界", "description": "别的小区的户",
+                "affected_flat_ids": [w.b.flats[0].id]}, "committee", 422),
+    ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/complaints",
+     lambda w: {"title": "越界", "body": "别的小区的项目", "project_id": w.b.project_id},
+     "owner", 404),
+    ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/fund-ledger",
+     lambda w: {"kind": "used", "amount_cents": 100, "memo": "越界",
+                "consultation_id": w.b.published_consultation_id}, "committee", 409),
+    ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/consultations",
+     lambda w: {"template": "willingness_survey", "closes_at": later(),
+                "scope": {"type": "stairwell", "id": w.b.stairwell_id}}, "committee", 422),
+    ("POST", lambda w: f"{A}/elevator-projects/{w.elevator_at(Stage.publicity)}/objections",
+     lambda w: {"flat_id": w.b.flats[1].id, "reason": "越界"}, "owner", 422),
+    ("POST", lambda w: f"{A}/cases/{w.a.case_id}/posts",
+     lambda w: {"body": "回复别处", "parent_id": w.b.post_id}, "owner", 422),
+    ("GET", lambda w: f"{A}/projects/{w.a.project_id}/evaluations/{w.b.evaluation_id}/summary",
+     None, "committee", 404),
+    ("GET", lambda w: f"{A}/elevator-projects/{w.a.elevator_id}/flats/{w.b.flats[0].id}/statement.pdf",
+     None, "committee", 422),
+]
+
+
+@pytest.mark.parametrize("method,path,body,role,expected", FOREIGN_IDS,
+                         ids=[f"{i}-{m}" for i, (m, *_rest) in enumerate(FOREIGN_IDS)])
+def test_ids_of_another_estate_inside_a_request_are_refused(app, method, path, body, role,
+                                                            expected):
+    from app.audit.models import AuditEntry
+    from app.extensions import db
+
+    world = app.world
+    url = path(world)
+    kwargs = {"json": body(world)} if body else {}
+    b_entries = db.session.query(AuditEntry).filter_by(estate_id=world.b.estate.id).count()
+    response = app.test_client().open(url, method=method, headers=auth(world.people[role]),
+                                      **kwargs)
+    assert response.status_code == expected, response.get_json()
+    assert db.session.query(AuditEntry).filter_by(estate_id=world.b.estate.id).count() == b_entries
+
+
+def test_flat_codes_leave_out_flats_of_another_estate(app):
+    world = app.world
+    response = app.test_client().post(
+        f"{A}/estates/{world.a.estate.id}/flat-codes", headers=auth(world.committee),
+        json={"flat_ids": [world.a.flats[7].id, world.b.flats[7].id]})
+    assert response.status_code == 201
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert [int(row["flat_id"]) for row in rows] == [world.a.flats[7].id]
+
+
+def test_marking_read_leaves_other_peoples_notifications_alone(app):
+    from app.extensions import db
+    from app.notifications.services import notify
+
+    world = app.world
+    theirs = notify(world.owner.id, estate_id=world.a.estate.id, kind="test", title="通知",
+                    body="只给业主")
+    db.session.commit()
+    response = app.test_client().post(f"{A}/me/notifications/read", json={"ids": [theirs.id]},
+                                      headers=auth(world.other_resident))
+    assert response.status_code == 200 and response.json == {"marked": 0}
+    db.session.refresh(theirs)
+    assert theirs.read_at is None
