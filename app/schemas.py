@@ -4,6 +4,7 @@ Residents and committee members read these messages, so marshmallow's English
 defaults are replaced here rather than in each schema.
 """
 from collections.abc import Mapping
+from datetime import timezone
 from decimal import Decimal, InvalidOperation
 
 from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
@@ -16,8 +17,8 @@ _FIELD_MESSAGES = {
     fields.Decimal: {"special": "应为有效数字"},
     fields.Boolean: {"invalid": "应为是或否"},
     fields.DateTime: {"invalid": "时间格式不对", "invalid_awareness": "时间需要带时区",
-                      "format": "时间格式不对"},
-    fields.Date: {"invalid": "日期格式不对"},
+                      "format": "时间格式不对", "out_of_range": "时间超出范围"},
+    fields.Date: {"invalid": "日期格式不对", "out_of_range": "日期超出范围"},
     fields.List: {"invalid": "应为列表"},
     fields.Tuple: {"invalid": "应为列表"},
     fields.Mapping: {"invalid": "应为对象"},
@@ -61,6 +62,26 @@ def _bounded_integer_validated(self, value):
 
 
 fields.Integer._validated = _bounded_integer_validated
+
+#: Dates and times outside these years are typing errors; near year 1 or 9999 an offset
+#: pushes a time past what Python and the databases hold (an overflow, 500).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2199
+_temporal_deserialize = fields._TemporalField._deserialize
+
+
+def _temporal_in_range(self, value, attr, data, **kwargs):
+    result = _temporal_deserialize(self, value, attr, data, **kwargs)
+    try:
+        in_utc = result.astimezone(timezone.utc) if getattr(result, "tzinfo", None) else result
+        year = getattr(in_utc, "year", EARLIEST_YEAR)
+    except OverflowError:
+        year = 0
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise self.make_error("out_of_range")
+    return result
+
+
+fields._TemporalField._deserialize = _temporal_in_range
 
 
 def _unstorable(value) -> bool:

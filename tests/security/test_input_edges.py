@@ -103,3 +103,21 @@ def test_error_answers_are_documented_with_their_real_shape(client):
     assert estate["get"]["responses"]["default"] == {"$ref": "#/components/responses/DEFAULT_ERROR"}
     assert estate["parameters"][0]["schema"] == {"type": "integer", "minimum": 0,
                                                  "maximum": 2**31 - 1}
+
+
+@pytest.mark.parametrize("when", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00",
+                                  "1899-12-31T23:00:00+00:00", "2200-06-01T00:00:00+08:00"])
+def test_times_outside_sensible_years_are_invalid_not_an_overflow(client, committee, estate, when):
+    """Near year 1 or 9999 an offset pushed the time out of range while converting to UTC."""
+    response = client.post(f"/api/v1/estates/{estate.id}/consultations", headers=auth(committee),
+                           json={"template": "willingness_survey", "closes_at": when})
+    assert response.status_code == 422
+    assert response.json["error"]["fields"] == {"closes_at": "时间超出范围"}
+    response = client.post(f"/api/v1/estates/{estate.id}/fund-ledger", headers=auth(committee),
+                           json={"kind": "collected", "amount_cents": 1, "memo": "归集",
+                                 "occurred_on": when[:10]})
+    assert response.status_code == 422
+    assert response.json["error"]["fields"] == {"occurred_on": "日期超出范围"}
+    response = client.get(f"/api/v1/estates/{estate.id}/qr-scans",
+                          query_string={"since": when}, headers=auth(committee))
+    assert response.status_code == 422
