@@ -28,7 +28,7 @@ SCHEMA = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", create_app(TestC
 OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
-EXAMPLES = {"committee": 8, "anonymous": 3}
+EXAMPLES = {"committee": 12, "anonymous": 3}
 
 
 @pytest.fixture(scope="module")
