@@ -102,3 +102,28 @@ def test_the_committee_sees_who_complained(app):
                                        headers=auth(world.committee)).json
     mine = next(c for c in complaints if c["id"] == a.complaint_id)
     assert (mine["complainant_id"], mine["complainant_phone"]) == (world.owner.id, OWNER_PHONE)
+
+
+WEB_PAGES = [lambda w: "/", lambda w: f"/cases/{w.a.case_id}",
+             lambda w: f"/claim?stairwell={w.a.stairwell_id}",
+             lambda w: f"/estates/{w.a.estate.id}/public", lambda w: f"/q/{w.qr_token()}"]
+
+
+@pytest.mark.parametrize("role", ["tenant", "owner"])
+def test_resident_web_pages_hold_no_other_persons_full_name_or_phone(app, role):
+    """The pages a resident opens (signed in with the cookie session, as in the browser)."""
+    from tests.security.test_access_matrix import sms_login
+
+    world = app.world
+    reader = world.people[role]
+    client = app.test_client()
+    signed_in = client.post("/api/v1/auth/session", json=sms_login(client, reader.phone))
+    assert signed_in.status_code == 201
+    secrets = secrets_of(world, reader)
+    for page in WEB_PAGES:
+        response = client.get(page(world), headers={"Accept": "text/html"})
+        assert response.status_code == 200, page(world)
+        text = response.get_data(as_text=True)
+        assert [secret for secret in secrets if secret in text] == [], page(world)
+    case_page = client.get(f"/cases/{world.a.case_id}").get_data(as_text=True)
+    assert "李**" in case_page  # the post's author, masked: the sweep looks at a page with names
