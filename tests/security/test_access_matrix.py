@@ -483,3 +483,47 @@ def test_marking_read_leaves_other_peoples_notifications_alone(app):
     assert response.status_code == 200 and response.json == {"marked": 0}
     db.session.refresh(theirs)
     assert theirs.read_at is None
+
+
+# The server-rendered pages: the same rules as the API behind them (a person signed in
+# with the cookie session is the same person as with a token). Anonymous visitors of a
+# page that needs a login are sent to it (302).
+SIGNED_IN_PAGE = "302 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
+COMMITTEE_PAGE = "302 404 404 404 403 403 403 2xx 2xx"
+WEB_ROWS = [
+    Row("GET", "/", PUBLIC, lambda w: "/"),
+    # someone already signed in goes on to where they were headed
+    Row("GET", "/login", "2xx 302 302 302 302 302 302 302 302", lambda w: "/login"),
+    Row("GET", "/claim", SIGNED_IN_PAGE, lambda w: f"/claim?stairwell={w.a.stairwell_id}"),
+    Row("GET", "/cases/<int:case_id>", "302 404 404 404 2xx 2xx 2xx 2xx 2xx",
+        lambda w: f"/cases/{w.a.case_id}"),
+    Row("GET", "/q/<token>", PUBLIC, lambda w: f"/q/{w.qr_token()}"),
+    Row("GET", "/estates/<int:estate_id>/public", PUBLIC, lambda w: f"/estates/{w.a.estate.id}/public"),
+    Row("GET", "/console/", SIGNED_IN_PAGE, lambda w: "/console/"),
+    *[Row("GET", f"/console/estates/<int:estate_id>{suffix}", COMMITTEE_PAGE,
+          (lambda suffix: lambda w: f"/console/estates/{w.a.estate.id}{suffix}")(suffix))
+      for suffix in ("", "/claims", "/ledger", "/flat-codes", "/cases", "/posters")],
+]
+ASSETS = {"/static/<path:filename>", "/assets/<path:filename>"}
+
+
+def test_every_page_is_in_the_table():
+    app = create_app(TestConfig)
+    pages = {(method, rule.rule) for rule in app.url_map.iter_rules()
+             if not rule.rule.startswith("/api/") and rule.rule not in ASSETS
+             for method in rule.methods - {"HEAD", "OPTIONS"}}
+    assert pages == {(row.method, row.rule) for row in WEB_ROWS}
+
+
+@pytest.mark.parametrize("row", WEB_ROWS, ids=[f"{r.method} {r.rule}" for r in WEB_ROWS])
+def test_page_answers_each_role_as_the_table_says(app, row):
+    world = app.world
+    wrong = {}
+    for role, expected in row.outcomes().items():
+        user = world.people[role]
+        headers = {"Accept": "text/html", **(auth(user) if user is not None else {})}
+        response = app.test_client().get(row.path(world), headers=headers)
+        got = status_class(response.status_code)
+        if got != expected:
+            wrong[role] = (expected, response.status_code)
+    assert wrong == {}
