@@ -4,6 +4,7 @@ Every operation of /api/v1/openapi.json gets a few generated requests (bounded a
 derandomised, so the run is short and the same every time):
   - as a committee member of estate A, with the path ids of real objects of A (so the
     code behind the permission checks runs) and with generated ids (huge, negative);
+  - as an owner of two flats of A, likewise (ballots, objections, signatures, posts);
   - bodies and query strings that break the schema (negative mode), which must answer
     4xx, never 500;
   - anonymously, which must answer 401 (or the route's public answer).
@@ -28,7 +29,7 @@ SCHEMA = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", create_app(TestC
 OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
-EXAMPLES = {"committee": 12, "anonymous": 3}
+EXAMPLES = {"committee": 12, "owner": 6, "anonymous": 3}
 
 
 @pytest.fixture(scope="module")
@@ -58,14 +59,16 @@ def strategy_for(operation, world: World, identity: str):
     if "fmt" in names:
         fixed["fmt"] = "csv"
     strategies = [operation.as_strategy(GenerationMode.POSITIVE)]
-    if identity == "committee":
+    if identity != "anonymous":
         strategies.append(operation.as_strategy(GenerationMode.POSITIVE, path_parameters=fixed))
-        if operation.body or operation.query:
+        # (negative multipart bodies trip schemathesis's own encoder, not the app)
+        multipart = any(body.media_type.startswith("multipart/") for body in operation.body)
+        if (operation.body and not multipart) or operation.query:
             strategies.append(operation.as_strategy(GenerationMode.NEGATIVE, path_parameters=fixed))
     return st.one_of(strategies)
 
 
-@pytest.mark.parametrize("identity", ["committee", "anonymous"])
+@pytest.mark.parametrize("identity", list(EXAMPLES))
 @pytest.mark.parametrize("operation", OPERATIONS, ids=[op.label for op in OPERATIONS])
 def test_operation_answers_without_5xx_and_as_documented(app, operation, identity):
     world = app.world
@@ -76,10 +79,10 @@ def test_operation_answers_without_5xx_and_as_documented(app, operation, identit
     @given(case=strategy_for(operation, world, identity))
     def run(case):
         headers = {}
-        if identity == "committee":
-            # deleting one's account ends the committee member: a fresh one does it
-            user = (make_user(roles=[("committee", world.a.estate.id)])
-                    if operation.label == "DELETE /api/v1/me" else world.committee)
+        if identity != "anonymous":
+            user = world.people[identity]
+            if operation.label == "DELETE /api/v1/me":  # it would end the person: a fresh one
+                user = make_user(roles=[("committee", world.a.estate.id)])
             headers = auth(user)
         case.call_and_validate(app=app, headers=headers, checks=CHECKS)
 
