@@ -4,7 +4,7 @@ Residents and committee members read these messages, so marshmallow's English
 defaults are replaced here rather than in each schema.
 """
 from collections.abc import Mapping
-from datetime import timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 
 from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
@@ -71,11 +71,14 @@ _temporal_deserialize = fields._TemporalField._deserialize
 
 def _temporal_in_range(self, value, attr, data, **kwargs):
     result = _temporal_deserialize(self, value, attr, data, **kwargs)
-    try:
-        in_utc = result.astimezone(timezone.utc) if getattr(result, "tzinfo", None) else result
-        year = getattr(in_utc, "year", EARLIEST_YEAR)
-    except OverflowError:
-        year = 0
+    year = EARLIEST_YEAR  # a time of day has none
+    if isinstance(result, datetime) and result.tzinfo is not None:
+        try:
+            year = result.astimezone(timezone.utc).year
+        except OverflowError:
+            year = 0
+    elif isinstance(result, date):
+        year = result.year
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         raise self.make_error("out_of_range")
     return result
