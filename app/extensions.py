@@ -5,8 +5,10 @@ from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
+from werkzeug.routing import IntegerConverter
 
 from app.db import Base
+from app.schemas import INT_MAX, ErrorSchema
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
@@ -29,4 +31,31 @@ def limit_from_config(setting: str, *, per_user: bool = False, methods=("POST",)
                          key_func=user_or_address if per_user else None)
 
 
-api = Api()
+class IdConverter(IntegerConverter):
+    """`<int:…>` in every route: an id fits PostgreSQL's INTEGER, so a larger number in a
+    path answers 404 (no such object) instead of overflowing in the database (500)."""
+
+    def __init__(self, url_map, fixed_digits=0, min=None, max=INT_MAX, signed=False):
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
+def id_parameter_schema(converter: IdConverter) -> dict:
+    schema = {"type": "integer", "minimum": converter.min if converter.min is not None else 0}
+    if converter.max is not None:
+        schema["maximum"] = converter.max
+    return schema
+
+
+class GongzhiApi(Api):
+    """flask-smorest, documenting our one error shape ({"error": {code, message, fields}})
+    as the `default` and 422 responses of every operation, and bounded path ids."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def init_app(self, app, *args, **kwargs):
+        app.url_map.converters["int"] = IdConverter  # before any blueprint adds its rules
+        super().init_app(app, *args, **kwargs)
+        self._register_converter(IdConverter, id_parameter_schema)
+
+
+api = GongzhiApi()

@@ -3,9 +3,11 @@
 Residents and committee members read these messages, so marshmallow's English
 defaults are replaced here rather than in each schema.
 """
+from collections.abc import Mapping
+from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, pre_load, validate
 
 _FIELD_MESSAGES = {
     fields.Field: {"required": "必填", "null": "不能为空", "validator_failed": "格式不对"},
@@ -15,8 +17,8 @@ _FIELD_MESSAGES = {
     fields.Decimal: {"special": "应为有效数字"},
     fields.Boolean: {"invalid": "应为是或否"},
     fields.DateTime: {"invalid": "时间格式不对", "invalid_awareness": "时间需要带时区",
-                      "format": "时间格式不对"},
-    fields.Date: {"invalid": "日期格式不对"},
+                      "format": "时间格式不对", "out_of_range": "时间超出范围"},
+    fields.Date: {"invalid": "日期格式不对", "out_of_range": "日期超出范围"},
     fields.List: {"invalid": "应为列表"},
     fields.Tuple: {"invalid": "应为列表"},
     fields.Mapping: {"invalid": "应为对象"},
@@ -42,13 +44,78 @@ validate.OneOf.default_message = "只能是以下之一：{choices}"
 validate.Regexp.default_message = "格式不对"
 
 
+#: PostgreSQL INTEGER, the type of every id column. An integer field without a range of
+#: its own refuses numbers outside it (422 "数字太大") instead of letting them overflow in
+#: the database (500). Money fields carry their own range (and BIGINT columns). Checked
+#: when loading only, so answers (sums of money) are not held to it.
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+UNSTORABLE_TEXT = "含有无法保存的字符"
+_integer_validated = fields.Integer._validated
+
+
+def _bounded_integer_validated(self, value):
+    number = _integer_validated(self, value)
+    if number is not None and not INT_MIN <= number <= INT_MAX and not any(
+            isinstance(v, validate.Range) for v in self.validators):
+        raise self.make_error("too_large", input=value)
+    return number
+
+
+fields.Integer._validated = _bounded_integer_validated
+
+#: Dates and times outside these years are typing errors; near year 1 or 9999 an offset
+#: pushes a time past what Python and the databases hold (an overflow, 500).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2199
+_temporal_deserialize = fields._TemporalField._deserialize
+
+
+def _temporal_in_range(self, value, attr, data, **kwargs):
+    result = _temporal_deserialize(self, value, attr, data, **kwargs)
+    year = EARLIEST_YEAR  # a time of day has none
+    if isinstance(result, datetime) and result.tzinfo is not None:
+        try:
+            year = result.astimezone(timezone.utc).year
+        except OverflowError:
+            year = 0
+    elif isinstance(result, date):
+        year = result.year
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise self.make_error("out_of_range")
+    return result
+
+
+fields._TemporalField._deserialize = _temporal_in_range
+
+
+def _unstorable(value) -> bool:
+    """Text no database column can hold: NUL, or a lone UTF-16 surrogate (JSON allows both)."""
+    if isinstance(value, str):
+        return "\x00" in value or any("\ud800" <= ch <= "\udfff" for ch in value)
+    if isinstance(value, Mapping):
+        return any(_unstorable(k) or _unstorable(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_unstorable(v) for v in value)
+    return False
+
+
 class BaseSchema(Schema):
-    """Refuses unknown fields, in Chinese."""
+    """Refuses unknown fields (in Chinese) and text no database can store."""
 
     class Meta:
         unknown = RAISE
 
     error_messages = {"unknown": "不认识的字段", "type": "应为对象"}
+
+    @pre_load
+    def _refuse_unstorable_text(self, data, **kwargs):
+        if isinstance(data, Mapping):
+            bad = {str(key): [UNSTORABLE_TEXT] for key, value in data.items()
+                   if _unstorable(key) or _unstorable(value)}
+            if bad:
+                raise ValidationError({k.encode("utf-8", "replace").decode(): v for k, v in bad.items()})
+        elif _unstorable(data):
+            raise ValidationError([UNSTORABLE_TEXT])
+        return data
 
 
 class DecimalString(fields.Field):

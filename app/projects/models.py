@@ -2,7 +2,7 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Date, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Date, Enum, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import UTCDateTime, utcnow
@@ -38,7 +38,7 @@ class RenovationProject(db.Model):
     estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
     title: Mapped[str] = mapped_column(String(100))
     phase: Mapped[Phase] = mapped_column(Enum(Phase, native_enum=False, length=20), default=Phase.co_plan)
-    budget_cents: Mapped[int] = mapped_column(default=0)
+    budget_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     #: the content vote (内容表决) whose approved items the project carries out
     content_vote_id: Mapped[int | None] = mapped_column()
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -91,7 +91,7 @@ class FundingShare(db.Model):
     project_id: Mapped[int] = mapped_column(ForeignKey("renovation_projects.id"), index=True)
     estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
     source: Mapped[FundingSource] = mapped_column(Enum(FundingSource, native_enum=False, length=30))
-    amount_cents: Mapped[int]
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
 
 
 class ProgressPost(db.Model):
@@ -189,7 +189,7 @@ class FundEntry(db.Model):
     estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
     kind: Mapped[FundEntryKind] = mapped_column(Enum(FundEntryKind, native_enum=False, length=20))
     #: always positive; the kind says which way it goes
-    amount_cents: Mapped[int]
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
     occurred_on: Mapped[date] = mapped_column(Date)
     memo: Mapped[str] = mapped_column(String(200))
     #: the owners' decision that allowed a use (筹集/使用维修资金 needs one)

@@ -192,8 +192,9 @@ def _signed_amount():
 
 
 def fund_balance_cents(estate_id: int) -> int:
-    return db.session.scalar(select(func.coalesce(func.sum(_signed_amount()), 0))
-                             .where(FundEntry.estate_id == estate_id))
+    # PostgreSQL sums BIGINT as NUMERIC (a Decimal here): cents are whole, keep them an int
+    return int(db.session.scalar(select(func.coalesce(func.sum(_signed_amount()), 0))
+                                 .where(FundEntry.estate_id == estate_id)))
 
 
 def add_fund_entry(estate_id: int, kind: FundEntryKind, amount_cents: int, occurred_on: date,

@@ -1,0 +1,529 @@
+"""Access control as a table: every API route × every role, with the outcome expected.
+
+Roles (columns, in this order):
+  anon   nobody signed in
+  o_res  a verified owner of the *other* estate (B)
+  o_com  the committee of the other estate (B)
+  unver  a resident of A whose claim is still pending
+  tenant a verified tenant of A (stairwell 1)
+  owner  a verified owner of two flats of A (stairwell 1)
+  mod    a moderator of A
+  com    a committee member of A
+  staff  street staff (every estate)
+
+Outcomes: 2xx (allowed, and the request succeeds), 401, 403, 404. Objects of an estate
+one does not belong to answer 404, never 403: an outsider learns nothing, not even that
+the object exists. Every request aims at estate A's objects (tests/security/world.py).
+
+A route of the app that the table does not list fails `test_every_route_is_in_the_table`:
+a new route needs its row here.
+"""
+import csv
+import io
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Callable
+
+import pytest
+
+from app import create_app
+from app.config import TestConfig
+from app.db import utcnow
+from app.elevators.stages import Stage
+from tests.factories import auth, next_phone
+from tests.security.world import ROLES, elevator_body, photo_jpeg, world_app
+
+PUBLIC = "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
+USER = "401 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
+MEMBER = "401 404 404 404 2xx 2xx 2xx 2xx 2xx"
+MODERATOR = "401 404 404 404 403 403 2xx 2xx 2xx"
+COMMITTEE = "401 404 404 404 403 403 403 2xx 2xx"
+OWNER_ONLY = "401 404 404 404 403 2xx 403 403 403"
+OWNER_OR_COMMITTEE = "401 404 404 404 403 2xx 403 2xx 2xx"
+STAFF = "401 403 403 403 403 403 403 403 2xx"
+
+
+def later(days=7) -> str:
+    return (utcnow() + timedelta(days=days)).isoformat()
+
+
+@dataclass
+class Row:
+    method: str
+    rule: str
+    expect: str
+    #: world -> path; called once per role, so it may make a fresh object for that role
+    path: Callable
+    json: Callable | None = None
+    #: multipart form (world -> dict); files as (BytesIO, name)
+    data: Callable | None = None
+    #: the request changes who the person is (deletes them, makes them an owner):
+    #: a new set of people acts for this row
+    fresh_people: bool = False
+
+    def outcomes(self) -> dict:
+        values = self.expect.split()
+        assert len(values) == len(ROLES), f"{self.method} {self.rule}: {len(values)} outcomes"
+        return dict(zip(ROLES, values))
+
+
+def sms_login(client, phone=None) -> dict:
+    phone = phone or next_phone()
+    client.post("/api/v1/auth/sms-codes", json={"phone": phone})
+    code = client.get(f"/api/v1/dev/sms-outbox?phone={phone}").json[0]["code"]
+    return {"phone": phone, "code": code}
+
+
+def flat_code(w) -> str:
+    from app.estates.services import issue_flat_codes
+
+    text = issue_flat_codes(w.a.estate.id, w.committee, [w.a.flats[6].id])
+    return next(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))["code"]
+
+
+def refresh_token(w) -> str:
+    from app.auth.tokens import issue
+    from tests.factories import make_user
+
+    return issue(make_user(), "refresh")
+
+
+def free_stairwell(w) -> int:
+    """Stairwell 2 of A with no live elevator project (a failed consent round frees it)."""
+    from app.consultations.services import close_consultation, get_consultation
+    from app.elevators.services import projects_of
+
+    for project in projects_of(w.a.other_stairwell_id):
+        consultation = get_consultation(project.consultation_id)
+        if consultation.status.value == "open":
+            close_consultation(consultation, w.committee.id)
+    return w.a.other_stairwell_id
+
+
+def closed_evaluation(w) -> int:
+    from app.consultations.services import close_consultation, get_consultation, open_consultation
+
+    evaluation = get_consultation(w.a.evaluation_id)
+    if evaluation.status.value == "draft":
+        open_consultation(evaluation, w.committee.id)
+        close_consultation(evaluation, w.committee.id)
+    return evaluation.id
+
+
+def ledger_file(w):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["building", "stairwell", "room", "floor", "area_m2", "owner_name",
+                     "owner_phone", "owner_id_number"])
+    writer.writerow(["9号楼", "1单元", "101", "1", "55.00", "新业主", "", ""])
+    return {"file": (io.BytesIO(out.getvalue().encode()), "ledger.csv")}
+
+
+A = "/api/v1"
+ROWS = [
+    # --- system, auth, me ----------------------------------------------------------------------
+    Row("GET", "/api/v1/health", PUBLIC, lambda w: f"{A}/health"),
+    Row("GET", "/api/v1/openapi.json", PUBLIC, lambda w: f"{A}/openapi.json"),
+    Row("POST", "/api/v1/auth/sms-codes", PUBLIC, lambda w: f"{A}/auth/sms-codes",
+        json=lambda w: {"phone": next_phone()}),
+    Row("POST", "/api/v1/auth/tokens", PUBLIC, lambda w: f"{A}/auth/tokens",
+        json=lambda w: sms_login(w.client)),
+    Row("POST", "/api/v1/auth/tokens/refresh", PUBLIC, lambda w: f"{A}/auth/tokens/refresh",
+        json=lambda w: {"refresh_token": refresh_token(w)}),
+    Row("POST", "/api/v1/auth/session", PUBLIC, lambda w: f"{A}/auth/session",
+        json=lambda w: sms_login(w.client)),
+    # a bearer token is not a web session: there is no CSRF token to hand out
+    Row("GET", "/api/v1/auth/session", "401 401 401 401 401 401 401 401 401",
+        lambda w: f"{A}/auth/session"),
+    Row("DELETE", "/api/v1/auth/session", PUBLIC, lambda w: f"{A}/auth/session"),
+    Row("POST", "/api/v1/auth/session/live-token", USER, lambda w: f"{A}/auth/session/live-token"),
+    # WeChat sign-in is off in tests (not configured): 404 for everyone
+    Row("GET", "/api/v1/auth/wechat/authorize", "404 404 404 404 404 404 404 404 404",
+        lambda w: f"{A}/auth/wechat/authorize?next=/"),
+    Row("GET", "/api/v1/auth/wechat/callback", "404 404 404 404 404 404 404 404 404",
+        lambda w: f"{A}/auth/wechat/callback?code=x&state=y"),
+    Row("GET", "/api/v1/dev/sms-outbox", PUBLIC, lambda w: f"{A}/dev/sms-outbox"),
+    Row("GET", "/api/v1/me", USER, lambda w: f"{A}/me"),
+    Row("DELETE", "/api/v1/me", USER, lambda w: f"{A}/me", fresh_people=True),
+    Row("GET", "/api/v1/me/export", USER, lambda w: f"{A}/me/export"),
+    Row("GET", "/api/v1/me/complaints", USER, lambda w: f"{A}/me/complaints"),
+    Row("GET", "/api/v1/me/notifications", USER, lambda w: f"{A}/me/notifications"),
+    Row("POST", "/api/v1/me/notifications/read", USER, lambda w: f"{A}/me/notifications/read",
+        json=lambda w: {}),
+    # --- estates, flats, claims ------------------------------------------------------------------
+    Row("POST", "/api/v1/estates", STAFF, lambda w: f"{A}/estates",
+        json=lambda w: {"name": "新小区", "district": "东城区", "street": "和平里街道",
+                        "built_year": 1985}),
+    Row("GET", "/api/v1/estates/<int:estate_id>", MEMBER, lambda w: f"{A}/estates/{w.a.estate.id}"),
+    Row("GET", "/api/v1/estates/<int:estate_id>/buildings", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/buildings"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/flats/import", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/flats/import", data=ledger_file),
+    Row("GET", "/api/v1/stairwells/<int:stairwell_id>/flats", COMMITTEE,
+        lambda w: f"{A}/stairwells/{w.a.stairwell_id}/flats"),
+    # rooms and floors only, no personal data: a resident picks the flat to claim
+    Row("GET", "/api/v1/stairwells/<int:stairwell_id>/rooms", USER,
+        lambda w: f"{A}/stairwells/{w.a.stairwell_id}/rooms"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/members", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/members",
+        json=lambda w: {"phone": next_phone(), "role": "moderator"}),
+    # anyone signed in may claim a flat (that is how residents join); the committee decides
+    Row("POST", "/api/v1/flats/claims", USER, lambda w: f"{A}/flats/claims",
+        json=lambda w: {"flat_id": w.a.flats[5].id, "relation": "family"}),
+    Row("POST", "/api/v1/flats/claims/by-code", USER, lambda w: f"{A}/flats/claims/by-code",
+        json=lambda w: {"code": flat_code(w)}, fresh_people=True),
+    Row("GET", "/api/v1/estates/<int:estate_id>/claims", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/claims"),
+    Row("POST", "/api/v1/claims/<int:claim_id>/approve", COMMITTEE,
+        lambda w: f"{A}/claims/{w.fresh_claim()}/approve", json=lambda w: {}),
+    Row("POST", "/api/v1/claims/<int:claim_id>/reject", COMMITTEE,
+        lambda w: f"{A}/claims/{w.fresh_claim()}/reject", json=lambda w: {"reason": "不是本户"}),
+    Row("POST", "/api/v1/estates/<int:estate_id>/flat-codes", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/flat-codes", json=lambda w: {}),
+    # --- consultations -------------------------------------------------------------------------
+    Row("GET", "/api/v1/consultation-templates", USER, lambda w: f"{A}/consultation-templates"),
+    Row("GET", "/api/v1/decision-rules", USER, lambda w: f"{A}/decision-rules"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/consultations", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/consultations",
+        json=lambda w: {"template": "willingness_survey", "closes_at": later()}),
+    Row("GET", "/api/v1/estates/<int:estate_id>/consultations", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/consultations"),
+    Row("GET", "/api/v1/consultations/<int:consultation_id>", MEMBER,
+        lambda w: f"{A}/consultations/{w.a.open_consultation_id}"),
+    # a draft is invisible to residents (404); a moderator sees it but may not open it
+    Row("POST", "/api/v1/consultations/<int:consultation_id>/open",
+        "401 404 404 404 404 404 403 2xx 2xx",
+        lambda w: f"{A}/consultations/{w.fresh_consultation(open_now=False)}/open"),
+    Row("POST", "/api/v1/consultations/<int:consultation_id>/close", COMMITTEE,
+        lambda w: f"{A}/consultations/{w.fresh_consultation()}/close"),
+    Row("POST", "/api/v1/consultations/<int:consultation_id>/publish", COMMITTEE,
+        lambda w: f"{A}/consultations/{w.closed_consultation()}/publish"),
+    # a survey of owners: only the flat's owner votes; the committee enters paper ballots
+    Row("PUT", "/api/v1/consultations/<int:consultation_id>/ballots/mine", OWNER_ONLY,
+        lambda w: f"{A}/consultations/{w.a.open_consultation_id}/ballots/mine",
+        json=lambda w: {"flat_id": w.a.flats[0].id, "answers": {"willing": "abstain"}}),
+    Row("POST", "/api/v1/consultations/<int:consultation_id>/assisted-ballots", COMMITTEE,
+        lambda w: f"{A}/consultations/{w.a.open_consultation_id}/assisted-ballots",
+        json=lambda w: {"flat_id": w.a.flats[3].id, "answers": {"willing": "abstain"},
+                        "channel": "paper", "evidence": "纸质选票第 3 号"}),
+    Row("GET", "/api/v1/consultations/<int:consultation_id>/results", MEMBER,
+        lambda w: f"{A}/consultations/{w.a.open_consultation_id}/results"),
+    Row("GET", "/api/v1/consultations/<int:consultation_id>/receipts", MEMBER,
+        lambda w: f"{A}/consultations/{w.a.published_consultation_id}/receipts"),
+    Row("GET", "/api/v1/consultations/<int:consultation_id>/export.<any(csv, pdf):fmt>", MEMBER,
+        lambda w: f"{A}/consultations/{w.a.published_consultation_id}/export.csv"),
+    Row("GET", "/api/v1/flats/<int:flat_id>/proxies", OWNER_OR_COMMITTEE,
+        lambda w: f"{A}/flats/{w.a.flats[0].id}/proxies"),
+    Row("POST", "/api/v1/flats/<int:flat_id>/proxies", OWNER_ONLY,
+        lambda w: f"{A}/flats/{w.a.flats[0].id}/proxies", json=lambda w: {"phone": next_phone()}),
+    Row("POST", "/api/v1/proxies/<int:proxy_id>/revoke", OWNER_OR_COMMITTEE,
+        lambda w: f"{A}/proxies/{w.fresh_proxy()}/revoke"),
+    # --- elevators (the project is in stairwell 1, where the tenant and the owner live) ------
+    Row("GET", "/api/v1/stairwells/<int:stairwell_id>/elevator-projects", MEMBER,
+        lambda w: f"{A}/stairwells/{w.a.stairwell_id}/elevator-projects"),
+    Row("POST", "/api/v1/stairwells/<int:stairwell_id>/elevator-projects", COMMITTEE,
+        lambda w: f"{A}/stairwells/{free_stairwell(w)}/elevator-projects",
+        json=lambda w: elevator_body()),
+    Row("GET", "/api/v1/elevator-projects/<int:project_id>", MEMBER,
+        lambda w: f"{A}/elevator-projects/{w.a.elevator_id}"),
+    Row("GET", "/api/v1/elevator-projects/<int:project_id>/cost-shares", MEMBER,
+        lambda w: f"{A}/elevator-projects/{w.a.elevator_id}/cost-shares"),
+    Row("POST", "/api/v1/elevator-projects/<int:project_id>/cost-shares/what-if", MEMBER,
+        lambda w: f"{A}/elevator-projects/{w.a.elevator_id}/cost-shares/what-if",
+        json=lambda w: {"subsidy_cents": 20_000_000}),
+    Row("POST", "/api/v1/elevator-projects/<int:project_id>/objections", OWNER_ONLY,
+        lambda w: f"{A}/elevator-projects/{w.elevator_at(Stage.publicity)}/objections",
+        json=lambda w: {"flat_id": w.a.flats[1].id, "reason": "影响采光"}),
+    Row("POST", "/api/v1/elevator-objections/<int:objection_id>/withdraw", OWNER_ONLY,
+        lambda w: f"{A}/elevator-objections/{w.a.objection_id}/withdraw"),
+    Row("POST", "/api/v1/elevator-projects/<int:project_id>/signatures", OWNER_ONLY,
+        lambda w: f"{A}/elevator-projects/{w.elevator_at(Stage.signing)}/signatures",
+        json=lambda w: {"flat_id": w.a.flats[1].id}),
+    Row("POST", "/api/v1/elevator-projects/<int:project_id>/advance", COMMITTEE,
+        lambda w: f"{A}/elevator-projects/{w.elevator_at(Stage.permit)}/advance",
+        json=lambda w: {"to": "construction"}),
+    # the statement is the flat's own: others in scope are told it is not there
+    Row("GET", "/api/v1/elevator-projects/<int:project_id>/flats/<int:flat_id>/statement.pdf",
+        "401 404 404 404 404 2xx 404 2xx 2xx",
+        lambda w: f"{A}/elevator-projects/{w.a.elevator_id}/flats/{w.a.flats[0].id}/statement.pdf"),
+    # --- cases (一事一议) --------------------------------------------------------------------
+    Row("GET", "/api/v1/estates/<int:estate_id>/cases", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/cases"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/cases", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/cases",
+        json=lambda w: {"title": "停车", "description": "车位不够",
+                        "affected_flat_ids": [w.a.flats[2].id]}),
+    Row("GET", "/api/v1/cases/<int:case_id>", MEMBER, lambda w: f"{A}/cases/{w.a.case_id}"),
+    Row("GET", "/api/v1/cases/<int:case_id>/posts", MEMBER,
+        lambda w: f"{A}/cases/{w.a.case_id}/posts"),
+    Row("POST", "/api/v1/cases/<int:case_id>/posts", MEMBER,
+        lambda w: f"{A}/cases/{w.a.case_id}/posts", json=lambda w: {"body": "同意楼上"}),
+    Row("GET", "/api/v1/cases/<int:case_id>/moderation", MEMBER,
+        lambda w: f"{A}/cases/{w.a.case_id}/moderation"),
+    Row("GET", "/api/v1/cases/<int:case_id>/meetings", MEMBER,
+        lambda w: f"{A}/cases/{w.a.case_id}/meetings"),
+    Row("POST", "/api/v1/cases/<int:case_id>/meetings", COMMITTEE,
+        lambda w: f"{A}/cases/{w.fresh_case()}/meetings",
+        json=lambda w: {"held_at": utcnow().isoformat(), "place": "居委会", "minutes": "双方同意"}),
+    Row("GET", "/api/v1/cases/<int:case_id>/reports", MODERATOR,
+        lambda w: f"{A}/cases/{w.a.case_id}/reports"),
+    Row("POST", "/api/v1/cases/<int:case_id>/lock", MODERATOR,
+        lambda w: f"{A}/cases/{w.fresh_case()}/lock", json=lambda w: {}),
+    Row("POST", "/api/v1/cases/<int:case_id>/unlock", MODERATOR,
+        lambda w: f"{A}/cases/{w.locked_case()}/unlock", json=lambda w: {}),
+    Row("POST", "/api/v1/cases/<int:case_id>/resolution", COMMITTEE,
+        lambda w: f"{A}/cases/{w.fresh_case()}/resolution", json=lambda w: {"closes_at": later()}),
+    Row("POST", "/api/v1/cases/<int:case_id>/close", COMMITTEE,
+        lambda w: f"{A}/cases/{w.fresh_case()}/close", json=lambda w: {"outcome": "已调解"}),
+    Row("GET", "/api/v1/posts/<int:post_id>", MEMBER, lambda w: f"{A}/posts/{w.a.post_id}"),
+    # only the author edits (the owner wrote this post)
+    Row("PATCH", "/api/v1/posts/<int:post_id>", OWNER_ONLY,
+        lambda w: f"{A}/posts/{w.fresh_post()}", json=lambda w: {"body": "改一下措辞"}),
+    Row("GET", "/api/v1/posts/<int:post_id>/revisions", MEMBER,
+        lambda w: f"{A}/posts/{w.a.post_id}/revisions"),
+    Row("POST", "/api/v1/posts/<int:post_id>/reports", MEMBER,
+        lambda w: f"{A}/posts/{w.fresh_post()}/reports", json=lambda w: {"reason": "广告"}),
+    Row("POST", "/api/v1/posts/<int:post_id>/hide", MODERATOR,
+        lambda w: f"{A}/posts/{w.fresh_post()}/hide", json=lambda w: {"reason": "人身攻击"}),
+    Row("POST", "/api/v1/posts/<int:post_id>/unhide", MODERATOR,
+        lambda w: f"{A}/posts/{w.hidden_post()}/unhide", json=lambda w: {"reason": "复核无问题"}),
+    # --- renovation projects, complaints, the fund -------------------------------------------
+    Row("GET", "/api/v1/estates/<int:estate_id>/projects", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/projects"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/projects", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/projects", json=lambda w: {"title": "雨污分流"}),
+    Row("GET", "/api/v1/projects/<int:project_id>", MEMBER, lambda w: f"{A}/projects/{w.a.project_id}"),
+    Row("POST", "/api/v1/projects/<int:project_id>/advance", COMMITTEE,
+        lambda w: f"{A}/projects/{w.fresh_project()}/advance", json=lambda w: {"to": "co_build"}),
+    Row("PUT", "/api/v1/projects/<int:project_id>/funding", COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/funding",
+        json=lambda w: {"shares": {"central": 60_000_00, "residents": 40_000_00}}),
+    Row("PUT", "/api/v1/projects/<int:project_id>/items", COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/items",
+        json=lambda w: {"items": [{"code": "roof", "label": "屋面", "category": "basic"}]}),
+    Row("GET", "/api/v1/projects/<int:project_id>/progress", MEMBER,
+        lambda w: f"{A}/projects/{w.a.project_id}/progress"),
+    Row("POST", "/api/v1/projects/<int:project_id>/progress", COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/progress",
+        data=lambda w: {"body": "外墙完工", "photos": [(io.BytesIO(photo_jpeg()), "a.jpg")]}),
+    Row("GET", "/api/v1/projects/<int:project_id>/supervision-reports", MEMBER,
+        lambda w: f"{A}/projects/{w.a.project_id}/supervision-reports"),
+    Row("POST", "/api/v1/projects/<int:project_id>/supervision-reports", MEMBER,
+        lambda w: f"{A}/projects/{w.a.project_id}/supervision-reports",
+        json=lambda w: {"body": "材料堆放在消防通道"}),
+    Row("POST", "/api/v1/projects/<int:project_id>/evaluations", COMMITTEE,
+        lambda w: f"{A}/projects/{w.fresh_project()}/evaluations",
+        json=lambda w: {"closes_at": later()}),
+    Row("GET", "/api/v1/projects/<int:project_id>/evaluations/<int:consultation_id>/summary",
+        MEMBER, lambda w: f"{A}/projects/{w.a.project_id}/evaluations/{w.a.evaluation_id}/summary"),
+    Row("POST", "/api/v1/projects/<int:project_id>/evaluations/<int:consultation_id>/follow-ups",
+        COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/evaluations/{closed_evaluation(w)}/follow-ups"),
+    Row("GET", "/api/v1/projects/<int:project_id>/follow-ups", MEMBER,
+        lambda w: f"{A}/projects/{w.a.project_id}/follow-ups"),
+    Row("GET", "/api/v1/estates/<int:estate_id>/complaints", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/complaints"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/complaints", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/complaints",
+        json=lambda w: {"title": "垃圾", "body": "垃圾未清运", "anonymous": True}),
+    Row("POST", "/api/v1/complaints/<int:complaint_id>/status", COMMITTEE,
+        lambda w: f"{A}/complaints/{w.fresh_complaint()}/status", json=lambda w: {"to": "handling"}),
+    Row("GET", "/api/v1/estates/<int:estate_id>/fund-ledger", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/fund-ledger"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/fund-ledger", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/fund-ledger",
+        json=lambda w: {"kind": "collected", "amount_cents": 100_00, "memo": "续交"}),
+    # --- QR codes and posters ----------------------------------------------------------------
+    *[Row(method, f"/api/v1/{kind}s/<int:place_id>/{suffix}", COMMITTEE,
+          (lambda kind, suffix: lambda w: f"{A}/{kind}s/{w.a.place_id(kind)}/{suffix}")(kind, suffix))
+      for kind in ("stairwell", "building")
+      for method, suffix in (("GET", "qr"), ("GET", "qr.svg"), ("GET", "qr.png"),
+                             ("POST", "qr/rotate"))],
+    Row("GET", "/api/v1/estates/<int:estate_id>/qr-posters.pdf", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/qr-posters.pdf"),
+    Row("GET", "/api/v1/estates/<int:estate_id>/qr-scans", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/qr-scans"),
+    # what a printed code names is public: the place and the titles of what is open there
+    Row("GET", "/api/v1/qr/<token>", PUBLIC, lambda w: f"{A}/qr/{w.qr_token()}"),
+    # --- audit, media, open data, staff -------------------------------------------------------
+    Row("GET", "/api/v1/estates/<int:estate_id>/audit/head", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/audit/head"),
+    Row("GET", "/api/v1/estates/<int:estate_id>/audit/head/check", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/audit/head/check?seq=0&hash={'0' * 64}"),
+    Row("GET", "/api/v1/media/<path:key>", MEMBER, lambda w: f"{A}/media/{w.a.media_key}"),
+    # open data: figures without personal data, for anyone
+    Row("GET", "/api/v1/estates/<int:estate_id>/open-data.json", PUBLIC,
+        lambda w: f"{A}/estates/{w.a.estate.id}/open-data.json"),
+    Row("GET", "/api/v1/estates/<int:estate_id>/open-data.csv", PUBLIC,
+        lambda w: f"{A}/estates/{w.a.estate.id}/open-data.csv"),
+    Row("GET", "/api/v1/staff/ranking", STAFF, lambda w: f"{A}/staff/ranking"),
+    Row("GET", "/api/v1/staff/estates", STAFF, lambda w: f"{A}/staff/estates"),
+]
+TABLE = {(row.method, row.rule): row for row in ROWS}
+
+
+def api_routes(app) -> set[tuple[str, str]]:
+    return {(method, rule.rule) for rule in app.url_map.iter_rules()
+            if rule.rule.startswith("/api/") for method in rule.methods - {"HEAD", "OPTIONS"}}
+
+
+def test_every_route_is_in_the_table():
+    assert len(TABLE) == len(ROWS), "a route is listed twice"
+    routes = api_routes(create_app(TestConfig))
+    assert routes - set(TABLE) == set(), "routes without a row in the access table"
+    assert set(TABLE) - routes == set(), "rows for routes that no longer exist"
+
+
+def status_class(status: int) -> str:
+    return "2xx" if 200 <= status < 300 else str(status)
+
+
+@pytest.fixture(scope="module")
+def app(backend, databases):
+    """One app and one world per module and database (the hundred rows would take minutes
+    to build it each); rows that change shared objects make their own, so no row depends on
+    another having run. Every role posts within one minute: the posting limit is tested in
+    tests/cases."""
+    yield from world_app(backend, databases, CASE_POST_LIMIT=1000)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r.method} {r.rule}" for r in ROWS])
+def test_route_answers_each_role_as_the_table_says(app, client, row):
+    world = app.world
+    world.client = client
+    people = world.new_people() if row.fresh_people else world.people
+    wrong = {}
+    for role, expected in row.outcomes().items():
+        user = people[role]
+        headers = auth(user) if user is not None else {}
+        path = row.path(world)
+        kwargs = {}
+        if row.json is not None:
+            kwargs["json"] = row.json(world)
+        if row.data is not None:
+            kwargs["data"] = row.data(world)
+            kwargs["content_type"] = "multipart/form-data"
+        # a client of its own per role: a session cookie must not carry into the next role
+        response = app.test_client().open(path, method=row.method, headers=headers, **kwargs)
+        got = status_class(response.status_code)
+        if got != expected:
+            body = response.get_json(silent=True)
+            wrong[role] = (expected, response.status_code, body and body.get("error"))
+    assert wrong == {}
+
+
+# Ids of estate B inside requests to estate A's objects, by A's own committee or owner:
+# refused, and nothing of B is touched. (method, path, body, who, expected status)
+FOREIGN_IDS = [
+    ("PUT", lambda w: f"{A}/consultations/{w.a.open_consultation_id}/ballots/mine",
+     lambda w: {"flat_id": w.b.flats[0].id, "answers": {"willing": "agree"}}, "owner", 422),
+    ("POST", lambda w: f"{A}/consultations/{w.a.open_consultation_id}/assisted-ballots",
+     lambda w: {"flat_id": w.b.flats[1].id, "answers": {"willing": "agree"}, "channel": "paper",
+                "evidence": "纸质选票"}, "committee", 422),
+    ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/cases",
+     lambda w: {"title": "越界", "description": "别的小区的户",
+                "affected_flat_ids": [w.b.flats[0].id]}, "committee", 422),
+    ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/complaints",
+     lambda w: {"title": "越界", "body": "别的小区的项目", "project_id": w.b.project_id},
+     "owner", 404),
+    ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/fund-ledger",
+     lambda w: {"kind": "used", "amount_cents": 100, "memo": "越界",
+                "consultation_id": w.b.published_consultation_id}, "committee", 409),
+    ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/consultations",
+     lambda w: {"template": "willingness_survey", "closes_at": later(),
+                "scope": {"type": "stairwell", "id": w.b.stairwell_id}}, "committee", 422),
+    ("POST", lambda w: f"{A}/elevator-projects/{w.elevator_at(Stage.publicity)}/objections",
+     lambda w: {"flat_id": w.b.flats[1].id, "reason": "越界"}, "owner", 422),
+    ("POST", lambda w: f"{A}/cases/{w.a.case_id}/posts",
+     lambda w: {"body": "回复别处", "parent_id": w.b.post_id}, "owner", 422),
+    ("GET", lambda w: f"{A}/projects/{w.a.project_id}/evaluations/{w.b.evaluation_id}/summary",
+     None, "committee", 404),
+    ("GET", lambda w: f"{A}/elevator-projects/{w.a.elevator_id}/flats/{w.b.flats[0].id}/statement.pdf",
+     None, "committee", 422),
+]
+
+
+@pytest.mark.parametrize("method,path,body,role,expected", FOREIGN_IDS,
+                         ids=[f"{i}-{m}" for i, (m, *_rest) in enumerate(FOREIGN_IDS)])
+def test_ids_of_another_estate_inside_a_request_are_refused(app, method, path, body, role,
+                                                            expected):
+    from app.audit.models import AuditEntry
+    from app.extensions import db
+
+    world = app.world
+    url = path(world)
+    kwargs = {"json": body(world)} if body else {}
+    b_entries = db.session.query(AuditEntry).filter_by(estate_id=world.b.estate.id).count()
+    response = app.test_client().open(url, method=method, headers=auth(world.people[role]),
+                                      **kwargs)
+    assert response.status_code == expected, response.get_json()
+    assert db.session.query(AuditEntry).filter_by(estate_id=world.b.estate.id).count() == b_entries
+
+
+def test_flat_codes_leave_out_flats_of_another_estate(app):
+    world = app.world
+    response = app.test_client().post(
+        f"{A}/estates/{world.a.estate.id}/flat-codes", headers=auth(world.committee),
+        json={"flat_ids": [world.a.flats[7].id, world.b.flats[7].id]})
+    assert response.status_code == 201
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert [int(row["flat_id"]) for row in rows] == [world.a.flats[7].id]
+
+
+def test_marking_read_leaves_other_peoples_notifications_alone(app):
+    from app.extensions import db
+    from app.notifications.services import notify
+
+    world = app.world
+    theirs = notify(world.owner.id, estate_id=world.a.estate.id, kind="test", title="通知",
+                    body="只给业主")
+    db.session.commit()
+    response = app.test_client().post(f"{A}/me/notifications/read", json={"ids": [theirs.id]},
+                                      headers=auth(world.other_resident))
+    assert response.status_code == 200 and response.json == {"marked": 0}
+    db.session.refresh(theirs)
+    assert theirs.read_at is None
+
+
+# The server-rendered pages: the same rules as the API behind them (a person signed in
+# with the cookie session is the same person as with a token). Anonymous visitors of a
+# page that needs a login are sent to it (302).
+SIGNED_IN_PAGE = "302 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
+COMMITTEE_PAGE = "302 404 404 404 403 403 403 2xx 2xx"
+WEB_ROWS = [
+    Row("GET", "/", PUBLIC, lambda w: "/"),
+    # someone already signed in goes on to where they were headed
+    Row("GET", "/login", "2xx 302 302 302 302 302 302 302 302", lambda w: "/login"),
+    Row("GET", "/claim", SIGNED_IN_PAGE, lambda w: f"/claim?stairwell={w.a.stairwell_id}"),
+    Row("GET", "/cases/<int:case_id>", "302 404 404 404 2xx 2xx 2xx 2xx 2xx",
+        lambda w: f"/cases/{w.a.case_id}"),
+    Row("GET", "/q/<token>", PUBLIC, lambda w: f"/q/{w.qr_token()}"),
+    Row("GET", "/estates/<int:estate_id>/public", PUBLIC, lambda w: f"/estates/{w.a.estate.id}/public"),
+    Row("GET", "/console/", SIGNED_IN_PAGE, lambda w: "/console/"),
+    *[Row("GET", f"/console/estates/<int:estate_id>{suffix}", COMMITTEE_PAGE,
+          (lambda suffix: lambda w: f"/console/estates/{w.a.estate.id}{suffix}")(suffix))
+      for suffix in ("", "/claims", "/ledger", "/flat-codes", "/cases", "/posters")],
+]
+ASSETS = {"/static/<path:filename>", "/assets/<path:filename>"}
+
+
+def test_every_page_is_in_the_table():
+    app = create_app(TestConfig)
+    pages = {(method, rule.rule) for rule in app.url_map.iter_rules()
+             if not rule.rule.startswith("/api/") and rule.rule not in ASSETS
+             for method in rule.methods - {"HEAD", "OPTIONS"}}
+    assert pages == {(row.method, row.rule) for row in WEB_ROWS}
+
+
+@pytest.mark.parametrize("row", WEB_ROWS, ids=[f"{r.method} {r.rule}" for r in WEB_ROWS])
+def test_page_answers_each_role_as_the_table_says(app, row):
+    world = app.world
+    wrong = {}
+    for role, expected in row.outcomes().items():
+        user = world.people[role]
+        headers = {"Accept": "text/html", **(auth(user) if user is not None else {})}
+        response = app.test_client().get(row.path(world), headers=headers)
+        got = status_class(response.status_code)
+        if got != expected:
+            wrong[role] = (expected, response.status_code)
+    assert wrong == {}
