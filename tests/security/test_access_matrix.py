@@ -490,6 +490,7 @@ def test_marking_read_leaves_other_peoples_notifications_alone(app):
 # page that needs a login are sent to it (302).
 SIGNED_IN_PAGE = "302 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
 COMMITTEE_PAGE = "302 404 404 404 403 403 403 2xx 2xx"
+MEMBER_PAGE = "302 404 404 404 2xx 2xx 2xx 2xx 2xx"
 WEB_ROWS = [
     Row("GET", "/", PUBLIC, lambda w: "/"),
     # someone already signed in goes on to where they were headed
@@ -502,7 +503,29 @@ WEB_ROWS = [
     Row("GET", "/console/", SIGNED_IN_PAGE, lambda w: "/console/"),
     *[Row("GET", f"/console/estates/<int:estate_id>{suffix}", COMMITTEE_PAGE,
           (lambda suffix: lambda w: f"/console/estates/{w.a.estate.id}{suffix}")(suffix))
-      for suffix in ("", "/claims", "/ledger", "/flat-codes", "/cases", "/posters")],
+      for suffix in ("", "/claims", "/ledger", "/flat-codes", "/cases", "/posters",
+                     "/consultations", "/elevators")],
+    Row("GET", "/console/estates/<int:estate_id>/elevators/<int:project_id>", COMMITTEE_PAGE,
+        lambda w: f"/console/estates/{w.a.estate.id}/elevators/{w.a.elevator_id}"),
+    Row("GET", "/console/consultations/<int:consultation_id>", COMMITTEE_PAGE,
+        lambda w: f"/console/consultations/{w.a.open_consultation_id}"),
+    Row("GET", "/consultations/<int:consultation_id>", MEMBER_PAGE,
+        lambda w: f"/consultations/{w.a.open_consultation_id}"),
+    Row("GET", "/elevators/<int:project_id>", MEMBER_PAGE,
+        lambda w: f"/elevators/{w.a.elevator_id}"),
+    Row("GET", "/elevators/<int:project_id>/progress", MEMBER_PAGE,
+        lambda w: f"/elevators/{w.a.elevator_id}/progress"),
+    # form posts, sent with the role's cookie session and its CSRF token
+    # (as PUT …/ballots/mine: only the owner votes; done, the page moves on to the receipt)
+    Row("POST", "/consultations/<int:consultation_id>/ballot",
+        "302 404 404 404 403 303 403 403 403",
+        lambda w: f"/consultations/{w.a.open_consultation_id}/ballot",
+        data=lambda w: {"flat_id": str(w.a.flats[0].id), "q.willing": "abstain"}),
+    Row("POST", "/console/consultations/<int:consultation_id>/assisted-ballots",
+        "302 404 404 404 403 403 403 303 303",
+        lambda w: f"/console/consultations/{w.a.open_consultation_id}/assisted-ballots",
+        data=lambda w: {"flat_id": str(w.a.flats[3].id), "q.willing": "abstain",
+                        "channel": "paper", "evidence": "纸质表决票第3号"}),
 ]
 ASSETS = {"/static/<path:filename>", "/assets/<path:filename>"}
 
@@ -515,14 +538,27 @@ def test_every_page_is_in_the_table():
     assert pages == {(row.method, row.rule) for row in WEB_ROWS}
 
 
+def post_form_as(app, user, path: str, form: dict):
+    """A form post from a page: the person's cookie session and the token in its form."""
+    client = app.test_client()
+    if user is not None:
+        with client.session_transaction() as session:
+            session.update(uid=user.id, ver=user.token_version, csrf="matrix-csrf")
+    return client.post(path, data={**form, "csrf_token": "matrix-csrf"},
+                       headers={"Accept": "text/html"})
+
+
 @pytest.mark.parametrize("row", WEB_ROWS, ids=[f"{r.method} {r.rule}" for r in WEB_ROWS])
 def test_page_answers_each_role_as_the_table_says(app, row):
     world = app.world
     wrong = {}
     for role, expected in row.outcomes().items():
         user = world.people[role]
-        headers = {"Accept": "text/html", **(auth(user) if user is not None else {})}
-        response = app.test_client().get(row.path(world), headers=headers)
+        if row.method == "POST":
+            response = post_form_as(app, user, row.path(world), row.data(world))
+        else:
+            headers = {"Accept": "text/html", **(auth(user) if user is not None else {})}
+            response = app.test_client().get(row.path(world), headers=headers)
         got = status_class(response.status_code)
         if got != expected:
             wrong[role] = (expected, response.status_code)

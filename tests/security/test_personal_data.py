@@ -106,7 +106,11 @@ def test_the_committee_sees_who_complained(app):
 
 WEB_PAGES = [lambda w: "/", lambda w: f"/cases/{w.a.case_id}",
              lambda w: f"/claim?stairwell={w.a.stairwell_id}",
-             lambda w: f"/estates/{w.a.estate.id}/public", lambda w: f"/q/{w.qr_token()}"]
+             lambda w: f"/estates/{w.a.estate.id}/public", lambda w: f"/q/{w.qr_token()}",
+             lambda w: f"/consultations/{w.a.open_consultation_id}",
+             lambda w: f"/consultations/{w.a.published_consultation_id}",
+             lambda w: f"/elevators/{w.a.elevator_id}",
+             lambda w: f"/elevators/{w.a.elevator_id}/progress"]
 
 
 @pytest.mark.parametrize("role", ["tenant", "owner"])
