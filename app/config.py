@@ -14,6 +14,12 @@ def normalize_database_url(url: str) -> str:
     return url
 
 
+
+def default_sms_backend(environ) -> str | None:
+    """console for a local run; none for a deployment (SECRET_KEY set), which must say which:
+    the console backend shows every login code to anyone at /api/v1/dev/sms-outbox."""
+    return None if environ.get("SECRET_KEY") else "console"
+
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-secret-change-me")
     #: key of the owner hashes of ID numbers (SECRET_KEY when unset); never change it after
@@ -30,7 +36,7 @@ class Config:
     QR_SECRET_KEY = os.environ.get("QR_SECRET_KEY") or None
 
     # Identity
-    SMS_BACKEND = os.environ.get("SMS_BACKEND", "console")  # console | http
+    SMS_BACKEND = os.environ.get("SMS_BACKEND") or default_sms_backend(os.environ)
     SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL")
     SMS_HTTP_TOKEN = os.environ.get("SMS_HTTP_TOKEN")
     SMS_CODE_TTL_S = 600

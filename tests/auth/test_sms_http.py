@@ -6,7 +6,9 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
+from app import create_app
 from app.auth.models import SmsCode, SmsOutboxMessage
+from app.config import TestConfig, default_sms_backend
 from app.extensions import db
 from tests.live import free_port, serve_wsgi
 
@@ -86,3 +88,15 @@ def test_unreachable_gateway_is_a_clear_503(app, client):
     response = client.post("/api/v1/auth/sms-codes", json={"phone": "13911114444"})
     assert response.status_code == 503
     assert response.json["error"]["code"] == "sms_failed"
+
+
+
+def test_a_deployment_must_name_its_sms_backend():
+    """With SECRET_KEY set there is no default: the console backend would publish every code."""
+    assert default_sms_backend({}) == "console"  # make run, on a laptop
+    assert default_sms_backend({"SECRET_KEY": "x" * 48}) is None
+    for backend in (None, "carrier-pigeon"):
+        with pytest.raises(RuntimeError, match="SMS_BACKEND"):
+            create_app(type("Deployed", (TestConfig,), {"SMS_BACKEND": backend}))
+    with pytest.raises(RuntimeError, match="SMS_HTTP_URL"):
+        create_app(type("NoUrl", (TestConfig,), {"SMS_BACKEND": "http", "SMS_HTTP_URL": None}))
