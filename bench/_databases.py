@@ -93,3 +93,13 @@ def committee_token(estate_id: int, phone: str = "13800000009") -> str:
     grant_role(user, Role.committee, estate_id)
     db.session.commit()
     return issue(user, "access")
+
+
+def analyze(engine) -> None:
+    """Fresh planner statistics after a bulk load, as autovacuum leaves them a minute later;
+    without them PostgreSQL guesses one row per table and nests loops over thousands."""
+    from sqlalchemy import text
+
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))

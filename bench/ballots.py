@@ -37,6 +37,7 @@ def seed(database_url: str) -> tuple[int, list[dict], list[str]]:
     from app.estates.models import Flat, FlatLink, LinkStatus, Relation
     from app.estates.services import create_estate, import_ledger
     from app.extensions import db
+    from bench._databases import analyze
     from tests.live import TEST_SECRET
 
     config = type("SeedConfig", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": database_url,
@@ -62,6 +63,7 @@ def seed(database_url: str) -> tuple[int, list[dict], list[str]]:
                                            closes_at=utcnow() + timedelta(days=7), actor_id=committee.id)
         open_consultation(consultation, committee.id)
         tokens = [issue(user, "access") for user in users]
+        analyze(db.engine)
         bodies = [{"_path": f"/api/v1/consultations/{consultation.id}/ballots/mine",
                    "flat_id": flat.id, "answers": {"install": "agree"} if i % 2 else {"install": "oppose", "concerns": ["cost"]}}
                   for i, flat in enumerate(flats)]

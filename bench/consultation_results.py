@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from sqlalchemy import event, insert, select
 
-from bench._databases import backends, scratch_app
+from bench._databases import analyze, backends, scratch_app
 
 RUNS = 7
 
@@ -61,6 +61,7 @@ def build(flats: int):
          "option_key": rng.choice(["agree", "agree", "agree", "oppose", "abstain"])}
         for bid, _ in ballot_ids])
     db.session.commit()
+    analyze(db.engine)
     return estate, consultation, committee
 
 
