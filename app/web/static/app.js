@@ -7,6 +7,27 @@
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var ELDER_COOKIE = "gz_elder";
 
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    return node;
+  }
+
+  /* A conditional question is asked only when an earlier answer is one of `in`;
+     otherwise it is hidden and disabled, so the form does not send it. */
+  function applyConditions(form) {
+    form.querySelectorAll("fieldset[data-when]").forEach(function (fieldset) {
+      var when = JSON.parse(fieldset.getAttribute("data-when"));
+      var chosen = Array.prototype.filter.call(
+        form.querySelectorAll('[name="q.' + when.question + '"]'),
+        function (input) { return input.checked && !input.matches(":disabled"); });
+      var show = chosen.some(function (input) { return when["in"].indexOf(input.value) >= 0; });
+      fieldset.hidden = !show;
+      fieldset.disabled = !show;
+    });
+  }
+
   function format(text, values) {
     return String(text).replace(/\{(\w+)\}/g, function (all, key) {
       return values && key in values ? values[key] : all;
@@ -184,5 +205,6 @@
   });
 
   window.GZ = { M: M, api: api, format: format, live: live, showError: showError, showOk: showOk,
-                clearMessages: clearMessages, formBody: formBody };
+                clearMessages: clearMessages, formBody: formBody, el: el,
+                applyConditions: applyConditions };
 })();

@@ -3,12 +3,7 @@
 (function () {
   "use strict";
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    return node;
-  }
+  var el = window.GZ.el;  /* app.js runs first (deferred scripts keep their order) */
 
   function button(label, attribute, id, who) {
     var node = el("button", "btn small-btn", label);

@@ -4,29 +4,10 @@
 (function () {
   "use strict";
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    return node;
-  }
-
-  /* A conditional question is asked only when an earlier answer is one of `in`;
-     otherwise it is hidden and disabled, so the form does not send it. */
-  function applyConditions(form) {
-    form.querySelectorAll("fieldset[data-when]").forEach(function (fieldset) {
-      var when = JSON.parse(fieldset.getAttribute("data-when"));
-      var chosen = Array.prototype.filter.call(
-        form.querySelectorAll('[name="q.' + when.question + '"]'),
-        function (input) { return input.checked && !input.matches(":disabled"); });
-      var show = chosen.some(function (input) { return when["in"].indexOf(input.value) >= 0; });
-      fieldset.hidden = !show;
-      fieldset.disabled = !show;
-    });
-  }
+  var el = window.GZ.el;  /* app.js runs first (deferred scripts keep their order) */
 
   function wireForm(form) {
-    applyConditions(form);
+    window.GZ.applyConditions(form);
     form.addEventListener("change", function (event) {
       if (event.target.hasAttribute("data-flat-switch")) {
         /* another flat: load the page with that flat's own ballot filled in */
@@ -36,7 +17,7 @@
         window.location.assign(url.toString());
         return;
       }
-      applyConditions(form);
+      window.GZ.applyConditions(form);
     });
     form.addEventListener("submit", function () {
       var button = form.querySelector('[type="submit"]');

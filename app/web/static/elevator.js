@@ -22,18 +22,9 @@
     return answers;
   }
 
-  function applyConditions(form) {
-    form.querySelectorAll("fieldset[data-when-question]").forEach(function (set) {
-      var question = set.getAttribute("data-when-question");
-      var allowed = set.getAttribute("data-when-in").split(",");
-      var picked = form.querySelector('fieldset[data-question="' + question + '"] input:checked');
-      set.hidden = !(picked && allowed.indexOf(picked.value) >= 0);
-    });
-  }
-
   function wireVote(form) {
-    applyConditions(form);
-    form.addEventListener("change", function () { applyConditions(form); });
+    GZ.applyConditions(form);
+    form.addEventListener("change", function () { GZ.applyConditions(form); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       GZ.clearMessages(form);
