@@ -17,20 +17,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import bench
+from bench import table
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-COLUMNS = ("benchmark", "value", "baseline", "ratio", "goal", "met")
-
-
-def table(rows: list[dict]) -> str:
-    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
-    for row in rows:
-        cells = [str(row.get(c, "")) if c != "met" else ("yes" if row.get("met") else "NO")
-                 for c in COLUMNS]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
 class Tee(io.TextIOBase):
     """Print as usual and keep a copy for RESULTS.md."""
 

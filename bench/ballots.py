@@ -18,6 +18,8 @@ from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from bench import print_rows
+
 ROOT = Path(__file__).resolve().parent.parent
 FLATS = 3000
 REDIS_URL = "redis://127.0.0.1:6379/14"  # the Socket.IO queue, as in production
@@ -112,11 +114,8 @@ def measure(concurrency: int = 100, seconds: float = 10) -> list[dict]:
 def main(argv=None):
     logging.disable(logging.INFO)
     argv = sys.argv[1:] if argv is None else argv
-    rows = measure(int(argv[0]) if argv else 100, float(argv[1]) if len(argv) > 1 else 10)
-    for row in rows:
-        print(f"{row['benchmark']}: {row['value']} | baseline {row['baseline']} | {row['ratio']} | "
-              f"goal {row['goal']}: {'met' if row['met'] else 'NOT met'}", flush=True)
-    return rows
+    return print_rows(measure(int(argv[0]) if argv else 100,
+                              float(argv[1]) if len(argv) > 1 else 10))
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import requests
 
+from bench import print_rows
+
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 5
 ROUND_TIMEOUT_S = 60
@@ -166,8 +168,7 @@ def measure(sizes=(200, 1000)) -> list[dict]:
 def main(sizes=(200, 1000)):
     print(f"fan-out of one tally to N clients (load generator in its own process;"
           f" median (min–max) of {ROUNDS})")
-    for row in measure(sizes):
-        print(f"{row['benchmark']}: {row['value']} | {row['baseline']} | {row['ratio']}", flush=True)
+    print_rows(measure(sizes))
 
 
 if __name__ == "__main__":

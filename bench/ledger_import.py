@@ -9,6 +9,7 @@ import time
 
 import requests
 
+from bench import print_rows
 from bench._databases import backends, committee_token, live_server
 
 FLOORS, DOORS = 6, 4  # 24 flats per stairwell
@@ -90,8 +91,7 @@ def measure(count: int = 3000, small: int = 30) -> list[dict]:
 def main(argv=None) -> None:
     logging.disable(logging.INFO)
     argv = sys.argv[1:] if argv is None else argv
-    for row in measure(int(argv[0]) if argv else 3000):
-        print(f"{row['benchmark']}: {row['value']} | {row['baseline']} | {row['ratio']}", flush=True)
+    print_rows(measure(int(argv[0]) if argv else 3000))
 
 
 if __name__ == "__main__":

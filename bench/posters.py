@@ -9,6 +9,7 @@ import time
 
 import requests
 
+from bench import print_rows
 from bench._databases import backends, committee_token, live_server
 
 BUILDINGS = 20  # stairwells are spread over 20 buildings
@@ -59,8 +60,7 @@ def measure(count: int = 100) -> list[dict]:
 def main(argv=None) -> None:
     logging.disable(logging.INFO)
     argv = sys.argv[1:] if argv is None else argv
-    for row in measure(int(argv[0]) if argv else 100):
-        print(f"{row['benchmark']}: {row['value']} | {row['baseline']} | {row['ratio']}", flush=True)
+    print_rows(measure(int(argv[0]) if argv else 100))
 
 
 if __name__ == "__main__":
