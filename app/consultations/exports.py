@@ -75,10 +75,11 @@ def rows(c: Consultation) -> list[list[str]]:
 
 def summary_lines(c: Consultation, outcome: dict) -> list[str]:
     scope, participation = outcome["scope"], outcome["participation"]
-    return [
-        messages.EXPORT_SUMMARY.format(
-            total=scope["owners"], total_area=scope["area_m2"],
-            owners=participation["owners"].split("/")[0], area=participation["area"].split("/")[0]),
+    # a residents' survey counts respondents, not owners and area: its explanation says how many
+    counted = [] if c.per_resident else [messages.EXPORT_SUMMARY.format(
+        total=scope["owners"], total_area=scope["area_m2"],
+        owners=participation["owners"].split("/")[0], area=participation["area"].split("/")[0])]
+    return counted + [
         messages.EXPORT_RULE.format(rule=outcome["rule_title"]),
         messages.EXPORT_DECISION[outcome["decision"]],
         outcome["explanation"],

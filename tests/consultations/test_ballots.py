@@ -267,3 +267,16 @@ def test_ballots_wait_for_opening(client):
     response = put_ballot(client, scheduled, owner, {"install": "agree"})
     assert response.status_code == 409 and response.json["error"]["code"] == "not_open"
     assert db.session.scalar(select(db.func.count(Ballot.id))) == 0
+
+
+def test_a_residents_survey_exports_its_respondents_not_owner_counts(client):
+    estate = make_estate()
+    committee = make_user(roles=[("committee", estate.id)])
+    survey = make_consultation(estate, "needs_survey", actor=committee)
+    url = f"/api/v1/consultations/{survey.id}"
+    assert client.post(url + "/close", headers=auth(committee)).status_code == 200
+    for kind, mimetype in (("csv", "text/csv"), ("pdf", "application/pdf")):
+        response = client.get(f"{url}/export.{kind}", headers=auth(committee))
+        assert response.status_code == 200 and response.mimetype == mimetype, response.data[:300]
+    text = client.get(url + "/export.csv", headers=auth(committee)).data.decode("utf-8-sig")
+    assert "本次调查" in text and "参与 " not in text

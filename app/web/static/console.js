@@ -135,54 +135,9 @@
     });
   }
 
-  /* Yuan as typed ("350000.5") to integer cents, without floating point; NaN when unreadable. */
-  function cents(text) {
-    var match = /^\s*(\d{1,10})(?:\.(\d{1,2}))?\s*$/.exec(text || "");
-    if (!match) { return NaN; }
-    return parseInt(match[1], 10) * 100 + parseInt(((match[2] || "") + "00").slice(0, 2), 10);
-  }
-
   function weekAhead() {
     var week = new Date(Date.now() + 7 * 24 * 3600 * 1000);
     return week.getFullYear() + "-" + pad(week.getMonth() + 1) + "-" + pad(week.getDate());
-  }
-
-  /* An elevator for a stairwell: cost in yuan, floor coefficients one per line ("2=0.4"). */
-  function newElevator(GZ, M) {
-    var form = document.getElementById("new-elevator");
-    if (!form) { return; }
-    var date = document.getElementById("closes-date");
-    date.value = weekAhead();
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      GZ.clearMessages(form);
-      var total = cents(document.getElementById("el-total").value);
-      var subsidy = cents(document.getElementById("el-subsidy").value || "0");
-      var coefficients = {}, bad = false;
-      document.getElementById("el-coefficients").value.split(/\n+/).forEach(function (line) {
-        if (!line.trim()) { return; }
-        var parts = line.split(/[=＝:：]/);
-        if (parts.length !== 2 || !/^\s*-?\d+\s*$/.test(parts[0])) { bad = true; return; }
-        coefficients[parts[0].trim()] = parts[1].trim();
-      });
-      var fields = {};
-      if (isNaN(total)) { fields.total_cost_cents = M.moneyInvalid; }
-      if (isNaN(subsidy)) { fields.subsidy_cents = M.moneyInvalid; }
-      if (bad) { fields.floor_coefficients = M.coefficientsInvalid; }
-      if (Object.keys(fields).length) {
-        GZ.showError(form, { data: { error: { message: M.moneyInvalid, fields: fields } } });
-        return;
-      }
-      var body = {
-        total_cost_cents: total, subsidy_cents: subsidy, floor_coefficients: coefficients,
-        publicity_days: parseInt(document.getElementById("el-days").value, 10),
-        closes_at: date.value + "T18:00:00+08:00"
-      };
-      GZ.api("POST", "/api/v1/stairwells/" + document.getElementById("el-stairwell").value + "/elevator-projects", body).then(function (result) {
-        if (!result.ok) { GZ.showError(form, result); return; }
-        window.location.reload();
-      });
-    });
   }
 
   /* A replaced QR code: show the new one at once. */
@@ -198,7 +153,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     var GZ = window.GZ, M = GZ.M;
     qrRotation();
-    newElevator(GZ, M);
     claimButtons(GZ, M);
     ledgerForm(GZ, M);
     flatCodes(GZ, M);
