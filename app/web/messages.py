@@ -7,7 +7,6 @@ APP_TAGLINE = "老旧小区改造，大家商量着办"
 
 # Header and shared bits
 HOME = "首页"
-ELDER_MODE = "长辈模式"
 ELDER_ON = "长辈模式：开"
 ELDER_OFF = "长辈模式：关"
 READ_ALOUD = "朗读"
@@ -16,11 +15,8 @@ LOGIN = "登录"
 LOGOUT = "退出登录"
 CONSOLE = "居委会工作台"
 BACK_HOME = "返回首页"
-LOADING = "正在加载…"
-SUBMIT = "提交"
 CANCEL = "取消"
 SAVED = "已保存"
-NEED_LOGIN = "请先登录"
 FOOTER = "共治 · 数据只用于本小区改造议事"
 
 # Home
@@ -36,7 +32,6 @@ CLAIM_STATUS = {"pending": "等待居委会审核", "verified": "已认证", "re
                 "revoked": "已取消"}
 RELATIONS = {"owner": "业主（房主）", "tenant": "租户", "family": "家属"}
 REJECT_REASON = "原因：{reason}"
-ADD_FLAT = "再登记一户"
 CONSOLE_FOR = "{estate} 工作台"
 
 # Login
@@ -50,14 +45,12 @@ CODE_SENT = "验证码已发送到 {phone}，10 分钟内有效。"
 RESEND_IN = "{seconds} 秒后可重新获取"
 LOGIN_BUTTON = "登录"
 LOGIN_OK = "登录成功"
-CHANGE_PHONE = "换一个手机号"
 WECHAT_LOGIN = "用微信登录"
 
 # Claim a flat
 CLAIM_TITLE = "登记我的房屋"
 CLAIM_PLACE = "{estate} {building} {stairwell}"
 CHOOSE_ROOM = "选择房号"
-CHOOSE_ROOM_HINT = "请选择您家的房号"
 FLOOR_N = "{floor} 层"
 CHOOSE_RELATION = "您和这一户的关系"
 CLAIM_SUBMIT = "提交登记"
@@ -68,7 +61,6 @@ FLAT_CODE_TEXT = "居委会发给业主的 12 位户码，输入后马上认证�
 FLAT_CODE = "户码"
 FLAT_CODE_SUBMIT = "用户码认证"
 FLAT_CODE_OK = "认证成功，您现在可以参加投票了。"
-ALREADY_LINKED = "您已登记：{status}"
 
 # Errors
 ERROR_TITLE = "出错了"
@@ -94,7 +86,6 @@ QR_ROTATE = "换新二维码"
 QR_ROTATE_TEXT = "海报丢了或被人拿走时使用：旧二维码会马上失效，请重新打印这个单元的海报。"
 QR_ROTATED = "已换新，请重新打印。"
 QR_ALT = "{place} 的二维码"
-ELEVATOR_DETAILS = "查看电梯项目进展"
 CLAIMS_TITLE = "等待审核的登记"
 NO_PENDING_CLAIMS = "没有等待审核的登记。"
 CLAIM_ROW = "{building} {stairwell} {room}"
@@ -140,8 +131,6 @@ RECEIPT_LINE = "{room}：{receipt}（第 {version} 次提交）"
 RECEIPT_LINE_SURVEY = "{receipt}（第 {version} 次提交）"
 RECEIPT_FOUND = "已在公示名单中 ✓"
 RECEIPT_MISSING = "公示名单中没有找到，请联系居委会"
-RECEIPTS_PUBLISHED = "结果已公示，公示名单共 {n} 张票。"
-RECEIPTS_LIST = "查看公示名单"
 CANNOT_VOTE = "您在本次征询的范围内没有经过核实的房屋，只能查看结果。"
 NOT_OPEN = "本次征询现在不能投票。"
 LIVE_RESULTS = "实时结果"
@@ -168,23 +157,16 @@ REQUIRED_MARK = "必答"
 CHOOSE_BETWEEN = "选 {low} 到 {high} 项"
 CHOOSE_UP_TO = "最多选 {n} 项，可以不选"
 TEXT_LIMIT = "最多 {n} 个字"
-ITEM_CATEGORY = "{category}"
 RESULTS_HIDDEN = "本次征询在截止后才公布结果。"
-RESULTS_WAIT = "截止后公布结果，截止前只有居委会能看到票数。"
 NO_BALLOT_YET = "您还没有提交。"
 CSRF_FAILED = "页面已过期，请刷新后再试"
 VOTE_FIX = "有的题目没有答好，请看下面红字的提示。"
 ANSWER_FOR = "现在填写的是：{room}"
 SURVEY_SUBMIT = "提交答卷"
-RECEIPT_CHECK = "核对公示名单"
 RULE_NONE = "本次不作表决，只统计意见"
-COST_SHARE = "您家应分摊的费用"
-COST_SHARE_LINE = "{room}：{amount} 元（楼层系数 {coefficient}，面积 {area} ㎡）"
-COST_SHARE_FUND = "可以用住房公积金支付（本平台不收款）。"
 
 # Cases (一事一议)
 CASES = "一事一议"
-NO_CASES = "现在没有正在商议的事。"
 CASE_STATUS = {"open": "讨论中", "mediation": "调解中", "resolution_vote": "表决中", "closed": "已结案"}
 CASE_LOCKED = "讨论已锁定，暂时不能发言"
 CASE_AFFECTED = "涉及 {n} 户"
@@ -219,24 +201,18 @@ OPEN_CASE_PAGE = "查看和管理讨论"
 
 # Elevators (加装电梯)
 ELEVATORS = "加装电梯"
-ELEVATOR_DETAILS = "查看电梯项目进展"
 ELEVATOR_TITLE = "{building} {stairwell} 加装电梯"
 ELEVATOR_STAGE = "现在的阶段：{stage}"
 ELEVATOR_COST = "总造价 {total} 元，补贴 {subsidy} 元，业主分摊 {owners} 元"
 ELEVATOR_CONSENT = "意愿征询"
-ELEVATOR_GO_CONSENT = "去表态"
-SEE_RESULTS = "查看结果"
 ELEVATOR_PUBLICITY_ENDS = "方案公示到 {time}"
 ELEVATOR_OBJECT = "我对方案有异议"
 ELEVATOR_OBJECT_REASON = "异议的理由"
 ELEVATOR_OBJECT_SUBMIT = "提交异议"
 ELEVATOR_OBJECT_OK = "异议已提交，居委会会通过一事一议处理。"
-ELEVATOR_OBJECTIONS = "{n} 条异议"
 ELEVATOR_SIGN = "同意并签署：{room} 分摊 {amount} 元"
 ELEVATOR_SIGNED = "已签署"
-ELEVATOR_SIGN_OK = "已签署协议。"
 ELEVATOR_STATEMENT = "下载我家的费用单（PDF）"
-ELEVATOR_SIGNATURES = "{n} 户已签署"
 ELEVATOR_NONE = "还没有加装电梯项目。"
 ELEVATOR_NEW = "为一个单元提出加装电梯"
 ELEVATOR_STAIRWELL = "单元"
@@ -285,7 +261,6 @@ ELEVATOR_VOTE_TITLE = "请您表态（{room}）"
 ELEVATOR_VOTE_ONLY_OWNER = "只有经过核实的业主（或业主委托的家人）才能表态，您可以查看进展。"
 ELEVATOR_VOTE_CLOSED = "意愿征询已经截止。"
 ELEVATOR_MY_VOTE = "我的选择：{choice}"
-ELEVATOR_NOT_VOTED = "还没有表态"
 ELEVATOR_OBJECTION_HINT = "对方案有异议（例如影响采光、占用绿地）？方案公示期间可以在这里提出，居委会会按一事一议处理。"
 ELEVATOR_OBJECTION_CASE = "查看一事一议的讨论"
 ELEVATOR_OBJECTION_LINE = "{room} 的异议：{reason}"
@@ -305,7 +280,6 @@ ELEVATOR_HEADCOUNT_NOTE = "一位业主有几户只算一人；面积按台账�
 ELEVATOR_APPROVAL_HIDDEN = "截止前不公开同意人数。"
 ELEVATOR_DECISION = {"passed": "已通过", "failed": "未通过", "pending": "进行中"}
 ELEVATOR_PAYMENT = "付款方式"
-ELEVATOR_BACK = "返回首页"
 ELEVATOR_NO_FLAT = "您在这个单元没有经过核实的房屋。"
 ELEVATOR_ESTATE_PROJECTS = "本小区的加装电梯项目"
 ELEVATOR_CONSENT_COL = "意愿"
@@ -353,7 +327,6 @@ ELEVATOR_JS = {
     "objectionCase": ELEVATOR_OBJECTION_CASE,
     "objectionLine": ELEVATOR_OBJECTION_LINE,
     "objectionOpen": ELEVATOR_OBJECTION_HANDLED[False],
-    "signOk": ELEVATOR_SIGN_OK,
     "signed": ELEVATOR_SIGNED,
     "moneyInvalid": MONEY_INVALID,
     "coefficientsInvalid": COEFFICIENTS_INVALID,
@@ -380,7 +353,6 @@ CLOSES_DATE = "截止日期"
 CLOSES_TIME = "截止时间（北京时间）"
 HIDE_RESULTS = "截止前不公开各选项票数"
 CREATE = "建立草稿"
-CREATED = "已建立草稿，请检查后点“开始”。"
 LIFECYCLE = {"open": "开始", "close": "截止", "publish": "公示结果"}
 MANAGE = "管理"
 RESIDENT_VIEW = "居民看到的页面"
@@ -425,16 +397,12 @@ JS = {
     "flatCodesDone": FLAT_CODES_DONE,
     "approved": APPROVED,
     "voteOk": VOTE_OK,
-    "resultsHidden": RESULTS_HIDDEN,
     "itemLine": "{label}：同意 {agree}，反对 {oppose}，弃权 {abstain}",
-    "itemLineArea": "同意 {owners} 户 / {area} ㎡",
-    "ruleNone": RULE_NONE,
     "consoleBallots": CONSOLE_BALLOTS,
     "qrRotated": QR_ROTATED,
     "moneyInvalid": MONEY_INVALID,
     "coefficientsInvalid": COEFFICIENTS_INVALID,
     "objectOk": ELEVATOR_OBJECT_OK,
-    "signOk": ELEVATOR_SIGN_OK,
     "postHidden": POST_HIDDEN,
     "postHiddenReason": POST_HIDDEN_REASON,
     "replyingTo": REPLYING_TO,
@@ -447,9 +415,6 @@ JS = {
     "report": REPORT,
     "hide": HIDE,
     "authorRoles": AUTHOR_ROLES,
-    "assistedOk": ASSISTED_OK,
-    "receiptLine": RECEIPT_LINE,
-    "receiptLineSurvey": RECEIPT_LINE_SURVEY,
     "liveOn": LIVE_ON,
     "liveOff": LIVE_OFF,
     "participation": PARTICIPATION,
