@@ -7,7 +7,7 @@ from sqlalchemy import select
 from app.audit.models import AuditEntry
 from app.audit.services import chain_of, verify_chain
 from app.cases import services
-from app.cases.models import Case, CaseStatus, ModerationAction, Post, PostRevision
+from app.cases.models import Case, CaseStatus, ModerationAction, Post, PostReport, PostRevision
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
 from app.extensions import db
@@ -270,3 +270,23 @@ def test_close_publishes_the_outcome_once(estate, flats):
         services.close_case(case, committee.id, "再结一次")
     with pytest.raises(Conflict):
         services.lock_case(case, committee.id, "结案后锁定")
+
+
+def test_moderation_counts_forget_reports_a_moderator_already_decided_on(estate):
+    flats = flats_of(estate.id)
+    committee = make_user(roles=[("committee", estate.id)])
+    first, second, third = (make_owner(flat) for flat in flats[:3])
+    case = services.create_case(estate.id, title="占用绿地停车", description="东侧绿地被占",
+                                affected_flat_ids=[flats[0].id], actor_id=committee.id)
+    kept = services.create_post(case, first, "请恢复绿地")
+    services.create_post(case, second, "同意")
+    services.report_post(kept, second, "不实信息")
+    assert services.moderation_counts(estate.id) == {case.id: (2, 1)}
+    services.hide_post(kept, committee.id, "核实中")
+    assert services.moderation_counts(estate.id) == {case.id: (2, 0)}
+    services.unhide_post(kept, committee.id, "核实无误")  # looked at and kept
+    assert services.moderation_counts(estate.id) == {case.id: (2, 0)}
+    later = services.report_post(kept, third, "还是不实")
+    db.session.get(PostReport, later.id).created_at = utcnow() + timedelta(seconds=1)
+    db.session.commit()
+    assert services.moderation_counts(estate.id) == {case.id: (2, 1)}
