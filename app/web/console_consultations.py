@@ -7,6 +7,7 @@ session's CSRF token, cast by `services.cast_assisted_ballot` as the API does.
 """
 from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.auth.permissions import require_user
 from app.consultations import services
@@ -20,8 +21,8 @@ from app.extensions import db
 from app.rules import get_rule
 from app.web import messages
 from app.web.console import bp, committee_page
-from app.web.consultations import option_order
-from app.web.forms import AssistedBallotForm, answers_from_form, field_name, load_form
+from app.web.consultations import flat_label, option_order
+from app.web.forms import AssistedBallotForm, answers_from_form, check_csrf, field_name, load_form
 
 
 @bp.get("/estates/<int:estate_id>/consultations")
@@ -49,9 +50,10 @@ def scope_label(c: Consultation) -> str:
 def scope_flats(c: Consultation) -> list[tuple[int, str]]:
     """The flats in scope, to choose the one an assisted ballot is for."""
     flats = db.session.scalars(select(Flat).where(services.scope_condition(c))
+                               .options(joinedload(Flat.building), joinedload(Flat.stairwell))
                                .order_by(Flat.building_id, Flat.stairwell_id, Flat.floor, Flat.room)
                                .limit(5000)).all()
-    return [(flat.id, f"{flat.building.name} {flat.stairwell.name} {flat.room}") for flat in flats]
+    return [(flat.id, flat_label(flat)) for flat in flats]
 
 
 def managed(consultation_id: int) -> tuple[Consultation, object]:
@@ -85,6 +87,7 @@ def consultation(consultation_id):
 def assisted_ballot(consultation_id):
     """代填: a paper, proxy or assisted ballot for a flat, with evidence (and a witness)."""
     c, user = managed(consultation_id)
+    check_csrf()
     answers = answers_from_form(c.questions, request.form)
     try:
         form = load_form(AssistedBallotForm())
@@ -94,8 +97,6 @@ def assisted_ballot(consultation_id):
     except (Unauthorized, NotFound):
         raise
     except DomainError as refused:
-        if refused.code == "csrf_failed":
-            raise
         db.session.rollback()
         fields = {key: "；".join(value) if isinstance(value, list) else value
                   for key, value in (refused.fields if isinstance(refused, InvalidInput) else {}).items()}

@@ -9,7 +9,7 @@ from app.consultations.models import Status
 from app.db import utcnow
 from app.display import CHINA_TZ
 from app.elevators import consent, services
-from app.elevators.stages import ORDER
+from app.elevators.stages import ORDER, next_stage
 from app.errors import NotFound
 from app.estates.services import buildings_with_stairwells
 from app.web import messages
@@ -53,5 +53,4 @@ def elevator(estate, project_id):
     return "web/console/elevator.html", {
         "project": project, "view": view, "consultation": consultation, "stages": ORDER,
         "flats": flats, "split": split, "split_error": split_error, "coefficients": coefficients, "final": final,
-        "next_stage": ORDER[ORDER.index(project.stage) + 1] if view["next_stage"] else None,
-        **progress_context(view)}
+        "next_stage": next_stage(project.stage), **progress_context(view["consent"])}

@@ -6,6 +6,7 @@ a ballot is cast by `services.cast_ballot`, exactly as `PUT …/ballots/mine` do
 """
 from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.auth.permissions import require_user
 from app.consultations import services
@@ -26,7 +27,8 @@ def flat_label(flat: Flat) -> str:
 
 
 def flat_labels(flat_ids) -> dict[int, str]:
-    flats = db.session.scalars(select(Flat).where(Flat.id.in_(list(flat_ids)))).all()
+    flats = db.session.scalars(select(Flat).where(Flat.id.in_(list(flat_ids)))
+                               .options(joinedload(Flat.building), joinedload(Flat.stairwell))).all()
     return {flat.id: flat_label(flat) for flat in flats}
 
 

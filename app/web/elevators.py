@@ -64,9 +64,9 @@ def shares_or_reason(project):
         return None, error.message
 
 
-def progress_context(view: dict) -> dict:
-    """What _progress.html needs: the results, the per-threshold gaps, the rule's thresholds."""
-    return {"consent": view["consent"], "progress": {p["threshold"]: p for p in view["progress"]}}
+def progress_context(result: dict | None) -> dict:
+    """What _progress.html needs from the consent results: them, and the per-threshold gaps."""
+    return {"consent": result, "progress": {p["threshold"]: p for p in consent.progress(result)}}
 
 
 @bp.get("/elevators/<int:project_id>")
@@ -101,12 +101,12 @@ def elevator(project_id):
         page_data={"id": project.id, "consultationId": project.consultation_id,
                    "stage": project.stage.value, "stages": [s.value for s in ORDER],
                    "labels": {s.value: s.label for s in ORDER}},
-        **progress_context(view))
+        **progress_context(view["consent"]))
 
 
 @bp.get("/elevators/<int:project_id>/progress")
 def elevator_progress(project_id):
     """The consent progress alone, for the page to refresh when the tally changes."""
-    project, user = viewable_project(project_id)
-    view = services.project_view(project, full_rooms=is_committee(user, project.estate_id))
-    return render_template("web/elevators/_progress.html", **progress_context(view))
+    project, _ = viewable_project(project_id)
+    return render_template("web/elevators/_progress.html",
+                           **progress_context(consent.results(project.consultation_id)))
