@@ -161,7 +161,8 @@
   /* Live updates: Socket.IO (served by this site) with an access token asked for
      through the cookie session; subscribes to one room, shows the state in `stateEl`.
      handlers: {event: function (data) {...}} */
-  function live(room, handlers, stateEl) {
+  /* Watch one room or several (a list); the badge says live only when every room agreed. */
+  function live(rooms, handlers, stateEl) {
     if (typeof window.io !== "function") { return null; }
     function setState(on) {
       if (!stateEl) { return; }
@@ -176,8 +177,15 @@
         });
       }
     });
+    rooms = [].concat(rooms);
     socket.on("connect", function () {
-      socket.emit("subscribe", { room: room }, function (ack) { setState(ack && ack.ok); });
+      var agreed = 0;
+      rooms.forEach(function (room) {
+        socket.emit("subscribe", { room: room }, function (ack) {
+          agreed += ack && ack.ok ? 1 : 0;
+          setState(agreed === rooms.length);
+        });
+      });
     });
     socket.on("disconnect", function () { setState(false); });
     Object.keys(handlers).forEach(function (event) { socket.on(event, handlers[event]); });

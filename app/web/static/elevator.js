@@ -128,16 +128,12 @@
     document.querySelectorAll(".objection-form").forEach(wireObjection);
     document.querySelectorAll("[data-sign]").forEach(wireSign);
 
-    var socket = GZ.live("elevator:" + data.id, {
+    var rooms = ["elevator:" + data.id].concat(data.consultationId ? ["consultation:" + data.consultationId] : []);
+    var socket = GZ.live(rooms, {
       elevator_stage: function (event) { if (event.id === data.id) { showStage(event.stage); } },
       tally: function (event) { if (event.consultation_id === data.consultationId) { refreshProgress(); } },
       consultation_status: function (event) { if (event.id === data.consultationId) { refreshProgress(); } }
     }, document.getElementById("live-state"));
-    if (socket && data.consultationId) {
-      socket.on("connect", function () {
-        socket.emit("subscribe", { room: "consultation:" + data.consultationId });
-      });
-    }
     window.GZ_ELEVATOR = { socket: socket, data: data, M: M };
   });
 })();
