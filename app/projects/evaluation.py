@@ -11,13 +11,14 @@ from fractions import Fraction
 from flask import current_app
 from sqlalchemy import select
 
-from app.errors import Conflict, InvalidInput
+from app.errors import Conflict
 from app.extensions import db
 from app.projects import messages
 from app.projects.models import FollowUpItem, RenovationProject
 
 OVERALL = "overall"
 ITEM_PREFIX = "item:"
+EVALUATION_TEMPLATE = "evaluation"
 
 
 def item_questions(project: RenovationProject, prototype: dict) -> list[dict]:
@@ -31,10 +32,10 @@ def start_evaluation(project: RenovationProject, closes_at, actor_id: int):
     """A draft evaluation of this project, with a question per renovated item."""
     from app.consultations.services import create_consultation, get_template
 
-    template = get_template("evaluation")
+    template = get_template(EVALUATION_TEMPLATE)
     prototype = next(q for q in template.questions if q["type"] == "scale" and q["key"] != OVERALL)
     return create_consultation(
-        project.estate_id, template_key="evaluation", closes_at=closes_at, actor_id=actor_id,
+        project.estate_id, template_key=EVALUATION_TEMPLATE, closes_at=closes_at, actor_id=actor_id,
         title=messages.EVALUATION_TITLE.format(project=project.title),
         extra_questions=item_questions(project, prototype))
 
@@ -54,9 +55,6 @@ def satisfaction_index(average: Decimal | None) -> Decimal | None:
 
 
 def _check_evaluation(project: RenovationProject, evaluation) -> None:
-    if evaluation.estate_id != project.estate_id or evaluation.template_key != "evaluation":
-        raise InvalidInput(messages.EVALUATION_NOT_THIS_PROJECT,
-                           fields={"evaluation_id": messages.EVALUATION_NOT_THIS_PROJECT})
     if evaluation.status.value not in ("closed", "published"):
         raise Conflict(messages.EVALUATION_NOT_FINISHED, code="evaluation_open")
 

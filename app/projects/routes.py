@@ -10,11 +10,12 @@ from app.db import utcnow
 from app.errors import NotFound
 from app.estates.services import get_or_404
 from app.extensions import db
-from app.projects import services
+from app.projects import messages, services
 from app.projects.models import (
     Complaint, ComplaintStatus, FundEntryKind, Phase, ProgressPost, RenovationProject,
     SupervisionReport)
-from app.projects.evaluation import evaluation_summary, follow_up_low_scores, start_evaluation
+from app.projects.evaluation import (
+    EVALUATION_TEMPLATE, evaluation_summary, follow_up_low_scores, start_evaluation)
 from app.projects.models import FollowUpItem
 from app.projects.schemas import (
     EvaluationCreatedSchema, EvaluationInSchema, EvaluationSummarySchema, FollowUpSchema,
@@ -218,6 +219,9 @@ def _project_evaluation(project: RenovationProject, consultation_id: int):
     evaluation = db.session.get(Consultation, consultation_id)
     if evaluation is None or evaluation.estate_id != project.estate_id:
         raise NotFound()
+    if evaluation.template_key != EVALUATION_TEMPLATE:  # another vote of the estate
+        raise NotFound(messages.EVALUATION_NOT_THIS_PROJECT,
+                       fields={"consultation_id": messages.EVALUATION_NOT_THIS_PROJECT})
     return evaluation
 
 

@@ -5,7 +5,7 @@ from app.consultations.models import Consultation
 from app.consultations.services import cast_ballot, close_consultation, open_consultation
 from app.db import utcnow
 from app.extensions import db
-from tests.factories import auth, flats_of, make_estate, make_owner, make_user
+from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 
 
 def test_evaluation_rates_items_and_follows_up_low_scores(client):
@@ -63,3 +63,14 @@ def test_only_the_committee_starts_evaluations_and_bad_input_is_refused(client):
     assert client.post(url, headers=auth(committee), json={"closes_at": "明天"}).status_code == 422
     past = (utcnow() - timedelta(days=1)).isoformat()
     assert client.post(url, headers=auth(committee), json={"closes_at": past}).status_code == 422
+
+
+def test_another_vote_of_the_estate_is_not_this_projects_evaluation(client, estate, committee):
+    project = client.post(f"/api/v1/estates/{estate.id}/projects", headers=auth(committee),
+                          json={"title": "改造", "budget_cents": 100_00}).json
+    vote = make_consultation(estate, "elevator_consent", actor=committee)
+    url = f"/api/v1/projects/{project['id']}/evaluations/{vote.id}"
+    summary = client.get(url + "/summary", headers=auth(committee))
+    assert summary.status_code == 404
+    assert summary.json["error"]["message"] == "这不是本项目的效果评价"
+    assert client.post(url + "/follow-ups", headers=auth(committee)).status_code == 404
