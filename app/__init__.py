@@ -6,6 +6,7 @@ import pkgutil
 from flask import Flask
 
 from app.config import Config, normalize_database_url
+from app.display import cents_yuan
 from app.errors import register_error_handlers
 from app.extensions import api, db, limiter, migrate
 
@@ -37,6 +38,7 @@ def create_app(config: object | None = None) -> Flask:
         app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]  # shared by every process
     limiter.init_app(app)
     register_error_handlers(app)
+    app.add_template_filter(cents_yuan)  # money on every page: exact, from integer cents
     for name in domain_packages():
         module = importlib.import_module(f"app.{name}")
         if hasattr(module, "init_app"):

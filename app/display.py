@@ -13,6 +13,11 @@ def yuan(cents: int, unit: bool = False) -> str:
     return f"{sign}{whole:,}.{part:02d}" + (" 元" if unit else "")
 
 
+def cents_yuan(cents: int | None) -> str:
+    """The template filter: `{{ budget_cents|cents_yuan }}` (nothing recorded reads 0.00)."""
+    return yuan(cents or 0)
+
+
 def china_time(value: datetime | None, pattern: str = "%Y年%m月%d日 %H:%M") -> str:
     """An aware UTC time as read in China; '' for None."""
     return value.astimezone(CHINA_TZ).strftime(pattern) if value else ""

@@ -10,18 +10,11 @@ from flask import render_template
 
 from app.auth.permissions import is_committee, require_member
 from app.consultations import services as consultations
-from app.display import yuan
 from app.elevators import consent, services
 from app.elevators.stages import ORDER
 from app.errors import InvalidInput, NotFound
 from app.estates.models import Relation
 from app.web.routes import bp
-
-
-@bp.app_template_filter("cents_yuan")
-def cents_yuan(cents: int | None) -> str:
-    """12345678 -> "123,456.78" (exact: integer arithmetic, never a float)."""
-    return yuan(cents or 0)
 
 
 def viewable_project(project_id: int):
