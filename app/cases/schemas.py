@@ -70,7 +70,7 @@ class CaseResolutionInSchema(BaseSchema):
     template = fields.String(load_default="dispute_resolution", validate=validate.Length(min=1, max=60))
     closes_at = fields.AwareDateTime(required=True)
     rule = fields.String(load_default=None, validate=validate.Length(min=1, max=60))
-    title = _Stripped(load_default=None, validate=validate.Length(min=1, max=200))
+    title = _Stripped(load_default=None, validate=validate.Length(min=1, max=100))  # a consultation's
 
 
 class CaseCloseInSchema(BaseSchema):

@@ -24,7 +24,6 @@ from app.consultations.models import Consultation
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
 from app.estates.models import Flat
-from app.estates.services import get_or_404
 from app.extensions import db
 from app.privacy import mask_name, mask_room
 from app.signals import post_created, post_hidden
@@ -47,11 +46,6 @@ def _send(signal, **kwargs):
 
 
 # --- reading -----------------------------------------------------------------------------
-
-def get_post(post_id: int) -> Post:
-    """A post by id, or 404 (what the realtime domain loads before broadcasting)."""
-    return get_or_404(Post, post_id)
-
 
 def can_view_case(user: User | None, case: Case) -> bool:
     """Who may read a case and its discussion (HTTP and live rooms alike): estate members."""
@@ -411,10 +405,10 @@ def open_resolution(case: Case, actor_id: int, *, closes_at, template_key: str =
     if template is not None and template.kind != "vote":
         raise InvalidInput(messages.RESOLUTION_NOT_A_VOTE,
                            fields={"template": messages.RESOLUTION_NOT_A_VOTE})
-    title = title or messages.RESOLUTION_DEFAULT_TITLE.format(title=case.title)
+    title = title or messages.RESOLUTION_DEFAULT_TITLE.format(title=case.title)[:100]
     consultation = consultations.create_consultation(
         case.estate_id, template_key=template_key, closes_at=closes_at, actor_id=actor_id,
-        title=title[:100], scope_type="flats", flat_ids=case.affected_flat_ids, rule_key=rule_key)
+        title=title, scope_type="flats", flat_ids=case.affected_flat_ids, rule_key=rule_key)
     consultations.open_consultation(consultation, actor_id)
     case.start_resolution_vote(consultation.id)
     record("case.resolution_opened", estate_id=case.estate_id, actor_id=actor_id,

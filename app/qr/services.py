@@ -15,6 +15,7 @@ from app.consultations.models import Consultation, Status
 from app.db import utcnow
 from app.errors import Conflict, NotFound
 from app.estates.models import Building, Estate, Stairwell
+from app.estates.services import get_or_404
 from app.extensions import db
 from app.qr import messages, posters, tokens
 from app.qr.models import QrPlace, QrScan
@@ -189,7 +190,7 @@ def landing(place: Place) -> dict:
 
 def stairwell_places(estate_id: int) -> list[Place]:
     """Every stairwell of the estate in poster order (building, then stairwell)."""
-    estate = db.session.get(Estate, estate_id)
+    estate = get_or_404(Estate, estate_id)
     rows = db.session.execute(
         select(Stairwell, Building).join(Building, Stairwell.building_id == Building.id)
         .where(Stairwell.estate_id == estate_id).order_by(Building.id, Stairwell.id)).all()

@@ -83,8 +83,11 @@ def test_cli_writes_the_posters(runner, estate, tmp_path):
     assert pdf_pages(out) == 3
 
 
-def test_cli_says_why_when_there_is_nothing_to_print(runner, tmp_path):
-    result = runner.invoke(args=["qr", "posters", "999999", str(tmp_path / "x.pdf")])
+def test_cli_says_why_when_there_is_nothing_to_print(app, runner, tmp_path):
+    from app.estates.services import create_estate
+
+    empty = create_estate(name="空小区", district="东城区", street="和平里街道", built_year=1990)
+    result = runner.invoke(args=["qr", "posters", str(empty.id), str(tmp_path / "x.pdf")])
     assert result.exit_code != 0
     assert "还没有导入楼栋和单元" in result.output
 
@@ -94,3 +97,11 @@ def test_cli_prints_a_places_link(runner, stairwell):
     assert result.exit_code == 0
     assert result.output.strip() == services.link_for(services.get_place_or_404("stairwell", stairwell.id))
     assert runner.invoke(args=["qr", "link", "building", "999999"]).exit_code != 0
+
+
+def test_posters_of_an_estate_that_does_not_exist_are_404(client):
+    from tests.factories import auth, make_user
+
+    staff = make_user(roles=[("staff", None)])
+    response = client.get("/api/v1/estates/999999/qr-posters.pdf", headers=auth(staff))
+    assert response.status_code == 404 and response.json["error"]["code"] == "not_found"
