@@ -3,8 +3,9 @@
     python -m bench._load URL_BASE PLAN.json CONCURRENCY DURATION_S
 
 PLAN.json: {"method": "GET"|"PUT", "path": "...", "bodies": [...], "tokens": [...]}.
-Client i uses tokens[i % len] and bodies[i % len] (a body may name its own path
-with "_path"). Prints one JSON line: requests, errors, seconds, p50_ms, p99_ms.
+Request n sends tokens[n % len] with bodies[n % len]; client i sends requests i,
+i + C, i + 2C, … (C clients), so no two clients ever send the same pair at once.
+Prints one JSON line: requests, errors, seconds, p50_ms, p99_ms.
 """
 import http.client
 import json
@@ -14,22 +15,21 @@ import time
 from urllib.parse import urlparse
 
 
-def worker(base, plan, index, deadline, latencies, errors):
+def worker(base, plan, index, step, deadline, latencies, errors):
     url = urlparse(base)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
     tokens, bodies = plan.get("tokens") or [None], plan.get("bodies") or [None]
     n = index
     while time.perf_counter() < deadline:
         token, body = tokens[n % len(tokens)], bodies[n % len(bodies)]
-        n += len(tokens) if len(tokens) > 1 else 1
+        n += step
         headers = {"Content-Type": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
-        path = (body or {}).get("_path", plan["path"]) if isinstance(body, dict) else plan["path"]
-        payload = None if body is None else json.dumps({k: v for k, v in body.items() if k != "_path"})
+        payload = None if body is None else json.dumps(body)
         started = time.perf_counter()
         try:
-            conn.request(plan["method"], path, body=payload, headers=headers)
+            conn.request(plan["method"], plan["path"], body=payload, headers=headers)
             response = conn.getresponse()
             body = response.read()
             ok = response.status < 400
@@ -50,7 +50,7 @@ def main():
     latencies, errors = [], []
     started = time.perf_counter()
     deadline = started + duration
-    threads = [threading.Thread(target=worker, args=(base, plan, i, deadline, latencies, errors))
+    threads = [threading.Thread(target=worker, args=(base, plan, i, concurrency, deadline, latencies, errors))
                for i in range(concurrency)]
     for thread in threads:
         thread.start()

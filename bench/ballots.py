@@ -66,12 +66,12 @@ def seed(database_url: str) -> tuple[int, list[dict], list[str]]:
         open_consultation(consultation, committee.id)
         tokens = [issue(user, "access") for user in users]
         analyze(db.engine)
-        bodies = [{"_path": f"/api/v1/consultations/{consultation.id}/ballots/mine",
-                   "flat_id": flat.id, "answers": {"install": "agree"} if i % 2 else {"install": "oppose", "concerns": ["cost"]}}
-                  for i, flat in enumerate(flats)]
+        # each owner votes agree, and on the next round oppose: every ballot changes something
+        answers = ({"install": "agree"}, {"install": "oppose", "concerns": ["cost"]})
+        bodies = [{"flat_id": flat.id, "answers": answer} for answer in answers for flat in flats]
         db.session.remove()
         db.engine.dispose()
-        return consultation.id, bodies, tokens
+        return consultation.id, bodies, tokens * len(answers)
 
 
 def load(url: str, plan: dict, concurrency: int, seconds: float) -> dict:
@@ -97,7 +97,8 @@ def measure(concurrency: int = 100, seconds: float = 10) -> list[dict]:
         server = LiveServer(url, REDIS_URL=REDIS_URL).start()
         try:
             trivial = load(server.url, {"method": "GET", "path": "/api/v1/health"}, concurrency, seconds)
-            ballots = load(server.url, {"method": "PUT", "path": "/", "bodies": bodies, "tokens": tokens},
+            ballots = load(server.url, {"method": "PUT", "bodies": bodies, "tokens": tokens,
+                                        "path": f"/api/v1/consultations/{consultation_id}/ballots/mine"},
                            concurrency, seconds)
         finally:
             server.stop()
