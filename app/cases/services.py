@@ -394,8 +394,11 @@ def open_resolution(case: Case, actor_id: int, *, closes_at, template_key: str =
     """Open the resolution vote among the affected flats' owners, under a named rule.
 
     The consultation is created and opened by the consultations domain (scope "flats");
-    the case moves to resolution_vote. One resolution per case.
+    the case moves to resolution_vote. One resolution per case: the case row is locked and
+    everything commits at once, so a double click cannot open two votes.
     """
+    db.session.execute(select(Case.id).where(Case.id == case.id).with_for_update())
+    db.session.refresh(case)
     case.refuse_if_closed()
     if case.resolution_consultation_id is not None:
         raise Conflict(messages.RESOLUTION_EXISTS, code="resolution_exists")
@@ -408,14 +411,16 @@ def open_resolution(case: Case, actor_id: int, *, closes_at, template_key: str =
     title = title or messages.RESOLUTION_DEFAULT_TITLE.format(title=case.title)[:100]
     consultation = consultations.create_consultation(
         case.estate_id, template_key=template_key, closes_at=closes_at, actor_id=actor_id,
-        title=title, scope_type="flats", flat_ids=case.affected_flat_ids, rule_key=rule_key)
-    consultations.open_consultation(consultation, actor_id)
+        title=title, scope_type="flats", flat_ids=case.affected_flat_ids, rule_key=rule_key,
+        commit=False)
+    consultations.open_consultation(consultation, actor_id, commit=False)
     case.start_resolution_vote(consultation.id)
     record("case.resolution_opened", estate_id=case.estate_id, actor_id=actor_id,
            subject_type="case", subject_id=case.id,
            data={"consultation_id": consultation.id, "rule": consultation.rule_key,
                  "flat_ids": case.affected_flat_ids})
     db.session.commit()
+    consultations.announce_status(consultation)
     return consultation
 
 

@@ -150,11 +150,12 @@ def create_consultation(estate_id: int, *, template_key: str, closes_at: datetim
                         title: str | None = None, scope_type: str = "estate", scope_id=None,
                         flat_ids=None, rule_key: str | None = None, opens_at=None,
                         hide_results_until_closed: bool = False,
-                        extra_questions: list[dict] | None = None) -> Consultation:
+                        extra_questions: list[dict] | None = None, commit: bool = True) -> Consultation:
     """A draft consultation from a template, over a scope, under a named rule.
 
     `extra_questions` (already in the template's question shape) are appended, e.g.
-    the evaluation's one scale question per renovated item.
+    the evaluation's one scale question per renovated item. With commit=False it joins the
+    caller's transaction (a case's vote, an elevator's consent round): one commit for all.
     """
     template = get_template(template_key)
     if template is None:
@@ -188,29 +189,34 @@ def create_consultation(estate_id: int, *, template_key: str, closes_at: datetim
            data={"template": template.key, "version": template.version, "rule": rule_key,
                  "scope": [scope_type, scope_id], "flats": flat_ids,
                  "closes_at": closes_at.isoformat()})
-    db.session.commit()
+    db.session.commit() if commit else db.session.flush()
     return consultation
 
 
-def _announce_status(c: Consultation) -> None:
+def announce_status(c: Consultation) -> None:
+    """The status signal; sent after the commit that made the status true."""
     consultation_status_changed.send(current_app._get_current_object(), consultation_id=c.id,
                                      estate_id=c.estate_id, status=c.status.value)
 
 
-def _transition(c: Consultation, to: Status, actor_id, action: str, stamp: str, data=None):
+def _transition(c: Consultation, to: Status, actor_id, action: str, stamp: str, data=None,
+                commit: bool = True):
     c.move_to(to, messages.WRONG_STATUS.format(status=messages.STATUS_LABELS[c.status.value]))
     setattr(c, stamp, utcnow())
     record(action, estate_id=c.estate_id, actor_id=actor_id, subject_type="consultation",
            subject_id=c.id, data=data or {})
+    if not commit:  # the caller commits, then calls announce_status
+        db.session.flush()
+        return c
     db.session.commit()
-    _announce_status(c)
+    announce_status(c)
     return c
 
 
-def open_consultation(c: Consultation, actor_id) -> Consultation:
+def open_consultation(c: Consultation, actor_id, commit: bool = True) -> Consultation:
     if c.status == Status.draft and c.closes_at <= utcnow():
         raise Conflict(messages.CLOSES_AT_PAST, code="closes_at_past")
-    return _transition(c, Status.open, actor_id, "consultation.opened", "opened_at")
+    return _transition(c, Status.open, actor_id, "consultation.opened", "opened_at", commit=commit)
 
 
 def close_consultation(c: Consultation, actor_id) -> Consultation:

@@ -22,14 +22,15 @@ AGREE = "agree"
 OBJECTION_ORIGIN = "elevator_objection"
 
 
-def open_round(stairwell, *, title: str, closes_at, actor_id: int, rule_key: str | None) -> int:
-    """Create and open the consent consultation of a stairwell; its rule comes from the
-    template's data unless the committee names another preset. Returns its id."""
+def open_round(stairwell, *, title: str, closes_at, actor_id: int,
+               rule_key: str | None) -> Consultation:
+    """Create and open the consent consultation of a stairwell, in the caller's transaction
+    (it commits, then announces); the rule comes from the template's data unless the
+    committee names another preset."""
     consultation = consultations.create_consultation(
         stairwell.estate_id, template_key=TEMPLATE, closes_at=closes_at, actor_id=actor_id,
-        title=title, scope_type="stairwell", scope_id=stairwell.id, rule_key=rule_key)
-    consultations.open_consultation(consultation, actor_id)
-    return consultation.id
+        title=title, scope_type="stairwell", scope_id=stairwell.id, rule_key=rule_key, commit=False)
+    return consultations.open_consultation(consultation, actor_id, commit=False)
 
 
 def consultation_of(consultation_id: int | None) -> Consultation | None:

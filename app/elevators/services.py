@@ -12,6 +12,7 @@ from app.audit.services import record
 from app.auth.permissions import is_moderator
 from app.db import utcnow
 from app.display import china_time
+from app.consultations import services as consultations
 from app.elevators import consent, messages
 from app.elevators.models import (
     ElevatorProject, Objection, ObjectionStatus, Signature, StageTransition)
@@ -162,14 +163,16 @@ def create_project(stairwell: Stairwell, *, total_cost_cents: int, subsidy_cents
                data={"stairwell_id": stairwell.id, **plan_fields, "publicity_days": publicity_days})
         title = messages.CONSENT_TITLE.format(building=stairwell.building.name,
                                               stairwell=stairwell.name)
-        # The consultations service refuses a bad closes_at or rule before it commits.
-        project.consultation_id = consent.open_round(
-            stairwell, title=title, closes_at=closes_at, actor_id=actor_id, rule_key=rule_key)
+        # The consultations service refuses a bad closes_at or rule: nothing is then written.
+        round_ = consent.open_round(stairwell, title=title, closes_at=closes_at,
+                                    actor_id=actor_id, rule_key=rule_key)
+        project.consultation_id = round_.id
         _transition(project, Stage.consent, actor_id)
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
+    consultations.announce_status(round_)
     _send_stage(project)
     return project
 

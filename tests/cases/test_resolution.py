@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 
 from app.cases import services
-from app.cases.models import CaseStatus
+from app.cases.models import Case, CaseStatus
 from app.consultations import services as consultations
 from app.consultations.models import Consultation
 from app.db import utcnow
@@ -85,3 +85,17 @@ def test_a_vote_past_its_closing_time_closes_when_the_case_closes(setting):
     services.close_case(case, committee.id, "未能达成一致，维持现状")
     assert case.resolution_result["decision"] == "failed"
     assert "未通过" in services.published_outcome(case)
+
+
+def test_a_resolution_that_fails_at_its_last_step_leaves_no_vote_behind(setting, monkeypatch):
+    estate, flats, owners, committee, case = setting
+
+    def refuse(self, consultation_id):
+        raise Conflict("中途失败", code="resolution_exists")
+
+    monkeypatch.setattr(Case, "start_resolution_vote", refuse)
+    with pytest.raises(Conflict):
+        services.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7))
+    db.session.rollback()  # as the request's error handler does
+    assert db.session.scalar(db.select(db.func.count(Consultation.id))) == 0
+    assert db.session.get(Case, case.id).resolution_consultation_id is None
