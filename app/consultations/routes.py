@@ -10,10 +10,8 @@ from app.consultations.schemas import (
     AssistedBallotInSchema, BallotInSchema, ConsultationDetailSchema, ConsultationInSchema,
     ConsultationOutSchema, ListQuery, ProxyInSchema, ProxyOutSchema, PublicReceiptSchema,
     ReceiptOutSchema, ResultsSchema, RuleOutSchema, TemplateOutSchema)
-from app.errors import NotFound
 from app.estates.models import Flat
 from app.estates.services import get_or_404
-from app.extensions import db
 from app.rules import all_rules
 from app.rules.engine import rule_view
 
@@ -166,9 +164,7 @@ class Export(MethodView):
 
 
 def _flat_of_member(flat_id):
-    flat = db.session.get(Flat, flat_id)
-    if flat is None:
-        raise NotFound()
+    flat = get_or_404(Flat, flat_id)
     return flat, require_member(flat.estate_id)
 
 

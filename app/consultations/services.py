@@ -27,6 +27,7 @@ from app.consultations.templates import APPROVE, Template
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, NotFound
 from app.estates.models import Building, Flat, FlatLink, LinkStatus, Relation, Stairwell
+from app.estates.services import get_or_404, is_verified_owner
 from app.extensions import db
 from app.rules import get_rule
 from app.rules import engine
@@ -50,10 +51,7 @@ def get_template(key: str) -> Template | None:
 # -- lookups and permissions ------------------------------------------------------------------
 
 def get_consultation(consultation_id: int) -> Consultation:
-    consultation = db.session.get(Consultation, consultation_id)
-    if consultation is None:
-        raise NotFound()
-    return consultation
+    return get_or_404(Consultation, consultation_id)
 
 
 def scope_condition(c: Consultation):
@@ -439,12 +437,6 @@ def receipts(c: Consultation) -> list[dict]:
 
 
 # -- family proxies ---------------------------------------------------------------------------
-
-def is_verified_owner(user_id: int, flat_id: int) -> bool:
-    return bool(db.session.scalar(select(func.count(FlatLink.id)).where(
-        FlatLink.user_id == user_id, FlatLink.flat_id == flat_id,
-        FlatLink.relation == Relation.owner, FlatLink.status == LinkStatus.verified)))
-
 
 def require_flat_owner_or_committee(user: User, flat: Flat) -> None:
     if not is_verified_owner(user.id, flat.id) and not is_committee(user, flat.estate_id):

@@ -22,7 +22,8 @@ from app.elevators.shares import (
 from app.elevators.stages import GuardFacts, Stage, next_stage, refusal
 from app.elevators.statement import render_statement
 from app.errors import Conflict, Forbidden, GuardFailed, InvalidInput, NotFound
-from app.estates.models import Flat, FlatLink, LinkStatus, Relation, Stairwell
+from app.estates.models import Flat, FlatLink, LinkStatus, Stairwell
+from app.estates.services import is_verified_owner
 from app.extensions import db
 from app.privacy import mask_room
 from app.signals import elevator_stage_changed
@@ -185,13 +186,6 @@ def flat_in_stairwell(project: ElevatorProject, flat_id: int) -> Flat:
         raise InvalidInput(messages.FLAT_NOT_IN_STAIRWELL,
                            fields={"flat_id": messages.FLAT_NOT_IN_STAIRWELL})
     return flat
-
-
-def is_verified_owner(user_id: int, flat_id: int) -> bool:
-    return db.session.scalar(select(FlatLink.id).where(
-        FlatLink.user_id == user_id, FlatLink.flat_id == flat_id,
-        FlatLink.relation == Relation.owner, FlatLink.status == LinkStatus.verified)
-        .limit(1)) is not None
 
 
 def in_scope(user_id: int, project: ElevatorProject) -> bool:

@@ -32,6 +32,13 @@ def get_or_404(model, object_id):
     return obj
 
 
+def is_verified_owner(user_id: int, flat_id: int) -> bool:
+    return db.session.scalar(select(FlatLink.id).where(
+        FlatLink.user_id == user_id, FlatLink.flat_id == flat_id,
+        FlatLink.relation == Relation.owner, FlatLink.status == LinkStatus.verified)
+        .limit(1)) is not None
+
+
 def create_estate(name, district, street, built_year, actor_id=None) -> Estate:
     estate = Estate(name=name, district=district, street=street, built_year=built_year)
     db.session.add(estate)
