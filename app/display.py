@@ -1,9 +1,11 @@
-"""How money and times are shown to people: one place, so every page, SMS and PDF agree."""
+"""How money, times and PDF text are shown to people: one place, so every page, SMS and PDF agree."""
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 #: China Standard Time, the zone every resident reads times in
 CHINA_TZ = ZoneInfo("Asia/Shanghai")
+#: reportlab's built-in CID font: Chinese in PDFs without shipping a font file
+PDF_FONT = "STSong-Light"
 
 
 def yuan(cents: int, unit: bool = False) -> str:
@@ -21,3 +23,13 @@ def cents_yuan(cents: int | None) -> str:
 def china_time(value: datetime | None, pattern: str = "%Y年%m月%d日 %H:%M") -> str:
     """An aware UTC time as read in China; '' for None."""
     return value.astimezone(CHINA_TZ).strftime(pattern) if value else ""
+
+
+def pdf_font() -> str:
+    """PDF_FONT, registered with reportlab on first use (posters, statements, 公示 exports)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
+    return PDF_FONT

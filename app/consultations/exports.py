@@ -14,13 +14,12 @@ from app.consultations import messages
 from app.consultations.models import Ballot, Consultation, Status
 from app.consultations.services import results, scope_condition
 from app.db import utcnow
-from app.display import china_time
+from app.display import PDF_FONT, china_time, pdf_font
 from app.errors import Conflict
 from app.estates.models import Building, Flat, Owner, Stairwell
 from app.extensions import db
 from app.privacy import mask_name, mask_phone
 
-PDF_FONT = "STSong-Light"
 
 
 def require_export(c: Consultation, user) -> None:
@@ -105,12 +104,9 @@ def export_pdf(c: Consultation) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
+    pdf_font()
     title_style = ParagraphStyle("title", fontName=PDF_FONT, fontSize=16, leading=22)
     body_style = ParagraphStyle("body", fontName=PDF_FONT, fontSize=10, leading=15, wordWrap="CJK")
     outcome = results(c)

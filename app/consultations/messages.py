@@ -23,7 +23,6 @@ NOT_OWNER = "只有这一户经过核实的业主（或业主委托的家属）�
 NOT_RESIDENT = "只有本范围内经过核实的居民才能回答"
 FLAT_REQUIRED = "您名下有多户，请选择为哪一户投票"
 FLAT_NOT_IN_SCOPE = "这一户不在本次征询的范围内"
-NO_FLAT_IN_SCOPE = "您在本次征询的范围内没有经过核实的住户"
 OWNER_ALREADY_VOTED = "业主本人已经投票，代理人不能更改"
 ASSISTED_FOR_RESIDENTS = "所有居民都能回答的调查不需要代为录入"
 

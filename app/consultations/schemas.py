@@ -28,18 +28,14 @@ class ScopeInSchema(BaseSchema):
                            validate=validate.Length(min=1, max=5000))
 
 
-def aware_datetime(**kwargs):
-    return fields.AwareDateTime(error_messages={"invalid_awareness": "时间需要带时区"}, **kwargs)
-
-
 class ConsultationInSchema(BaseSchema):
     template = fields.String(required=True, validate=validate.Length(min=1, max=48))
     title = fields.String(load_default=None, validate=validate.Length(min=1, max=100))
     scope = fields.Nested(ScopeInSchema, load_default=lambda: {"type": "estate", "id": None,
                                                                "flat_ids": None})
     rule = fields.String(load_default=None, validate=validate.Length(min=1, max=64))
-    opens_at = aware_datetime(load_default=None)
-    closes_at = aware_datetime(required=True)
+    opens_at = fields.AwareDateTime(load_default=None)
+    closes_at = fields.AwareDateTime(required=True)
     hide_results_until_closed = fields.Boolean(load_default=False)
 
 

@@ -49,12 +49,7 @@ def decision(consultation_id: int | None) -> str:
 
 def agreeing_flat_ids(consultation_id: int | None) -> set[int]:
     """Flats whose current ballot says agree to the installation."""
-    if not consultation_id:
-        return set()
-    return set(db.session.scalars(
-        select(Ballot.flat_id).join(BallotAnswer, BallotAnswer.ballot_id == Ballot.id).where(
-            Ballot.consultation_id == consultation_id, BallotAnswer.question_key == QUESTION,
-            BallotAnswer.option_key == AGREE)))
+    return {flat_id for flat_id, option in stances(consultation_id).items() if option == AGREE}
 
 
 def stances(consultation_id: int | None) -> dict[int, str]:

@@ -9,28 +9,17 @@ from decimal import Decimal
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from app.display import yuan
+from app.display import pdf_font, yuan
 from app.elevators import messages
-
-FONT = "STSong-Light"
-
-
-def _font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    return FONT
-
 
 def render_statement(*, estate: str, building: str, stairwell: str, room: str, floor: int,
                      area_m2: Decimal, coefficient: Decimal, total_cost_cents: int,
                      subsidy_cents: int, owners_cost_cents: int, pays_cents: int,
                      receives_cents: int, share_cents: int, stage_label: str,
                      signed: bool, issued_on: str) -> bytes:
-    font = _font()
+    font = pdf_font()
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=0)
     pdf.setTitle(messages.STATEMENT_TITLE)

@@ -1,7 +1,6 @@
 """Every sentence a resident or committee member reads about QR codes and posters."""
 
 # The resident page reached by scanning
-PAGE_TITLE = "{estate} {place}"
 WELCOME = "欢迎参与小区改造"
 OPEN_HERE = "正在进行的征询和投票"
 NOTHING_OPEN = "目前没有正在进行的征询。有新的征询时，居委会会通知大家。"

@@ -12,12 +12,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
+from app.display import PDF_FONT, pdf_font
 from app.qr import images, messages
 
-FONT = "STSong-Light"
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
 INK = HexColor("#1a1a1a")
@@ -35,14 +34,9 @@ class PosterPage:
     code_label: str  # 编号 S12 · 第 1 版
 
 
-def _register_font() -> None:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-
-
 def _fitted_size(text: str, size: float, max_width: float, min_size: float = 14) -> float:
     """The largest size up to `size` at which text fits in max_width."""
-    width = pdfmetrics.stringWidth(text, FONT, size)
+    width = pdfmetrics.stringWidth(text, PDF_FONT, size)
     if width <= max_width:
         return size
     return max(min_size, size * max_width / width)
@@ -53,13 +47,13 @@ def _centred(canvas: Canvas, text: str, y: float, size: float, *, bold=False, co
     size = _fitted_size(text, size, max_width)
     canvas.saveState()  # the text render mode is graphics state: keep bold from leaking
     line = canvas.beginText()
-    line.setFont(FONT, size)
+    line.setFont(PDF_FONT, size)
     line.setFillColor(color)
     if bold:  # STSong-Light has no bold face: fill and stroke the glyphs
         line.setTextRenderMode(2)
         canvas.setStrokeColor(color)
         canvas.setLineWidth(size / 30)
-    line.setTextOrigin((PAGE_W - pdfmetrics.stringWidth(text, FONT, size)) / 2, y)
+    line.setTextOrigin((PAGE_W - pdfmetrics.stringWidth(text, PDF_FONT, size)) / 2, y)
     line.textOut(text)
     canvas.drawText(line)
     canvas.restoreState()
@@ -70,10 +64,10 @@ def _step(canvas: Canvas, number: int, text: str, x: float, y: float) -> None:
     canvas.setFillColor(BAND)
     canvas.circle(x + radius, y + 3.5 * mm, radius, stroke=0, fill=1)
     canvas.setFillColor(white)
-    canvas.setFont(FONT, 30)
+    canvas.setFont(PDF_FONT, 30)
     canvas.drawCentredString(x + radius, y - 0.5 * mm, str(number))
     canvas.setFillColor(INK)
-    canvas.setFont(FONT, 30)
+    canvas.setFont(PDF_FONT, 30)
     canvas.drawString(x + 2 * radius + 6 * mm, y, text)
 
 
@@ -108,7 +102,7 @@ def _page(canvas: Canvas, page: PosterPage) -> None:
 
 def render(pages: list[PosterPage], title: str) -> bytes:
     """One A4 page per poster, as PDF bytes."""
-    _register_font()
+    pdf_font()
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=A4, pageCompression=1)
     canvas.setTitle(title)

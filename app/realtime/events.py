@@ -12,7 +12,7 @@ from flask import current_app
 
 from app import signals
 from app.extensions import db
-from app.realtime.rooms import committee_room, installed, room_name
+from app.realtime.rooms import committee_room, room_name
 
 log = logging.getLogger("app.realtime")
 
@@ -78,8 +78,6 @@ HANDLERS = {
 
 def case_post_view(post_id: int) -> dict | None:
     """A case post as the case's HTTP routes show it to a reader."""
-    if not installed("cases.models"):
-        return None
     from app.cases.models import Post
     from app.cases.schemas import CasePostSchema
     from app.cases.services import post_view
@@ -90,8 +88,6 @@ def case_post_view(post_id: int) -> dict | None:
 
 def progress_post_view(post_id: int) -> dict | None:
     """A progress post as the project's HTTP routes show it."""
-    if not installed("projects.models"):
-        return None
     from app.projects.models import ProgressPost
     from app.projects.schemas import ProgressPostSchema
 

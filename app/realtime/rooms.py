@@ -3,14 +3,13 @@
 Each room kind ("estate", "consultation", …) maps to an access check in
 `ROOM_KINDS`. A check takes the user and the object's id and answers a `Grant`
 when HTTP would show that user the object, or None. The checks use the same
-permission functions as the routes; other domains' models are imported lazily,
-so this package works before (and without) them.
+permission functions as the routes; other domains are imported inside the checks,
+so importing this package never imports them.
 
 A granted committee member also joins the room's committee side room
 (`consultation:7:committee`), which carries what only the committee may see
 (tallies of a consultation that hides its results until close).
 """
-import importlib.util
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -65,15 +64,6 @@ def grant_for(user: User, room: str) -> Grant | None:
     return ROOM_KINDS[kind](user, object_id)
 
 
-def installed(module: str) -> bool:
-    """Whether a domain module (e.g. "cases.models") exists yet; only then is it imported,
-    so a real import error in it surfaces instead of silently muting its events."""
-    try:
-        return importlib.util.find_spec(f"app.{module}") is not None
-    except ModuleNotFoundError:  # the domain package itself is missing
-        return False
-
-
 def estate_grant(user: User, estate_id: int) -> Grant | None:
     from app.estates.models import Estate
 
@@ -89,8 +79,6 @@ def _estate(user: User, estate_id: int) -> Grant | None:
 
 @room_kind("consultation")
 def _consultation(user: User, consultation_id: int) -> Grant | None:
-    if not installed("consultations.models"):
-        return None
     from app.consultations.models import Consultation
     from app.consultations.services import can_view
 
@@ -103,8 +91,6 @@ def _consultation(user: User, consultation_id: int) -> Grant | None:
 
 @room_kind("case")
 def _case(user: User, case_id: int) -> Grant | None:
-    if not installed("cases.models"):
-        return None
     from app.cases.models import Case
     from app.cases.services import can_view_case
 
@@ -116,8 +102,6 @@ def _case(user: User, case_id: int) -> Grant | None:
 
 @room_kind("elevator")
 def _elevator(user: User, project_id: int) -> Grant | None:
-    if not installed("elevators.models"):
-        return None
     from app.elevators.models import ElevatorProject
     from app.elevators.services import can_view
 
