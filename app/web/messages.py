@@ -254,7 +254,7 @@ ELEVATOR_HOW_RULE = "分摊规则：每户的分摊比例 = 楼层系数 × 建�
 ELEVATOR_HOW_FLAT = "您家在 {floor} 层，楼层系数 {coefficient}，面积 {area} ㎡，比例 = {coefficient} × {area} = {weight}。"
 ELEVATOR_HOW_TOTAL = "全单元 {flats} 户的比例合计 {weight_total}。"
 ELEVATOR_HOW_SHARE = "您家分摊 = {to_pay} 元 × {weight} ÷ {weight_total}，精确到分是 {pays} 元。"
-ELEVATOR_HOW_ROUNDING = "分到分以后剩下的零头，按小数部分从大到小每户补 1 分，所以全单元合计正好是 {to_pay} 元。"
+ELEVATOR_HOW_ROUNDING = "算到分后剩下的几分钱，补给零头最多的几户，每户最多 1 分，所以全单元合计正好是 {to_pay} 元。"
 ELEVATOR_HOW_ZERO = "您家楼层系数是 0，所以不分摊费用。"
 ELEVATOR_HOW_RECEIVES = "您家作为低层住户得到补偿 {receives} 元，所以净分摊 {net} 元。"
 ELEVATOR_VOTE_TITLE = "请您表态（{room}）"
