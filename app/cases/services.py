@@ -376,6 +376,9 @@ def record_meeting(case: Case, actor_id: int, *, held_at, place: str, minutes: s
 def close_case(case: Case, actor_id: int, outcome: str) -> Case:
     """Close and publish the outcome (公示); it carries the resolution's result when there is one."""
     case.refuse_if_closed()
+    vote = resolution_of(case)
+    if vote is not None:
+        consultations.settle(vote)  # a write: record the close that time already decided
     resolution = resolution_result(case)
     case.close(outcome, resolution, actor_id)
     record("case.closed", estate_id=case.estate_id, actor_id=actor_id, subject_type="case",
@@ -438,10 +441,11 @@ def resolution_result(case: Case) -> dict | None:
     consultation = resolution_of(case)
     if consultation is None:
         return None
-    result = consultations.results(consultation)
-    if result["status"] not in ("closed", "published"):
+    outcome = consultations.results(consultation)
+    if not outcome.final:
         raise Conflict(messages.RESOLUTION_STILL_OPEN, code="resolution_open")
-    return {key: result[key] for key in RESULT_KEYS if key in result}
+    shown = outcome.as_dict()
+    return {key: shown[key] for key in RESULT_KEYS if key in shown}
 
 
 def published_outcome(case: Case) -> str | None:

@@ -12,14 +12,17 @@ from sqlalchemy import select
 from app.auth.permissions import is_committee
 from app.consultations import messages
 from app.consultations.models import Ballot, Consultation, Status
-from app.consultations.services import results, scope_condition
+from app.consultations.access import scope_condition
+from app.consultations.outcome import Outcome
+from app.consultations.question_types import type_of
+from app.consultations.tally import results
 from app.db import utcnow
 from app.display import PDF_FONT, china_time, pdf_font
 from app.errors import Conflict
 from app.estates.models import Building, Flat, Owner, Stairwell
 from app.extensions import db
 from app.privacy import mask_name, mask_phone
-
+from app.rules.engine import area_text
 
 
 def require_export(c: Consultation, user) -> None:
@@ -35,19 +38,8 @@ def _stance(c: Consultation, answers: dict | None) -> str:
     """The deciding answers of a ballot in words: 同意, or 同意 12 项 / 反对 3 项 / 弃权 2 项."""
     if not answers:
         return ""
-    parts = []
-    for question in c.questions:
-        if not question["decides"] or question["key"] not in answers:
-            continue
-        value = answers[question["key"]]
-        if question["type"] == "items":
-            counts = {key: list(value.values()).count(key) for key in messages.ITEM_OPTION_LABELS}
-            parts.append(" / ".join(f"{label} {counts[key]} 项"
-                                    for key, label in messages.ITEM_OPTION_LABELS.items()))
-        else:
-            labels = {o["key"]: o["label"] for o in question["options"]}
-            parts.append(labels.get(value, value))
-    return "；".join(parts)
+    return "；".join(type_of(q).in_words(q, answers[q["key"]]) for q in c.questions
+                    if q["decides"] and q["key"] in answers)
 
 
 def rows(c: Consultation) -> list[list[str]]:
@@ -72,16 +64,15 @@ def rows(c: Consultation) -> list[list[str]]:
     return out
 
 
-def summary_lines(c: Consultation, outcome: dict) -> list[str]:
-    scope, participation = outcome["scope"], outcome["participation"]
+def summary_lines(c: Consultation, outcome: Outcome) -> list[str]:
     # a residents' survey counts respondents, not owners and area: its explanation says how many
     counted = [] if c.per_resident else [messages.EXPORT_SUMMARY.format(
-        total=scope["owners"], total_area=scope["area_m2"],
-        owners=participation["owners"].split("/")[0], area=participation["area"].split("/")[0])]
+        total=outcome.scope.owners, total_area=area_text(outcome.scope.area_m2),
+        owners=outcome.participants.owners, area=area_text(outcome.participants.area_m2))]
     return counted + [
-        messages.EXPORT_RULE.format(rule=outcome["rule_title"]),
-        messages.EXPORT_DECISION[outcome["decision"]],
-        outcome["explanation"],
+        messages.EXPORT_RULE.format(rule=outcome.rule.title),
+        messages.EXPORT_DECISION[outcome.decision],
+        outcome.explanation,
         messages.EXPORT_GENERATED.format(at=china_time(utcnow())),
     ]
 

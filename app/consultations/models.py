@@ -3,7 +3,8 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import (JSON, Boolean, Enum, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint)
+                        UniqueConstraint, and_, case, literal)
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import UTCDateTime, utcnow
@@ -23,6 +24,9 @@ TRANSITIONS = {Status.draft: {Status.open}, Status.open: {Status.closed},
                Status.closed: {Status.published}, Status.published: set()}
 
 
+STATUS_TYPE = Enum(Status, native_enum=False, length=10)
+
+
 class Consultation(db.Model):
     """A survey, content vote, elevator consent, resolution vote or evaluation of one estate."""
 
@@ -38,8 +42,8 @@ class Consultation(db.Model):
     template_version: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(100))
     description: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[Status] = mapped_column(Enum(Status, native_enum=False, length=10),
-                                           default=Status.draft)
+    #: the last lifecycle step recorded (and audited); everyone reads `status`, derived from it
+    stored_status: Mapped[Status] = mapped_column("status", STATUS_TYPE, default=Status.draft)
     #: the decision rule applied (app.rules preset key)
     rule_key: Mapped[str] = mapped_column(String(64))
     #: estate | building | stairwell | flats (an explicit set, see ConsultationFlat)
@@ -62,11 +66,25 @@ class Consultation(db.Model):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
+    @hybrid_property
+    def status(self) -> Status:
+        """The status as everyone reads it: time decides, so an open consultation past
+        `closes_at` is closed even before the close job records it (reads never write)."""
+        if self.stored_status == Status.open and self.closes_at <= utcnow():
+            return Status.closed
+        return self.stored_status
+
+    @status.inplace.expression
+    @classmethod
+    def _status_expression(cls):
+        due = and_(cls.stored_status == Status.open, cls.closes_at <= utcnow())
+        return case((due, literal(Status.closed, STATUS_TYPE)), else_=cls.stored_status)
+
     def move_to(self, status: Status, message: str) -> None:
         """Refuse a transition the lifecycle does not allow (409)."""
-        if status not in TRANSITIONS[self.status]:
+        if status not in TRANSITIONS[self.stored_status]:
             raise Conflict(message, code="wrong_status")
-        self.status = status
+        self.stored_status = status
 
     @property
     def per_resident(self) -> bool:

@@ -18,18 +18,7 @@ from app.rules.engine import rule_view
 blp = Blueprint("consultations", __name__, url_prefix="/api/v1", description="征询与表决")
 
 
-def _viewable(consultation_id):
-    user = require_user()
-    consultation = services.get_consultation(consultation_id)
-    services.require_view(user, consultation)
-    return consultation, user
-
-
-def _managed(consultation_id):
-    user = require_user()
-    consultation = services.get_consultation(consultation_id)
-    services.require_manage(user, consultation)
-    return consultation, user
+_viewable, _managed = services.viewable, services.managed
 
 
 @blp.route("/consultation-templates")
@@ -79,7 +68,6 @@ class ConsultationDetail(MethodView):
     def get(self, consultation_id):
         """A consultation with its questions and the caller's ballots."""
         consultation, user = _viewable(consultation_id)
-        services.close_if_due(consultation)
         consultation.my_ballots = services.my_ballots(consultation, user)
         consultation.voting_flats = services.voting_flats(consultation, user)
         return consultation

@@ -1,4 +1,6 @@
 """Consultation schemas: what the routes take and give."""
+from marshmallow import pre_dump
+
 from app.consultations.templates import SCOPES
 from app.schemas import BaseSchema, fields, validate
 
@@ -131,7 +133,12 @@ class ReceiptOutSchema(BaseSchema):
 
 
 class ResultsSchema(BaseSchema):
-    """The results shape of API.md (documented loosely: its blocks are plain dicts)."""
+    """The results shape of API.md (documented loosely: its blocks are plain dicts), dumped
+    from the typed `Outcome` (`Outcome.as_dict` is that shape)."""
+
+    @pre_dump
+    def _from_outcome(self, outcome, **kwargs):
+        return outcome.as_dict()
 
     consultation_id = fields.Integer()
     rule = fields.String()

@@ -12,18 +12,18 @@ from pathlib import Path
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from app.consultations import messages
+from app.consultations.question_types import SCALE_MAX, SCALE_MIN, TYPES
 from app.rules.data import DataFileError, load_file, yaml_files
 from app.schemas import BaseSchema
 
 KEY = validate.Regexp(r"^[a-z][a-z0-9_]{0,47}$")
 ITEM_CODE = validate.Regexp(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
-QUESTION_TYPES = ("single", "multiple", "scale", "text", "items")
+QUESTION_TYPES = tuple(TYPES)
 KINDS = ("survey", "vote", "evaluation")
 VOTERS = ("owners", "residents")
 SCOPES = ("estate", "building", "stairwell", "flats")
 ITEM_OPTIONS = ("agree", "oppose", "abstain")
 APPROVE = "agree"
-SCALE_MIN, SCALE_MAX = 1, 5
 
 
 # -- catalogues ------------------------------------------------------------------------------
@@ -94,20 +94,23 @@ class QuestionSchema(BaseSchema):
     @validates_schema
     def _by_type(self, data, **kwargs):
         kind = data.get("type")
+        question_type = TYPES.get(kind)
+        if question_type is None:
+            return  # the OneOf above says so
         has_options = data.get("options") is not None or data.get("options_from") is not None
         has_items = data.get("items") is not None or data.get("items_from") is not None
-        if kind in ("single", "multiple") and not has_options:
+        if question_type.has_options and not has_options:
             raise ValidationError(f"a {kind} question needs options or options_from", "options")
-        if kind not in ("single", "multiple") and has_options:
+        if not question_type.has_options and has_options:
             raise ValidationError(f"a {kind} question takes no options", "options")
-        if kind == "items" and not has_items:
-            raise ValidationError("an items question needs items or items_from", "items")
-        if kind != "items" and has_items:
+        if question_type.has_items and not has_items:
+            raise ValidationError(f"an {kind} question needs items or items_from", "items")
+        if not question_type.has_items and has_items:
             raise ValidationError(f"a {kind} question takes no items", "items")
         if kind != "multiple" and (data.get("min_choices") is not None
                                    or data.get("max_choices") is not None):
             raise ValidationError("min_choices/max_choices are for multiple choice", "min_choices")
-        if data.get("decides") and kind not in ("single", "items"):
+        if data.get("decides") and not question_type.can_decide:
             raise ValidationError("only single choice or items questions decide", "decides")
         if kind == "single" and data.get("decides") and APPROVE not in [
                 o["key"] for o in data.get("options") or []]:
@@ -139,7 +142,7 @@ class TemplateSchema(BaseSchema):
                 if target is None:
                     raise ValidationError(
                         f"{where}.when.question: must name an earlier question", "questions")
-                if target["type"] not in ("single", "multiple"):
+                if not TYPES[target["type"]].has_options:
                     raise ValidationError(
                         f"{where}.when.question: must be a single or multiple choice", "questions")
                 known = {o["key"] for o in target.get("options") or []}

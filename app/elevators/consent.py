@@ -3,18 +3,14 @@
 Only this module imports those domains' services and models, so the contract
 between them is in one place.
 """
-from decimal import Decimal
-
-from sqlalchemy import select
-
 from app.cases.models import Case
 from app.cases.services import case_is_resolved, open_case
 from app.consultations import services as consultations
-from app.consultations.models import Ballot, BallotAnswer, Consultation
+from app.consultations.models import Consultation
+from app.consultations.outcome import Outcome
 from app.elevators import messages
 from app.extensions import db
-from app.rules import get_rule
-from app.rules.engine import Tally, missing
+from app.rules.engine import missing
 
 TEMPLATE = "elevator_consent"
 QUESTION = "install"
@@ -37,14 +33,14 @@ def consultation_of(consultation_id: int | None) -> Consultation | None:
     return db.session.get(Consultation, consultation_id) if consultation_id else None
 
 
-def results(consultation_id: int | None) -> dict | None:
+def outcome_of(consultation_id: int | None) -> Outcome | None:
+    """The consent round's outcome (computed once per request by the caller, then passed on)."""
     consultation = consultation_of(consultation_id)
     return consultations.results(consultation) if consultation is not None else None
 
 
-def decision(consultation_id: int | None) -> str:
-    result = results(consultation_id)
-    return result["decision"] if result else "pending"
+def decision(outcome: Outcome | None) -> str:
+    return outcome.decision if outcome is not None else "pending"
 
 
 def agreeing_flat_ids(consultation_id: int | None) -> set[int]:
@@ -54,30 +50,21 @@ def agreeing_flat_ids(consultation_id: int | None) -> set[int]:
 
 def stances(consultation_id: int | None) -> dict[int, str]:
     """Each voted flat's current answer to the install question (agree / oppose / abstain)."""
-    if not consultation_id:
-        return {}
-    rows = db.session.execute(
-        select(Ballot.flat_id, BallotAnswer.option_key)
-        .join(BallotAnswer, BallotAnswer.ballot_id == Ballot.id).where(
-            Ballot.consultation_id == consultation_id, BallotAnswer.question_key == QUESTION,
-            Ballot.flat_id.is_not(None)))
-    return {flat_id: option for flat_id, option in rows}
+    return consultations.choices(consultation_id, QUESTION)
 
 
-def progress(result: dict | None) -> list[dict]:
+def progress(outcome: Outcome | None) -> list[dict]:
     """For each threshold of the rule: is it met, and what is still missing ("还差 3 户 / 212.40 ㎡")."""
-    if not result:
+    if outcome is None:
         return []
-    rule = get_rule(result["rule"])
-    scope = Tally(result["scope"]["owners"], Decimal(result["scope"]["area_m2"]))
-    participants = _tally(result["participation"])
-    question = next((q for q in result["questions"] if q["key"] == QUESTION), {})
-    approval = question.get("approval")
+    rule = outcome.rule
+    question = outcome.question(QUESTION)
+    approval = question.approval if question is not None else None
     checks = [("participation", messages.PROGRESS_PARTICIPATION, rule.participation,
-               participants, scope)]
+               outcome.participants, outcome.scope)]
     if approval is not None:  # absent while tallies are hidden
-        checks.append(("approval", messages.PROGRESS_APPROVAL, rule.approval, _tally(approval),
-                       participants))
+        checks.append(("approval", messages.PROGRESS_APPROVAL, rule.approval, approval.approving,
+                       outcome.participants))
     lines = []
     for key, label, threshold, part, whole in checks:
         if threshold is None:
@@ -90,13 +77,6 @@ def progress(result: dict | None) -> list[dict]:
             "text": messages.PROGRESS_MET if met else messages.PROGRESS_MISSING.format(
                 owners=gap.owners, area=f"{gap.area_m2:.2f}")})
     return lines
-
-
-def _tally(block: dict) -> Tally:
-    """The part of a results block's exact fractions ("8/12", "498.10/742.80")."""
-    owners, _ = block["owners"].split("/")
-    area, _ = block["area"].split("/")
-    return Tally(int(owners), Decimal(area))
 
 
 # --- 一事一议 --------------------------------------------------------------------------------------

@@ -149,7 +149,7 @@ def create_project(stairwell: Stairwell, *, total_cost_cents: int, subsidy_cents
         "compensation_cap": compensation_cap})
     split_for(stairwell.id, plan_fields)  # refuses a plan that does not fit the floors
     live = next(iter(projects_of(stairwell.id)), None)
-    if live is not None and consent.decision(live.consultation_id) != "failed":
+    if live is not None and consent.decision(consent.outcome_of(live.consultation_id)) != "failed":
         raise Conflict(messages.PROJECT_EXISTS, code="project_exists")
 
     try:
@@ -287,14 +287,18 @@ def signatures_of(project: ElevatorProject) -> list[Signature]:
 
 # --- stages ----------------------------------------------------------------------------------------
 
-def guard_facts(project: ElevatorProject, now: datetime | None = None) -> GuardFacts:
+def guard_facts(project: ElevatorProject, now: datetime | None = None,
+                outcome=None) -> GuardFacts:
+    """The facts the stage guards judge; `outcome` is the consent outcome when the caller
+    already has it (one tally per request)."""
     now = now or utcnow()
+    outcome = outcome or consent.outcome_of(project.consultation_id)
     signed = {s.flat_id for s in signatures_of(project)}
     agreeing = consent.agreeing_flat_ids(project.consultation_id)
     unsigned = [f.room for f in stairwell_flats(project.stairwell_id)
                 if f.id in agreeing and f.id not in signed]
     return GuardFacts(
-        now=now, consent_decision=consent.decision(project.consultation_id),
+        now=now, consent_decision=consent.decision(outcome),
         publicity_started_at=project.publicity_started_at, publicity_days=project.publicity_days,
         open_objections=sum(1 for o in objections_of(project) if not objection_handled(o)),
         unsigned_agreeing_rooms=unsigned)
@@ -339,11 +343,12 @@ def signature_view(s: Signature, *, full_rooms: bool) -> dict:
             "share_cents": s.share_cents, "signed_at": s.signed_at}
 
 
-def project_view(project: ElevatorProject, *, full_rooms: bool) -> dict:
-    """The project as GET shows it; rooms are masked unless the viewer is the committee."""
-    result = consent.results(project.consultation_id)
+def project_view(project: ElevatorProject, *, full_rooms: bool, outcome=None) -> dict:
+    """The project as GET shows it; rooms are masked unless the viewer is the committee.
+    `outcome`: the consent outcome when the caller already has it."""
+    outcome = outcome or consent.outcome_of(project.consultation_id)
     upcoming = next_stage(project.stage)
-    facts = guard_facts(project)
+    facts = guard_facts(project, outcome=outcome)
     return {
         "id": project.id, "estate_id": project.estate_id, "stairwell_id": project.stairwell_id,
         "stage": project.stage.value, "stage_label": project.stage.label,
@@ -355,7 +360,8 @@ def project_view(project: ElevatorProject, *, full_rooms: bool) -> dict:
         "compensation_cap": project.compensation_cap, "publicity_days": project.publicity_days,
         "publicity_started_at": project.publicity_started_at,
         "publicity_ends_at": facts.publicity_ends_at,
-        "consent": result, "progress": consent.progress(result),
+        "consent": outcome.as_dict() if outcome is not None else None,
+        "progress": consent.progress(outcome),
         "objections": [objection_view(o, full_rooms=full_rooms) for o in objections_of(project)],
         "signatures": [signature_view(s, full_rooms=full_rooms) for s in signatures_of(project)],
         "transitions": transitions_of(project),

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from app.audit.services import record
 from app.auth.models import ESTATE_ROLES, Role, User
@@ -73,6 +74,30 @@ def buildings_with_stairwells(estate_id: int) -> list[dict]:
     buildings = db.session.scalars(
         select(Building).where(Building.estate_id == estate_id).order_by(Building.id)).all()
     return [{"id": b.id, "name": b.name, "stairwells": by_building.get(b.id, [])} for b in buildings]
+
+
+def get_estate(estate_id: int) -> Estate:
+    return get_or_404(Estate, estate_id)
+
+
+def place_label(scope_type: str, place_id: int) -> str:
+    """A building's name, or a stairwell's with its building ("1号楼 2单元")."""
+    if scope_type == "building":
+        return get_or_404(Building, place_id).name
+    stairwell = get_or_404(Stairwell, place_id)
+    return f"{stairwell.building.name} {stairwell.name}"
+
+
+def flat_label(flat: Flat) -> str:
+    """How people name a flat: "1号楼 1单元 402"."""
+    return f"{flat.building.name} {flat.stairwell.name} {flat.room}"
+
+
+def flat_labels(flat_ids) -> dict[int, str]:
+    """Labels of many flats, with their buildings and stairwells in one query."""
+    flats = db.session.scalars(select(Flat).where(Flat.id.in_(list(flat_ids)))
+                               .options(joinedload(Flat.building), joinedload(Flat.stairwell))).all()
+    return {flat.id: flat_label(flat) for flat in flats}
 
 
 def stairwell_rooms(stairwell_id: int) -> dict:

@@ -28,7 +28,7 @@ def closing_soon(now):
     from app.consultations.models import Consultation, Status
 
     return list(db.session.scalars(select(Consultation).where(
-        Consultation.status == Status.open, Consultation.closes_at > now,
+        Consultation.stored_status == Status.open, Consultation.closes_at > now,
         Consultation.closes_at <= now + WINDOW).order_by(Consultation.id)))
 
 
@@ -39,8 +39,7 @@ def reminder_key(consultation) -> str:
 def not_answered(consultation) -> list[User]:
     """Verified people in scope with no ballot and no reminder yet: owners per flat, or
     residents per person (a run every 15 minutes then costs one query, not one per person)."""
-    from app.consultations.models import Ballot
-    from app.consultations.services import scope_condition
+    from app.consultations.services import has_ballot, scope_condition
 
     query = (select(User).join(FlatLink, FlatLink.user_id == User.id)
              .join(Flat, FlatLink.flat_id == Flat.id)
@@ -49,11 +48,10 @@ def not_answered(consultation) -> list[User]:
                     ~exists().where(and_(Notification.user_id == User.id,
                                          Notification.dedup_key == reminder_key(consultation)))))
     if consultation.per_resident:
-        query = query.where(~exists().where(and_(Ballot.consultation_id == consultation.id,
-                                                 Ballot.voter_id == User.id)))
+        query = query.where(~has_ballot(consultation, user_id=User.id))
     else:
-        query = query.where(FlatLink.relation == Relation.owner, ~exists().where(and_(
-            Ballot.consultation_id == consultation.id, Ballot.flat_id == Flat.id)))
+        query = query.where(FlatLink.relation == Relation.owner,
+                            ~has_ballot(consultation, flat_id=Flat.id))
     return list(db.session.scalars(query.distinct().order_by(User.id)))
 
 

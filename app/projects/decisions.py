@@ -20,4 +20,4 @@ def decision_passed(estate_id: int, consultation_id: int, rules=FUND_RULES) -> b
         return False
     if consultation.rule_key not in rules or _value(consultation.status) not in ("closed", "published"):
         return False
-    return results(consultation)["decision"] == "passed"
+    return results(consultation).decision == "passed"

@@ -44,8 +44,8 @@ def averages(evaluation) -> dict[str, Decimal]:
     """Average score per scale question that has answers."""
     from app.consultations.services import results
 
-    return {q["key"]: Decimal(q["average"]) for q in results(evaluation)["questions"]
-            if q["type"] == "scale" and q.get("average") is not None}
+    return {q.key: q.average for q in results(evaluation).questions
+            if q.type == "scale" and q.average is not None}
 
 
 def satisfaction_index(average: Decimal | None) -> Decimal | None:

@@ -27,17 +27,17 @@ def _consultation_row(consultation) -> dict:
     from app.consultations.services import results
 
     outcome = results(consultation)
-    participation = outcome["participation"]
+    participation = outcome.as_dict()["participation"]
     return {"id": consultation.id, "title": consultation.title, "kind": consultation.kind,
             "closed_at": consultation.closed_at.isoformat() if consultation.closed_at else None,
-            "rule": outcome["rule"], "decision": outcome["decision"],
-            "decision_label": messages.DECISION_LABELS.get(outcome["decision"], ""),
+            "rule": outcome.rule.key, "decision": outcome.decision,
+            "decision_label": messages.DECISION_LABELS.get(outcome.decision, ""),
             "participation_owners": participation.get("owners") or participation.get("residents"),
             "participation_decimal": participation.get("owners_decimal"),
-            "explanation": outcome["explanation"],
-            "scores": {q["key"]: q["average"] for q in outcome["questions"]
-                       if q["type"] == "scale" and q.get("average") is not None},
-            "titles": {q["key"]: q["title"] for q in outcome["questions"]}}
+            "explanation": outcome.explanation,
+            "scores": {q.key: str(q.average) for q in outcome.questions
+                       if q.type == "scale" and q.average is not None},
+            "titles": {q.key: q.title for q in outcome.questions}}
 
 
 def _projects(estate_id: int) -> list[dict]:

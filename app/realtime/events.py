@@ -105,8 +105,8 @@ def send_tally(consultation_id: int) -> None:
     consultation = db.session.get(Consultation, consultation_id)
     if consultation is None or _value(consultation.status) == "draft":
         return
-    shown = results(consultation)
+    outcome = results(consultation)
     room = room_name("consultation", consultation_id)
-    if shown.get("hidden"):
+    if outcome.hidden:
         room = committee_room(room)
-    emit("tally", {"consultation_id": consultation_id, **ResultsSchema().dump(shown)}, [room])
+    emit("tally", {"consultation_id": consultation_id, **ResultsSchema().dump(outcome)}, [room])

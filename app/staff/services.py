@@ -72,10 +72,8 @@ def willingness_factors(estate_id: int, weights: dict) -> tuple[Factor, Factor, 
                 Factor("participation", messages.FACTOR_PARTICIPATION, messages.NO_SURVEY,
                        Fraction(0), weights["participation"]), None)
     outcome = results(survey)
-    total = outcome["scope"]["owners"]
-    voted = int(outcome["participation"]["owners"].split("/")[0])
-    question = next(q for q in outcome["questions"] if q["key"] == WILLING_OPTION[0])
-    agree = question["options"][WILLING_OPTION[1]]["owners"]
+    total, voted = outcome.scope.owners, outcome.participants.owners
+    agree = outcome.question(WILLING_OPTION[0]).option(WILLING_OPTION[1]).tally.owners
     willing_share = Fraction(agree, voted) if voted else Fraction(0)
     turnout = Fraction(voted, total) if total else Fraction(0)
     return (Factor("willingness", messages.FACTOR_WILLINGNESS,

@@ -6,8 +6,6 @@ JSON API from console.js; the assisted ballot is a form post checked here for th
 session's CSRF token, cast by `services.cast_assisted_ballot` as the API does.
 """
 from flask import flash, redirect, render_template, request, url_for
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from app.auth.permissions import require_user
 from app.consultations import services
@@ -15,13 +13,12 @@ from app.consultations.answers import visible
 from app.consultations.models import Consultation, Status
 from app.consultations.schemas import ResultsSchema
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
-from app.estates.models import Building, Estate, Flat, Stairwell
-from app.estates.services import buildings_with_stairwells
+from app.estates.services import buildings_with_stairwells, flat_label, get_estate, place_label
 from app.extensions import db
 from app.rules import get_rule
 from app.web import messages
 from app.web.console import bp, committee_page
-from app.web.consultations import flat_label, option_order
+from app.web.consultations import option_order
 from app.web.forms import AssistedBallotForm, answers_from_form, check_csrf, field_name, load_form
 
 
@@ -29,46 +26,32 @@ from app.web.forms import AssistedBallotForm, answers_from_form, check_csrf, fie
 @committee_page("consultations")
 def consultations(estate):
     """Every consultation of the estate, newest first, and the form to start one."""
-    rows = db.session.scalars(select(Consultation).where(Consultation.estate_id == estate.id)
-                              .order_by(Consultation.id.desc()).limit(200)).all()
+    rows = services.list_consultations(estate.id, require_user())
     return "web/console/consultations.html", {
         "rows": rows, "templates": list(services.all_templates().values()),
         "buildings": buildings_with_stairwells(estate.id)}
 
 
 def scope_label(c: Consultation) -> str:
-    if c.scope_type == "building":
-        return db.session.get(Building, c.scope_id).name
-    if c.scope_type == "stairwell":
-        stairwell = db.session.get(Stairwell, c.scope_id)
-        return f"{stairwell.building.name} {stairwell.name}"
     if c.scope_type == "flats":
         return messages.CASES
-    return messages.SCOPES["estate"]
+    if c.scope_type == "estate":
+        return messages.SCOPES["estate"]
+    return place_label(c.scope_type, c.scope_id)
 
 
 def scope_flats(c: Consultation) -> list[tuple[int, str]]:
     """The flats in scope, to choose the one an assisted ballot is for."""
-    flats = db.session.scalars(select(Flat).where(services.scope_condition(c))
-                               .options(joinedload(Flat.building), joinedload(Flat.stairwell))
-                               .order_by(Flat.building_id, Flat.stairwell_id, Flat.floor, Flat.room)
-                               .limit(5000)).all()
-    return [(flat.id, flat_label(flat)) for flat in flats]
+    return [(flat.id, flat_label(flat)) for flat in services.flats_in_scope(c)]
 
 
-def managed(consultation_id: int) -> tuple[Consultation, object]:
-    """The consultation for its estate's committee: 404 for strangers, 403 for residents."""
-    user = require_user()
-    c = services.get_consultation(consultation_id)
-    services.require_manage(user, c)
-    return c, user
+managed = services.managed
 
 
 def render_manage(c: Consultation, *, values=None, errors=None, error=None, form=None, status=200):
-    services.close_if_due(c)
     results = None if c.status == Status.draft else ResultsSchema().dump(services.results(c))
     return render_template(
-        "web/console/consultation.html", c=c, estate=db.session.get(Estate, c.estate_id),
+        "web/console/consultation.html", c=c, estate=get_estate(c.estate_id),
         section="consultations", rule=get_rule(c.rule_key), scope=scope_label(c),
         results=results, option_order=option_order(c), flats=[] if c.per_resident else scope_flats(c),
         values=values or {}, errors=errors or {}, error=error, form=form or {},

@@ -24,9 +24,10 @@ DEFAULT_CONSENT_DAYS = 14
 def elevators(estate):
     rows = []
     for project in services.projects_of_estate(estate.id):
-        result = consent.results(project.consultation_id)
-        rows.append({"project": project, "decision": result["decision"] if result else None,
-                     "participation": result["participation"] if result else None})
+        shown = consent.outcome_of(project.consultation_id)
+        shown = shown.as_dict() if shown is not None else None
+        rows.append({"project": project, "decision": shown["decision"] if shown else None,
+                     "participation": shown["participation"] if shown else None})
     closes_on = (utcnow() + timedelta(days=DEFAULT_CONSENT_DAYS)).astimezone(CHINA_TZ).date()
     return "web/console/elevators.html", {
         "rows": rows, "buildings": buildings_with_stairwells(estate.id),
@@ -40,7 +41,8 @@ def elevator(estate, project_id):
     project = services.get_project(project_id)
     if project.estate_id != estate.id:
         raise NotFound()
-    view = services.project_view(project, full_rooms=True)
+    outcome = consent.outcome_of(project.consultation_id)
+    view = services.project_view(project, full_rooms=True, outcome=outcome)
     consultation = consent.consultation_of(project.consultation_id)
     final = consultation is not None and consultation.status in (Status.closed, Status.published)
     stances = consent.stances(project.consultation_id)
@@ -53,4 +55,4 @@ def elevator(estate, project_id):
     return "web/console/elevator.html", {
         "project": project, "view": view, "consultation": consultation, "stages": ORDER,
         "flats": flats, "split": split, "split_error": split_error, "coefficients": coefficients, "final": final,
-        "next_stage": next_stage(project.stage), **progress_context(view["consent"])}
+        "next_stage": next_stage(project.stage), **progress_context(outcome)}

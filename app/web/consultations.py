@@ -5,38 +5,18 @@ consultation services' own checks (`require_view`, `my_ballots`, `results`), and
 a ballot is cast by `services.cast_ballot`, exactly as `PUT …/ballots/mine` does.
 """
 from flask import flash, redirect, render_template, request, url_for
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
-from app.auth.permissions import require_user
 from app.consultations import services
 from app.consultations.answers import visible
 from app.consultations.models import Consultation, Status
 from app.consultations.schemas import ResultsSchema
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
-from app.estates.models import Flat, FlatLink, LinkStatus
+from app.estates.services import flat_labels
 from app.extensions import db
 from app.rules import get_rule
 from app.web import messages
 from app.web.forms import BallotForm, answers_from_form, field_name, load_form
 from app.web.routes import bp
-
-
-def flat_label(flat: Flat) -> str:
-    return f"{flat.building.name} {flat.stairwell.name} {flat.room}"
-
-
-def flat_labels(flat_ids) -> dict[int, str]:
-    flats = db.session.scalars(select(Flat).where(Flat.id.in_(list(flat_ids)))
-                               .options(joinedload(Flat.building), joinedload(Flat.stairwell))).all()
-    return {flat.id: flat_label(flat) for flat in flats}
-
-
-def answering_flats(c: Consultation, user) -> list[int]:
-    """The user's verified flats in scope: who may answer a residents' survey."""
-    return list(db.session.scalars(select(Flat.id).where(
-        services.scope_condition(c), Flat.id.in_(select(FlatLink.flat_id).where(
-            FlatLink.user_id == user.id, FlatLink.status == LinkStatus.verified)))))
 
 
 def open_for_home(user, estate_id: int) -> list[dict]:
@@ -66,8 +46,8 @@ def results_view(c: Consultation) -> dict | None:
     """The results as the API and the live `tally` event give them; None while hidden."""
     if c.status == Status.draft:
         return None
-    shown = ResultsSchema().dump(services.results(c))
-    return None if shown["hidden"] else shown
+    outcome = services.results(c)
+    return None if outcome.hidden else ResultsSchema().dump(outcome)
 
 
 def _receipt_checks(c: Consultation, ballots: list[dict]) -> dict[str, bool]:
@@ -79,10 +59,9 @@ def _receipt_checks(c: Consultation, ballots: list[dict]) -> dict[str, bool]:
 
 def render_page(c: Consultation, user, *, flat_id=None, values=None, errors=None, error=None,
                 status=200):
-    services.close_if_due(c)
     ballots = services.my_ballots(c, user)
     if c.per_resident:
-        flats = flat_labels(answering_flats(c, user))
+        flats = flat_labels(services.answering_flats(c, user))
         current = next(iter(ballots), None)
         choices = []
     else:
@@ -102,11 +81,7 @@ def render_page(c: Consultation, user, *, flat_id=None, values=None, errors=None
         status_label=messages.CONSULTATION_STATUS[c.status.value]), status
 
 
-def _viewable(consultation_id: int):
-    user = require_user()
-    consultation = services.get_consultation(consultation_id)
-    services.require_view(user, consultation)
-    return consultation, user
+_viewable = services.viewable
 
 
 @bp.get("/consultations/<int:consultation_id>")

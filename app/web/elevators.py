@@ -57,16 +57,19 @@ def shares_or_reason(project):
         return None, error.message
 
 
-def progress_context(result: dict | None) -> dict:
-    """What _progress.html needs from the consent results: them, and the per-threshold gaps."""
-    return {"consent": result, "progress": {p["threshold"]: p for p in consent.progress(result)}}
+def progress_context(outcome) -> dict:
+    """What _progress.html needs from the consent outcome: its results and the per-threshold gaps."""
+    return {"consent": outcome.as_dict() if outcome is not None else None,
+            "progress": {p["threshold"]: p for p in consent.progress(outcome)}}
 
 
 @bp.get("/elevators/<int:project_id>")
 def elevator(project_id):
     """The resident's page of one elevator project of their stairwell."""
     project, user = viewable_project(project_id)
-    view = services.project_view(project, full_rooms=is_committee(user, project.estate_id))
+    outcome = consent.outcome_of(project.consultation_id)
+    view = services.project_view(project, full_rooms=is_committee(user, project.estate_id),
+                                 outcome=outcome)
     split, split_error = shares_or_reason(project)
     shares = {share.flat_id: share for share in split.shares} if split else {}
     consultation = consent.consultation_of(project.consultation_id)
@@ -94,7 +97,7 @@ def elevator(project_id):
         page_data={"id": project.id, "consultationId": project.consultation_id,
                    "stage": project.stage.value, "stages": [s.value for s in ORDER],
                    "labels": {s.value: s.label for s in ORDER}},
-        **progress_context(view["consent"]))
+        **progress_context(outcome))
 
 
 @bp.get("/elevators/<int:project_id>/progress")
@@ -102,4 +105,4 @@ def elevator_progress(project_id):
     """The consent progress alone, for the page to refresh when the tally changes."""
     project, _ = viewable_project(project_id)
     return render_template("web/elevators/_progress.html",
-                           **progress_context(consent.results(project.consultation_id)))
+                           **progress_context(consent.outcome_of(project.consultation_id)))

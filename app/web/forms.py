@@ -11,6 +11,7 @@ from flask import request, session
 from marshmallow import EXCLUDE, ValidationError
 
 from app.consultations.answers import visible
+from app.consultations.question_types import type_of
 from app.errors import Forbidden, InvalidInput
 from app.schemas import BaseSchema, fields, validate
 from app.web import messages
@@ -70,19 +71,7 @@ def answers_from_form(questions: list[dict], form) -> dict:
     for question in questions:
         if not visible(question, answers):
             continue
-        name, kind = field_name(question), question["type"]
-        if kind == "multiple":
-            chosen = form.getlist(name)
-            if chosen:
-                answers[question["key"]] = chosen
-        elif kind == "items":
-            answers[question["key"]] = {
-                item["code"]: form[field_name(question, item["code"])]
-                for item in question["items"] if form.get(field_name(question, item["code"]))}
-        else:
-            value = form.get(name, "")
-            if kind == "scale" and value.isdigit():
-                value = int(value)
-            if value != "" and (kind != "text" or value.strip()):
-                answers[question["key"]] = value
+        value = type_of(question).read_form(question, form, field_name(question))
+        if value is not None:
+            answers[question["key"]] = value
     return answers

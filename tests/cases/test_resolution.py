@@ -33,7 +33,7 @@ def test_resolution_opens_a_flats_consultation_under_the_named_rule(setting):
     assert (consultation.scope_type, consultation.rule_key, consultation.status.value) == (
         "flats", "simple_majority", "open")
     assert consultation.template_key == "dispute_resolution"
-    assert consultations.results(consultation)["scope"]["owners"] == 3
+    assert consultations.results(consultation).as_dict()["scope"]["owners"] == 3
     with pytest.raises(Conflict) as error:
         services.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7))
     assert error.value.code == "resolution_exists"

@@ -147,7 +147,7 @@ def test_content_vote_counts_each_item_and_leaves_unanswered_items_as_abstention
     cast_ballot(consultation, owners[2], None, {"items": {"improvement.elevator": "agree"}})
     from app.consultations.services import close_consultation
     close_consultation(consultation, None)
-    outcome = results(consultation)
+    outcome = results(consultation).as_dict()
     items = {item["code"]: item for item in outcome["questions"][0]["items"]}
     assert len(items) == 41
     water = items["basic.water_supply"]

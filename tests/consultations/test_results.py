@@ -30,11 +30,11 @@ def test_twelve_flats_eight_vote_six_agree_passes(app):
     flats = flats_of(estate.id)
     for flat, choice in zip(flats, ["agree"] * 6 + ["oppose"] * 2):
         vote(consultation, flat, choice)
-    open_results = results(consultation)
+    open_results = results(consultation).as_dict()
     assert open_results["decision"] == "pending"
     assert open_results["missing"] == {"owners": 0, "area_m2": "0.00"}
     close_consultation(consultation, None)
-    outcome = results(consultation)
+    outcome = results(consultation).as_dict()
     assert outcome["scope"]["owners"] == 12 and outcome["scope"]["area_m2"] == "720.00"
     assert outcome["participation"]["owners"] == "8/12"
     assert outcome["participation"]["area"] == "480.00/720.00"
@@ -54,9 +54,9 @@ def test_seven_taking_part_fails_on_participation(app):
     consultation = stairwell_vote(estate)
     for flat in flats_of(estate.id)[:7]:
         vote(consultation, flat, "agree")
-    assert results(consultation)["missing"] == {"owners": 1, "area_m2": "60.00"}
+    assert results(consultation).as_dict()["missing"] == {"owners": 1, "area_m2": "60.00"}
     close_consultation(consultation, None)
-    outcome = results(consultation)
+    outcome = results(consultation).as_dict()
     assert outcome["participation"]["passed"] is False
     assert outcome["questions"][0]["approval"]["passed"] is True
     assert outcome["decision"] == "failed"
@@ -76,7 +76,7 @@ def test_one_owner_of_three_flats_is_one_head_and_a_split_follows_the_larger_are
     vote(consultation, flats[0], "agree", owner)
     vote(consultation, flats[1], "agree", owner)
     vote(consultation, flats[2], "oppose", owner)
-    outcome = results(consultation)
+    outcome = results(consultation).as_dict()
     assert outcome["scope"]["owners"] == 10
     assert outcome["participation"]["owners"] == "1/10"
     options = outcome["questions"][0]["options"]
@@ -92,7 +92,7 @@ def test_abstention_takes_part_but_does_not_approve(app):
     for flat, choice in zip(flats, ["agree"] * 8 + ["abstain"] * 4):
         vote(consultation, flat, choice)
     close_consultation(consultation, None)
-    outcome = results(consultation)
+    outcome = results(consultation).as_dict()
     assert outcome["participation"]["owners"] == "12/12"
     assert outcome["questions"][0]["approval"]["owners"] == "8/12"
     assert outcome["decision"] == "failed"
@@ -119,7 +119,7 @@ def test_sql_results_agree_with_the_engine_on_random_estates(app):
             if choices[flat.id]:
                 vote(consultation, flat, choices[flat.id], voters[flat.id])
         close_consultation(consultation, None)
-        outcome = results(consultation)
+        outcome = results(consultation).as_dict()
         count = count_flats(FlatVote(f.id, f.owner_id, f.area_m2, choices[f.id]) for f in flats)
         expected = evaluate(rule, count.scope, count.participants,
                             count.options.get("agree", Tally()), final=True)
@@ -175,7 +175,7 @@ def test_results_take_the_same_number_of_queries_for_10_and_3000_ballots(app):
         bulk_ballots(consultation, flats, rng)
         db.session.expire_all()
         with counted_queries() as statements:
-            outcome = results(consultation)
+            outcome = results(consultation).as_dict()
         assert outcome["participation"]["ballots"] == len(flats)
         counts.append(len(statements))
     assert counts[0] == counts[1], counts

@@ -1,0 +1,163 @@
+"""Who may see, manage and answer a consultation, and which flats are in its scope.
+
+The API routes and the pages load and check through the same three helpers
+(`viewable`, `managed`, `require_view`), so a page never answers what the API refuses.
+"""
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import joinedload
+
+from app.auth.models import User
+from app.auth.permissions import is_committee, is_moderator, require_user
+from app.consultations import messages
+from app.consultations.models import Consultation, ConsultationFlat, FlatProxy, Status
+from app.errors import Forbidden, InvalidInput, NotFound
+from app.estates.models import Flat, FlatLink, LinkStatus, Relation
+from app.estates.services import get_or_404, is_verified_owner
+from app.extensions import db
+
+
+def get_consultation(consultation_id: int) -> Consultation:
+    return get_or_404(Consultation, consultation_id)
+
+
+def scope_condition(c: Consultation):
+    """SQL condition on Flat for the consultation's scope (always within its estate)."""
+    in_estate = Flat.estate_id == c.estate_id
+    if c.scope_type == "building":
+        return and_(in_estate, Flat.building_id == c.scope_id)
+    if c.scope_type == "stairwell":
+        return and_(in_estate, Flat.stairwell_id == c.scope_id)
+    if c.scope_type == "flats":
+        return and_(in_estate, Flat.id.in_(select(ConsultationFlat.flat_id).where(
+            ConsultationFlat.consultation_id == c.id)))
+    return in_estate
+
+
+def head_of():
+    """Headcount key: the owner, or the flat itself when no owner is registered."""
+    return func.coalesce(Flat.owner_id, -Flat.id)
+
+
+def linked_flats(c: Consultation, user: User, owners_only: bool) -> list[int]:
+    """The user's flats in scope: as verified owner (or any verified resident) or active proxy."""
+    links = select(FlatLink.flat_id).where(
+        FlatLink.user_id == user.id, FlatLink.estate_id == c.estate_id,
+        FlatLink.status == LinkStatus.verified)
+    if owners_only:
+        links = links.where(FlatLink.relation == Relation.owner)
+    proxies = select(FlatProxy.flat_id).where(
+        FlatProxy.proxy_user_id == user.id, FlatProxy.estate_id == c.estate_id,
+        FlatProxy.revoked_at.is_(None))
+    return list(db.session.scalars(select(Flat.id).where(
+        scope_condition(c), or_(Flat.id.in_(links), Flat.id.in_(proxies))).order_by(Flat.id)))
+
+
+def answering_flats(c: Consultation, user: User) -> list[int]:
+    """The user's verified flats in scope: where a resident answers a residents' survey from."""
+    return list(db.session.scalars(select(Flat.id).where(
+        scope_condition(c), Flat.id.in_(select(FlatLink.flat_id).where(
+            FlatLink.user_id == user.id, FlatLink.status == LinkStatus.verified)))))
+
+
+def flats_in_scope(c: Consultation, limit: int = 5000) -> list[Flat]:
+    """The flats in scope in building, stairwell and floor order (e.g. to enter a paper ballot)."""
+    return list(db.session.scalars(
+        select(Flat).where(scope_condition(c))
+        .options(joinedload(Flat.building), joinedload(Flat.stairwell))
+        .order_by(Flat.building_id, Flat.stairwell_id, Flat.floor, Flat.room).limit(limit)))
+
+
+def can_view(user: User | None, c: Consultation) -> bool:
+    """Committee and moderators of the estate see every consultation; residents see the
+    open, closed and published ones of their scope. Others get 404 (they learn nothing)."""
+    if user is None:
+        return False
+    if is_moderator(user, c.estate_id):
+        return True
+    if c.status == Status.draft:
+        return False
+    return bool(linked_flats(c, user, owners_only=False))
+
+
+def require_view(user: User, c: Consultation) -> None:
+    if not can_view(user, c):
+        raise NotFound()
+
+
+def require_manage(user: User, c: Consultation) -> None:
+    if not can_view(user, c):
+        raise NotFound()
+    if not is_committee(user, c.estate_id):
+        raise Forbidden()
+
+
+def viewable(consultation_id: int) -> tuple[Consultation, User]:
+    """The consultation for the signed-in person who may see it (401, or 404 for strangers)."""
+    user = require_user()
+    consultation = get_consultation(consultation_id)
+    require_view(user, consultation)
+    return consultation, user
+
+
+def managed(consultation_id: int) -> tuple[Consultation, User]:
+    """The consultation for its estate's committee: 404 for strangers, 403 for residents."""
+    user = require_user()
+    consultation = get_consultation(consultation_id)
+    require_manage(user, consultation)
+    return consultation, user
+
+
+def list_consultations(estate_id: int, user: User, status: str | None = None) -> list[Consultation]:
+    """The estate's consultations this person may see, newest first; `status` is the derived
+    one (an open consultation past its closing time is listed as closed)."""
+    query = select(Consultation).where(Consultation.estate_id == estate_id)
+    if status:
+        query = query.where(Consultation.status == Status(status))
+    consultations = db.session.scalars(query.order_by(Consultation.id.desc())).all()
+    return [c for c in consultations if can_view(user, c)]
+
+
+# -- the right to vote --------------------------------------------------------------------------
+
+def flat_in_scope(c: Consultation, flat_id: int) -> bool:
+    return db.session.scalar(select(func.count(Flat.id)).where(
+        scope_condition(c), Flat.id == flat_id)) == 1
+
+
+def voter_right(user: User, flat_id: int) -> str | None:
+    """'owner' or 'proxy' when the user may vote for the flat, else None."""
+    if is_verified_owner(user.id, flat_id):
+        return "owner"
+    proxy = db.session.scalar(select(func.count(FlatProxy.id)).where(
+        FlatProxy.proxy_user_id == user.id, FlatProxy.flat_id == flat_id,
+        FlatProxy.revoked_at.is_(None)))
+    return "proxy" if proxy else None
+
+
+def resolve_voter(c: Consultation, user: User, flat_id: int | None) -> tuple[str, int, str]:
+    """(slot, flat_id, cast_as) for the user's own ballot, or a refusal (404/403/422)."""
+    if not can_view(user, c):
+        raise NotFound()
+    if c.per_resident:
+        flats = linked_flats(c, user, owners_only=False)
+        if not flats or (flat_id is not None and flat_id not in flats):
+            raise Forbidden(messages.NOT_RESIDENT, code="not_resident")
+        return f"user:{user.id}", flat_id or flats[0], "resident"
+    if flat_id is None:
+        flats = linked_flats(c, user, owners_only=True)
+        if not flats:
+            raise Forbidden(messages.NOT_OWNER, code="not_owner")
+        if len(flats) > 1:
+            raise InvalidInput(messages.FLAT_REQUIRED, fields={"flat_id": messages.FLAT_REQUIRED})
+        flat_id = flats[0]
+    elif not flat_in_scope(c, flat_id):
+        raise InvalidInput(messages.FLAT_NOT_IN_SCOPE, fields={"flat_id": messages.FLAT_NOT_IN_SCOPE})
+    right = voter_right(user, flat_id)
+    if right is None:
+        raise Forbidden(messages.NOT_OWNER, code="not_owner")
+    return f"flat:{flat_id}", flat_id, right
+
+
+def voting_flats(c: Consultation, user: User) -> list[int]:
+    """Flats the user may vote for in this consultation (empty for a per-resident survey)."""
+    return [] if c.per_resident else linked_flats(c, user, owners_only=True)

@@ -1,0 +1,171 @@
+"""Ballots: one current ballot per slot (a flat, or a resident for residents' surveys),
+every version kept, a receipt per version; and what other domains may ask about them.
+
+Only this package reads `Ballot` and `BallotAnswer`: elevators ask `choices`, the
+closing reminders ask `has_ballot`.
+"""
+import secrets
+
+from flask import current_app
+from sqlalchemy import and_, exists, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from app.audit.services import record
+from app.auth.models import User
+from app.auth.services import normalize_phone
+from app.consultations import messages
+from app.consultations.access import flat_in_scope, linked_flats, resolve_voter
+from app.consultations.answers import check_answers
+from app.consultations.lifecycle import lock, settle
+from app.consultations.models import (
+    Ballot, BallotAnswer, BallotVersion, Channel, Consultation, Status)
+from app.db import utcnow
+from app.errors import Conflict, InvalidInput
+from app.estates.models import Flat
+from app.extensions import db
+from app.signals import ballot_cast
+
+RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud without doubt
+
+
+def new_receipt() -> str:
+    code = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(10))
+    return f"{code[:5]}-{code[5:]}"
+
+
+def _require_open(c: Consultation) -> None:
+    """A ballot is a write: record a close that time already decided, then refuse."""
+    settle(c)
+    if c.status != Status.open:
+        raise Conflict(messages.CLOSED if c.status != Status.draft else messages.NOT_OPEN_YET,
+                       code="consultation_closed" if c.status != Status.draft else "not_open")
+    if c.opens_at is not None and utcnow() < c.opens_at:
+        raise Conflict(messages.NOT_OPEN_YET, code="not_open")
+    lock(c, read=True)
+    if c.status != Status.open:
+        raise Conflict(messages.CLOSED, code="consultation_closed")
+
+
+def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, cast_as: str,
+                  channel: Channel, answers: dict, rows: list[tuple], entered_by_id=None,
+                  evidence=None, witness_phone=None) -> Ballot:
+    """Insert or replace the slot's current ballot; keep the version; one commit."""
+    now = utcnow()
+    # Claim the slot first: INSERT … ON CONFLICT DO NOTHING waits for a concurrent
+    # first ballot of the same flat and then leaves it be; the row is then locked and
+    # updated. No savepoint is needed: the claim lives and dies with the request's transaction.
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    db.session.execute(insert(Ballot).values(
+        estate_id=c.estate_id, consultation_id=c.id, slot=slot, version=0, flat_id=flat_id,
+        voter_id=voter_id, cast_as=cast_as, channel=channel, answers=answers,
+        receipt=new_receipt(), created_at=now, updated_at=now)
+        .on_conflict_do_nothing(index_elements=["consultation_id", "slot"]))
+    ballot = db.session.scalar(
+        select(Ballot).where(Ballot.consultation_id == c.id, Ballot.slot == slot)
+        .with_for_update().execution_options(populate_existing=True))
+    if ballot.version and ballot.cast_as == "owner" and cast_as == "proxy":
+        raise Conflict(messages.OWNER_ALREADY_VOTED, code="owner_already_voted")
+    ballot.version += 1
+    ballot.flat_id, ballot.voter_id, ballot.cast_as, ballot.channel = flat_id, voter_id, cast_as, channel
+    ballot.entered_by_id, ballot.evidence, ballot.witness_phone = entered_by_id, evidence, witness_phone
+    ballot.answers, ballot.updated_at = answers, now
+    if ballot.version > 1:
+        ballot.receipt = new_receipt()
+    db.session.execute(BallotAnswer.__table__.delete().where(BallotAnswer.ballot_id == ballot.id))
+    db.session.add_all(BallotAnswer(estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot.id,
+                                    question_key=question, item_key=item, option_key=option,
+                                    value_text=text)
+                       for question, item, option, text in rows)
+    db.session.add(BallotVersion(
+        estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot.id, version=ballot.version,
+        flat_id=flat_id, voter_id=voter_id, cast_as=cast_as, channel=channel,
+        entered_by_id=entered_by_id, evidence=evidence, witness_phone=witness_phone,
+        answers=answers, receipt=ballot.receipt, created_at=now))
+    record("ballot.cast", estate_id=c.estate_id, actor_id=entered_by_id or voter_id,
+           subject_type="consultation", subject_id=c.id,
+           data={"slot": slot, "version": ballot.version, "channel": channel.value,
+                 "cast_as": cast_as, "receipt": ballot.receipt})
+    db.session.commit()
+    ballot_cast.send(current_app._get_current_object(), consultation_id=c.id, estate_id=c.estate_id)
+    return ballot
+
+
+def cast_ballot(c: Consultation, user: User, flat_id: int | None, answers: dict) -> Ballot:
+    """The user's own ballot (PUT …/ballots/mine): idempotent, changeable until close.
+
+    An owner's ballot always replaces a proxy's; a proxy cannot replace an owner's.
+    """
+    slot, flat_id, cast_as = resolve_voter(c, user, flat_id)
+    _require_open(c)
+    normalised, rows = check_answers(c.questions, answers)
+    return _write_ballot(c, slot=slot, flat_id=flat_id, voter_id=user.id, cast_as=cast_as,
+                         channel=Channel.online, answers=normalised, rows=rows)
+
+
+def cast_assisted_ballot(c: Consultation, actor: User, flat_id: int, answers: dict, *,
+                         channel: str, evidence: str, witness_phone: str | None = None) -> Ballot:
+    """A paper, proxy or assisted ballot entered by a committee member, with evidence.
+
+    paper and assisted ballots are the owner's own (they replace anything); a written
+    proxy (channel proxy) ranks like an online proxy and cannot replace the owner's ballot.
+    """
+    if c.per_resident:
+        raise InvalidInput(messages.ASSISTED_FOR_RESIDENTS,
+                           fields={"flat_id": messages.ASSISTED_FOR_RESIDENTS})
+    if not flat_in_scope(c, flat_id):
+        raise InvalidInput(messages.FLAT_NOT_IN_SCOPE, fields={"flat_id": messages.FLAT_NOT_IN_SCOPE})
+    _require_open(c)
+    normalised, rows = check_answers(c.questions, answers)
+    witness = normalize_phone(witness_phone) if witness_phone else None
+    return _write_ballot(c, slot=f"flat:{flat_id}", flat_id=flat_id, voter_id=None,
+                         cast_as="proxy" if channel == Channel.proxy.value else "owner",
+                         channel=Channel(channel), answers=normalised, rows=rows,
+                         entered_by_id=actor.id, evidence=evidence, witness_phone=witness)
+
+
+def my_ballots(c: Consultation, user: User) -> list[dict]:
+    """The ballots the user can see as theirs: their own, and those of flats they vote for."""
+    if c.per_resident:
+        condition = Ballot.slot == f"user:{user.id}"
+    else:
+        flats = linked_flats(c, user, owners_only=True)
+        condition = Ballot.slot.in_([f"flat:{flat_id}" for flat_id in flats])
+    ballots = db.session.execute(
+        select(Ballot, Flat.room).outerjoin(Flat, Ballot.flat_id == Flat.id)
+        .where(Ballot.consultation_id == c.id, condition).order_by(Ballot.id)).all()
+    return [{"flat_id": b.flat_id, "room": room, "receipt": b.receipt, "version": b.version,
+             "channel": b.channel.value, "cast_as": b.cast_as, "mine": b.voter_id == user.id,
+             "answers": b.answers, "updated_at": b.updated_at} for b, room in ballots]
+
+
+def receipts(c: Consultation) -> list[dict]:
+    """After 公示: every current receipt with its masked room, to check one's own."""
+    from app.privacy import mask_room
+
+    if c.status != Status.published:
+        raise Conflict(messages.NOT_PUBLISHED, code="not_published")
+    rows = db.session.execute(
+        select(Ballot.receipt, Ballot.channel, Flat.room).outerjoin(Flat, Ballot.flat_id == Flat.id)
+        .where(Ballot.consultation_id == c.id).order_by(Ballot.receipt)).all()
+    return [{"receipt": receipt, "room_masked": mask_room(room), "channel": channel.value}
+            for receipt, channel, room in rows]
+
+
+def choices(consultation_id: int | None, question_key: str) -> dict[int, str]:
+    """Each voted flat's current option for one single-choice question (elevator stances)."""
+    if not consultation_id:
+        return {}
+    rows = db.session.execute(
+        select(Ballot.flat_id, BallotAnswer.option_key)
+        .join(BallotAnswer, BallotAnswer.ballot_id == Ballot.id).where(
+            Ballot.consultation_id == consultation_id, BallotAnswer.question_key == question_key,
+            Ballot.flat_id.is_not(None)))
+    return {flat_id: option for flat_id, option in rows}
+
+
+def has_ballot(c: Consultation, *, user_id=None, flat_id=None):
+    """SQL condition: the person (residents' surveys) or the flat has a ballot in `c`."""
+    column, value = (Ballot.voter_id, user_id) if user_id is not None else (Ballot.flat_id, flat_id)
+    return exists().where(and_(Ballot.consultation_id == c.id, column == value))

@@ -1,0 +1,192 @@
+"""A consultation's life: created from a template as a draft, opened, closed, published.
+
+Time decides, reads don't write: an open consultation past `closes_at` *reads* as
+closed everywhere (`Consultation.status` is derived). The audited close is recorded by
+the close job (`flask consultations close-due`), by the next write to the consultation
+(`settle`), or by the committee's explicit close. Each function here is one unit of
+work: it checks everything before writing, commits at the end (unless the caller
+joins it to its own transaction with commit=False) and announces after the commit.
+"""
+from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import and_, func, select
+
+from app.audit.services import record
+from app.consultations import messages
+from app.consultations.models import Consultation, ConsultationFlat, Status
+from app.consultations.tally import results
+from app.consultations.templates import Template
+from app.db import utcnow
+from app.errors import Conflict, InvalidInput
+from app.estates.models import Building, Flat, Stairwell
+from app.extensions import db
+from app.rules import get_rule
+from app.signals import consultation_status_changed
+
+
+def all_templates() -> dict[str, Template]:
+    return current_app.extensions["consultation_templates"]
+
+
+def get_template(key: str) -> Template | None:
+    return all_templates().get(key)
+
+
+def _invalid(message: str, field: str = "scope") -> InvalidInput:
+    return InvalidInput(message, fields={field: message})
+
+
+def _check_scope(estate_id: int, scope_type: str, scope_id, flat_ids) -> tuple[int | None, list[int]]:
+    if scope_type == "estate":
+        if scope_id not in (None, estate_id):
+            raise _invalid(messages.SCOPE_NOT_IN_ESTATE)
+        scope_id, where = estate_id, Flat.estate_id == estate_id
+    elif scope_type in ("building", "stairwell"):
+        model = Building if scope_type == "building" else Stairwell
+        if scope_id is None:
+            raise _invalid(messages.SCOPE_ID_REQUIRED)
+        place = db.session.get(model, scope_id)
+        if place is None or place.estate_id != estate_id:
+            raise _invalid(messages.SCOPE_NOT_IN_ESTATE)
+        column = Flat.building_id if scope_type == "building" else Flat.stairwell_id
+        where = and_(Flat.estate_id == estate_id, column == scope_id)
+    elif scope_type == "flats":
+        flat_ids = sorted(set(flat_ids or []))
+        if not flat_ids:
+            raise _invalid(messages.SCOPE_FLATS_REQUIRED)
+        found = db.session.scalar(select(func.count(Flat.id)).where(
+            Flat.estate_id == estate_id, Flat.id.in_(flat_ids)))
+        if found != len(flat_ids):
+            raise _invalid(messages.SCOPE_FLATS_NOT_IN_ESTATE)
+        return None, flat_ids
+    else:
+        raise InvalidInput(fields={"scope": messages.SCOPE_NOT_IN_ESTATE})
+    if not db.session.scalar(select(func.count(Flat.id)).where(where)):
+        raise _invalid(messages.SCOPE_EMPTY)
+    return scope_id, []
+
+
+def create_consultation(estate_id: int, *, template_key: str, closes_at: datetime, actor_id,
+                        title: str | None = None, scope_type: str = "estate", scope_id=None,
+                        flat_ids=None, rule_key: str | None = None, opens_at=None,
+                        hide_results_until_closed: bool = False,
+                        extra_questions: list[dict] | None = None, commit: bool = True) -> Consultation:
+    """A draft consultation from a template, over a scope, under a named rule.
+
+    `extra_questions` (already in the template's question shape) are appended, e.g.
+    the evaluation's one scale question per renovated item. With commit=False it joins the
+    caller's transaction (a case's vote, an elevator's consent round): one commit for all.
+    """
+    template = get_template(template_key)
+    if template is None:
+        raise _invalid(messages.UNKNOWN_TEMPLATE, "template")
+    rule_key = rule_key or template.default_rule
+    rule = get_rule(rule_key)
+    if rule is None:
+        raise _invalid(messages.UNKNOWN_RULE, "rule")
+    if template.voters == "residents" and rule.decides:
+        raise _invalid(messages.RULE_FOR_RESIDENTS, "rule")
+    if closes_at <= utcnow():
+        raise _invalid(messages.CLOSES_AT_PAST, "closes_at")
+    if opens_at is not None and opens_at >= closes_at:
+        raise _invalid(messages.CLOSES_BEFORE_OPENS, "closes_at")
+    scope_id, flat_ids = _check_scope(estate_id, scope_type, scope_id, flat_ids)
+    consultation = Consultation(
+        estate_id=estate_id, kind=template.kind, template_key=template.key,
+        template_version=template.version, title=title or template.title,
+        description=template.description, stored_status=Status.draft, rule_key=rule_key,
+        scope_type=scope_type, scope_id=scope_id, voters=template.voters,
+        questions=template.questions + list(extra_questions or []), opens_at=opens_at,
+        closes_at=closes_at, hide_results_until_closed=hide_results_until_closed,
+        created_by_id=actor_id)
+    db.session.add(consultation)
+    db.session.flush()
+    db.session.add_all(ConsultationFlat(consultation_id=consultation.id, flat_id=flat_id,
+                                        estate_id=estate_id) for flat_id in flat_ids)
+    record("consultation.created", estate_id=estate_id, actor_id=actor_id,
+           subject_type="consultation", subject_id=consultation.id,
+           data={"template": template.key, "version": template.version, "rule": rule_key,
+                 "scope": [scope_type, scope_id], "flats": flat_ids,
+                 "closes_at": closes_at.isoformat()})
+    db.session.commit() if commit else db.session.flush()
+    return consultation
+
+
+def announce_status(c: Consultation) -> None:
+    """The status signal; sent after the commit that made the status true."""
+    consultation_status_changed.send(current_app._get_current_object(), consultation_id=c.id,
+                                     estate_id=c.estate_id, status=c.status.value)
+
+
+def lock(c: Consultation, read: bool = False) -> None:
+    """Re-read the row under a lock so closing and voting never interleave (PostgreSQL)."""
+    db.session.execute(select(Consultation.id).where(Consultation.id == c.id)
+                       .with_for_update(read=read))
+    db.session.refresh(c)
+
+
+def _transition(c: Consultation, to: Status, actor_id, action: str, stamp: str, data=None,
+                commit: bool = True):
+    c.move_to(to, messages.WRONG_STATUS.format(status=messages.STATUS_LABELS[c.status.value]))
+    setattr(c, stamp, utcnow())
+    record(action, estate_id=c.estate_id, actor_id=actor_id, subject_type="consultation",
+           subject_id=c.id, data=data or {})
+    if not commit:  # the caller commits, then calls announce_status
+        db.session.flush()
+        return c
+    db.session.commit()
+    announce_status(c)
+    return c
+
+
+def open_consultation(c: Consultation, actor_id, commit: bool = True) -> Consultation:
+    if c.stored_status == Status.draft and c.closes_at <= utcnow():
+        raise Conflict(messages.CLOSES_AT_PAST, code="closes_at_past")
+    return _transition(c, Status.open, actor_id, "consultation.opened", "opened_at", commit=commit)
+
+
+def close_consultation(c: Consultation, actor_id) -> Consultation:
+    """Close now (actor None: closed automatically at closes_at)."""
+    lock(c)
+    return _transition(c, Status.closed, actor_id, "consultation.closed", "closed_at",
+                       {"automatic": actor_id is None})
+
+
+def publish_consultation(c: Consultation, actor_id) -> Consultation:
+    """公示: the results and the receipts list become public to the scope."""
+    settle(c)
+    outcome = results(c)
+    summary = {"decision": outcome.decision,
+               "participation": outcome.as_dict()["participation"]}
+    return _transition(c, Status.published, actor_id, "consultation.published", "published_at",
+                       {"results": summary})
+
+
+def is_due(c: Consultation) -> bool:
+    return c.stored_status == Status.open and c.closes_at <= utcnow()
+
+
+def settle(c: Consultation) -> bool:
+    """Before a write: record the close that time already decided (locked, audited, once)."""
+    if is_due(c):
+        lock(c)
+        if is_due(c):
+            close_consultation(c, None)
+            return True
+    return False
+
+
+def close_due(now: datetime | None = None) -> list[int]:
+    """Close every open consultation whose closes_at has passed (the close job)."""
+    now = now or utcnow()
+    due = db.session.scalars(select(Consultation).where(
+        Consultation.stored_status == Status.open, Consultation.closes_at <= now)
+        .order_by(Consultation.id)).all()
+    closed = []
+    for consultation in due:
+        lock(consultation)
+        if consultation.stored_status == Status.open:
+            close_consultation(consultation, None)
+            closed.append(consultation.id)
+    return closed
