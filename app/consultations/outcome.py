@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from app.consultations import messages
-from app.consultations.question_types import OptionCount
+from app.consultations.question_types import ItemSummary, OptionCount
 from app.rules import engine
 from app.rules.engine import Rule, Tally
 
@@ -30,12 +30,10 @@ class Approval:
 
 
 @dataclass(frozen=True)
-class ItemOutcome:
-    code: str
-    label: str
-    category: str | None
-    options: tuple[OptionCount, ...]
-    approval: Approval | None
+class ItemOutcome(ItemSummary):
+    """An item's counts, and its approval when the question decides."""
+
+    approval: Approval | None = None
 
 
 @dataclass(frozen=True)

@@ -19,4 +19,5 @@ from app.consultations.lifecycle import (  # noqa: F401
 from app.consultations.outcome import Outcome  # noqa: F401
 from app.consultations.proxies import (  # noqa: F401
     authorise_proxy, proxies_of, require_flat_owner_or_committee, revoke_proxy)
+from app.consultations.question_types import type_of  # noqa: F401
 from app.consultations.tally import results  # noqa: F401

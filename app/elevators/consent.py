@@ -7,7 +7,7 @@ from app.cases.models import Case
 from app.cases.services import case_is_resolved, open_case
 from app.consultations import services as consultations
 from app.consultations.models import Consultation
-from app.consultations.outcome import Outcome
+from app.consultations.services import Outcome
 from app.elevators import messages
 from app.extensions import db
 from app.rules.engine import missing

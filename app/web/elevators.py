@@ -10,10 +10,12 @@ from flask import render_template
 
 from app.auth.permissions import is_committee, require_member
 from app.consultations import services as consultations
+from app.consultations.answers import visible
 from app.elevators import consent, services
 from app.elevators.stages import ORDER
 from app.errors import InvalidInput, NotFound
 from app.estates.models import Relation
+from app.web.forms import field_name
 from app.web.routes import bp
 
 
@@ -93,6 +95,7 @@ def elevator(project_id):
         })
     return render_template(
         "web/elevators/project.html", project=project, view=view, flats=flats,
+        field_name=field_name, visible=visible,
         consultation=consultation, stages=ORDER, split_error=split_error,
         page_data={"id": project.id, "consultationId": project.consultation_id,
                    "stage": project.stage.value, "stages": [s.value for s in ORDER],

@@ -11,7 +11,7 @@ from flask import request, session
 from marshmallow import EXCLUDE, ValidationError
 
 from app.consultations.answers import visible
-from app.consultations.question_types import type_of
+from app.consultations.services import type_of
 from app.errors import Forbidden, InvalidInput
 from app.schemas import BaseSchema, fields, validate
 from app.web import messages
