@@ -76,6 +76,7 @@ CONSOLE_NEW = "新建日照分析"
 CONSOLE_EDIT = "修改并重新计算"
 CONSOLE_OPEN = "查看"
 CONSOLE_ATTACH = "关联事项"
+CONSOLE_ATTACH_KINDS = {"case": "关联的一事一议", "elevator": "关联的加装电梯项目"}
 CONSOLE_ATTACH_NONE = "不关联"
 CONSOLE_ATTACH_CASE = "一事一议：{title}"
 CONSOLE_ATTACH_ELEVATOR = "加装电梯：{name}"

@@ -87,18 +87,17 @@ def structure_rows(structures: list) -> list[dict]:
     return rows
 
 
-def attachments(estate_id: int) -> list[tuple[str, str]]:
-    """(value, label) for the 关联事项 select: open cases and elevator projects."""
-    options = [("", sunlight_messages.CONSOLE_ATTACH_NONE)]
-    for case in cases.list_cases(estate_id):
-        options.append((f"case:{case.id}", sunlight_messages.CONSOLE_ATTACH_CASE.format(title=case.title)))
-    for project in elevators.projects_of_estate(estate_id):
-        name = f"{project.stairwell.building.name}{project.stairwell.name}"
-        options.append((f"elevator:{project.id}", sunlight_messages.CONSOLE_ATTACH_ELEVATOR.format(name=name)))
-    return options
+def attachments(estate_id: int) -> dict[str, dict[int, str]]:
+    """What an analysis may inform: the estate's cases and elevator projects, id -> label."""
+    return {
+        "case": {case.id: sunlight_messages.CONSOLE_ATTACH_CASE.format(title=case.title)
+                 for case in cases.list_cases(estate_id)},
+        "elevator": {project.id: sunlight_messages.CONSOLE_ATTACH_ELEVATOR.format(
+            name=f"{project.stairwell.building.name}{project.stairwell.name}")
+            for project in elevators.projects_of_estate(estate_id)}}
 
 
-def form_context(estate, inputs: dict, attached: str, found=None) -> dict:
+def form_context(estate, inputs: dict, attached: dict, found=None) -> dict:
     names = flat_names(estate.id)
     windows = [{**w, "flat_name": names.get(w.get("flat_id"), "")} for w in inputs["windows"]]
     return {"inputs": inputs, "buildings": structure_rows(inputs["buildings"]),
@@ -117,17 +116,14 @@ def form_context(estate, inputs: dict, attached: str, found=None) -> dict:
 def sunlight_list(estate):
     return "web/console/sunlight_list.html", {
         "analyses": [services.view(a) for a in services.analyses_of(estate.id)],
-        "attachments": dict(attachments(estate.id))}
+        "attachments": attachments(estate.id)}
 
 
 @console_bp.get("/estates/<int:estate_id>/sunlight/new")
 @committee_page("sunlight")
 def sunlight_new(estate):
-    attached = ""
-    if request.args.get("case_id", type=int):
-        attached = f"case:{request.args.get('case_id', type=int)}"
-    elif request.args.get("elevator_project_id", type=int):
-        attached = f"elevator:{request.args.get('elevator_project_id', type=int)}"
+    attached = {"case": request.args.get("case_id", type=int),
+                "elevator": request.args.get("elevator_project_id", type=int)}
     return "web/console/sunlight_form.html", form_context(estate, dict(NEW_SITE), attached)
 
 
@@ -137,6 +133,5 @@ def sunlight_edit(estate, analysis_id):
     found = services.get_analysis(analysis_id)
     if found.estate_id != estate.id:
         raise NotFound()
-    attached = (f"case:{found.case_id}" if found.case_id else
-                f"elevator:{found.elevator_project_id}" if found.elevator_project_id else "")
+    attached = {"case": found.case_id, "elevator": found.elevator_project_id}
     return "web/console/sunlight_form.html", form_context(estate, found.inputs, attached, found)

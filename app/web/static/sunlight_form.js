@@ -57,11 +57,10 @@
       day: field(form, "day").value === "date" ? field(form, "date").value : field(form, "day").value,
       step_minutes: number(field(form, "step_minutes").value, "step_minutes"),
       min_stretch_minutes: number(field(form, "min_stretch_minutes").value, "min_stretch_minutes", true),
-      case_id: null, elevator_project_id: null, buildings: [], proposed: [], windows: []
+      case_id: number(field(form, "case_id").value, "case_id", true),
+      elevator_project_id: number(field(form, "elevator_project_id").value, "elevator_project_id", true),
+      buildings: [], proposed: [], windows: []
     };
-    var attach = field(form, "attach").value.split(":");
-    if (attach[0] === "case") { body.case_id = parseInt(attach[1], 10); }
-    if (attach[0] === "elevator") { body.elevator_project_id = parseInt(attach[1], 10); }
     ["buildings", "proposed"].forEach(function (group) {
       rows(form, group).forEach(function (row, index) {
         var path = group + "." + index;
