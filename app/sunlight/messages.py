@@ -55,6 +55,7 @@ STATEMENT_TITLE = "日照影响说明（供议事会议讨论）"
 STATEMENT_HEADERS = ("窗户", "新建前", "新建后", "减少", "标准", "结论")
 CHART_BEFORE = "新建前"
 CHART_AFTER = "新建后"
+CHART_MORE = "…… 共 {count} 个窗户，其余见表格"
 CHART_LEGEND = "灰：现有楼　橙：新建设施（浅橙为它的影子）　蓝灰：{hours} 时的影子　黄：有日照"
 
 # Resident pages (case and elevator pages)
@@ -91,6 +92,7 @@ CONSOLE_COORDS_HINT = "坐标以米为单位：x 向东，y 向北。矩形楼�
 CONSOLE_BUILDINGS = "现有楼栋"
 CONSOLE_PROPOSED = "新建设施"
 CONSOLE_WINDOWS = "要计算的窗户"
+CONSOLE_WINDOW = "窗户"
 CONSOLE_NAME = "名称"
 CONSOLE_HEIGHT = "高度（米）"
 CONSOLE_X0 = "西南角 x"

@@ -13,7 +13,7 @@ from app.elevators import services as elevators
 from app.errors import NotFound
 from app.estates.models import Building, Flat, Stairwell
 from app.extensions import db
-from app.sunlight import messages as sunlight_messages, services, text
+from app.sunlight import charts, messages as sunlight_messages, services, text
 from app.web.console import bp as console_bp, committee_page
 from app.web.routes import bp
 
@@ -45,8 +45,10 @@ def sunlight_mine(*, case_id: int | None = None, elevator_project_id: int | None
         return []
     found = services.my_windows(user, estate_id=owner.estate_id, case_id=case_id,
                                 elevator_project_id=elevator_project_id)
+    width, height = charts.size_px(1)
     for item in found:
         exempt = item["analysis"]["exempt"]
+        item["chart_width"], item["chart_height"] = width, height
         item["rows"] = [{
             "index": index, "window": window,
             "before": text.minutes_text(window["before_minutes"]),

@@ -4,6 +4,7 @@ import io
 import pytest
 from PIL import Image
 
+from app.sunlight import charts
 from tests.factories import auth, make_estate, make_user
 from tests.sunlight.helpers import Place
 
@@ -136,8 +137,8 @@ def test_chart_is_a_png_of_sane_size(client, place):
     image = Image.open(io.BytesIO(response.data))
     assert image.format == "PNG" and image.width == 720 and 500 < image.height < 2000
     assert len(response.data) < 300_000
-    one = client.get(analysis["chart_url"] + "?window=1", headers=auth(place.owner_a))
-    assert Image.open(io.BytesIO(one.data)).height < image.height
+    one = Image.open(io.BytesIO(client.get(analysis["chart_url"] + "?window=1", headers=auth(place.owner_a)).data))
+    assert one.size == charts.size_px(1) and one.width < image.width
     assert client.get(analysis["chart_url"], headers=auth(place.outsider)).status_code == 404
     assert client.get(analysis["chart_url"] + "?window=-1", headers=auth(place.owner_a)).status_code == 422
 

@@ -22,7 +22,8 @@ def test_a_resident_sees_their_window_before_and_after_on_the_case_page(site, op
     committee.reload()
     follow(committee, "table.sun-table a")
     committee.select_option("select[name=case_id]", str(case_id))
-    first_window = committee.locator("[data-rows=windows] > fieldset").first
+    first_window = committee.locator("[data-rows=windows] > .sun-row").first
+    first_window.locator("summary").click()
     first_window.locator("input[name=y]").fill("48")
     committee.click("#sun-form button[type=submit]")
     committee.wait_for_selector("[data-error-path='windows.0']:has-text('里面')")
@@ -33,6 +34,7 @@ def test_a_resident_sees_their_window_before_and_after_on_the_case_page(site, op
     committee.wait_for_selector("#sun-results")
     assert "数字供大家讨论参考" in committee.inner_text("#sun-results")
     screenshot(committee, "console-sunlight")
+    check_page(committee, elder=False)
 
     # The resident finds the case on the home page and reads their own window
     resident = open_context().new_page()
@@ -49,7 +51,7 @@ def test_a_resident_sees_their_window_before_and_after_on_the_case_page(site, op
     assert "国家标准" in text and "大寒日 ≥ 2 小时" in text and "加装电梯" in text
     image = card.locator("img.sun-chart")
     image.scroll_into_view_if_needed()
-    resident.wait_for_function("img => img.complete && img.naturalWidth === 720", arg=image.element_handle())
+    resident.wait_for_function("img => img.complete && img.naturalWidth === 480", arg=image.element_handle())
     box = image.bounding_box()
     assert box["width"] <= 390 and box["height"] > 100
     screenshot(resident, "case-sunlight")

@@ -38,7 +38,7 @@
   }
 
   function rows(form, group) {
-    return Array.prototype.slice.call(form.querySelectorAll('[data-rows="' + group + '"] > fieldset'));
+    return Array.prototype.slice.call(form.querySelectorAll('[data-rows="' + group + '"] > .sun-row'));
   }
 
   function numberRows(form) {
@@ -101,6 +101,7 @@
       for (var n = parts.length; n > 0; n--) {
         var slot = form.querySelector('[data-error-path="' + parts.slice(0, n).join(".") + '"]');
         if (slot) {
+          if (slot.closest("details.sun-row")) { slot.closest("details.sun-row").open = true; }
           slot.textContent = (slot.textContent ? slot.textContent + "；" : "") + entry[1];
           first = first || slot;
           return;
@@ -152,13 +153,22 @@
     numberRows(form);
   }
 
+  /* A closed row says what it is: its name or label after its number. */
+  function retitle(event) {
+    var input = event.target;
+    if (input.name !== "name" && input.name !== "label") { return; }
+    var row = input.closest(".sun-row");
+    if (row) { row.querySelector("[data-title]").textContent = input.value.trim() ? "：" + input.value.trim() : ""; }
+  }
+
   function wire(form) {
     numberRows(form);
+    form.addEventListener("input", retitle);
     form.addEventListener("click", function (event) {
       var add = event.target.closest("[data-add-row]");
       if (add) { addRow(form, add.getAttribute("data-add-row")); return; }
       var remove = event.target.closest("[data-remove-row]");
-      if (remove) { remove.closest("fieldset").remove(); numberRows(form); return; }
+      if (remove) { remove.closest(".sun-row").remove(); numberRows(form); return; }
       if (event.target.closest("[data-apply-json]")) {
         try { fillFromJson(form, JSON.parse(field(form, "json").value)); }
         catch (error) { form.querySelector(".form-error").textContent = DATA.badJson; }
