@@ -89,7 +89,7 @@ def shaded(windows: Windows, buildings: list[Prism], sun: SunTrack, candidate: n
     tan_alt = sun.tan_altitude
     active = candidate.any(axis=1)
     # the lowest sun a window counts is the easiest to block: beyond rise / tan(that) no block
-    min_tan = np.where(candidate, tan_alt[None, :], np.inf).min(axis=1)
+    min_tan = np.where(candidate, tan_alt[None, :], 1e12).min(axis=1)
     pair_w, pair_b = np.nonzero((rise > 0) & (distance * min_tan[:, None] < rise) & active[:, None])
     if pair_w.size == 0:
         return out

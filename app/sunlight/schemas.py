@@ -15,9 +15,11 @@ def _day(value: str) -> None:
     if value in messages.DAY_LABELS:
         return
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ValidationError(messages.DAY) from None
+    if not 1900 <= day.year <= 2100:
+        raise ValidationError(messages.DAY)
 
 
 def Point():  # noqa: N802 - reads like a field class
