@@ -7,7 +7,8 @@ with InvalidInput naming the field, e.g. {"buildings": {"2": {"footprint": "…"
 from dataclasses import dataclass
 
 import numpy as np
-from shapely.geometry import Point, Polygon
+import shapely
+from shapely.geometry import Polygon
 
 from app.errors import InvalidInput
 from app.sunlight import geometry, messages, solar, standards
@@ -40,31 +41,27 @@ def check_geometry(inputs: dict) -> None:
                 errors.setdefault(group, {})[str(index)] = {"footprint": problem}
             else:
                 shapes.append((building, polygon))
-    for index, window in enumerate(inputs["windows"]):
-        point = Point(window["x"], window["y"])
-        for building, polygon in shapes:
-            if (window["z"] < building["height_m"] and polygon.contains(point)
-                    and polygon.exterior.distance(point) > FACADE_TOLERANCE_M):
-                errors.setdefault("windows", {})[str(index)] = {
-                    "position": messages.WINDOW_INSIDE.format(name=building["name"])}
-                break
+    windows = inputs["windows"]
+    xs = np.array([w["x"] for w in windows], dtype=float)
+    ys = np.array([w["y"] for w in windows], dtype=float)
+    zs = np.array([w["z"] for w in windows], dtype=float)
+    for building, polygon in shapes:  # vectorised over the windows, one footprint at a time
+        inside = shapely.contains_xy(polygon, xs, ys) & (zs < building["height_m"])
+        if inside.any():
+            inside &= shapely.distance(polygon.exterior, shapely.points(xs, ys)) > FACADE_TOLERANCE_M
+        for index in np.flatnonzero(inside):
+            errors.setdefault("windows", {}).setdefault(str(index), {
+                "position": messages.WINDOW_INSIDE.format(name=building["name"])})
     if errors:
         raise InvalidInput(fields=errors)
 
 
 def runs(sunlit: np.ndarray, sun: solar.SunTrack) -> list[list[int]]:
     """Sunlit stretches as [start, end] minutes after the period's start."""
-    starts = sun.minutes_from_start - sun.duration_minutes / 2
-    out, begin = [], None
-    for index, lit in enumerate(sunlit):
-        if lit and begin is None:
-            begin = int(round(starts[index]))
-        if not lit and begin is not None:
-            out.append([begin, int(round(starts[index]))])
-            begin = None
-    if begin is not None:
-        out.append([begin, int(round(starts[-1] + sun.duration_minutes[-1]))])
-    return out
+    edges = np.concatenate([[0.0], np.cumsum(sun.duration_minutes)])
+    change = np.diff(np.concatenate([[0], sunlit.astype(np.int8), [0]]))
+    starts, stops = np.flatnonzero(change == 1), np.flatnonzero(change == -1)
+    return [[int(round(edges[a])), int(round(edges[b]))] for a, b in zip(starts, stops)]
 
 
 def sunlit_minutes(inputs: dict, settings: Settings, plan: solar.DayPlan):

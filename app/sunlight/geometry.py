@@ -90,7 +90,10 @@ def shaded(windows: Windows, buildings: list[Prism], sun: SunTrack, candidate: n
     active = candidate.any(axis=1)
     # the lowest sun a window counts is the easiest to block: beyond rise / tan(that) no block
     min_tan = np.where(candidate, tan_alt[None, :], 1e12).min(axis=1)
-    pair_w, pair_b = np.nonzero((rise > 0) & (distance * min_tan[:, None] < rise) & active[:, None])
+    # a footprint wholly behind the facade's plane (the window's own building) cannot block
+    facing = np.stack([np.sin(windows.facing_rad), np.cos(windows.facing_rad)], axis=1)  # (W, 2)
+    ahead = (np.einsum("wbek,wk->wbe", rel, facing) > EPS_M).any(axis=2)  # (W, B)
+    pair_w, pair_b = np.nonzero((rise > 0) & ahead & (distance * min_tan[:, None] < rise) & active[:, None])
     if pair_w.size == 0:
         return out
     # the azimuth arc each footprint covers from each window (unwrapped walk round its edges)

@@ -77,6 +77,6 @@ class SunlightStatement(MethodView):
     def get(self, analysis_id):
         """The committee's statement for the meeting: the table, the picture, the standard."""
         found, _ = editable(analysis_id)
-        pdf = off_the_loop(statement.render_statement, found)
+        pdf = off_the_loop(statement.render_statement, found.inputs, found.results, found.updated_at)
         return Response(pdf, mimetype="application/pdf", headers={
             "Content-Disposition": f'inline; filename="sunlight-{found.id}.pdf"'})

@@ -12,7 +12,8 @@ from app.auth.models import Role
 from app.auth.permissions import is_committee, is_member, is_moderator
 from app.db import utcnow
 from app.errors import InvalidInput, NotFound
-from app.estates.models import Flat, FlatLink, LinkStatus
+from app.estates.models import Flat
+from app.estates.services import verified_links
 from app.extensions import db
 from app.sunlight import analysis, messages
 from app.sunlight.models import SunlightAnalysis
@@ -47,9 +48,7 @@ def my_flat_ids(user_id: int, flat_ids: set[int]) -> set[int]:
     """Of `flat_ids`, those the user has a verified link to (owner, tenant or family)."""
     if not flat_ids:
         return set()
-    return set(db.session.scalars(select(FlatLink.flat_id).where(
-        FlatLink.user_id == user_id, FlatLink.status == LinkStatus.verified,
-        FlatLink.flat_id.in_(flat_ids))))
+    return {link.flat_id for link in verified_links(user_id)} & flat_ids
 
 
 def can_read(user, found: SunlightAnalysis) -> bool:

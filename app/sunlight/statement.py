@@ -5,6 +5,7 @@ each window's minutes before and after, and the picture. Text people typed (buil
 and window names) is escaped before it enters reportlab's markup.
 """
 import io
+from datetime import datetime
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -15,22 +16,21 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 
 from app.display import china_time, pdf_font
 from app.sunlight import charts, messages
-from app.sunlight.models import SunlightAnalysis
 from app.sunlight.text import minutes_text, standard_text, verdict_text
 
 MAX_TABLE_ROWS = 500
 
 
-def render_statement(found: SunlightAnalysis) -> bytes:
+def render_statement(inputs: dict, results: dict, issued_at: datetime) -> bytes:
+    """Plain values in (the routes draw it in a thread pool, away from the session)."""
     font = pdf_font()
     title = ParagraphStyle("title", fontName=font, fontSize=18, leading=26, alignment=1)
     body = ParagraphStyle("body", fontName=font, fontSize=11, leading=17)
     cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=12)
-    results, inputs = found.results, found.inputs
     day = messages.DAY_LABELS.get(results["day"], results["day"])
     story = [Paragraph(escape(messages.STATEMENT_TITLE), title), Spacer(1, 4 * mm),
              Paragraph(escape(f"{day}，当地真太阳时 {results['period']}；纬度 {inputs['latitude']}°，"
-                              f"经度 {inputs['longitude']}°；出具时间 {china_time(found.updated_at)}"), body),
+                              f"经度 {inputs['longitude']}°；出具时间 {china_time(issued_at)}"), body),
              Spacer(1, 2 * mm), Paragraph(escape(results["explanation"]), body), Spacer(1, 4 * mm)]
     names = "、".join(b["name"] for b in inputs["proposed"])
     story += [Paragraph(escape(f"新建设施：{names}"), body), Spacer(1, 3 * mm)]

@@ -193,13 +193,14 @@ def test_the_vectorised_shading_matches_a_brute_force_reference():
             windows.append(window(str(len(windows)), x, y, rng.uniform(0, 20), rng.uniform(0, 359)))
     plan = solar.day_plan("dahan", 116.4, 39.9)
     sun = solar.sun_track(plan, 39.9, 10)
-    got = geometry.shaded(geometry.Windows.of(windows), geometry.prisms(buildings), sun,
-                          np.ones((len(windows), len(sun.altitude_rad)), dtype=bool))
+    front = geometry.in_front(geometry.Windows.of(windows), sun)  # shading is asked only there
+    got = geometry.shaded(geometry.Windows.of(windows), geometry.prisms(buildings), sun, front)
     mismatches = 0
     for step in range(len(sun.altitude_rad)):
         expected = _brute_force(windows, buildings, sun.altitude_rad[step], sun.azimuth_rad[step])
-        mismatches += sum(a != b for a, b in zip(got[:, step].tolist(), expected))
-    assert got.any() and not got.all()
+        mismatches += sum(a != (b and asked) for a, b, asked in
+                          zip(got[:, step].tolist(), expected, front[:, step].tolist()))
+    assert got.any() and not got[front].all()
     assert mismatches == 0
 
 
@@ -223,3 +224,19 @@ def test_a_window_on_its_own_facade_is_not_inside():
     own = {"name": "本楼", "height_m": 18, "footprint": [[-10, 0], [10, 0], [10, 12], [-10, 12]]}
     result = run(site([window(y=0.0)], [own]), Settings())
     assert result["windows"][0]["before_minutes"] == 480
+
+
+def test_a_local_facade_cut_off_counts_less_of_the_grazing_sun():
+    east = run(site([window(facing=90.0)]), Settings(min_facade_angle_deg=30))["windows"][0]
+    # the sun counts only while its azimuth is within 60° of east: it leaves at azimuth 150°
+    expected = sum(1 for minute in range(480)
+                   if math.degrees(sun_by_hand(39.9, DAHAN_DEG, 8 + (minute + 0.5) / 60)[1]) < -30)
+    assert 0 < east["before_minutes"] < 240 and abs(east["before_minutes"] - expected) <= 1
+
+
+def test_a_broken_standards_file_stops_naming_the_field(tmp_path):
+    bad = tmp_path / "standards.yaml"
+    bad.write_text(standards.PATH.read_text(encoding="utf-8").replace("hours: 2}", "hours: two}", 1),
+                   encoding="utf-8")
+    with pytest.raises(RuntimeError, match="hours"):
+        standards.load.__wrapped__(bad)
