@@ -52,13 +52,13 @@ def my_flat_ids(user_id: int, flat_ids: set[int]) -> set[int]:
 
 
 def can_read(user, found: SunlightAnalysis) -> bool:
-    """Who reads an analysis: as its case (estate members) or its elevator project (the
+    """Who reads an analysis: as its case (estate members), else as its elevator project (the
     stairwell's residents and the committee), and always the residents of its windows' flats."""
     if user is None or not is_member(user, found.estate_id):
         return False
     if is_moderator(user, found.estate_id) or can_edit(user, found.estate_id):
         return True
-    if found.elevator_project_id is not None:
+    if found.elevator_project_id is not None and found.case_id is None:
         from app.elevators import services as elevators
         from app.elevators.models import ElevatorProject
 

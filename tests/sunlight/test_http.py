@@ -118,6 +118,10 @@ def test_who_may_read_an_elevator_analysis(client, place):
     assert both.status_code == 200 and len(both.json["windows"]) == 2
     assert client.get(url, headers=auth(place.owner_b)).status_code == 200
     assert client.put(url, json=place.body(), headers=auth(place.owner_a)).status_code == 403
+    # tied to a case as well, it is read as the case is: by the estate's members
+    body["case_id"] = place.case.id
+    assert client.put(url, json=body, headers=auth(place.committee)).status_code == 200
+    assert client.get(url, headers=auth(place.owner_b)).status_code == 200
 
 
 def test_case_analysis_is_read_by_estate_members_only(client, place):
