@@ -150,8 +150,9 @@ def render_png(inputs: dict, results: dict, highlight: int | None = None) -> byt
     top = layout.plan_px + 4
     draw.text((layout.margin_px + 4 * layout.text_px, top), f"{start_h:02d}:00", fill=INK,
               font=font(layout.text_px - 2))
-    draw.text((layout.width_px - 6 * layout.text_px - 3 * layout.text_px, top), f"{end_h:02d}:00",
-              fill=INK, font=font(layout.text_px - 2))
+    end_label = f"{end_h:02d}:00"  # right-aligned on the bars' end
+    draw.text((layout.width_px - 6 * layout.text_px - draw.textlength(end_label, font=font(layout.text_px - 2)),
+               top), end_label, fill=INK, font=font(layout.text_px - 2))
     top += 2 * layout.text_px
     for index in rows:
         window = windows[index]
