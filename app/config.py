@@ -117,6 +117,15 @@ class Config:
     # 共评: questions averaging below this score become follow-up items
     FOLLOW_UP_BELOW_SCORE = "3"
 
+    # Sunlight (日照) analyses: which row of GB 50180-2018 Table 4.0.9 applies to homes here
+    # (building climate zone I-VII; a city of 500,000 urban residents or more), and local rules
+    SUNLIGHT_CLIMATE_ZONE = os.environ.get("SUNLIGHT_CLIMATE_ZONE", "II")
+    SUNLIGHT_LARGE_CITY = os.environ.get("SUNLIGHT_LARGE_CITY", "1") not in ("0", "false", "")
+    #: sunlit stretches shorter than this do not count (0: every sunlit step counts)
+    SUNLIGHT_MIN_STRETCH_MINUTES = int(os.environ.get("SUNLIGHT_MIN_STRETCH_MINUTES", "0"))
+    #: the sun must be at least this far off the facade's plane to count (0: any angle in front)
+    SUNLIGHT_MIN_FACADE_ANGLE_DEG = float(os.environ.get("SUNLIGHT_MIN_FACADE_ANGLE_DEG", "0"))
+
     # Consultation templates and decision rules shipped as data
     TEMPLATES_DIR = os.environ.get("TEMPLATES_DIR", str(ROOT / "consultation_templates"))
 

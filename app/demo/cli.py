@@ -40,6 +40,9 @@ def load_demo() -> Estate:
                                     relation=Relation(relation), status=LinkStatus.verified,
                                     via="claim", decided_by_id=committee.id))
     db.session.commit()
+    from app.demo import sunlight
+
+    sunlight.load(estate.id, committee.id)  # 2号楼 1单元's elevator and its sunlight analysis
     return estate
 
 

@@ -1,0 +1,166 @@
+"""Sunlight analyses: who may make and read them, computing and storing them.
+
+Computing is pure (analysis.py); this module checks what the inputs point at (the
+case, the elevator project, the flats all belong to the estate), stores inputs and
+results in one commit, and answers who sees what.
+"""
+from flask import current_app
+from sqlalchemy import select
+
+from app.audit.services import record
+from app.auth.models import Role
+from app.auth.permissions import is_committee, is_member, is_moderator
+from app.db import utcnow
+from app.errors import InvalidInput, NotFound
+from app.estates.models import Flat
+from app.estates.services import verified_links
+from app.extensions import db
+from app.sunlight import analysis, messages
+from app.sunlight.models import SunlightAnalysis
+
+
+def settings() -> analysis.Settings:
+    config = current_app.config
+    return analysis.Settings(
+        climate_zone=config["SUNLIGHT_CLIMATE_ZONE"], large_city=config["SUNLIGHT_LARGE_CITY"],
+        min_stretch_minutes=config["SUNLIGHT_MIN_STRETCH_MINUTES"],
+        min_facade_angle_deg=config["SUNLIGHT_MIN_FACADE_ANGLE_DEG"])
+
+
+def get_analysis(analysis_id: int) -> SunlightAnalysis:
+    found = db.session.get(SunlightAnalysis, analysis_id)
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def can_edit(user, estate_id: int) -> bool:
+    """The committee, staff and the estate's designers make and change analyses."""
+    return user is not None and (is_committee(user, estate_id) or any(
+        grant.role == Role.designer and grant.estate_id == estate_id for grant in user.roles))
+
+
+def window_flat_ids(found: SunlightAnalysis) -> set[int]:
+    return {w["flat_id"] for w in found.results.get("windows", []) if w.get("flat_id")}
+
+
+def my_flat_ids(user_id: int, flat_ids: set[int]) -> set[int]:
+    """Of `flat_ids`, those the user has a verified link to (owner, tenant or family)."""
+    if not flat_ids:
+        return set()
+    return {link.flat_id for link in verified_links(user_id)} & flat_ids
+
+
+def can_read(user, found: SunlightAnalysis) -> bool:
+    """Who reads an analysis: as its case (estate members), else as its elevator project (the
+    stairwell's residents and the committee), and always the residents of its windows' flats."""
+    if user is None or not is_member(user, found.estate_id):
+        return False
+    if is_moderator(user, found.estate_id) or can_edit(user, found.estate_id):
+        return True
+    if found.elevator_project_id is not None and found.case_id is None:
+        from app.elevators import services as elevators
+        from app.elevators.models import ElevatorProject
+
+        project = db.session.get(ElevatorProject, found.elevator_project_id)
+        if project is not None and elevators.can_view(user, project):
+            return True
+        return bool(my_flat_ids(user.id, window_flat_ids(found)))
+    return True
+
+
+def _check_references(estate_id: int, data: dict) -> None:
+    """The case, the elevator project and every window's flat belong to this estate."""
+    from app.cases.models import Case
+    from app.elevators.models import ElevatorProject
+
+    errors: dict = {}
+    if data.get("case_id") is not None:
+        case = db.session.get(Case, data["case_id"])
+        if case is None or case.estate_id != estate_id:
+            errors["case_id"] = messages.CASE_UNKNOWN
+    if data.get("elevator_project_id") is not None:
+        project = db.session.get(ElevatorProject, data["elevator_project_id"])
+        if project is None or project.estate_id != estate_id:
+            errors["elevator_project_id"] = messages.PROJECT_UNKNOWN
+    wanted = {w["flat_id"] for w in data["windows"] if w.get("flat_id") is not None}
+    known = set(db.session.scalars(select(Flat.id).where(
+        Flat.estate_id == estate_id, Flat.id.in_(wanted)))) if wanted else set()
+    for index, window in enumerate(data["windows"]):
+        if window.get("flat_id") is not None and window["flat_id"] not in known:
+            errors.setdefault("windows", {})[str(index)] = {"flat_id": messages.FLAT_UNKNOWN}
+    if errors:
+        raise InvalidInput(fields=errors)
+
+
+def _inputs(data: dict) -> dict:
+    return {key: value for key, value in data.items() if key not in ("case_id", "elevator_project_id")}
+
+
+def create_analysis(estate_id: int, data: dict, actor_id: int | None) -> SunlightAnalysis:
+    """Check, compute and store an analysis (one commit)."""
+    _check_references(estate_id, data)
+    results = analysis.run(data, settings())
+    found = SunlightAnalysis(estate_id=estate_id, case_id=data.get("case_id"),
+                             elevator_project_id=data.get("elevator_project_id"),
+                             inputs=_inputs(data), results=results, created_by_id=actor_id)
+    db.session.add(found)
+    db.session.flush()
+    _audit("sunlight.created", found, actor_id)
+    db.session.commit()
+    return found
+
+
+def _audit(action: str, found: SunlightAnalysis, actor_id: int | None) -> None:
+    record(action, estate_id=found.estate_id, actor_id=actor_id, subject_type="sunlight_analysis",
+           subject_id=found.id, data={"case_id": found.case_id, "exempt": found.results["exempt"],
+                                      "elevator_project_id": found.elevator_project_id,
+                                      "windows": len(found.results["windows"])})
+
+
+def update_analysis(found: SunlightAnalysis, data: dict, actor_id: int | None) -> SunlightAnalysis:
+    """Replace the site and recompute (one commit); the attachment may change too."""
+    _check_references(found.estate_id, data)
+    results = analysis.run(data, settings())
+    found.case_id, found.elevator_project_id = data.get("case_id"), data.get("elevator_project_id")
+    found.inputs, found.results, found.updated_at = _inputs(data), results, utcnow()
+    _audit("sunlight.updated", found, actor_id)
+    db.session.commit()
+    return found
+
+
+def analyses_of(estate_id: int, *, case_id: int | None = None,
+                elevator_project_id: int | None = None) -> list[SunlightAnalysis]:
+    """An estate's analyses (or those of one case or elevator project), newest first."""
+    query = select(SunlightAnalysis).where(SunlightAnalysis.estate_id == estate_id)
+    if case_id is not None:
+        query = query.where(SunlightAnalysis.case_id == case_id)
+    if elevator_project_id is not None:
+        query = query.where(SunlightAnalysis.elevator_project_id == elevator_project_id)
+    return list(db.session.scalars(query.order_by(SunlightAnalysis.id.desc()).limit(50)))
+
+
+def view(found: SunlightAnalysis) -> dict:
+    """The API body (API.md): the stored results and where the picture is."""
+    results = found.results
+    return {"id": found.id, "estate_id": found.estate_id, "case_id": found.case_id,
+            "elevator_project_id": found.elevator_project_id, "day": results["day"],
+            "period": results["period"], "exempt": results["exempt"],
+            "windows": results["windows"], "explanation": results["explanation"],
+            "chart_url": f"/api/v1/sunlight-analyses/{found.id}/chart.png",
+            "statement_url": f"/api/v1/sunlight-analyses/{found.id}/statement.pdf"}
+
+
+def my_windows(user, *, estate_id: int, case_id: int | None = None,
+               elevator_project_id: int | None = None) -> list[dict]:
+    """For a resident's page: each analysis of the case or project with the windows of
+    the resident's own flats ({"analysis": view, "windows": [(index, window), ...]})."""
+    out = []
+    for found in analyses_of(estate_id, case_id=case_id, elevator_project_id=elevator_project_id):
+        if not can_read(user, found):
+            continue
+        mine = my_flat_ids(user.id, window_flat_ids(found))
+        windows = [(index, w) for index, w in enumerate(found.results["windows"]) if w.get("flat_id") in mine]
+        if windows:
+            out.append({"analysis": view(found), "windows": windows})
+    return out
