@@ -3,7 +3,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from app.auth.permissions import is_moderator, require_committee, require_member, require_moderator
-from app.cases import services
+from app.cases import resolution, services, views
 from app.cases.models import Case, Post
 from app.cases.schemas import (
     CaseCloseInSchema, CaseInSchema, CaseListQuery, CaseMeetingInSchema, CaseMeetingSchema,
@@ -48,7 +48,7 @@ class EstateCases(MethodView):
     def get(self, query, estate_id):
         """The estate's cases, newest first (members)."""
         require_member(estate_id)
-        return [services.case_summary(c) for c in services.list_cases(estate_id, query["status"])]
+        return [views.case_summary(c) for c in services.list_cases(estate_id, query["status"])]
 
     @blp.arguments(CaseInSchema)
     @blp.response(201, CaseSchema)
@@ -56,7 +56,7 @@ class EstateCases(MethodView):
         """Open a case: title, description and the flats it affects (members)."""
         user = require_member(estate_id)
         case = services.create_case(estate_id, actor_id=user.id, **data)
-        return services.case_view(case, user)
+        return views.case_view(case, user)
 
 
 @blp.route("/cases/<int:case_id>")
@@ -65,7 +65,7 @@ class CaseDetail(MethodView):
     def get(self, case_id):
         """A case with its flats, parties, meetings, resolution and outcome (members)."""
         case, user = _loaded(Case, case_id)
-        return services.case_view(case, user)
+        return views.case_view(case, user)
 
 
 @blp.route("/cases/<int:case_id>/posts")
@@ -151,7 +151,7 @@ class CaseLock(MethodView):
     def post(self, data, case_id):
         """Lock the discussion (committee, moderators)."""
         case, user = _loaded(Case, case_id, require_moderator)
-        return services.case_view(services.lock_case(case, user.id, data["reason"]), user)
+        return views.case_view(services.lock_case(case, user.id, data["reason"]), user)
 
 
 @blp.route("/cases/<int:case_id>/unlock")
@@ -161,7 +161,7 @@ class CaseUnlock(MethodView):
     def post(self, data, case_id):
         """Unlock the discussion (committee, moderators)."""
         case, user = _loaded(Case, case_id, require_moderator)
-        return services.case_view(services.unlock_case(case, user.id, data["reason"]), user)
+        return views.case_view(services.unlock_case(case, user.id, data["reason"]), user)
 
 
 @blp.route("/cases/<int:case_id>/reports")
@@ -188,14 +188,14 @@ class CaseMeetings(MethodView):
     def get(self, case_id):
         """Mediation meetings (members)."""
         case, _ = _loaded(Case, case_id)
-        return services.meetings_of(case)
+        return resolution.meetings_of(case)
 
     @blp.arguments(CaseMeetingInSchema)
     @blp.response(201, CaseMeetingSchema)
     def post(self, data, case_id):
         """Record a mediation meeting held offline (committee)."""
         case, user = _loaded(Case, case_id, require_committee)
-        return services.record_meeting(case, user.id, **data)
+        return resolution.record_meeting(case, user.id, **data)
 
 
 @blp.route("/cases/<int:case_id>/resolution")
@@ -205,10 +205,10 @@ class CaseResolution(MethodView):
     def post(self, data, case_id):
         """Open the resolution vote among the affected flats' owners, under a named rule (committee)."""
         case, user = _loaded(Case, case_id, require_committee)
-        services.open_resolution(case, user.id, closes_at=data["closes_at"],
+        resolution.open_resolution(case, user.id, closes_at=data["closes_at"],
                                  template_key=data["template"], rule_key=data["rule"],
                                  title=data["title"])
-        return services.case_view(case, user)
+        return views.case_view(case, user)
 
 
 @blp.route("/cases/<int:case_id>/close")
@@ -218,4 +218,4 @@ class CaseClose(MethodView):
     def post(self, data, case_id):
         """Close the case and publish its outcome, with the vote's result (committee)."""
         case, user = _loaded(Case, case_id, require_committee)
-        return services.case_view(services.close_case(case, user.id, data["outcome"]), user)
+        return views.case_view(resolution.close_case(case, user.id, data["outcome"]), user)

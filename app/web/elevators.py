@@ -34,7 +34,7 @@ def weight_text(value: Decimal) -> str:
 
 
 def share_explanation(split, share) -> dict:
-    """The numbers behind one flat's share, for the sentences in messages.ELEVATOR_HOW_*."""
+    """The numbers behind one flat's share, for the sentences in messages_elevators.ELEVATOR_HOW_*."""
     weights = [s.coefficient * s.area_m2 for s in split.shares]
     weight = share.coefficient * share.area_m2
     return {

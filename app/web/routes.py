@@ -9,6 +9,7 @@ from app.auth import wechat
 from app.auth.permissions import current_user, is_moderator, require_member, require_user
 from app.auth.routes import safe_next
 from app.cases import services as cases
+from app.cases import views as case_views
 from app.cases.models import Case
 from app.display import china_time
 from app.errors import DomainError
@@ -63,5 +64,5 @@ def case(case_id):
     if moderator:
         for report in cases.reports_of(found):
             reports.setdefault(report.post_id, []).append(report.reason)
-    return render_template("web/case.html", case=cases.case_view(found, user), posts=posts,
+    return render_template("web/case.html", case=case_views.case_view(found, user), posts=posts,
                            moderator=moderator, user_id=user.id, reports=reports)
