@@ -103,6 +103,15 @@ def require_member(estate_id: int) -> User:
     return user
 
 
+def load_checked(model, object_id: int, require=require_member):
+    """An object of an estate and the user, if `require` (a member by default) lets them
+    at its estate: the one load-and-check of the API and the pages (404 for outsiders)."""
+    obj = db.session.get(model, object_id)
+    if obj is None:
+        raise NotFound()
+    return obj, require(obj.estate_id)
+
+
 def require_moderator(estate_id: int) -> User:
     user = require_member(estate_id)
     if not is_moderator(user, estate_id):

@@ -6,7 +6,7 @@ their own modules; this module imports none of them.
 from flask import Blueprint, redirect, render_template, request
 
 from app.auth import wechat
-from app.auth.permissions import current_user, is_moderator, require_member, require_user
+from app.auth.permissions import current_user, is_moderator, load_checked, require_user
 from app.auth.routes import safe_next
 from app.cases import services as cases
 from app.cases import views as case_views
@@ -14,7 +14,7 @@ from app.cases.models import Case
 from app.display import china_time
 from app.errors import DomainError
 from app.estates.membership import live_claims
-from app.estates.services import get_or_404, stairwell_rooms
+from app.estates.services import stairwell_rooms
 from app.web.pages import page_context, page_error
 
 bp = Blueprint("web", __name__, template_folder="templates", static_folder="static",
@@ -56,8 +56,7 @@ def claim():
 @bp.get("/cases/<int:case_id>")
 def case(case_id):
     """A case's discussion (一事一议): read, post, reply, report; moderators hide."""
-    found = get_or_404(Case, case_id)
-    user = require_member(found.estate_id)
+    found, user = load_checked(Case, case_id)
     moderator = is_moderator(user, found.estate_id)
     posts = [cases.post_view(post, moderator=moderator) for post in cases.posts_of(found)]
     reports = {}
