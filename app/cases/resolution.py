@@ -12,6 +12,7 @@ from app.consultations import services as consultations
 from app.consultations.models import Consultation
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
+from app.rules.messages import DECISION_LABELS
 
 
 def meetings_of(case: Case) -> list[Meeting]:
@@ -115,6 +116,6 @@ def published_outcome(case: Case) -> str | None:
     if not result:
         return case.outcome
     line = messages.OUTCOME_RESOLUTION_LINE.format(
-        decision=messages.OUTCOME_DECISION.get(result["decision"], result["decision"]),
+        decision=DECISION_LABELS.get(result["decision"], result["decision"]),
         explanation=result.get("explanation", ""))
     return f"{case.outcome}\n{line}"

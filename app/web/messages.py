@@ -1,8 +1,15 @@
 """Every sentence the web pages show, in plain short Chinese.
 
 Templates read these as `m.NAME` (with the elevator pages' own, app/web/messages_elevators.py);
-the scripts get the `JS` subset as JSON in the page.
+the scripts get the `JS` subset as JSON in the page. The words for a domain's states
+(a decision, a consultation's or a case's status, a claim) are the domain's own.
 """
+from app.cases.messages import STATUS_LABELS as CASE_STATUS  # noqa: F401 - templates read m.CASE_STATUS
+from app.consultations.messages import CHANNEL_LABELS
+from app.consultations.messages import STATUS_LABELS as CONSULTATION_STATUS  # noqa: F401 - as m.NAME
+from app.estates.messages import CLAIM_STATUS, RELATIONS  # noqa: F401 - as m.NAME
+from app.rules.messages import DECISION_LABELS as DECISION
+
 APP_NAME = "共治"
 APP_TAGLINE = "老旧小区改造，大家商量着办"
 
@@ -29,9 +36,6 @@ MY_FLATS = "我的房屋"
 NO_FLATS = "您还没有登记房屋。请扫描单元门口的二维码，选择您家的房号；或者输入居委会给您的户码。"
 OPEN_CONSULTATIONS = "正在进行的征询和投票"
 NO_OPEN_CONSULTATIONS = "现在没有正在进行的征询。"
-CLAIM_STATUS = {"pending": "等待居委会审核", "verified": "已认证", "rejected": "没有通过",
-                "revoked": "已取消"}
-RELATIONS = {"owner": "业主（房主）", "tenant": "租户", "family": "家属"}
 REJECT_REASON = "原因：{reason}"
 CONSOLE_FOR = "{estate} 工作台"
 
@@ -94,8 +98,8 @@ APPROVE = "通过"
 REJECT = "不通过"
 REJECT_REASON_LABEL = "不通过的原因（住户会看到）"
 REJECT_REASON_DEFAULT = "与台账信息不符，请到居委会核对"
-APPROVED = "已通过"
-REJECTED = "已拒绝"
+APPROVED = CLAIM_STATUS["verified"]
+REJECTED = CLAIM_STATUS["rejected"]
 CLAIMED_AT = "申请时间"
 COL_FLAT = "房屋"
 COL_CLAIMANT = "申请人"
@@ -144,11 +148,9 @@ OPTION_LINE = "{label}：{ballots} 票"
 OPTION_LINE_AREA = "{label}：{owners} 户，{area} ㎡"
 SCALE_AVERAGE = "平均 {average} 分"
 TEXT_ANSWERS = "{n} 条文字意见"
-DECISION = {"passed": "通过", "failed": "未通过", "pending": "进行中"}
 SCALE_LOW = "1 分"
 SCALE_HIGH = "5 分"
 ITEMS_HINT = "没有选的项目按弃权计算。"
-CONSULTATION_STATUS = {"draft": "草稿", "open": "进行中", "closed": "已截止", "published": "已公示"}
 CONSULTATION_KINDS = {"survey": "调查", "vote": "表决", "evaluation": "评价"}
 HOME_FLAT_VOTED = "{room}：已投票"
 HOME_FLAT_NOT_VOTED = "{room}：还没投票"
@@ -168,7 +170,6 @@ RULE_NONE = "本次不作表决，只统计意见"
 
 # Cases (一事一议)
 CASES = "一事一议"
-CASE_STATUS = {"open": "讨论中", "mediation": "调解中", "resolution_vote": "表决中", "closed": "已结案"}
 CASE_LOCKED = "讨论已锁定，暂时不能发言"
 CASE_AFFECTED = "涉及 {n} 户"
 CASE_DISCUSSION = "大家的意见"
@@ -224,7 +225,8 @@ ASSISTED_TITLE = "代录纸质票 / 委托票"
 ASSISTED_TEXT = "为没有手机的业主录入纸质票、委托票或协助投票。会记录是谁录入的，请写明凭证。"
 ASSISTED_FLAT = "哪一户"
 ASSISTED_CHANNEL = "方式"
-CHANNELS = {"paper": "纸质票", "proxy": "委托代投", "assisted": "协助录入"}
+#: the channels a committee member enters a ballot by (not online)
+CHANNELS = {key: label for key, label in CHANNEL_LABELS.items() if key != "online"}
 EVIDENCE = "凭证（例如：纸质票编号、委托书编号）"
 WITNESS_PHONE = "见证人手机号（可不填）"
 ASSISTED_SUBMIT = "录入"

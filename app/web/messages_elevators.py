@@ -81,7 +81,6 @@ ELEVATOR_MET = "✓ 已达到"
 ELEVATOR_NOBODY_YET = "还没有业主参与表决。"
 ELEVATOR_HEADCOUNT_NOTE = "一位业主有几户只算一人；面积按台账登记的建筑面积计算；弃权算参与，不算同意。"
 ELEVATOR_APPROVAL_HIDDEN = "截止前不公开同意人数。"
-ELEVATOR_DECISION = {"passed": "已通过", "failed": "未通过", "pending": "进行中"}
 ELEVATOR_PAYMENT = "付款方式"
 ELEVATOR_NO_FLAT = "您在这个单元没有经过核实的房屋。"
 ELEVATOR_ESTATE_PROJECTS = "本小区的加装电梯项目"

@@ -73,7 +73,7 @@ def test_closing_waits_for_the_vote_and_then_carries_its_result(setting):
     assert case.resolution_result["decision"] == "passed"
     assert case.resolution_result["participation"]["owners"] == "3/3"
     published = resolution.published_outcome(case)
-    assert published.startswith("按表决结果执行\n表决结果：通过。")
+    assert published.startswith("按表决结果执行\n表决结果：已通过。")
 
 
 def test_a_vote_past_its_closing_time_closes_when_the_case_closes(setting):
