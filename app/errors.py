@@ -4,7 +4,7 @@ Every error answers `{"error": {"code", "message", "fields"}}` (API.md).
 """
 import logging
 
-from flask import jsonify, request
+from flask import jsonify, render_template_string, request
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -135,6 +135,19 @@ def wants_html() -> bool:
     return not request.path.startswith("/api/") and request.accept_mimetypes.accept_html
 
 
+ERROR_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ message }}</title>
+<style nonce="{{ csp_nonce() }}">body{font:20px/1.6 system-ui,sans-serif;margin:2rem;color:#1a1a1a}a{color:#0b57d0}</style>
+</head><body><h1>{{ message }}</h1><p><a href="/">返回首页</a></p></body></html>"""
+
+
+def html_error_page(status: int):
+    """A plain Chinese page for people who reach a wrong link in a browser."""
+    _, message = HTTP_MESSAGES.get(status, ("http_error", "请求没有成功"))
+    return render_template_string(ERROR_PAGE, message=message), status
+
+
 def register_error_handlers(app):
     from app.extensions import db
 
@@ -147,8 +160,6 @@ def register_error_handlers(app):
     def _http(error):
         db.session.rollback()
         if wants_html():
-            from app.web_errors import html_error_page
-
             return html_error_page(error.code or 500)
         return http_error_response(error)
 

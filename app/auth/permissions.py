@@ -8,10 +8,8 @@ import hmac
 import secrets
 
 from flask import g, request, session
-from sqlalchemy import exists, select
-
-from app.auth import messages
-from app.auth.models import Role, RoleGrant, User
+from app.auth import membership, messages
+from app.auth.models import Role, User
 from app.errors import Forbidden, NotFound, Unauthorized
 from app.extensions import db
 
@@ -95,20 +93,23 @@ def is_member(user: User | None, estate_id: int) -> bool:
         return False
     if is_staff(user) or any(grant.estate_id == estate_id for grant in user.roles):
         return True
-    from app.estates.models import Flat, FlatLink, LinkStatus
-
-    return db.session.scalar(select(exists().where(
-        FlatLink.user_id == user.id, FlatLink.estate_id == estate_id,
-        FlatLink.status == LinkStatus.verified, FlatLink.flat_id == Flat.id))) or False
+    return membership.estates().lives_in(user.id, estate_id)
 
 
 def require_member(estate_id: int) -> User:
-    from app.estates.models import Estate
-
     user = require_user()
-    if not is_member(user, estate_id) or db.session.get(Estate, estate_id) is None:
+    if not is_member(user, estate_id) or not membership.estates().exists(estate_id):
         raise NotFound()
     return user
+
+
+def load_checked(model, object_id: int, require=require_member):
+    """An object of an estate and the user, if `require` (a member by default) lets them
+    at its estate: the one load-and-check of the API and the pages (404 for outsiders)."""
+    obj = db.session.get(model, object_id)
+    if obj is None:
+        raise NotFound()
+    return obj, require(obj.estate_id)
 
 
 def require_moderator(estate_id: int) -> User:
@@ -138,7 +139,3 @@ def require_staff() -> User:
     if not is_staff(user):
         raise Forbidden()
     return user
-
-
-def role_grants_of(user: User) -> list[RoleGrant]:
-    return list(user.roles)

@@ -7,14 +7,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from app.auth import messages, services, tokens, wechat
+from app.auth import membership, messages, services, tokens, wechat
 from app.auth.models import SmsOutboxMessage, User
 from app.auth.permissions import login_session, require_user
 from app.auth.schemas import (
     ExpiresSchema, LiveTokenSchema, LoginSchema, MeSchema, OutboxMessageSchema, OutboxQuery, PhoneSchema,
     RefreshSchema, SessionSchema, TokenPairSchema, WechatAuthorizeQuery, WechatCallbackQuery)
 from app.errors import NotFound, Unauthorized
-from app.estates.models import FlatLink, LinkStatus
 from app.extensions import db, limit_from_config
 from app.privacy import mask_phone
 
@@ -22,10 +21,7 @@ blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="登录与�
 
 
 def me_view(user: User) -> dict:
-    links = db.session.scalars(select(FlatLink).where(
-        FlatLink.user_id == user.id,
-        FlatLink.status.in_([LinkStatus.pending, LinkStatus.verified, LinkStatus.rejected]))
-        .order_by(FlatLink.id)).all()
+    links = membership.estates().flat_claims(user.id)
     return {"id": user.id, "phone_masked": mask_phone(user.phone), "name": user.name,
             "roles": list(user.roles), "flats": links}
 

@@ -5,11 +5,10 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import func, select
 
-from app.auth import messages
+from app.auth import membership, messages
 from app.auth.models import ESTATE_ROLES, Role, RoleGrant, SmsCode, User
 from app.auth.sms import sms_backend
 from app.db import utcnow
-from app.estates.models import Estate
 from app.errors import InvalidInput, NotFound, TooManyRequests, Unauthorized
 from app.extensions import db
 from app.security import keyed_hash, numeric_code, same_hash
@@ -92,7 +91,7 @@ def grant_role(user: User, role: Role, estate_id: int | None = None) -> RoleGran
         raise InvalidInput(messages.ROLE_NEEDS_ESTATE, fields={"estate_id": messages.ROLE_NEEDS_ESTATE})
     if role not in ESTATE_ROLES:
         estate_id = None
-    if estate_id is not None and db.session.get(Estate, estate_id) is None:
+    if estate_id is not None and not membership.estates().exists(estate_id):
         raise NotFound(messages.ESTATE_NOT_FOUND, fields={"estate_id": messages.ESTATE_NOT_FOUND})
     existing = db.session.scalar(select(RoleGrant).where(
         RoleGrant.user_id == user.id, RoleGrant.role == role,

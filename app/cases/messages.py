@@ -1,4 +1,6 @@
 """What residents and committee members read about cases (一事一议)."""
+#: a case's status, by CaseStatus
+STATUS_LABELS = {"open": "讨论中", "mediation": "调解中", "resolution_vote": "表决中", "closed": "已结案"}
 CASE_CLOSED = "此事已经结案，不能再发言或修改"
 CASE_LOCKED = "讨论已被锁定，暂时不能发言"
 CASE_ALREADY_LOCKED = "讨论已经是锁定状态"
@@ -22,7 +24,6 @@ RESOLUTION_STILL_OPEN = "表决还没有结束，请先结束表决再结案"
 RESOLUTION_DEFAULT_TITLE = "一事一议表决：{title}"
 
 # The published outcome, as residents read it
-OUTCOME_DECISION = {"passed": "通过", "failed": "未通过", "pending": "未定"}
 OUTCOME_RESOLUTION_LINE = "表决结果：{decision}。{explanation}"
 RESIDENT = "居民"
 NO_REASON_GIVEN = "未说明原因"

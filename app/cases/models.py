@@ -187,10 +187,6 @@ class Post(db.Model):
     def __repr__(self):
         return f"<Post {self.id} case={self.case_id} parent={self.parent_id}>"
 
-    @property
-    def auto_hidden(self) -> bool:
-        return self.hidden and self.hidden_by_id is None
-
 
 class PostRevision(db.Model):
     """A text a post had before an edit."""

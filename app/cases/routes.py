@@ -2,8 +2,9 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import is_moderator, require_committee, require_member, require_moderator
-from app.cases import services
+from app.auth.permissions import (
+    is_moderator, load_checked, require_committee, require_member, require_moderator)
+from app.cases import resolution, services, views
 from app.cases.models import Case, Post
 from app.cases.schemas import (
     CaseCloseInSchema, CaseInSchema, CaseListQuery, CaseMeetingInSchema, CaseMeetingSchema,
@@ -11,7 +12,6 @@ from app.cases.schemas import (
     CasePostSchema, CaseReasonSchema, CaseResolutionInSchema, CaseSchema, CaseSummarySchema,
     PostReportModeratorSchema, PostReportSchema, PostRevisionSchema)
 from app.cases.services import post_view  # also what the realtime domain broadcasts
-from app.estates.services import get_or_404
 
 blp = Blueprint("cases", __name__, url_prefix="/api/v1", description="一事一议")
 
@@ -35,12 +35,6 @@ def _inert_json(response):
     return response
 
 
-def _loaded(model, object_id, require=require_member):
-    """The case or post and the user, if `require` lets them at its estate (404 for outsiders)."""
-    obj = get_or_404(model, object_id)
-    return obj, require(obj.estate_id)
-
-
 @blp.route("/estates/<int:estate_id>/cases")
 class EstateCases(MethodView):
     @blp.arguments(CaseListQuery, location="query")
@@ -48,7 +42,7 @@ class EstateCases(MethodView):
     def get(self, query, estate_id):
         """The estate's cases, newest first (members)."""
         require_member(estate_id)
-        return [services.case_summary(c) for c in services.list_cases(estate_id, query["status"])]
+        return [views.case_summary(c) for c in services.list_cases(estate_id, query["status"])]
 
     @blp.arguments(CaseInSchema)
     @blp.response(201, CaseSchema)
@@ -56,7 +50,7 @@ class EstateCases(MethodView):
         """Open a case: title, description and the flats it affects (members)."""
         user = require_member(estate_id)
         case = services.create_case(estate_id, actor_id=user.id, **data)
-        return services.case_view(case, user)
+        return views.case_view(case, user)
 
 
 @blp.route("/cases/<int:case_id>")
@@ -64,8 +58,8 @@ class CaseDetail(MethodView):
     @blp.response(200, CaseSchema)
     def get(self, case_id):
         """A case with its flats, parties, meetings, resolution and outcome (members)."""
-        case, user = _loaded(Case, case_id)
-        return services.case_view(case, user)
+        case, user = load_checked(Case, case_id)
+        return views.case_view(case, user)
 
 
 @blp.route("/cases/<int:case_id>/posts")
@@ -73,7 +67,7 @@ class CasePosts(MethodView):
     @blp.response(200, CasePostSchema(many=True))
     def get(self, case_id):
         """The discussion, oldest first; replies name their parent_id. Hidden posts show the reason."""
-        case, user = _loaded(Case, case_id)
+        case, user = load_checked(Case, case_id)
         moderator = is_moderator(user, case.estate_id)
         return [post_view(p, moderator=moderator) for p in services.posts_of(case)]
 
@@ -81,7 +75,7 @@ class CasePosts(MethodView):
     @blp.response(201, CasePostSchema)
     def post(self, data, case_id):
         """Post or reply in plain text (members; refused when the case is locked or closed)."""
-        case, user = _loaded(Case, case_id)
+        case, user = load_checked(Case, case_id)
         post = services.create_post(case, user, data["body"], data["parent_id"])
         return post_view(post, moderator=is_moderator(user, case.estate_id))
 
@@ -91,14 +85,14 @@ class PostDetail(MethodView):
     @blp.response(200, CasePostSchema)
     def get(self, post_id):
         """One post (members)."""
-        post, user = _loaded(Post, post_id)
+        post, user = load_checked(Post, post_id)
         return post_view(post, moderator=is_moderator(user, post.estate_id))
 
     @blp.arguments(CasePostEditSchema)
     @blp.response(200, CasePostSchema)
     def patch(self, data, post_id):
         """Edit one's own post within the edit window; the former text is kept."""
-        post, user = _loaded(Post, post_id)
+        post, user = load_checked(Post, post_id)
         services.edit_post(post, user, data["body"])
         return post_view(post, moderator=is_moderator(user, post.estate_id))
 
@@ -108,7 +102,7 @@ class PostRevisions(MethodView):
     @blp.response(200, PostRevisionSchema(many=True))
     def get(self, post_id):
         """Earlier texts of an edited post (members; of a hidden post, moderators only)."""
-        post, user = _loaded(Post, post_id)
+        post, user = load_checked(Post, post_id)
         if post.hidden and not is_moderator(user, post.estate_id):
             return []
         return services.revisions_of(post)
@@ -120,7 +114,7 @@ class PostReports(MethodView):
     @blp.response(201, PostReportSchema)
     def post(self, data, post_id):
         """Report a post (members, once per post); enough reports hide it until a moderator decides."""
-        post, user = _loaded(Post, post_id)
+        post, user = load_checked(Post, post_id)
         return services.report_post(post, user, data["reason"])
 
 
@@ -130,7 +124,7 @@ class PostHide(MethodView):
     @blp.response(200, CasePostSchema)
     def post(self, data, post_id):
         """Hide a post with a reason everyone sees (committee, moderators)."""
-        post, user = _loaded(Post, post_id, require_moderator)
+        post, user = load_checked(Post, post_id, require_moderator)
         return post_view(services.hide_post(post, user.id, data["reason"]), moderator=True)
 
 
@@ -140,7 +134,7 @@ class PostUnhide(MethodView):
     @blp.response(200, CasePostSchema)
     def post(self, data, post_id):
         """Show a hidden post again (committee, moderators)."""
-        post, user = _loaded(Post, post_id, require_moderator)
+        post, user = load_checked(Post, post_id, require_moderator)
         return post_view(services.unhide_post(post, user.id, data["reason"]), moderator=True)
 
 
@@ -150,8 +144,8 @@ class CaseLock(MethodView):
     @blp.response(200, CaseSchema)
     def post(self, data, case_id):
         """Lock the discussion (committee, moderators)."""
-        case, user = _loaded(Case, case_id, require_moderator)
-        return services.case_view(services.lock_case(case, user.id, data["reason"]), user)
+        case, user = load_checked(Case, case_id, require_moderator)
+        return views.case_view(services.lock_case(case, user.id, data["reason"]), user)
 
 
 @blp.route("/cases/<int:case_id>/unlock")
@@ -160,8 +154,8 @@ class CaseUnlock(MethodView):
     @blp.response(200, CaseSchema)
     def post(self, data, case_id):
         """Unlock the discussion (committee, moderators)."""
-        case, user = _loaded(Case, case_id, require_moderator)
-        return services.case_view(services.unlock_case(case, user.id, data["reason"]), user)
+        case, user = load_checked(Case, case_id, require_moderator)
+        return views.case_view(services.unlock_case(case, user.id, data["reason"]), user)
 
 
 @blp.route("/cases/<int:case_id>/reports")
@@ -169,7 +163,7 @@ class CaseReports(MethodView):
     @blp.response(200, PostReportModeratorSchema(many=True))
     def get(self, case_id):
         """Every report on the case's posts (committee, moderators)."""
-        case, _ = _loaded(Case, case_id, require_moderator)
+        case, _ = load_checked(Case, case_id, require_moderator)
         return services.reports_of(case)
 
 
@@ -178,7 +172,7 @@ class CaseModeration(MethodView):
     @blp.response(200, CaseModerationSchema(many=True))
     def get(self, case_id):
         """Every moderation act on the case: what, who, when, why (members)."""
-        case, _ = _loaded(Case, case_id)
+        case, _ = load_checked(Case, case_id)
         return services.moderation_of(case)
 
 
@@ -187,15 +181,15 @@ class CaseMeetings(MethodView):
     @blp.response(200, CaseMeetingSchema(many=True))
     def get(self, case_id):
         """Mediation meetings (members)."""
-        case, _ = _loaded(Case, case_id)
-        return services.meetings_of(case)
+        case, _ = load_checked(Case, case_id)
+        return resolution.meetings_of(case)
 
     @blp.arguments(CaseMeetingInSchema)
     @blp.response(201, CaseMeetingSchema)
     def post(self, data, case_id):
         """Record a mediation meeting held offline (committee)."""
-        case, user = _loaded(Case, case_id, require_committee)
-        return services.record_meeting(case, user.id, **data)
+        case, user = load_checked(Case, case_id, require_committee)
+        return resolution.record_meeting(case, user.id, **data)
 
 
 @blp.route("/cases/<int:case_id>/resolution")
@@ -204,11 +198,11 @@ class CaseResolution(MethodView):
     @blp.response(201, CaseSchema)
     def post(self, data, case_id):
         """Open the resolution vote among the affected flats' owners, under a named rule (committee)."""
-        case, user = _loaded(Case, case_id, require_committee)
-        services.open_resolution(case, user.id, closes_at=data["closes_at"],
+        case, user = load_checked(Case, case_id, require_committee)
+        resolution.open_resolution(case, user.id, closes_at=data["closes_at"],
                                  template_key=data["template"], rule_key=data["rule"],
                                  title=data["title"])
-        return services.case_view(case, user)
+        return views.case_view(case, user)
 
 
 @blp.route("/cases/<int:case_id>/close")
@@ -217,5 +211,5 @@ class CaseClose(MethodView):
     @blp.response(200, CaseSchema)
     def post(self, data, case_id):
         """Close the case and publish its outcome, with the vote's result (committee)."""
-        case, user = _loaded(Case, case_id, require_committee)
-        return services.case_view(services.close_case(case, user.id, data["outcome"]), user)
+        case, user = load_checked(Case, case_id, require_committee)
+        return views.case_view(resolution.close_case(case, user.id, data["outcome"]), user)

@@ -1,4 +1,7 @@
-"""The rules of 一事一议: cases, their discussion, moderation, meetings and outcome.
+"""The rules of 一事一议: cases, their discussion and moderation.
+
+Meetings, the resolution vote and the outcome are in app/cases/resolution.py; a case
+as readers see it in app/cases/views.py.
 
 Functions take plain arguments. Permission checks (who may read, post, moderate)
 happen in the routes with `app.auth.permissions`; the rules here hold whoever calls.
@@ -17,15 +20,13 @@ from app.auth.models import User
 from app.auth.permissions import is_committee, is_member, is_moderator
 from app.cases import messages
 from app.cases.models import (
-    Case, CaseFlat, CaseParty, CaseStatus, Meeting, ModerationAction, ModerationKind, PartyRole,
+    Case, CaseFlat, CaseParty, CaseStatus, ModerationAction, ModerationKind, PartyRole,
     Post, PostReport, PostRevision)
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
 from app.estates.models import Flat
 from app.extensions import db
-from app.privacy import mask_name, mask_room
+from app.privacy import mask_name
 from app.signals import post_created, post_hidden
 
 #: Settings, overridable in the app config.
@@ -82,11 +83,6 @@ def moderation_counts(estate_id: int) -> dict[int, tuple[int, int]]:
                or_(Post.reviewed_at.is_(None), PostReport.created_at > Post.reviewed_at))
         .group_by(Post.case_id)).all())
     return {case_id: (count, waiting.get(case_id, 0)) for case_id, count in posts.items()}
-
-
-def meetings_of(case: Case) -> list[Meeting]:
-    return list(db.session.scalars(
-        select(Meeting).where(Meeting.case_id == case.id).order_by(Meeting.held_at, Meeting.id)))
 
 
 def revisions_of(post: Post) -> list[PostRevision]:
@@ -354,113 +350,6 @@ def unlock_case(case: Case, actor_id: int, reason: str) -> Case:
     return case
 
 
-# --- mediation and closing ---------------------------------------------------------------
-
-def record_meeting(case: Case, actor_id: int, *, held_at, place: str, minutes: str,
-                   attendees=(), agreement: str | None = None) -> Meeting:
-    """A mediation meeting held offline; the first one moves an open case into mediation."""
-    case.start_mediation()
-    meeting = Meeting(estate_id=case.estate_id, case_id=case.id, held_at=held_at, place=place,
-                      attendees=list(attendees), minutes=minutes, agreement=agreement,
-                      recorded_by_id=actor_id)
-    db.session.add(meeting)
-    db.session.flush()
-    record("case.meeting_recorded", estate_id=case.estate_id, actor_id=actor_id,
-           subject_type="case", subject_id=case.id,
-           data={"meeting_id": meeting.id, "held_at": held_at.isoformat(), "place": place,
-                 "agreement": agreement})
-    db.session.commit()
-    return meeting
-
-
-def close_case(case: Case, actor_id: int, outcome: str) -> Case:
-    """Close and publish the outcome (公示); it carries the resolution's result when there is one."""
-    case.refuse_if_closed()
-    vote = resolution_of(case)
-    if vote is not None:
-        consultations.settle(vote)  # a write: record the close that time already decided
-    resolution = resolution_result(case)
-    case.close(outcome, resolution, actor_id)
-    record("case.closed", estate_id=case.estate_id, actor_id=actor_id, subject_type="case",
-           subject_id=case.id, data={"outcome": outcome, "resolution": resolution})
-    db.session.commit()
-    return case
-
-
-#: what the published outcome keeps of the vote's results
-RESULT_KEYS = ("consultation_id", "rule", "rule_title", "status", "scope", "participation",
-               "questions", "decision", "explanation")
-
-
-def open_resolution(case: Case, actor_id: int, *, closes_at, template_key: str = "dispute_resolution",
-                    rule_key: str | None = None, title: str | None = None) -> Consultation:
-    """Open the resolution vote among the affected flats' owners, under a named rule.
-
-    The consultation is created and opened by the consultations domain (scope "flats");
-    the case moves to resolution_vote. One resolution per case: the case row is locked and
-    everything commits at once, so a double click cannot open two votes.
-    """
-    db.session.execute(select(Case.id).where(Case.id == case.id).with_for_update())
-    db.session.refresh(case)
-    case.refuse_if_closed()
-    if case.resolution_consultation_id is not None:
-        raise Conflict(messages.RESOLUTION_EXISTS, code="resolution_exists")
-    if not case.affected_flat_ids:
-        raise Conflict(messages.RESOLUTION_NO_FLATS, code="no_affected_flats")
-    template = consultations.get_template(template_key)
-    if template is not None and template.kind != "vote":
-        raise InvalidInput(messages.RESOLUTION_NOT_A_VOTE,
-                           fields={"template": messages.RESOLUTION_NOT_A_VOTE})
-    title = title or messages.RESOLUTION_DEFAULT_TITLE.format(title=case.title)[:100]
-    consultation = consultations.create_consultation(
-        case.estate_id, template_key=template_key, closes_at=closes_at, actor_id=actor_id,
-        title=title, scope_type="flats", flat_ids=case.affected_flat_ids, rule_key=rule_key,
-        commit=False)
-    consultations.open_consultation(consultation, actor_id, commit=False)
-    case.start_resolution_vote(consultation.id)
-    record("case.resolution_opened", estate_id=case.estate_id, actor_id=actor_id,
-           subject_type="case", subject_id=case.id,
-           data={"consultation_id": consultation.id, "rule": consultation.rule_key,
-                 "flat_ids": case.affected_flat_ids})
-    db.session.commit()
-    consultations.announce_status(consultation)
-    return consultation
-
-
-def resolution_of(case: Case) -> Consultation | None:
-    if case.resolution_consultation_id is None:
-        return None
-    return db.session.get(Consultation, case.resolution_consultation_id)
-
-
-def resolution_result(case: Case) -> dict | None:
-    """The resolution vote's final result, for the outcome; None without a vote.
-
-    Refuses while the vote is still open (a vote past its closing time closes first).
-    """
-    consultation = resolution_of(case)
-    if consultation is None:
-        return None
-    outcome = consultations.results(consultation)
-    if not outcome.final:
-        raise Conflict(messages.RESOLUTION_STILL_OPEN, code="resolution_open")
-    shown = outcome.as_dict()
-    return {key: shown[key] for key in RESULT_KEYS if key in shown}
-
-
-def published_outcome(case: Case) -> str | None:
-    """The outcome as residents read it: the committee's text and the vote's result."""
-    if case.outcome is None:
-        return None
-    result = case.resolution_result
-    if not result:
-        return case.outcome
-    line = messages.OUTCOME_RESOLUTION_LINE.format(
-        decision=messages.OUTCOME_DECISION.get(result["decision"], result["decision"]),
-        explanation=result.get("explanation", ""))
-    return f"{case.outcome}\n{line}"
-
-
 # --- views -------------------------------------------------------------------------------
 
 def author_role(user: User, estate_id: int) -> str:
@@ -471,7 +360,7 @@ def author_role(user: User, estate_id: int) -> str:
     return "resident"
 
 
-def _name_masked(user: User | None) -> str:
+def name_masked(user: User | None) -> str:
     return (mask_name(user.name) if user is not None and user.name else None) or messages.RESIDENT
 
 
@@ -483,54 +372,10 @@ def post_view(post: Post, *, moderator: bool = False) -> dict:
         hidden_by = "reports" if post.hidden_by_id is None else "moderator"
     return {
         "id": post.id, "case_id": post.case_id, "parent_id": post.parent_id,
-        "author": {"id": post.author_id, "name_masked": _name_masked(post.author),
+        "author": {"id": post.author_id, "name_masked": name_masked(post.author),
                    "role": author_role(post.author, post.estate_id)},
         "body": None if withheld else post.body,
         "created_at": post.created_at, "edited_at": post.edited_at,
         "hidden": post.hidden, "hidden_reason": post.hidden_reason, "hidden_at": post.hidden_at,
         "hidden_by": hidden_by,
-    }
-
-
-def case_summary(case: Case) -> dict:
-    return {"id": case.id, "estate_id": case.estate_id, "title": case.title,
-            "status": case.status.value, "locked": case.locked,
-            "affected_flat_count": len(case.flats), "created_at": case.created_at,
-            "updated_at": case.updated_at,
-            "origin": {"type": case.origin_type, "id": case.origin_id} if case.origin_type else None}
-
-
-def _resolution_view(consultation: Consultation | None) -> dict | None:
-    if consultation is None:
-        return None
-    return {"consultation_id": consultation.id, "status": consultation.status.value,
-            "rule": consultation.rule_key, "title": consultation.title,
-            "closes_at": consultation.closes_at}
-
-
-def case_view(case: Case, viewer: User | None) -> dict:
-    """A case with its flats, parties, meetings, resolution and outcome; rooms masked for residents."""
-    committee = is_committee(viewer, case.estate_id)
-    flats = [{"flat_id": link.flat_id, "building": link.flat.building.name,
-              "stairwell": link.flat.stairwell.name,
-              "room": link.flat.room if committee else mask_room(link.flat.room)}
-             for link in case.flats]
-    parties = [{"id": p.id, "role": p.role.value, "label": p.label, "flat_id": p.flat_id,
-                "name_masked": _name_masked(db.session.get(User, p.user_id)) if p.user_id else None}
-               for p in case.parties]
-    outcome = None
-    if case.outcome is not None:
-        outcome = {"text": case.outcome, "published": published_outcome(case),
-                   "published_at": case.outcome_published_at, "resolution": case.resolution_result}
-    return {
-        **case_summary(case),
-        "description": case.description,
-        "affected_flats": flats, "parties": parties,
-        "created_by": ({"id": case.created_by_id,
-                        "name_masked": _name_masked(db.session.get(User, case.created_by_id))}
-                       if case.created_by_id else None),
-        "meetings": meetings_of(case),
-        "resolution": _resolution_view(resolution_of(case)),
-        "outcome": outcome,
-        "post_count": post_count(case),
     }

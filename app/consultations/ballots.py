@@ -66,6 +66,7 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
         select(Ballot).where(Ballot.consultation_id == c.id, Ballot.slot == slot)
         .with_for_update().execution_options(populate_existing=True))
     if ballot.version and ballot.cast_as == "owner" and cast_as == "proxy":
+        db.session.rollback()  # refused: release the slot's lock, leave everything as it was
         raise Conflict(messages.OWNER_ALREADY_VOTED, code="owner_already_voted")
     ballot.version += 1
     ballot.flat_id, ballot.voter_id, ballot.cast_as, ballot.channel = flat_id, voter_id, cast_as, channel

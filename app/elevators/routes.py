@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 
 from app.auth.permissions import is_committee, require_committee, require_member
 from app.elevators import services
+from app.elevators.access import viewable_project
 from app.elevators.models import Objection
 from app.elevators.schemas import (
     CostShareSchema, CostSplitSchema, ElevatorAdvanceSchema, ElevatorObjectionInSchema,
@@ -15,15 +16,6 @@ from app.estates.models import Stairwell
 from app.estates.services import get_or_404
 
 blp = Blueprint("elevators", __name__, url_prefix="/api/v1", description="加装电梯")
-
-
-def _in_scope(project_id: int):
-    """Members of the estate who live in the stairwell, and its committee and moderators."""
-    project = services.get_project(project_id)
-    user = require_member(project.estate_id)
-    if not services.can_view(user, project):
-        raise NotFound()
-    return project, user
 
 
 @blp.route("/stairwells/<int:stairwell_id>/elevator-projects")
@@ -51,7 +43,7 @@ class ElevatorProjectDetail(MethodView):
     @blp.response(200, ElevatorProjectSchema)
     def get(self, project_id):
         """Stage, consent results with what is still missing, objections and signatures."""
-        project, user = _in_scope(project_id)
+        project, user = viewable_project(project_id)
         return services.project_view(project, full_rooms=is_committee(user, project.estate_id))
 
 
@@ -60,7 +52,7 @@ class CostShares(MethodView):
     @blp.response(200, CostShareSchema(many=True))
     def get(self, project_id):
         """Every flat's share in cents, summing exactly to total cost minus subsidies."""
-        project, _ = _in_scope(project_id)
+        project, _ = viewable_project(project_id)
         return services.cost_shares(project).shares
 
 
@@ -70,7 +62,7 @@ class CostSharesWhatIf(MethodView):
     @blp.response(200, CostSplitSchema)
     def post(self, data, project_id):
         """Shares under other coefficients or amounts; nothing is saved."""
-        project, _ = _in_scope(project_id)
+        project, _ = viewable_project(project_id)
         return services.what_if(project, data)
 
 
@@ -80,7 +72,7 @@ class Objections(MethodView):
     @blp.response(201, ElevatorObjectionSchema)
     def post(self, data, project_id):
         """An owner objects to the plan during publicity; the objection joins a 一事一议 case."""
-        project, user = _in_scope(project_id)
+        project, user = viewable_project(project_id)
         objection = services.raise_objection(project, user.id, data["flat_id"], data["reason"])
         return services.objection_view(objection, full_rooms=True)
 
@@ -91,7 +83,7 @@ class ObjectionWithdraw(MethodView):
     def post(self, objection_id):
         """The objector takes the objection back."""
         objection = get_or_404(Objection, objection_id)
-        _, user = _in_scope(objection.project_id)
+        _, user = viewable_project(objection.project_id)
         objection = services.withdraw_objection(objection, user.id)
         return services.objection_view(objection, full_rooms=True)
 
@@ -102,7 +94,7 @@ class Signatures(MethodView):
     @blp.response(201, ElevatorSignatureSchema)
     def post(self, data, project_id):
         """The owner accepts the flat's share (协议签署)."""
-        project, user = _in_scope(project_id)
+        project, user = viewable_project(project_id)
         signature = services.sign(project, user.id, data["flat_id"])
         return services.signature_view(signature, full_rooms=True)
 
@@ -124,7 +116,7 @@ class Statement(MethodView):
     @blp.response(200, content_type="application/pdf")
     def get(self, project_id, flat_id):
         """A printable statement of the flat's share (its owner, or the committee)."""
-        project, user = _in_scope(project_id)
+        project, user = viewable_project(project_id)
         flat = services.flat_in_stairwell(project, flat_id)
         if not is_committee(user, project.estate_id) and not services.is_verified_owner(
                 user.id, flat.id):

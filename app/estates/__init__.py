@@ -2,9 +2,12 @@
 
 
 def init_app(app):
+    from app.auth import membership
     from app.estates.cli import estates_cli
+    from app.estates.membership import FACTS
     from app.estates.routes import blp
     from app.extensions import api
 
+    membership.provide(FACTS)  # auth's access checks ask estates through this port
     api.register_blueprint(blp)
     app.cli.add_command(estates_cli)

@@ -1,4 +1,9 @@
 """What committees and residents read about estates, ledgers and flats."""
+#: a resident's claim on a flat, by LinkStatus
+CLAIM_STATUS = {"pending": "等待居委会审核", "verified": "已认证", "rejected": "没有通过",
+                "revoked": "已取消"}
+#: how a resident is related to a flat, by Relation
+RELATIONS = {"owner": "业主（房主）", "tenant": "租户", "family": "家属"}
 LEDGER_UNREADABLE = "文件无法读取，请上传 CSV 或 Excel（.xlsx）表格"
 LEDGER_EMPTY = "表格里没有数据"
 LEDGER_MISSING_COLUMNS = "表格第 {row} 行（表头）缺少这些列：{columns}，没有导入任何数据"

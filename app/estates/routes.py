@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.auth.permissions import (
     require_committee, require_member, require_staff, require_user)
-from app.estates import services
+from app.estates import membership, services
 from app.estates.ledger import read_ledger
 from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation, Stairwell
 from app.estates.schemas import (
@@ -134,9 +134,7 @@ class EstateClaims(MethodView):
     def get(self, query, estate_id):
         """Claims waiting for (or past) the committee's decision."""
         require_committee(estate_id)
-        return db.session.scalars(select(FlatLink).where(
-            FlatLink.estate_id == estate_id, FlatLink.status == LinkStatus(query["status"]))
-            .order_by(FlatLink.id)).all()
+        return membership.claims_of_estate(estate_id, LinkStatus(query["status"]))
 
 
 def _claim_for_committee(claim_id):

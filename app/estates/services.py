@@ -10,14 +10,17 @@ from sqlalchemy.orm import joinedload
 
 from app.audit.services import record
 from app.auth.models import ESTATE_ROLES, Role, User
+from app.auth.permissions import is_staff
 from app.auth.services import get_or_create_user, grant_role, normalize_phone
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates import messages
 from app.estates.ledger import LedgerRow
+from app.estates.membership import claims_of_estate
 from app.estates.models import (
     Building, Estate, Flat, FlatCode, FlatLink, LinkStatus, Owner, Relation, Stairwell)
 from app.extensions import db
+from app.privacy import mask_name, mask_phone
 from app.security import keyed_hash, numeric_code
 
 FLAT_CODE_TTL = timedelta(days=30)
@@ -98,6 +101,22 @@ def flat_labels(flat_ids) -> dict[int, str]:
     flats = db.session.scalars(select(Flat).where(Flat.id.in_(list(flat_ids)))
                                .options(joinedload(Flat.building), joinedload(Flat.stairwell))).all()
     return {flat.id: flat_label(flat) for flat in flats}
+
+
+def estate_flat_labels(estate_id: int) -> dict[int, str]:
+    """Every flat of the estate and its label, in id order (e.g. to pick a window's flat)."""
+    flats = db.session.scalars(select(Flat).where(Flat.estate_id == estate_id).order_by(Flat.id)
+                               .options(joinedload(Flat.building), joinedload(Flat.stairwell))).all()
+    return {flat.id: flat_label(flat) for flat in flats}
+
+
+def verified_flat_ids(user_id: int, flat_ids: set[int]) -> set[int]:
+    """Of `flat_ids`, those the person has a verified link to (owner, tenant or family)."""
+    if not flat_ids:
+        return set()
+    return set(db.session.scalars(select(FlatLink.flat_id).where(
+        FlatLink.user_id == user_id, FlatLink.status == LinkStatus.verified,
+        FlatLink.flat_id.in_(list(flat_ids)))))
 
 
 def stairwell_rooms(stairwell_id: int) -> dict:
@@ -311,9 +330,24 @@ def redeem_flat_code(user: User, code: str) -> FlatLink:
     return link
 
 
-def verified_links(user_id: int, estate_id: int | None = None) -> list[FlatLink]:
-    query = select(FlatLink).where(FlatLink.user_id == user_id,
-                                   FlatLink.status == LinkStatus.verified)
-    if estate_id is not None:
-        query = query.where(FlatLink.estate_id == estate_id)
-    return list(db.session.scalars(query))
+def claims_for_review(estate_id: int) -> list[dict]:
+    """The pending claims of an estate, each with what the committee compares: the
+    claimant's phone (masked) against the ledger owner's, and whether they match."""
+    rows = []
+    for link in claims_of_estate(estate_id, LinkStatus.pending):
+        claimant = db.session.get(User, link.user_id)
+        owner = link.flat.owner
+        rows.append({"link": link, "claimant_phone": mask_phone(claimant.phone),
+                     "owner_name": mask_name(owner.name) if owner else None,
+                     "owner_phone": mask_phone(owner.phone) if owner else None,
+                     "phone_matches": bool(owner and owner.phone and owner.phone == claimant.phone)})
+    return rows
+
+
+def committee_estates(user: User) -> list[Estate]:
+    """Estates whose console this user may open: their committee roles, or all for staff."""
+    query = select(Estate).order_by(Estate.id)
+    if not is_staff(user):
+        ids = {grant.estate_id for grant in user.roles if grant.role == Role.committee}
+        query = query.where(Estate.id.in_(ids))
+    return list(db.session.scalars(query.limit(200)))

@@ -175,15 +175,6 @@ def move_complaint(complaint: Complaint, to: ComplaintStatus, actor_id: int,
     return complaint
 
 
-def overdue_complaints(estate_ids: list[int] | None = None) -> list[Complaint]:
-    query = select(Complaint).where(
-        Complaint.status.in_([ComplaintStatus.received, ComplaintStatus.handling]),
-        Complaint.due_at < utcnow())
-    if estate_ids is not None:
-        query = query.where(Complaint.estate_id.in_(estate_ids))
-    return list(db.session.scalars(query.order_by(Complaint.due_at)))
-
-
 # The maintenance fund ledger (住宅专项维修资金)
 
 def _signed_amount():

@@ -13,7 +13,7 @@ from app.auth.permissions import is_committee, is_member, is_moderator
 from app.db import utcnow
 from app.errors import InvalidInput, NotFound
 from app.estates.models import Flat
-from app.estates.services import verified_links
+from app.estates.services import verified_flat_ids
 from app.extensions import db
 from app.sunlight import analysis, messages
 from app.sunlight.models import SunlightAnalysis
@@ -40,15 +40,24 @@ def can_edit(user, estate_id: int) -> bool:
         grant.role == Role.designer and grant.estate_id == estate_id for grant in user.roles))
 
 
+def attachment_estate(case_id: int | None, elevator_project_id: int | None) -> int | None:
+    """The estate of the case or elevator project an analysis may be attached to."""
+    from app.cases.models import Case
+    from app.elevators.models import ElevatorProject
+
+    owner = (db.session.get(Case, case_id) if case_id is not None
+             else db.session.get(ElevatorProject, elevator_project_id)
+             if elevator_project_id is not None else None)
+    return owner.estate_id if owner is not None else None
+
+
 def window_flat_ids(found: SunlightAnalysis) -> set[int]:
     return {w["flat_id"] for w in found.results.get("windows", []) if w.get("flat_id")}
 
 
 def my_flat_ids(user_id: int, flat_ids: set[int]) -> set[int]:
     """Of `flat_ids`, those the user has a verified link to (owner, tenant or family)."""
-    if not flat_ids:
-        return set()
-    return {link.flat_id for link in verified_links(user_id)} & flat_ids
+    return verified_flat_ids(user_id, flat_ids)
 
 
 def can_read(user, found: SunlightAnalysis) -> bool:

@@ -2,18 +2,14 @@
 from functools import wraps
 
 from flask import Blueprint, render_template
-from sqlalchemy import select
 
-from app.auth.models import User
 from app.auth.permissions import require_committee, require_user
 from app.cases import services as cases
 from app.errors import DomainError
-from app.estates.models import Estate, FlatLink, LinkStatus
-from app.estates.services import buildings_with_stairwells, estate_counts, get_or_404
-from app.extensions import db
-from app.privacy import mask_name, mask_phone
+from app.estates.models import Estate
+from app.estates.services import (
+    buildings_with_stairwells, claims_for_review, committee_estates, estate_counts, get_or_404)
 from app.web.pages import page_error
-from app.web.routes import committee_estates
 
 bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates")
 bp.register_error_handler(DomainError, page_error)
@@ -51,18 +47,7 @@ def overview(estate):
 @bp.get("/estates/<int:estate_id>/claims")
 @committee_page("claims")
 def claims(estate):
-    pending = db.session.scalars(select(FlatLink).where(
-        FlatLink.estate_id == estate.id, FlatLink.status == LinkStatus.pending)
-        .order_by(FlatLink.id)).all()
-    rows = []
-    for link in pending:
-        claimant = db.session.get(User, link.user_id)
-        owner = link.flat.owner
-        rows.append({"link": link, "claimant_phone": mask_phone(claimant.phone),
-                     "owner_name": mask_name(owner.name) if owner else None,
-                     "owner_phone": mask_phone(owner.phone) if owner else None,
-                     "phone_matches": bool(owner and owner.phone and owner.phone == claimant.phone)})
-    return "web/console/claims.html", {"rows": rows}
+    return "web/console/claims.html", {"rows": claims_for_review(estate.id)}
 
 
 @bp.get("/estates/<int:estate_id>/ledger")

@@ -14,7 +14,6 @@ from app.consultations.models import Consultation, Status
 from app.consultations.schemas import ResultsSchema
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
 from app.estates.services import buildings_with_stairwells, flat_label, get_estate, place_label
-from app.extensions import db
 from app.rules import get_rule
 from app.web import messages
 from app.web.console import bp, committee_page
@@ -80,7 +79,6 @@ def assisted_ballot(consultation_id):
     except (Unauthorized, NotFound):
         raise
     except DomainError as refused:
-        db.session.rollback()
         fields = {key: "；".join(value) if isinstance(value, list) else value
                   for key, value in (refused.fields if isinstance(refused, InvalidInput) else {}).items()}
         return render_manage(c, values=answers, errors=fields, form=request.form,

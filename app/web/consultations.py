@@ -12,7 +12,6 @@ from app.consultations.models import Consultation, Status
 from app.consultations.schemas import ResultsSchema
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
 from app.estates.services import flat_labels
-from app.extensions import db
 from app.rules import get_rule
 from app.web import messages
 from app.web.forms import BallotForm, answers_from_form, field_name, load_form
@@ -102,7 +101,6 @@ def cast(consultation_id):
     except (Unauthorized, NotFound):
         raise
     except DomainError as refused:
-        db.session.rollback()
         fields = refused.fields if isinstance(refused, InvalidInput) else {}
         return render_page(c, user, flat_id=form["flat_id"], values=answers,
                            errors=fields.get("answers") or {},

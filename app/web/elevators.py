@@ -8,24 +8,16 @@ from decimal import Decimal
 
 from flask import render_template
 
-from app.auth.permissions import is_committee, require_member
+from app.auth.permissions import is_committee
 from app.consultations import services as consultations
 from app.consultations.answers import visible
 from app.elevators import consent, services
+from app.elevators.access import viewable_project
 from app.elevators.stages import ORDER
-from app.errors import InvalidInput, NotFound
+from app.errors import InvalidInput
 from app.estates.models import Relation
 from app.web.forms import field_name
 from app.web.routes import bp
-
-
-def viewable_project(project_id: int):
-    """The project and the viewer, or NotFound for anyone the API would not show it to."""
-    project = services.get_project(project_id)
-    user = require_member(project.estate_id)
-    if not services.can_view(user, project):
-        raise NotFound()
-    return project, user
 
 
 def weight_text(value: Decimal) -> str:
@@ -36,7 +28,7 @@ def weight_text(value: Decimal) -> str:
 
 
 def share_explanation(split, share) -> dict:
-    """The numbers behind one flat's share, for the sentences in messages.ELEVATOR_HOW_*."""
+    """The numbers behind one flat's share, for the sentences in messages_elevators.ELEVATOR_HOW_*."""
     weights = [s.coefficient * s.area_m2 for s in split.shares]
     weight = share.coefficient * share.area_m2
     return {

@@ -3,7 +3,11 @@ from flask import redirect, render_template, request, session, url_for
 
 from app.auth.permissions import current_user
 from app.errors import DomainError, Unauthorized
-from app.web import messages
+from app.web import messages, messages_elevators
+
+#: every text a template reads as `m.NAME`: the shared texts and the elevator pages'
+TEXTS = {name: value for module in (messages, messages_elevators)
+         for name, value in vars(module).items() if name.isupper()}
 
 ELDER_COOKIE = "gz_elder"
 
@@ -15,7 +19,7 @@ def here() -> str:
 
 def page_context() -> dict:
     """Variables every template gets (also pages of other packages that extend web/base.html)."""
-    return {"m": messages, "user": current_user(), "csrf_token": session.get("csrf", ""),
+    return {"m": TEXTS, "user": current_user(), "csrf_token": session.get("csrf", ""),
             "elder": request.cookies.get(ELDER_COOKIE) == "1", "here": here()}
 
 

@@ -1,19 +1,20 @@
-"""Resident pages: home, login, claiming a flat, a case's discussion."""
+"""The resident pages' blueprint, and its pages: login, claiming a flat, a case's discussion.
+
+The home page (app/web/home.py) and the consultation and elevator pages join `bp` from
+their own modules; this module imports none of them.
+"""
 from flask import Blueprint, redirect, render_template, request
-from sqlalchemy import select
 
 from app.auth import wechat
-from app.auth.models import Role
-from app.auth.permissions import current_user, is_moderator, is_staff, require_member, require_user
-from app.auth.routes import me_view, safe_next
+from app.auth.permissions import current_user, is_moderator, load_checked, require_user
+from app.auth.routes import safe_next
 from app.cases import services as cases
+from app.cases import views as case_views
 from app.cases.models import Case
 from app.display import china_time
-from app.elevators import services as elevators
 from app.errors import DomainError
-from app.estates.models import Estate, FlatLink, LinkStatus
-from app.estates.services import get_or_404, stairwell_rooms
-from app.extensions import db
+from app.estates.membership import live_claims
+from app.estates.services import stairwell_rooms
 from app.web.pages import page_context, page_error
 
 bp = Blueprint("web", __name__, template_folder="templates", static_folder="static",
@@ -26,33 +27,6 @@ bp.register_error_handler(DomainError, page_error)
 def cn_time(value) -> str:
     """A time as people in China read it: 2026年11月30日 18:00 (Beijing time)."""
     return china_time(value)
-
-
-def committee_estates(user) -> list[Estate]:
-    """Estates whose console this user may open: their committee roles, or all for staff."""
-    query = select(Estate).order_by(Estate.id)
-    if not is_staff(user):
-        ids = {grant.estate_id for grant in user.roles if grant.role == Role.committee}
-        query = query.where(Estate.id.in_(ids))
-    return list(db.session.scalars(query.limit(200)))
-
-
-@bp.get("/")
-def home():
-    user = current_user()
-    if user is None:
-        return render_template("web/welcome.html")
-    me = me_view(user)
-    estate_ids = sorted({link.estate_id for link in me["flats"] if link.status == LinkStatus.verified}
-                        | {grant.estate_id for grant in user.roles if grant.estate_id is not None})
-    from app.web.consultations import open_for_home
-
-    estates = [(db.session.get(Estate, estate_id), open_for_home(user, estate_id),
-                [c for c in cases.list_cases(estate_id) if c.status.value != "closed"])
-               for estate_id in estate_ids]
-    projects = [(p.stairwell, p) for p in elevators.projects_for_user(user.id)]
-    return render_template("web/home.html", me=me, estates=estates, projects=projects,
-                           console_estates=committee_estates(user))
 
 
 @bp.get("/login")
@@ -71,9 +45,7 @@ def claim():
     mine = {}
     if place:
         flat_ids = [room["flat_id"] for room in place["rooms"]]
-        mine = {link.flat_id: link for link in db.session.scalars(select(FlatLink).where(
-            FlatLink.user_id == user.id, FlatLink.flat_id.in_(flat_ids),
-            FlatLink.status.in_([LinkStatus.pending, LinkStatus.verified])))}
+        mine = live_claims(user.id, flat_ids)
     floors = {}
     for room in (place or {}).get("rooms", []):
         floors.setdefault(room["floor"], []).append(room)
@@ -84,13 +56,12 @@ def claim():
 @bp.get("/cases/<int:case_id>")
 def case(case_id):
     """A case's discussion (一事一议): read, post, reply, report; moderators hide."""
-    found = get_or_404(Case, case_id)
-    user = require_member(found.estate_id)
+    found, user = load_checked(Case, case_id)
     moderator = is_moderator(user, found.estate_id)
     posts = [cases.post_view(post, moderator=moderator) for post in cases.posts_of(found)]
     reports = {}
     if moderator:
         for report in cases.reports_of(found):
             reports.setdefault(report.post_id, []).append(report.reason)
-    return render_template("web/case.html", case=cases.case_view(found, user), posts=posts,
+    return render_template("web/case.html", case=case_views.case_view(found, user), posts=posts,
                            moderator=moderator, user_id=user.id, reports=reports)

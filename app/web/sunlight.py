@@ -5,14 +5,12 @@ Reads go through app/sunlight's services and access checks; the console form sav
 the JSON API (sunlight_form.js) like every other console change.
 """
 from flask import request
-from sqlalchemy import select
 
 from app.auth.permissions import current_user
 from app.cases import services as cases
 from app.elevators import services as elevators
 from app.errors import NotFound
-from app.estates.models import Building, Flat, Stairwell
-from app.extensions import db
+from app.estates.services import estate_flat_labels
 from app.sunlight import charts, messages as sunlight_messages, services, text
 from app.web.console import bp as console_bp, committee_page
 from app.web.routes import bp
@@ -31,19 +29,10 @@ def sunlight_mine(*, case_id: int | None = None, elevator_project_id: int | None
     user = current_user()
     if user is None:
         return []
-    if case_id is not None:
-        from app.cases.models import Case
-        from app.extensions import db
-
-        owner = db.session.get(Case, case_id)
-    else:
-        from app.elevators.models import ElevatorProject
-        from app.extensions import db
-
-        owner = db.session.get(ElevatorProject, elevator_project_id)
-    if owner is None:
+    estate_id = services.attachment_estate(case_id, elevator_project_id)
+    if estate_id is None:
         return []
-    found = services.my_windows(user, estate_id=owner.estate_id, case_id=case_id,
+    found = services.my_windows(user, estate_id=estate_id, case_id=case_id,
                                 elevator_project_id=elevator_project_id)
     width, height = charts.size_px(1)
     for item in found:
@@ -60,15 +49,6 @@ def sunlight_mine(*, case_id: int | None = None, elevator_project_id: int | None
 
 
 # --- the console ---------------------------------------------------------------------------------
-
-def flat_names(estate_id: int) -> dict[int, str]:
-    """flat id -> 1号楼1单元301, for the window rows' flat field."""
-    rows = db.session.execute(
-        select(Flat.id, Building.name, Stairwell.name, Flat.room)
-        .join(Building, Building.id == Flat.building_id).join(Stairwell, Stairwell.id == Flat.stairwell_id)
-        .where(Flat.estate_id == estate_id).order_by(Flat.id)).all()
-    return {flat_id: f"{building}{stairwell}{room}" for flat_id, building, stairwell, room in rows}
-
 
 def rectangle(footprint: list) -> dict | None:
     """An axis-aligned rectangle as its south-west corner and sizes, else None."""
@@ -100,7 +80,7 @@ def attachments(estate_id: int) -> dict[str, dict[int, str]]:
 
 
 def form_context(estate, inputs: dict, attached: dict, found=None) -> dict:
-    names = flat_names(estate.id)
+    names = estate_flat_labels(estate.id)
     windows = [{**w, "flat_name": names.get(w.get("flat_id"), "")} for w in inputs["windows"]]
     return {"inputs": inputs, "buildings": structure_rows(inputs["buildings"]),
             "proposed": structure_rows(inputs["proposed"]), "windows": windows,

@@ -256,7 +256,7 @@ def test_a_case_from_creation_to_a_published_outcome(client, world):
     assert outcome["text"] == "按调解协议执行：保留北侧绿地" and outcome["published_at"]
     assert outcome["resolution"]["decision"] == "passed"
     assert outcome["resolution"]["participation"]["owners"] == "2/2"
-    assert outcome["published"].startswith("按调解协议执行：保留北侧绿地\n表决结果：通过。")
+    assert outcome["published"].startswith("按调解协议执行：保留北侧绿地\n表决结果：已通过。")
     assert final["meetings"][0]["agreement"] == "保留北侧绿地，南侧改 6 个车位"
     posts = client.get(f"/api/v1/cases/{case_id}/posts", headers=neighbour).json
     assert [(p["id"], p["parent_id"], p["hidden"]) for p in posts] == [

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from app.cases import services
+from app.cases import resolution, services
 from app.cases.models import Case, CaseStatus
 from app.consultations import services as consultations
 from app.consultations.models import Consultation
@@ -26,7 +26,7 @@ def setting(app):
 
 def test_resolution_opens_a_flats_consultation_under_the_named_rule(setting):
     estate, flats, owners, committee, case = setting
-    consultation = services.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7),
+    consultation = resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7),
                                             rule_key="simple_majority")
     assert case.status == CaseStatus.resolution_vote
     assert case.resolution_consultation_id == consultation.id
@@ -35,23 +35,23 @@ def test_resolution_opens_a_flats_consultation_under_the_named_rule(setting):
     assert consultation.template_key == "dispute_resolution"
     assert consultations.results(consultation).as_dict()["scope"]["owners"] == 3
     with pytest.raises(Conflict) as error:
-        services.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7))
+        resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7))
     assert error.value.code == "resolution_exists"
 
 
 def test_default_rule_comes_from_the_template(setting):
     _, _, _, committee, case = setting
-    consultation = services.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=3))
+    consultation = resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=3))
     assert consultation.rule_key == consultations.get_template("dispute_resolution").default_rule
 
 
 def test_a_survey_template_or_unknown_rule_is_refused_and_nothing_changes(setting):
     _, _, _, committee, case = setting
     with pytest.raises(InvalidInput):
-        services.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=3),
+        resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=3),
                                  template_key="needs_survey")
     with pytest.raises(InvalidInput):
-        services.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=3),
+        resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=3),
                                  rule_key="no_such_rule")
     db.session.rollback()
     assert case.status == CaseStatus.open and case.resolution_consultation_id is None
@@ -60,31 +60,31 @@ def test_a_survey_template_or_unknown_rule_is_refused_and_nothing_changes(settin
 
 def test_closing_waits_for_the_vote_and_then_carries_its_result(setting):
     estate, flats, owners, committee, case = setting
-    consultation = services.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7))
+    consultation = resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7))
     for owner, flat, choice in zip(owners, flats, ("agree", "agree", "oppose")):
         consultations.cast_ballot(consultation, owner, flat.id, {"resolution": choice})
     with pytest.raises(Conflict) as error:
-        services.close_case(case, committee.id, "按表决结果执行")
+        resolution.close_case(case, committee.id, "按表决结果执行")
     assert error.value.code == "resolution_open" and "表决还没有结束" in error.value.message
     assert case.status == CaseStatus.resolution_vote
     consultations.close_consultation(consultation, committee.id)
-    services.close_case(case, committee.id, "按表决结果执行")
+    resolution.close_case(case, committee.id, "按表决结果执行")
     assert services.case_is_resolved(case)
     assert case.resolution_result["decision"] == "passed"
     assert case.resolution_result["participation"]["owners"] == "3/3"
-    published = services.published_outcome(case)
-    assert published.startswith("按表决结果执行\n表决结果：通过。")
+    published = resolution.published_outcome(case)
+    assert published.startswith("按表决结果执行\n表决结果：已通过。")
 
 
 def test_a_vote_past_its_closing_time_closes_when_the_case_closes(setting):
     estate, flats, owners, committee, case = setting
-    consultation = services.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=1))
+    consultation = resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=1))
     consultations.cast_ballot(consultation, owners[0], flats[0].id, {"resolution": "oppose"})
     consultation.closes_at = utcnow() - timedelta(seconds=1)
     db.session.commit()
-    services.close_case(case, committee.id, "未能达成一致，维持现状")
+    resolution.close_case(case, committee.id, "未能达成一致，维持现状")
     assert case.resolution_result["decision"] == "failed"
-    assert "未通过" in services.published_outcome(case)
+    assert "未通过" in resolution.published_outcome(case)
 
 
 def test_a_resolution_that_fails_at_its_last_step_leaves_no_vote_behind(setting, monkeypatch):
@@ -95,7 +95,7 @@ def test_a_resolution_that_fails_at_its_last_step_leaves_no_vote_behind(setting,
 
     monkeypatch.setattr(Case, "start_resolution_vote", refuse)
     with pytest.raises(Conflict):
-        services.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7))
+        resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7))
     db.session.rollback()  # as the request's error handler does
     assert db.session.scalar(db.select(db.func.count(Consultation.id))) == 0
     assert db.session.get(Case, case.id).resolution_consultation_id is None

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.audit.models import AuditEntry
 from app.audit.services import chain_of, verify_chain
-from app.cases import services
+from app.cases import resolution, services
 from app.cases.models import Case, CaseStatus, ModerationAction, Post, PostReport, PostRevision
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
@@ -105,7 +105,7 @@ def test_a_closed_case_is_resolved_and_a_new_objection_opens_a_new_case(estate, 
                               affected_flat_ids=[flats[0].id], origin_type="elevator_project",
                               origin_id=1)
     db.session.commit()
-    services.close_case(case, committee.id, "经调解，双方同意加装")
+    resolution.close_case(case, committee.id, "经调解，双方同意加装")
     assert services.case_is_resolved(case)
     again = services.open_case(estate.id, title="电梯异议", description="又有异议", actor_id=None,
                                affected_flat_ids=[flats[1].id], origin_type="elevator_project",
@@ -144,7 +144,7 @@ def test_posting_is_refused_in_chinese_when_locked_or_closed(estate, flats):
     assert error.value.code == "case_locked" and error.value.message == "讨论已被锁定，暂时不能发言"
     services.unlock_case(case, moderator.id, "恢复讨论")
     services.create_post(case, owner, "可以说了")
-    services.close_case(case, moderator.id, "已调解")
+    resolution.close_case(case, moderator.id, "已调解")
     with pytest.raises(Conflict) as error:
         services.create_post(case, owner, "结案后")
     assert error.value.code == "case_closed" and "结案" in error.value.message
@@ -199,7 +199,7 @@ def test_reports_from_distinct_members_hide_until_a_moderator_decides(estate, fl
         services.report_post(post, a, "再举报一次")
     assert not post.hidden
     services.report_post(post, b, "不文明")
-    assert post.hidden and post.auto_hidden and post.hidden_reason == "有 2 位居民举报，等待版主处理"
+    assert post.hidden and post.hidden_by_id is None and post.hidden_reason == "有 2 位居民举报，等待版主处理"
     assert hidden_signals.calls == [{"case_id": case.id, "estate_id": estate.id, "post_id": post.id}]
     services.unhide_post(post, moderator.id, "经核实不属于人身攻击")
     # reports settled by the moderator do not hide it again; new ones count afresh
@@ -249,25 +249,25 @@ def test_first_meeting_moves_the_case_into_mediation(estate, flats):
     owner = make_owner(flats[0])
     committee = make_user(roles=[("committee", estate.id)])
     case = new_case(estate, flats, owner)
-    meeting = services.record_meeting(
+    meeting = resolution.record_meeting(
         case, committee.id, held_at=utcnow() - timedelta(days=1), place="社区活动室",
         minutes="双方陈述意见", attendees=["2楼住户代表", "居委会王主任"], agreement=None)
     assert case.status == CaseStatus.mediation
     assert meeting.attendees == ["2楼住户代表", "居委会王主任"]
-    services.record_meeting(case, committee.id, held_at=utcnow(), place="小区广场",
+    resolution.record_meeting(case, committee.id, held_at=utcnow(), place="小区广场",
                             minutes="再次协商", agreement="同意调整电梯井位置")
     assert case.status == CaseStatus.mediation
-    assert [m.place for m in services.meetings_of(case)] == ["社区活动室", "小区广场"]
+    assert [m.place for m in resolution.meetings_of(case)] == ["社区活动室", "小区广场"]
 
 
 def test_close_publishes_the_outcome_once(estate, flats):
     owner = make_owner(flats[0])
     committee = make_user(roles=[("committee", estate.id)])
     case = new_case(estate, flats, owner)
-    services.close_case(case, committee.id, "双方达成一致")
-    assert case.outcome_published_at is not None and services.published_outcome(case) == "双方达成一致"
+    resolution.close_case(case, committee.id, "双方达成一致")
+    assert case.outcome_published_at is not None and resolution.published_outcome(case) == "双方达成一致"
     with pytest.raises(Conflict):
-        services.close_case(case, committee.id, "再结一次")
+        resolution.close_case(case, committee.id, "再结一次")
     with pytest.raises(Conflict):
         services.lock_case(case, committee.id, "结案后锁定")
 

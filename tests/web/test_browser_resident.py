@@ -39,7 +39,7 @@ def test_resident_claims_a_flat_that_a_committee_member_approves(site, open_cont
     assert "139****0001" in row.inner_text()
     screenshot(committee, "console-claims")
     row.locator("button[data-approve]").click()
-    row.locator("text=已通过").wait_for()
+    row.locator("text=已认证").wait_for()
 
     resident.goto(site.url + "/")
     flat = resident.locator("li.flat", has_text="1号楼 1单元 202")
@@ -63,7 +63,7 @@ def test_rejected_claim_shows_the_reason_to_the_resident(site, open_context):
     row.locator("button:has-text('不通过')").click()
     committee.fill("#reject-reason", "租赁合同请拿到居委会看一下")
     committee.click("#reject-dialog button[value=ok]")
-    row.locator("text=已拒绝").wait_for()
+    row.locator("text=没有通过").wait_for()
 
     resident.goto(site.url + "/")
     flat = resident.locator("li.flat", has_text="1号楼 1单元 301")

@@ -60,7 +60,7 @@ def test_resident_scans_claims_votes_and_sees_the_live_tally(site, open_context)
     committee.goto(f"{site.url}/console/estates/1/claims")
     row = committee.locator("tr", has_text="1号楼 1单元 202")
     row.locator("button[data-approve]").click()
-    row.locator("text=已通过").wait_for()
+    row.locator("text=已认证").wait_for()
 
     # Home lists the open vote, not yet answered for this flat
     resident.goto(site.url + "/")

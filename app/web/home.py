@@ -1,0 +1,31 @@
+"""The resident home page: my flats, each estate's open consultations and cases, my elevators.
+
+Its own module so that the pages it gathers from (consultations, cases, elevators)
+depend on the blueprint in app/web/routes.py, and routes.py on none of them.
+"""
+from flask import render_template
+
+from app.auth.permissions import current_user
+from app.auth.routes import me_view
+from app.cases import services as cases
+from app.elevators import services as elevators
+from app.estates.models import Estate, LinkStatus
+from app.estates.services import committee_estates, get_or_404
+from app.web.consultations import open_for_home
+from app.web.routes import bp
+
+
+@bp.get("/")
+def home():
+    user = current_user()
+    if user is None:
+        return render_template("web/welcome.html")
+    me = me_view(user)
+    estate_ids = sorted({link.estate_id for link in me["flats"] if link.status == LinkStatus.verified}
+                        | {grant.estate_id for grant in user.roles if grant.estate_id is not None})
+    estates = [(get_or_404(Estate, estate_id), open_for_home(user, estate_id),
+                [c for c in cases.list_cases(estate_id) if c.status.value != "closed"])
+               for estate_id in estate_ids]
+    projects = [(p.stairwell, p) for p in elevators.projects_for_user(user.id)]
+    return render_template("web/home.html", me=me, estates=estates, projects=projects,
+                           console_estates=committee_estates(user))
