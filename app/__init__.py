@@ -5,7 +5,7 @@ import pkgutil
 
 from flask import Flask
 
-from app.config import Config, normalize_database_url
+from app.config import Config, check_secret_key, normalize_database_url, redis_options
 from app.display import cents_yuan
 from app.errors import register_error_handlers
 from app.extensions import api, db, limiter, migrate
@@ -28,6 +28,7 @@ def create_app(config: object | None = None) -> Flask:
     app.config.from_object(config or Config())
     app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(
         app.config["SQLALCHEMY_DATABASE_URI"])
+    check_secret_key(app.config)
     app.json.ensure_ascii = False
     logging.basicConfig(level=logging.INFO)
 
@@ -36,6 +37,9 @@ def create_app(config: object | None = None) -> Flask:
     api.init_app(app)
     if app.config.get("REDIS_URL") and app.config.get("RATELIMIT_STORAGE_URI") == "memory://":
         app.config["RATELIMIT_STORAGE_URI"] = app.config["REDIS_URL"]  # shared by every process
+    if app.config["RATELIMIT_STORAGE_URI"].startswith(("redis://", "rediss://")):
+        app.config["RATELIMIT_STORAGE_OPTIONS"] = {
+            **redis_options(app.config), **app.config.get("RATELIMIT_STORAGE_OPTIONS", {})}
     limiter.init_app(app)
     register_error_handlers(app)
     app.add_template_filter(cents_yuan)  # money on every page: exact, from integer cents

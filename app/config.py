@@ -14,6 +14,31 @@ def normalize_database_url(url: str) -> str:
     return url
 
 
+def redis_options(config) -> dict:
+    """Keyword arguments of every Redis client (rate limits, tally marks, the Socket.IO
+    queue): short connect and read timeouts; one immediate retry when a pooled connection
+    turns out closed, none after a timeout (a stalled Redis would only stall again)."""
+    from redis.backoff import NoBackoff
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.retry import Retry
+
+    timeout_s = config["REDIS_TIMEOUT_S"]
+    return {"socket_connect_timeout": timeout_s, "socket_timeout": timeout_s,
+            "socket_keepalive": True,
+            "retry": Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,))}
+
+
+#: SECRET_KEY signs every token, session and (by default) QR link
+MIN_SECRET_KEY_LENGTH = 32
+
+
+def check_secret_key(config) -> None:
+    """Refuse to start with a short SECRET_KEY (the development default is long enough)."""
+    if len(config.get("SECRET_KEY") or "") < MIN_SECRET_KEY_LENGTH:
+        raise RuntimeError(
+            f"SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters; generate one with "
+            "python -c 'import secrets; print(secrets.token_urlsafe(48))'")
+
 
 def default_sms_backend(environ) -> str | None:
     """console for a local run; none for a deployment (SECRET_KEY set), which must say which:
@@ -30,6 +55,9 @@ class Config:
     )
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
+    #: connect and read timeout of every Redis call: a stalled Redis (it accepts, never
+    #: answers) costs a request about this per call, not seconds
+    REDIS_TIMEOUT_S = float(os.environ.get("REDIS_TIMEOUT_S", "0.5"))
     PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
     # signs QR links; set it apart from SECRET_KEY so the session key can change
     # without reprinting every poster

@@ -2,7 +2,7 @@
 from datetime import datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import BigInteger, DateTime, MetaData, event
+from sqlalchemy import BigInteger, DateTime, MetaData, event, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -33,6 +33,21 @@ def _sqlite_begin_before_savepoint(connection, name):
     dbapi_connection = connection.connection.dbapi_connection
     if not dbapi_connection.in_transaction:
         dbapi_connection.execute("BEGIN")
+
+
+def lock_row(session, model, row_id: int) -> None:
+    """Hold `model`'s row `row_id` until the transaction ends, so that a read-check-write
+    decision about it (e.g. "the balance covers this use") is taken by one request at a time.
+
+    PostgreSQL: SELECT … FOR NO KEY UPDATE (rows referencing it can still be inserted).
+    SQLite: a no-op UPDATE of the row, which takes the database's write lock first;
+    a plain read there would let two connections check before either writes.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(model.id).where(model.id == row_id).with_for_update(key_share=True))
+    else:
+        session.execute(update(model).where(model.id == row_id).values(id=model.id)
+                        .execution_options(synchronize_session=False))
 
 
 class Base(DeclarativeBase):

@@ -1,5 +1,10 @@
-"""How money, times and PDF text are shown to people: one place, so every page, SMS and PDF agree."""
+"""How money, times, PDF text and CSV cells are shown to people: one place, so every page,
+SMS, PDF and spreadsheet agree."""
+import csv
+import io
+from collections.abc import Iterable
 from datetime import datetime
+from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 #: China Standard Time, the zone every resident reads times in
@@ -33,3 +38,28 @@ def pdf_font() -> str:
     if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
     return PDF_FONT
+
+
+def pdf_text(value) -> str:
+    """User text made safe for a reportlab Paragraph, which reads its text as markup:
+    `<link href=…>` would become a live link and a lone `<br` fails the whole PDF."""
+    return escape(str(value))
+
+
+#: a spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A text cell a spreadsheet will not run: a leading quote before a formula start.
+    Numbers are left as they are (a negative amount stays a number)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_document(rows: Iterable[Iterable]) -> str:
+    """Every CSV we hand out: UTF-8 with BOM (so Excel in China opens it), cells neutralised."""
+    out = io.StringIO()
+    csv.writer(out).writerows([csv_cell(value) for value in row] for row in rows)
+    return "\ufeff" + out.getvalue()

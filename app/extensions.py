@@ -1,10 +1,14 @@
 """Extensions, created unbound here and bound in create_app."""
+import json
+
 from flask import current_app, g
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_smorest import Api
+from flask_smorest.arguments import ArgumentsMixin
 from flask_sqlalchemy import SQLAlchemy
+from webargs.flaskparser import FlaskParser
 from werkzeug.routing import IntegerConverter
 
 from app.db import Base
@@ -44,6 +48,24 @@ def id_parameter_schema(converter: IdConverter) -> dict:
     if converter.max is not None:
         schema["maximum"] = converter.max
     return schema
+
+
+class BodyParser(FlaskParser):
+    """webargs' parser, answering 400 (unreadable body) for JSON the json module gives up
+    on without a JSONDecodeError: deep nesting (RecursionError; 50,000 brackets) and
+    integers past Python's int-str digit limit (ValueError)."""
+
+    def _raw_load_json(self, req):
+        try:
+            return super()._raw_load_json(req)
+        except json.JSONDecodeError:
+            raise
+        except (RecursionError, ValueError) as error:
+            self._handle_invalid_json_error(error, req)
+
+
+# every @blp.arguments of every blueprint parses request bodies through it
+ArgumentsMixin.ARGUMENTS_PARSER = BodyParser()
 
 
 class GongzhiApi(Api):

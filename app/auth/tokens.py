@@ -1,5 +1,6 @@
 """JWT access and refresh tokens (joserfc, HS256 only)."""
 import hashlib
+import re
 import time
 import uuid
 
@@ -10,6 +11,7 @@ from joserfc.jwk import OctKey
 
 from app.auth import messages
 from app.errors import Unauthorized
+from app.schemas import INT_MAX
 
 ALGORITHMS = ["HS256"]
 
@@ -51,9 +53,15 @@ def decode(token: str, kind: str) -> dict:
         ).validate(claims)
     except (JoseError, ValueError, TypeError) as error:
         raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token") from error
-    if claims.get("typ") != kind:
+    if claims.get("typ") != kind or not _is_user_id(claims.get("sub")):
         raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
     return claims
+
+
+def _is_user_id(sub) -> bool:
+    """`sub` as issue() writes it: a user id in decimal, within INTEGER."""
+    return isinstance(sub, str) and re.fullmatch(r"[1-9][0-9]{0,9}", sub) is not None \
+        and int(sub) <= INT_MAX
 
 
 def user_from_token(token: str, kind: str = "access"):

@@ -4,7 +4,6 @@ Rooms and areas are shown (the public must be able to check them); owners' names
 and phones are masked. The PDF uses reportlab's built-in STSong-Light CID font, so
 no font file is shipped.
 """
-import csv
 import io
 
 from sqlalchemy import select
@@ -17,7 +16,7 @@ from app.consultations.outcome import Outcome
 from app.consultations.question_types import type_of
 from app.consultations.tally import results
 from app.db import utcnow
-from app.display import PDF_FONT, china_time, pdf_font
+from app.display import PDF_FONT, china_time, csv_document, pdf_font, pdf_text
 from app.errors import Conflict
 from app.estates.models import Building, Flat, Owner, Stairwell
 from app.extensions import db
@@ -79,15 +78,9 @@ def summary_lines(c: Consultation, outcome: Outcome) -> list[str]:
 
 def export_csv(c: Consultation) -> str:
     outcome = results(c)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([messages.EXPORT_TITLE.format(title=c.title)])
-    for line in summary_lines(c, outcome):
-        writer.writerow([line])
-    writer.writerow([])
-    writer.writerow(messages.EXPORT_HEADER)
-    writer.writerows(rows(c))
-    return "\ufeff" + out.getvalue()
+    return csv_document([[messages.EXPORT_TITLE.format(title=c.title)],
+                         *([line] for line in summary_lines(c, outcome)), [],
+                         messages.EXPORT_HEADER, *rows(c)])
 
 
 def export_pdf(c: Consultation) -> bytes:
@@ -101,8 +94,9 @@ def export_pdf(c: Consultation) -> bytes:
     title_style = ParagraphStyle("title", fontName=PDF_FONT, fontSize=16, leading=22)
     body_style = ParagraphStyle("body", fontName=PDF_FONT, fontSize=10, leading=15, wordWrap="CJK")
     outcome = results(c)
-    story = [Paragraph(messages.EXPORT_TITLE.format(title=c.title), title_style), Spacer(1, 4 * mm)]
-    story += [Paragraph(line, body_style) for line in summary_lines(c, outcome)]
+    story = [Paragraph(pdf_text(messages.EXPORT_TITLE.format(title=c.title)), title_style),
+             Spacer(1, 4 * mm)]
+    story += [Paragraph(pdf_text(line), body_style) for line in summary_lines(c, outcome)]
     story.append(Spacer(1, 4 * mm))
     table = Table([messages.EXPORT_HEADER] + rows(c), repeatRows=1)
     table.setStyle(TableStyle([

@@ -5,10 +5,13 @@ Parsing is separate from saving so that a bad file is refused before anything is
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from app.errors import BadRequest
+from openpyxl import load_workbook
+
+from app.errors import BadRequest, DomainError
 from app.estates import messages
 
 MAX_ROWS = 20000
@@ -32,6 +35,14 @@ MAX_LENGTHS = {"building": 50, "stairwell": 50, "room": 20, "owner_name": 100}
 REQUIRED = ["building", "stairwell", "room", "floor", "area_m2", "owner_name"]
 # enough filled rows to find the header and to tell that a file has more than MAX_ROWS
 _MOST_FILLED_ROWS = MAX_ROWS + HEADER_SEARCH_ROWS + 1
+#: rows read at most, blank ones included (a sheet may claim a million empty rows)
+MAX_SHEET_ROWS = 5 * MAX_ROWS
+#: columns read at most; a ledger has eight, a committee's copy a few more
+MAX_COLUMNS = 64
+#: an .xlsx is a zip: checked from its directory before anything is unpacked. A
+#: 20,000-row ledger unpacks to about 10 MB and a dozen parts.
+XLSX_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+XLSX_MAX_PARTS = 500
 
 
 @dataclass(frozen=True)
@@ -106,6 +117,10 @@ def _take(rows) -> list[list]:
     """Rows as lists (blank ones as []), stopping once there are too many to import."""
     table, filled = [], 0
     for row in rows:
+        if len(table) == MAX_SHEET_ROWS:
+            raise BadRequest(messages.LEDGER_TOO_MANY_SHEET_ROWS.format(max=MAX_SHEET_ROWS),
+                             code="ledger_too_large")
+        row = row[:MAX_COLUMNS]
         if _blank(row):
             table.append([])
             continue
@@ -127,19 +142,39 @@ def _decode(data: bytes) -> str:
     raise BadRequest(messages.LEDGER_UNREADABLE, code="ledger_unreadable")
 
 
-def _read_xlsx(data: bytes) -> list[list]:
-    from openpyxl import load_workbook
+def _check_zip(data: bytes) -> None:
+    """Refuse a zip that would unpack too large or into too many parts (a zip bomb),
+    from its directory alone. zipfile never unpacks an entry past its declared size."""
+    try:
+        parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise BadRequest(messages.LEDGER_UNREADABLE, code="ledger_unreadable") from error
+    if len(parts) > XLSX_MAX_PARTS:
+        raise DomainError(messages.LEDGER_TOO_MANY_PARTS.format(max=XLSX_MAX_PARTS),
+                          status=413, code="ledger_too_large")
+    if sum(part.file_size for part in parts) > XLSX_MAX_UNPACKED_BYTES:
+        raise DomainError(messages.LEDGER_UNPACKED_TOO_LARGE.format(
+            max_mb=XLSX_MAX_UNPACKED_BYTES // (1024 * 1024)), status=413, code="ledger_too_large")
 
+
+def _read_xlsx(data: bytes) -> list[list]:
+    _check_zip(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            # min_row=1 keeps blank leading rows, so row numbers match what Excel shows
-            return _take(sheet.iter_rows(min_row=1, values_only=True))
-        finally:
-            book.close()
     except Exception as error:  # noqa: BLE001 - any zip that is not a readable workbook
         raise BadRequest(messages.LEDGER_UNREADABLE, code="ledger_unreadable") from error
+    try:
+        sheet = book.worksheets[0]
+        # min_row=1 keeps blank leading rows, so row numbers match what Excel shows;
+        # the caps keep a sheet that claims a huge size from being padded out to it
+        return _take(sheet.iter_rows(min_row=1, max_row=MAX_SHEET_ROWS + 1, max_col=MAX_COLUMNS,
+                                     values_only=True))
+    except DomainError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a damaged sheet inside a valid zip
+        raise BadRequest(messages.LEDGER_UNREADABLE, code="ledger_unreadable") from error
+    finally:
+        book.close()
 
 
 def _normalize_header(value) -> str:

@@ -16,6 +16,7 @@ from app.estates.schemas import (
     StairwellRoomsSchema)
 from app.errors import NotFound
 from app.extensions import db, limit_from_config
+from app.offload import off_the_loop
 
 blp = Blueprint("estates", __name__, url_prefix="/api/v1", description="小区、楼栋、单元与住户")
 
@@ -62,7 +63,7 @@ class LedgerImport(MethodView):
         """Import the ledger (台账), CSV or XLSX; all rows or none."""
         user = require_committee(estate_id)
         upload = files["file"]
-        rows = read_ledger(upload.read(), upload.filename or "")
+        rows = off_the_loop(read_ledger, upload.read(), upload.filename or "")
         return services.import_ledger(estate_id, rows, actor_id=user.id)
 
 

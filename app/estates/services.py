@@ -1,6 +1,4 @@
 """Estates, the ledger import, flat claims and flat codes."""
-import csv
-import io
 import re
 from datetime import timedelta
 
@@ -13,6 +11,7 @@ from app.auth.models import ESTATE_ROLES, Role, User
 from app.auth.permissions import is_staff
 from app.auth.services import get_or_create_user, grant_role, normalize_phone
 from app.db import utcnow
+from app.display import csv_document
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates import messages
 from app.estates.ledger import LedgerRow
@@ -288,19 +287,17 @@ def issue_flat_codes(estate_id: int, actor: User, flat_ids: list[int] | None = N
                FlatCode.revoked_at.is_(None),
                FlatCode.flat_id.in_([flat.id for flat, _, _ in flats]))
         .values(revoked_at=now))
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["flat_id", "building", "stairwell", "room", "code"])
+    table = [["flat_id", "building", "stairwell", "room", "code"]]
     for (flat, building_name, stairwell_name), (code_hash, code) in zip(
             flats, _fresh_flat_codes(len(flats))):
         db.session.add(FlatCode(estate_id=estate_id, flat_id=flat.id, code_hash=code_hash,
                                 issued_by_id=actor.id, created_at=now,
                                 expires_at=now + FLAT_CODE_TTL))
-        writer.writerow([flat.id, building_name, stairwell_name, flat.room, printable_code(code)])
+        table.append([flat.id, building_name, stairwell_name, flat.room, printable_code(code)])
     record("flat_codes.issued", estate_id=estate_id, actor_id=actor.id, subject_type="estate",
            subject_id=estate_id, data={"count": len(flats)})
     db.session.commit()
-    return "\ufeff" + out.getvalue()
+    return csv_document(table)
 
 
 def redeem_flat_code(user: User, code: str) -> FlatLink:

@@ -15,10 +15,13 @@ from PIL import Image, UnidentifiedImageError
 
 from app.errors import DomainError, InvalidInput
 from app.media import messages
+from app.offload import off_the_loop
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_PIXELS = 40_000_000
 MAX_SIDE_PX = 2560
+# Pillow's own decompression-bomb guard at our limit (it refuses twice this outright)
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 
 @dataclass(frozen=True)
@@ -107,9 +110,12 @@ def media_store() -> MediaStore:
     return current_app.extensions["media_store"]
 
 
-def reencode_photo(data: bytes) -> tuple[bytes, int, int]:
-    """JPEG bytes, width and height of an uploaded photo, or a Chinese refusal."""
-    max_bytes = current_app.config["MEDIA_MAX_BYTES"]
+def reencode_photo(data: bytes, max_bytes: int) -> tuple[bytes, int, int]:
+    """JPEG bytes, width and height of an uploaded photo, or a Chinese refusal.
+
+    The size in pixels is read from the header and checked before any pixel is decoded;
+    a JPEG is decoded straight at the scale it is kept at (draft mode), not at full size.
+    Needs no app context: store_photo runs it off the event loop."""
     if len(data) > max_bytes:
         raise DomainError(messages.TOO_LARGE.format(max_mb=max_bytes // (1024 * 1024)),
                           status=413, code="too_large", fields={"photos": messages.TOO_LARGE.format(
@@ -119,17 +125,25 @@ def reencode_photo(data: bytes) -> tuple[bytes, int, int]:
             if probe.format not in ALLOWED_FORMATS:
                 raise _not_an_image()
             if probe.width * probe.height > MAX_PIXELS:
-                raise InvalidInput(messages.TOO_MANY_PIXELS, fields={"photos": messages.TOO_MANY_PIXELS})
+                raise _too_many_pixels()
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
+            image.draft("RGB", (MAX_SIDE_PX, MAX_SIDE_PX))  # JPEG only; others ignore it
             image.load()
-            image = image.convert("RGB")
+            if image.mode != "RGB":  # convert() copies even when nothing changes
+                image = image.convert("RGB")
             image.thumbnail((MAX_SIDE_PX, MAX_SIDE_PX))
             out = io.BytesIO()
             image.save(out, "JPEG", quality=85, optimize=True)
             return out.getvalue(), image.width, image.height
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError as error:
+        raise _too_many_pixels() from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise _not_an_image() from error
+
+
+def _too_many_pixels():
+    return InvalidInput(messages.TOO_MANY_PIXELS, fields={"photos": messages.TOO_MANY_PIXELS})
 
 
 def _not_an_image():
@@ -137,7 +151,7 @@ def _not_an_image():
 
 
 def store_photo(estate_id: int, data: bytes) -> StoredImage:
-    jpeg, width, height = reencode_photo(data)
+    jpeg, width, height = off_the_loop(reencode_photo, data, current_app.config["MEDIA_MAX_BYTES"])
     key = f"estate-{estate_id}/{uuid.uuid4().hex}.jpg"
     media_store().put(key, jpeg)
     return StoredImage(key=key, width=width, height=height, size_bytes=len(jpeg))

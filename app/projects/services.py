@@ -5,9 +5,10 @@ from flask import current_app
 from sqlalchemy import case, func, select
 
 from app.audit.services import record
-from app.db import utcnow
+from app.db import lock_row, utcnow
 from app.display import yuan
 from app.errors import Conflict, InvalidInput, NotFound
+from app.estates.models import Estate
 from app.extensions import db
 from app.media.storage import store_photo
 from app.projects import messages
@@ -190,9 +191,13 @@ def fund_balance_cents(estate_id: int) -> int:
 
 def add_fund_entry(estate_id: int, kind: FundEntryKind, amount_cents: int, occurred_on: date,
                    memo: str, actor_id: int, consultation_id: int | None = None) -> FundEntry:
-    """A use needs a passed owners' decision and may not exceed the balance."""
+    """A use needs a passed owners' decision and may not exceed the balance.
+
+    The balance check and the insert are one decision per estate: the estate's row stays
+    locked until the commit, so simultaneous uses are decided one after the other."""
     if kind == FundEntryKind.used:
         _check_use_decision(estate_id, consultation_id)
+        lock_row(db.session, Estate, estate_id)
         balance = fund_balance_cents(estate_id)
         if amount_cents > balance:
             raise Conflict(messages.FUND_OVER_BALANCE.format(balance=yuan(balance),

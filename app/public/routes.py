@@ -1,12 +1,10 @@
 """The public page and open data of an estate (共享): anyone may read them."""
-import csv
-import io
-
 from flask import Blueprint, Response, render_template
 from flask.views import MethodView
 from flask_smorest import Blueprint as ApiBlueprint
 from markupsafe import Markup
 
+from app.display import csv_document
 from app.public import messages
 from app.public.charts import bar_chart
 from app.public.services import figures_csv_rows, public_figures
@@ -54,9 +52,7 @@ class OpenDataCsv(MethodView):
     @blp.response(200, content_type="text/csv")
     def get(self, estate_id):
         """The same figures as CSV rows (section, name, value, unit), UTF-8 with BOM."""
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["section", "name", "value", "unit"])
-        writer.writerows(figures_csv_rows(public_figures(estate_id)))
-        return Response(("\ufeff" + out.getvalue()).encode(), mimetype="text/csv",
+        document = csv_document([["section", "name", "value", "unit"],
+                                 *figures_csv_rows(public_figures(estate_id))])
+        return Response(document.encode(), mimetype="text/csv",
                         headers={"Content-Disposition": f'attachment; filename="estate-{estate_id}.csv"'})

@@ -3,6 +3,7 @@ import logging
 
 import redis
 
+from app.config import redis_options
 from app.realtime import events
 from app.realtime.coalesce import MemoryMarks, RedisMarks, TallyCoalescer
 from app.realtime.outage import RedisHealth
@@ -24,8 +25,7 @@ class Live:
         self.serving = serving
         config = app.config
         if config.get("REDIS_URL"):
-            client = redis.Redis.from_url(config["REDIS_URL"], socket_connect_timeout=2,
-                                          socket_keepalive=True)
+            client = redis.Redis.from_url(config["REDIS_URL"], **redis_options(config))
             marks = RedisMarks(client, config["SOCKETIO_CHANNEL"], health)
         else:
             marks = MemoryMarks()

@@ -17,6 +17,7 @@ from typing import Callable
 from app.auth.models import User
 from app.auth.permissions import is_committee, is_member
 from app.extensions import db
+from app.schemas import INT_MAX
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class Grant:
 
 RoomCheck = Callable[[User, int], Grant | None]
 ROOM_KINDS: dict[str, RoomCheck] = {}
-ROOM_PATTERN = r"^(estate|consultation|case|elevator):[1-9][0-9]{0,15}$"
+#: ids are PostgreSQL INTEGERs: at most 10 digits here, and parse_room checks INT_MAX
+ROOM_PATTERN = r"^(estate|consultation|case|elevator):[1-9][0-9]{0,9}$"
 
 
 def room_kind(name: str):
@@ -52,7 +54,7 @@ def parse_room(room: str) -> tuple[str, int] | None:
     if not isinstance(room, str) or not re.match(ROOM_PATTERN, room):
         return None
     kind, _, object_id = room.partition(":")
-    return (kind, int(object_id)) if kind in ROOM_KINDS else None
+    return (kind, int(object_id)) if kind in ROOM_KINDS and int(object_id) <= INT_MAX else None
 
 
 def grant_for(user: User, room: str) -> Grant | None:

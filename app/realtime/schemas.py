@@ -1,9 +1,17 @@
 """What a client may send over the live-update channel."""
-from app.realtime.rooms import ROOM_PATTERN
-from app.schemas import BaseSchema, fields, validate
+from marshmallow import ValidationError
+
+from app.realtime import messages
+from app.realtime.rooms import parse_room
+from app.schemas import BaseSchema, fields
+
+
+def _known_room(room: str) -> None:
+    if parse_room(room) is None:
+        raise ValidationError(messages.BAD_ROOM)
 
 
 class SubscribeSchema(BaseSchema):
-    """`subscribe` / `unsubscribe` {room}: e.g. "estate:12"."""
+    """`subscribe` / `unsubscribe` {room}: e.g. "estate:12" (a known kind, an id within INTEGER)."""
 
-    room = fields.String(required=True, validate=validate.Regexp(ROOM_PATTERN))
+    room = fields.String(required=True, validate=_known_room)

@@ -3,11 +3,11 @@ import logging
 import time
 from urllib.parse import urlsplit
 
+import redis
 import socketio as socketio_lib
 from flask_socketio import SocketIO
-from redis.backoff import NoBackoff
-from redis.retry import Retry
 
+from app.config import redis_options
 from app.realtime.outage import RedisHealth
 
 log = logging.getLogger("app.realtime")
@@ -48,11 +48,19 @@ class ResilientRedisManager(socketio_lib.RedisManager):
     RESUBSCRIBE_MAX_WAIT_S at most, so events flow again soon after Redis is back.
     """
 
-    def __init__(self, url: str, *, channel: str, health: RedisHealth, write_only: bool = False):
-        super().__init__(url, channel=channel, write_only=write_only, redis_options={
-            "socket_connect_timeout": 2, "socket_keepalive": True,
-            "retry": Retry(NoBackoff(), 1)})
+    def __init__(self, url: str, *, channel: str, health: RedisHealth, options: dict,
+                 write_only: bool = False):
+        super().__init__(url, channel=channel, write_only=write_only, redis_options=options)
         self.health = health
+
+    def _redis_connect(self):
+        """Publishing uses the short timeouts (REDIS_TIMEOUT_S); the listener's connection has
+        no read timeout, since a quiet channel is no failure."""
+        self.redis = redis.Redis.from_url(self.redis_url, **self.redis_options)
+        listener = redis.Redis.from_url(self.redis_url,
+                                        **{**self.redis_options, "socket_timeout": None})
+        self.pubsub = listener.pubsub(ignore_subscribe_messages=True)
+        self.connected = True
 
     def _publish(self, data):
         if not self.health.should_try():
@@ -92,5 +100,6 @@ def bind(app, health: RedisHealth) -> SocketIO:
                "logger": False, "engineio_logger": False}
     if config.get("REDIS_URL"):
         options["client_manager"] = ResilientRedisManager(
-            config["REDIS_URL"], channel=config["SOCKETIO_CHANNEL"], health=health)
+            config["REDIS_URL"], channel=config["SOCKETIO_CHANNEL"], health=health,
+            options=redis_options(config))
     return SocketIO(app, **options)

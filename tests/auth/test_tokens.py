@@ -100,3 +100,36 @@ def test_a_client_sending_its_expired_token_can_still_refresh_and_log_in(app, cl
     login = client.post("/api/v1/auth/tokens", json={"phone": user.phone, "code": code},
                         headers=stale)
     assert login.status_code == 201 and login.json["user"]["id"] == user.id
+
+
+@pytest.mark.parametrize("sub", ["abc", "1.5", " 1", "-1", "0", "99999999999999999999", "", 1,
+                                 None, ["1"]], ids=repr)
+def test_a_signed_token_whose_subject_is_no_user_id_is_refused(app, client, sub):
+    """A correctly signed token with a `sub` that is not a user id answered 500 (issue 16.11)."""
+    from joserfc import jwt
+
+    user = make_user()
+    claims = {**tokens_claims(app, user), "sub": sub}
+    token = jwt.encode({"alg": "HS256"}, claims, tokens._key(), algorithms=["HS256"])
+    assert_refused(client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}))
+    assert_refused(client.post("/api/v1/auth/tokens/refresh",
+                               json={"refresh_token": jwt.encode(
+                                   {"alg": "HS256"}, {**claims, "typ": "refresh"}, tokens._key(),
+                                   algorithms=["HS256"])}))
+
+
+def tokens_claims(app, user) -> dict:
+    from tests.security.test_tokens import claims_for
+
+    return claims_for(app, user)
+
+
+def test_a_short_secret_key_stops_start_up():
+    from app import create_app
+    from tests.conftest import make_config
+
+    with pytest.raises(RuntimeError, match="SECRET_KEY must be at least 32 characters"):
+        create_app(make_config("sqlite://", SECRET_KEY="abc"))
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        create_app(make_config("sqlite://", SECRET_KEY="x" * 31))
+    assert create_app(make_config("sqlite://", SECRET_KEY="x" * 32)).config["SECRET_KEY"]

@@ -65,6 +65,26 @@ def test_subscribe_only_where_http_would_show(start_server, backend, clone_datab
             client.close()
 
 
+def test_ids_past_integer_are_refused_with_an_ack(start_server, backend, clone_database):
+    """A 16-digit id overflowed PostgreSQL's INTEGER in the access check: a traceback in
+    the log and no ack at all (issue 16.10). Ids are checked to the INTEGER range."""
+    url = clone_database(backend)
+    with seeding(url):
+        owner = make_owner(flats_of(make_estate().id)[0])
+        token = issue(owner, "access")
+    server = start_server(backend, database_url=url)
+    client = LiveClient(server.url, token)
+    try:
+        for room in ("estate:9999999999999999", "consultation:2147483648", "case:99999999999",
+                     "elevator:1234567890123456"):
+            answer = client.client.call("subscribe", {"room": room}, timeout=5)
+            assert answer == {"ok": False, "error": messages.BAD_ROOM}, room
+        assert client.subscribe("estate:2147483647") == {"ok": False, "error": messages.NOT_VISIBLE}
+        assert client.subscribe("estate:1") == {"ok": True}  # the connection is still fine
+    finally:
+        client.close()
+
+
 def test_origin_must_be_allowed(start_server, clone_database):
     url = clone_database("sqlite")
     with seeding(url):

@@ -1,0 +1,41 @@
+"""Heavy work off the gevent event loop: one helper for ledger parsing and photo decoding.
+
+A server process runs one gevent loop for every request and websocket. Parsing a
+spreadsheet or decoding a 40-megapixel photo there would stop all of them until it is
+done, /api/v1/health included. `off_the_loop` runs such work in a small pool of real
+threads instead (Pillow and zlib release the GIL while they work; pure Python yields it
+every few milliseconds), and the calling greenlet waits without blocking the others.
+Outside a gevent server (tests, CLI commands) it is a plain call.
+
+The work must not need the Flask app or request context: pass it plain values.
+"""
+from gevent import monkey
+
+#: threads for heavy work per process: bounds the CPU and memory that uploads take at once
+HEAVY_THREADS = 2
+
+_pool = None
+
+
+def off_the_loop(function, *args):
+    """function(*args), in the heavy-work thread pool when serving under gevent; what it
+    raises (a refusal of the upload, say) is raised here, in the calling greenlet."""
+    global _pool
+    if not monkey.is_module_patched("socket"):
+        return function(*args)
+    if _pool is None:
+        from gevent.threadpool import ThreadPool
+
+        _pool = ThreadPool(HEAVY_THREADS)
+    # the error travels back as a value: gevent would log a raised one as a crash
+    finished, value = _pool.apply(_outcome, (function, args))
+    if finished:
+        return value
+    raise value
+
+
+def _outcome(function, args) -> tuple[bool, object]:
+    try:
+        return True, function(*args)
+    except Exception as error:  # noqa: BLE001 - re-raised by off_the_loop
+        return False, error

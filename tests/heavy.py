@@ -1,0 +1,128 @@
+"""Heavy uploads for tests and bench/heavy_uploads.py: an XLSX zip bomb, photos of tens of
+megapixels, a /api/v1/health poller and a server worker's peak memory."""
+import io
+import threading
+import time
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import requests
+
+LEDGER_HEADER = ["楼栋", "单元", "房号", "楼层", "建筑面积", "业主姓名"]
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+@lru_cache(maxsize=4)
+def xlsx_bomb(padding_mb: int = 256) -> bytes:
+    """A valid two-flat ledger whose sheet XML carries `padding_mb` MB of whitespace between
+    two tags (deflated to about 1/200 of that): small to upload, huge once unpacked."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(LEDGER_HEADER)
+    sheet.append(["1号楼", "1单元", "101", 1, 60.5, "张三"])
+    sheet.append(["1号楼", "1单元", "102", 1, 60.5, "李四"])
+    plain = io.BytesIO()
+    book.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(plain.getvalue())) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as bomb:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename != SHEET:
+                bomb.writestr(info.filename, data)
+                continue
+            head, tail = data.split(b"<sheetData>", 1)
+            entry_info = zipfile.ZipInfo(SHEET, date_time=info.date_time)
+            entry_info.compress_type = zipfile.ZIP_DEFLATED
+            with bomb.open(entry_info, "w", force_zip64=True) as entry:
+                entry.write(head + b"<sheetData>")
+                chunk = b" " * (1 << 20)
+                for _ in range(padding_mb):
+                    entry.write(chunk)
+                entry.write(tail)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=4)
+def big_png(width: int, height: int) -> bytes:
+    """A PNG of width × height pixels: a few hundred KB on the wire, megapixels to decode."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), (90, 140, 200))
+    ImageDraw.Draw(image).rectangle((width // 4, height // 4, width // 2, height // 2),
+                                    fill=(230, 200, 40))
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=1)
+    return out.getvalue()
+
+
+class HealthProbe:
+    """Polls GET /api/v1/health every `interval_s` in a thread; keeps every latency."""
+
+    def __init__(self, url: str, interval_s: float = 0.05):
+        self.url = url + "/api/v1/health"
+        self.interval_s = interval_s
+        self.latencies: list[float] = []
+        self.failures = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        session = requests.Session()
+        while not self._stop.is_set():
+            started = time.perf_counter()
+            try:
+                ok = session.get(self.url, timeout=30).status_code == 200
+            except requests.RequestException:
+                ok = False
+            self.latencies.append(time.perf_counter() - started)
+            self.failures += not ok
+            self._stop.wait(self.interval_s)
+
+    def __enter__(self) -> "HealthProbe":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join(60)
+
+    @property
+    def worst_s(self) -> float:
+        return max(self.latencies, default=0.0)
+
+    @property
+    def median_s(self) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[len(ordered) // 2] if ordered else 0.0
+
+
+def worker_pids(master_pid: int) -> list[int]:
+    """The gunicorn workers of a master (its child processes)."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def peak_memory_mb(pid: int) -> float:
+    """A process's peak resident memory so far (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def upload_ledger(url: str, estate_id: int, token: str, data: bytes, filename="ledger.xlsx"):
+    return requests.post(f"{url}/api/v1/estates/{estate_id}/flats/import",
+                         headers={"Authorization": f"Bearer {token}"},
+                         files={"file": (filename, data)}, timeout=300)
+
+
+def post_photos(url: str, project_id: int, token: str, photos: list[bytes]):
+    return requests.post(f"{url}/api/v1/projects/{project_id}/progress",
+                         headers={"Authorization": f"Bearer {token}"},
+                         data={"body": "屋面防水完工", "author_role": "committee"},
+                         files=[("photos", (f"p{n}.png", data, "image/png"))
+                                for n, data in enumerate(photos)], timeout=300)
