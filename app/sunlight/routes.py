@@ -6,22 +6,12 @@ from flask_smorest import Blueprint
 from app.auth.permissions import require_member
 from app.estates.models import Estate
 from app.estates.services import get_or_404
+from app.offload import off_the_loop
 from app.sunlight import charts, services, statement
 from app.sunlight.access import editable, readable, require_editor
 from app.sunlight.schemas import ChartQuery, SunlightAnalysisSchema, SunlightInSchema
 
 blp = Blueprint("sunlight", __name__, url_prefix="/api/v1", description="日照分析")
-
-
-def off_the_loop(function, *args, **kwargs):
-    """Run CPU-heavy drawing in gevent's thread pool when serving, so other clients go on."""
-    from app.realtime.server import is_serving
-
-    if is_serving():
-        import gevent
-
-        return gevent.get_hub().threadpool.apply(function, args, kwargs)
-    return function(*args, **kwargs)
 
 
 @blp.route("/estates/<int:estate_id>/sunlight-analyses")
