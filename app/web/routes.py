@@ -1,10 +1,12 @@
 """Resident pages: home, login, claiming a flat, a case's discussion."""
-from flask import Blueprint, redirect, render_template, request
+from flask import Blueprint, make_response, redirect, render_template, request
 from sqlalchemy import select
 
-from app.auth import wechat
-from app.auth.models import Role
-from app.auth.permissions import current_user, is_moderator, is_staff, require_member, require_user
+from app.auth import messages as auth_messages
+from app.auth import tickets, wechat
+from app.auth.models import Role, TicketPurpose, User
+from app.auth.permissions import (
+    current_user, is_moderator, is_staff, login_session, require_member, require_user)
 from app.auth.routes import me_view, safe_next
 from app.cases import services as cases
 from app.cases.models import Case
@@ -94,3 +96,21 @@ def case(case_id):
             reports.setdefault(report.post_id, []).append(report.reason)
     return render_template("web/case.html", case=cases.case_view(found, user), posts=posts,
                            moderator=moderator, user_id=user.id, reports=reports)
+
+
+@bp.get("/enter/<ticket>")
+def enter(ticket):
+    """A one-time link from the mini-program (POST /api/v1/auth/web-tickets): signs the web
+    pages in as the web login does, then opens the page it names. Used or late: refused."""
+    used = tickets.consume(TicketPurpose.web, ticket[:200])
+    user = db.session.get(User, used.user_id) if used else None
+    if user is None or user.deleted_at is not None:
+        db.session.rollback()
+        response = make_response(
+            render_template("web/error.html", message=auth_messages.WEB_TICKET_INVALID), 410)
+    else:
+        db.session.commit()
+        login_session(user)
+        response = redirect(safe_next(used.next_path))
+    response.headers["Cache-Control"] = "no-store"
+    return response
