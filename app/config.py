@@ -134,7 +134,9 @@ class Config:
     # TTS_HTTP_URL is set; audio cached on disk by content
     TTS_HTTP_URL = os.environ.get("TTS_HTTP_URL") or None
     TTS_HTTP_TOKEN = os.environ.get("TTS_HTTP_TOKEN") or None
-    READ_ALOUD_VOICE = os.environ.get("READ_ALOUD_VOICE", "cmn")
+    #: espeak-ng's Mandarin voice that reads Chinese characters in Mandarin (its plain `cmn`
+    #: voice of Debian 12 reads the pinyin of digits' words as English: 零 -> "ling two")
+    READ_ALOUD_VOICE = os.environ.get("READ_ALOUD_VOICE", "cmn-latn-pinyin")
     READ_ALOUD_CACHE_DIR = os.environ.get("READ_ALOUD_CACHE_DIR", str(ROOT / "instance" / "read-aloud"))
     #: longer pages are read up to here
     READ_ALOUD_MAX_CHARS = int(os.environ.get("READ_ALOUD_MAX_CHARS", "3000"))
