@@ -138,8 +138,8 @@ class Config:
     #: voice of Debian 12 reads the pinyin of digits' words as English: 零 -> "ling two")
     READ_ALOUD_VOICE = os.environ.get("READ_ALOUD_VOICE", "cmn-latn-pinyin")
     READ_ALOUD_CACHE_DIR = os.environ.get("READ_ALOUD_CACHE_DIR", str(ROOT / "instance" / "read-aloud"))
-    #: longer pages are read up to here
-    READ_ALOUD_MAX_CHARS = int(os.environ.get("READ_ALOUD_MAX_CHARS", "3000"))
+    #: longer pages are read up to here (1,200 characters: about seven minutes of speech)
+    READ_ALOUD_MAX_CHARS = int(os.environ.get("READ_ALOUD_MAX_CHARS", "1200"))
     READ_ALOUD_TIMEOUT_S = float(os.environ.get("READ_ALOUD_TIMEOUT_S", "30"))
     #: syntheses running at once in one process (the rest wait their turn)
     READ_ALOUD_CONCURRENCY = int(os.environ.get("READ_ALOUD_CONCURRENCY", "2"))
