@@ -11,8 +11,9 @@ from app.readaloud.synth import audio_for
 
 bp = Blueprint("readaloud", __name__)
 
-#: paths that are not pages a person reads (and read-aloud itself)
-NOT_PAGES = ("/read-aloud", "/api/", "/assets/", "/socket.io", "/static/")
+#: paths that are not pages a person reads (and read-aloud itself; one-time links, which
+#: a render would use up)
+NOT_PAGES = ("/read-aloud", "/api/", "/assets/", "/socket.io", "/static/", "/enter/")
 #: request headers the inner render sees, so it is the same person, mode and language
 PASSED_HEADERS = ("Cookie", "Authorization", "Accept-Language", "User-Agent")
 

@@ -70,7 +70,8 @@ def test_another_estates_page_is_not_found(app, place):
 
 
 @pytest.mark.parametrize("path", ["/read-aloud/no-such-page", "/read-aloud/api/v1/me",
-                                  "/read-aloud/read-aloud/", "/read-aloud/assets/app.js"])
+                                  "/read-aloud/read-aloud/", "/read-aloud/assets/app.js",
+                                  "/read-aloud/enter/" + "t" * 43])
 def test_what_is_not_a_page_is_not_found(app, place, path):
     assert signed_in(app, place[2]).get(path).status_code == 404
 
