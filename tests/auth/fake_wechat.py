@@ -62,6 +62,7 @@ class FakeWechat:
             self.phone_codes = {}  # code -> (phone, issued monotonic time)
             self.failures, self.delays = {}, {}
             self.calls = Counter()
+            self.session_keys = []  # every session_key handed out, to check none leaks
             self.access_token, self.token_expires = None, 0.0
 
     def fail(self, endpoint: str, errcode: int):
@@ -156,6 +157,7 @@ class FakeWechat:
                     return error(40029)
                 self.used_mini_codes.add(code)
             body = {"openid": openid, "session_key": secrets.token_urlsafe(16)}
+            self.session_keys.append(body["session_key"])
             if openid in self.unionids:
                 body["unionid"] = self.unionids[openid]
             return jsonify(body)
