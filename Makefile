@@ -30,11 +30,14 @@ install-dev: $(DEV_STAMP) system-deps
 
 # Debian packages the tests use: Chromium for browser tests, CJK fonts for
 # screenshots, zbar to decode QR codes, poppler for pdftotext (poppler-data maps
-# the Chinese CID font of the posters back to text). Only what is missing is
+# the Chinese CID font of the posters back to text), espeak-ng and lame for
+# read-aloud (朗读) without a TTS service. Only what is missing is
 # installed: npm from Debian conflicts with a Node.js that brings its own npm.
 system-deps: npm-available
 	@missing=""; \
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  command -v espeak-ng >/dev/null || missing="$$missing espeak-ng"; \
+	  command -v lame >/dev/null || missing="$$missing lame"; \
 	  command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	  test -d /usr/share/poppler/cMap || missing="$$missing poppler-data"; \
 	  ls /usr/lib/*-linux-gnu/libzbar.so.0 >/dev/null 2>&1 || missing="$$missing libzbar0"; \

@@ -79,7 +79,19 @@ class Config:
     WECHAT_APP_SECRET = os.environ.get("WECHAT_APP_SECRET") or None
     WECHAT_AUTHORIZE_URL = os.environ.get(
         "WECHAT_AUTHORIZE_URL", "https://open.weixin.qq.com/connect/oauth2/authorize")
-    WECHAT_API_BASE = os.environ.get("WECHAT_API_BASE", "https://api.weixin.qq.com")
+    #: WeChat's server API (web authorization, mini-program login, access tokens)
+    WECHAT_API_BASE_URL = os.environ.get("WECHAT_API_BASE_URL", "https://api.weixin.qq.com")
+    #: the mini-program (小程序): login with wx.login codes and the phone-number button
+    WECHAT_MINI_APP_ID = os.environ.get("WECHAT_MINI_APP_ID") or None
+    WECHAT_MINI_APP_SECRET = os.environ.get("WECHAT_MINI_APP_SECRET") or None
+    #: every call to WeChat gives up after this many seconds (then 504 wechat_timeout)
+    WECHAT_TIMEOUT_S = float(os.environ.get("WECHAT_TIMEOUT_S", "5"))
+    #: a cached access token is renewed this long before WeChat says it expires
+    WECHAT_TOKEN_MARGIN_S = 300
+    #: how long a first-time mini-program login may take to hand over the phone number
+    WECHAT_PHONE_TICKET_TTL_S = 600
+    #: how long a one-time link into the web pages (web-view) stays good
+    WEB_TICKET_TTL_S = 60
 
     # HTTP
     MAX_CONTENT_LENGTH = 12 * 1024 * 1024
@@ -102,6 +114,7 @@ class Config:
     RATELIMIT_CODE_PER_USER = os.environ.get("RATELIMIT_CODE_PER_USER", "10 per hour")
     RATELIMIT_BALLOT_PER_USER = os.environ.get("RATELIMIT_BALLOT_PER_USER", "30 per minute")
     RATELIMIT_POST_PER_USER = os.environ.get("RATELIMIT_POST_PER_USER", "20 per minute")
+    RATELIMIT_READ_ALOUD_PER_USER = os.environ.get("RATELIMIT_READ_ALOUD_PER_USER", "30 per minute")
     #: JSON bodies are small; only multipart uploads (ledgers) get MAX_CONTENT_LENGTH
     MAX_JSON_BODY_BYTES = 256 * 1024
     #: how many proxies (nginx) sit in front and set X-Forwarded-For / -Proto; 0 = none
@@ -153,6 +166,19 @@ class Config:
     SUNLIGHT_MIN_STRETCH_MINUTES = int(os.environ.get("SUNLIGHT_MIN_STRETCH_MINUTES", "0"))
     #: the sun must be at least this far off the facade's plane to count (0: any angle in front)
     SUNLIGHT_MIN_FACADE_ANGLE_DEG = float(os.environ.get("SUNLIGHT_MIN_FACADE_ANGLE_DEG", "0"))
+    # Read-aloud (朗读): espeak-ng's Mandarin voice and lame, or a TTS service when
+    # TTS_HTTP_URL is set; audio cached on disk by content
+    TTS_HTTP_URL = os.environ.get("TTS_HTTP_URL") or None
+    TTS_HTTP_TOKEN = os.environ.get("TTS_HTTP_TOKEN") or None
+    #: espeak-ng's Mandarin voice that reads Chinese characters in Mandarin (its plain `cmn`
+    #: voice of Debian 12 reads the pinyin of digits' words as English: 零 -> "ling two")
+    READ_ALOUD_VOICE = os.environ.get("READ_ALOUD_VOICE", "cmn-latn-pinyin")
+    READ_ALOUD_CACHE_DIR = os.environ.get("READ_ALOUD_CACHE_DIR", str(ROOT / "instance" / "read-aloud"))
+    #: longer pages are read up to here (1,200 characters: about seven minutes of speech)
+    READ_ALOUD_MAX_CHARS = int(os.environ.get("READ_ALOUD_MAX_CHARS", "1200"))
+    READ_ALOUD_TIMEOUT_S = float(os.environ.get("READ_ALOUD_TIMEOUT_S", "30"))
+    #: syntheses running at once in one process (the rest wait their turn)
+    READ_ALOUD_CONCURRENCY = int(os.environ.get("READ_ALOUD_CONCURRENCY", "2"))
 
     # Consultation templates and decision rules shipped as data
     TEMPLATES_DIR = os.environ.get("TEMPLATES_DIR", str(ROOT / "consultation_templates"))
@@ -170,3 +196,6 @@ class TestConfig(Config):
     SMS_BACKEND = "console"
     WECHAT_APP_ID = None
     WECHAT_APP_SECRET = None
+    WECHAT_MINI_APP_ID = None
+    WECHAT_MINI_APP_SECRET = None
+    READ_ALOUD_CACHE_DIR = tempfile.mkdtemp(prefix="gongzhi-read-aloud-")

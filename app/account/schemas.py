@@ -6,6 +6,8 @@ class ExportAccountSchema(BaseSchema):
     phone = fields.String(allow_none=True)
     name = fields.String(allow_none=True)
     wechat_openid = fields.String(allow_none=True)
+    wechat_mini_openid = fields.String(allow_none=True)
+    wechat_unionid = fields.String(allow_none=True)
     created_at = fields.String()
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import delete, or_, select
 
 from app.account import messages
 from app.audit.services import record
-from app.auth.models import RoleGrant, SmsCode, SmsOutboxMessage, User
+from app.auth.models import LoginTicket, RoleGrant, SmsCode, SmsOutboxMessage, User
 from app.db import utcnow
 from app.estates.models import FlatLink, LinkStatus
 from app.extensions import db
@@ -55,7 +55,8 @@ def export_data(user: User) -> dict:
     return {
         "exported_at": utcnow().isoformat(),
         "account": {"id": user.id, "phone": user.phone, "name": user.name,
-                    "wechat_openid": user.wechat_openid, "created_at": user.created_at.isoformat()},
+                    "wechat_openid": user.wechat_openid, "wechat_mini_openid": user.wechat_mini_openid,
+                    "wechat_unionid": user.wechat_unionid, "created_at": user.created_at.isoformat()},
         "records": records,
     }
 
@@ -76,7 +77,8 @@ def delete_account(user: User) -> None:
         db.session.execute(delete(SmsOutboxMessage).where(SmsOutboxMessage.phone == user.phone))
     db.session.execute(delete(RoleGrant).where(RoleGrant.user_id == user.id))
     db.session.execute(delete(Notification).where(Notification.user_id == user.id))
-    user.phone = user.name = user.wechat_openid = None
+    db.session.execute(delete(LoginTicket).where(LoginTicket.user_id == user.id))
+    user.phone = user.name = user.wechat_openid = user.wechat_mini_openid = user.wechat_unionid = None
     user.deleted_at = now
     user.token_version += 1
     record("account.deleted", estate_id=None, actor_id=user.id, subject_type="user",

@@ -15,6 +15,7 @@ def init_app(app):
         raise RuntimeError("SMS_BACKEND=http needs SMS_HTTP_URL")
     from app.auth.cli import users_cli
     from app.auth.permissions import load_request_user
+    from app.auth import wechat_routes  # noqa: F401 - its routes join the blueprint
     from app.auth.routes import blp
     from app.extensions import api
 

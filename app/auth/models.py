@@ -1,4 +1,4 @@
-"""Users, their roles, and one-time SMS codes."""
+"""Users, their roles, one-time SMS codes and one-time login tickets."""
 import enum
 from datetime import datetime
 
@@ -33,6 +33,10 @@ class User(db.Model):
     name: Mapped[str | None] = mapped_column(String(50))
     #: WeChat openid of the official account, when signed in through WeChat
     wechat_openid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    #: WeChat openid of the mini-program (another app, so another openid)
+    wechat_mini_openid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    #: WeChat unionid: the same person across our official account and mini-program
+    wechat_unionid: Mapped[str | None] = mapped_column(String(64), unique=True)
     #: bumped to revoke every token issued before
     token_version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -93,3 +97,35 @@ class SmsOutboxMessage(db.Model):
     code: Mapped[str | None] = mapped_column(String(10))
     body: Mapped[str] = mapped_column(String(500))
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TicketPurpose(str, enum.Enum):
+    wechat_phone = "wechat_phone"  # a first mini-program login waiting for the phone number
+    web = "web"  # a one-time link that opens the web pages signed in (mini-program web-view)
+
+
+class LoginTicket(db.Model):
+    """A short-lived, one-use ticket; only its keyed hash is kept.
+
+    The session_key WeChat returns with an openid is never stored here (nor anywhere).
+    """
+
+    __tablename__ = "login_tickets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[TicketPurpose] = mapped_column(Enum(TicketPurpose, native_enum=False, length=20))
+    #: HMAC of the ticket, never the ticket
+    ticket_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    #: who a web ticket signs in
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    #: the mini-program openid and unionid a phone ticket will bind
+    wechat_mini_openid: Mapped[str | None] = mapped_column(String(64))
+    wechat_unionid: Mapped[str | None] = mapped_column(String(64))
+    #: the same-site path a web ticket opens
+    next_path: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    def __repr__(self):
+        return f"<LoginTicket {self.id} {self.purpose.value} user={self.user_id}>"

@@ -137,12 +137,7 @@ class WechatCallback(MethodView):
         expected = session.pop("wechat_state", None)
         if not query["code"] or not expected or query["state"] != expected:
             raise Unauthorized(messages.WECHAT_FAILED, code="wechat_failed")
-        openid = wechat.exchange_code(query["code"])
-        user = db.session.scalar(select(User).where(User.wechat_openid == openid))
-        if user is None:
-            user = User(wechat_openid=openid)
-            db.session.add(user)
-            db.session.commit()
+        user = services.official_account_user(*wechat.exchange_code(query["code"]))
         next_url = session.pop("wechat_next", "/")
         login_session(user)
         return redirect(next_url)

@@ -80,3 +80,28 @@ class OutboxMessageSchema(BaseSchema):
     code = fields.String(allow_none=True)
     body = fields.String()
     sent_at = fields.DateTime()
+
+
+class MiniProgramCodeSchema(BaseSchema):
+    code = fields.String(required=True, validate=validate.Length(min=1, max=200),
+                         metadata={"description": "the code from wx.login()"})
+
+
+class MiniProgramPhoneSchema(BaseSchema):
+    ticket = fields.String(required=True, validate=validate.Length(min=10, max=200))
+    phone_code = fields.String(required=True, validate=validate.Length(min=1, max=200),
+                               metadata={"description": "the code from the getPhoneNumber button"})
+
+
+class NeedPhoneSchema(BaseSchema):
+    need_phone = fields.Boolean()
+    ticket = fields.String(metadata={"description": "trade it with a phone code within 10 minutes"})
+
+
+class WebTicketRequestSchema(BaseSchema):
+    next = fields.String(load_default="/", validate=validate.Length(max=500),
+                         metadata={"description": "the page to open (a path of this site)"})
+
+
+class WebTicketSchema(BaseSchema):
+    url = fields.String(metadata={"description": "opens the web pages signed in; once, within 60 s"})

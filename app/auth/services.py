@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from app.auth import membership, messages
 from app.auth.models import ESTATE_ROLES, Role, RoleGrant, SmsCode, User
@@ -77,11 +78,53 @@ def verify_code(phone: str, code: str) -> User:
 
 
 def get_or_create_user(phone: str) -> User:
+    """The account of this phone, created if there is none; safe when two logins race
+    (the loser of the unique index finds the winner's row)."""
     user = db.session.scalar(select(User).where(User.phone == phone))
+    if user is not None:
+        return user
+    try:
+        with db.session.begin_nested():
+            user = User(phone=phone)
+            db.session.add(user)
+    except IntegrityError:
+        user = db.session.scalar(select(User).where(User.phone == phone))
+        if user is None:
+            raise
+    return user
+
+
+def user_by_unionid(unionid: str | None) -> User | None:
+    if not unionid:
+        return None
+    return db.session.scalar(select(User).where(User.wechat_unionid == unionid,
+                                                User.deleted_at.is_(None)))
+
+
+def person_for(*, unionid: str | None, phone: str) -> User:
+    """One person however they came (SMS, WeChat web, mini-program): by unionid, else by phone."""
+    return user_by_unionid(unionid) or get_or_create_user(phone)
+
+
+def bind_wechat(user: User, *, unionid: str | None = None, mini_openid: str | None = None,
+                web_openid: str | None = None) -> None:
+    """Remember the person's WeChat ids; a unionid already set is kept."""
+    if unionid and not user.wechat_unionid:
+        user.wechat_unionid = unionid
+    if mini_openid:
+        user.wechat_mini_openid = mini_openid
+    if web_openid:
+        user.wechat_openid = web_openid
+
+
+def official_account_user(openid: str, unionid: str | None) -> User:
+    """The person signing in by WeChat web authorization: by openid, then unionid, else new."""
+    user = db.session.scalar(select(User).where(User.wechat_openid == openid)) or user_by_unionid(unionid)
     if user is None:
-        user = User(phone=phone)
+        user = User()
         db.session.add(user)
-        db.session.flush()
+    bind_wechat(user, unionid=unionid, web_openid=openid)
+    db.session.commit()
     return user
 
 

@@ -7,10 +7,12 @@ does the exchange, with a compliance hook that turns `errcode` into an error.
 """
 from urllib.parse import quote
 
+import requests
 from authlib.integrations.requests_client import OAuth2Session
 from flask import current_app
 
 from app.auth import messages
+from app.auth.wechat_client import WechatTimeout
 from app.errors import Unauthorized
 
 SCOPE = "snsapi_base"
@@ -48,18 +50,22 @@ def _session() -> OAuth2Session:
     return session
 
 
-def exchange_code(code: str) -> str:
-    """The openid for an authorization code, or Unauthorized."""
+def exchange_code(code: str) -> tuple[str, str | None]:
+    """The openid (and unionid, when WeChat gives one) for an authorization code, or Unauthorized."""
     config = current_app.config
     try:
         token = _session().fetch_token(
-            f"{config['WECHAT_API_BASE']}/sns/oauth2/access_token", method="GET",
+            f"{config['WECHAT_API_BASE_URL']}/sns/oauth2/access_token", method="GET",
             grant_type="authorization_code", code=code, appid=config["WECHAT_APP_ID"],
-            secret=config["WECHAT_APP_SECRET"], timeout=10)
+            secret=config["WECHAT_APP_SECRET"], timeout=config["WECHAT_TIMEOUT_S"])
+    except requests.Timeout:
+        current_app.logger.warning("wechat token exchange timed out")
+        raise WechatTimeout() from None
     except Exception as error:  # network failure, errcode, or a malformed answer
-        current_app.logger.warning("wechat token exchange failed: %s", error)
-        raise Unauthorized(messages.WECHAT_FAILED, code="wechat_failed") from error
+        # by type only: a connection error's text holds the URL, with the app secret in it
+        current_app.logger.warning("wechat token exchange failed: %s", type(error).__name__)
+        raise Unauthorized(messages.WECHAT_FAILED, code="wechat_failed") from None
     openid = token.get("openid")
     if not openid:
         raise Unauthorized(messages.WECHAT_FAILED, code="wechat_failed")
-    return openid
+    return openid, token.get("unionid") or None

@@ -19,6 +19,8 @@ ELDER_ON = "长辈模式：开"
 ELDER_OFF = "长辈模式：关"
 READ_ALOUD = "朗读"
 STOP_READING = "停止朗读"
+READ_ALOUD_PREPARING = "正在准备朗读…"
+READ_ALOUD_FAILED = "暂时无法朗读"
 LOGIN = "登录"
 LOGOUT = "退出登录"
 CONSOLE = "居委会工作台"
@@ -256,6 +258,8 @@ JS = {
     "elderOff": ELDER_OFF,
     "readAloud": READ_ALOUD,
     "stopReading": STOP_READING,
+    "readAloudPreparing": READ_ALOUD_PREPARING,
+    "readAloudFailed": READ_ALOUD_FAILED,
     "claimSent": CLAIM_SENT,
     "flatCodeOk": FLAT_CODE_OK,
     "ledgerDone": LEDGER_DONE,

@@ -3,10 +3,12 @@
 The home page (app/web/home.py) and the consultation and elevator pages join `bp` from
 their own modules; this module imports none of them.
 """
-from flask import Blueprint, redirect, render_template, request
+from flask import Blueprint, make_response, redirect, render_template, request
 
-from app.auth import wechat
-from app.auth.permissions import current_user, is_moderator, load_checked, require_user
+from app.auth import messages as auth_messages
+from app.auth import tickets, wechat
+from app.auth.permissions import (
+    current_user, is_moderator, load_checked, login_session, require_user)
 from app.auth.routes import safe_next
 from app.cases import services as cases
 from app.cases import views as case_views
@@ -65,3 +67,19 @@ def case(case_id):
             reports.setdefault(report.post_id, []).append(report.reason)
     return render_template("web/case.html", case=case_views.case_view(found, user), posts=posts,
                            moderator=moderator, user_id=user.id, reports=reports)
+
+
+@bp.get("/enter/<ticket>")
+def enter(ticket):
+    """A one-time link from the mini-program (POST /api/v1/auth/web-tickets): signs the web
+    pages in as the web login does, then opens the page it names. Used or late: refused."""
+    entered = tickets.enter_web(ticket)
+    if entered is None:
+        response = make_response(
+            render_template("web/error.html", message=auth_messages.WEB_TICKET_INVALID), 410)
+    else:
+        user, next_path = entered
+        login_session(user)
+        response = redirect(safe_next(next_path))
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -34,6 +34,7 @@ def test_export_holds_my_account_flats_roles_notifications_and_acts(app, client)
     assert response.status_code == 200
     body = response.json
     assert body["account"] == {"id": me.id, "phone": PHONE, "name": "王芳", "wechat_openid": None,
+                               "wechat_mini_openid": None, "wechat_unionid": None,
                                "created_at": me.created_at.isoformat()}
     records = body["records"]
     assert [(r["flat_id"], r["relation"], r["status"]) for r in records["flat_links"]] == [
@@ -56,7 +57,8 @@ def test_delete_account_removes_identity_and_revokes_everything(app, client):
     estate = make_estate()
     tokens = login(client)
     me = db.session.get(User, tokens["user"]["id"])
-    me.name, me.wechat_openid = "王芳", "openid-123"
+    me.name, me.wechat_openid, me.wechat_mini_openid, me.wechat_unionid = (
+        "王芳", "openid-123", "mini-openid-123", "unionid-123")
     flat, second = flats_of(estate.id)[:2]
     link(me, flat, "owner")
     link(me, second, "tenant", status="pending")
@@ -69,7 +71,8 @@ def test_delete_account_removes_identity_and_revokes_everything(app, client):
 
     db.session.expire_all()
     me = db.session.get(User, tokens["user"]["id"])
-    assert (me.phone, me.name, me.wechat_openid) == (None, None, None)
+    assert (me.phone, me.name, me.wechat_openid, me.wechat_mini_openid, me.wechat_unionid) == (
+        None, None, None, None, None)
     assert me.deleted_at is not None
     assert {l.status for l in db.session.scalars(select(FlatLink).where(FlatLink.user_id == me.id))} \
         == {LinkStatus.revoked}

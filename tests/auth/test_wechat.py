@@ -27,7 +27,7 @@ def config_overrides(wechat):
     wechat.token_requests.clear()
     return {"WECHAT_APP_ID": APP_ID, "WECHAT_APP_SECRET": APP_SECRET,
             "WECHAT_AUTHORIZE_URL": wechat.url + "/connect/oauth2/authorize",
-            "WECHAT_API_BASE": wechat.url, "PUBLIC_BASE_URL": SITE}
+            "WECHAT_API_BASE_URL": wechat.url, "PUBLIC_BASE_URL": SITE}
 
 
 def start(client, next_path="/"):
@@ -149,7 +149,7 @@ def test_person_who_declines_comes_back_without_code(client, wechat):
 
 
 def test_wechat_unreachable_is_refused_in_words(app, client):
-    app.config["WECHAT_API_BASE"] = f"http://127.0.0.1:{free_port()}"
+    app.config["WECHAT_API_BASE_URL"] = f"http://127.0.0.1:{free_port()}"
     location = start(client)
     state = dict(parse_qsl(urlsplit(location).query))["state"]
     response = client.get("/api/v1/auth/wechat/callback",

@@ -142,6 +142,14 @@ ROWS = [
         lambda w: f"{A}/auth/wechat/authorize?next=/"),
     Row("GET", "/api/v1/auth/wechat/callback", "404 404 404 404 404 404 404 404 404",
         lambda w: f"{A}/auth/wechat/callback?code=x&state=y"),
+    # the mini-program login is off in tests too (not configured): 404 for everyone
+    Row("POST", "/api/v1/auth/wechat/mini-program", "404 404 404 404 404 404 404 404 404",
+        lambda w: f"{A}/auth/wechat/mini-program", json=lambda w: {"code": "x"}),
+    Row("POST", "/api/v1/auth/wechat/mini-program/phone", "404 404 404 404 404 404 404 404 404",
+        lambda w: f"{A}/auth/wechat/mini-program/phone",
+        json=lambda w: {"ticket": "t" * 43, "phone_code": "x"}),
+    Row("POST", "/api/v1/auth/web-tickets", USER, lambda w: f"{A}/auth/web-tickets",
+        json=lambda w: {"next": "/"}),
     Row("GET", "/api/v1/dev/sms-outbox", PUBLIC, lambda w: f"{A}/dev/sms-outbox"),
     Row("GET", "/api/v1/me", USER, lambda w: f"{A}/me"),
     Row("DELETE", "/api/v1/me", USER, lambda w: f"{A}/me", fresh_people=True),
@@ -499,6 +507,12 @@ WEB_ROWS = [
     Row("GET", "/cases/<int:case_id>", "302 404 404 404 2xx 2xx 2xx 2xx 2xx",
         lambda w: f"/cases/{w.a.case_id}"),
     Row("GET", "/q/<token>", PUBLIC, lambda w: f"/q/{w.qr_token()}"),
+    # a one-time link into the pages: a forged (or used, or late) one is refused alike
+    Row("GET", "/enter/<ticket>", "410 410 410 410 410 410 410 410 410", lambda w: "/enter/" + "t" * 43),
+    # read-aloud speaks what the page shows the person, and nothing where it shows nothing
+    Row("GET", "/read-aloud/", PUBLIC, lambda w: "/read-aloud/"),
+    Row("GET", "/read-aloud/<path:page>", "404 404 404 404 2xx 2xx 2xx 2xx 2xx",
+        lambda w: f"/read-aloud/cases/{w.a.case_id}"),
     Row("GET", "/estates/<int:estate_id>/public", PUBLIC, lambda w: f"/estates/{w.a.estate.id}/public"),
     Row("GET", "/console/", SIGNED_IN_PAGE, lambda w: "/console/"),
     *[Row("GET", f"/console/estates/<int:estate_id>{suffix}", COMMITTEE_PAGE,

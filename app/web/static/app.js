@@ -134,16 +134,25 @@
     }
   }
 
-  /* 朗读: only where the browser can speak, and only when tapped. */
+  /* 朗读, started only by a tap: the browser's own voice where it has one; elsewhere
+     (WeChat's browser, Android WebViews) the server speaks this page as MP3. */
   function wireReadAloud() {
     var button = document.getElementById("read-aloud");
-    if (!button || !("speechSynthesis" in window) || typeof window.SpeechSynthesisUtterance !== "function") { return; }
+    if (!button) { return; }
     button.hidden = false;
-    button.addEventListener("click", function () {
-      var synth = window.speechSynthesis;
+    var synth = window.speechSynthesis;
+    var canSpeak = !!synth && typeof window.SpeechSynthesisUtterance === "function";
+    var audio = document.getElementById("read-aloud-audio");
+    function label(text, pressed) {
+      button.textContent = text;
+      button.setAttribute("aria-pressed", pressed ? "true" : "false");
+    }
+    function idle() { label(M.readAloud, false); }
+
+    function speakHere() {
       if (synth.speaking) {
         synth.cancel();
-        button.textContent = M.readAloud;
+        idle();
         return;
       }
       var main = document.getElementById("main");
@@ -152,9 +161,37 @@
       utterance.rate = 0.9;
       var voices = synth.getVoices().filter(function (v) { return /^zh/i.test(v.lang); });
       if (voices.length) { utterance.voice = voices[0]; }
-      utterance.onend = utterance.onerror = function () { button.textContent = M.readAloud; };
-      button.textContent = M.stopReading;
+      utterance.onend = utterance.onerror = idle;
+      label(M.stopReading, true);
       synth.speak(utterance);
+    }
+
+    function failed() {
+      label(M.readAloudFailed, false);
+      window.setTimeout(idle, 3000);
+    }
+
+    function playFromServer() {
+      if (!audio.paused) {
+        audio.pause();
+        audio.currentTime = 0;
+        idle();
+        return;
+      }
+      var src = "/read-aloud" + window.location.pathname + window.location.search;
+      if (audio.getAttribute("src") !== src) { audio.src = src; }
+      label(M.readAloudPreparing, true);
+      var playing = audio.play();
+      if (playing && playing.catch) { playing.catch(function () { if (audio.paused) { failed(); } }); }
+    }
+
+    if (audio) {
+      audio.addEventListener("playing", function () { label(M.stopReading, true); });
+      audio.addEventListener("ended", idle);
+      audio.addEventListener("error", failed);
+    }
+    button.addEventListener("click", function () {
+      if (canSpeak) { speakHere(); } else if (audio) { playFromServer(); }
     });
   }
 

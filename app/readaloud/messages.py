@@ -1,0 +1,5 @@
+"""What people read (or hear about) when read-aloud cannot help."""
+NOTHING_TO_READ = "这个页面没有可以朗读的内容"
+TOO_BUSY = "朗读的人太多了，请稍后再试"
+UNAVAILABLE = "朗读暂时不可用，请稍后再试"
+CUT_SHORT = "后面的内容较长，请在页面上查看。"

@@ -1,0 +1,72 @@
+"""One-time links from the mini-program into the web pages (its web-view), signed in."""
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from app.auth.models import LoginTicket
+from app.extensions import db
+from tests.factories import auth, make_user
+
+TICKETS = "/api/v1/auth/web-tickets"
+
+
+def ticket_path(client, user, next_path=None) -> str:
+    body = {} if next_path is None else {"next": next_path}
+    response = client.post(TICKETS, json=body, headers=auth(user))
+    assert response.status_code == 201, response.json
+    url = response.json["url"]
+    assert url.startswith("http://127.0.0.1:5000/enter/")
+    return urlsplit(url).path
+
+
+def test_a_ticket_opens_the_pages_signed_in_once(app, client):
+    user = make_user(name="王芳")
+    path = ticket_path(client, user, "/claim?stairwell=1")
+    web_view = app.test_client()  # the mini-program's web-view: a browser with no session yet
+    assert web_view.get("/api/v1/me").status_code == 401
+    opened = web_view.get(path)
+    assert opened.status_code == 302 and opened.headers["Location"] == "/claim?stairwell=1"
+    assert opened.headers["Cache-Control"] == "no-store"
+    cookie = opened.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    me = web_view.get("/api/v1/me")
+    assert me.status_code == 200 and me.json["id"] == user.id
+    # the pages get their CSRF token as after any web login
+    assert web_view.get("/api/v1/auth/session").json["user"]["id"] == user.id
+
+    again = app.test_client().get(path)
+    assert again.status_code == 410
+    page = again.get_data(as_text=True)
+    assert "这个链接已经用过或已过期，请回到小程序重新打开" in page and "<html" in page
+    assert "Set-Cookie" not in again.headers
+
+
+def test_a_late_or_forged_ticket_is_refused(app, client):
+    user = make_user()
+    path = ticket_path(client, user)
+    ticket = db.session.scalar(db.select(LoginTicket))
+    ticket.expires_at -= timedelta(seconds=61)  # a minute later
+    db.session.commit()
+    assert app.test_client().get(path).status_code == 410
+    assert app.test_client().get("/enter/" + "A" * 43).status_code == 410
+
+
+def test_ticket_lifetime_is_sixty_seconds(app, client):
+    user = make_user()
+    ticket_path(client, user)
+    ticket = db.session.scalar(db.select(LoginTicket))
+    assert timedelta(seconds=59) <= ticket.expires_at - ticket.created_at <= timedelta(seconds=61)
+    assert ticket.user_id == user.id and ticket.ticket_hash and len(ticket.ticket_hash) == 64
+
+
+def test_next_stays_on_the_site(app, client):
+    user = make_user()
+    for target in ("https://evil.example/", "//evil.example/x", "/\\evil.example"):
+        opened = app.test_client().get(ticket_path(client, user, target))
+        assert opened.headers["Location"] == "/"
+    assert app.test_client().get(ticket_path(client, user)).headers["Location"] == "/"
+
+
+def test_asking_for_a_ticket_needs_a_login(client):
+    response = client.post(TICKETS, json={})
+    assert response.status_code == 401
+    assert response.json["error"]["code"] == "unauthorized"
