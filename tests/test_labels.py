@@ -27,10 +27,7 @@ FAMILIES = [
 ]
 
 #: tables keyed by a family's states on purpose holding other text (sentences)
-PENDING_TABLES = {
-    # lead: the consultations refactor builds these sentences from DECISION_LABELS
-    "app.consultations.messages.EXPORT_DECISION",
-}
+PENDING_TABLES: set[str] = set()
 
 
 def message_modules():

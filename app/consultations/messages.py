@@ -1,4 +1,6 @@
 """What residents and committees read about consultations, ballots and results."""
+from app.rules.messages import DECISION_LABELS
+
 ITEM_OPTION_LABELS = {"agree": "同意", "oppose": "反对", "abstain": "弃权"}
 STATUS_LABELS = {"draft": "草稿", "open": "进行中", "closed": "已截止", "published": "已公示"}
 CHANNEL_LABELS = {"online": "网上", "paper": "纸质票", "proxy": "委托代投", "assisted": "协助录入"}
@@ -66,6 +68,6 @@ EXPORT_VOTED = "已参与"
 EXPORT_NOT_VOTED = "未参与"
 EXPORT_SUMMARY = "共 {total} 户、面积 {total_area} ㎡；参与 {owners} 户、面积 {area} ㎡。"
 EXPORT_RULE = "表决规则：{rule}"
-EXPORT_DECISION = {"passed": "表决结果：通过", "failed": "表决结果：未通过",
-                   "pending": "表决结果：投票进行中", None: "本次征询不作表决"}
+EXPORT_DECISION = {**{key: f"表决结果：{label}" for key, label in DECISION_LABELS.items()},
+                   None: "本次征询不作表决"}
 EXPORT_GENERATED = "生成时间：{at}"
