@@ -17,6 +17,7 @@ import itertools
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import cv2
@@ -141,10 +142,12 @@ def find_code(image: np.ndarray) -> Code | None:
     return None
 
 
-def _code_side_pt(text: str) -> float:
-    """The side of the code proper (without its quiet zone) as printed, in points."""
+@lru_cache(maxsize=32)
+def _code_side_pt(length: int) -> float:
+    """The side of the code proper (without its quiet zone) as printed, in points, for a text
+    of this length (our texts are always byte mode: the length alone fixes the version)."""
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=2)
-    code.add_data(text)
+    code.add_data("x" * length)
     code.make(fit=True)
     modules = code.modules_count
     return (layout.QR_RECT[2] - layout.QR_RECT[0]) * modules / (modules + 4)
@@ -199,7 +202,7 @@ def align(image: np.ndarray, code: Code) -> np.ndarray:
     """The page warped to layout coordinates (SCALE pixels per point), or NotASheet."""
     code_side_px = float(np.mean([np.linalg.norm(code.corners[i] - code.corners[i - 1])
                                   for i in range(4)]))
-    px_per_pt = code_side_px / _code_side_pt(code.text)
+    px_per_pt = code_side_px / _code_side_pt(len(code.text.encode()))
     candidates = _mark_candidates(image, px_per_pt)
     if len(candidates) < 4:
         raise NotASheet("marks")

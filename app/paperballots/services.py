@@ -224,6 +224,8 @@ def merged_answers(scan: PaperBallotScan) -> dict:
 def confirm_scan(scan: PaperBallotScan, actor, answers: dict, witness_phone: str) -> Ballot:
     """The checked answers become the flat's paper ballot, this scan (and its sibling pages)
     its evidence. An owner's own online ballot is never replaced by paper (409)."""
+    if not witness_phone:
+        raise InvalidInput(messages.WITNESS_REQUIRED, fields={"witness_phone": messages.WITNESS_REQUIRED})
     c = consultations.get_consultation(scan.consultation_id)
     consultations.close_if_due(c)  # a lapsed vote closes before anything of ours is touched
     current = db.session.scalar(select(Ballot).where(Ballot.consultation_id == c.id,

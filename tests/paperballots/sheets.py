@@ -65,20 +65,22 @@ def faint_ink(rng: random.Random):
 
 
 def photograph(image: Image.Image, rng: random.Random, max_turn_deg: float = 10) -> bytes:
-    """As a phone would take it: turned, uneven light, blurred, noisy, JPEG quality 60."""
+    """As a phone would take it (in grey, which is all the reader looks at): turned, uneven
+    light, blurred, noisy, JPEG quality 60."""
+    image = image.convert("L")
     w, h = image.size
     pixels = np.asarray(image, np.float32)
-    ramp = np.linspace(rng.uniform(0.72, 0.9), 1.0, w if rng.random() < 0.5 else h)
-    light = ramp[None, :, None] if ramp.size == w else ramp[:, None, None]
+    across = rng.random() < 0.5
+    ramp = np.linspace(rng.uniform(0.72, 0.9), 1.0, w if across else h)
     if rng.random() < 0.5:
-        light = light[:, ::-1] if ramp.size == w else light[::-1]
+        ramp = ramp[::-1]
+    light = ramp[None, :] if across else ramp[:, None]
     image = Image.fromarray(np.clip(pixels * light, 0, 255).astype(np.uint8))
-    backdrop = tuple(rng.randint(60, 140) for _ in range(3))
     image = image.rotate(rng.uniform(-max_turn_deg, max_turn_deg), resample=Image.BICUBIC,
-                         expand=True, fillcolor=backdrop)
+                         expand=True, fillcolor=rng.randint(60, 140))
     image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.4, 1.2)))
     noisy = np.asarray(image, np.float32) + np.random.default_rng(rng.randint(0, 2**31)).normal(
-        0, rng.uniform(4, 9), (image.height, image.width, 1))
+        0, rng.uniform(4, 9), (image.height, image.width))
     out = io.BytesIO()
     Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8)).save(out, "JPEG", quality=60)
     return out.getvalue()
