@@ -2,7 +2,8 @@
 decode the JPEG, find the QR code, find the corner marks and align the page, measure every
 box and decide. Beside it, decoding the same JPEG alone (the floor any reader pays).
 
-The sheet is an elevator consent round's (3 questions) rendered at 200 dpi by pdftoppm,
+The sheet (one page: an elevator consent question and 8 catalogue items, 31 boxes) is
+rendered at 200 dpi by pdftoppm,
 marked, turned by up to 10°, blurred, noised and saved as JPEG quality 60 (as the tests do).
 
     .venv/bin/python -m bench.paper [RUNS]
@@ -21,11 +22,11 @@ def _photos(count: int):
     from app.paperballots import layout, pdf
     from tests.paperballots.sheets import fill, render_pages
 
-    questions = get_template("content_vote").questions[:1]
-    questions = [{**questions[0], "items": questions[0]["items"][:12]},
-                 *get_template("elevator_consent").questions]
+    items = get_template("content_vote").questions[0]
+    questions = [*get_template("elevator_consent").questions, {**items, "items": items["items"][:8]}]
     flats = [pdf.FlatSheet(100 + n, "基准小区", f"1号楼 1单元 {101 + n} 室", "业主：张*") for n in range(4)]
     published = layout.layout_json(questions, [f.flat_id for f in flats])["pages"]
+    assert len(published) == len(flats), "the bench sheet is meant to fit one page"
     pages = render_pages(pdf.render(flats, questions, "基准表决", 1), dpi=200)
     rng = random.Random(11)
     return questions, [fill(pages[n % 4], published[n % 4]["boxes"], rng).photo for n in range(count)]
@@ -54,18 +55,20 @@ def measure(runs: int = 20) -> list[dict]:
     with app.app_context():
         questions, photos = _photos(runs)
         _read(questions, photos[0])  # warm up imports and caches
-        times, decode_times, boxes = [], [], 0
+        times, cpu_times, decode_times, boxes = [], [], [], 0
         for photo in photos:
             started = time.perf_counter()
             cv2.imdecode(np.frombuffer(photo, np.uint8), cv2.IMREAD_GRAYSCALE)
             decode_times.append(time.perf_counter() - started)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             boxes = _read(questions, photo)
             times.append(time.perf_counter() - started)
+            cpu_times.append(time.process_time() - cpu)
     median, worst = statistics.median(times), max(times)
     floor = statistics.median(decode_times)
     return [{"benchmark": f"read one photographed sheet ({boxes} boxes, {runs} photos, 200 dpi JPEG)",
-             "value": f"median {median * 1000:.0f} ms, max {worst * 1000:.0f} ms",
+             "value": f"median {median * 1000:.0f} ms, max {worst * 1000:.0f} ms "
+                      f"(CPU median {statistics.median(cpu_times) * 1000:.0f} ms)",
              "baseline": f"JPEG decode alone {floor * 1000:.0f} ms",
              "ratio": f"{median / floor:.1f}×", "goal": f"< {GOAL_S:.0f} s",
              "met": worst < GOAL_S}]

@@ -24,6 +24,9 @@ import cv2
 import numpy as np
 import qrcode
 from PIL import Image, UnidentifiedImageError
+# imported here, in the main thread: loading libzbar looks for it with a subprocess, which a
+# gevent worker can only start from its main loop, never from the thread pool reading runs in
+from pyzbar.pyzbar import ZBarSymbol, decode
 from qrcode.constants import ERROR_CORRECT_M
 
 from app.paperballots import layout
@@ -122,8 +125,6 @@ class Code:
 
 def find_code(image: np.ndarray) -> Code | None:
     """Our QR code in the image (tried as it is, binarised, and halved), or None."""
-    from pyzbar.pyzbar import ZBarSymbol, decode
-
     def halved():
         return cv2.resize(image, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA), 2.0
 

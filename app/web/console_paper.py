@@ -36,11 +36,17 @@ def _scan_view(scan, labels) -> dict:
             x0, y0, x1, y1 = box.rect
             marks.append({"state": mark["state"], "x": x0, "y": y0, "w": x1 - x0, "h": y1 - y0})
     unsure = {(row["question"], row["item"]) for row in scan.uncertain}
+    rows = {}
     for (question, item, _), box in boxes.items():
         if (question, item) in unsure:
             x0, y0, x1, y1 = box.rect
             marks.append({"state": "unsure", "x": x0, "y": y0, "w": x1 - x0, "h": y1 - y0})
-    return {"scan": scan, "flat": labels.get(scan.flat_id, ""), "marks": marks,
+            top, bottom = rows.get((question, item), (y0, y1))
+            rows[(question, item)] = (min(top, y0), max(bottom, y1))
+    # each unsure row enlarged: the full width of the sheet, a little above and below its boxes
+    zooms = [{"x": sheet_layout.LEFT - 8, "y": top - 30, "w": sheet_layout.RIGHT - sheet_layout.LEFT + 16,
+              "h": bottom - top + 40} for top, bottom in rows.values()]
+    return {"scan": scan, "flat": labels.get(scan.flat_id, ""), "marks": marks, "zooms": zooms,
             "status": messages.STATUS_LABELS[scan.status.value]}
 
 
