@@ -1,8 +1,8 @@
 """Reading a photographed or scanned sheet (OpenCV and zbar; no Flask, no database).
 
-1. `decode_input`: bytes -> grey images, bounded (size, pixels, PDF pages; PDFs are
-   rendered by poppler's pdftocairo in a subprocess with a timeout; pdftoppm took ten
-   times as long on a page holding one photo).
+1. `decode_input`: bytes -> grey images, bounded (size, pixels, PDF pages: poppler's
+   pdfinfo counts them, pdftocairo renders them, each a subprocess with a timeout;
+   pdftoppm took ten times as long on a page holding one photo).
 2. `find_code`: the QR code's text and where it lies in the image.
 3. `align`: the four corner marks (solid squares of the expected size, the four that
    span the largest quadrilateral), put in page order by where the QR code must be,
@@ -47,6 +47,8 @@ MARKED = 0.03
 #: ... and blank when less than this share shows even weak ink; between is "faint"
 BLANK = 0.008
 QR_TEXT_PREFIX = "GZPB1:"
+#: smaller pictures cannot hold a readable sheet
+MIN_SIDE_PX = 300
 
 
 class NotASheet(Exception):
@@ -76,7 +78,9 @@ def decode_input(data: bytes, *, max_bytes: int, max_pixels: int, max_pdf_pages:
                 raise BadInput("unsupported")
             if probe.width * probe.height > max_pixels:
                 raise BadInput("too_many_pixels")
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
+    except Image.DecompressionBombError as error:
+        raise BadInput("too_many_pixels") from error
+    except (UnidentifiedImageError, OSError) as error:
         raise BadInput("unsupported") from error
     image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
     if image is None:
@@ -88,18 +92,24 @@ def _pdf_pages(data, max_pixels, max_pages, dpi, timeout_s) -> list[np.ndarray]:
     with tempfile.TemporaryDirectory(prefix="gz-scan-") as folder:
         source = Path(folder) / "scan.pdf"
         source.write_bytes(data)
-        try:  # one page past the limit, to tell "too many" from "just enough"
+        try:  # the page count first (pdfinfo reads it without rendering anything)
+            info = subprocess.run(["pdfinfo", str(source)], check=True, capture_output=True,
+                                  timeout=timeout_s).stdout.decode("utf-8", "replace")
+            count = next((int(line.split(":", 1)[1]) for line in info.splitlines()
+                          if line.startswith("Pages:")), 0)
+            if count > max_pages:
+                raise BadInput("too_many_pages", max_pages=max_pages)
             subprocess.run(["pdftocairo", "-png", "-gray", "-r", str(dpi), "-f", "1",
-                            "-l", str(max_pages + 1), "-scale-to", str(WORK_SIDE_PX), str(source),
+                            "-l", str(max_pages), "-scale-to", str(WORK_SIDE_PX), str(source),
                             str(Path(folder) / "page")],
                            check=True, capture_output=True, timeout=timeout_s)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+        except subprocess.TimeoutExpired as error:
+            raise BadInput("timeout") from error
+        except (subprocess.CalledProcessError, ValueError) as error:
             raise BadInput("unsupported") from error
         files = sorted(Path(folder).glob("page*.png"))
         if not files:
             raise BadInput("unsupported")
-        if len(files) > max_pages:
-            raise BadInput("too_many_pages", max_pages=max_pages)
         pages = [cv2.imread(str(path), cv2.IMREAD_GRAYSCALE) for path in files]
     if any(page is None or page.size > max_pixels for page in pages):
         raise BadInput("too_many_pixels")
@@ -125,6 +135,8 @@ class Code:
 
 def find_code(image: np.ndarray) -> Code | None:
     """Our QR code in the image (tried as it is, binarised, and halved), or None."""
+    if min(image.shape[:2]) < MIN_SIDE_PX:
+        return None
     def halved():
         return cv2.resize(image, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA), 2.0
 

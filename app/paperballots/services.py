@@ -83,6 +83,8 @@ def _bad_input(error: reading.BadInput) -> DomainError:
         return _refused("too_many_pixels", messages.TOO_MANY_PIXELS)
     if error.reason == "too_many_pages":
         return _refused("too_many_pages", messages.TOO_MANY_PAGES.format(**error.values))
+    if error.reason == "timeout":
+        return _refused("scan_timeout", messages.SCAN_FAILED)
     return _refused("unsupported_file", messages.UNSUPPORTED_FILE)
 
 
@@ -102,7 +104,7 @@ def _not_a_sheet() -> InvalidInput:
     return _refused("not_a_ballot_sheet", messages.NOT_A_BALLOT_SHEET)
 
 
-def _conditions(questions: list[dict], answers: dict, uncertain: list[dict]) -> None:
+def drop_skipped(questions: list[dict], answers: dict, uncertain: list[dict]) -> None:
     """A mark on a question that its condition skips (as read) is not kept: it is left to a person."""
     for question in questions:
         condition = question.get("when")
@@ -161,7 +163,7 @@ def read_scan(c: Consultation, actor_id: int, data: bytes) -> PaperBallotScan:
     except reading.NotASheet as error:
         raise _not_a_sheet() from error
     answers, uncertain = reading.decide(c.questions, readings)
-    _conditions(c.questions, answers, uncertain)
+    drop_skipped(c.questions, answers, uncertain)
     duplicate_of, duplicate_ballot = _earlier(c, flat.id, token.page)
     scan = PaperBallotScan(
         estate_id=c.estate_id, consultation_id=c.id, flat_id=flat.id, stairwell_id=flat.stairwell_id,
