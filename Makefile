@@ -11,7 +11,7 @@ PORT ?= 5000
 # the address QR codes and WeChat callbacks point at; follows HOST and PORT unless set
 PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test install install-dev system-deps npm-available services-up migrate demo migration \
+.PHONY: run test install install-dev system-deps runtime-deps npm-available services-up migrate demo migration \
 	bench clean vendor
 
 $(STAMP): requirements.txt
@@ -27,6 +27,19 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 install: $(STAMP)
 
 install-dev: $(DEV_STAMP) system-deps
+
+# Debian packages the server itself uses: zbar reads the QR code of photographed paper
+# ballots, poppler's pdftocairo renders scanned PDFs, espeak-ng and lame speak pages
+# aloud (朗读), Noto CJK labels the sunlight pictures. Only what is missing is installed.
+runtime-deps:
+	@missing=""; \
+	  command -v pdftocairo >/dev/null || missing="$$missing poppler-utils"; \
+	  command -v espeak-ng >/dev/null || missing="$$missing espeak-ng"; \
+	  command -v lame >/dev/null || missing="$$missing lame"; \
+	  fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing="$$missing fonts-noto-cjk"; \
+	  ls /usr/lib/*-linux-gnu/libzbar.so.0 >/dev/null 2>&1 || missing="$$missing libzbar0"; \
+	  test -z "$$missing" || (apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -q $$missing >/dev/null)
 
 # Debian packages the tests use: Chromium for browser tests, CJK fonts for
 # screenshots, zbar to decode QR codes, poppler for pdftotext (poppler-data maps
@@ -83,7 +96,7 @@ migrate: $(STAMP)
 demo: migrate
 	$(FLASK) demo load
 
-run: demo $(VENDOR_STAMP)
+run: runtime-deps demo $(VENDOR_STAMP)
 	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(VENV)/bin/gunicorn -k gevent -w 1 \
 	  --worker-connections 10000 --no-control-socket -b $(HOST):$(PORT) wsgi:app
 

@@ -47,6 +47,18 @@ def _require_open(c: Consultation) -> None:
         raise Conflict(messages.CLOSED, code="consultation_closed")
 
 
+def _kept_over(current: Ballot, cast_as: str, channel: Channel) -> str | None:
+    """Why the current ballot stays, or None: an owner's own ballot outranks a proxy's, and
+    an owner's own online ballot outranks a paper sheet entered for the flat."""
+    if current.cast_as != "owner":
+        return None
+    if cast_as == "proxy":
+        return messages.OWNER_ALREADY_VOTED
+    if channel == Channel.paper and current.channel == Channel.online:
+        return messages.OWNER_VOTED_ONLINE
+    return None
+
+
 def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, cast_as: str,
                   channel: Channel, answers: dict, rows: list[tuple], entered_by_id=None,
                   evidence=None, witness_phone=None) -> Ballot:
@@ -65,9 +77,10 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
     ballot = db.session.scalar(
         select(Ballot).where(Ballot.consultation_id == c.id, Ballot.slot == slot)
         .with_for_update().execution_options(populate_existing=True))
-    if ballot.version and ballot.cast_as == "owner" and cast_as == "proxy":
+    refusal = _kept_over(ballot, cast_as, channel) if ballot.version else None
+    if refusal is not None:
         db.session.rollback()  # refused: release the slot's lock, leave everything as it was
-        raise Conflict(messages.OWNER_ALREADY_VOTED, code="owner_already_voted")
+        raise Conflict(refusal, code="owner_already_voted")
     ballot.version += 1
     ballot.flat_id, ballot.voter_id, ballot.cast_as, ballot.channel = flat_id, voter_id, cast_as, channel
     ballot.entered_by_id, ballot.evidence, ballot.witness_phone = entered_by_id, evidence, witness_phone
@@ -152,6 +165,12 @@ def receipts(c: Consultation) -> list[dict]:
         .where(Ballot.consultation_id == c.id).order_by(Ballot.receipt)).all()
     return [{"receipt": receipt, "room_masked": mask_room(room), "channel": channel.value}
             for receipt, channel, room in rows]
+
+
+def current_ballot(c: Consultation, flat_id: int) -> Ballot | None:
+    """The flat's current ballot in `c` (per-flat consultations)."""
+    return db.session.scalar(select(Ballot).where(Ballot.consultation_id == c.id,
+                                                  Ballot.slot == f"flat:{flat_id}"))
 
 
 def choices(consultation_id: int | None, question_key: str) -> dict[int, str]:

@@ -26,6 +26,7 @@ NOT_RESIDENT = "只有本范围内经过核实的居民才能回答"
 FLAT_REQUIRED = "您名下有多户，请选择为哪一户投票"
 FLAT_NOT_IN_SCOPE = "这一户不在本次征询的范围内"
 OWNER_ALREADY_VOTED = "业主本人已经投票，代理人不能更改"
+OWNER_VOTED_ONLINE = "业主本人已经在手机上投过票，按规则以本人的网上投票为准，纸质票不再录入。"
 ASSISTED_FOR_RESIDENTS = "所有居民都能回答的调查不需要代为录入"
 
 ANSWER_REQUIRED = "请回答这道题"

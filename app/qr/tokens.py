@@ -23,9 +23,14 @@ class TokenData:
     version: int
 
 
-def _serializer() -> URLSafeSerializer:
+def serializer(salt: str = SALT) -> URLSafeSerializer:
+    """The signer of printed codes (QR_SECRET_KEY): places here, paper ballot sheets elsewhere,
+    each under its own salt so a token of one purpose is worthless for another."""
     secret = current_app.config.get("QR_SECRET_KEY") or current_app.config["SECRET_KEY"]
-    return URLSafeSerializer(secret, salt=SALT)
+    return URLSafeSerializer(secret, salt=salt)
+
+
+_serializer = serializer
 
 
 def sign(kind: str, place_id: int, version: int) -> str:

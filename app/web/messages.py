@@ -224,6 +224,7 @@ LIFECYCLE = {"open": "开始", "close": "截止", "publish": "公示结果"}
 MANAGE = "管理"
 RESIDENT_VIEW = "居民看到的页面"
 ASSISTED_TITLE = "代录纸质票 / 委托票"
+PAPER_BALLOTS = "纸质表决票：打印、拍照、核对"
 ASSISTED_TEXT = "为没有手机的业主录入纸质票、委托票或协助投票。会记录是谁录入的，请写明凭证。"
 ASSISTED_FLAT = "哪一户"
 ASSISTED_CHANNEL = "方式"

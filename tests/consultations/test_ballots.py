@@ -100,6 +100,25 @@ def test_committee_enters_paper_ballots_with_evidence_and_results_show_the_chann
         "evidence": "纸质票"}).status_code == 403
 
 
+def test_an_owners_online_ballot_outranks_a_paper_sheet_entered_later(client):
+    estate = make_estate()
+    committee = make_user(roles=[("committee", estate.id)])
+    consultation = elevator_vote(estate, actor=committee)
+    flat = flats_of(estate.id)[0]
+    owner = make_owner(flat)
+    assert put_ballot(client, consultation, owner, {"install": "agree"}).status_code == 200
+    paper = client.post(f"/api/v1/consultations/{consultation.id}/assisted-ballots",
+                        headers=auth(committee), json={
+                            "flat_id": flat.id, "answers": {"install": "abstain"}, "channel": "paper",
+                            "evidence": "纸质表决票", "witness_phone": "13912345678"})
+    assert paper.status_code == 409 and paper.json["error"]["code"] == "owner_already_voted"
+    assert "网上投票为准" in paper.json["error"]["message"]
+    ballot = db.session.scalar(select(Ballot))
+    assert (ballot.channel.value, ballot.answers, ballot.version) == ("online", {"install": "agree"}, 1)
+    # the owner may still change their own ballot
+    assert put_ballot(client, consultation, owner, {"install": "abstain"}).status_code == 200
+
+
 def test_residents_survey_one_ballot_per_resident_with_every_question_type(client):
     estate = make_estate()
     flats = flats_of(estate.id)

@@ -186,6 +186,29 @@ class World:
         """The current token of A's stairwell 1 code (rotating it voids the earlier ones)."""
         return qr.link_for(qr.get_place_or_404("stairwell", self.a.stairwell_id)).rsplit("/", 1)[1]
 
+    def paper_sheet(self) -> bytes:
+        """A photo of A's open consultation's sheet for flat 7 (rendered once per world)."""
+        if not hasattr(self, "_paper_sheet"):
+            from tests.paperballots.sheets import sheet_photo
+
+            opened = consultations.get_consultation(self.a.open_consultation_id)
+            self._paper_sheet = sheet_photo(opened, self.a.flats[6].id, {
+                ("willing", None): "agree", ("contribute", None): "unsure"}, turn_deg=3)
+        return self._paper_sheet
+
+    def paper_scan_id(self) -> int:
+        """One draft scan kept for the read-only rows."""
+        if not hasattr(self, "_paper_scan_id"):
+            self._paper_scan_id = self.fresh_paper_scan()
+        return self._paper_scan_id
+
+    def fresh_paper_scan(self) -> int:
+        """A new draft scan of that sheet (confirming or rejecting one decides it)."""
+        from app.paperballots.services import read_scan
+
+        opened = consultations.get_consultation(self.a.open_consultation_id)
+        return read_scan(opened, self.committee.id, self.paper_sheet()).id
+
     def fresh_claim(self) -> int:
         user = make_user()
         return claim_flat(user, self.a.flats[3], Relation.tenant).id

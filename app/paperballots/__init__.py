@@ -1,0 +1,10 @@
+"""Paper ballots (纸质表决票): a printed sheet per flat with a signed QR code, read back from
+a phone photo or a scan, confirmed by the committee into the flat's paper ballot."""
+
+
+def init_app(app):
+    from app.extensions import api
+    from app.paperballots import models  # noqa: F401 - the table joins the metadata
+    from app.paperballots.routes import blp
+
+    api.register_blueprint(blp)
