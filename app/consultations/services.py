@@ -13,6 +13,7 @@ from flask import current_app
 from sqlalchemy import and_, case, distinct, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
 from app.auth.models import User
@@ -450,6 +451,8 @@ def authorise_proxy(owner: User, flat: Flat, phone: str) -> FlatProxy:
     relative = get_or_create_user(normalize_phone(phone))
     if relative.id == owner.id:
         raise InvalidInput(messages.PROXY_SELF, fields={"phone": messages.PROXY_SELF})
+    # one decision per flat at a time: a double submit waits here, then sees the proxy
+    db.session.execute(select(Flat.id).where(Flat.id == flat.id).with_for_update())
     active = db.session.scalar(select(func.count(FlatProxy.id)).where(
         FlatProxy.flat_id == flat.id, FlatProxy.proxy_user_id == relative.id,
         FlatProxy.revoked_at.is_(None)))
@@ -471,7 +474,11 @@ def authorise_proxy(owner: User, flat: Flat, phone: str) -> FlatProxy:
     proxy = FlatProxy(estate_id=flat.estate_id, flat_id=flat.id, owner_user_id=owner.id,
                       proxy_user_id=relative.id, link_id=made_link)
     db.session.add(proxy)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError as error:  # uq_flat_proxies_active: a twin request got there first
+        db.session.rollback()
+        raise Conflict(messages.PROXY_EXISTS, code="proxy_exists") from error
     record("proxy.authorised", estate_id=flat.estate_id, actor_id=owner.id,
            subject_type="flat_proxy", subject_id=proxy.id,
            data={"flat_id": flat.id, "proxy_user_id": relative.id})
