@@ -73,7 +73,9 @@ class Config:
     SMS_MAX_PER_PHONE_PER_DAY = 10
     JWT_ISSUER = "gongzhi"
     JWT_AUDIENCE = "gongzhi-api"
-    JWT_ACCESS_TTL_S = 2 * 3600
+    #: short: an access token cannot be recalled until it expires (refresh tokens and web
+    #: sessions are revoked on the server at once)
+    JWT_ACCESS_TTL_S = 15 * 60
     JWT_REFRESH_TTL_S = 30 * 24 * 3600
     WECHAT_APP_ID = os.environ.get("WECHAT_APP_ID") or None
     WECHAT_APP_SECRET = os.environ.get("WECHAT_APP_SECRET") or None

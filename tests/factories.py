@@ -89,3 +89,20 @@ def make_consultation(estate, template_key="elevator_consent", *, actor=None, op
     if open_now:
         open_consultation(consultation, actor.id)
     return consultation
+
+
+def refresh_token_of(user: User) -> str:
+    """The refresh token of a new sign-in (a server-side token family), as a login gives."""
+    from app.auth.services import issue_tokens
+
+    return issue_tokens(user)["refresh_token"]
+
+
+def sign_in_cookie(client, user: User, csrf: str = "x") -> None:
+    """Sign a test client's cookie in as `user`: a real server-side web session."""
+    from app.auth.services import start_session
+
+    auth_session = start_session(user, "web")
+    db.session.commit()
+    with client.session_transaction() as session:
+        session.update(uid=user.id, ver=user.token_version, sid=auth_session.id, csrf=csrf)

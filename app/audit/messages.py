@@ -6,3 +6,6 @@ TAIL_REMOVED = "末尾的记录被删除"
 CHAIN_BROKEN = "记录链在第 {seq} 条断开：{reason}"
 FEWER_THAN_PUBLISHED = "现在的记录比公布时少（有记录被删除）"
 PUBLISHED_CHANGED = "第 {seq} 条记录与公布时不同（记录被改动过）"
+CHAIN_EMPTIED = "记录已被清空：公布时有 {seq} 条，现在一条也没有"
+#: printed with the head on the public page and in every 公示 export
+PUBLISHED_HEAD = "操作记录校验码：{head}（记录链当时的末尾，可用来核对记录没有被删改）"

@@ -5,6 +5,7 @@ together or not at all.
 """
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -102,12 +103,31 @@ def current_head(chain: str) -> tuple[int, str]:
     return (head.seq, head.hash) if head is not None else (0, GENESIS)
 
 
+def head_text(estate_id: int | None) -> str:
+    """The head as it is published (public page, 公示 exports): `estate:7 42:<hash>`."""
+    chain = chain_of(estate_id)
+    seq, digest = current_head(chain)
+    return f"{chain} {seq}:{digest}"
+
+
+#: a published head in any text (an export, a saved page): `estate:7 42:<hash>` or `estate:7=42:<hash>`
+PUBLISHED_HEAD = re.compile(r"\b(estate:\d+|global)[ =](\d+):([0-9a-f]{64})\b")
+
+
+def published_heads_in(text: str) -> list[tuple[str, int, str]]:
+    """Every (chain, seq, hash) published in a text, in order, once each."""
+    found = [(chain, int(seq), digest) for chain, seq, digest in PUBLISHED_HEAD.findall(text)]
+    return list(dict.fromkeys(found))
+
+
 @dataclass
 class HeadCheck:
     contains: bool
     seq: int  # the current head, for the caller to publish next
     hash: str
     reason: str | None = None
+    #: the chain had entries when the head was published and has none now
+    emptied: bool = False
 
 
 def check_published_head(chain: str, seq: int, hash_: str) -> HeadCheck:
@@ -121,6 +141,9 @@ def check_published_head(chain: str, seq: int, hash_: str) -> HeadCheck:
     if report.broken_at is not None:
         return HeadCheck(False, report.entries, report.head_hash,
                          messages.CHAIN_BROKEN.format(seq=report.broken_at, reason=report.reason))
+    if seq > 0 and report.entries == 0:
+        return HeadCheck(False, 0, report.head_hash, messages.CHAIN_EMPTIED.format(seq=seq),
+                         emptied=True)
     if seq > report.entries:
         return HeadCheck(False, report.entries, report.head_hash, messages.FEWER_THAN_PUBLISHED)
     found = GENESIS if seq == 0 else db.session.scalar(

@@ -2,7 +2,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import UTCDateTime, utcnow
@@ -53,7 +53,12 @@ class RoleGrant(db.Model):
     """A role held by a user; estate roles name the estate, staff and admin do not."""
 
     __tablename__ = "role_grants"
-    __table_args__ = (UniqueConstraint("user_id", "role", "estate_id"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "role", "estate_id"),
+        # NULLs are distinct in a unique constraint: staff and admin (no estate) need their own
+        Index("uq_role_grants_global", "user_id", "role", unique=True,
+              postgresql_where=text("estate_id IS NULL"), sqlite_where=text("estate_id IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -66,6 +71,33 @@ class RoleGrant(db.Model):
 
     def __repr__(self):
         return f"<RoleGrant {self.id} user={self.user_id} {self.role.value} estate={self.estate_id}>"
+
+
+class AuthSession(db.Model):
+    """One sign-in on one device: a web cookie session, or a family of rotating refresh tokens.
+
+    Every token and cookie names its session; revoking the row ends them all at once.
+    A refresh token is good only while its jti is the family's current one: an older
+    one coming back means it was copied, and the whole family is revoked.
+    """
+
+    __tablename__ = "auth_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    #: "web" (cookie) or "api" (refresh token family)
+    kind: Mapped[str] = mapped_column(String(10))
+    #: jti of the one refresh token of the family that may still be exchanged (api only)
+    refresh_jti: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: when a refresh token last rotated (or the cookie session began)
+    rotated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: logout, logout_everywhere, reuse or account_deleted
+    revoked_reason: Mapped[str | None] = mapped_column(String(20))
+
+    def __repr__(self):
+        return f"<AuthSession {self.id} user={self.user_id} {self.kind}>"
 
 
 class SmsCode(db.Model):

@@ -19,29 +19,36 @@ CSRF_HEADER = "X-CSRF-Token"
 
 def load_request_user():
     """before_request: resolve the bearer token or the session into g.user."""
-    g.user = g.auth_error = None
+    g.user = g.auth_error = g.auth_session_id = None
     header = request.headers.get("Authorization", "")
     if header:
         # A bad or expired token makes the request anonymous, and require_user() then
         # refuses it as invalid_token. Routes open to anyone (asking for a code, logging
         # in, refreshing) still work for a client that keeps sending its stale token.
-        from app.auth.tokens import user_from_token
+        from app.auth.tokens import user_and_claims
 
         scheme, _, token = header.partition(" ")
         try:
             if scheme.lower() != "bearer" or not token.strip():
                 raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
-            g.user = user_from_token(token.strip())
+            g.user, claims = user_and_claims(token.strip())
+            g.auth_session_id = claims.get("sid")
         except Unauthorized as error:
             g.auth_error = error
         return
     user_id = session.get("uid")
     if user_id is None:
         return
+    from app.auth.tokens import session_is_live
+
     user = db.session.get(User, user_id)
-    if user is None or user.deleted_at is not None or session.get("ver") != user.token_version:
+    # the cookie is only signed, not stored: its session row must still be live, so a
+    # cookie copied before logout (or "log out everywhere") signs nobody in
+    if (user is None or user.deleted_at is not None or session.get("ver") != user.token_version
+            or not session_is_live(session.get("sid"), user.id)):
         session.clear()
         return
+    g.auth_session_id = session["sid"]
     if request.method in UNSAFE_METHODS and request.path.startswith("/api/"):
         sent = request.headers.get(CSRF_HEADER, "")
         if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
@@ -50,9 +57,16 @@ def load_request_user():
 
 
 def login_session(user: User) -> None:
+    """Sign the web pages in: a new server-side session row, named in the signed cookie."""
+    from app.auth.services import end_session, start_session
+
+    end_session(session.get("sid"))  # a sign-in replaces the browser's previous one
+    auth_session = start_session(user, "web")
+    db.session.commit()
     session.clear()
     session["uid"] = user.id
     session["ver"] = user.token_version
+    session["sid"] = auth_session.id
     session["csrf"] = secrets.token_urlsafe(24)
     session.permanent = True
 

@@ -2,7 +2,7 @@
 import secrets
 from urllib.parse import urlparse
 
-from flask import current_app, redirect, request, session, url_for
+from flask import current_app, g, redirect, request, session, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
@@ -46,7 +46,7 @@ class Tokens(MethodView):
     def post(self, data):
         """Log in with phone and code; returns an access and a refresh token."""
         user = services.verify_code(data["phone"], data["code"])
-        return {**tokens.token_pair(user), "user": me_view(user)}
+        return {**services.issue_tokens(user), "user": me_view(user)}
 
 
 @blp.route("/auth/tokens/refresh")
@@ -56,9 +56,32 @@ class TokenRefresh(MethodView):
     @blp.arguments(RefreshSchema)
     @blp.response(201, TokenPairSchema)
     def post(self, data):
-        """Exchange a refresh token for a new pair."""
-        user = tokens.user_from_token(data["refresh_token"], kind="refresh")
-        return {**tokens.token_pair(user), "user": me_view(user)}
+        """Exchange a refresh token for a new pair; the old one stops working.
+
+        Presenting a refresh token that was already exchanged ends the whole sign-in
+        (401 `token_reused`): someone else holds a copy."""
+        user, pair = services.refresh_tokens(data["refresh_token"])
+        return {**pair, "user": me_view(user)}
+
+
+@blp.route("/auth/tokens/revoke")
+class TokenRevoke(MethodView):
+    decorators = [limit_from_config("RATELIMIT_LOGIN_PER_IP")]
+
+    @blp.arguments(RefreshSchema)
+    @blp.response(204)
+    def post(self, data):
+        """Log an API client out: its refresh token and every token of that sign-in stop working."""
+        services.revoke_refresh_family(data["refresh_token"])
+
+
+@blp.route("/auth/logout-everywhere")
+class LogoutEverywhere(MethodView):
+    @blp.response(204)
+    def post(self):
+        """Log out on every device: every token and web session of mine stops working."""
+        services.log_out_everywhere(require_user())
+        session.clear()
 
 
 @blp.route("/auth/session")
@@ -83,7 +106,9 @@ class WebSession(MethodView):
 
     @blp.response(204)
     def delete(self):
-        """Log the web pages out (send the CSRF token, as for every change)."""
+        """Log the web pages out (send the CSRF token, as for every change); the session
+        ends on the server, so a copy of the cookie is worthless."""
+        services.end_session(session.get("sid"))
         session.clear()
 
 
@@ -97,7 +122,7 @@ class SessionLiveToken(MethodView):
         session and the CSRF header, so the live connection sees what HTTP shows.
         """
         user = require_user()
-        return {"access_token": tokens.issue(user, "access"),
+        return {"access_token": tokens.issue(user, "access", g.auth_session_id),
                 "expires_in": current_app.config["JWT_ACCESS_TTL_S"]}
 
 

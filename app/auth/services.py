@@ -3,11 +3,13 @@ import re
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
-from app.auth import membership, messages
-from app.auth.models import ESTATE_ROLES, Role, RoleGrant, SmsCode, User
+from app.auth import membership, messages, tokens
+from app.auth.models import ESTATE_ROLES, AuthSession, Role, RoleGrant, SmsCode, User
 from app.auth.sms import sms_backend
 from app.db import utcnow
 from app.errors import InvalidInput, NotFound, TooManyRequests, Unauthorized
@@ -77,6 +79,14 @@ def verify_code(phone: str, code: str) -> User:
     return user
 
 
+def _insert_or_ignore(model, **values) -> None:
+    """INSERT … ON CONFLICT DO NOTHING: a concurrent twin waits for the first one, then
+    leaves it be (no error, nothing to roll back), so get-or-create never races into a 500."""
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    db.session.execute(insert(model).values(**values).on_conflict_do_nothing())
+
+
 def get_or_create_user(phone: str) -> User:
     """The account of this phone, created if there is none; safe when two logins race
     (the loser of the unique index finds the winner's row)."""
@@ -136,12 +146,97 @@ def grant_role(user: User, role: Role, estate_id: int | None = None) -> RoleGran
         estate_id = None
     if estate_id is not None and not membership.estates().exists(estate_id):
         raise NotFound(messages.ESTATE_NOT_FOUND, fields={"estate_id": messages.ESTATE_NOT_FOUND})
-    existing = db.session.scalar(select(RoleGrant).where(
-        RoleGrant.user_id == user.id, RoleGrant.role == role,
-        RoleGrant.estate_id.is_(None) if estate_id is None else RoleGrant.estate_id == estate_id))
+    same = (RoleGrant.user_id == user.id, RoleGrant.role == role,
+            RoleGrant.estate_id.is_(None) if estate_id is None else RoleGrant.estate_id == estate_id)
+    existing = db.session.scalar(select(RoleGrant).where(*same))
     if existing:
         return existing
-    grant = RoleGrant(user_id=user.id, role=role, estate_id=estate_id)
-    db.session.add(grant)
+    _insert_or_ignore(RoleGrant, user_id=user.id, role=role, estate_id=estate_id,
+                      created_at=utcnow())
+    db.session.expire(user, ["roles"])
+    return db.session.scalar(select(RoleGrant).where(*same))
+
+
+# -- sessions: every sign-in is a row that can be revoked ---------------------------------------
+
+def start_session(user: User, kind: str) -> AuthSession:
+    """A new sign-in ("web" cookie or "api" token family); the caller commits."""
+    auth_session = AuthSession(user_id=user.id, kind=kind,
+                               refresh_jti=tokens.new_jti() if kind == "api" else None)
+    db.session.add(auth_session)
     db.session.flush()
-    return grant
+    return auth_session
+
+
+def issue_tokens(user: User) -> dict:
+    """Log in an API client: a new token family and its first pair."""
+    auth_session = start_session(user, "api")
+    db.session.commit()
+    return tokens.token_pair(user, auth_session)
+
+
+def _revoke(auth_session: AuthSession, reason: str) -> None:
+    if auth_session.revoked_at is None:
+        auth_session.revoked_at, auth_session.revoked_reason = utcnow(), reason
+
+
+def _family_of(refresh_token: str) -> tuple[User, dict, AuthSession]:
+    """The user, claims and (locked) family of a refresh token, or Unauthorized."""
+    user, claims = tokens.user_and_claims(refresh_token, "refresh")
+    auth_session = None
+    if isinstance(claims.get("sid"), int):
+        auth_session = db.session.scalar(select(AuthSession).where(
+            AuthSession.id == claims["sid"], AuthSession.user_id == user.id,
+            AuthSession.kind == "api").with_for_update())
+    if auth_session is None or auth_session.revoked_at is not None:
+        raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
+    return user, claims, auth_session
+
+
+def refresh_tokens(refresh_token: str) -> tuple[User, dict]:
+    """Rotate: the family's current refresh token buys a new pair and stops working itself.
+
+    A refresh token that was already rotated coming back means a copy exists: the whole
+    family is revoked (its newest tokens too) and the caller is told to log in again.
+    """
+    user, claims, auth_session = _family_of(refresh_token)
+    if claims.get("jti") != auth_session.refresh_jti:
+        _revoke(auth_session, "reuse")
+        db.session.commit()
+        current_app.logger.warning("refresh token reused: session %s of user %s revoked",
+                                   auth_session.id, user.id)
+        raise Unauthorized(messages.TOKEN_REUSED, code="token_reused")
+    auth_session.refresh_jti, auth_session.rotated_at = tokens.new_jti(), utcnow()
+    db.session.commit()
+    return user, tokens.token_pair(user, auth_session)
+
+
+def revoke_refresh_family(refresh_token: str) -> None:
+    """Log out one API client: its family ends. A token that is not (or no longer) valid
+    is ignored, so the answer tells nothing."""
+    try:
+        _, _, auth_session = _family_of(refresh_token)
+    except Unauthorized:
+        db.session.rollback()
+        return
+    _revoke(auth_session, "logout")
+    db.session.commit()
+
+
+def end_session(session_id) -> None:
+    """Log out one web session (the cookie's sid)."""
+    if isinstance(session_id, int):
+        auth_session = db.session.get(AuthSession, session_id)
+        if auth_session is not None:
+            _revoke(auth_session, "logout")
+            db.session.commit()
+
+
+def log_out_everywhere(user: User) -> None:
+    """Every token and cookie of the person stops working: the version moves on and every
+    session is revoked."""
+    db.session.execute(update(AuthSession).where(
+        AuthSession.user_id == user.id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=utcnow(), revoked_reason="logout_everywhere"))
+    user.token_version += 1
+    db.session.commit()

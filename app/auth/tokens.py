@@ -21,22 +21,30 @@ def _key() -> OctKey:
     return OctKey.import_key(hashlib.sha256(f"jwt:{secret}".encode()).digest())
 
 
-def issue(user, kind: str) -> str:
+def new_jti() -> str:
+    return uuid.uuid4().hex
+
+
+def issue(user, kind: str, session_id: int | None = None, jti: str | None = None) -> str:
+    """A signed token; `session_id` (claim sid) ties it to a revocable AuthSession."""
     config = current_app.config
     ttl = config["JWT_ACCESS_TTL_S"] if kind == "access" else config["JWT_REFRESH_TTL_S"]
     now = int(time.time())
     claims = {
         "iss": config["JWT_ISSUER"], "aud": config["JWT_AUDIENCE"], "sub": str(user.id),
         "iat": now, "exp": now + ttl, "typ": kind, "ver": user.token_version,
-        "jti": uuid.uuid4().hex,
+        "jti": jti or new_jti(),
     }
+    if session_id is not None:
+        claims["sid"] = session_id
     return jwt.encode({"alg": "HS256", "typ": "JWT"}, claims, _key(), algorithms=ALGORITHMS)
 
 
-def token_pair(user) -> dict:
+def token_pair(user, auth_session) -> dict:
+    """An access token and the family's current refresh token (auth_session.refresh_jti)."""
     return {
-        "access_token": issue(user, "access"),
-        "refresh_token": issue(user, "refresh"),
+        "access_token": issue(user, "access", auth_session.id),
+        "refresh_token": issue(user, "refresh", auth_session.id, auth_session.refresh_jti),
         "expires_in": current_app.config["JWT_ACCESS_TTL_S"],
     }
 
@@ -64,7 +72,24 @@ def _is_user_id(sub) -> bool:
         and int(sub) <= INT_MAX
 
 
+def session_is_live(session_id, user_id: int) -> bool:
+    """Is this sign-in (a web cookie's or a token family's session row) still not revoked?"""
+    from app.auth.models import AuthSession
+    from app.extensions import db
+
+    if not isinstance(session_id, int) or isinstance(session_id, bool):
+        return False
+    auth_session = db.session.get(AuthSession, session_id)
+    return (auth_session is not None and auth_session.user_id == user_id
+            and auth_session.revoked_at is None)
+
+
 def user_from_token(token: str, kind: str = "access"):
+    return user_and_claims(token, kind)[0]
+
+
+def user_and_claims(token: str, kind: str = "access"):
+    """(user, claims) of a valid token whose user, version and session (sid) are still live."""
     from app.auth.models import User
     from app.extensions import db
 
@@ -72,4 +97,6 @@ def user_from_token(token: str, kind: str = "access"):
     user = db.session.get(User, int(claims["sub"]))
     if user is None or user.deleted_at is not None or claims.get("ver") != user.token_version:
         raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
-    return user
+    if "sid" in claims and not session_is_live(claims["sid"], user.id):
+        raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
+    return user, claims

@@ -59,6 +59,11 @@ def _kept_over(current: Ballot, cast_as: str, channel: Channel) -> str | None:
     return None
 
 
+def _same_as_current(ballot: Ballot, **cast) -> bool:
+    """Is this the slot's current ballot sent again (same answers, voter, right and channel)?"""
+    return ballot.version > 0 and all(getattr(ballot, name) == value for name, value in cast.items())
+
+
 def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, cast_as: str,
                   channel: Channel, answers: dict, rows: list[tuple], entered_by_id=None,
                   evidence=None, witness_phone=None) -> Ballot:
@@ -81,6 +86,11 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
     if refusal is not None:
         db.session.rollback()  # refused: release the slot's lock, leave everything as it was
         raise Conflict(refusal, code="owner_already_voted")
+    if _same_as_current(ballot, voter_id=voter_id, cast_as=cast_as, channel=channel,
+                        answers=answers, entered_by_id=entered_by_id, evidence=evidence,
+                        witness_phone=witness_phone):
+        db.session.commit()  # a retry of the current ballot: its receipt again, nothing written
+        return ballot
     ballot.version += 1
     ballot.flat_id, ballot.voter_id, ballot.cast_as, ballot.channel = flat_id, voter_id, cast_as, channel
     ballot.entered_by_id, ballot.evidence, ballot.witness_phone = entered_by_id, evidence, witness_phone
@@ -155,16 +165,21 @@ def my_ballots(c: Consultation, user: User) -> list[dict]:
 
 
 def receipts(c: Consultation) -> list[dict]:
-    """After 公示: every current receipt with its masked room, to check one's own."""
+    """After 公示: every receipt ever handed out, with its masked room, to check one's own;
+    one replaced by a later ballot of the same flat (or resident) says so (`current` false)."""
     from app.privacy import mask_room
 
     if c.status != Status.published:
         raise Conflict(messages.NOT_PUBLISHED, code="not_published")
     rows = db.session.execute(
-        select(Ballot.receipt, Ballot.channel, Flat.room).outerjoin(Flat, Ballot.flat_id == Flat.id)
-        .where(Ballot.consultation_id == c.id).order_by(Ballot.receipt)).all()
-    return [{"receipt": receipt, "room_masked": mask_room(room), "channel": channel.value}
-            for receipt, channel, room in rows]
+        select(BallotVersion.receipt, BallotVersion.channel, Flat.room,
+               BallotVersion.receipt == Ballot.receipt)
+        .join(Ballot, BallotVersion.ballot_id == Ballot.id)
+        .outerjoin(Flat, BallotVersion.flat_id == Flat.id)
+        .where(BallotVersion.consultation_id == c.id).order_by(BallotVersion.receipt)).all()
+    return [{"receipt": receipt, "room_masked": mask_room(room), "channel": channel.value,
+             "current": bool(current), "note": None if current else messages.RECEIPT_REPLACED}
+            for receipt, channel, room, current in rows]
 
 
 def current_ballot(c: Consultation, flat_id: int) -> Ballot | None:

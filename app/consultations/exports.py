@@ -8,6 +8,8 @@ import io
 
 from sqlalchemy import select
 
+from app.audit import messages as audit_messages
+from app.audit.services import head_text
 from app.auth.permissions import is_committee
 from app.consultations import messages
 from app.consultations.models import Ballot, Consultation, Status
@@ -73,6 +75,7 @@ def summary_lines(c: Consultation, outcome: Outcome) -> list[str]:
         messages.EXPORT_DECISION[outcome.decision],
         outcome.explanation,
         messages.EXPORT_GENERATED.format(at=china_time(utcnow())),
+        audit_messages.PUBLISHED_HEAD.format(head=head_text(c.estate_id)),
     ]
 
 

@@ -20,6 +20,7 @@ WRONG_STATUS = "征询当前是“{status}”状态，不能这样做"
 NOT_OPEN_YET = "征询还没有开始"
 CLOSED = "征询已经截止，不能再投票"
 NOT_PUBLISHED = "结果公示后才能查看回执列表"
+RECEIPT_REPLACED = "这张回执已被后来的投票替换"
 
 NOT_OWNER = "只有这一户经过核实的业主（或业主委托的家属）才能投票"
 NOT_RESIDENT = "只有本范围内经过核实的居民才能回答"

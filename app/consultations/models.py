@@ -3,7 +3,7 @@ import enum
 from datetime import datetime
 
 from sqlalchemy import (JSON, Boolean, Enum, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint, and_, case, literal)
+                        UniqueConstraint, and_, case, literal, text)
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -212,6 +212,11 @@ class FlatProxy(db.Model):
     """An owner's authorisation for a relative to vote for one flat, until revoked."""
 
     __tablename__ = "flat_proxies"
+    __table_args__ = (
+        # one active proxy per flat and relative: a double submit cannot make two
+        Index("uq_flat_proxies_active", "flat_id", "proxy_user_id", unique=True,
+              postgresql_where=text("revoked_at IS NULL"), sqlite_where=text("revoked_at IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)

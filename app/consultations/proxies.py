@@ -1,5 +1,6 @@
 """Family proxies (代投): a verified owner lets a relative vote for their flat."""
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
 from app.auth.models import User
@@ -7,7 +8,7 @@ from app.auth.permissions import is_committee
 from app.auth.services import get_or_create_user, normalize_phone
 from app.consultations import messages
 from app.consultations.models import FlatProxy
-from app.db import utcnow
+from app.db import lock_row, utcnow
 from app.errors import Conflict, Forbidden, InvalidInput
 from app.estates.models import Flat, FlatLink, LinkStatus, Relation
 from app.estates.services import is_verified_owner
@@ -25,6 +26,8 @@ def authorise_proxy(owner: User, flat: Flat, phone: str) -> FlatProxy:
     relative = get_or_create_user(normalize_phone(phone))
     if relative.id == owner.id:
         raise InvalidInput(messages.PROXY_SELF, fields={"phone": messages.PROXY_SELF})
+    # one decision per flat at a time: a double submit waits here, then sees the proxy
+    lock_row(db.session, Flat, flat.id)
     active = db.session.scalar(select(func.count(FlatProxy.id)).where(
         FlatProxy.flat_id == flat.id, FlatProxy.proxy_user_id == relative.id,
         FlatProxy.revoked_at.is_(None)))
@@ -46,7 +49,11 @@ def authorise_proxy(owner: User, flat: Flat, phone: str) -> FlatProxy:
     proxy = FlatProxy(estate_id=flat.estate_id, flat_id=flat.id, owner_user_id=owner.id,
                       proxy_user_id=relative.id, link_id=made_link)
     db.session.add(proxy)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError as error:  # uq_flat_proxies_active: a twin request got there first
+        db.session.rollback()
+        raise Conflict(messages.PROXY_EXISTS, code="proxy_exists") from error
     record("proxy.authorised", estate_id=flat.estate_id, actor_id=owner.id,
            subject_type="flat_proxy", subject_id=proxy.id,
            data={"flat_id": flat.id, "proxy_user_id": relative.id})

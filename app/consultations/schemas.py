@@ -160,6 +160,10 @@ class PublicReceiptSchema(BaseSchema):
     receipt = fields.String()
     room_masked = fields.String(allow_none=True)
     channel = fields.String()
+    #: false for a receipt whose ballot was replaced by a later one of the same flat
+    current = fields.Boolean()
+    #: why a receipt is not current, in words ("这张回执已被后来的投票替换")
+    note = fields.String(allow_none=True)
 
 
 class ProxyInSchema(BaseSchema):

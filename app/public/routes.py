@@ -4,6 +4,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint as ApiBlueprint
 from markupsafe import Markup
 
+from app.audit import messages as audit_messages
+from app.audit.services import head_text
 from app.display import csv_document
 from app.public import messages
 from app.public.charts import bar_chart
@@ -36,7 +38,9 @@ def charts(figures: dict) -> dict:
 @page.get("/estates/<int:estate_id>/public")
 def estate_public(estate_id):
     figures = public_figures(estate_id)
-    return render_template("public/estate.html", f=figures, charts=charts(figures), pm=messages)
+    audit_head = audit_messages.PUBLISHED_HEAD.format(head=head_text(estate_id))
+    return render_template("public/estate.html", f=figures, charts=charts(figures), pm=messages,
+                           audit_head=audit_head)
 
 
 @blp.route("/estates/<int:estate_id>/open-data.json")

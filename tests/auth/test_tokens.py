@@ -7,7 +7,7 @@ import pytest
 
 from app.auth import tokens
 from app.extensions import db
-from tests.factories import auth, make_user
+from tests.factories import auth, make_user, refresh_token_of
 from tests.security.test_tokens import b64, claims_for, me
 
 
@@ -47,7 +47,7 @@ def test_token_issued_with_a_lifetime_that_has_passed_is_refused(app, client):
     assert_refused(me(client, tokens.issue(user, "access")))
     app.config["JWT_REFRESH_TTL_S"] = -1
     response = client.post("/api/v1/auth/tokens/refresh",
-                           json={"refresh_token": tokens.issue(user, "refresh")})
+                           json={"refresh_token": refresh_token_of(user)})
     assert_refused(response)
 
 
@@ -66,7 +66,7 @@ def test_garbage_tokens_are_refused(client, token):
 
 def test_bumping_token_version_revokes_refresh_tokens_too(client):
     user = make_user()
-    refresh = tokens.issue(user, "refresh")
+    refresh = refresh_token_of(user)
     user.token_version += 1
     db.session.commit()
     assert_refused(client.post("/api/v1/auth/tokens/refresh", json={"refresh_token": refresh}))
@@ -85,7 +85,7 @@ def test_no_token_asks_to_log_in(client):
 
 def test_a_client_sending_its_expired_token_can_still_refresh_and_log_in(app, client):
     user = make_user(phone="13912340077")
-    refresh = tokens.issue(user, "refresh")
+    refresh = refresh_token_of(user)
     app.config["JWT_ACCESS_TTL_S"] = -1
     stale = {"Authorization": f"Bearer {tokens.issue(user, 'access')}"}
     app.config["JWT_ACCESS_TTL_S"] = 3600

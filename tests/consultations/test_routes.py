@@ -70,7 +70,12 @@ def test_committee_creates_opens_and_members_vote_then_close_and_publish(client,
     assert late.status_code == 409 and late.json["error"]["code"] == "consultation_closed"
     assert client.post(f"/api/v1/consultations/{cid}/publish", headers=auth(committee)).status_code == 200
     listed = client.get(f"/api/v1/consultations/{cid}/receipts", headers=auth(owner)).json
-    assert listed == [{"receipt": again.json["receipt"], "room_masked": "1**", "channel": "online"}]
+    # every receipt handed out stays checkable; the replaced one says so
+    assert sorted(listed, key=lambda row: not row["current"]) == [
+        {"receipt": again.json["receipt"], "room_masked": "1**", "channel": "online",
+         "current": True, "note": None},
+        {"receipt": first.json["receipt"], "room_masked": "1**", "channel": "online",
+         "current": False, "note": "这张回执已被后来的投票替换"}]
     statuses = [kw["status"] for name, kw in signals_seen if name == "consultation_status_changed"]
     assert statuses == ["open", "closed", "published"]
     final = client.get(f"/api/v1/consultations/{cid}/results", headers=auth(owner)).json

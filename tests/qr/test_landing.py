@@ -12,7 +12,7 @@ from app.db import utcnow
 from app.estates.models import Building, Owner
 from app.extensions import db
 from app.qr import services, tokens
-from tests.factories import auth, flats_of, make_consultation, make_estate, make_user
+from tests.factories import auth, flats_of, make_consultation, make_estate, make_user, sign_in_cookie
 from tests.qr.helpers import BASE_URL
 
 
@@ -80,8 +80,7 @@ def test_page_has_the_elder_mode_switch(client, stairwell):
 
 
 def test_page_tells_a_logged_in_person_to_claim(client, stairwell, resident):
-    with client.session_transaction() as session:
-        session.update(uid=resident.id, ver=resident.token_version, csrf="x")
+    sign_in_cookie(client, resident)
     page = client.get(f"/q/{token_of('stairwell', stairwell.id)}").text
     assert "您已登录" in page and "/login?" not in page
 

@@ -30,7 +30,7 @@ from app import create_app
 from app.config import TestConfig
 from app.db import utcnow
 from app.elevators.stages import Stage
-from tests.factories import auth, next_phone
+from tests.factories import auth, next_phone, sign_in_cookie
 from tests.security.world import ROLES, elevator_body, photo_jpeg, world_app
 
 PUBLIC = "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
@@ -82,10 +82,9 @@ def flat_code(w) -> str:
 
 
 def refresh_token(w) -> str:
-    from app.auth.tokens import issue
-    from tests.factories import make_user
+    from tests.factories import make_user, refresh_token_of
 
-    return issue(make_user(), "refresh")
+    return refresh_token_of(make_user())
 
 
 def free_stairwell(w) -> int:
@@ -130,6 +129,10 @@ ROWS = [
         json=lambda w: sms_login(w.client)),
     Row("POST", "/api/v1/auth/tokens/refresh", PUBLIC, lambda w: f"{A}/auth/tokens/refresh",
         json=lambda w: {"refresh_token": refresh_token(w)}),
+    Row("POST", "/api/v1/auth/tokens/revoke", PUBLIC, lambda w: f"{A}/auth/tokens/revoke",
+        json=lambda w: {"refresh_token": refresh_token(w)}),
+    Row("POST", "/api/v1/auth/logout-everywhere", USER, lambda w: f"{A}/auth/logout-everywhere",
+        fresh_people=True),
     Row("POST", "/api/v1/auth/session", PUBLIC, lambda w: f"{A}/auth/session",
         json=lambda w: sms_login(w.client)),
     # a bearer token is not a web session: there is no CSRF token to hand out
@@ -593,8 +596,7 @@ def post_form_as(app, user, path: str, form: dict):
     """A form post from a page: the person's cookie session and the token in its form."""
     client = app.test_client()
     if user is not None:
-        with client.session_transaction() as session:
-            session.update(uid=user.id, ver=user.token_version, csrf="matrix-csrf")
+        sign_in_cookie(client, user, csrf="matrix-csrf")
     return client.post(path, data={**form, "csrf_token": "matrix-csrf"},
                        headers={"Accept": "text/html"})
 

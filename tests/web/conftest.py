@@ -67,13 +67,25 @@ class Site:
         return {"Authorization": f"Bearer {token.json()['access_token']}"}
 
 
-@pytest.fixture
-def site(start_server):
-    """A sqlite-backed server with the demo estate (和平里小区)."""
-    server = start_server("sqlite")
+def demo_site(start_server, backend: str) -> Site:
+    server = start_server(backend)
     live = Site(server)
     live.flask("demo", "load")
     return live
+
+
+@pytest.fixture
+def site(start_server, backend):
+    """A server with the demo estate (和平里小区) on each database (`--db` chooses):
+    the end-to-end journeys run on PostgreSQL as in production, and on SQLite."""
+    return demo_site(start_server, backend)
+
+
+@pytest.fixture
+def sqlite_site(start_server):
+    """The demo estate on SQLite only: for what looks the same whatever the database
+    (elder mode's sizes and contrast)."""
+    return demo_site(start_server, "sqlite")
 
 
 @pytest.fixture

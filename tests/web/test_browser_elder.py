@@ -55,7 +55,8 @@ def check_page(page, *, elder: bool):
         assert item["lineHeight"] >= 1.5 * item["size"] - 0.01, item
 
 
-def test_elder_mode_is_bigger_and_remembered_across_visits(site, open_context):
+def test_elder_mode_is_bigger_and_remembered_across_visits(sqlite_site, open_context):
+    site = sqlite_site
     context = open_context()
     page = context.new_page()
     login(page, site, "13900000001", start="/claim?stairwell=1")
@@ -88,7 +89,8 @@ def test_elder_mode_is_bigger_and_remembered_across_visits(site, open_context):
 
 
 @pytest.mark.parametrize("elder", [False, True])
-def test_pages_meet_the_norms_in_both_modes(site, open_context, elder):
+def test_pages_meet_the_norms_in_both_modes(sqlite_site, open_context, elder):
+    site = sqlite_site
     context = open_context()
     if elder:
         context.add_cookies([{"name": "gz_elder", "value": "1", "url": site.url}])
@@ -102,7 +104,8 @@ def test_pages_meet_the_norms_in_both_modes(site, open_context, elder):
     check_page(page, elder=elder)
 
 
-def test_read_aloud_is_offered_with_or_without_the_browsers_voice(site, open_context):
+def test_read_aloud_is_offered_with_or_without_the_browsers_voice(sqlite_site, open_context):
+    site = sqlite_site
     page = open_context().new_page()
     page.goto(site.url + "/")
     assert page.is_visible("#read-aloud")  # Chromium has speechSynthesis
