@@ -2,7 +2,7 @@
 from flask import current_app, jsonify, url_for
 from flask.views import MethodView
 
-from app.auth import miniprogram, tickets, tokens
+from app.auth import miniprogram, services, tickets
 from app.auth.models import TicketPurpose
 from app.auth.permissions import require_user
 from app.auth.routes import blp, me_view, safe_next
@@ -24,7 +24,7 @@ class MiniProgramLogin(MethodView):
         login = miniprogram.login_with_code(data["code"])
         if login.user is None:
             return jsonify(NeedPhoneSchema().dump({"need_phone": True, "ticket": login.ticket}))
-        return {**tokens.token_pair(login.user), "user": me_view(login.user)}
+        return {**services.issue_tokens(login.user), "user": me_view(login.user)}
 
 
 @blp.route("/auth/wechat/mini-program/phone")
@@ -36,7 +36,7 @@ class MiniProgramPhone(MethodView):
     def post(self, data):
         """First mini-program login: the phone number WeChat vouches for joins or opens the account."""
         user = miniprogram.login_with_phone(data["ticket"], data["phone_code"])
-        return {**tokens.token_pair(user), "user": me_view(user)}
+        return {**services.issue_tokens(user), "user": me_view(user)}
 
 
 @blp.route("/auth/web-tickets")
