@@ -2,7 +2,7 @@
 from marshmallow import pre_dump
 
 from app.consultations.templates import SCOPES
-from app.schemas import BaseSchema, fields, validate
+from app.schemas import BaseSchema, fields, phone_length, validate
 
 
 class TemplateOutSchema(BaseSchema):
@@ -121,7 +121,7 @@ class AssistedBallotInSchema(BaseSchema):
     answers = fields.Dict(keys=fields.String(), required=True)
     channel = fields.String(required=True, validate=validate.OneOf(["paper", "proxy", "assisted"]))
     evidence = fields.String(required=True, validate=validate.Length(min=2, max=500))
-    witness_phone = fields.String(load_default=None, validate=validate.Length(min=11, max=20))
+    witness_phone = fields.String(load_default=None, validate=phone_length)
 
 
 class ReceiptOutSchema(BaseSchema):
@@ -163,7 +163,7 @@ class PublicReceiptSchema(BaseSchema):
 
 
 class ProxyInSchema(BaseSchema):
-    phone = fields.String(required=True, validate=validate.Length(min=11, max=20))
+    phone = fields.String(required=True, validate=phone_length)
 
 
 class ProxyOutSchema(BaseSchema):
