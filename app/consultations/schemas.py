@@ -166,6 +166,15 @@ class ProxyInSchema(BaseSchema):
     phone = fields.String(required=True, validate=phone_length)
 
 
+def _masked_phone(user_id: int) -> str | None:
+    from app.auth.models import User
+    from app.extensions import db
+    from app.privacy import mask_phone
+
+    user = db.session.get(User, user_id)
+    return mask_phone(user.phone) if user else None
+
+
 class ProxyOutSchema(BaseSchema):
     id = fields.Integer()
     flat_id = fields.Integer()
@@ -174,3 +183,5 @@ class ProxyOutSchema(BaseSchema):
     created_at = fields.DateTime()
     revoked_at = fields.DateTime(allow_none=True)
     active = fields.Function(lambda p: p.revoked_at is None)
+    #: the relative's phone, masked, so the owner knows whom they authorised
+    proxy_phone_masked = fields.Function(lambda p: _masked_phone(p.proxy_user_id))

@@ -10,6 +10,7 @@ Content-Security-Policy and cookie flags are set by app/hardening).
 def init_app(app):
     from app.web import (  # noqa: F401 - their pages join the blueprints
         console_consultations, console_elevators, consultations, elevators, home, sunlight)
+    from app.web import account, cases_open, projects  # noqa: F401 - resident pages (issue 17)
     from app.web.console import bp as console_bp
     from app.web.routes import bp
 

@@ -9,6 +9,7 @@ from app.auth.permissions import current_user
 from app.auth.routes import me_view
 from app.cases import services as cases
 from app.elevators import services as elevators
+from app.notifications.services import unread_count
 from app.estates.models import Estate, LinkStatus
 from app.estates.services import committee_estates, get_or_404
 from app.web.consultations import open_for_home, records_for_home
@@ -30,4 +31,5 @@ def home():
     records = [row for estate_id in estate_ids for row in records_for_home(user, estate_id)]
     projects = [(p.stairwell, p) for p in elevators.projects_for_user(user.id)]
     return render_template("web/home.html", me=me, estates=estates, projects=projects,
-                           todo=todo, records=records, console_estates=committee_estates(user))
+                           todo=todo, records=records, unread=unread_count(user.id),
+                           console_estates=committee_estates(user))
