@@ -121,6 +121,14 @@ COMPLAINTS_NONE = "您还没有投诉。"
 COMPLAINT_DUE = "{time} 前答复"
 COMPLAINT_OVERDUE = "已超过答复期限（{time}）"
 COMPLAINT_ANSWER = "答复：{answer}"
+FUND = "维修资金"
+FUND_BALANCE = "结余 {balance} 元"
+FUND_LINE = "{date} {kind} {amount} 元：{memo}"
+FUND_KINDS = {"collected": "归集", "used": "使用", "topped_up": "续筹"}
+FUND_NONE = "还没有维修资金记录。"
+FOLLOW_UPS = "整改跟进"
+FOLLOW_UPS_NONE = "没有需要整改的项目。"
+ESTATE_COMPLAINTS = "大家的投诉"
 
 # Opening a case; its meetings and resolution
 CASE_NEW_TEXT = "涉及日照、占用绿地、加装电梯等需要相关住户商量的事，可以发起一事一议，居委会会组织讨论和调解。"
@@ -180,5 +188,10 @@ JS = {
     "complaintAnswer": COMPLAINT_ANSWER,
     "complaintSent": COMPLAINT_SENT,
     "casePicked": CASE_PICKED,
+    "fundBalance": FUND_BALANCE,
+    "fundLine": FUND_LINE,
+    "fundKinds": FUND_KINDS,
+    "fundNone": FUND_NONE,
+    "followUpsNone": FOLLOW_UPS_NONE,
     "casePickedNone": CASE_PICKED_NONE,
 }

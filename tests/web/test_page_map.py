@@ -71,6 +71,9 @@ RESIDENT_PAGES = {
     "GET /api/v1/projects/{project_id}/evaluations/{consultation_id}/summary": T + "projects/project.html",
     "POST /api/v1/estates/{estate_id}/complaints": T + "projects/complaints.html",
     "GET /api/v1/me/complaints": T + "projects/complaints.html",
+    "GET /api/v1/estates/{estate_id}/complaints": T + "projects/complaints.html",
+    "GET /api/v1/estates/{estate_id}/fund-ledger": T + "projects/list.html",
+    "GET /api/v1/projects/{project_id}/follow-ups": T + "projects/project.html",
     # notifications, my data
     "GET /api/v1/me/notifications": T + "account/notifications.html",
     "POST /api/v1/me/notifications/read": S + "account.js",
@@ -81,9 +84,6 @@ RESIDENT_PAGES = {
 #: resident operations that still have no page (each a gap to close, then to remove here)
 RESIDENT_PENDING = {
     "GET /api/v1/estates/{estate_id}": "estate facts: the public estate page shows them from its own service",
-    "GET /api/v1/estates/{estate_id}/complaints": "everyone's complaints of an estate: no list page yet",
-    "GET /api/v1/estates/{estate_id}/fund-ledger": "the maintenance fund ledger (共管): no page yet",
-    "GET /api/v1/projects/{project_id}/follow-ups": "follow-ups of low evaluation scores: no page yet",
     "GET /api/v1/posts/{post_id}": "one post: the case page shows them all",
     "PATCH /api/v1/posts/{post_id}": "editing my own post: no button yet",
     "GET /api/v1/posts/{post_id}/revisions": "a post's earlier versions: no page yet",

@@ -101,8 +101,25 @@
     });
   }
 
+  function fund(box, ledger) {
+    box.appendChild(el("p", "lead", GZ.format(M.fundBalance, { balance: yuan(ledger.balance_cents) })));
+    if (!ledger.entries.length) { box.appendChild(el("p", "muted", M.fundNone)); return; }
+    var list = el("ul", "list");
+    ledger.entries.slice().reverse().forEach(function (e) {
+      list.appendChild(el("li", null, GZ.format(M.fundLine, { date: e.occurred_on, kind: M.fundKinds[e.kind] || e.kind,
+        amount: yuan(e.amount_cents), memo: e.memo })));
+    });
+    box.appendChild(list);
+  }
+
+  function followUps(box, rows) {
+    if (!rows.length) { box.appendChild(el("li", "muted", M.followUpsNone)); }
+    rows.forEach(function (f) { box.appendChild(el("li", null, f.title)); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    var wiring = [["project-list", projectList], ["project-summary", summary],
+    var wiring = [["project-list", projectList], ["project-summary", summary], ["fund-ledger", fund],
+                  ["follow-ups", followUps], ["estate-complaints", complaints],
                   ["progress-posts", progress], ["supervision-reports", reports], ["my-complaints", complaints]];
     wiring.forEach(function (pair) {
       var box = document.getElementById(pair[0]);
