@@ -119,9 +119,7 @@
     function refresh() {
       GZ.api("GET", "/api/v1/consultations/" + data.id + "/results").then(function (result) {
         if (!result.ok) { return; }
-        if (result.data.status !== data.status) {
-          if (data.status === "open" && closeForm()) { data.status = result.data.status; } else { window.location.reload(); return; }
-        }
+        if (result.data.status !== data.status) { closeForm(); window.location.reload(); return; }
         if (box && (!result.data.hidden || box.hasAttribute("data-show-hidden"))) {
           renderResults(box, result.data, data.order || {});
         }
@@ -135,8 +133,9 @@
       },
       consultation_status: function (event) {
         if (event.id !== data.id || event.status === data.status) { return; }
-        /* closed while I am looking: the form goes at once, whatever else reloads later */
-        if (data.status === "open" && event.status !== "open" && closeForm()) { data.status = event.status; return; }
+        /* closed or published while I am looking: the form goes at once, then the page
+           loads again with the results of a finished round */
+        closeForm();
         window.location.reload();
       }
     }, document.getElementById("live-state"));

@@ -92,7 +92,6 @@
       if (submit) { submit.hidden = !reviewing; }
       if (reviewing) {
         box.textContent = "";
-        box.appendChild(el("h3", null, M.reviewTitle));
         var ul = el("ul", "list");
         review(form, GZ, M).forEach(function (line) { ul.appendChild(el("li", "review-line", line)); });
         box.appendChild(ul);
