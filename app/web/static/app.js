@@ -49,8 +49,8 @@
     }
     return fetch(url, options).then(function (response) {
       var type = response.headers.get("Content-Type") || "";
-      var read = type.indexOf("application/json") === 0 ? response.json() :
-        (response.status === 204 ? Promise.resolve(null) : response.blob());
+      var read = response.status === 204 ? Promise.resolve(null) :
+        (type.indexOf("application/json") === 0 ? response.json() : response.blob());
       return read.then(function (data) {
         return { ok: response.ok, status: response.status, data: data, response: response };
       });
