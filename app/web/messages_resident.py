@@ -101,7 +101,7 @@ EVALUATIONS = "改造效果评价"
 EVALUATIONS_NONE = "还没有开始评价。"
 EVALUATION_ANSWER = "去评价"
 EVALUATION_INDEX = "满意度 {index}（平均 {average} 分，满分 5 分）"
-EVALUATION_LINE = "{title}：平均 {average} 分"
+EVALUATION_LINE = "{title}（平均 {average} 分）"
 EVALUATION_NO_ANSWERS = "还没有人评价。"
 SUPERVISION = "居民监督"
 SUPERVISION_TEXT = "看到施工质量、安全或进度的问题，可以写在这里，居委会和施工方都能看到。"
@@ -119,6 +119,7 @@ COMPLAINT_SUBMIT = "提交投诉"
 COMPLAINT_SENT = "已受理，居委会会在 {time} 前答复。"
 MY_COMPLAINTS = "我的投诉"
 COMPLAINTS_NONE = "您还没有投诉。"
+COMPLAINTS_NONE_ESTATE = "还没有人投诉。"
 COMPLAINT_DUE = "{time} 前答复"
 COMPLAINT_OVERDUE = "已超过答复期限（{time}）"
 COMPLAINT_ANSWER = "答复：{answer}"
@@ -184,6 +185,7 @@ JS = {
     "evaluationLine": EVALUATION_LINE,
     "evaluationNoAnswers": EVALUATION_NO_ANSWERS,
     "complaintsNone": COMPLAINTS_NONE,
+    "complaintsNoneEstate": COMPLAINTS_NONE_ESTATE,
     "complaintDue": COMPLAINT_DUE,
     "complaintOverdue": COMPLAINT_OVERDUE,
     "complaintAnswer": COMPLAINT_ANSWER,

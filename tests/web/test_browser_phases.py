@@ -65,6 +65,7 @@ def test_a_resident_follows_a_project_complains_and_opens_a_case(site, open_cont
     resident.click("#complaint-form button[type=submit]")
     resident.locator("#complaint-form .form-ok:has-text('已受理')").wait_for()
     resident.locator("#my-complaints:has-text('施工噪音太晚')").wait_for()
+    resident.locator("#estate-complaints:has-text('施工噪音太晚')").wait_for()
     assert "前答复" in resident.inner_text("#my-complaints")
     screenshot(resident, "complaints")
 

@@ -86,7 +86,7 @@
   function complaints(box, rows) {
     var estate = parseInt(box.getAttribute("data-estate"), 10);
     rows = rows.filter(function (c) { return c.estate_id === estate; });
-    if (!rows.length) { box.appendChild(el("p", "muted", M.complaintsNone)); return; }
+    if (!rows.length) { box.appendChild(el("p", "muted", box.id === "my-complaints" ? M.complaintsNone : M.complaintsNoneEstate)); return; }
     rows.forEach(function (c) {
       var item = el("div", "entry complaint");
       item.setAttribute("data-complaint", c.id);
@@ -141,6 +141,7 @@
         /* the confirmation where the person is looking: under the button they pressed */
         GZ.showOk(complaint, GZ.format(M.complaintSent, { time: GZ.cnTime(event.detail.data.due_at) }));
         load(document.getElementById("my-complaints"), complaints);
+        load(document.getElementById("estate-complaints"), complaints);
       });
     }
   });
