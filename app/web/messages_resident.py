@@ -46,6 +46,7 @@ REVIEW_CONFIRM = "确认提交"
 REVIEW_EDIT = "返回修改"
 
 # Elevator page, for a tenant or family member
+ELEVATOR_OBJECTION_WITHDRAW = "撤回我的异议"
 ELEVATOR_TENANT = "加装电梯由本单元业主决定、分摊费用。您是{relation}，不需要分摊；可以查看进展，有意见可以在讨论里说。"
 
 # Home: more of what a resident can do

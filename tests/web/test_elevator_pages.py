@@ -209,9 +209,13 @@ def test_publicity_offers_the_objection_and_signing_the_signature(client, place,
     page = client.get(f"/elevators/{project.id}").text
     assert f"{flat.room} 的异议：挡住厨房窗户" in page and "处理中" in page
     assert f'href="/cases/{objected.json["case_id"]}"' in page
+    # the objector can take it back from the page (issue 17: no operation without a page)
+    withdraw = f'data-api="/api/v1/elevator-objections/{objected.json["id"]}/withdraw"'
+    assert withdraw in page and "撤回我的异议" in page
 
     client.post(f"/api/v1/elevator-objections/{objected.json['id']}/withdraw",
                 headers={"X-CSRF-Token": csrf})
+    assert withdraw not in client.get(f"/elevators/{project.id}").text
     end_publicity(project.id)
     assert client.post(f"/api/v1/elevator-projects/{project.id}/advance", json={"to": "signing"},
                        headers=auth(place.committee)).status_code == 200

@@ -62,6 +62,7 @@ RESIDENT_PAGES = {
     "GET /api/v1/elevator-projects/{project_id}/flats/{flat_id}/statement.pdf": T + "elevators/project.html",
     "POST /api/v1/elevator-projects/{project_id}/objections": S + "elevator.js",
     "POST /api/v1/elevator-projects/{project_id}/signatures": S + "elevator.js",
+    "POST /api/v1/elevator-objections/{objection_id}/withdraw": T + "elevators/project.html",
     # renovation projects: progress, supervision, evaluation, complaints
     "GET /api/v1/estates/{estate_id}/projects": T + "projects/list.html",
     "GET /api/v1/projects/{project_id}": T + "projects/project.html",
@@ -88,7 +89,6 @@ RESIDENT_PENDING = {
     "PATCH /api/v1/posts/{post_id}": "editing my own post: no button yet",
     "GET /api/v1/posts/{post_id}/revisions": "a post's earlier versions: no page yet",
     "GET /api/v1/cases/{case_id}/moderation": "the moderation log: no resident view yet",
-    "POST /api/v1/elevator-objections/{objection_id}/withdraw": "withdrawing my objection: no button yet",
     "GET /api/v1/stairwells/{stairwell_id}/elevator-projects": "home lists my stairwells' elevators",
     "GET /api/v1/estates/{estate_id}/sunlight-analyses": "sunlight pages read their own service",
     "GET /api/v1/sunlight-analyses/{analysis_id}": "sunlight pages read their own service",
