@@ -31,7 +31,7 @@ for _cls, _messages in _FIELD_MESSAGES.items():
 
 validate.Length.message_min = "至少 {min} 个字"
 validate.Length.message_max = "最多 {max} 个字"
-validate.Length.message_all = "长度应在 {min} 到 {max} 之间"
+validate.Length.message_all = "请写 {min} 到 {max} 个字"
 validate.Length.message_equal = "长度应为 {equal}"
 validate.Range.message_min = "应{min_op} {{min}}"
 validate.Range.message_max = "应{max_op} {{max}}"
@@ -42,6 +42,10 @@ validate.Range.message_lte = "不大于"
 validate.Range.message_lt = "小于"
 validate.OneOf.default_message = "只能是以下之一：{choices}"
 validate.Regexp.default_message = "格式不对"
+
+#: a phone number field's check, in the words of the task (not "长度应在 11 到 20 之间")
+PHONE_INVALID = "请输入11位手机号"
+phone_length = validate.Length(min=11, max=20, error=PHONE_INVALID)
 
 
 #: PostgreSQL INTEGER, the type of every id column. An integer field without a range of

@@ -1,8 +1,8 @@
-from app.schemas import BaseSchema, fields, validate
+from app.schemas import BaseSchema, fields, phone_length, validate
 
 
 class PhoneSchema(BaseSchema):
-    phone = fields.String(required=True, validate=validate.Length(min=11, max=20))
+    phone = fields.String(required=True, validate=phone_length)
 
 
 class ExpiresSchema(BaseSchema):
@@ -10,7 +10,7 @@ class ExpiresSchema(BaseSchema):
 
 
 class LoginSchema(BaseSchema):
-    phone = fields.String(required=True, validate=validate.Length(min=11, max=20))
+    phone = fields.String(required=True, validate=phone_length)
     code = fields.String(required=True, validate=validate.Length(min=4, max=10))
 
 

@@ -2,7 +2,7 @@
 from marshmallow import pre_dump
 
 from app.consultations.templates import SCOPES
-from app.schemas import BaseSchema, fields, validate
+from app.schemas import BaseSchema, fields, phone_length, validate
 
 
 class TemplateOutSchema(BaseSchema):
@@ -121,7 +121,7 @@ class AssistedBallotInSchema(BaseSchema):
     answers = fields.Dict(keys=fields.String(), required=True)
     channel = fields.String(required=True, validate=validate.OneOf(["paper", "proxy", "assisted"]))
     evidence = fields.String(required=True, validate=validate.Length(min=2, max=500))
-    witness_phone = fields.String(load_default=None, validate=validate.Length(min=11, max=20))
+    witness_phone = fields.String(load_default=None, validate=phone_length)
 
 
 class ReceiptOutSchema(BaseSchema):
@@ -167,7 +167,16 @@ class PublicReceiptSchema(BaseSchema):
 
 
 class ProxyInSchema(BaseSchema):
-    phone = fields.String(required=True, validate=validate.Length(min=11, max=20))
+    phone = fields.String(required=True, validate=phone_length)
+
+
+def _masked_phone(user_id: int) -> str | None:
+    from app.auth.models import User
+    from app.extensions import db
+    from app.privacy import mask_phone
+
+    user = db.session.get(User, user_id)
+    return mask_phone(user.phone) if user else None
 
 
 class ProxyOutSchema(BaseSchema):
@@ -178,3 +187,5 @@ class ProxyOutSchema(BaseSchema):
     created_at = fields.DateTime()
     revoked_at = fields.DateTime(allow_none=True)
     active = fields.Function(lambda p: p.revoked_at is None)
+    #: the relative's phone, masked, so the owner knows whom they authorised
+    proxy_phone_masked = fields.Function(lambda p: _masked_phone(p.proxy_user_id))

@@ -3,7 +3,7 @@ from datetime import date
 from flask_smorest.fields import Upload
 
 from app.privacy import mask_name, mask_phone
-from app.schemas import BaseSchema, DecimalString, fields, validate
+from app.schemas import BaseSchema, DecimalString, fields, phone_length, validate
 
 
 class EstateInSchema(BaseSchema):
@@ -75,7 +75,7 @@ class StairwellRoomsSchema(BaseSchema):
 
 
 class MemberInSchema(BaseSchema):
-    phone = fields.String(required=True, validate=validate.Length(min=11, max=20))
+    phone = fields.String(required=True, validate=phone_length)
     role = fields.String(required=True,
                          validate=validate.OneOf(["committee", "moderator", "designer", "contractor"]))
 

@@ -2,7 +2,7 @@
 import logging
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.db import utcnow
@@ -36,6 +36,12 @@ def announce(notifications: list[Notification]) -> None:
         notification_created.send(app, user_id=notification.user_id,
                                   estate_id=notification.estate_id,
                                   notification_id=notification.id)
+
+
+def unread_count(user_id: int) -> int:
+    """How many of a person's notifications are unread (the badge on the home page)."""
+    return db.session.scalar(select(func.count(Notification.id)).where(
+        Notification.user_id == user_id, Notification.read_at.is_(None))) or 0
 
 
 def mark_read(user_id: int, notification_ids: list[int] | None) -> int:

@@ -6,14 +6,17 @@ a ballot is cast by `services.cast_ballot`, exactly as `PUT …/ballots/mine` do
 """
 from flask import flash, redirect, render_template, request, url_for
 
+from app.auth.routes import me_view
 from app.consultations import services
 from app.consultations.answers import visible
 from app.consultations.models import Consultation, Status
 from app.consultations.schemas import ResultsSchema
+from app.display import cents_yuan
+from app.elevators import services as elevators
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
 from app.estates.services import flat_labels
 from app.rules import get_rule
-from app.web import messages
+from app.web import messages, messages_resident
 from app.web.forms import BallotForm, answers_from_form, field_name, load_form
 from app.web.routes import bp
 
@@ -32,7 +35,30 @@ def open_for_home(user, estate_id: int) -> list[dict]:
             labels = flat_labels(services.voting_flats(c, user))
             row["flats"] = [{"label": label, "voted": flat_id in ballots}
                             for flat_id, label in sorted(labels.items())]
+        # what needs me now: a flat I vote for that has not voted, or a survey not answered
+        row["todo"] = (not row["answered"]) if c.per_resident else any(
+            not flat["voted"] for flat in row["flats"])
+        row["relation"] = (None if c.per_resident or row["flats"]
+                           else _relation_in_scope(c, user))
         rows.append(row)
+    return rows
+
+
+def records_for_home(user, estate_id: int) -> list[dict]:
+    """我的记录: the finished consultations of an estate I took part in (a ballot of mine or
+    of a flat I vote for), each with its outcome and whether my receipts are in the
+    published list."""
+    rows = []
+    for status in ("published", "closed"):
+        for c in services.list_consultations(estate_id, user, status):
+            ballots = services.my_ballots(c, user)
+            if not ballots:
+                continue
+            view = results_view(c)
+            checks = _receipt_checks(c, ballots)
+            rows.append({"id": c.id, "title": c.title, "closes_at": c.closes_at,
+                         "status": c.status.value, "decision": (view or {}).get("decision"),
+                         "checked": all(checks.values()) if checks else None})
     return rows
 
 
@@ -56,6 +82,47 @@ def _receipt_checks(c: Consultation, ballots: list[dict]) -> dict[str, bool]:
     return {b["receipt"]: b["receipt"] in published for b in ballots}
 
 
+def _relation_in_scope(c: Consultation, user) -> str | None:
+    """The word for how a person who may not vote here is linked to a flat in scope
+    (租户, 家人), or None when they have no verified flat in scope."""
+    in_scope = set(services.answering_flats(c, user))
+    for flat_link in me_view(user)["flats"]:
+        if flat_link.flat_id in in_scope:
+            return messages.RELATIONS[flat_link.relation.value]
+    return None
+
+
+def elevator_share(c: Consultation, user) -> dict | None:
+    """For an elevator consent round: its project's link and this user's flats' shares."""
+    project = next((p for p in elevators.projects_of_estate(c.estate_id)
+                    if p.consultation_id == c.id), None)
+    if project is None:
+        return None
+    try:
+        shares = {s.flat_id: s for s in elevators.cost_shares(project).shares}
+    except DomainError:
+        shares = {}
+    lines = []
+    for flat, flat_link in elevators.my_flats(user.id, project):
+        share = shares.get(flat.id)
+        if share is None or flat_link.relation.value != "owner":
+            continue
+        text = (messages_resident.ELEVATOR_CONSENT_SHARE if share.share_cents
+                else messages_resident.ELEVATOR_CONSENT_ZERO)
+        lines.append(text.format(room=flat.room, amount=cents_yuan(share.share_cents)))
+    return {"project_id": project.id, "lines": lines}
+
+
+def first_problem(c: Consultation, errors: dict) -> dict | None:
+    """The first question (in the page's order) a refused ballot got wrong: its number,
+    key and the sentence that points at it."""
+    for number, question in enumerate(c.questions, start=1):
+        if question["key"] in errors:
+            return {"key": question["key"], "text": messages_resident.VOTE_FIX_AT.format(
+                n=number, title=question["title"])}
+    return None
+
+
 def render_page(c: Consultation, user, *, flat_id=None, values=None, errors=None, error=None,
                 status=200):
     ballots = services.my_ballots(c, user)
@@ -72,12 +139,17 @@ def render_page(c: Consultation, user, *, flat_id=None, values=None, errors=None
     if values is None:
         values = dict(current["answers"]) if current else {}
     rule = get_rule(c.rule_key)
+    voted = {b["flat_id"] for b in ballots}
+    not_voted = [label for fid, label in choices if fid not in voted and fid != flat_id]
+    problem = first_problem(c, errors or {})
     return render_template(
         "web/consultations/page.html", c=c, rule=rule, ballots=ballots, choices=choices,
         flat_id=flat_id, flat_labels=flats, can_answer=bool(flats), current=current,
         values=values, errors=errors or {}, error=error, field_name=field_name, visible=visible,
         results=results_view(c), option_order=option_order(c), receipt_checks=_receipt_checks(c, ballots),
-        status_label=messages.CONSULTATION_STATUS[c.status.value]), status
+        status_label=messages.CONSULTATION_STATUS[c.status.value], problem=problem,
+        not_voted=not_voted, relation=None if flats else _relation_in_scope(c, user),
+        elevator=elevator_share(c, user) if c.template_key == "elevator_consent" else None), status
 
 
 _viewable = services.viewable

@@ -13,7 +13,7 @@ from marshmallow import EXCLUDE, ValidationError
 from app.consultations.answers import visible
 from app.consultations.services import type_of
 from app.errors import Forbidden, InvalidInput
-from app.schemas import BaseSchema, fields, validate
+from app.schemas import BaseSchema, fields, phone_length, validate
 from app.web import messages
 
 CSRF_FIELD = "csrf_token"
@@ -52,7 +52,7 @@ class AssistedBallotForm(PageForm):
     flat_id = fields.Integer(required=True)
     channel = fields.String(required=True, validate=validate.OneOf(["paper", "proxy", "assisted"]))
     evidence = fields.String(required=True, validate=validate.Length(min=2, max=500))
-    witness_phone = fields.String(load_default=None, validate=validate.Length(min=11, max=20))
+    witness_phone = fields.String(load_default=None, validate=phone_length)
 
 
 def field_name(question: dict, item: str | None = None) -> str:

@@ -9,9 +9,10 @@ from app.auth.permissions import current_user
 from app.auth.routes import me_view
 from app.cases import services as cases
 from app.elevators import services as elevators
+from app.notifications.services import unread_count
 from app.estates.models import Estate, LinkStatus
 from app.estates.services import committee_estates, get_or_404
-from app.web.consultations import open_for_home
+from app.web.consultations import open_for_home, records_for_home
 from app.web.routes import bp
 
 
@@ -26,6 +27,9 @@ def home():
     estates = [(get_or_404(Estate, estate_id), open_for_home(user, estate_id),
                 [c for c in cases.list_cases(estate_id) if c.status.value != "closed"])
                for estate_id in estate_ids]
+    todo = [c for _, rows, _ in estates for c in rows if c["todo"]]
+    records = [row for estate_id in estate_ids for row in records_for_home(user, estate_id)]
     projects = [(p.stairwell, p) for p in elevators.projects_for_user(user.id)]
     return render_template("web/home.html", me=me, estates=estates, projects=projects,
+                           todo=todo, records=records, unread=unread_count(user.id),
                            console_estates=committee_estates(user))

@@ -3,6 +3,8 @@
 The home page (app/web/home.py) and the consultation and elevator pages join `bp` from
 their own modules; this module imports none of them.
 """
+from decimal import ROUND_HALF_UP, Decimal
+
 from flask import Blueprint, make_response, redirect, render_template, request
 
 from app.auth import messages as auth_messages
@@ -29,6 +31,15 @@ bp.register_error_handler(DomainError, page_error)
 def cn_time(value) -> str:
     """A time as people in China read it: 2026年11月30日 18:00 (Beijing time)."""
     return china_time(value)
+
+
+@bp.app_template_filter("percent")
+def percent(value) -> str:
+    """A ratio as people read it: "0.0833" -> "8.3%" (one decimal, half up; exact input)."""
+    if value in (None, ""):
+        return ""
+    share = (Decimal(str(value)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{share}%"
 
 
 @bp.get("/login")

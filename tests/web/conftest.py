@@ -155,3 +155,17 @@ def follow(page, selector: str):
     """Tap a link and wait until the next page has loaded (its scripts are wired up)."""
     with page.expect_navigation():
         page.click(selector)
+
+
+def next_step(page):
+    """A ballot in steps (vote_steps.js): on to the next step, or to the review after the last."""
+    page.click("#ballot-form .step-nav button.primary")
+
+
+def submit_ballot(page):
+    """Through the remaining steps to the review, then confirm (a one-question ballot has
+    neither: its button submits at once). Waits for the page that answers the post."""
+    while page.locator("#ballot-form .step-nav button.primary").is_visible():
+        next_step(page)
+    with page.expect_navigation():
+        page.click("#ballot-form button[type=submit]")

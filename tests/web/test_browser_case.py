@@ -41,7 +41,9 @@ def test_residents_discuss_a_case_and_a_moderator_hides_a_post(site, open_contex
 
     first.click(f"#post-{reply_id} [data-report]")
     first.click("#reason-dialog button[value=ok]")
-    first.wait_for_selector("#case-notice:has-text('已举报')")
+    # the confirmation appears under the reported post, where the person is looking
+    first.wait_for_selector(f"#post-{reply_id} .post-notice:has-text('已举报')")
+    assert first.locator(f"#post-{reply_id} .post-notice").is_visible()
 
     moderator.goto(f"{site.url}/cases/{case_id}")
     assert "被举报 1 次：人身攻击或不实信息" in moderator.inner_text(f"#post-{reply_id}")

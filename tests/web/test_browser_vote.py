@@ -7,7 +7,8 @@ watches the live tally change when another resident votes, without reloading.
 import requests
 
 from app.demo import data
-from tests.web.conftest import DESKTOP, PHONE, enter_code, follow, login, page_api, screenshot
+from tests.web.conftest import (
+    DESKTOP, PHONE, enter_code, follow, login, next_step, page_api, screenshot, submit_ballot)
 from tests.web.test_browser_resident import stairwell_id
 
 
@@ -149,18 +150,27 @@ def test_resident_answers_a_survey_and_the_evaluation(site, open_context):
     owner = open_context().new_page()
     login(owner, site, "13900000002")
     follow(owner, f"a.entry[href='/consultations/{survey_id}']")
+    # one question a step; the follow-up question of each answer is the next step
     assert owner.locator("#question-contribute").is_hidden()
+    assert "第 1 步，共 2 步" in owner.inner_text(".step-label")
     owner.check("input[name='q.willing'][value=oppose]")
+    next_step(owner)
     owner.locator("#question-oppose_reason").wait_for(state="visible")
+    owner.click("#ballot-form .step-nav button:has-text('上一步')")
     owner.check("input[name='q.willing'][value=agree]")
+    next_step(owner)
     owner.locator("#question-contribute").wait_for(state="visible")
     assert owner.locator("#question-oppose_reason").is_hidden()
     owner.check("input[name='q.contribute'][value=willing]")
+    next_step(owner)
     owner.check("input[name='q.join'][value=meetings]")
     owner.check("input[name='q.join'][value=supervision]")
     screenshot(owner, "survey")
-    with owner.expect_navigation():
-        owner.click("#ballot-form button[type=submit]")
+    next_step(owner)
+    review = owner.inner_text("#vote-review")
+    assert "同意" in review and "参加施工监督" in review
+    screenshot(owner, "survey-review")
+    submit_ballot(owner)
     assert "回执编号" in owner.inner_text("#vote-ok")
     option_line(owner, "join", "supervision").filter(has_text="参加施工监督：1 户").wait_for()
     owner.goto(site.url + "/")
@@ -173,12 +183,15 @@ def test_resident_answers_a_survey_and_the_evaluation(site, open_context):
     assert "还没回答" in entry.inner_text()
     follow(tenant, f"a.entry[href='/consultations/{evaluation_id}']")
     tenant.click("#question-overall label.pick:has-text('5')")
+    next_step(tenant)
     tenant.click("#question-quality label.pick:has-text('4')")
+    next_step(tenant)
     tenant.click("#question-process label.pick:has-text('4')")
+    next_step(tenant)
+    next_step(tenant)  # best_items: none chosen
     tenant.fill("textarea[name='q.suggestions']", "楼道灯很亮，谢谢大家")
     screenshot(tenant, "evaluation")
-    with tenant.expect_navigation():
-        tenant.click("#ballot-form button[type=submit]")
+    submit_ballot(tenant)
     assert "第 1 次提交" in tenant.inner_text("#receipt")
     assert "截止后才公布结果" in tenant.inner_text("#results-card")
     tenant.goto(site.url + "/")
@@ -187,9 +200,13 @@ def test_resident_answers_a_survey_and_the_evaluation(site, open_context):
     # A missing answer is explained beside the question, and nothing is lost
     second = open_context().new_page()
     login(second, site, "13900000003", start=f"/consultations/{survey_id}")
+    next_step(second)
     second.check("input[name='q.join'][value=volunteer]")
-    second.click("#ballot-form button[type=submit]")
+    submit_ballot(second)
+    # the message names the question, and the page opens on it
+    assert "第 1 题" in second.inner_text("#vote-error")
     second.locator("#question-willing .field-error:has-text('请回答这道题')").wait_for()
+    assert second.locator("#question-willing").is_visible()
     assert second.locator("input[name='q.join'][value=volunteer]").is_checked()
 
 
@@ -211,17 +228,24 @@ def test_content_vote_fits_a_small_phone_in_elder_mode(site, open_context):
     assert owner.locator("input[name=flat_id]").count() == 2
     item = owner.locator("#question-items .item[data-item='basic.water_supply']")
     item.locator("label.pick:has-text('同意')").first.click()
+    next_step(owner)  # 基础类 -> 完善类
     owner.locator("#question-items .item[data-item='improvement.elevator'] label.pick:has-text('反对')").click()
     overflow = owner.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     smallest = owner.evaluate("""Math.min(...[...document.querySelectorAll('#ballot-form label.pick')]
+        .filter(label => label.offsetParent !== null)
         .map(label => Math.min(label.getBoundingClientRect().width, label.getBoundingClientRect().height)))""")
     assert smallest >= 60  # elder mode: tap targets of 60×60 CSS px at least
     owner.set_viewport_size(PHONE)
     screenshot(owner, "content-vote-elder")
     owner.set_viewport_size(small)
-    with owner.expect_navigation():
-        owner.click("#ballot-form button[type=submit]")
+    next_step(owner)  # 提升类
+    next_step(owner)  # the review: what is blank counts as 弃权
+    total = owner.locator("#question-items .item").count()
+    assert f"同意 1 项、反对 1 项、未选 {total - 2} 项按弃权" in owner.inner_text("#vote-review")
+    owner.set_viewport_size(PHONE)
+    screenshot(owner, "content-vote-review")
+    submit_ballot(owner)
     assert "回执编号" in owner.inner_text("#vote-ok")
     water = owner.locator("#results [data-result=items] [data-item='basic.water_supply']")
     assert "同意 1，反对 0，弃权 0" in water.inner_text()

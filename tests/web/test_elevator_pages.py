@@ -43,7 +43,7 @@ def test_resident_sees_stage_share_and_how_it_was_computed(client, place, projec
     # the consent question, with its rule and the exact thresholds
     assert 'class="vote-form"' in text and 'value="agree"' in text and 'value="oppose"' in text
     assert "民法典第二百七十八条" in text
-    assert "人数：0/12 户，约 0.0000；要求 2/3以上（含本数）" in text
+    assert "人数：0/12 户，约 0.0%；要求 2/3以上（含本数）" in text
     assert "还差 8 户 / 480.00 ㎡" in text
     assert "还没有业主参与表决。" in text and "✓ 已达到" not in text  # approval of nobody is not met
     # the home page lists it
@@ -65,7 +65,7 @@ def test_vote_receipt_and_progress_show_on_the_page(client, place, project):
     text = client.get(f"/elevators/{project.id}").text
     receipt = re.search(r"回执编号 (\w{5}-\w{5})（第 1 次提交", text)
     assert receipt and "我的选择：同意" in text
-    assert "人数：9/12 户，约 0.7500" in text and "✓ 已达到" in text
+    assert "人数：9/12 户，约 75.0%" in text and "✓ 已达到" in text
     fragment = client.get(f"/elevators/{project.id}/progress").text
     assert "人数：9/12 户" in fragment and "<html" not in fragment
 
@@ -209,9 +209,13 @@ def test_publicity_offers_the_objection_and_signing_the_signature(client, place,
     page = client.get(f"/elevators/{project.id}").text
     assert f"{flat.room} 的异议：挡住厨房窗户" in page and "处理中" in page
     assert f'href="/cases/{objected.json["case_id"]}"' in page
+    # the objector can take it back from the page (issue 17: no operation without a page)
+    withdraw = f'data-api="/api/v1/elevator-objections/{objected.json["id"]}/withdraw"'
+    assert withdraw in page and "撤回我的异议" in page
 
     client.post(f"/api/v1/elevator-objections/{objected.json['id']}/withdraw",
                 headers={"X-CSRF-Token": csrf})
+    assert withdraw not in client.get(f"/elevators/{project.id}").text
     end_publicity(project.id)
     assert client.post(f"/api/v1/elevator-projects/{project.id}/advance", json={"to": "signing"},
                        headers=auth(place.committee)).status_code == 200

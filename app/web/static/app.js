@@ -49,8 +49,8 @@
     }
     return fetch(url, options).then(function (response) {
       var type = response.headers.get("Content-Type") || "";
-      var read = type.indexOf("application/json") === 0 ? response.json() :
-        (response.status === 204 ? Promise.resolve(null) : response.blob());
+      var read = response.status === 204 ? Promise.resolve(null) :
+        (type.indexOf("application/json") === 0 ? response.json() : response.blob());
       return read.then(function (data) {
         return { ok: response.ok, status: response.status, data: data, response: response };
       });
@@ -252,4 +252,19 @@
   window.GZ = { M: M, api: api, format: format, live: live, showError: showError, showOk: showOk,
                 clearMessages: clearMessages, formBody: formBody, el: el,
                 applyConditions: applyConditions };
+
+  /* One date format everywhere, as the server writes it (app.display.china_time):
+     2026年11月30日 18:00, Beijing time. */
+  window.GZ.cnTime = function (iso) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit",
+      day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date(iso)).forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + "年" + parts.month + "月" + parts.day + "日 " + parts.hour + ":" + parts.minute;
+  };
+
+  /* Messages are shown by the pages next to each field: never the browser's own bubbles. */
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form").forEach(function (form) { form.noValidate = true; });
+  });
 })();

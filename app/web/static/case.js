@@ -22,8 +22,7 @@
     var head = el("header", "post-head");
     head.appendChild(el("span", "post-author", post.author.name_masked));
     head.appendChild(el("span", "tag", M.authorRoles[post.author.role]));
-    head.appendChild(el("time", "muted small", new Date(post.created_at).toLocaleString("zh-CN", {
-      timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false })));
+    head.appendChild(el("time", "muted small", window.GZ.cnTime(post.created_at)));
     article.appendChild(head);
     if (post.hidden) { article.appendChild(el("p", "post-hidden muted", window.GZ.format(M.postHiddenReason, { reason: post.hidden_reason }))); }
     if (post.body !== null) { article.appendChild(el("p", "post-body", post.body)); }
@@ -99,7 +98,11 @@
       } else if (target.hasAttribute("data-report")) {
         askReason(M.reportReason, M.reportDefault, function (reason) {
           GZ.api("POST", "/api/v1/posts/" + target.getAttribute("data-report") + "/reports", { reason: reason }).then(function (result) {
-            notice.textContent = result.ok ? M.reported : result.data.error.message;
+            /* the confirmation appears under the post the person reported, where they look */
+            var post = target.closest("[data-post]");
+            var near = post.querySelector(".post-notice") || post.appendChild(el("p", "form-ok post-notice"));
+            near.setAttribute("role", "status");
+            near.textContent = result.ok ? M.reported : result.data.error.message;
           });
         });
       } else if (target.hasAttribute("data-hide")) {

@@ -100,12 +100,26 @@
     var initial = document.getElementById("results-data");
     if (box && initial) { renderResults(box, JSON.parse(initial.textContent), data.order || {}); }
     if (data.status === "draft") { return; }
+    /* the round closes by time too (no event then): take the form away at closing time */
+    function closeForm() {
+      var open = document.getElementById("ballot-form");
+      if (!open) { return false; }
+      var note = el("p", "notice", GZ.M.roundClosedLive);
+      note.id = "round-closed";
+      note.setAttribute("role", "status");
+      open.parentNode.replaceChild(note, open);
+      return true;
+    }
+    var left = data.closesAt ? new Date(data.closesAt).getTime() - Date.now() : -1;
+    if (data.status === "open" && left > 0 && left < 2147483647) {
+      window.setTimeout(function () { if (closeForm()) { data.status = "closed"; } }, left);
+    }
     /* On every (re)connection, read the state over HTTP once: what changed while the
        page was not listening (a vote, a close) is not missed. */
     function refresh() {
       GZ.api("GET", "/api/v1/consultations/" + data.id + "/results").then(function (result) {
         if (!result.ok) { return; }
-        if (result.data.status !== data.status) { window.location.reload(); return; }
+        if (result.data.status !== data.status) { closeForm(); window.location.reload(); return; }
         if (box && (!result.data.hidden || box.hasAttribute("data-show-hidden"))) {
           renderResults(box, result.data, data.order || {});
         }
@@ -118,8 +132,11 @@
         renderResults(box, results, data.order || {});
       },
       consultation_status: function (event) {
-        /* closed or published: the page shows a different form and results; load it */
-        if (event.id === data.id && event.status !== data.status) { window.location.reload(); }
+        if (event.id !== data.id || event.status === data.status) { return; }
+        /* closed or published while I am looking: the form goes at once, then the page
+           loads again with the results of a finished round */
+        closeForm();
+        window.location.reload();
       }
     }, document.getElementById("live-state"));
     if (socket) { socket.on("connect", refresh); }

@@ -1,0 +1,38 @@
+"""The renovation project pages (共建 共管 共评): a project's progress timeline (phases,
+items, funding, progress posts with photos, supervision reports, filing one), its
+evaluations and their summaries; complaints (file one, follow its status and due date,
+read the answer). Shells that project.js fills from the JSON API."""
+from flask import render_template, request
+
+from app.auth.permissions import require_member
+from app.consultations import services as consultations
+from app.estates.models import Estate
+from app.estates.services import get_or_404
+from app.projects.models import RenovationProject
+from app.web.routes import bp
+
+
+@bp.get("/estates/<int:estate_id>/projects")
+def projects(estate_id):
+    """An estate's renovation projects, each with its phase."""
+    require_member(estate_id)
+    return render_template("web/projects/list.html", estate=get_or_404(Estate, estate_id))
+
+
+@bp.get("/projects/<int:project_id>")
+def project(project_id):
+    """One project's progress, and its evaluations: answer one while open, then its summary."""
+    found = get_or_404(RenovationProject, project_id)
+    user = require_member(found.estate_id)
+    evaluations = [{"id": c.id, "title": c.title, "status": c.status.value}
+                   for c in consultations.list_consultations(found.estate_id, user)
+                   if c.kind == "evaluation" and c.status.value != "draft"]
+    return render_template("web/projects/project.html", project=found, evaluations=evaluations)
+
+
+@bp.get("/estates/<int:estate_id>/complaints")
+def complaints(estate_id):
+    """File a complaint (投诉举报) and follow mine: status, due date, the answer."""
+    require_member(estate_id)
+    return render_template("web/projects/complaints.html", estate=get_or_404(Estate, estate_id),
+                           project_id=request.args.get("project", type=int))

@@ -1,0 +1,180 @@
+"""Every API operation a resident may call has a page that calls it (issue 17).
+
+Residents use the web pages and nothing else: an operation without a page does not exist
+for them. The table below says where each resident operation is called; the check greps
+the page's template or script for it (tests/web/page_map.py). Which operations a resident
+may call was read from the routes' permission helpers (`require_user`, `require_member`,
+`load_checked` without a committee/moderator check, `viewable`): committee, moderator and
+staff operations belong to the console's own table; `NOT_FOR_PAGES` lists what no page calls
+on purpose (apps, machines, links printed on paper). An operation that is in none of these
+fails the test, so a new resident route needs its page.
+"""
+from tests.web.page_map import Rendered, problems, spec_operations
+
+S, T = "app/web/static/", "app/web/templates/web/"
+
+RESIDENT_PAGES = {
+    # signing in and out, live updates
+    "POST /api/v1/auth/sms-codes": S + "login.js",
+    "POST /api/v1/auth/session": S + "login.js",
+    "GET /api/v1/auth/session": S + "login.js",
+    "DELETE /api/v1/auth/session": S + "app.js",
+    "POST /api/v1/auth/logout-everywhere": T + "account/account.html",
+    "POST /api/v1/auth/session/live-token": S + "app.js",
+    "GET /api/v1/auth/wechat/authorize": Rendered(T + "login.html", "auth.WechatAuthorize", "app/auth/routes.py", "class WechatAuthorize"),
+    "GET /api/v1/me": Rendered("app/web/home.py", "me_view(user)", "app/auth/routes.py", "me_view(require_user())"),
+    # my flat
+    "POST /api/v1/flats/claims": T + "claim.html",
+    "POST /api/v1/flats/claims/by-code": T + "_flat_code_form.html",
+    "GET /api/v1/stairwells/{stairwell_id}/rooms": S + "case_open.js",
+    "GET /api/v1/estates/{estate_id}/buildings": T + "case_new.html",
+    # consultations: answer, receipts, results, published lists
+    "GET /api/v1/estates/{estate_id}/consultations": Rendered(
+        "app/web/consultations.py", "services.list_consultations(", "app/consultations/routes.py",
+        "services.list_consultations("),
+    "GET /api/v1/consultations/{consultation_id}": Rendered(
+        "app/web/consultations.py", "services.my_ballots(", "app/consultations/routes.py", "services.my_ballots("),
+    "PUT /api/v1/consultations/{consultation_id}/ballots/mine": S + "elevator.js",
+    "GET /api/v1/consultations/{consultation_id}/results": S + "consultation.js",
+    "GET /api/v1/consultations/{consultation_id}/receipts": Rendered(
+        "app/web/consultations.py", "services.receipts(", "app/consultations/routes.py", "services.receipts("),
+    "GET /api/v1/consultations/{consultation_id}/export.{fmt}": T + "consultations/page.html",
+    # family proxies
+    "GET /api/v1/flats/{flat_id}/proxies": T + "account/proxies.html",
+    "POST /api/v1/flats/{flat_id}/proxies": T + "account/proxies.html",
+    "POST /api/v1/proxies/{proxy_id}/revoke": S + "account.js",
+    # cases (一事一议)
+    "GET /api/v1/estates/{estate_id}/cases": Rendered(
+        "app/web/home.py", "cases.list_cases(", "app/cases/routes.py", "services.list_cases("),
+    "POST /api/v1/estates/{estate_id}/cases": T + "case_new.html",
+    "GET /api/v1/cases/{case_id}": Rendered(
+        "app/web/routes.py", "case_views.case_view(", "app/cases/routes.py", "views.case_view("),
+    "GET /api/v1/cases/{case_id}/meetings": Rendered(
+        T + "case.html", "case.meetings", "app/cases/views.py", "meetings_of(case)"),
+    "GET /api/v1/cases/{case_id}/posts": Rendered(
+        "app/web/routes.py", "cases.posts_of(", "app/cases/routes.py", "services.posts_of("),
+    "POST /api/v1/cases/{case_id}/posts": S + "case.js",
+    "POST /api/v1/posts/{post_id}/reports": S + "case.js",
+    # elevators
+    "GET /api/v1/elevator-projects/{project_id}": Rendered(
+        "app/web/elevators.py", "services.project_view(", "app/elevators/routes.py", "services.project_view("),
+    "GET /api/v1/elevator-projects/{project_id}/cost-shares": Rendered(
+        "app/web/elevators.py", "services.cost_shares(", "app/elevators/routes.py", "services.cost_shares("),
+    "GET /api/v1/elevator-projects/{project_id}/flats/{flat_id}/statement.pdf": T + "elevators/project.html",
+    "POST /api/v1/elevator-projects/{project_id}/objections": S + "elevator.js",
+    "POST /api/v1/elevator-projects/{project_id}/signatures": S + "elevator.js",
+    "POST /api/v1/elevator-objections/{objection_id}/withdraw": T + "elevators/project.html",
+    # renovation projects: progress, supervision, evaluation, complaints
+    "GET /api/v1/estates/{estate_id}/projects": T + "projects/list.html",
+    "GET /api/v1/projects/{project_id}": T + "projects/project.html",
+    "GET /api/v1/projects/{project_id}/progress": T + "projects/project.html",
+    "GET /api/v1/projects/{project_id}/supervision-reports": T + "projects/project.html",
+    "POST /api/v1/projects/{project_id}/supervision-reports": T + "projects/project.html",
+    "GET /api/v1/projects/{project_id}/evaluations/{consultation_id}/summary": T + "projects/project.html",
+    "POST /api/v1/estates/{estate_id}/complaints": T + "projects/complaints.html",
+    "GET /api/v1/me/complaints": T + "projects/complaints.html",
+    "GET /api/v1/estates/{estate_id}/complaints": T + "projects/complaints.html",
+    "GET /api/v1/estates/{estate_id}/fund-ledger": T + "projects/list.html",
+    "GET /api/v1/projects/{project_id}/follow-ups": T + "projects/project.html",
+    # notifications, my data
+    "GET /api/v1/me/notifications": T + "account/notifications.html",
+    "POST /api/v1/me/notifications/read": S + "account.js",
+    "GET /api/v1/me/export": T + "account/account.html",
+    "DELETE /api/v1/me": S + "account.js",
+}
+
+#: resident operations that still have no page (each a gap to close, then to remove here)
+RESIDENT_PENDING = {
+    "GET /api/v1/estates/{estate_id}": "estate facts: the public estate page shows them from its own service",
+    "GET /api/v1/posts/{post_id}": "one post: the case page shows them all",
+    "PATCH /api/v1/posts/{post_id}": "editing my own post: no button yet",
+    "GET /api/v1/posts/{post_id}/revisions": "a post's earlier versions: no page yet",
+    "GET /api/v1/cases/{case_id}/moderation": "the moderation log: no resident view yet",
+    "GET /api/v1/stairwells/{stairwell_id}/elevator-projects": "home lists my stairwells' elevators",
+    "GET /api/v1/estates/{estate_id}/sunlight-analyses": "sunlight pages read their own service",
+    "GET /api/v1/sunlight-analyses/{analysis_id}": "sunlight pages read their own service",
+    "GET /api/v1/sunlight-analyses/{analysis_id}/chart.png": "sunlight pages draw the chart inline",
+    "GET /api/v1/sunlight-analyses/{analysis_id}/statement.pdf": "sunlight pages read their own service",
+    "GET /api/v1/media/{key}": "progress photos: project.js takes each photo's url from the API",
+}
+
+#: operations no page calls, on purpose
+NOT_FOR_PAGES = {
+    "POST /api/v1/auth/tokens": "token login for apps (the pages use the cookie session)",
+    "POST /api/v1/auth/tokens/refresh": "apps",
+    "POST /api/v1/auth/tokens/revoke": "apps log out (the pages end the cookie session)",
+    "POST /api/v1/auth/web-tickets": "the mini-program opens the pages with it",
+    "POST /api/v1/auth/wechat/mini-program": "the mini-program",
+    "POST /api/v1/auth/wechat/mini-program/phone": "the mini-program",
+    "GET /api/v1/auth/wechat/callback": "WeChat redirects the browser here",
+    "GET /api/v1/qr/{token}": "the link printed in the stairwell's QR code",
+    "GET /api/v1/health": "the load balancer",
+    "GET /api/v1/dev/sms-outbox": "development only",
+    "GET /api/v1/estates/{estate_id}/open-data.csv": "open data for anyone, linked from the public page",
+    "GET /api/v1/estates/{estate_id}/open-data.json": "open data for anyone",
+    "GET /api/v1/estates/{estate_id}/audit/head": "auditors",
+    "GET /api/v1/estates/{estate_id}/audit/head/check": "auditors",
+    "GET /api/v1/decision-rules": "reference for apps and committees",
+}
+
+#: committee, moderator and staff operations: mapped by the console's own page table
+COMMITTEE_OR_STAFF = {
+    "GET /api/v1/consultations/{consultation_id}/paper-ballot-counts",
+    "GET /api/v1/consultations/{consultation_id}/paper-ballot-scans",
+    "GET /api/v1/consultations/{consultation_id}/paper-ballots.pdf",
+    "GET /api/v1/consultations/{consultation_id}/paper-ballots/layout.json",
+    "GET /api/v1/paper-ballot-scans/{scan_id}",
+    "GET /api/v1/paper-ballot-scans/{scan_id}/aligned.jpg",
+    "GET /api/v1/paper-ballot-scans/{scan_id}/image",
+    "POST /api/v1/consultations/{consultation_id}/paper-ballot-scans",
+    "POST /api/v1/paper-ballot-scans/{scan_id}/confirm",
+    "POST /api/v1/paper-ballot-scans/{scan_id}/reject",
+    "GET /api/v1/buildings/{place_id}/qr", "GET /api/v1/buildings/{place_id}/qr.png",
+    "GET /api/v1/buildings/{place_id}/qr.svg", "POST /api/v1/buildings/{place_id}/qr/rotate",
+    "GET /api/v1/stairwells/{place_id}/qr", "GET /api/v1/stairwells/{place_id}/qr.png",
+    "GET /api/v1/stairwells/{place_id}/qr.svg", "POST /api/v1/stairwells/{place_id}/qr/rotate",
+    "POST /api/v1/cases/{case_id}/close", "POST /api/v1/cases/{case_id}/lock",
+    "POST /api/v1/cases/{case_id}/unlock", "POST /api/v1/cases/{case_id}/meetings",
+    "GET /api/v1/cases/{case_id}/reports", "POST /api/v1/cases/{case_id}/resolution",
+    "POST /api/v1/posts/{post_id}/hide", "POST /api/v1/posts/{post_id}/unhide",
+    "POST /api/v1/claims/{claim_id}/approve", "POST /api/v1/claims/{claim_id}/reject",
+    "POST /api/v1/complaints/{complaint_id}/status", "GET /api/v1/consultation-templates",
+    "POST /api/v1/consultations/{consultation_id}/assisted-ballots",
+    "POST /api/v1/consultations/{consultation_id}/close", "POST /api/v1/consultations/{consultation_id}/open",
+    "POST /api/v1/consultations/{consultation_id}/publish",
+    "POST /api/v1/elevator-projects/{project_id}/advance",
+    "POST /api/v1/elevator-projects/{project_id}/cost-shares/what-if",
+    "POST /api/v1/estates", "GET /api/v1/estates/{estate_id}/claims",
+    "POST /api/v1/estates/{estate_id}/consultations", "POST /api/v1/estates/{estate_id}/flat-codes",
+    "POST /api/v1/estates/{estate_id}/flats/import", "POST /api/v1/estates/{estate_id}/fund-ledger",
+    "POST /api/v1/estates/{estate_id}/members", "POST /api/v1/estates/{estate_id}/projects",
+    "GET /api/v1/estates/{estate_id}/qr-posters.pdf", "GET /api/v1/estates/{estate_id}/qr-scans",
+    "POST /api/v1/estates/{estate_id}/sunlight-analyses", "PUT /api/v1/sunlight-analyses/{analysis_id}",
+    "POST /api/v1/projects/{project_id}/advance", "PUT /api/v1/projects/{project_id}/funding",
+    "PUT /api/v1/projects/{project_id}/items", "POST /api/v1/projects/{project_id}/progress",
+    "POST /api/v1/projects/{project_id}/evaluations",
+    "POST /api/v1/projects/{project_id}/evaluations/{consultation_id}/follow-ups",
+    "GET /api/v1/stairwells/{stairwell_id}/flats",
+    "POST /api/v1/stairwells/{stairwell_id}/elevator-projects",
+    "GET /api/v1/staff/estates", "GET /api/v1/staff/ranking",
+}
+
+
+def test_every_mapped_page_really_makes_its_call():
+    assert problems(RESIDENT_PAGES) == []
+
+
+def test_every_resident_operation_has_a_page():
+    classified = set(RESIDENT_PAGES) | set(RESIDENT_PENDING) | set(NOT_FOR_PAGES) | COMMITTEE_OR_STAFF
+    unclassified = sorted(spec_operations() - classified)
+    assert unclassified == [], f"operations with no page and no reason: {unclassified}"
+    assert not set(RESIDENT_PAGES) & set(RESIDENT_PENDING), "mapped now: remove it from RESIDENT_PENDING"
+    assert classified <= spec_operations(), sorted(classified - spec_operations())
+
+
+def test_the_check_finds_a_call_and_misses_a_missing_one():
+    from tests.web.page_map import calls
+    assert calls('GZ.api("POST", "/api/v1/proxies/" + p.id + "/revoke", {})', "/api/v1/proxies/{proxy_id}/revoke")
+    assert calls('href="/api/v1/projects/{{ project.id }}/progress"', "/api/v1/projects/{project_id}/progress")
+    assert not calls('"/api/v1/proxies/" + p.id', "/api/v1/proxies/{proxy_id}/revoke")
+    assert problems({"GET /api/v1/me/export": S + "case.js"}) != []

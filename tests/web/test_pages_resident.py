@@ -1,0 +1,163 @@
+"""Resident pages for issue 17, without a browser: the defects that cost votes and trust.
+
+Each test here failed before its fix (checked against the commit before it). Both databases.
+"""
+import re
+from pathlib import Path
+
+import pytest
+
+from app.consultations import services
+from tests.elevators.helpers import Stairwell6
+from tests.factories import flats_of, link, make_consultation, make_estate, make_owner, make_user
+from tests.web.test_pages import web_login
+from tests.web.test_pages_consultations import csrf_of
+
+WEB = Path(__file__).resolve().parents[2] / "app" / "web"
+
+
+@pytest.fixture
+def estate(app):
+    return make_estate()
+
+
+@pytest.fixture
+def committee(estate):
+    return make_user(phone="13911130001", roles=[("committee", estate.id)])
+
+
+def test_a_long_vote_comes_in_steps_by_category_with_a_review_before_submitting(client, estate, committee):
+    owner = make_owner(flats_of(estate.id)[0], phone="13911130002")
+    vote = make_consultation(estate, "content_vote", actor=committee)
+    web_login(client, owner.phone)
+    page = client.get(f"/consultations/{vote.id}").text
+    steps = re.findall(r'class="item-group" data-step="([^"]+)"', page)
+    assert steps == ["基础类", "完善类", "提升类"]
+    # the review box the script fills, and its words; without JS all questions are in one form
+    assert 'id="vote-review"' in page and "/assets/vote_steps.js" in page
+    assert page.count('class="item"') == len(vote.questions[0]["items"])
+    script = (WEB / "static" / "vote_steps.js").read_text()
+    assert "reviewItems" in script and "reviewConfirm" in script
+    from app.web.messages_resident import REVIEW_ITEMS
+    assert REVIEW_ITEMS.format(title="改造内容", agree=5, oppose=1, blank=34).endswith(
+        "同意 5 项、反对 1 项、未选 34 项按弃权")
+
+
+def test_a_refused_ballot_points_at_the_question_and_scrolls_to_it(client, estate, committee):
+    owner = make_owner(flats_of(estate.id)[0], phone="13911130003")
+    survey = make_consultation(estate, "willingness_survey", actor=committee)
+    web_login(client, owner.phone)
+    csrf = csrf_of(client.get(f"/consultations/{survey.id}").text)
+    refused = client.post(f"/consultations/{survey.id}/ballot", data={"csrf_token": csrf})
+    assert refused.status_code == 422
+    title = survey.questions[0]["title"]
+    assert f"第 1 题“{title}”没有答好" in refused.text
+    assert 'id="vote-error" data-question="willing"' in refused.text
+    assert 'href="#question-willing"' in refused.text
+    # the form posts back to its own place on the page
+    assert f'action="/consultations/{survey.id}/ballot#answer"' in refused.text
+
+
+def test_tenants_are_not_invited_to_owner_votes_and_are_told_what_they_can_do(client, estate, committee):
+    tenant = make_user(phone="13911130004")
+    link(tenant, flats_of(estate.id)[0], "tenant")
+    vote = make_consultation(estate, "content_vote", actor=committee)
+    web_login(client, tenant.phone)
+    home = client.get("/").text
+    entry = home[home.index(f'href="/consultations/{vote.id}"'):]
+    entry = entry[:entry.index("</a>")]
+    assert "去参加" not in entry and "查看 ›" in entry and "您是租户" in entry
+    assert "现在没有需要您处理的事" in home
+
+
+def test_elevator_page_shows_no_share_to_a_tenant(client):
+    place = Stairwell6()
+    created = place.create(client)
+    tenant = make_user(phone="13911130005")
+    link(tenant, place.flats[5], "tenant")
+    web_login(client, tenant.phone)
+    page = client.get(f"/elevators/{created.json['id']}").text
+    assert "应分摊 " not in page and "我家" not in page.split('id="flat-')[1].split("</h2>")[1]
+    assert "您是租户，不需要分摊" in page
+
+
+def test_elevator_consent_as_a_consultation_shows_my_share_and_links_the_elevator_page(client):
+    place = Stairwell6()
+    created = place.create(client).json
+    flat = next(f for f in place.flats if f.room == "302")
+    web_login(client, place.owners[flat.id].phone)
+    page = client.get(f"/consultations/{created['consultation_id']}").text
+    assert "302 应分摊 26,666.67 元" in page
+    assert f'href="/elevators/{created["id"]}"' in page
+
+
+def test_published_results_stay_on_home_with_outcome_and_receipt_check(client, estate, committee):
+    owner = make_owner(flats_of(estate.id)[0], phone="13911130006")
+    survey = make_consultation(estate, "willingness_survey", actor=committee)
+    ballot = services.cast_ballot(survey, owner, flats_of(estate.id)[0].id,
+                                  {"willing": "agree", "contribute": "willing"})
+    services.close_consultation(survey, committee.id)
+    services.publish_consultation(survey, committee.id)
+    web_login(client, owner.phone)
+    home = client.get("/").text
+    records = home[home.index('id="records"'):]
+    assert f'href="/consultations/{survey.id}#receipt"' in records and "回执已核对 ✓" in records
+    page = client.get(f"/consultations/{survey.id}").text
+    assert "实时结果" not in page and "截止前可以随时修改" not in page
+    assert "公示结果" in page and ballot.receipt in page
+
+
+def test_an_owner_of_two_flats_is_told_the_other_has_not_voted(client, estate, committee):
+    first, second = flats_of(estate.id)[:2]
+    owner = make_owner(first, phone="13911130007")
+    link(owner, second)
+    vote = make_consultation(estate, "willingness_survey", actor=committee)
+    services.cast_ballot(vote, owner, first.id, {"willing": "agree", "contribute": "willing"})
+    web_login(client, owner.phone)
+    page = client.get(f"/consultations/{vote.id}?flat={first.id}").text
+    assert 'id="not-voted"' in page and "1号楼 1单元 102 还没有投票" in page
+    home = client.get("/").text
+    todo = home[home.index('id="todo"'):home.index('id="records"')]
+    assert f'href="/consultations/{vote.id}"' in todo and "102：还没投票" in todo
+
+
+def test_consultation_page_gives_its_closing_time_to_the_script(client, estate, committee):
+    """When the round closes (by time: no event), the script takes the form away."""
+    owner = make_owner(flats_of(estate.id)[0], phone="13911130008")
+    survey = make_consultation(estate, "willingness_survey", actor=committee)
+    web_login(client, owner.phone)
+    page = client.get(f"/consultations/{survey.id}").text
+    assert '"closesAt": "' in page
+    script = (WEB / "static" / "consultation.js").read_text()
+    assert "closeForm" in script and "roundClosedLive" in script
+
+
+def test_phone_fields_speak_the_task(client):
+    refused = client.post("/api/v1/auth/sms-codes", json={"phone": "123"})
+    assert refused.status_code == 422
+    assert refused.json["error"]["fields"]["phone"] == "请输入11位手机号"
+
+
+def test_no_resident_form_leaves_checks_to_the_browser():
+    """Browser bubbles ("Please select one of these options.") are English and out of view."""
+    templates = WEB / "templates" / "web"
+    offenders = [f"{path.name}: {form}" for path in templates.rglob("*.html")
+                 if "console" not in path.parts
+                 for form in re.findall(r"<form[^>]*>", path.read_text()) if "novalidate" not in form]
+    assert offenders == []
+    assert "form.noValidate = true" in (WEB / "static" / "app.js").read_text()
+
+
+def test_shares_read_as_percentages_with_one_decimal(app):
+    from app.web.routes import percent
+    assert percent("0.0833") == "8.3%" and percent("0.75") == "75.0%" and percent("1") == "100.0%"
+
+
+def test_live_posts_use_the_date_format_of_reloaded_ones():
+    script = (WEB / "static" / "case.js").read_text()
+    assert "toLocaleString" not in script and "GZ.cnTime(post.created_at)" in script
+
+
+def test_elder_mode_scales_chart_labels():
+    css = (WEB / "static" / "app.css").read_text()
+    assert re.search(r"html\.elder svg text \{ font-size: var\(--fs-small\); \}", css)
