@@ -3,10 +3,10 @@ from flask import redirect, render_template, request, session, url_for
 
 from app.auth.permissions import current_user
 from app.errors import DomainError, Unauthorized
-from app.web import messages, messages_elevators
+from app.web import messages, messages_console, messages_elevators
 
-#: every text a template reads as `m.NAME`: the shared texts and the elevator pages'
-TEXTS = {name: value for module in (messages, messages_elevators)
+#: every text a template reads as `m.NAME`: the shared texts, the elevator pages' and the console's
+TEXTS = {name: value for module in (messages, messages_elevators, messages_console)
          for name, value in vars(module).items() if name.isupper()}
 
 ELDER_COOKIE = "gz_elder"

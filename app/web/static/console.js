@@ -150,8 +150,69 @@
     });
   }
 
+  /* Every irreversible or public act asks first, in the page's own dialog (never
+     window.confirm): a tap on a [data-confirm] button is held, the dialog states the
+     consequence, and only "确定" lets the same tap through to the button's own handler
+     (or its form's submit). */
+  function wireConfirm() {
+    var dialog = document.getElementById("confirm-dialog");
+    if (!dialog) { return; }
+    var pending = null;
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("[data-confirm]") : null;
+      if (!button || button.disabled) { return; }
+      if (button.getAttribute("data-confirmed") === "1") { button.removeAttribute("data-confirmed"); return; }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      pending = button;
+      document.getElementById("confirm-text").textContent = button.getAttribute("data-confirm");
+      document.getElementById("confirm-ok").textContent = button.textContent.trim();
+      dialog.returnValue = "";
+      dialog.showModal();
+      document.getElementById("confirm-back").focus();
+    }, true);
+    dialog.addEventListener("close", function () {
+      var button = pending;
+      pending = null;
+      if (dialog.returnValue === "ok" && button) {
+        button.setAttribute("data-confirmed", "1");
+        button.click();
+      }
+    });
+  }
+
+  /* Each table cell names its column (data-label, from the header) so that below 600 px
+     the rows read as cards (console.css); rows added later by a script are labelled too. */
+  function labelTables(root) {
+    root.querySelectorAll("table.table").forEach(function (table) {
+      var names = [];
+      table.querySelectorAll("thead th").forEach(function (th) {
+        for (var i = 0; i < (th.colSpan || 1); i += 1) { names.push(th.textContent.trim()); }
+      });
+      table.querySelectorAll("tbody tr, tfoot tr").forEach(function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          if (!cell.hasAttribute("data-label") && names[column] && (cell.colSpan || 1) === 1) {
+            cell.setAttribute("data-label", names[column]);
+          }
+          column += cell.colSpan || 1;
+        });
+      });
+    });
+  }
+
+  function watchTables() {
+    labelTables(document);
+    var main = document.getElementById("main");
+    if (main && window.MutationObserver) {
+      new MutationObserver(function () { labelTables(main); }).observe(main, { childList: true, subtree: true });
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var GZ = window.GZ, M = GZ.M;
+    wireConfirm();
+    watchTables();
     qrRotation();
     claimButtons(GZ, M);
     ledgerForm(GZ, M);
