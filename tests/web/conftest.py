@@ -143,3 +143,10 @@ def follow(page, selector: str):
     """Tap a link and wait until the next page has loaded (its scripts are wired up)."""
     with page.expect_navigation():
         page.click(selector)
+
+
+def confirm(page, selector: str):
+    """Tap a console button that asks first (data-confirm), and say yes in its dialog."""
+    page.click(selector)
+    page.wait_for_selector("#confirm-dialog[open]")
+    page.click("#confirm-ok")
