@@ -13,6 +13,8 @@ def init_app(app):
         sunlight)
     from app.web.console import bp as console_bp
     from app.web.routes import bp
+    from app.web.street import bp as street_bp
 
     app.register_blueprint(bp)
     app.register_blueprint(console_bp)
+    app.register_blueprint(street_bp)

@@ -3,7 +3,7 @@ from functools import wraps
 
 from flask import Blueprint, render_template
 
-from app.auth.permissions import require_committee, require_user
+from app.auth.permissions import is_staff, require_committee, require_user
 from app.cases import services as cases
 from app.errors import DomainError
 from app.estates.models import Estate
@@ -33,8 +33,9 @@ def committee_page(section: str):
 
 @bp.get("/")
 def index():
-    return render_template("web/console/index.html",
-                           estates=[(e, estate_counts(e.id)) for e in committee_estates(require_user())])
+    user = require_user()
+    return render_template("web/console/index.html", staff=is_staff(user),
+                           estates=[(e, estate_counts(e.id)) for e in committee_estates(user)])
 
 
 @bp.get("/estates/<int:estate_id>")

@@ -101,3 +101,23 @@ MODERATION_LOG = "处理记录"
 MODERATION_KINDS = {"hide": "隐藏", "unhide": "恢复", "auto_hide": "多人举报后自动隐藏",
                     "lock": "锁定", "unlock": "解锁"}
 MODERATION_LOG_LINE = "{time} {kind}：{reason}"
+
+# The street office's pages
+STREET_TITLE = "街道总览"
+STREET_NAV_RANKING = "改造排序"
+STREET_NAV_ESTATES = "各小区进度"
+STREET_RANKING = "老旧小区改造排序"
+STREET_RANKING_TEXT = "按政策：2000 年底前建成、居民改造意愿强、参与积极性高的小区优先。每一项都写明了得分和依据。"
+STREET_COL_ESTATE = "小区"
+STREET_COL_RANK = "排名"
+STREET_COL_SCORE = "总分"
+STREET_COL_FLAGS = "需要关注"
+STREET_RANK = "第 {rank} 名"
+STREET_POINTS = "{points}/{max} 分"
+STREET_OPEN_ESTATE = "进入小区"
+STREET_NO_ESTATES = "没有小区。"
+STREET_ESTATES = "各小区进度"
+STREET_PHASE = "阶段"
+STREET_ALL_PHASES = "全部"
+STREET_FLAGGED = "{n} 个小区需要关注"
+STREET_NO_FLAGS = "无"
