@@ -9,8 +9,8 @@ Content-Security-Policy and cookie flags are set by app/hardening).
 
 def init_app(app):
     from app.web import (  # noqa: F401 - their pages join the blueprints
-        console_cases, console_consultations, console_elevators, consultations, elevators, home,
-        sunlight)
+        console_cases, console_consultations, console_elevators, console_projects, consultations,
+        elevators, home, sunlight)
     from app.web.console import bp as console_bp
     from app.web.routes import bp
     from app.web.street import bp as street_bp
