@@ -150,8 +150,11 @@ def owner_key(row: LedgerRow) -> str:
     return keyed_hash("owner", f"flat:{row.building}|{row.stairwell}|{row.room}|{row.owner_name}")
 
 
-def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
-    """Create or update every row's building, stairwell, owner and flat; all or nothing."""
+def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None, dry_run: bool = False) -> dict:
+    """Create or update every row's building, stairwell, owner and flat; all or nothing.
+
+    dry_run: do it all, count, then roll back: the preview of what the import would change.
+    """
     buildings = {b.name: b for b in db.session.scalars(
         select(Building).where(Building.estate_id == estate_id))}
     stairwells = {(s.building_id, s.name): s for s in db.session.scalars(
@@ -193,6 +196,9 @@ def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
                 updated += 1  # the flat, who owns it, or the owner's name or phone changed
             flat.floor, flat.area_m2, flat.owner = row.floor, row.area_m2, owner
         db.session.flush()
+        if dry_run:
+            db.session.rollback()
+            return {"created": created, "updated": updated, "dry_run": True}
         record("ledger.imported", estate_id=estate_id, actor_id=actor_id, subject_type="estate",
                subject_id=estate_id, data={"rows": len(rows), "created": created, "updated": updated})
         db.session.commit()

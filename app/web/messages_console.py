@@ -40,13 +40,6 @@ COL_WITNESS = "见证人电话"
 COL_RECEIPT = "回执编号"
 COL_ENTERED_AT = "录入时间"
 
-# Shown by the console scripts
-CONSOLE_JS = {
-    "pickNone": PICK_NONE,
-    "pickMany": PICK_MANY,
-    "picked": PICKED,
-}
-
 # 一事一议 on the console
 CASE_NEW = "代居民发起一事一议"
 CASE_NEW_TEXT = "居民到居委会反映的问题、邻里纠纷，可以在这里代为发起。选中的单元的住户能看到并参加讨论。"
@@ -196,3 +189,20 @@ COL_DECISION = "依据"
 COL_COMPLAINT = "投诉"
 COL_DUE = "期限"
 MONEY_WRONG = "请填写金额，例如 1200 或 1200.50"
+
+# Ledger import: check first (every bad row named), then import
+LEDGER_CHECK = "检查表格"
+LEDGER_PREVIEW = "检查通过：导入后新增 {created} 户，更新 {updated} 户。现在还没有写入，请确认。"
+LEDGER_BAD_ROWS = "有 {n} 处需要改正，改好后再检查。没有写入任何数据。"
+LEDGER_IMPORT = "确认导入"
+LEDGER_UPLOADING = "正在上传……"
+CONFIRM_LEDGER = "导入后台账按这个表格更新：已有房屋的面积、楼层和业主会改成表格里的。确定导入吗？"
+
+# Shown by the console scripts (console.js, console_ballots.js)
+CONSOLE_JS = {
+    "ledgerPreview": LEDGER_PREVIEW,
+    "ledgerBadRows": LEDGER_BAD_ROWS,
+    "pickNone": PICK_NONE,
+    "pickMany": PICK_MANY,
+    "picked": PICKED,
+}

@@ -36,27 +36,62 @@
     }
   }
 
-  function ledgerForm(GZ, M) {
+  /* Upload with a progress bar (XMLHttpRequest: fetch reports no upload progress). */
+  function upload(url, form, bar) {
+    return new Promise(function (resolve) {
+      var request = new XMLHttpRequest();
+      request.open("POST", url);
+      request.setRequestHeader("Accept", "application/json");
+      request.setRequestHeader("X-CSRF-Token", document.querySelector('meta[name="csrf-token"]').content);
+      bar.hidden = false;
+      bar.value = 0;
+      request.upload.onprogress = function (event) { if (event.lengthComputable) { bar.value = 100 * event.loaded / event.total; } };
+      request.onload = function () {
+        bar.hidden = true;
+        var data = null;
+        try { data = JSON.parse(request.responseText); } catch (ignored) { data = { error: { message: window.GZ.M.network } }; }
+        resolve({ ok: request.status < 300, status: request.status, data: data });
+      };
+      request.onerror = function () { bar.hidden = true; resolve({ ok: false, data: { error: { message: window.GZ.M.network } } }); };
+      var body = new FormData();
+      body.append("file", form.elements.file.files[0] || new Blob([]), (form.elements.file.files[0] || {}).name || "");
+      request.send(body);
+    });
+  }
+
+  /* 台账: check first — a refused ledger names each row and column
+     ({"rows": {"3": {"area_m2": "..."}}}), a good one says what it would change — then import. */
+  function ledgerForm(GZ, M, C) {
     var form = document.getElementById("ledger-form");
     if (!form) { return; }
     var list = form.querySelector(".row-errors");
-    form.addEventListener("gz:success", function (event) {
+    var bar = document.getElementById("ledger-progress");
+    var importButton = document.getElementById("ledger-import");
+    function send(dryRun) {
+      GZ.clearMessages(form);
       list.textContent = "";
-      GZ.showOk(form, GZ.format(M.ledgerDone, event.detail.data));
-    });
-    form.addEventListener("submit", function () { list.textContent = ""; });
-    /* A refused ledger names each row and column: {"rows": {"3": {"area_m2": "..."}}} */
-    form.addEventListener("gz:error", function (event) {
-      var fields = (event.detail.data.error || {}).fields || {};
-      var rows = fields.rows || {};
-      Object.keys(rows).forEach(function (row) {
-        Object.keys(rows[row]).forEach(function (column) {
-          var item = document.createElement("li");
-          item.textContent = GZ.format(M.ledgerRowError, { row: row, column: column, message: rows[row][column] });
-          list.appendChild(item);
-        });
+      importButton.hidden = true;
+      return upload(form.getAttribute("data-url") + (dryRun ? "?dry_run=true" : ""), form, bar).then(function (result) {
+        if (!result.ok) {
+          GZ.showError(form, result);
+          var rows = ((result.data.error || {}).fields || {}).rows || {};
+          var count = 0;
+          Object.keys(rows).forEach(function (row) {
+            Object.keys(rows[row]).forEach(function (column) {
+              count += 1;
+              list.appendChild(GZ.el("li", "", GZ.format(M.ledgerRowError, { row: row, column: column, message: rows[row][column] })));
+            });
+          });
+          if (count) { form.querySelector(".form-error").textContent = GZ.format(C.ledgerBadRows, { n: count }); }
+          return;
+        }
+        GZ.showOk(form, GZ.format(dryRun ? C.ledgerPreview : M.ledgerDone, result.data));
+        importButton.hidden = !dryRun;
       });
-    });
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); send(true); });
+    form.elements.file.addEventListener("change", function () { importButton.hidden = true; GZ.clearMessages(form); });
+    importButton.addEventListener("click", function () { send(false); });
   }
 
   function flatCodes(GZ, M) {
@@ -215,7 +250,7 @@
     watchTables();
     qrRotation();
     claimButtons(GZ, M);
-    ledgerForm(GZ, M);
+    ledgerForm(GZ, M, JSON.parse(document.getElementById("console-messages").textContent));
     flatCodes(GZ, M);
     lifecycleButtons(GZ);
     newConsultation(GZ);
