@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from app.audit.services import record
-from app.auth.models import ESTATE_ROLES, Role, User
+from app.auth.models import ESTATE_ROLES, Role, RoleGrant, User
 from app.auth.permissions import is_staff
 from app.auth.services import get_or_create_user, grant_role, normalize_phone
 from app.db import utcnow
@@ -354,3 +354,15 @@ def committee_estates(user: User) -> list[Estate]:
         ids = {grant.estate_id for grant in user.roles if grant.role == Role.committee}
         query = query.where(Estate.id.in_(ids))
     return list(db.session.scalars(query.limit(200)))
+
+
+def estate_members(estate_id: int) -> list[dict]:
+    """Who holds a role in the estate (committee, moderator, designer, contractor), by role
+    then by when it was granted; names and phones masked (the console lists them)."""
+    grants = db.session.execute(
+        select(RoleGrant.role, RoleGrant.created_at, User.name, User.phone)
+        .join(User, RoleGrant.user_id == User.id)
+        .where(RoleGrant.estate_id == estate_id, RoleGrant.role.in_(list(ESTATE_ROLES)))
+        .order_by(RoleGrant.role, RoleGrant.id)).all()
+    return [{"role": role.value, "since": since, "name": mask_name(name), "phone": mask_phone(phone)}
+            for role, since, name, phone in grants]

@@ -198,6 +198,21 @@ LEDGER_IMPORT = "确认导入"
 LEDGER_UPLOADING = "正在上传……"
 CONFIRM_LEDGER = "导入后台账按这个表格更新：已有房屋的面积、楼层和业主会改成表格里的。确定导入吗？"
 
+# Members and roles
+NAV_MEMBERS = "成员"
+MEMBERS_TITLE = "居委会成员和角色"
+MEMBERS_TEXT = "居委会成员管理整个小区；版主处理一事一议的发言；设计师、施工方可以发布施工进展。"
+MEMBER_ROLES = {"committee": "居委会", "moderator": "版主", "designer": "设计师", "contractor": "施工方"}
+MEMBERS_NONE = "还没有成员。"
+MEMBER_PHONE = "手机号"
+MEMBER_ROLE = "角色"
+MEMBER_ADD = "添加"
+MEMBER_ADDED = "已添加。"
+COL_NAME = "姓名"
+COL_PHONE = "手机号"
+COL_ROLE = "角色"
+COL_SINCE = "加入时间"
+
 # Shown by the console scripts (console.js, console_ballots.js)
 CONSOLE_JS = {
     "ledgerPreview": LEDGER_PREVIEW,

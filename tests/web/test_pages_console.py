@@ -6,6 +6,7 @@ import re
 import pytest
 
 from app.consultations import services
+from app.estates.services import estate_members
 from app.web import messages_console
 from app.web.console_consultations import flat_picker, next_flat
 from tests.factories import flats_of, make_consultation, make_estate, make_user
@@ -98,3 +99,14 @@ def test_next_flat_wraps_to_the_first_without_a_ballot(client, estate, committee
     picker = flat_picker(vote)
     assert next_flat(picker, flats[2].id)["id"] == flats[-1].id
     assert next_flat(picker, flats[-1].id)["id"] == flats[-1].id
+
+
+def test_members_page_lists_roles_and_adds_one(client, estate, committee):
+    csrf = web_login(client, committee.phone)
+    page = client.get(f"/console/estates/{estate.id}/members").text
+    assert "居委会" in page and "139****0001" in page
+    assert f'data-api="/api/v1/estates/{estate.id}/members"' in page
+    assert client.post(f"/api/v1/estates/{estate.id}/members", json={"phone": "13911130099", "role": "contractor"},
+                       headers={"X-CSRF-Token": csrf}).status_code == 201
+    assert [row["role"] for row in estate_members(estate.id)] == ["committee", "contractor"]
+    assert "施工方" in client.get(f"/console/estates/{estate.id}/members").text
