@@ -213,6 +213,17 @@ COL_PHONE = "手机号"
 COL_ROLE = "角色"
 COL_SINCE = "加入时间"
 
+# Estates registered by the street office; QR codes of whole buildings
+STREET_NEW_ESTATE = "登记一个小区"
+STREET_ESTATE_NAME = "小区名称"
+STREET_ESTATE_DISTRICT = "区"
+STREET_ESTATE_STREET = "街道"
+STREET_ESTATE_YEAR = "建成年份"
+STREET_ESTATE_CREATE = "登记"
+QR_PNG = "下载图片（PNG，打印用）"
+QR_BUILDINGS = "整栋楼的二维码"
+CONFIRM_ROTATE_BUILDING = "换码后这栋楼的旧二维码马上失效，必须重新打印张贴。确定换码吗？"
+
 # Shown by the console scripts (console.js, console_ballots.js)
 CONSOLE_JS = {
     "ledgerPreview": LEDGER_PREVIEW,
