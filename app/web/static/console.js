@@ -61,9 +61,10 @@
 
   /* 台账: check first — a refused ledger names each row and column
      ({"rows": {"3": {"area_m2": "..."}}}), a good one says what it would change — then import. */
-  function ledgerForm(GZ, M, C) {
+  function ledgerForm(GZ, M) {
     var form = document.getElementById("ledger-form");
     if (!form) { return; }
+    var C = JSON.parse(document.getElementById("console-messages").textContent);
     var list = form.querySelector(".row-errors");
     var bar = document.getElementById("ledger-progress");
     var importButton = document.getElementById("ledger-import");
@@ -250,7 +251,7 @@
     watchTables();
     qrRotation();
     claimButtons(GZ, M);
-    ledgerForm(GZ, M, JSON.parse(document.getElementById("console-messages").textContent));
+    ledgerForm(GZ, M);
     flatCodes(GZ, M);
     lifecycleButtons(GZ);
     newConsultation(GZ);

@@ -76,18 +76,20 @@
   }
 
   function showProject(project) {
-    var keys = Object.keys(P.phases);
+    /* [[key, label], …] in their order (a JSON object's keys would come sorted) */
+    var keys = P.phases.map(function (pair) { return pair[0]; });
+    var labels = P.phases.map(function (pair) { return pair[1]; });
     var at = keys.indexOf(project.phase);
     document.getElementById("phase-now").textContent = GZ.format(P.phaseNow, { phase: project.phase_label });
     var steps = document.getElementById("phase-steps");
     steps.textContent = "";
-    keys.forEach(function (key, index) {
-      steps.appendChild(el("li", index < at ? "done" : (index === at ? "current" : "todo"), P.phases[key]));
+    labels.forEach(function (label, index) {
+      steps.appendChild(el("li", index < at ? "done" : (index === at ? "current" : "todo"), label));
     });
     var advance = document.getElementById("project-advance");
     advance.hidden = at === keys.length - 1;
     advance.setAttribute("data-to", keys[at + 1] || "");
-    advance.querySelector("button").textContent = GZ.format(P.advance, { phase: P.phases[keys[at + 1]] || "" });
+    advance.querySelector("button").textContent = GZ.format(P.advance, { phase: labels[at + 1] || "" });
     document.getElementById("unfunded").textContent = project.unfunded_cents > 0 ?
       GZ.format(P.unfunded, { amount: toYuan(project.unfunded_cents) }) : "";
     document.querySelectorAll("#project-items textarea").forEach(function (area) {
