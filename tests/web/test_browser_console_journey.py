@@ -106,6 +106,21 @@ def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):
     committee.wait_for_selector("#phase-now:has-text('共建')")
     assert committee.inner_text("#phase-steps").split() == ["共谋", "共建", "共管", "共评", "共享"]
     both_sizes(committee, "console-project")
+    project_url = committee.url
+
+    # 共评: the evaluation launched (asks first), opened, closed and published; its summary
+    # and follow-ups on the project page
+    with committee.expect_navigation():
+        confirm(committee, "#evaluation-form button[type=submit]")
+    assert "草稿" in committee.inner_text("#status")
+    for step in ("open", "close", "publish"):
+        with committee.expect_navigation():
+            confirm(committee, f"button[data-lifecycle={step}]")
+    assert "已公示" in committee.inner_text("#status")
+    committee.goto(project_url)
+    committee.wait_for_selector("[data-evaluation] .summary:has-text('平均分')")
+    committee.click("[data-follow-up]")
+    committee.wait_for_selector("#follow-ups li")
 
     # A complaint: taken up, answered, closed (asks first)
     filed = page_api(committee, "POST", "/api/v1/estates/1/complaints", {"title": "施工噪音", "body": "晚上十点还在施工"})
