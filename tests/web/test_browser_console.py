@@ -3,6 +3,7 @@ first in a dialog in view; a paper ballot's flat typed or picked on the grid, it
 view and 下一户; every console page fits the screen (tables become cards)."""
 from app.demo import data
 from tests.web.conftest import DESKTOP, PHONE, login, page_api, screenshot
+from tests.web.test_browser_elder import check_page
 
 #: every console page of the demo estate, to open at 390 px
 CONSOLE_PAGES = ["/console/", "/console/estates/1", "/console/estates/1/consultations",
@@ -85,6 +86,7 @@ def test_lifecycle_asks_first_and_paper_ballots_are_entered_flat_after_flat(site
         committee.click("#next-flat")
     assert "已选：1号楼 1单元 102" in committee.inner_text("#picked")
     assert fits(committee) <= 390
+    check_page(committee, elder=False)  # tap targets, contrast, line height
 
     # 截止 asks too; after it the page says it is closed
     committee.click("button[data-lifecycle=close]")

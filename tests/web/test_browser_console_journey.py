@@ -11,13 +11,15 @@ from app.demo import data
 from tests.estates.ledgers import CHINESE, csv_bytes, ledger_rows
 from tests.web.conftest import PHONE, confirm, login, page_api, screenshot
 from tests.web.test_browser_console import OVERFLOWING, fits
+from tests.web.test_browser_elder import check_page
 
 WIDE = {"width": 1280, "height": 800}
 
 
 def both_sizes(page, name):
-    """A screenshot on the phone and at 1280×800; the phone page must fit."""
+    """A screenshot on the phone and at 1280×800; the phone page must fit and meet the norms."""
     assert fits(page) <= 390 and page.evaluate(OVERFLOWING) == [], name
+    check_page(page, elder=False)
     screenshot(page, f"{name}-phone")
     page.set_viewport_size(WIDE)
     screenshot(page, f"{name}-desktop")
