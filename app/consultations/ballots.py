@@ -204,3 +204,17 @@ def has_ballot(c: Consultation, *, user_id=None, flat_id=None):
     """SQL condition: the person (residents' surveys) or the flat has a ballot in `c`."""
     column, value = (Ballot.voter_id, user_id) if user_id is not None else (Ballot.flat_id, flat_id)
     return exists().where(and_(Ballot.consultation_id == c.id, column == value))
+
+
+def entered_ballots(c: Consultation) -> list[Ballot]:
+    """The current ballots the committee entered (paper, proxy, assisted), newest first,
+    each with its evidence and witness: the console lists them to check the paper pile."""
+    return list(db.session.scalars(
+        select(Ballot).where(Ballot.consultation_id == c.id, Ballot.entered_by_id.is_not(None))
+        .order_by(Ballot.updated_at.desc(), Ballot.id.desc())))
+
+
+def voted_flat_ids(c: Consultation) -> set[int]:
+    """The flats that have a current ballot in `c` (online or entered)."""
+    return set(db.session.scalars(select(Ballot.flat_id).where(
+        Ballot.consultation_id == c.id, Ballot.flat_id.is_not(None))))

@@ -12,7 +12,8 @@ from app.consultations.access import (  # noqa: F401
     list_consultations, managed, require_manage, require_view, scope_condition, viewable,
     voting_flats)
 from app.consultations.ballots import (  # noqa: F401
-    cast_assisted_ballot, cast_ballot, choices, current_ballot, has_ballot, my_ballots, new_receipt, receipts)
+    cast_assisted_ballot, cast_ballot, choices, current_ballot, entered_ballots, has_ballot,
+    my_ballots, new_receipt, receipts, voted_flat_ids)
 from app.consultations.lifecycle import (  # noqa: F401
     all_templates, announce_status, close_consultation, close_due, create_consultation,
     get_template, open_consultation, publish_consultation, settle)

@@ -12,7 +12,7 @@ from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation, Sta
 from app.estates.schemas import (
     BuildingOutSchema, ClaimByCodeSchema, ClaimInSchema, ClaimListQuery, ClaimOutSchema,
     EstateInSchema, EstateSchema, FlatCodesInSchema, FlatOutSchema, ImportResultSchema,
-    LedgerFileSchema, MemberInSchema, MemberOutSchema, ReasonSchema, RejectSchema,
+    LedgerFileSchema, LedgerQuery, MemberInSchema, MemberOutSchema, ReasonSchema, RejectSchema,
     StairwellRoomsSchema)
 from app.errors import NotFound
 from app.extensions import db, limit_from_config
@@ -57,14 +57,16 @@ class EstateBuildings(MethodView):
 
 @blp.route("/estates/<int:estate_id>/flats/import")
 class LedgerImport(MethodView):
+    @blp.arguments(LedgerQuery, location="query")
     @blp.arguments(LedgerFileSchema, location="files")
     @blp.response(200, ImportResultSchema)
-    def post(self, files, estate_id):
-        """Import the ledger (台账), CSV or XLSX; all rows or none."""
+    def post(self, query, files, estate_id):
+        """Import the ledger (台账), CSV or XLSX; all rows or none. ?dry_run=true previews:
+        every bad row is named, or the counts it would create and update; nothing is written."""
         user = require_committee(estate_id)
         upload = files["file"]
         rows = off_the_loop(read_ledger, upload.read(), upload.filename or "")
-        return services.import_ledger(estate_id, rows, actor_id=user.id)
+        return services.import_ledger(estate_id, rows, actor_id=user.id, dry_run=query["dry_run"])
 
 
 @blp.route("/stairwells/<int:stairwell_id>/flats")

@@ -42,9 +42,15 @@ class LedgerFileSchema(BaseSchema):
     file = Upload(required=True)
 
 
+class LedgerQuery(BaseSchema):
+    dry_run = fields.Boolean(load_default=False, metadata={
+        "description": "check and count only: nothing is written (the console's preview)"})
+
+
 class ImportResultSchema(BaseSchema):
     created = fields.Integer()
     updated = fields.Integer()
+    dry_run = fields.Boolean(metadata={"description": "present (true) on a preview"})
 
 
 class FlatOutSchema(BaseSchema):

@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from app.audit.services import record
-from app.auth.models import ESTATE_ROLES, Role, User
+from app.auth.models import ESTATE_ROLES, Role, RoleGrant, User
 from app.auth.permissions import is_staff
 from app.auth.services import get_or_create_user, grant_role, normalize_phone
 from app.db import utcnow
@@ -150,8 +150,11 @@ def owner_key(row: LedgerRow) -> str:
     return keyed_hash("owner", f"flat:{row.building}|{row.stairwell}|{row.room}|{row.owner_name}")
 
 
-def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
-    """Create or update every row's building, stairwell, owner and flat; all or nothing."""
+def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None, dry_run: bool = False) -> dict:
+    """Create or update every row's building, stairwell, owner and flat; all or nothing.
+
+    dry_run: do it all, count, then roll back: the preview of what the import would change.
+    """
     buildings = {b.name: b for b in db.session.scalars(
         select(Building).where(Building.estate_id == estate_id))}
     stairwells = {(s.building_id, s.name): s for s in db.session.scalars(
@@ -193,6 +196,9 @@ def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
                 updated += 1  # the flat, who owns it, or the owner's name or phone changed
             flat.floor, flat.area_m2, flat.owner = row.floor, row.area_m2, owner
         db.session.flush()
+        if dry_run:
+            db.session.rollback()
+            return {"created": created, "updated": updated, "dry_run": True}
         record("ledger.imported", estate_id=estate_id, actor_id=actor_id, subject_type="estate",
                subject_id=estate_id, data={"rows": len(rows), "created": created, "updated": updated})
         db.session.commit()
@@ -348,3 +354,15 @@ def committee_estates(user: User) -> list[Estate]:
         ids = {grant.estate_id for grant in user.roles if grant.role == Role.committee}
         query = query.where(Estate.id.in_(ids))
     return list(db.session.scalars(query.limit(200)))
+
+
+def estate_members(estate_id: int) -> list[dict]:
+    """Who holds a role in the estate (committee, moderator, designer, contractor), by role
+    then by when it was granted; names and phones masked (the console lists them)."""
+    grants = db.session.execute(
+        select(RoleGrant.role, RoleGrant.created_at, User.name, User.phone)
+        .join(User, RoleGrant.user_id == User.id)
+        .where(RoleGrant.estate_id == estate_id, RoleGrant.role.in_(list(ESTATE_ROLES)))
+        .order_by(RoleGrant.role, RoleGrant.id)).all()
+    return [{"role": role.value, "since": since, "name": mask_name(name), "phone": mask_phone(phone)}
+            for role, since, name, phone in grants]

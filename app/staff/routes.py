@@ -1,23 +1,15 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from sqlalchemy import select
 
 from app.auth.permissions import require_staff
-from app.estates.models import Estate
-from app.extensions import db
 from app.staff import services
 from app.staff.schemas import OverviewRowSchema, RankingRowSchema, StaffQuery
 
 blp = Blueprint("staff", __name__, url_prefix="/api/v1", description="街道 / 区：多个小区的总览")
 
 
-def _estates(query) -> list[Estate]:
-    statement = select(Estate).order_by(Estate.id)
-    if query["district"]:
-        statement = statement.where(Estate.district == query["district"])
-    if query["street"]:
-        statement = statement.where(Estate.street == query["street"])
-    return list(db.session.scalars(statement))
+def _estates(query):
+    return services.select_estates(query["district"], query["street"])
 
 
 @blp.route("/staff/ranking")

@@ -85,6 +85,16 @@ def willingness_factors(estate_id: int, weights: dict) -> tuple[Factor, Factor, 
             survey.id)
 
 
+def select_estates(district: str | None = None, street: str | None = None) -> list[Estate]:
+    """The estates of a district and/or street (all when neither is given), in id order."""
+    statement = select(Estate).order_by(Estate.id)
+    if district:
+        statement = statement.where(Estate.district == district)
+    if street:
+        statement = statement.where(Estate.street == street)
+    return list(db.session.scalars(statement))
+
+
 def _points_text(points: Fraction) -> str:
     return f"{float(points):.1f}"
 

@@ -9,11 +9,13 @@ Content-Security-Policy and cookie flags are set by app/hardening).
 
 def init_app(app):
     from app.web import (  # noqa: F401 - their pages join the blueprints
-        console_consultations, console_elevators, console_paper, consultations, elevators, home,
-        sunlight)
+        console_cases, console_consultations, console_elevators, console_paper, console_projects,
+        consultations, elevators, home, sunlight)
     from app.web import account, cases_open, projects  # noqa: F401 - resident pages (issue 17)
     from app.web.console import bp as console_bp
     from app.web.routes import bp
+    from app.web.street import bp as street_bp
 
     app.register_blueprint(bp)
     app.register_blueprint(console_bp)
+    app.register_blueprint(street_bp)

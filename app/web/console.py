@@ -3,12 +3,13 @@ from functools import wraps
 
 from flask import Blueprint, render_template
 
-from app.auth.permissions import require_committee, require_user
+from app.auth.permissions import is_staff, require_committee, require_user
 from app.cases import services as cases
 from app.errors import DomainError
 from app.estates.models import Estate
 from app.estates.services import (
-    buildings_with_stairwells, claims_for_review, committee_estates, estate_counts, get_or_404)
+    buildings_with_stairwells, claims_for_review, committee_estates, estate_counts, estate_members,
+    get_or_404)
 from app.web.pages import page_error
 
 bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates")
@@ -33,8 +34,9 @@ def committee_page(section: str):
 
 @bp.get("/")
 def index():
-    return render_template("web/console/index.html",
-                           estates=[(e, estate_counts(e.id)) for e in committee_estates(require_user())])
+    user = require_user()
+    return render_template("web/console/index.html", staff=is_staff(user),
+                           estates=[(e, estate_counts(e.id)) for e in committee_estates(user)])
 
 
 @bp.get("/estates/<int:estate_id>")
@@ -77,3 +79,10 @@ def case_list(estate):
 def posters(estate):
     """QR posters to print: the estate's PDF, and each stairwell's code to check or replace."""
     return "web/console/posters.html", {"buildings": buildings_with_stairwells(estate.id)}
+
+
+@bp.get("/estates/<int:estate_id>/members")
+@committee_page("members")
+def members(estate):
+    """Who holds a role in the estate, and adding one (a phone number and a role)."""
+    return "web/console/members.html", {"rows": estate_members(estate.id)}

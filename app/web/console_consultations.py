@@ -13,7 +13,8 @@ from app.consultations.answers import visible
 from app.consultations.models import Consultation, Status
 from app.consultations.schemas import ResultsSchema
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
-from app.estates.services import buildings_with_stairwells, flat_label, get_estate, place_label
+from app.estates.services import (
+    buildings_with_stairwells, flat_label, flat_labels, get_estate, place_label)
 from app.rules import get_rule
 from app.web import messages
 from app.web.console import bp, committee_page
@@ -39,9 +40,33 @@ def scope_label(c: Consultation) -> str:
     return place_label(c.scope_type, c.scope_id)
 
 
-def scope_flats(c: Consultation) -> list[tuple[int, str]]:
-    """The flats in scope, to choose the one an assisted ballot is for."""
-    return [(flat.id, flat_label(flat)) for flat in services.flats_in_scope(c)]
+def flat_picker(c: Consultation) -> list[dict]:
+    """The flats in scope as building → stairwell → rooms, each marked when it has a ballot:
+    the grid an assisted ballot's flat is picked from (or its room typed)."""
+    voted = services.voted_flat_ids(c)
+    buildings: dict[int, dict] = {}
+    for flat in services.flats_in_scope(c):
+        building = buildings.setdefault(flat.building_id, {
+            "id": flat.building_id, "name": flat.building.name, "stairwells": {}})
+        stairwell = building["stairwells"].setdefault(flat.stairwell_id, {
+            "id": flat.stairwell_id, "name": flat.stairwell.name, "flats": []})
+        stairwell["flats"].append({"id": flat.id, "room": flat.room, "label": flat_label(flat),
+                                   "voted": flat.id in voted})
+    return [{**b, "stairwells": list(b["stairwells"].values())} for b in buildings.values()]
+
+
+def next_flat(picker: list[dict], after: int | None) -> dict | None:
+    """下一户: the first flat without a ballot after the one just entered (then from the top)."""
+    flats = [flat for b in picker for s in b["stairwells"] for flat in s["flats"]]
+    start = next((i + 1 for i, flat in enumerate(flats) if flat["id"] == after), 0)
+    return next((flat for flat in flats[start:] + flats[:start] if not flat["voted"]), None)
+
+
+def entered_rows(c: Consultation) -> list[dict]:
+    """The ballots the committee entered, with their flat's name, evidence and witness."""
+    ballots = services.entered_ballots(c)
+    labels = flat_labels({ballot.flat_id for ballot in ballots})
+    return [{"ballot": ballot, "flat": labels.get(ballot.flat_id, "")} for ballot in ballots]
 
 
 managed = services.managed
@@ -49,11 +74,18 @@ managed = services.managed
 
 def render_manage(c: Consultation, *, values=None, errors=None, error=None, form=None, status=200):
     results = None if c.status == Status.draft else ResultsSchema().dump(services.results(c))
+    picker = [] if c.per_resident else flat_picker(c)
+    after = request.args.get("after", type=int)
+    form = form or {"flat_id": request.args.get("flat", ""), "channel": request.args.get("channel", "paper")}
+    chosen = next((flat for b in picker for s in b["stairwells"] for flat in s["flats"]
+                   if str(flat["id"]) == form.get("flat_id")), None)
     return render_template(
         "web/console/consultation.html", c=c, estate=get_estate(c.estate_id),
         section="consultations", rule=get_rule(c.rule_key), scope=scope_label(c),
-        results=results, option_order=option_order(c), flats=[] if c.per_resident else scope_flats(c),
-        values=values or {}, errors=errors or {}, error=error, form=form or {},
+        results=results, option_order=option_order(c), picker=picker, chosen=chosen,
+        next_flat=next_flat(picker, after) if after else None,
+        entered=[] if c.per_resident else entered_rows(c),
+        values=values or {}, errors=errors or {}, error=error, form=form,
         field_name=field_name, visible=visible,
         status_label=messages.CONSULTATION_STATUS[c.status.value]), status
 
@@ -84,4 +116,5 @@ def assisted_ballot(consultation_id):
         return render_manage(c, values=answers, errors=fields, form=request.form,
                              error=refused.message, status=refused.status)
     flash(messages.ASSISTED_OK.format(receipt=ballot.receipt))
-    return redirect(url_for("console.consultation", consultation_id=c.id) + "#assisted", code=303)
+    return redirect(url_for("console.consultation", consultation_id=c.id, after=ballot.flat_id,
+                            channel=form["channel"]) + "#receipt", code=303)

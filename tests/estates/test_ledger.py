@@ -289,3 +289,20 @@ def test_cli_unknown_estate(runner, app, tmp_path):
     result = runner.invoke(args=["estates", "import", "999", str(path)])
     assert result.exit_code == 1
     assert "没有找到" in result.output
+
+
+def test_dry_run_previews_counts_and_writes_nothing(client, estate, committee):
+    rows = ledger_rows(buildings=(("1号楼", 1),))
+    before = snapshot(estate.id)
+    preview = client.post(f"/api/v1/estates/{estate.id}/flats/import?dry_run=true", headers=auth(committee),
+                          data={"file": (io.BytesIO(csv_bytes(rows, CHINESE, "utf-8")), "ledger.csv")},
+                          content_type="multipart/form-data")
+    assert preview.status_code == 200, preview.json
+    assert preview.json == {"created": len(rows), "updated": 0, "dry_run": True}
+    assert snapshot(estate.id) == before
+    assert upload(client, estate, committee, csv_bytes(rows, CHINESE, "utf-8")).json == {
+        "created": len(rows), "updated": 0}
+    again = client.post(f"/api/v1/estates/{estate.id}/flats/import?dry_run=1", headers=auth(committee),
+                        data={"file": (io.BytesIO(csv_bytes(rows, CHINESE, "utf-8")), "ledger.csv")},
+                        content_type="multipart/form-data")
+    assert again.json == {"created": 0, "updated": 0, "dry_run": True}

@@ -169,3 +169,10 @@ def submit_ballot(page):
         next_step(page)
     with page.expect_navigation():
         page.click("#ballot-form button[type=submit]")
+
+
+def confirm(page, selector: str):
+    """Tap a console button that asks first (data-confirm), and say yes in its dialog."""
+    page.click(selector)
+    page.wait_for_selector("#confirm-dialog[open]")
+    page.click("#confirm-ok")

@@ -1,7 +1,7 @@
 """An added elevator (加装电梯) in Chromium: the committee proposes and advances it on the
 console while a resident watches the stage change live, reads their share and consents."""
 from app.demo import data
-from tests.web.conftest import DESKTOP, PHONE, follow, login, page_api, screenshot
+from tests.web.conftest import DESKTOP, PHONE, confirm, follow, login, page_api, screenshot
 from tests.web.test_browser_elder import check_page
 from tests.web.test_browser_resident import stairwell_id
 
@@ -90,14 +90,14 @@ def test_committee_advances_while_a_resident_watches_and_consents(site, open_con
 
     # A guard refuses in Chinese while the round is open; closing it lets the step through
     committee.reload()
-    committee.click("#advance button[type=submit]")
+    confirm(committee, "#advance button[type=submit]")
     committee.wait_for_selector("#advance .form-error:has-text('意愿征询还没有结束')")
     with committee.expect_navigation():
-        committee.click("#close-round button[type=submit]")
+        confirm(committee, "#close-round button[type=submit]")
     committee.wait_for_selector("#progress-card:has-text('已通过')")
     committee.fill("#advance-note", "业主大会决定")
     with committee.expect_navigation():
-        committee.click("#advance button[type=submit]")
+        confirm(committee, "#advance button[type=submit]")
     assert "方案公示" in committee.inner_text("#stage-label")
 
     # The resident's page follows without a reload and now offers the objection

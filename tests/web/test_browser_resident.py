@@ -1,6 +1,6 @@
 """A resident's way through the pages, in Chromium, against a real server."""
 from app.demo import data
-from tests.web.conftest import DESKTOP, follow, login, screenshot
+from tests.web.conftest import DESKTOP, confirm, follow, login, screenshot
 
 
 def stairwell_id(page, site, building="1号楼", stairwell="1单元") -> int:
@@ -75,7 +75,7 @@ def test_flat_codes_downloaded_on_the_console_verify_an_owner(site, open_context
     committee = open_context(viewport=DESKTOP, accept_downloads=True).new_page()
     login(committee, site, data.COMMITTEE_PHONE, start="/console/estates/1/flat-codes")
     with committee.expect_download() as download:
-        committee.click("button:has-text('生成并下载户码表')")
+        confirm(committee, "button:has-text('生成并下载户码表')")
     csv_text = open(download.value.path(), encoding="utf-8-sig").read()
     header, *rows = [line.split(",") for line in csv_text.strip().splitlines()]
     assert header == ["flat_id", "building", "stairwell", "room", "code"]
@@ -123,7 +123,7 @@ def test_console_shows_qr_codes_and_replaces_a_lost_one(site, open_context):
     assert open(download.value.path(), "rb").read(5) == b"%PDF-"
     screenshot(committee, "console-posters")
 
-    figure.locator("button:has-text('换新二维码')").click()
+    confirm(committee, f"figure[data-stairwell='{stairwell}'] button:has-text('换新二维码')")
     figure.locator(".form-ok:has-text('已换新')").wait_for()
     new_link = committee.request.get(f"{site.url}/api/v1/stairwells/{stairwell}/qr").json()["url"]
     assert new_link != old_link

@@ -8,7 +8,8 @@ import requests
 
 from app.demo import data
 from tests.web.conftest import (
-    DESKTOP, PHONE, enter_code, follow, login, next_step, page_api, screenshot, submit_ballot)
+    DESKTOP, PHONE, confirm, enter_code, follow, login, next_step, page_api, screenshot,
+    submit_ballot)
 from tests.web.test_browser_resident import stairwell_id
 
 
@@ -25,7 +26,7 @@ def create_on_console(committee, site, template: str, title: str, stairwell: int
     consultation_id = int(committee.url.rstrip("/").rsplit("/", 1)[1])
     assert "草稿" in committee.inner_text("#status")
     with committee.expect_navigation():
-        committee.click("button[data-lifecycle=open]")
+        confirm(committee, "button[data-lifecycle=open]")
     assert "进行中" in committee.inner_text("#status")
     return consultation_id
 
@@ -109,8 +110,9 @@ def test_resident_scans_claims_votes_and_sees_the_live_tally(site, open_context)
     # evidence; the resident's tally follows
     committee.goto(f"{site.url}/console/consultations/{vote_id}")
     option_line(committee, "install", "agree").filter(has_text="同意：1 户").wait_for()
-    flat_501 = committee.locator("#assisted-flat option", has_text="1号楼 1单元 501").get_attribute("value")
-    committee.select_option("#assisted-flat", flat_501)
+    committee.fill("#room-search", "501")  # the consultation is this stairwell's: one 501
+    committee.press("#room-search", "Enter")
+    committee.wait_for_selector("#picked:has-text('已选：1号楼 1单元 501')")
     committee.select_option("#assisted-channel", "paper")
     committee.check("#assisted-form input[name='q.install'][value=agree]")
     with committee.expect_navigation():
@@ -120,7 +122,7 @@ def test_resident_scans_claims_votes_and_sees_the_live_tally(site, open_context)
     committee.fill("#assisted-evidence", "纸质票 第 0501 号，本人签字")
     with committee.expect_navigation():
         committee.click("#assisted-form button[type=submit]")
-    assert "已录入。回执编号：" in committee.inner_text("#flash")
+    assert "已录入。回执编号：" in committee.inner_text("#receipt")
     option_line(resident, "install", "agree").filter(has_text="同意：2 户").wait_for()
     assert "纸质 1" in committee.inner_text("#channel-counts")
 
@@ -128,7 +130,7 @@ def test_resident_scans_claims_votes_and_sees_the_live_tally(site, open_context)
     resident.evaluate("window.__sameDocument = true")
     with resident.expect_navigation():
         with committee.expect_navigation():
-            committee.click("button[data-lifecycle=close]")
+            confirm(committee, "button[data-lifecycle=close]")
     assert "已截止" in resident.inner_text("main")
     assert resident.locator("#ballot-form").count() == 0
 

@@ -36,27 +36,63 @@
     }
   }
 
+  /* Upload with a progress bar (XMLHttpRequest: fetch reports no upload progress). */
+  function upload(url, form, bar) {
+    return new Promise(function (resolve) {
+      var request = new XMLHttpRequest();
+      request.open("POST", url);
+      request.setRequestHeader("Accept", "application/json");
+      request.setRequestHeader("X-CSRF-Token", document.querySelector('meta[name="csrf-token"]').content);
+      bar.hidden = false;
+      bar.value = 0;
+      request.upload.onprogress = function (event) { if (event.lengthComputable) { bar.value = 100 * event.loaded / event.total; } };
+      request.onload = function () {
+        bar.hidden = true;
+        var data = null;
+        try { data = JSON.parse(request.responseText); } catch (ignored) { data = { error: { message: window.GZ.M.network } }; }
+        resolve({ ok: request.status < 300, status: request.status, data: data });
+      };
+      request.onerror = function () { bar.hidden = true; resolve({ ok: false, data: { error: { message: window.GZ.M.network } } }); };
+      var body = new FormData();
+      body.append("file", form.elements.file.files[0] || new Blob([]), (form.elements.file.files[0] || {}).name || "");
+      request.send(body);
+    });
+  }
+
+  /* 台账: check first — a refused ledger names each row and column
+     ({"rows": {"3": {"area_m2": "..."}}}), a good one says what it would change — then import. */
   function ledgerForm(GZ, M) {
     var form = document.getElementById("ledger-form");
     if (!form) { return; }
+    var C = JSON.parse(document.getElementById("console-messages").textContent);
     var list = form.querySelector(".row-errors");
-    form.addEventListener("gz:success", function (event) {
+    var bar = document.getElementById("ledger-progress");
+    var importButton = document.getElementById("ledger-import");
+    function send(dryRun) {
+      GZ.clearMessages(form);
       list.textContent = "";
-      GZ.showOk(form, GZ.format(M.ledgerDone, event.detail.data));
-    });
-    form.addEventListener("submit", function () { list.textContent = ""; });
-    /* A refused ledger names each row and column: {"rows": {"3": {"area_m2": "..."}}} */
-    form.addEventListener("gz:error", function (event) {
-      var fields = (event.detail.data.error || {}).fields || {};
-      var rows = fields.rows || {};
-      Object.keys(rows).forEach(function (row) {
-        Object.keys(rows[row]).forEach(function (column) {
-          var item = document.createElement("li");
-          item.textContent = GZ.format(M.ledgerRowError, { row: row, column: column, message: rows[row][column] });
-          list.appendChild(item);
-        });
+      importButton.hidden = true;
+      return upload(form.getAttribute("data-url") + (dryRun ? "?dry_run=true" : ""), form, bar).then(function (result) {
+        if (!result.ok) {
+          GZ.showError(form, result);
+          var rows = ((result.data.error || {}).fields || {}).rows || {};
+          var count = 0;
+          Object.keys(rows).forEach(function (row) {
+            Object.keys(rows[row]).forEach(function (column) {
+              count += 1;
+              list.appendChild(GZ.el("li", "", GZ.format(M.ledgerRowError, { row: row, column: column, message: rows[row][column] })));
+            });
+          });
+          if (count) { form.querySelector(".form-error").textContent = GZ.format(C.ledgerBadRows, { n: count }); }
+          return;
+        }
+        GZ.showOk(form, GZ.format(dryRun ? C.ledgerPreview : M.ledgerDone, result.data));
+        importButton.hidden = !dryRun;
       });
-    });
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); send(true); });
+    form.elements.file.addEventListener("change", function () { importButton.hidden = true; GZ.clearMessages(form); });
+    importButton.addEventListener("click", function () { send(false); });
   }
 
   function flatCodes(GZ, M) {
@@ -150,8 +186,69 @@
     });
   }
 
+  /* Every irreversible or public act asks first, in the page's own dialog (never
+     window.confirm): a tap on a [data-confirm] button is held, the dialog states the
+     consequence, and only "确定" lets the same tap through to the button's own handler
+     (or its form's submit). */
+  function wireConfirm() {
+    var dialog = document.getElementById("confirm-dialog");
+    if (!dialog) { return; }
+    var pending = null;
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("[data-confirm]") : null;
+      if (!button || button.disabled) { return; }
+      if (button.getAttribute("data-confirmed") === "1") { button.removeAttribute("data-confirmed"); return; }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      pending = button;
+      document.getElementById("confirm-text").textContent = button.getAttribute("data-confirm");
+      document.getElementById("confirm-ok").textContent = button.textContent.trim();
+      dialog.returnValue = "";
+      dialog.showModal();
+      document.getElementById("confirm-back").focus();
+    }, true);
+    dialog.addEventListener("close", function () {
+      var button = pending;
+      pending = null;
+      if (dialog.returnValue === "ok" && button) {
+        button.setAttribute("data-confirmed", "1");
+        button.click();
+      }
+    });
+  }
+
+  /* Each table cell names its column (data-label, from the header) so that below 600 px
+     the rows read as cards (console.css); rows added later by a script are labelled too. */
+  function labelTables(root) {
+    root.querySelectorAll("table.table").forEach(function (table) {
+      var names = [];
+      table.querySelectorAll("thead th").forEach(function (th) {
+        for (var i = 0; i < (th.colSpan || 1); i += 1) { names.push(th.textContent.trim()); }
+      });
+      table.querySelectorAll("tbody tr, tfoot tr").forEach(function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.cells, function (cell) {
+          if (!cell.hasAttribute("data-label") && names[column] && (cell.colSpan || 1) === 1) {
+            cell.setAttribute("data-label", names[column]);
+          }
+          column += cell.colSpan || 1;
+        });
+      });
+    });
+  }
+
+  function watchTables() {
+    labelTables(document);
+    var main = document.getElementById("main");
+    if (main && window.MutationObserver) {
+      new MutationObserver(function () { labelTables(main); }).observe(main, { childList: true, subtree: true });
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var GZ = window.GZ, M = GZ.M;
+    wireConfirm();
+    watchTables();
     qrRotation();
     claimButtons(GZ, M);
     ledgerForm(GZ, M);

@@ -1,0 +1,59 @@
+"""Console: renovation projects (共谋 共建 共管 共评 共享) — the estate's projects and a new
+one, a project's phase, items, funding sources, progress posts with photos, residents'
+supervision reports, the evaluation (launch, summary, follow-ups); the complaints queue
+(due dates, overdue marks, handling and answers); the maintenance fund ledger (each use
+tied to its decision).
+
+These pages are shells: console_projects.js reads and changes everything through the JSON
+API (the same calls a client makes), so the page shows exactly what the API answers.
+"""
+from flask import render_template
+
+from app.auth.permissions import load_checked, require_committee, require_user
+from app.consultations import services as consultations
+from app.estates.services import get_estate
+from app.projects.messages import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
+from app.projects.models import RenovationProject
+from app.web.console import bp, committee_page
+
+
+def decided_votes(estate_id: int, user) -> list:
+    """The estate's votes that decided (closed or published, passed): a project is started
+    from its content vote, and a fund use is tied to the decision that allowed it."""
+    rows = []
+    for c in consultations.list_consultations(estate_id, user):
+        if c.status.value in ("closed", "published") and c.rule_key:
+            outcome = consultations.results(c)
+            if outcome.decision == "passed":
+                rows.append(c)
+    return rows
+
+
+@bp.get("/estates/<int:estate_id>/projects")
+@committee_page("projects")
+def projects(estate):
+    return "web/console/projects.html", {
+        "votes": decided_votes(estate.id, require_user()), "phases": PHASE_LABELS}
+
+
+@bp.get("/projects/<int:project_id>")
+def project(project_id):
+    found, user = load_checked(RenovationProject, project_id, require_committee)
+    evaluations = [c for c in consultations.list_consultations(found.estate_id, user)
+                   if c.template_key == "evaluation"]
+    return render_template(
+        "web/console/project.html", estate=get_estate(found.estate_id), section="projects",
+        project=found, phases=PHASE_LABELS, sources=SOURCE_LABELS, evaluations=evaluations)
+
+
+@bp.get("/estates/<int:estate_id>/complaints")
+@committee_page("complaints")
+def complaints(estate):
+    return "web/console/complaints.html", {"statuses": COMPLAINT_STATUS_LABELS}
+
+
+@bp.get("/estates/<int:estate_id>/fund")
+@committee_page("fund")
+def fund(estate):
+    votes = decided_votes(estate.id, require_user())
+    return "web/console/fund.html", {"votes": votes, "vote_titles": {c.id: c.title for c in votes}}

@@ -1,0 +1,40 @@
+"""The street office's pages (街道 / 区 staff): estates ranked for the renovation plan with
+each factor's points, estates by phase, the flags (overdue complaints, an elevator plan left
+in publicity too long), and a link down to each estate's console (staff may open any).
+
+Read-only pages on the staff services, the same figures as GET /api/v1/staff/ranking and
+/api/v1/staff/estates.
+"""
+from flask import Blueprint, render_template, request
+
+from app.auth.permissions import require_staff
+from app.errors import DomainError
+from app.projects.messages import PHASE_LABELS
+from app.staff import services
+from app.web.pages import page_error
+
+bp = Blueprint("street", __name__, url_prefix="/street", template_folder="templates")
+bp.register_error_handler(DomainError, page_error)
+
+
+def _area() -> tuple[str | None, str | None]:
+    return request.args.get("district") or None, request.args.get("street") or None
+
+
+@bp.get("/")
+def ranking():
+    """The priority ranking: score, and each factor's points out of its weight, with why."""
+    require_staff()
+    return render_template("web/street/ranking.html", section="ranking",
+                           rows=services.rank_estates(services.select_estates(*_area())))
+
+
+@bp.get("/estates")
+def estates():
+    """Estates by phase (共谋 … 共享, or 未立项), with their flags; a phase filter."""
+    require_staff()
+    phase = request.args.get("phase")
+    phase = phase if phase in PHASE_LABELS else None
+    rows = services.estate_overview(services.select_estates(*_area()), phase)
+    return render_template("web/street/estates.html", section="estates", rows=rows, phase=phase,
+                           phases=PHASE_LABELS, flagged=sum(1 for row in rows if row["flags"]))

@@ -1,0 +1,120 @@
+"""The committee console on a phone (390×844) in Chromium: acts that cannot be undone ask
+first in a dialog in view; a paper ballot's flat typed or picked on the grid, its receipt in
+view and 下一户; every console page fits the screen (tables become cards)."""
+from app.demo import data
+from tests.web.conftest import DESKTOP, PHONE, login, page_api, screenshot
+from tests.web.test_browser_elder import check_page
+
+#: every console page of the demo estate, to open at 390 px
+CONSOLE_PAGES = ["/console/", "/console/estates/1", "/console/estates/1/consultations",
+                 "/console/estates/1/claims", "/console/estates/1/ledger",
+                 "/console/estates/1/flat-codes", "/console/estates/1/cases",
+                 "/console/estates/1/posters", "/console/estates/1/elevators",
+                 "/console/estates/1/sunlight"]
+
+
+def in_view(page, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    size = page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"] \
+        and box["x"] >= 0 and box["x"] + box["width"] <= size["width"]
+
+
+def fits(page) -> int:
+    return page.evaluate("document.scrollingElement.scrollWidth")
+
+
+#: elements cut off at the right edge, or scrolling sideways inside the page
+OVERFLOWING = """() => {
+  const out = [];
+  for (const e of document.querySelectorAll("body *")) {
+    const box = e.getBoundingClientRect(), style = getComputedStyle(e);
+    const name = e.tagName + (e.id ? "#" + e.id : "") + (e.className ? "." + e.className : "");
+    if (box.width > 1 && box.right > innerWidth + 1) out.push(name);
+    if (["auto", "scroll"].includes(style.overflowX) && e.scrollWidth > e.clientWidth + 1) out.push("scrolls " + name);
+  }
+  return out.slice(0, 5);
+}"""
+
+
+def test_lifecycle_asks_first_and_paper_ballots_are_entered_flat_after_flat(site, open_context):
+    committee = open_context(viewport=PHONE).new_page()
+    login(committee, site, data.COMMITTEE_PHONE, start="/console/estates/1/consultations")
+    created = page_api(committee, "POST", "/api/v1/estates/1/consultations", {
+        "template": "willingness_survey", "closes_at": "2099-12-31T18:00:00+08:00"})
+    assert created.status == 201, created.text()
+    vote_id = created.json()["id"]
+    committee.goto(f"{site.url}/console/consultations/{vote_id}")
+
+    # 开始 asks first, saying what it does; 再想想 leaves it a draft
+    committee.click("button[data-lifecycle=open]")
+    committee.wait_for_selector("#confirm-dialog[open]")
+    assert "题目和范围不能再改" in committee.inner_text("#confirm-text")
+    assert in_view(committee, "#confirm-dialog")
+    screenshot(committee, "console-confirm-phone")
+    committee.click("#confirm-back")
+    assert committee.locator("#confirm-dialog[open]").count() == 0
+    assert "草稿" in committee.inner_text("#status")
+    committee.click("button[data-lifecycle=open]")
+    with committee.expect_navigation():
+        committee.click("#confirm-ok")
+    assert "进行中" in committee.inner_text("#status")
+
+    # A paper ballot: a room typed is found in the stairwell on screen; another is tapped on
+    # the building → stairwell → room grid; "1-1-101" names all three
+    committee.fill("#room-search", "501")
+    committee.press("#room-search", "Enter")
+    assert "已选：1号楼 1单元 501" in committee.inner_text("#picked")
+    committee.click("[data-pick-building]:has-text('2号楼')")
+    committee.click("[data-pick-stairwell]:visible:has-text('2单元')")
+    committee.click(".room-grid:visible label:has-text('501')")
+    assert "已选：2号楼 2单元 501" in committee.inner_text("#picked")
+    committee.fill("#room-search", "1-1-101")
+    committee.press("#room-search", "Enter")
+    assert "已选：1号楼 1单元 101" in committee.inner_text("#picked")
+    committee.select_option("#assisted-channel", "paper")
+    committee.fill("#assisted-evidence", "纸质票 第 0101 号")
+    committee.check("#assisted-form input[name='q.willing'][value=agree]", force=True)
+    committee.check("#assisted-form input[name='q.contribute'][value=willing]", force=True)
+    with committee.expect_navigation():
+        committee.click("#assisted-form button[type=submit]")
+    committee.wait_for_function("document.activeElement && document.activeElement.id === 'receipt'")
+    assert "回执编号" in committee.inner_text("#receipt") and in_view(committee, "#receipt")
+    assert "纸质票 第 0101 号" in committee.inner_text("#entered")
+    screenshot(committee, "console-paper-ballot-receipt-phone")
+    with committee.expect_navigation():
+        committee.click("#next-flat")
+    assert "已选：1号楼 1单元 102" in committee.inner_text("#picked")
+    assert fits(committee) <= 390
+    check_page(committee, elder=False)  # tap targets, contrast, line height
+
+    # 截止 asks too; after it the page says it is closed
+    committee.click("button[data-lifecycle=close]")
+    assert "不能撤销" in committee.inner_text("#confirm-text")
+    with committee.expect_navigation():
+        committee.click("#confirm-ok")
+    assert "已截止" in committee.inner_text("#status")
+
+
+def test_every_console_page_fits_a_phone(site, open_context):
+    committee = open_context(viewport=PHONE).new_page()
+    login(committee, site, data.COMMITTEE_PHONE, start="/console/")
+    stairwell = committee.request.get(f"{site.url}/api/v1/estates/1/buildings").json()[0]["stairwells"][0]["id"]
+    project = page_api(committee, "POST", f"/api/v1/stairwells/{stairwell}/elevator-projects", {
+        "total_cost_cents": 60000000, "subsidy_cents": 20000000, "publicity_days": 10,
+        "floor_coefficients": {"1": "0", "2": "0.4", "3": "0.7", "4": "1", "5": "1.1", "6": "1.2"},
+        "closes_at": "2099-12-31T23:59:00+08:00"})
+    assert project.status == 201, project.text()
+    pages = CONSOLE_PAGES + [f"/console/estates/1/elevators/{project.json()['id']}"]
+    wide = {}
+    for path in pages:
+        committee.goto(site.url + path)
+        width, cut = fits(committee), committee.evaluate(OVERFLOWING)
+        if width > 390 or cut:
+            wide[path] = (width, cut)
+        name = path.strip("/").replace("/", "-").replace("console-estates-1", "console-estate")
+        screenshot(committee, f"phone-{name}")
+    assert wide == {}, f"pages wider than the phone: {wide}"
+    committee.set_viewport_size(DESKTOP)
+    committee.goto(f"{site.url}/console/estates/1/elevators/{project.json()['id']}")
+    screenshot(committee, "desktop-console-elevator")

@@ -1,0 +1,166 @@
+"""The committee runs an estate on a phone (390×844) in Chromium, from the ledger import to a
+published evaluation's follow-ups: ledger checked first (bad rows named, nothing written),
+then imported; a case opened for residents, a meeting recorded, a post hidden and restored,
+the discussion locked, the case closed; a project with items, funding, progress with a photo;
+a complaint answered; the fund ledger; the street office's ranking and drill-down (1280×800)."""
+import io
+
+from PIL import Image
+
+from app.demo import data
+from tests.estates.ledgers import CHINESE, csv_bytes, ledger_rows
+from tests.web.conftest import PHONE, confirm, login, page_api, screenshot
+from tests.web.test_browser_console import OVERFLOWING, fits
+from tests.web.test_browser_elder import check_page
+
+WIDE = {"width": 1280, "height": 800}
+
+
+def both_sizes(page, name):
+    """A screenshot on the phone and at 1280×800; the phone page must fit and meet the norms."""
+    assert fits(page) <= 390 and page.evaluate(OVERFLOWING) == [], name
+    check_page(page, elder=False)
+    screenshot(page, f"{name}-phone")
+    page.set_viewport_size(WIDE)
+    screenshot(page, f"{name}-desktop")
+    page.set_viewport_size(PHONE)
+
+
+def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):
+    committee = open_context(viewport=PHONE).new_page()
+    login(committee, site, data.COMMITTEE_PHONE, start="/console/estates/1/ledger")
+
+    # 台账: a bad file is checked and named row by row; a good one is previewed, then imported
+    rows = ledger_rows(buildings=(("9号楼", 1),), floors=2)
+    bad = [list(rows[0]), list(rows[1])]
+    bad[1][4] = "很大"
+    (tmp_path / "bad.csv").write_bytes(csv_bytes(bad, CHINESE))
+    (tmp_path / "good.csv").write_bytes(csv_bytes(rows, CHINESE))
+    committee.set_input_files("#ledger-file", str(tmp_path / "bad.csv"))
+    committee.click("#ledger-check")
+    committee.wait_for_selector(".row-errors li")
+    assert "第 3 行" in committee.inner_text(".row-errors") and "没有写入任何数据" in committee.inner_text("#ledger-form")
+    assert committee.locator("#ledger-import").is_hidden()
+    committee.set_input_files("#ledger-file", str(tmp_path / "good.csv"))
+    committee.click("#ledger-check")
+    committee.wait_for_selector("#ledger-preview:has-text('新增 4 户')")
+    both_sizes(committee, "console-ledger-preview")
+    confirm(committee, "#ledger-import")
+    committee.wait_for_selector("#ledger-preview:has-text('导入完成：新增 4 户')")
+
+    # 一事一议 for residents: two stairwells, a meeting, a post hidden and restored, locked, closed
+    committee.goto(f"{site.url}/console/estates/1/cases/new")
+    committee.fill("#case-title", "9号楼楼道堆物")
+    committee.fill("#case-description", "居民到居委会反映：楼道里堆了杂物，影响通行。")
+    committee.check("input[name=stairwell] >> nth=0")
+    with committee.expect_navigation():
+        committee.click("#new-case button[type=submit]")
+    case_id = int(committee.url.rstrip("/").rsplit("/", 1)[1])
+    committee.fill("#meeting-place", "居委会会议室")
+    committee.fill("#meeting-attendees", "李书记\n张建国")
+    committee.fill("#meeting-minutes", "约定本周末前清理。")
+    with committee.expect_navigation():
+        committee.click("#meeting-form button[type=submit]")
+    assert "参加：李书记、张建国" in committee.inner_text("#meetings")
+    post = page_api(committee, "POST", f"/api/v1/cases/{case_id}/posts", {"body": "这是一条不文明的发言"})
+    assert post.status == 201, post.text()
+    committee.reload()
+    hide = f"[data-hide='{post.json()['id']}']"
+    committee.click(hide)
+    assert "可以恢复" in committee.inner_text("#confirm-text")
+    with committee.expect_navigation():
+        committee.click("#confirm-ok")
+    committee.wait_for_selector(f"[data-unhide='{post.json()['id']}']")
+    both_sizes(committee, "console-case")
+    with committee.expect_navigation():
+        committee.click(f"[data-unhide='{post.json()['id']}']")
+    committee.wait_for_selector(hide)
+    assert "恢复：" in committee.inner_text("#moderation-log")
+    with committee.expect_navigation():
+        confirm(committee, "#lock-form button")
+    assert "讨论已锁定" in committee.inner_text("main")
+    committee.fill("#close-outcome", "已清理完毕。")
+    with committee.expect_navigation():
+        confirm(committee, "#close-form button[type=submit]")
+    assert "已结案。处理结果：已清理完毕。" in committee.inner_text("#outcome")
+
+    # A renovation project: items, funding, progress with a photo, the next phase
+    committee.goto(f"{site.url}/console/estates/1/projects")
+    committee.fill("#project-title", "和平里小区综合整治")
+    committee.fill("#project-budget", "1000000")
+    with committee.expect_navigation():
+        committee.click("#new-project button[type=submit]")
+    committee.wait_for_selector("#phase-now:has-text('共谋')")
+    committee.fill("#items-basic", "屋面防水\n外墙保温")
+    committee.click("#project-items button[type=submit]")
+    committee.wait_for_selector("#project-items .form-ok:has-text('已保存')")
+    committee.fill("#source-central", "600000")
+    committee.fill("#source-residents", "100000.50")
+    committee.click("#project-funding button[type=submit]")
+    committee.wait_for_selector("#unfunded:has-text('还差 299,999.50 元')")
+    photo = tmp_path / "site.jpg"
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(photo, "JPEG")
+    committee.fill("#progress-body", "脚手架已搭好。")
+    committee.set_input_files("#progress-photos", str(photo))
+    committee.click("#progress-form button[type=submit]")
+    committee.wait_for_selector("#progress-list img.progress-photo")
+    confirm(committee, "#project-advance button")
+    committee.wait_for_selector("#phase-now:has-text('共建')")
+    assert committee.inner_text("#phase-steps").split() == ["共谋", "共建", "共管", "共评", "共享"]
+    both_sizes(committee, "console-project")
+    project_url = committee.url
+
+    # 共评: the evaluation launched (asks first), opened, closed and published; its summary
+    # and follow-ups on the project page
+    with committee.expect_navigation():
+        confirm(committee, "#evaluation-form button[type=submit]")
+    assert "草稿" in committee.inner_text("#status")
+    for step in ("open", "close", "publish"):
+        with committee.expect_navigation():
+            confirm(committee, f"button[data-lifecycle={step}]")
+    assert "已公示" in committee.inner_text("#status")
+    committee.goto(project_url)
+    committee.wait_for_selector("[data-evaluation] .summary:has-text('平均分')")
+    committee.click("[data-follow-up]")
+    committee.wait_for_selector("#follow-ups li")
+
+    # A complaint: taken up, answered, closed (asks first)
+    filed = page_api(committee, "POST", "/api/v1/estates/1/complaints", {"title": "施工噪音", "body": "晚上十点还在施工"})
+    assert filed.status == 201, filed.text()
+    committee.goto(f"{site.url}/console/estates/1/complaints")
+    card = f"[data-complaint='{filed.json()['id']}']"
+    committee.click(f"{card} [data-to=handling]")
+    committee.wait_for_selector(f"{card} .badge:has-text('处理中')")
+    committee.fill(f"{card} textarea", "已要求施工方晚上八点后停工。")
+    committee.click(f"{card} [data-to=answered]")
+    committee.wait_for_selector(f"{card} .badge:has-text('已答复')")
+    both_sizes(committee, "console-complaints")
+    confirm(committee, f"{card} [data-to=closed]")
+    committee.wait_for_selector(f"{card} .badge:has-text('已办结')")
+
+    # The fund ledger: money collected, after its confirmation
+    committee.goto(f"{site.url}/console/estates/1/fund")
+    committee.fill("#fund-amount", "abc")
+    confirm(committee, "#fund-form button[type=submit]")
+    committee.wait_for_selector("#fund-form .form-error:has-text('请填写金额')")
+    committee.fill("#fund-amount", "52000.5")
+    committee.fill("#fund-memo", "2026 年归集")
+    confirm(committee, "#fund-form button[type=submit]")
+    committee.wait_for_selector("#fund-balance:has-text('52,000.50')")
+    both_sizes(committee, "console-fund")
+
+
+def test_the_street_office_ranks_and_drills_down(site, open_context):
+    staff = open_context(viewport=WIDE).new_page()
+    login(staff, site, data.STAFF_PHONE, start="/street/")
+    assert "第 1 名" in staff.inner_text("#ranking") and "/30 分" in staff.inner_text("#ranking")
+    screenshot(staff, "street-ranking-desktop")
+    staff.set_viewport_size(PHONE)
+    assert fits(staff) <= 390 and staff.evaluate(OVERFLOWING) == []
+    screenshot(staff, "street-ranking-phone")
+    staff.goto(f"{site.url}/street/estates")
+    assert "和平里小区" in staff.inner_text("#estates")
+    screenshot(staff, "street-estates-phone")
+    with staff.expect_navigation():
+        staff.click("#estates a:has-text('进入小区')")
+    assert staff.url.endswith("/console/estates/1")

@@ -1,0 +1,203 @@
+"""Every API operation a committee member, moderator, designer, contractor or street office
+staff may call has a console or street page that calls it (or shows what it answers through
+the same service): the table below names the page or script and the text in it that makes
+the call. The test reads the OpenAPI document, so a new operation fails here until it is
+classified: given a page, or named as a resident/public operation (tests/web/test_page_map.py
+maps those), or listed in NO_PAGE_YET with the reason.
+"""
+import re
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from app.config import TestConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+WEB = "app/web/"
+T = WEB + "templates/web/console/"
+S = WEB + "static/"
+
+#: (method, path template from the OpenAPI document) -> (file, [texts that make the call])
+CONSOLE_PAGES = {
+    # 纸质表决票 (the phone page posts to itself and calls the same services as the API)
+    ("GET", "/api/v1/consultations/{consultation_id}/paper-ballots.pdf"): (T + "paper.html", ["/api/v1/consultations/{{ c.id }}/paper-ballots.pdf"]),
+    ("GET", "/api/v1/consultations/{consultation_id}/paper-ballot-scans"): (WEB + "console_paper.py", ["paper.scans_of(c)"]),
+    ("GET", "/api/v1/consultations/{consultation_id}/paper-ballot-counts"): (WEB + "console_paper.py", ["paper.counts_by_stairwell(c)"]),
+    ("POST", "/api/v1/consultations/{consultation_id}/paper-ballot-scans"): (WEB + "console_paper.py", ["paper.read_scan(c, user.id"]),
+    ("GET", "/api/v1/paper-ballot-scans/{scan_id}"): (WEB + "console_paper.py", ["paper.merged_answers(current)"]),
+    ("GET", "/api/v1/paper-ballot-scans/{scan_id}/aligned.jpg"): (T + "paper.html", ["/api/v1/paper-ballot-scans/{{ view.scan.id }}/aligned.jpg"]),
+    ("POST", "/api/v1/paper-ballot-scans/{scan_id}/confirm"): (WEB + "console_paper.py", ["paper.confirm_scan(scan, user"]),
+    ("POST", "/api/v1/paper-ballot-scans/{scan_id}/reject"): (WEB + "console_paper.py", ["paper.reject_scan(scan, user.id"]),
+    # 一事一议
+    ("GET", "/api/v1/estates/{estate_id}/cases"): (WEB + "console.py", ["cases.list_cases(estate.id)"]),
+    ("POST", "/api/v1/estates/{estate_id}/cases"): (S + "console_cases.js", ['"/api/v1/estates/" + form.getAttribute("data-estate") + "/cases"']),
+    ("GET", "/api/v1/cases/{case_id}"): (WEB + "console_cases.py", ["case_views.case_view(found, user)"]),
+    ("GET", "/api/v1/cases/{case_id}/meetings"): (T + "case.html", ["{% for meeting in case.meetings %}"]),
+    ("POST", "/api/v1/cases/{case_id}/meetings"): (S + "console_cases.js", ['"/api/v1/cases/" + form.getAttribute("data-case") + "/meetings"']),
+    ("POST", "/api/v1/cases/{case_id}/resolution"): (S + "console_cases.js", ['"/api/v1/cases/" + form.getAttribute("data-case") + "/resolution"']),
+    ("POST", "/api/v1/cases/{case_id}/close"): (T + "case.html", ['data-api="/api/v1/cases/{{ case.id }}/close"']),
+    ("GET", "/api/v1/cases/{case_id}/reports"): (WEB + "console_cases.py", ["cases.reports_of(case)"]),
+    ("GET", "/api/v1/cases/{case_id}/moderation"): (WEB + "console_cases.py", ["cases.moderation_of(found)"]),
+    ("POST", "/api/v1/posts/{post_id}/hide"): (T + "case.html", ["'unhide' if post.hidden else 'hide'", 'data-api="/api/v1/posts/{{ post.id }}/{{ act }}"']),
+    ("POST", "/api/v1/posts/{post_id}/unhide"): (T + "case.html", ["'unhide' if post.hidden else 'hide'", 'data-api="/api/v1/posts/{{ post.id }}/{{ act }}"']),
+    ("POST", "/api/v1/cases/{case_id}/lock"): (T + "case.html", ["'unlock' if case.locked else 'lock'", 'data-api="/api/v1/cases/{{ case.id }}/{{ locking }}"']),
+    ("POST", "/api/v1/cases/{case_id}/unlock"): (T + "case.html", ["'unlock' if case.locked else 'lock'", 'data-api="/api/v1/cases/{{ case.id }}/{{ locking }}"']),
+    # consultations
+    ("GET", "/api/v1/consultation-templates"): (WEB + "console_consultations.py", ["services.all_templates()"]),
+    ("GET", "/api/v1/decision-rules"): (WEB + "console_cases.py", ["all_rules().values()"]),
+    ("GET", "/api/v1/estates/{estate_id}/consultations"): (WEB + "console_consultations.py", ["services.list_consultations(estate.id"]),
+    ("POST", "/api/v1/estates/{estate_id}/consultations"): (S + "console.js", ['"/api/v1/estates/" + form.getAttribute("data-estate") + "/consultations"']),
+    ("GET", "/api/v1/consultations/{consultation_id}"): (WEB + "console_consultations.py", ["c, _ = managed(consultation_id)"]),
+    ("POST", "/api/v1/consultations/{consultation_id}/open"): (T + "consultation.html", ["{'draft': 'open', 'open': 'close', 'closed': 'publish'}", 'data-lifecycle="{{ next_step }}"']),
+    ("POST", "/api/v1/consultations/{consultation_id}/close"): (T + "consultation.html", ["{'draft': 'open', 'open': 'close', 'closed': 'publish'}", 'data-lifecycle="{{ next_step }}"']),
+    ("POST", "/api/v1/consultations/{consultation_id}/publish"): (T + "consultation.html", ["{'draft': 'open', 'open': 'close', 'closed': 'publish'}", 'data-lifecycle="{{ next_step }}"']),
+    ("POST", "/api/v1/consultations/{consultation_id}/assisted-ballots"): (WEB + "console_consultations.py", ["services.cast_assisted_ballot("]),
+    ("GET", "/api/v1/consultations/{consultation_id}/results"): (WEB + "console_consultations.py", ["ResultsSchema().dump(services.results(c))"]),
+    ("GET", "/api/v1/consultations/{consultation_id}/export.{fmt}"): (T + "consultation.html", ["/export.csv", "/export.pdf"]),
+    # elevators
+    ("GET", "/api/v1/stairwells/{stairwell_id}/elevator-projects"): (WEB + "console_elevators.py", ["services.projects_of_estate(estate.id)"]),
+    ("POST", "/api/v1/stairwells/{stairwell_id}/elevator-projects"): (S + "console_elevators.js", ['"/api/v1/stairwells/" + stairwell + "/elevator-projects"']),
+    ("GET", "/api/v1/elevator-projects/{project_id}"): (WEB + "console_elevators.py", ["services.project_view(project"]),
+    ("GET", "/api/v1/elevator-projects/{project_id}/cost-shares"): (WEB + "console_elevators.py", ["shares_or_reason(project)"]),
+    ("POST", "/api/v1/elevator-projects/{project_id}/cost-shares/what-if"): (S + "console_elevators.js", ['"/cost-shares/what-if"']),
+    ("POST", "/api/v1/elevator-projects/{project_id}/advance"): (S + "console_elevators.js", ['"/api/v1/elevator-projects/" + form.getAttribute("data-project") + "/advance"']),
+    # the estate
+    ("POST", "/api/v1/estates"): (WEB + "templates/web/street/estates.html", ['data-api="/api/v1/estates"']),
+    ("GET", "/api/v1/estates/{estate_id}"): (WEB + "console.py", ["get_or_404(Estate, estate_id)"]),
+    ("GET", "/api/v1/estates/{estate_id}/buildings"): (WEB + "console.py", ["buildings_with_stairwells(estate.id)"]),
+    ("POST", "/api/v1/estates/{estate_id}/flats/import"): (T + "ledger.html", ['data-url="/api/v1/estates/{{ estate.id }}/flats/import"']),
+    ("POST", "/api/v1/estates/{estate_id}/members"): (T + "members.html", ['data-api="/api/v1/estates/{{ estate.id }}/members"']),
+    ("GET", "/api/v1/estates/{estate_id}/claims"): (WEB + "console.py", ["claims_for_review(estate.id)"]),
+    ("POST", "/api/v1/claims/{claim_id}/approve"): (S + "console.js", ['"/api/v1/claims/" + button.getAttribute("data-" + verb) + "/" + verb', 'decide(button, "approve"']),
+    ("POST", "/api/v1/claims/{claim_id}/reject"): (S + "console.js", ['"/api/v1/claims/" + button.getAttribute("data-" + verb) + "/" + verb', 'decide(pendingReject, "reject"']),
+    ("POST", "/api/v1/estates/{estate_id}/flat-codes"): (S + "console.js", ['"/api/v1/estates/" + estate + "/flat-codes"']),
+    # QR codes and posters
+    ("GET", "/api/v1/stairwells/{place_id}/qr.svg"): (T + "posters.html", ['/api/v1/stairwells/{{ stairwell.id }}/qr.svg']),
+    ("GET", "/api/v1/stairwells/{place_id}/qr.png"): (T + "posters.html", ['/api/v1/stairwells/{{ stairwell.id }}/qr.png']),
+    ("POST", "/api/v1/stairwells/{place_id}/qr/rotate"): (T + "posters.html", ['/api/v1/stairwells/{{ stairwell.id }}/qr/rotate']),
+    ("GET", "/api/v1/buildings/{place_id}/qr.svg"): (T + "posters.html", ['/api/v1/buildings/{{ building.id }}/qr.svg']),
+    ("GET", "/api/v1/buildings/{place_id}/qr.png"): (T + "posters.html", ['/api/v1/buildings/{{ building.id }}/qr.png']),
+    ("POST", "/api/v1/buildings/{place_id}/qr/rotate"): (T + "posters.html", ['/api/v1/buildings/{{ building.id }}/qr/rotate']),
+    ("GET", "/api/v1/estates/{estate_id}/qr-posters.pdf"): (T + "posters.html", ['/api/v1/estates/{{ estate.id }}/qr-posters.pdf']),
+    # renovation projects, complaints, the fund
+    ("GET", "/api/v1/estates/{estate_id}/projects"): (S + "console_projects.js", ['GZ.api("GET", "/api/v1/estates/" + estate + "/projects")']),
+    ("POST", "/api/v1/estates/{estate_id}/projects"): (S + "console_projects.js", ['call(form, "POST", "/api/v1/estates/" + estate + "/projects"']),
+    ("GET", "/api/v1/projects/{project_id}"): (S + "console_projects.js", ['var base = "/api/v1/projects/"', 'GZ.api("GET", base)']),
+    ("POST", "/api/v1/projects/{project_id}/advance"): (S + "console_projects.js", ['"POST", base + "/advance"']),
+    ("PUT", "/api/v1/projects/{project_id}/funding"): (S + "console_projects.js", ['"PUT", base + "/funding"']),
+    ("PUT", "/api/v1/projects/{project_id}/items"): (S + "console_projects.js", ['"PUT", base + "/items"']),
+    ("GET", "/api/v1/projects/{project_id}/progress"): (S + "console_projects.js", ['GZ.api("GET", base + "/progress")']),
+    ("POST", "/api/v1/projects/{project_id}/progress"): (S + "console_projects.js", ['"POST", base + "/progress", new FormData(progress)']),
+    ("GET", "/api/v1/projects/{project_id}/supervision-reports"): (S + "console_projects.js", ['GZ.api("GET", base + "/supervision-reports")']),
+    ("GET", "/api/v1/estates/{estate_id}/complaints"): (S + "console_projects.js", ['box.getAttribute("data-estate") + "/complaints"']),
+    ("POST", "/api/v1/complaints/{complaint_id}/status"): (S + "console_projects.js", ['"/api/v1/complaints/" + complaint.id + "/status"']),
+    ("GET", "/api/v1/estates/{estate_id}/fund-ledger"): (S + "console_projects.js", ['table.getAttribute("data-estate") + "/fund-ledger"', 'GZ.api("GET", url)']),
+    ("POST", "/api/v1/estates/{estate_id}/fund-ledger"): (S + "console_projects.js", ['table.getAttribute("data-estate") + "/fund-ledger"', 'call(form, "POST", url, body']),
+    ("POST", "/api/v1/projects/{project_id}/evaluations"): (S + "console_projects.js", ['"POST", base + "/evaluations", { closes_at']),
+    ("GET", "/api/v1/projects/{project_id}/evaluations/{consultation_id}/summary"): (S + "console_projects.js", ['base + "/evaluations/" + id + "/summary"']),
+    ("POST", "/api/v1/projects/{project_id}/evaluations/{consultation_id}/follow-ups"): (S + "console_projects.js", ['"POST", base + "/evaluations/" + id + "/follow-ups"']),
+    ("GET", "/api/v1/projects/{project_id}/follow-ups"): (S + "console_projects.js", ['GZ.api("GET", base + "/follow-ups")']),
+    # sunlight (日照分析)
+    ("GET", "/api/v1/estates/{estate_id}/sunlight-analyses"): (WEB + "sunlight.py", ["services.analyses_of(estate.id)"]),
+    ("POST", "/api/v1/estates/{estate_id}/sunlight-analyses"): (S + "sunlight_form.js", ['"/api/v1/estates/" + DATA.estateId + "/sunlight-analyses"']),
+    ("GET", "/api/v1/sunlight-analyses/{analysis_id}"): (WEB + "sunlight.py", ["services.get_analysis(analysis_id)"]),
+    ("PUT", "/api/v1/sunlight-analyses/{analysis_id}"): (S + "sunlight_form.js", ['"/api/v1/sunlight-analyses/" + DATA.analysisId']),
+    # the street office
+    ("GET", "/api/v1/staff/ranking"): (WEB + "street.py", ["services.rank_estates("]),
+    ("GET", "/api/v1/staff/estates"): (WEB + "street.py", ["services.estate_overview("]),
+}
+
+#: committee / staff operations without a console page yet, and why
+NO_PAGE_YET = {
+    ("GET", "/api/v1/paper-ballot-scans/{scan_id}/image"): "the photo as taken: the page shows the aligned sheet instead",
+    ("GET", "/api/v1/stairwells/{stairwell_id}/flats"): "the flats with masked owners: the elevator and ballot pages read the services",
+    ("GET", "/api/v1/stairwells/{place_id}/qr"): "the code's link and version as JSON: the posters page shows the code itself",
+    ("GET", "/api/v1/buildings/{place_id}/qr"): "as above, for a building",
+    ("GET", "/api/v1/estates/{estate_id}/qr-scans"): "scan counts per code: no console page yet",
+}
+
+#: operations for residents, the public, login and machines (tests/web/test_page_map.py)
+NOT_CONSOLE = """
+GET /api/v1/consultations/{consultation_id}/paper-ballots/layout.json
+POST /api/v1/auth/logout-everywhere
+POST /api/v1/auth/tokens/revoke
+GET /api/v1/me/export
+DELETE /api/v1/me
+GET /api/v1/me
+GET /api/v1/estates/{estate_id}/audit/head
+GET /api/v1/estates/{estate_id}/audit/head/check
+POST /api/v1/auth/sms-codes
+POST /api/v1/auth/tokens
+POST /api/v1/auth/tokens/refresh
+GET /api/v1/auth/session
+POST /api/v1/auth/session
+DELETE /api/v1/auth/session
+POST /api/v1/auth/session/live-token
+GET /api/v1/auth/wechat/authorize
+GET /api/v1/auth/wechat/callback
+GET /api/v1/dev/sms-outbox
+POST /api/v1/auth/wechat/mini-program
+POST /api/v1/auth/wechat/mini-program/phone
+POST /api/v1/auth/web-tickets
+GET /api/v1/cases/{case_id}/posts
+POST /api/v1/cases/{case_id}/posts
+GET /api/v1/posts/{post_id}
+PATCH /api/v1/posts/{post_id}
+GET /api/v1/posts/{post_id}/revisions
+POST /api/v1/posts/{post_id}/reports
+PUT /api/v1/consultations/{consultation_id}/ballots/mine
+GET /api/v1/consultations/{consultation_id}/receipts
+GET /api/v1/flats/{flat_id}/proxies
+POST /api/v1/flats/{flat_id}/proxies
+POST /api/v1/proxies/{proxy_id}/revoke
+POST /api/v1/elevator-projects/{project_id}/objections
+POST /api/v1/elevator-objections/{objection_id}/withdraw
+POST /api/v1/elevator-projects/{project_id}/signatures
+GET /api/v1/elevator-projects/{project_id}/flats/{flat_id}/statement.pdf
+GET /api/v1/stairwells/{stairwell_id}/rooms
+POST /api/v1/flats/claims
+POST /api/v1/flats/claims/by-code
+GET /api/v1/media/{key}
+GET /api/v1/me/notifications
+POST /api/v1/me/notifications/read
+POST /api/v1/projects/{project_id}/supervision-reports
+POST /api/v1/estates/{estate_id}/complaints
+GET /api/v1/me/complaints
+GET /api/v1/estates/{estate_id}/open-data.json
+GET /api/v1/estates/{estate_id}/open-data.csv
+GET /api/v1/qr/{token}
+GET /api/v1/sunlight-analyses/{analysis_id}/chart.png
+GET /api/v1/sunlight-analyses/{analysis_id}/statement.pdf
+GET /api/v1/health
+"""
+
+
+def operations() -> set[tuple[str, str]]:
+    document = create_app(TestConfig).test_client().get("/api/v1/openapi.json").json
+    return {(method.upper(), path) for path, item in document["paths"].items()
+            for method in item if method in ("get", "post", "put", "patch", "delete")}
+
+
+def not_console() -> set[tuple[str, str]]:
+    return {tuple(line.split(" ", 1)) for line in NOT_CONSOLE.strip().splitlines()}
+
+
+def test_every_operation_is_classified_and_every_console_one_has_a_page():
+    every = operations()
+    unclassified = every - set(CONSOLE_PAGES) - set(NO_PAGE_YET) - not_console()
+    assert not unclassified, f"operations with no page and no classification: {sorted(unclassified)}"
+    gone = (set(CONSOLE_PAGES) | set(NO_PAGE_YET) | not_console()) - every
+    assert not gone, f"mapped operations the API no longer has: {sorted(gone)}"
+    assert not set(CONSOLE_PAGES) & not_console() and not set(NO_PAGE_YET) & set(CONSOLE_PAGES)
+
+
+@pytest.mark.parametrize("operation", sorted(CONSOLE_PAGES), ids=" ".join)
+def test_the_mapped_page_really_makes_the_call(operation):
+    path, needles = CONSOLE_PAGES[operation]
+    text = (ROOT / path).read_text(encoding="utf-8")
+    missing = [needle for needle in needles if needle not in text]
+    assert not missing, f"{operation}: {path} does not contain {missing}"
+    # and a page that takes a path parameter from the page names the same resource
+    resource = re.sub(r"\{[^}]+\}.*", "", operation[1]).rstrip("/").rsplit("/", 1)[-1]
+    assert resource in text or resource.replace("-", "_") in text or path.endswith(".py"), (operation, path)

@@ -1,0 +1,84 @@
+"""The console's 一事一议 pages without a browser: open a case for residents, the case's
+page (meetings, resolution, closing) and its moderation queue — report reasons, hide with a
+confirmation, 恢复 for a hidden post, lock and unlock. Both databases."""
+import re
+
+import pytest
+
+from app.cases import services as cases
+from app.web import messages_console
+from tests.factories import flats_of, make_estate, make_owner, make_user
+from tests.web.test_pages import web_login
+
+
+@pytest.fixture
+def estate(app):
+    return make_estate(buildings=(("1号楼", 2),), floors=2)
+
+
+@pytest.fixture
+def committee(estate):
+    return make_user(phone="13911140001", roles=[("committee", estate.id)])
+
+
+def test_the_committee_opens_a_case_for_residents_by_stairwell(client, estate, committee):
+    csrf = web_login(client, committee.phone)
+    page = client.get(f"/console/estates/{estate.id}/cases/new").text
+    boxes = re.findall(r'name="stairwell" value="(\d+)" data-flats="([^"]+)"', page)
+    assert len(boxes) == 2 and "1号楼 1单元（4 户）" in page
+    flats = [int(n) for n in re.findall(r"\d+", boxes[0][1].replace("&#34;", ""))]
+    assert sorted(flats) == sorted(f.id for f in flats_of(estate.id)[:4])
+    created = client.post(f"/api/v1/estates/{estate.id}/cases", headers={"X-CSRF-Token": csrf}, json={
+        "title": "楼道堆物", "description": "1单元楼道堆放杂物", "affected_flat_ids": flats})
+    assert created.status_code == 201
+    listing = client.get(f"/console/estates/{estate.id}/cases").text
+    assert f'href="/console/cases/{created.json["id"]}"' in listing and "代居民发起一事一议" in listing
+
+
+def test_the_case_page_has_meetings_resolution_closing_and_asks_first(client, estate, committee):
+    case = cases.create_case(estate.id, title="停车位纠纷", description="两户争一个车位",
+                             affected_flat_ids=[f.id for f in flats_of(estate.id)[:2]], actor_id=committee.id)
+    web_login(client, committee.phone)
+    page = client.get(f"/console/cases/{case.id}").text
+    assert 'id="meeting-form"' in page and 'id="resolution-form"' in page
+    assert f'data-api="/api/v1/cases/{case.id}/close"' in page
+    assert f'data-confirm="{messages_console.CONFIRM_CLOSE_CASE}"' in page
+    assert f'data-confirm="{messages_console.CONFIRM_RESOLUTION}"' in page
+    assert f'data-confirm="{messages_console.CONFIRM_LOCK}"' in page
+    owner = make_owner(flats_of(estate.id)[0], phone="13911140002")
+    web_login(client, owner.phone)
+    assert client.get(f"/console/cases/{case.id}").status_code == 403
+
+
+def test_moderation_queue_shows_reasons_and_a_hidden_post_can_be_restored(client, estate, committee):
+    flats = flats_of(estate.id)
+    case = cases.create_case(estate.id, title="噪音", description="楼上装修",
+                             affected_flat_ids=[flats[0].id], actor_id=committee.id)
+    author = make_owner(flats[0], phone="13911140003")
+    neighbour = make_owner(flats[1], phone="13911140004")
+    calm = cases.create_post(case, author, "希望周末不要施工")
+    rude = cases.create_post(case, author, "骂人的话")
+    cases.report_post(rude, neighbour, "人身攻击")
+    csrf = web_login(client, committee.phone)
+    page = client.get(f"/console/cases/{case.id}").text
+    # the reported post first, with its reason; hiding asks first
+    assert page.index(f'id="post-{rude.id}"') < page.index(f'id="post-{calm.id}"')
+    assert "被举报 1 次：人身攻击" in page
+    assert re.search(rf'data-hide="{rude.id}" data-confirm="{messages_console.CONFIRM_HIDE}"', page)
+    hidden = client.post(f"/api/v1/posts/{rude.id}/hide", json={"reason": "人身攻击"},
+                         headers={"X-CSRF-Token": csrf})
+    assert hidden.status_code == 200
+    page = client.get(f"/console/cases/{case.id}").text
+    assert f'data-api="/api/v1/posts/{rude.id}/unhide"' in page and f'data-unhide="{rude.id}"' in page
+    assert ">恢复</button>" in page and "已隐藏（版主隐藏）：人身攻击" in page
+    assert client.post(f"/api/v1/posts/{rude.id}/unhide", json={"reason": "复核后恢复"},
+                       headers={"X-CSRF-Token": csrf}).status_code == 200
+    page = client.get(f"/console/cases/{case.id}").text
+    assert f'data-hide="{rude.id}"' in page
+    log = re.search(r'<ul id="moderation-log">.*?</ul>', page, re.S).group(0)
+    assert "隐藏：人身攻击" in log and "恢复：复核后恢复" in log
+    # lock, then unlock
+    assert f'data-api="/api/v1/cases/{case.id}/lock"' in page
+    assert client.post(f"/api/v1/cases/{case.id}/lock", json={}, headers={"X-CSRF-Token": csrf}).status_code == 200
+    page = client.get(f"/console/cases/{case.id}").text
+    assert f'data-api="/api/v1/cases/{case.id}/unlock"' in page and "讨论已锁定。" in page

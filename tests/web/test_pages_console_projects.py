@@ -1,0 +1,37 @@
+"""The console's project, complaint and fund pages without a browser: committee only, the
+passed votes a project or a fund use is tied to, the confirmations. Both databases."""
+from app.consultations import services
+from app.web import messages_console
+from tests.factories import flats_of, make_consultation, make_estate, make_owner, make_user
+from tests.web.test_pages import web_login
+
+
+def test_project_pages_are_for_the_committee_and_offer_passed_votes(client, app):
+    estate = make_estate(floors=1)
+    committee = make_user(phone="13911160001", roles=[("committee", estate.id)])
+    vote = make_consultation(estate, "elevator_consent", actor=committee, title="改造内容表决",
+                             scope_type="stairwell", scope_id=flats_of(estate.id)[0].stairwell_id)
+    undecided = make_consultation(estate, "elevator_consent", actor=committee, title="还在表决",
+                                  scope_type="stairwell", scope_id=flats_of(estate.id)[0].stairwell_id)
+    for flat in flats_of(estate.id):
+        services.cast_ballot(vote, make_owner(flat), flat.id, {"install": "agree"})
+    services.close_consultation(vote, committee.id)
+    assert services.results(vote).decision == "passed"
+    web_login(client, committee.phone)
+    page = client.get(f"/console/estates/{estate.id}/projects").text
+    assert 'id="new-project"' in page and "改造内容表决" in page and undecided.title not in page
+    fund = client.get(f"/console/estates/{estate.id}/fund").text
+    assert f'<option value="{vote.id}">改造内容表决</option>' in fund and undecided.title not in fund
+    assert f'data-confirm="{messages_console.CONFIRM_FUND}"' in fund
+    assert client.get(f"/console/estates/{estate.id}/complaints").status_code == 200
+    created = client.post(f"/api/v1/estates/{estate.id}/projects", json={"title": "改造", "budget_cents": 100},
+                          headers={"X-CSRF-Token": client.get("/api/v1/auth/session").json["csrf_token"]})
+    project = client.get(f"/console/projects/{created.json['id']}").text
+    assert f'data-confirm="{messages_console.CONFIRM_PROJECT_ADVANCE}"' in project
+    assert f'data-confirm="{messages_console.CONFIRM_EVALUATION}"' in project
+
+    owner = make_owner(flats_of(estate.id)[0], phone="13911160002")
+    web_login(client, owner.phone)
+    for path in (f"/console/estates/{estate.id}/projects", f"/console/estates/{estate.id}/fund",
+                 f"/console/estates/{estate.id}/complaints", f"/console/projects/{created.json['id']}"):
+        assert client.get(path).status_code == 403, path
