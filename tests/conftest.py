@@ -130,12 +130,14 @@ def config_overrides():
 
 
 @pytest.fixture
-def app(backend, databases, config_overrides):
+def app(backend, databases, config_overrides, tmp_path):
     if backend == "sqlite":
         url = databases.clone("sqlite")
     else:
         url = databases.shared_postgresql()
-    application = create_app(make_config(url, **config_overrides))
+    # spoken pages are cached by their text: each test starts with an empty cache
+    settings = {"READ_ALOUD_CACHE_DIR": str(tmp_path / "read-aloud"), **config_overrides}
+    application = create_app(make_config(url, **settings))
     from app.extensions import db
 
     with application.app_context():

@@ -6,7 +6,7 @@ from flask import Flask, request
 
 from app.cases import services as cases
 from app.readaloud.synth import cache_path
-from tests.factories import flats_of, make_estate, make_owner
+from tests.factories import flats_of, make_estate, make_owner, sign_in_cookie
 from tests.live import serve_wsgi
 from tests.readaloud.mp3 import duration_s
 
@@ -14,8 +14,7 @@ from tests.readaloud.mp3 import duration_s
 def signed_in(app, user):
     """A browser with the web session of this person (as after the web login)."""
     client = app.test_client()
-    with client.session_transaction() as session:
-        session.update(uid=user.id, ver=user.token_version, csrf="t")
+    sign_in_cookie(client, user, csrf="t")
     return client
 
 
