@@ -41,7 +41,7 @@ def test_results_count_unowned_flats_as_one_head_each(app, rows, rule_key):
             services.cast_assisted_ballot(c, committee, flat.id, answers,
                                           channel="paper", evidence="纸质票")
     services.close_consultation(c, committee.id)
-    outcome = services.results(c)
+    outcome = services.results(c).as_dict()
 
     heads = [("owner", owner) if owner is not None else ("flat", n)
              for n, (owner, _, _) in enumerate(rows)]

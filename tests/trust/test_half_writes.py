@@ -9,7 +9,7 @@ import io
 import pytest
 from sqlalchemy import func, select
 
-from app.consultations import services as consultation_services
+from app.consultations import ballots as consultation_services
 from app.consultations.models import Ballot, BallotAnswer, BallotVersion
 from app.estates import services as estate_services
 from app.extensions import db
