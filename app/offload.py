@@ -8,11 +8,18 @@ every few milliseconds), and the calling greenlet waits without blocking the oth
 Outside a gevent server (tests, CLI commands) it is a plain call.
 
 The work must not need the Flask app or request context: pass it plain values.
+
+The pool's threads run at a lower CPU priority (nice 10, Linux: per thread) so that on a
+busy machine the kernel gives the event loop's thread the core first.
 """
+import os
+
 from gevent import monkey
 
 #: threads for heavy work per process: bounds the CPU and memory that uploads take at once
 HEAVY_THREADS = 2
+#: how much the heavy threads yield the CPU to the event loop's thread (0 to 19)
+HEAVY_NICENESS = 10
 
 _pool = None
 
@@ -35,7 +42,20 @@ def off_the_loop(function, *args):
 
 
 def _outcome(function, args) -> tuple[bool, object]:
+    _lower_priority()
     try:
         return True, function(*args)
     except Exception as error:  # noqa: BLE001 - re-raised by off_the_loop
         return False, error
+
+
+def _lower_priority() -> None:
+    """Give this pool thread a lower CPU priority than the loop's (once per thread)."""
+    import _thread
+
+    try:
+        thread_id = _thread.get_native_id()
+        if os.getpriority(os.PRIO_PROCESS, thread_id) < HEAVY_NICENESS:
+            os.setpriority(os.PRIO_PROCESS, thread_id, HEAVY_NICENESS)
+    except (AttributeError, OSError):  # not Linux, or not allowed: the work runs all the same
+        pass
