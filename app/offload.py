@@ -13,6 +13,7 @@ The pool's threads run at a lower CPU priority (nice 10, Linux: per thread) so t
 busy machine the kernel gives the event loop's thread the core first.
 """
 import os
+import threading
 
 from gevent import monkey
 
@@ -22,6 +23,7 @@ HEAVY_THREADS = 2
 HEAVY_NICENESS = 10
 
 _pool = None
+_lowered = threading.local()
 
 
 def off_the_loop(function, *args):
@@ -53,9 +55,12 @@ def _lower_priority() -> None:
     """Give this pool thread a lower CPU priority than the loop's (once per thread)."""
     import _thread
 
+    if getattr(_lowered, "done", False):
+        return
+    _lowered.done = True
     try:
         thread_id = _thread.get_native_id()
-        if os.getpriority(os.PRIO_PROCESS, thread_id) < HEAVY_NICENESS:
-            os.setpriority(os.PRIO_PROCESS, thread_id, HEAVY_NICENESS)
+        current = os.getpriority(os.PRIO_PROCESS, thread_id)
+        os.setpriority(os.PRIO_PROCESS, thread_id, min(19, current + HEAVY_NICENESS))
     except (AttributeError, OSError):  # not Linux, or not allowed: the work runs all the same
         pass
