@@ -179,3 +179,19 @@ def estate_overview(estates: list[Estate], phase: str | None = None) -> list[dic
                      "project_id": project.id if project else None,
                      "overdue_complaints": overdue.get(estate.id, 0), "flags": flags})
     return rows
+
+
+def ranked_reserve(district: str | None = None) -> list[dict]:
+    """The reserve (项目储备库) in the order of the priority ranking, each estate with its
+    estimate, whether and in which year it is planned, and why it ranks where it does."""
+    from app.applications.reserve import reserve_entries
+
+    found = [row for row in reserve_entries() if not district or row[1].district == district]
+    entries = {estate.id: (entry, planned) for entry, estate, planned in found}
+    estates = [estate for _, estate, _ in found]
+    rows = []
+    for row in rank_estates(estates):
+        entry, planned = entries[row["estate"].id]
+        rows.append({**row, "estimated_cost_cents": entry.estimated_cost_cents, "note": entry.note,
+                     "planned_plan_id": planned.plan_id if planned else None})
+    return rows
