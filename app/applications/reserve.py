@@ -88,8 +88,9 @@ def list_plans() -> list[AnnualPlan]:
 
 
 def used_cents(plan_id: int) -> int:
-    return db.session.scalar(select(func.coalesce(func.sum(AnnualPlanEntry.cost_cents), 0))
-                             .where(AnnualPlanEntry.plan_id == plan_id))
+    """The plan's estimates added up (PostgreSQL sums BIGINT as NUMERIC: back to int)."""
+    return int(db.session.scalar(select(func.coalesce(func.sum(AnnualPlanEntry.cost_cents), 0))
+                             .where(AnnualPlanEntry.plan_id == plan_id)))
 
 
 def add_to_plan(plan: AnnualPlan, estate_id: int, actor_id: int) -> AnnualPlanEntry:
