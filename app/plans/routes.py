@@ -83,7 +83,8 @@ class BuildingHeritage(MethodView):
     def put(self, data, building_id):
         """Street staff flag a building as historic (历史建筑) or townscape-protected, or clear it."""
         user = require_staff()
-        building = heritage.set_heritage(get_or_404(Building, building_id), data["heritage"], user.id)
+        building = heritage.set_heritage(get_or_404(Building, building_id), data["heritage"] or None,
+                                         user.id)
         return heritage.building_row(building)
 
 

@@ -83,7 +83,7 @@ class VersionSchema(BaseSchema):
 
 class HeritageInSchema(BaseSchema):
     heritage = fields.String(required=True, allow_none=True,
-                             validate=validate.OneOf(list(messages.HERITAGE_LABELS)))
+                             validate=validate.OneOf([*messages.HERITAGE_LABELS, ""]))
 
 
 class BuildingHeritageSchema(BaseSchema):
