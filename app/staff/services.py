@@ -62,13 +62,27 @@ def latest_willingness(estate_id: int):
         .order_by(Consultation.closed_at.desc(), Consultation.id.desc()).limit(1))
 
 
+def applied_willingness(estate_id: int, weight: int) -> Factor:
+    """Before a willingness survey, the support of the estate's submitted application
+    (居民自愿申报) is the willingness the street ranks by; with neither, no points."""
+    from app.applications.models import Application, ApplicationStatus
+
+    application = db.session.scalar(select(Application).where(
+        Application.estate_id == estate_id, Application.status == ApplicationStatus.submitted))
+    if application is None or not application.submitted_support:
+        return Factor("willingness", messages.FACTOR_WILLINGNESS, messages.NO_SURVEY, Fraction(0), weight)
+    share = Fraction(application.submitted_support)
+    return Factor("willingness", messages.FACTOR_WILLINGNESS,
+                  messages.APPLIED.format(share=application.submitted_support, percent=_percent(share)),
+                  _points(weight, share), weight)
+
+
 def willingness_factors(estate_id: int, weights: dict) -> tuple[Factor, Factor, int | None]:
     from app.consultations.services import results
 
     survey = latest_willingness(estate_id)
     if survey is None:
-        return (Factor("willingness", messages.FACTOR_WILLINGNESS, messages.NO_SURVEY, Fraction(0),
-                       weights["willingness"]),
+        return (applied_willingness(estate_id, weights["willingness"]),
                 Factor("participation", messages.FACTOR_PARTICIPATION, messages.NO_SURVEY,
                        Fraction(0), weights["participation"]), None)
     outcome = results(survey)

@@ -102,6 +102,8 @@ def reserve_and_plan(client, estate, people, application_id):
     ranked = client.get(A + "/staff/reserve", headers=auth(staff)).get_json()
     assert [row["estate"]["id"] for row in ranked] == [estate.id, other.id]  # older first on a tie
     assert ranked[0]["planned_plan_id"] == plan["id"] and ranked[1]["planned_plan_id"] is None
+    willingness = {f["key"]: f for f in ranked[0]["factors"]}["willingness"]
+    assert willingness["points_fraction"] == "80/3" and "居民申报时 8/12 户业主支持（66.7%）" in willingness["text"]
     client_plan = client.get(A + f"/annual-plans/{plan['id']}", headers=auth(staff)).get_json()
     assert [e["estate_id"] for e in client_plan["entries"]] == [estate.id]
 
