@@ -8,14 +8,13 @@ and the entry written, so two additions at once are decided one after the other.
 from fractions import Fraction
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from app.applications import messages
 from app.applications.models import (
     AnnualPlan, AnnualPlanEntry, Application, ApplicationStatus, ReserveEntry)
 from app.applications.services import percent
 from app.audit.services import record
-from app.db import lock_row
+from app.db import add_once, lock_row
 from app.display import yuan
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.models import Estate
@@ -28,12 +27,7 @@ def add_to_reserve(application: Application, estimated_cost_cents: int, note: st
         raise Conflict(messages.NOT_SUBMITTED, code="not_submitted")
     entry = ReserveEntry(estate_id=application.estate_id, application_id=application.id,
                          estimated_cost_cents=estimated_cost_cents, note=note, added_by_id=actor_id)
-    db.session.add(entry)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise Conflict(messages.ALREADY_RESERVED, code="already_reserved") from None
+    add_once(db.session, entry, Conflict(messages.ALREADY_RESERVED, code="already_reserved"))
     record("reserve.added", estate_id=application.estate_id, actor_id=actor_id,
            subject_type="application", subject_id=application.id,
            data={"estimated_cost_cents": estimated_cost_cents})
@@ -64,13 +58,8 @@ def submitted_not_reserved() -> list[tuple[Application, Estate]]:
 def create_plan(year: int, district: str, capacity_cents: int, actor_id: int) -> AnnualPlan:
     plan = AnnualPlan(year=year, district=district, capacity_cents=capacity_cents,
                       created_by_id=actor_id)
-    db.session.add(plan)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise Conflict(messages.PLAN_EXISTS.format(district=district, year=year),
-                       code="plan_exists") from None
+    add_once(db.session, plan, Conflict(messages.PLAN_EXISTS.format(district=district, year=year),
+                                        code="plan_exists"))
     db.session.commit()
     return plan
 
@@ -116,12 +105,9 @@ def add_to_plan(plan: AnnualPlan, estate_id: int, actor_id: int) -> AnnualPlanEn
             cost=yuan(cost), remaining=yuan(plan.capacity_cents - used)), code="over_capacity")
     entry = AnnualPlanEntry(plan_id=plan.id, estate_id=estate_id, cost_cents=cost,
                             added_by_id=actor_id)
-    db.session.add(entry)
-    try:
-        db.session.flush()
-    except IntegrityError:  # planned elsewhere at the same moment
-        db.session.rollback()
-        raise Conflict(messages.ALREADY_PLANNED.format(year=plan.year), code="already_planned") from None
+    # planned into another plan at the same moment: the unique estate_id decides
+    add_once(db.session, entry, Conflict(messages.ALREADY_PLANNED.format(year=plan.year),
+                                         code="already_planned"))
     record("annual_plan.added", estate_id=estate_id, actor_id=actor_id, subject_type="annual_plan",
            subject_id=plan.id, data={"year": plan.year, "cost_cents": cost})
     db.session.commit()

@@ -7,12 +7,11 @@ from fractions import Fraction
 
 from flask import current_app
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from app.applications import messages
 from app.applications.models import Application, ApplicationStatus, ApplicationSupport
 from app.audit.services import record
-from app.db import lock_row, utcnow
+from app.db import add_once, lock_row, utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, NotFound
 from app.estates.models import Flat, FlatLink, LinkStatus, Relation
 from app.estates.services import flat_labels, is_verified_owner
@@ -93,12 +92,7 @@ def start_application(estate_id: int, reason: str, actor_id: int) -> Application
         raise Conflict(messages.APPLICATION_EXISTS, code="application_exists")
     application = Application(estate_id=estate_id, reason=reason, started_by_id=actor_id,
                               status=ApplicationStatus.collecting)
-    db.session.add(application)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise Conflict(messages.APPLICATION_EXISTS, code="application_exists") from None
+    add_once(db.session, application, Conflict(messages.APPLICATION_EXISTS, code="application_exists"))
     record("application.started", estate_id=estate_id, actor_id=actor_id,
            subject_type="application", subject_id=application.id, data={"reason": reason})
     db.session.commit()
@@ -116,12 +110,7 @@ def add_support(application: Application, flat_id: int, user_id: int) -> Applica
         raise Conflict(messages.NOT_COLLECTING, code="not_collecting")
     support = ApplicationSupport(estate_id=application.estate_id, application_id=application.id,
                                  flat_id=flat_id, user_id=user_id)
-    db.session.add(support)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise Conflict(messages.ALREADY_SUPPORTED, code="already_supported") from None
+    add_once(db.session, support, Conflict(messages.ALREADY_SUPPORTED, code="already_supported"))
     db.session.commit()
     return support
 

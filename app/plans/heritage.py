@@ -3,9 +3,9 @@ facade (`alters_facade` in the catalogue data) carry a warning in such an estate
 a heritage review, recorded by staff, before they go to publicity, a vote or a project
 ("改造项目涉及历史文化街区、历史建筑的，应严格落实相关保护修缮要求")."""
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
+from app.db import add_once
 from app.consultations.services import catalogue_items
 from app.errors import Conflict, InvalidInput
 from app.estates.models import Building
@@ -86,13 +86,8 @@ def record_review(estate_id: int, item_code: str, decision: ReviewDecision, note
         raise Conflict(messages.NO_HERITAGE, code="no_heritage")
     review = HeritageReview(estate_id=estate_id, item_code=item_code, decision=decision, note=note,
                             reviewer_id=actor_id)
-    db.session.add(review)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise Conflict(messages.ALREADY_REVIEWED.format(label=item["label"]),
-                       code="already_reviewed") from None
+    add_once(db.session, review, Conflict(messages.ALREADY_REVIEWED.format(label=item["label"]),
+                                          code="already_reviewed"))
     record("heritage.reviewed", estate_id=estate_id, actor_id=actor_id, subject_type="heritage_review",
            subject_id=review.id, data={"item_code": item_code, "decision": decision.value})
     db.session.commit()
