@@ -47,6 +47,14 @@ def test_one_support_per_flat_however_many_taps_at_once(app, estate):
     assert services.support_of(db.session.get(Application, application_id)).supported == 1
 
 
+def test_one_live_application_per_estate_however_many_start_at_once(app, estate):
+    people = [make_owner(flat).id for flat in flats_of(estate.id)[:6]]
+    outcomes = together(app, len(people), lambda i: services.start_application(
+        estate.id, "屋面漏水", people[i]))
+    assert sorted(outcomes) == ["application_exists"] * 5 + ["ok"]
+    assert len(services.applications_of(estate.id)) == 1
+
+
 def reserved_estate(staff_id: int, cost_cents: int, number: int) -> int:
     estate = make_estate(name=f"并发小区{number}")
     owner = make_owner(flats_of(estate.id)[0])
