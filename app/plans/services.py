@@ -122,7 +122,7 @@ def start_publicity(version: PlanVersion, actor_id: int) -> PlanVersion:
 
 def add_comment(section: PlanSection, quote: str, body: str, author_id: int) -> PlanComment:
     """A comment on a passage quoted from the section as it stands (CONSUL's annotations)."""
-    if quote.strip() not in section.body:
+    if not quote.strip() or quote.strip() not in section.body:
         raise _invalid(messages.QUOTE_NOT_IN_SECTION, "quote")
     comment = PlanComment(estate_id=section.estate_id, section_id=section.id, author_id=author_id,
                           quote=quote.strip(), body=body)
