@@ -111,6 +111,8 @@ def add_support(application: Application, flat_id: int, user_id: int) -> Applica
     support = ApplicationSupport(estate_id=application.estate_id, application_id=application.id,
                                  flat_id=flat_id, user_id=user_id)
     add_once(db.session, support, Conflict(messages.ALREADY_SUPPORTED, code="already_supported"))
+    record("application.supported", estate_id=application.estate_id, actor_id=user_id,
+           subject_type="application", subject_id=application.id, data={"flat_id": flat_id})
     db.session.commit()
     return support
 

@@ -18,6 +18,7 @@ from app.display import china_time
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.models import Estate
 from app.extensions import db
+from app.notifications.services import notify
 from app.plans import messages
 from app.plans.heritage import (  # noqa: F401 - the guards' entry points live here
     buildings_words, heritage_buildings, heritage_review_pending, latest_version)
@@ -137,6 +138,9 @@ def answer_comment(comment: PlanComment, answer: str, actor_id: int) -> PlanComm
     if comment.answer is not None:
         raise Conflict(messages.ALREADY_ANSWERED, code="already_answered")
     comment.answer, comment.answered_by_id, comment.answered_at = answer, actor_id, utcnow()
+    notify(comment.author_id, estate_id=comment.estate_id, kind="plan_comment_answered",
+           title=messages.ANSWERED_TITLE, body=messages.ANSWERED_BODY.format(quote=comment.quote),
+           link=f"/estates/{comment.estate_id}/plan")
     record("plan.comment_answered", estate_id=comment.estate_id, actor_id=actor_id,
            subject_type="plan_comment", subject_id=comment.id, data={})
     db.session.commit()

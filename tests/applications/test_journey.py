@@ -138,6 +138,8 @@ def plan_comments_publicity(client, estate, people):
                    {"quote": "颜色保持原样", "body": "希望保留原来的青砖"}, 201).get_json()
     post(client, f"/plan-comments/{comment['id']}/answer", owner, {"answer": "好"}, 403)
     post(client, f"/plan-comments/{comment['id']}/answer", designer, {"answer": "青砖部分只清洗不涂料"}, 200)
+    told = client.get(A + "/me/notifications", headers=auth(owner)).get_json()
+    assert any(n["title"] == "您对改造方案的意见有了答复" for n in told)
     assert error(post(client, f"/plan-comments/{comment['id']}/answer", committee,
                       {"answer": "再答"}, 409))["code"] == "already_answered"
     second = post(client, path, designer, {"title": "改造方案（公示稿）", "item_codes": [
