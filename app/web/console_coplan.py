@@ -48,6 +48,8 @@ def reserve_page():
     require_staff()
     waiting = [{"application": a, "estate": e, "support": applications.support_of(a).as_dict()}
                for a, e in reserve.submitted_not_reserved()]
+    ranked, annual = staff.ranked_reserve(), [reserve.plan_view(p) for p in reserve.list_plans()]
+    candidates = {plan["id"]: [row for row in ranked if not row["planned_plan_id"]
+                               and row["estate"].district == plan["district"]] for plan in annual}
     return render_template("web/street/reserve.html", section="reserve", waiting=waiting,
-                           ranked=staff.ranked_reserve(),
-                           plans=[reserve.plan_view(p) for p in reserve.list_plans()])
+                           ranked=ranked, plans=annual, candidates=candidates)

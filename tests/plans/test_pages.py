@@ -1,5 +1,6 @@
 """The co-planning pages render for the people they are for, with what the API shows them."""
 from app.applications import reserve, services as applications
+from app.extensions import db
 from app.plans import heritage, services as plans
 from app.plans.models import ReviewDecision
 from tests.factories import flats_of, make_owner, make_user, sign_in_cookie
@@ -50,7 +51,14 @@ def test_console_and_street_pages(app, estate, committee):
     heritage.record_review(estate.id, "basic.exterior_wall_repair", ReviewDecision.approved, "可以", staff.id)
     assert "审查同意" in page(app, staff, f"/console/estates/{estate.id}/heritage")[1]
     assert page(app, owner, f"/console/estates/{estate.id}/plan")[0] == 403
-    reserve.create_plan(2027, "东城区", 100_000_000, staff.id)
+    plan = reserve.create_plan(2027, "东城区", 100_000_000, staff.id)
     status, html = page(app, staff, "/street/reserve")
     assert status == 200 and "已用 0.00 / 1,000,000.00 元（0.0%）" in html
+    assert "储备库里没有本区待列入计划的小区" in html and "/entries" not in html
+    application.status = applications.ApplicationStatus.submitted
+    db.session.commit()
+    assert f"/api/v1/applications/{application.id}/reserve" in page(app, staff, "/street/reserve")[1]
+    reserve.add_to_reserve(application, 50_000_000, None, staff.id)
+    status, html = page(app, staff, "/street/reserve")
+    assert f"/api/v1/annual-plans/{plan.id}/entries" in html and "500,000.00 元" in html
     assert page(app, committee, "/street/reserve")[0] == 403
