@@ -157,6 +157,11 @@ class Config:
     # Street office view: points per ranking factor, and when a publicity period is "long"
     STAFF_RANKING_WEIGHTS = {"age": 30, "willingness": 40, "participation": 30}
     LONG_PUBLICITY_GRACE_DAYS = int(os.environ.get("LONG_PUBLICITY_GRACE_DAYS", "10"))
+    # 居民自愿申报: the share of the estate's flats whose owners must support an application
+    # before the committee may submit it (an exact fraction, "以上": the bound itself passes)
+    APPLICATION_SUPPORT_THRESHOLD = os.environ.get("APPLICATION_SUPPORT_THRESHOLD", "2/3")
+    # 改造方案公示: days a plan is shown to residents before the content vote
+    PLAN_PUBLICITY_DAYS = int(os.environ.get("PLAN_PUBLICITY_DAYS", "7"))
     # 共评: questions averaging below this score become follow-up items
     FOLLOW_UP_BELOW_SCORE = "3"
 

@@ -99,3 +99,16 @@ class Hundredths(TypeDecorator):
         if value is None:
             return None
         return (Decimal(int(value)) / 100).quantize(CENT)
+
+
+def add_once(session, row, refusal: Exception) -> None:
+    """Add `row` and flush it; when a unique constraint finds it already there (a twin request
+    got there first), roll back and raise `refusal` (a domain error saying so) instead."""
+    from sqlalchemy.exc import IntegrityError
+
+    session.add(row)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise refusal from None

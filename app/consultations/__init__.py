@@ -10,7 +10,7 @@ def init_app(app):
     from app import rules
     from app.consultations.cli import consultations_cli
     from app.consultations.routes import blp
-    from app.consultations.templates import REQUIRED_TEMPLATES, load_templates
+    from app.consultations.templates import REQUIRED_TEMPLATES, catalogue_index, load_templates
     from app.extensions import api
     from app.rules.data import DataFileError
 
@@ -21,5 +21,6 @@ def init_app(app):
     if absent:
         raise DataFileError(f"{directory}: key: missing required templates {absent}")
     app.extensions["consultation_templates"] = templates
+    app.extensions["catalogue_items"] = catalogue_index(directory)
     api.register_blueprint(blp)
     app.cli.add_command(consultations_cli)

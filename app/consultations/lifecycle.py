@@ -33,6 +33,11 @@ def get_template(key: str) -> Template | None:
     return all_templates().get(key)
 
 
+def catalogue_items() -> dict[str, dict]:
+    """Every item of the content catalogues by code: {code, label, category, alters_facade}."""
+    return current_app.extensions["catalogue_items"]
+
+
 def _invalid(message: str, field: str = "scope") -> InvalidInput:
     return InvalidInput(message, fields={field: message})
 

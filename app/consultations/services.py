@@ -15,7 +15,7 @@ from app.consultations.ballots import (  # noqa: F401
     cast_assisted_ballot, cast_ballot, choices, current_ballot, entered_ballots, has_ballot,
     my_ballots, new_receipt, receipts, voted_flat_ids)
 from app.consultations.lifecycle import (  # noqa: F401
-    all_templates, announce_status, close_consultation, close_due, create_consultation,
+    all_templates, announce_status, catalogue_items, close_consultation, close_due, create_consultation,
     get_template, open_consultation, publish_consultation, settle)
 from app.consultations.outcome import Outcome  # noqa: F401
 from app.consultations.proxies import (  # noqa: F401

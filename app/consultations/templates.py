@@ -31,6 +31,8 @@ APPROVE = "agree"
 class ItemSchema(BaseSchema):
     code = fields.String(required=True, validate=[ITEM_CODE, validate.Length(max=64)])
     label = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    #: the item changes a building's facade: historic buildings need a heritage review first
+    alters_facade = fields.Boolean(load_default=False)
 
 
 class CategorySchema(BaseSchema):
@@ -193,7 +195,8 @@ def _catalogue_items(ref: dict, catalogues: dict, where: str) -> list[dict]:
             continue
         for item in category["items"]:
             items.append({"code": item["code"], "label": item["label"],
-                          "category": category["key"], "category_label": category["label"]})
+                          "category": category["key"], "category_label": category["label"],
+                          "alters_facade": item["alters_facade"]})
     return items
 
 
@@ -247,6 +250,13 @@ def load_catalogues(directory: Path) -> dict[str, dict]:
             raise DataFileError(f"{path}: key: catalogue {catalogue['key']!r} defined twice")
         catalogues[catalogue["key"]] = catalogue
     return catalogues
+
+
+def catalogue_index(directory: Path) -> dict[str, dict]:
+    """Every catalogue item of the folder by its code: {code, label, category, alters_facade}."""
+    catalogues = load_catalogues(directory)
+    return {item["code"]: item for key in catalogues
+            for item in _catalogue_items({"catalogue": key}, catalogues, key)}
 
 
 def load_templates(directory: Path, rule_keys) -> dict[str, Template]:

@@ -42,6 +42,8 @@ class Building(db.Model):
     estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
     #: as the ledger names it, e.g. 3号楼
     name: Mapped[str] = mapped_column(String(50))
+    #: historic (历史建筑) or townscape-protected (风貌保护); None for an ordinary building
+    heritage: Mapped[str | None] = mapped_column(String(20))
 
     estate: Mapped[Estate] = relationship(back_populates="buildings")
     stairwells: Mapped[list["Stairwell"]] = relationship(

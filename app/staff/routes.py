@@ -3,7 +3,8 @@ from flask_smorest import Blueprint
 
 from app.auth.permissions import require_staff
 from app.staff import services
-from app.staff.schemas import OverviewRowSchema, RankingRowSchema, StaffQuery
+from app.staff.schemas import (
+    OverviewRowSchema, RankingRowSchema, ReserveQuery, ReserveRowSchema, StaffQuery)
 
 blp = Blueprint("staff", __name__, url_prefix="/api/v1", description="街道 / 区：多个小区的总览")
 
@@ -30,3 +31,13 @@ class Overview(MethodView):
         """Estates by phase, with overdue complaints flagged."""
         require_staff()
         return services.estate_overview(_estates(query), query["phase"])
+
+
+@blp.route("/staff/reserve")
+class Reserve(MethodView):
+    @blp.arguments(ReserveQuery, location="query")
+    @blp.response(200, ReserveRowSchema(many=True))
+    def get(self, query):
+        """The reserve (项目储备库), ordered by the priority ranking, with each estimate."""
+        require_staff()
+        return services.ranked_reserve(query["district"])

@@ -42,3 +42,13 @@ class OverviewRowSchema(BaseSchema):
     project_id = fields.Integer(allow_none=True)
     overdue_complaints = fields.Integer()
     flags = fields.List(fields.String())
+
+
+class ReserveQuery(BaseSchema):
+    district = fields.String(load_default=None, validate=validate.Length(max=50))
+
+
+class ReserveRowSchema(RankingRowSchema):
+    estimated_cost_cents = fields.Integer()
+    note = fields.String(allow_none=True)
+    planned_plan_id = fields.Integer(allow_none=True)

@@ -62,13 +62,27 @@ def latest_willingness(estate_id: int):
         .order_by(Consultation.closed_at.desc(), Consultation.id.desc()).limit(1))
 
 
+def applied_willingness(estate_id: int, weight: int) -> Factor:
+    """Before a willingness survey, the support of the estate's submitted application
+    (居民自愿申报) is the willingness the street ranks by; with neither, no points."""
+    from app.applications.models import Application, ApplicationStatus
+
+    application = db.session.scalar(select(Application).where(
+        Application.estate_id == estate_id, Application.status == ApplicationStatus.submitted))
+    if application is None or not application.submitted_support:
+        return Factor("willingness", messages.FACTOR_WILLINGNESS, messages.NO_SURVEY, Fraction(0), weight)
+    share = Fraction(application.submitted_support)
+    return Factor("willingness", messages.FACTOR_WILLINGNESS,
+                  messages.APPLIED.format(share=application.submitted_support, percent=_percent(share)),
+                  _points(weight, share), weight)
+
+
 def willingness_factors(estate_id: int, weights: dict) -> tuple[Factor, Factor, int | None]:
     from app.consultations.services import results
 
     survey = latest_willingness(estate_id)
     if survey is None:
-        return (Factor("willingness", messages.FACTOR_WILLINGNESS, messages.NO_SURVEY, Fraction(0),
-                       weights["willingness"]),
+        return (applied_willingness(estate_id, weights["willingness"]),
                 Factor("participation", messages.FACTOR_PARTICIPATION, messages.NO_SURVEY,
                        Fraction(0), weights["participation"]), None)
     outcome = results(survey)
@@ -178,4 +192,20 @@ def estate_overview(estates: list[Estate], phase: str | None = None) -> list[dic
                      "phase_label": PHASE_LABELS[estate_phase] if estate_phase else messages.NO_PROJECT,
                      "project_id": project.id if project else None,
                      "overdue_complaints": overdue.get(estate.id, 0), "flags": flags})
+    return rows
+
+
+def ranked_reserve(district: str | None = None) -> list[dict]:
+    """The reserve (项目储备库) in the order of the priority ranking, each estate with its
+    estimate, whether and in which year it is planned, and why it ranks where it does."""
+    from app.applications.reserve import reserve_entries
+
+    found = [row for row in reserve_entries() if not district or row[1].district == district]
+    entries = {estate.id: (entry, planned) for entry, estate, planned in found}
+    estates = [estate for _, estate, _ in found]
+    rows = []
+    for row in rank_estates(estates):
+        entry, planned = entries[row["estate"].id]
+        rows.append({**row, "estimated_cost_cents": entry.estimated_cost_cents, "note": entry.note,
+                     "planned_plan_id": planned.plan_id if planned else None})
     return rows

@@ -31,6 +31,7 @@ from app.config import TestConfig
 from app.db import utcnow
 from app.elevators.stages import Stage
 from tests.factories import auth, next_phone, sign_in_cookie
+from tests.security import coplan
 from tests.security.world import ROLES, elevator_body, photo_jpeg, world_app
 
 PUBLIC = "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
@@ -405,6 +406,50 @@ ROWS = [
         lambda w: f"{A}/sunlight-analyses/{w.sunlight_id()}/statement.pdf"),
     Row("GET", "/api/v1/staff/ranking", STAFF, lambda w: f"{A}/staff/ranking"),
     Row("GET", "/api/v1/staff/estates", STAFF, lambda w: f"{A}/staff/estates"),
+    # --- co-planning (issue 19): applications, reserve, annual plans, the plan, heritage ------
+    Row("GET", "/api/v1/estates/<int:estate_id>/applications", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/applications"),
+    # one live application per estate: the committee's own already stands, so every member is told
+    Row("POST", "/api/v1/estates/<int:estate_id>/applications", "401 404 404 404 409 409 409 409 409",
+        lambda w: f"{A}/estates/{coplan.live_application(w).estate_id}/applications",
+        json=lambda w: {"reason": "再申请一次"}),
+    Row("GET", "/api/v1/applications/<int:application_id>", MEMBER,
+        lambda w: f"{A}/applications/{coplan.live_application(w).id}"),
+    Row("POST", "/api/v1/applications/<int:application_id>/supports", OWNER_ONLY,
+        lambda w: f"{A}/applications/{coplan.supportable(w)}/supports",
+        json=lambda w: {"flat_id": w.a.flats[0].id}),
+    Row("POST", "/api/v1/applications/<int:application_id>/submit", COMMITTEE,
+        lambda w: f"{A}/applications/{coplan.submittable(w)}/submit"),
+    Row("POST", "/api/v1/applications/<int:application_id>/reserve", STAFF,
+        lambda w: f"{A}/applications/{coplan.submitted_elsewhere(w)}/reserve",
+        json=lambda w: {"estimated_cost_cents": 100}),
+    Row("GET", "/api/v1/staff/reserve", STAFF, lambda w: f"{A}/staff/reserve"),
+    Row("GET", "/api/v1/annual-plans", STAFF, lambda w: f"{A}/annual-plans"),
+    Row("POST", "/api/v1/annual-plans", STAFF, lambda w: f"{A}/annual-plans", json=coplan.plan_body),
+    Row("GET", "/api/v1/annual-plans/<int:plan_id>", STAFF,
+        lambda w: f"{A}/annual-plans/{coplan.annual_plan(w)}"),
+    Row("POST", "/api/v1/annual-plans/<int:plan_id>/entries", STAFF,
+        lambda w: f"{A}/annual-plans/{coplan.annual_plan(w)}/entries", json=coplan.plan_entry),
+    Row("GET", "/api/v1/estates/<int:estate_id>/plan-versions", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/plan-versions"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/plan-versions", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/plan-versions", json=coplan.version_body),
+    Row("GET", "/api/v1/plan-versions/<int:version_id>", MEMBER,
+        lambda w: f"{A}/plan-versions/{coplan.version(w)}"),
+    Row("POST", "/api/v1/plan-versions/<int:version_id>/publicity", COMMITTEE,
+        lambda w: f"{A}/plan-versions/{coplan.fresh_version(w)}/publicity"),
+    Row("POST", "/api/v1/plan-sections/<int:section_id>/comments", MEMBER,
+        lambda w: f"{A}/plan-sections/{coplan.section(w)}/comments",
+        json=lambda w: {"quote": "重做防水", "body": "几月开工？"}),
+    Row("POST", "/api/v1/plan-comments/<int:comment_id>/answer", COMMITTEE,
+        lambda w: f"{A}/plan-comments/{coplan.fresh_comment(w)}/answer",
+        json=lambda w: {"answer": "三月"}),
+    Row("PUT", "/api/v1/buildings/<int:building_id>/heritage", STAFF,
+        lambda w: f"{A}/buildings/{w.a.building_id}/heritage", json=lambda w: {"heritage": "townscape"}),
+    Row("GET", "/api/v1/estates/<int:estate_id>/heritage", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/heritage"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/heritage-reviews", STAFF,
+        lambda w: f"{A}/estates/{coplan.heritage_estate(w)}/heritage-reviews", json=coplan.unused_review),
 ]
 TABLE = {(row.method, row.rule): row for row in ROWS}
 
@@ -557,7 +602,7 @@ WEB_ROWS = [
     *[Row("GET", f"/console/estates/<int:estate_id>{suffix}", COMMITTEE_PAGE,
           (lambda suffix: lambda w: f"/console/estates/{w.a.estate.id}{suffix}")(suffix))
       for suffix in ("", "/claims", "/ledger", "/flat-codes", "/cases", "/posters",
-                     "/consultations", "/elevators")],
+                     "/consultations", "/elevators", "/application", "/plan", "/heritage")],
     Row("GET", "/console/estates/<int:estate_id>/elevators/<int:project_id>", COMMITTEE_PAGE,
         lambda w: f"/console/estates/{w.a.estate.id}/elevators/{w.a.elevator_id}"),
     Row("GET", "/console/consultations/<int:consultation_id>", COMMITTEE_PAGE,
@@ -566,6 +611,10 @@ WEB_ROWS = [
         lambda w: f"/console/consultations/{w.a.open_consultation_id}/paper"),
     Row("GET", "/consultations/<int:consultation_id>", MEMBER_PAGE,
         lambda w: f"/consultations/{w.a.open_consultation_id}"),
+    Row("GET", "/estates/<int:estate_id>/application", MEMBER_PAGE,
+        lambda w: f"/estates/{w.a.estate.id}/application"),
+    Row("GET", "/estates/<int:estate_id>/plan", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/plan"),
+    Row("GET", "/street/reserve", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/reserve"),
     Row("GET", "/elevators/<int:project_id>", MEMBER_PAGE,
         lambda w: f"/elevators/{w.a.elevator_id}"),
     Row("GET", "/elevators/<int:project_id>/progress", MEMBER_PAGE,

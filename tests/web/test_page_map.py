@@ -81,6 +81,20 @@ RESIDENT_PAGES = {
     "POST /api/v1/me/notifications/read": S + "account.js",
     "GET /api/v1/me/export": T + "account/account.html",
     "DELETE /api/v1/me": S + "account.js",
+    # co-planning (issue 19): apply and support, read the plan and comment on a section
+    "GET /api/v1/estates/{estate_id}/applications": Rendered(
+        "app/web/coplan.py", "applications.applications_of(", "app/applications/routes.py",
+        "services.applications_of("),
+    "POST /api/v1/estates/{estate_id}/applications": T + "coplan/application.html",
+    "GET /api/v1/applications/{application_id}": Rendered(
+        "app/web/coplan.py", "applications.application_view(", "app/applications/routes.py",
+        "services.application_view("),
+    "POST /api/v1/applications/{application_id}/supports": T + "coplan/application.html",
+    "GET /api/v1/estates/{estate_id}/plan-versions": Rendered(
+        "app/web/coplan.py", "plans.versions_of(", "app/plans/routes.py", "services.versions_of("),
+    "GET /api/v1/plan-versions/{version_id}": Rendered(
+        "app/web/coplan.py", "plans.version_view(", "app/plans/routes.py", "services.version_view("),
+    "POST /api/v1/plan-sections/{section_id}/comments": T + "coplan/plan.html",
 }
 
 #: resident operations that still have no page (each a gap to close, then to remove here)
@@ -157,6 +171,12 @@ COMMITTEE_OR_STAFF = {
     "GET /api/v1/stairwells/{stairwell_id}/flats",
     "POST /api/v1/stairwells/{stairwell_id}/elevator-projects",
     "GET /api/v1/staff/estates", "GET /api/v1/staff/ranking",
+    "POST /api/v1/applications/{application_id}/submit", "POST /api/v1/applications/{application_id}/reserve",
+    "GET /api/v1/staff/reserve", "GET /api/v1/annual-plans", "POST /api/v1/annual-plans",
+    "GET /api/v1/annual-plans/{plan_id}", "POST /api/v1/annual-plans/{plan_id}/entries",
+    "POST /api/v1/estates/{estate_id}/plan-versions", "POST /api/v1/plan-versions/{version_id}/publicity",
+    "POST /api/v1/plan-comments/{comment_id}/answer", "PUT /api/v1/buildings/{building_id}/heritage",
+    "GET /api/v1/estates/{estate_id}/heritage", "POST /api/v1/estates/{estate_id}/heritage-reviews",
 }
 
 

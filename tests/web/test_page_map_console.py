@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WEB = "app/web/"
 T = WEB + "templates/web/console/"
 S = WEB + "static/"
+RESERVE = WEB + "templates/web/street/reserve.html"
 
 #: (method, path template from the OpenAPI document) -> (file, [texts that make the call])
 CONSOLE_PAGES = {
@@ -106,6 +107,20 @@ CONSOLE_PAGES = {
     # the street office
     ("GET", "/api/v1/staff/ranking"): (WEB + "street.py", ["services.rank_estates("]),
     ("GET", "/api/v1/staff/estates"): (WEB + "street.py", ["services.estate_overview("]),
+    # co-planning (issue 19): the application, the reserve and annual plans, the plan, heritage
+    ("POST", "/api/v1/applications/{application_id}/submit"): (T + "coplan_application.html", ['data-api="/api/v1/applications/{{ application.id }}/submit"']),
+    ("POST", "/api/v1/applications/{application_id}/reserve"): (RESERVE, ['data-json-api="/api/v1/applications/{{ row.application.id }}/reserve"']),
+    ("GET", "/api/v1/staff/reserve"): (WEB + "console_coplan.py", ["staff.ranked_reserve()"]),
+    ("GET", "/api/v1/annual-plans"): (WEB + "console_coplan.py", ["reserve.list_plans()"]),
+    ("POST", "/api/v1/annual-plans"): (RESERVE, ['data-json-api="/api/v1/annual-plans"']),
+    ("GET", "/api/v1/annual-plans/{plan_id}"): (WEB + "console_coplan.py", ["reserve.plan_view(p)"]),
+    ("POST", "/api/v1/annual-plans/{plan_id}/entries"): (RESERVE, ['data-json-api="/api/v1/annual-plans/{{ plan.id }}/entries"']),
+    ("POST", "/api/v1/estates/{estate_id}/plan-versions"): (T + "coplan_plan.html", ['data-json-api="/api/v1/estates/{{ estate.id }}/plan-versions"']),
+    ("POST", "/api/v1/plan-versions/{version_id}/publicity"): (T + "coplan_plan.html", ['data-api="/api/v1/plan-versions/{{ version.id }}/publicity"']),
+    ("POST", "/api/v1/plan-comments/{comment_id}/answer"): (T + "coplan_plan.html", ['data-api="/api/v1/plan-comments/{{ comment.id }}/answer"']),
+    ("PUT", "/api/v1/buildings/{building_id}/heritage"): (T + "coplan_heritage.html", ['data-api="/api/v1/buildings/{{ b.id }}/heritage" data-method="PUT"']),
+    ("GET", "/api/v1/estates/{estate_id}/heritage"): (WEB + "console_coplan.py", ["heritage.heritage_view(estate.id)"]),
+    ("POST", "/api/v1/estates/{estate_id}/heritage-reviews"): (T + "coplan_heritage.html", ['data-api="/api/v1/estates/{{ estate.id }}/heritage-reviews"']),
 }
 
 #: committee / staff operations without a console page yet, and why
@@ -119,6 +134,13 @@ NO_PAGE_YET = {
 
 #: operations for residents, the public, login and machines (tests/web/test_page_map.py)
 NOT_CONSOLE = """
+GET /api/v1/estates/{estate_id}/applications
+POST /api/v1/estates/{estate_id}/applications
+GET /api/v1/applications/{application_id}
+POST /api/v1/applications/{application_id}/supports
+GET /api/v1/estates/{estate_id}/plan-versions
+GET /api/v1/plan-versions/{version_id}
+POST /api/v1/plan-sections/{section_id}/comments
 GET /api/v1/consultations/{consultation_id}/paper-ballots/layout.json
 POST /api/v1/auth/logout-everywhere
 POST /api/v1/auth/tokens/revoke

@@ -1,0 +1,20 @@
+"""What residents, committees and street staff read about applications, the reserve and plans."""
+STATUS_LABELS = {"collecting": "征集支持中", "submitted": "已提交申报"}
+SUPPORT_PROGRESS = "已有 {supported}/{total} 户业主支持（{percent}），需要 {threshold}（{threshold_percent}）以上"
+SUPPORT_REACHED = "支持已达到申报要求：" + SUPPORT_PROGRESS
+SUPPORT_MISSING = "还差 {missing} 户业主支持"
+APPLICATION_EXISTS = "本小区已经有一份改造申报，请在那一份上支持"
+NOT_COLLECTING = "这份申报已经提交，不再征集支持"
+ALREADY_SUPPORTED = "这户已经支持过了（每户只算一次）"
+NOT_OWNER = "只有这户经过核实的业主才能代表这户支持"
+FLAT_NOT_HERE = "这户不在本小区"
+BELOW_THRESHOLD = "支持还不够，不能提交：" + SUPPORT_PROGRESS + "，" + SUPPORT_MISSING
+NOT_SUBMITTED = "小区还没有提交改造申报，不能入库"
+ALREADY_RESERVED = "这个小区已经在储备库里"
+NOT_IN_RESERVE = "这个小区还不在储备库里，请先入库"
+ALREADY_PLANNED = "这个小区已经列入 {year} 年度计划"
+WRONG_DISTRICT = "这个小区属于{estate_district}，不在{plan_district}的年度计划范围内"
+OVER_CAPACITY = ("列入后合计 {total} 元，超过年度计划可承受的 {capacity} 元"
+                 "（已用 {used} 元，本小区估算 {cost} 元，还剩 {remaining} 元）")
+PLAN_EXISTS = "{district} {year} 年度计划已经建立"
+PLAN_USAGE = "已用 {used} / {capacity} 元（{percent}）"

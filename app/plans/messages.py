@@ -1,0 +1,23 @@
+"""What residents, designers, committees and staff read about plans and heritage reviews."""
+HERITAGE_LABELS = {"historic": "历史建筑", "townscape": "风貌保护建筑"}
+REVIEW_LABELS = {"approved": "审查同意", "refused": "审查不同意"}
+CHANGE_LABELS = {"added": "新增", "removed": "删除", "changed": "修改", "unchanged": "未变"}
+FACADE_WARNING = "“{label}”会改变建筑外立面；本小区有{buildings}，需先经历史建筑保护审查"
+REVIEW_PENDING = "“{label}”涉及{buildings}的外立面，还没有做历史建筑保护审查"
+REVIEW_REFUSED = "“{label}”的历史建筑保护审查没有同意：{note}"
+NO_PLAN = "小区还没有改造方案"
+NO_PUBLICITY = "改造方案第 {number} 版还没有公示"
+PUBLICITY_RUNNING = "改造方案第 {number} 版正在公示，{ends} 结束，公示期满后才能进行内容表决"
+PUBLICITY_ENDED = "改造方案第 {number} 版已于 {ends} 公示期满"
+PUBLICITY_STARTED = "这一版已经在公示了"
+NOT_LATEST = "只能公示最新的一版（第 {number} 版）"
+PUBLICITY_BLOCKED = "还不能公示：{reasons}"
+QUOTE_NOT_IN_SECTION = "引用的文字不在这一节里，请从方案原文中选取"
+ALREADY_ANSWERED = "这条意见已经答复过了"
+UNKNOWN_ITEM = "改造内容清单里没有这一项：{code}"
+SECTION_KEYS_TWICE = "每一节的编号不能重复：{key}"
+ITEM_NOT_FACADE = "“{label}”不改变外立面，不需要历史建筑保护审查"
+NO_HERITAGE = "本小区没有标记为历史建筑或风貌保护的楼栋，不需要审查"
+ALREADY_REVIEWED = "“{label}”已经审查过了"
+ANSWERED_TITLE = "您对改造方案的意见有了答复"
+ANSWERED_BODY = "您对“{quote}”提的意见已经答复，请到改造方案页查看。"
