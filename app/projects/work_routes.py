@@ -3,10 +3,8 @@ progress, timeline), the joint acceptance (联合验收). Thin; the rules are in
 from flask.views import MethodView
 
 from app.auth.permissions import require_committee
-from app.errors import NotFound
 from app.estates.services import get_or_404
 from app.projects import work
-from app.projects.decisions import content_vote
 from app.projects.models import ItemStatus, RenovationProject
 from app.projects.routes import blp
 from app.projects.schemas import AcceptanceSchema, ItemSchema, ProjectSchema
@@ -23,8 +21,6 @@ class ProjectFromVote(MethodView):
 
         consultation = get_consultation(consultation_id)
         actor = require_committee(consultation.estate_id)
-        if content_vote(consultation.estate_id, consultation.id) is None:
-            raise NotFound()
         return work.create_from_vote(consultation.estate_id, consultation.id, data["title"], actor.id)
 
 

@@ -3,14 +3,16 @@ from flask import redirect, render_template, request, session, url_for
 
 from app.auth.permissions import current_user
 from app.errors import DomainError, Unauthorized
-from app.web import messages, messages_console, messages_elevators, messages_resident
+from app.web import messages, messages_console, messages_coplan, messages_elevators, messages_resident
 
 #: every text a template reads as `m.NAME`: the shared texts, the elevator, resident and
-#: console pages'
-TEXTS = {name: value for module in (messages, messages_elevators, messages_resident, messages_console)
+#: console pages', issue 19's (messages_coplan; its scripts' texts are `m.COPLAN_JS`)
+TEXTS = {name: value for module in (messages, messages_elevators, messages_resident, messages_console,
+                                           messages_coplan)
          for name, value in vars(module).items() if name.isupper()}
 #: the scripts' texts: the shared ones and the resident pages' (appended, never overriding)
 TEXTS["JS"] = {**messages_resident.JS, **messages.JS}
+TEXTS["COPLAN_JS"] = messages_coplan.JS
 
 ELDER_COOKIE = "gz_elder"
 

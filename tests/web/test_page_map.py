@@ -81,6 +81,9 @@ RESIDENT_PAGES = {
     "POST /api/v1/me/notifications/read": S + "account.js",
     "GET /api/v1/me/export": T + "account/account.html",
     "DELETE /api/v1/me": S + "account.js",
+    # issue 19 (b): a closed vote's preliminary result, my flat's record, an objection (询异)
+    "GET /api/v1/consultations/{consultation_id}/objections": S + "coplan.js",
+    "POST /api/v1/consultations/{consultation_id}/objections": S + "coplan.js",
 }
 
 #: resident operations that still have no page (each a gap to close, then to remove here)
@@ -157,6 +160,11 @@ COMMITTEE_OR_STAFF = {
     "GET /api/v1/stairwells/{stairwell_id}/flats",
     "POST /api/v1/stairwells/{stairwell_id}/elevator-projects",
     "GET /api/v1/staff/estates", "GET /api/v1/staff/ranking",
+    "PUT /api/v1/consultations/{consultation_id}/budget-cap",
+    "POST /api/v1/consultations/{consultation_id}/project",
+    "POST /api/v1/projects/{project_id}/items/{item_id}/updates",
+    "POST /api/v1/projects/{project_id}/acceptance",
+    "POST /api/v1/result-objections/{objection_id}/resolve",
 }
 
 
