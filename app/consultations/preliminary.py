@@ -9,6 +9,7 @@ which calls `record_objection` and `resolve` here in its own transaction.
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
 from app.consultations import messages
@@ -88,8 +89,11 @@ def record_objection(c: Consultation, user, flat_id: int, reason: str) -> Result
         raise Conflict(messages.ALREADY_OBJECTED, code="objection_exists")
     objection = ResultObjection(consultation_id=c.id, estate_id=c.estate_id, flat_id=flat_id,
                                 filed_by_id=user.id, reason=reason, status=ObjectionStatus.open)
-    db.session.add(objection)
-    db.session.flush()
+    try:  # one per flat and vote: a simultaneous second one loses on the unique constraint
+        with db.session.begin_nested():
+            db.session.add(objection)
+    except IntegrityError:
+        raise Conflict(messages.ALREADY_OBJECTED, code="objection_exists") from None
     record("consultation.objection_filed", estate_id=c.estate_id, actor_id=user.id,
            subject_type="consultation", subject_id=c.id,
            data={"objection_id": objection.id, "flat_id": flat_id})
