@@ -1,7 +1,6 @@
 """Shapes of the 询异 routes."""
+from app.cases.messages import OBJECTION_STATUS_LABELS
 from app.schemas import BaseSchema, fields, validate
-
-OBJECTION_STATUS_LABELS = {"open": "调解中", "resolved": "已处理"}
 
 
 class ObjectionInSchema(BaseSchema):

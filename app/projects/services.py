@@ -64,6 +64,9 @@ def set_items(project: RenovationProject, items: list[dict], actor_id: int) -> R
     if project.content_vote_id is not None:
         raise Conflict(messages.ITEMS_FROM_VOTE, code="items_from_vote")
     wanted = {item["code"]: item for item in items}
+    started = [item.label for item in project.items if item.code not in wanted and item.updates]
+    if started:
+        raise Conflict(messages.ITEM_HAS_TIMELINE.format(items="、".join(started)), code="item_has_timeline")
     for item in list(project.items):
         if item.code not in wanted:
             db.session.delete(item)

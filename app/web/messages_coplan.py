@@ -1,5 +1,8 @@
 """Texts of the issue 19 (b) pages: content votes within means, a project's items and their
 progress, the joint acceptance, guarded phases, objections to a preliminary result (询异)."""
+from app.consultations.messages import CHANNEL_LABELS
+from app.projects.messages import ITEM_STATUS_LABELS
+
 # console: a content vote
 BUDGET_CAP = "预算上限（量力而行）"
 BUDGET_CAP_TEXT = "设了上限，结果只纳入上限以内、同意程度最高的改造内容。只能在表决开始前设置。"
@@ -50,13 +53,12 @@ CONFIRM_OBJECTION = "异议会交给街道调解，调解期间结果不能正�
 
 JS = {
     "progress": WORK_PROGRESS, "cost": ITEM_COST, "save": ITEM_SAVE, "status": ITEM_STATUS,
-    "progressLabel": ITEM_PROGRESS, "note": ITEM_NOTE, "statuses": {
-        "planned": "未开工", "in_progress": "施工中", "completed": "已完工", "cancelled": "已取消"},
+    "progressLabel": ITEM_PROGRESS, "note": ITEM_NOTE, "statuses": ITEM_STATUS_LABELS,
     "period": OBJECTIONS_PERIOD, "noPeriod": OBJECTIONS_NO_PERIOD, "none": OBJECTIONS_NONE,
     "resolution": OBJECTION_RESOLUTION, "resolve": OBJECTION_RESOLVE,
     "confirmResolve": CONFIRM_OBJECTION_RESOLVE, "case": OBJECTION_CASE,
     "recorded": "{room}：已记录（{channel}，{time}）", "notRecorded": "{room}：没有投票记录",
-    "channels": {"online": "网上", "paper": "纸质票", "proxy": "委托代投", "assisted": "协助录入"},
+    "channels": CHANNEL_LABELS,
     "reason": OBJECTION_REASON, "submit": OBJECTION_SUBMIT, "confirmObjection": CONFIRM_OBJECTION,
     "objection": "{room}的异议（{status}）：{reason}", "resolved": "处理结果：{resolution}",
     "capNow": BUDGET_CAP_NOW, "capNone": BUDGET_CAP_NONE, "moneyWrong": "请填写金额，例如 2300000 或 2300000.50",

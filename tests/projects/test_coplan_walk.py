@@ -216,3 +216,13 @@ def test_a_vote_without_an_objection_period_refuses_objections_and_publishes_at_
     results = w.call("get", f"/consultations/{vote}/results", w.owners[0]).json
     assert results["decision"] == "failed"  # one owner of twelve took part
     refused(w.call("post", f"/consultations/{vote}/project", json={"title": "x"}), "没有通过")
+
+
+def test_a_manual_project_keeps_an_item_that_has_a_timeline(walk):
+    w = walk
+    project = w.call("post", f"/estates/{w.estate.id}/projects", json={"title": "单项改造"}).json
+    items = w.call("put", f"/projects/{project['id']}/items", json={"items": [
+        {"code": ROOF, "label": "屋面维修", "category": "basic"}]}).json["items"]
+    assert w.call("post", f"/projects/{project['id']}/items/{items[0]['id']}/updates",
+                  json={"status": "in_progress", "progress_percent": 20}).status_code == 201
+    refused(w.call("put", f"/projects/{project['id']}/items", json={"items": []}), "屋面维修")

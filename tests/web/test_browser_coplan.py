@@ -9,13 +9,16 @@ from app.db import utcnow
 from app.demo import data
 from tests.web.conftest import PHONE, confirm, login, page_api, screenshot
 from tests.web.test_browser_console import OVERFLOWING, fits
+from tests.web.test_browser_elder import check_page
 
 OWNER = "13900000002"  # 王秀英, 1号楼 1单元 302
 ROOF, LIGHTING = "basic.roof_repair", "improvement.lighting"
 
 
 def fits_phone(page, name):
+    """The phone page fits, meets the tap-target and text norms, and is kept as a screenshot."""
     assert fits(page) <= 390 and page.evaluate(OVERFLOWING) == [], name
+    check_page(page, elder=False)
     screenshot(page, f"coplan-{name}")
 
 
