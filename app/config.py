@@ -164,6 +164,8 @@ class Config:
     PLAN_PUBLICITY_DAYS = int(os.environ.get("PLAN_PUBLICITY_DAYS", "7"))
     # 共评: questions averaging below this score become follow-up items
     FOLLOW_UP_BELOW_SCORE = "3"
+    #: 联合验收: resident representatives who must sign off before 共管
+    ACCEPTANCE_MIN_RESIDENT_SIGNERS = int(os.environ.get("ACCEPTANCE_MIN_RESIDENT_SIGNERS", "2"))
 
     # Sunlight (日照) analyses: which row of GB 50180-2018 Table 4.0.9 applies to homes here
     # (building climate zone I-VII; a city of 500,000 urban residents or more), and local rules

@@ -2,6 +2,7 @@
 
 
 def init_app(app):
+    from app.cases import objection_routes  # noqa: F401  (its routes join blp)
     from app.cases.routes import blp
     from app.cases.services import DEFAULTS
     from app.extensions import api

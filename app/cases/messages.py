@@ -27,3 +27,8 @@ RESOLUTION_DEFAULT_TITLE = "一事一议表决：{title}"
 OUTCOME_RESOLUTION_LINE = "表决结果：{decision}。{explanation}"
 RESIDENT = "居民"
 NO_REASON_GIVEN = "未说明原因"
+
+# 询异: an owner's objection to a vote's preliminary result, mediated as a case
+OBJECTION_CASE_TITLE = "对“{title}”初步结果的异议（{room}）"
+OBJECTION_CASE_TEXT = "{room}的业主认为本户在表决中的记录有误：{reason}"
+OBJECTION_STATUS_LABELS = {"open": "调解中", "resolved": "已处理"}

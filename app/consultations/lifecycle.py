@@ -15,6 +15,7 @@ from sqlalchemy import and_, func, select
 from app.audit.services import record
 from app.consultations import messages
 from app.consultations.models import Consultation, ConsultationFlat, Status
+from app.consultations.preliminary import check_publishable
 from app.consultations.tally import results
 from app.consultations.templates import Template
 from app.db import utcnow
@@ -158,14 +159,16 @@ def close_consultation(c: Consultation, actor_id) -> Consultation:
                        {"automatic": actor_id is None})
 
 
-def publish_consultation(c: Consultation, actor_id) -> Consultation:
-    """公示: the results and the receipts list become public to the scope."""
+def publish_consultation(c: Consultation, actor_id, commit: bool = True) -> Consultation:
+    """公示: the results and the receipts list become public to the scope, once the
+    preliminary result's objection period (询异) has ended and every objection is resolved."""
     settle(c)
+    check_publishable(c)
     outcome = results(c)
     summary = {"decision": outcome.decision,
                "participation": outcome.as_dict()["participation"]}
     return _transition(c, Status.published, actor_id, "consultation.published", "published_at",
-                       {"results": summary})
+                       {"results": summary}, commit=commit)
 
 
 def is_due(c: Consultation) -> bool:

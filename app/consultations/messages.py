@@ -73,3 +73,24 @@ EXPORT_RULE = "表决规则：{rule}"
 EXPORT_DECISION = {**{key: f"表决结果：{label}" for key, label in DECISION_LABELS.items()},
                    None: "本次征询不作表决"}
 EXPORT_GENERATED = "生成时间：{at}"
+
+# Content votes within means (量力而行)
+MEANS_ORDER = "（排序：同意户数多的在前；户数相同看同意面积，面积大的在前；再相同按清单顺序。）"
+MEANS_NONE_APPROVED = "没有通过的改造内容。"
+MEANS_NO_CAP = "通过的改造内容共 {count} 项：{names}，估算合计 {total} 元。"
+MEANS_CAP = "预算上限 {cap} 元。按同意程度依次纳入 {count} 项：{names}，估算合计 {total} 元，余 {left} 元。"
+MEANS_FLAT = "每户出资合计 {flat} 元。"
+MEANS_OVER_CAP = "“{label}”虽已通过，但估算 {cost} 元，超过剩余预算 {left} 元，本次不纳入。"
+MEANS_NO_ESTIMATE = "“{label}”虽已通过，但没有估算费用，本次不纳入。"
+BUDGET_CAP_NOT_DRAFT = "只有草稿状态的表决才能设置预算上限"
+BUDGET_CAP_NOT_ITEMS = "只有逐项表决的改造内容表决才能设置预算上限"
+
+# 询异公示: objections to a preliminary result
+PRELIMINARY_RUNNING = "初步结果还在询异公示期内（至 {until}），期满后才能正式公示"
+OBJECTIONS_PENDING = "还有 {count} 件对表决结果的异议没有处理完（{rooms}），处理完才能正式公示"
+NO_PERIOD = "本次表决没有询异公示期，不能对结果提出异议"
+NOT_PRELIMINARY = "只有投票截止后、正式公示前的初步结果才能提出异议"
+PERIOD_OVER = "询异公示期已经结束（{until}），不能再提出异议"
+NOT_YOUR_FLAT = "只能对自己名下、在表决范围内的那一户提出异议"
+ALREADY_OBJECTED = "这一户已经对本次结果提出过异议"
+ALREADY_RESOLVED = "这件异议已经处理完了"

@@ -2,7 +2,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import (JSON, Boolean, Enum, ForeignKey, Index, Integer, String, Text,
+from sqlalchemy import (JSON, BigInteger, Boolean, Enum, ForeignKey, Index, Integer, String, Text,
                         UniqueConstraint, and_, case, literal, text)
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -60,6 +60,8 @@ class Consultation(db.Model):
     closes_at: Mapped[datetime] = mapped_column(UTCDateTime)
     #: option tallies stay hidden until the consultation is closed
     hide_results_until_closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: content votes within means (量力而行): the approved items must fit this sum; None: no cap
+    budget_cap_cents: Mapped[int | None] = mapped_column(BigInteger)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -232,3 +234,37 @@ class FlatProxy(db.Model):
 
     def __repr__(self):
         return f"<FlatProxy {self.id} flat={self.flat_id} proxy={self.proxy_user_id}>"
+
+
+class ObjectionStatus(str, enum.Enum):
+    open = "open"  # 调解中
+    resolved = "resolved"  # 已处理
+
+
+class ResultObjection(db.Model):
+    """询异: an owner disputes how their own flat is recorded in a closed vote's preliminary
+    result; the street mediates it as a case, and the final 公示 waits until it is resolved."""
+
+    __tablename__ = "result_objections"
+    __table_args__ = (UniqueConstraint("consultation_id", "flat_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    #: the owner's own flat whose record is disputed (one objection per flat and vote)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"))
+    filed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    #: what the owner says is wrong, in their words
+    reason: Mapped[str] = mapped_column(Text)
+    #: the mediation case (一事一议) that handles it
+    case_id: Mapped[int | None] = mapped_column()
+    status: Mapped[ObjectionStatus] = mapped_column(
+        Enum(ObjectionStatus, native_enum=False, length=10), default=ObjectionStatus.open)
+    #: how it was resolved, as the mediator wrote it
+    resolution: Mapped[str | None] = mapped_column(Text)
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __repr__(self):
+        return f"<ResultObjection {self.id} consultation={self.consultation_id} flat={self.flat_id}>"

@@ -13,6 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from app.consultations import messages
+from app.consultations.means import Means, explain_means
 from app.consultations.question_types import ItemSummary, OptionCount
 from app.rules import engine
 from app.rules.engine import Rule, Tally
@@ -70,6 +71,8 @@ class Outcome:
     questions: tuple[QuestionOutcome, ...]
     decision: str | None
     missing: Tally  # what participation still lacks
+    #: content votes, once final: the approved items in order of approval, within the cap
+    means: Means | None = None
 
     @property
     def per_resident(self) -> bool:
@@ -115,6 +118,7 @@ class Outcome:
             "thresholds": {"participation": engine.threshold_view(self.rule.participation),
                            "approval": engine.threshold_view(self.rule.approval)},
             "explanation": self.explanation,
+            "within_means": self.means.as_dict() if self.means is not None else None,
         }
 
     def _participation_view(self) -> dict:
@@ -191,6 +195,8 @@ def explain(o: Outcome) -> str:
     if items and not o.hidden and o.decision != engine.PENDING:
         text += messages.EXPLAIN_ITEMS.format(passed=items.count(engine.PASSED),
                                               failed=items.count(engine.FAILED))
+    if o.means is not None and o.decision == engine.PASSED:
+        text += explain_means(o.means)
     if o.hidden:
         text += messages.EXPLAIN_HIDDEN
     return text

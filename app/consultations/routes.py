@@ -7,7 +7,7 @@ from app.auth.permissions import require_committee, require_member, require_user
 from app.consultations import exports, services
 from app.consultations.models import FlatProxy
 from app.consultations.schemas import (
-    AssistedBallotInSchema, BallotInSchema, ConsultationDetailSchema, ConsultationInSchema,
+    AssistedBallotInSchema, BallotInSchema, BudgetCapInSchema, ConsultationDetailSchema, ConsultationInSchema,
     ConsultationOutSchema, ListQuery, ProxyInSchema, ProxyOutSchema, PublicReceiptSchema,
     ReceiptOutSchema, ResultsSchema, RuleOutSchema, TemplateOutSchema)
 from app.estates.models import Flat
@@ -122,6 +122,16 @@ class Results(MethodView):
         """Participation, tallies and the decision under the rule, explained."""
         consultation, _ = _viewable(consultation_id)
         return services.results(consultation)
+
+
+@blp.route("/consultations/<int:consultation_id>/budget-cap")
+class BudgetCap(MethodView):
+    @blp.arguments(BudgetCapInSchema)
+    @blp.response(200, ConsultationOutSchema)
+    def put(self, data, consultation_id):
+        """量力而行: a content vote's budget cap (committee, while a draft); null removes it."""
+        consultation, user = _managed(consultation_id)
+        return services.set_budget_cap(consultation, data["budget_cap_cents"], user.id)
 
 
 @blp.route("/consultations/<int:consultation_id>/receipts")

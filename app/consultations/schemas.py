@@ -51,6 +51,9 @@ class ItemOutSchema(BaseSchema):
     label = fields.String()
     category = fields.String(allow_none=True)
     category_label = fields.String(allow_none=True)
+    #: 量力而行: the catalogue's estimate, and what each flat contributes (None: no estimate)
+    estimated_cost_cents = fields.Integer(allow_none=True)
+    flat_contribution_cents = fields.Integer(allow_none=True)
 
 
 class QuestionOutSchema(BaseSchema):
@@ -98,6 +101,8 @@ class ConsultationOutSchema(BaseSchema):
     closes_at = fields.DateTime()
     hide_results_until_closed = fields.Boolean()
     created_at = fields.DateTime()
+    #: a content vote's budget cap (量力而行); None: no cap
+    budget_cap_cents = fields.Integer(allow_none=True)
 
 
 class ConsultationDetailSchema(ConsultationOutSchema):
@@ -154,6 +159,8 @@ class ResultsSchema(BaseSchema):
     missing = fields.Dict()
     thresholds = fields.Dict()
     explanation = fields.String()
+    #: content votes, once final: the approved items in order of approval within the cap
+    within_means = fields.Dict(allow_none=True)
 
 
 class PublicReceiptSchema(BaseSchema):
@@ -189,3 +196,9 @@ class ProxyOutSchema(BaseSchema):
     active = fields.Function(lambda p: p.revoked_at is None)
     #: the relative's phone, masked, so the owner knows whom they authorised
     proxy_phone_masked = fields.Function(lambda p: _masked_phone(p.proxy_user_id))
+
+
+class BudgetCapInSchema(BaseSchema):
+    budget_cap_cents = fields.Integer(strict=True, required=True, allow_none=True,
+                                      validate=validate.Range(min=1, max=10**13))
+

@@ -6,6 +6,7 @@ import from here, never from the modules behind it.
 - ballots: casting with history and receipts, what others may ask about ballots
 - proxies: family proxies
 - tally and outcome: the typed `Outcome` every reader takes
+- preliminary: 询异公示 (objections before the final 公示) and a content vote's budget cap
 """
 from app.consultations.access import (  # noqa: F401
     answering_flats, can_view, flats_in_scope, get_consultation, head_of, linked_flats,
@@ -18,6 +19,10 @@ from app.consultations.lifecycle import (  # noqa: F401
     all_templates, announce_status, catalogue_items, close_consultation, close_due, create_consultation,
     get_template, open_consultation, publish_consultation, settle)
 from app.consultations.outcome import Outcome  # noqa: F401
+from app.consultations.preliminary import (  # noqa: F401
+    check_publishable, in_period, my_flat_records, objection_days, objections_of,
+    preliminary_until, record_objection, resolve, set_budget_cap)
+from app.consultations.preliminary import rooms as objection_rooms  # noqa: F401
 from app.consultations.proxies import (  # noqa: F401
     authorise_proxy, proxies_of, require_flat_owner_or_committee, revoke_proxy)
 from app.consultations.question_types import type_of  # noqa: F401

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import case, distinct, func, select
 
 from app.consultations.access import head_of, scope_condition
+from app.consultations.means import Means, within_means
 from app.consultations.models import Ballot, BallotAnswer, Channel, Consultation, Status
 from app.consultations.outcome import Approval, ItemOutcome, Outcome, QuestionOutcome
 from app.consultations.question_types import Counted, type_of
@@ -137,6 +138,17 @@ def _overall(rule, final: bool, hidden: bool, participation: bool | None,
     return engine.PASSED if participation else engine.FAILED
 
 
+def _means(c: Consultation, questions: tuple[QuestionOutcome, ...], final: bool,
+           hidden: bool) -> Means | None:
+    """The approved items within the budget cap, for a final vote with a deciding items question."""
+    if not final or hidden:
+        return None
+    for snapshot, outcome in zip(c.questions, questions):
+        if snapshot["type"] == "items" and snapshot.get("decides") and outcome.items:
+            return within_means(c.budget_cap_cents, snapshot, outcome.items)
+    return None
+
+
 def results(c: Consultation) -> Outcome:
     """The outcome under the consultation's rule; tallies hidden while open when it says so."""
     rule = get_rule(c.rule_key)
@@ -164,4 +176,5 @@ def results(c: Consultation) -> Outcome:
         participants=participants, ballots=sum(channels.values()), channels=channels,
         participation_passed=participation, questions=questions,
         decision=_overall(rule, final, hidden, participation, questions),
-        missing=engine.missing(rule.participation, participants, scope) if rule.decides else Tally())
+        missing=engine.missing(rule.participation, participants, scope) if rule.decides else Tally(),
+        means=_means(c, questions, final, hidden) if rule.decides else None)

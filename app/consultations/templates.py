@@ -55,6 +55,21 @@ class CatalogueSchema(BaseSchema):
             raise ValidationError(f"item codes used twice: {duplicated}", "categories")
 
 
+class CostSchema(BaseSchema):
+    estimated_cost_cents = fields.Integer(strict=True, required=True,
+                                          validate=validate.Range(min=0, max=10**13))
+    flat_contribution_cents = fields.Integer(strict=True, load_default=0,
+                                             validate=validate.Range(min=0, max=10**10))
+
+
+class CostsSchema(BaseSchema):
+    """`costs/<name>.yaml`: estimated costs of a catalogue's items (量力而行)."""
+
+    catalogue = fields.String(required=True, validate=KEY)
+    items = fields.Dict(keys=fields.String(validate=ITEM_CODE), values=fields.Nested(CostSchema),
+                        required=True)
+
+
 # -- templates -------------------------------------------------------------------------------
 
 class OptionSchema(BaseSchema):
@@ -196,7 +211,8 @@ def _catalogue_items(ref: dict, catalogues: dict, where: str) -> list[dict]:
         for item in category["items"]:
             items.append({"code": item["code"], "label": item["label"],
                           "category": category["key"], "category_label": category["label"],
-                          "alters_facade": item["alters_facade"]})
+                          "alters_facade": item["alters_facade"],
+                          **catalogue.get("costs", {}).get(item["code"], {})})
     return items
 
 
@@ -249,6 +265,16 @@ def load_catalogues(directory: Path) -> dict[str, dict]:
         if catalogue["key"] in catalogues:
             raise DataFileError(f"{path}: key: catalogue {catalogue['key']!r} defined twice")
         catalogues[catalogue["key"]] = catalogue
+    for path in yaml_files(directory / "costs"):
+        costs = load_file(path, CostsSchema())
+        catalogue = catalogues.get(costs["catalogue"])
+        if catalogue is None:
+            raise DataFileError(f"{path}: catalogue: unknown catalogue {costs['catalogue']!r}")
+        known = {item["code"] for c in catalogue["categories"] for item in c["items"]}
+        unknown = sorted(set(costs["items"]) - known)
+        if unknown:
+            raise DataFileError(f"{path}: items: codes not in the catalogue {unknown}")
+        catalogue.setdefault("costs", {}).update(costs["items"])
     return catalogues
 
 

@@ -3,6 +3,7 @@
 
 def init_app(app):
     from app.extensions import api
+    from app.projects import work_routes  # noqa: F401  (its routes join blp)
     from app.projects.routes import blp
 
     api.register_blueprint(blp)

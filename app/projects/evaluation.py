@@ -28,7 +28,7 @@ def item_questions(project: RenovationProject, prototype: dict) -> list[dict]:
             for item in project.items]
 
 
-def start_evaluation(project: RenovationProject, closes_at, actor_id: int):
+def start_evaluation(project: RenovationProject, closes_at, actor_id: int, commit: bool = True):
     """A draft evaluation of this project, with a question per renovated item."""
     from app.consultations.services import create_consultation, get_template
 
@@ -37,7 +37,7 @@ def start_evaluation(project: RenovationProject, closes_at, actor_id: int):
     return create_consultation(
         project.estate_id, template_key=EVALUATION_TEMPLATE, closes_at=closes_at, actor_id=actor_id,
         title=messages.EVALUATION_TITLE.format(project=project.title),
-        extra_questions=item_questions(project, prototype))
+        extra_questions=item_questions(project, prototype), commit=commit)
 
 
 def averages(evaluation) -> dict[str, Decimal]:

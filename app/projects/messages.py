@@ -25,3 +25,39 @@ EVALUATION_TITLE = "{project}改造效果评价"
 EVALUATION_NOT_FINISHED = "评价还没有结束，结束后才能生成整改事项"
 EVALUATION_NOT_THIS_PROJECT = "这不是本项目的效果评价"
 FOLLOW_UP_TITLE = "“{title}”平均 {average} 分，需要整改跟进"
+
+# Guarded phases: what is missing, named
+PHASE_REFUSED = "还不能进入{phase}：{reasons}"
+GUARD_NO_CONTENT_VOTE = "需要一次通过的改造内容表决（请从通过的表决创建项目）"
+GUARD_CONTENT_VOTE_OPEN = "改造内容表决还没有截止"
+GUARD_CONTENT_VOTE_FAILED = "改造内容表决没有通过，或者没有在预算内通过的改造内容"
+GUARD_CONTENT_VOTE_NOT_PUBLISHED = "改造内容表决结果还没有正式公示（询异公示期满、异议处理完后公示）"
+GUARD_PLAN_PUBLICITY = "改造方案公示期满后才能进入共建：{state}"
+GUARD_ITEMS_UNFINISHED = "还有改造内容没有完工：{items}"
+GUARD_NO_ACCEPTANCE = "需要先记录联合验收，并由居民代表签字"
+GUARD_NO_EVALUATION = "还没有开展效果评价"
+GUARD_EVALUATION_OPEN = "效果评价还在进行，截止后才能进入共享并公示"
+EVALUATION_CLOSES_REQUIRED = "进入共评要开展效果评价，请填写评价截止时间"
+
+# From decision to work
+ITEM_STATUS_LABELS = {"planned": "未开工", "in_progress": "施工中", "completed": "已完工",
+                      "cancelled": "已取消"}
+VOTE_NOT_CONTENT = "请选择本小区的改造内容表决"
+VOTE_NOT_FINAL = "改造内容表决还没有截止，截止后才能据此创建项目"
+VOTE_NOT_PASSED = "改造内容表决没有通过，不能据此创建项目"
+VOTE_NO_ITEMS = "没有在预算内通过的改造内容，不能据此创建项目"
+VOTE_HAS_PROJECT = "这次表决已经创建过改造项目"
+ITEM_NOT_IN_PROJECT = "这一项不属于本项目"
+ITEM_PROGRESS_DONE = "标为已完工时进度应为 100%"
+ITEM_PROGRESS_PLANNED = "未开工的项目进度应为 0%"
+ITEM_CLOSED = "这一项已经{status}，不能再更新"
+ITEM_PROGRESS_BACK = "进度不能倒退（现在是 {now}%）"
+
+# 联合验收
+ACCEPTANCE_EXISTS = "本项目已经记录过联合验收"
+ACCEPTANCE_FEW_SIGNERS = "联合验收至少要有 {min} 位居民代表签字（现在 {count} 位）"
+ACCEPTANCE_FLAT_NOT_HERE = "签字的居民代表要是本小区的住户"
+ACCEPTANCE_FLAT_TWICE = "同一户只能签一次"
+ACCEPTANCE_WRONG_PHASE = "联合验收在共建阶段进行（项目现在是{phase}）"
+ITEMS_FROM_VOTE = "项目的改造内容来自业主表决，不能手工修改"
+ITEM_HAS_TIMELINE = "这些改造内容已经有进度记录，不能删除：{items}"

@@ -29,10 +29,19 @@ class FundingSource(str, enum.Enum):
     social_capital = "social_capital"  # 社会资本
 
 
+class ItemStatus(str, enum.Enum):
+    planned = "planned"  # 未开工
+    in_progress = "in_progress"  # 施工中
+    completed = "completed"  # 已完工
+    cancelled = "cancelled"  # 已取消
+
+
 class RenovationProject(db.Model):
     """An estate's renovation (改造项目)."""
 
     __tablename__ = "renovation_projects"
+    #: one project per content vote
+    __table_args__ = (Index("uq_renovation_projects_content_vote", "content_vote_id", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
@@ -41,6 +50,10 @@ class RenovationProject(db.Model):
     budget_cents: Mapped[int] = mapped_column(BigInteger, default=0)
     #: the content vote (内容表决) whose approved items the project carries out
     content_vote_id: Mapped[int | None] = mapped_column()
+    #: the 共评 evaluation opened on entering co_evaluate
+    evaluation_id: Mapped[int | None] = mapped_column()
+    #: when the outcomes were published (entering 共享)
+    shared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -79,6 +92,69 @@ class ProjectItem(db.Model):
     label: Mapped[str] = mapped_column(String(100))
     #: basic / improvement / enhancement
     category: Mapped[str] = mapped_column(String(20))
+    #: the estimate from the content vote's snapshot; the weight of the item's progress
+    estimated_cost_cents: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    #: what each flat contributes to it
+    flat_contribution_cents: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    status: Mapped[ItemStatus] = mapped_column(Enum(ItemStatus, native_enum=False, length=20),
+                                               default=ItemStatus.planned, server_default="planned")
+    #: 0–100, whole percent
+    progress_percent: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    updates: Mapped[list["ItemUpdate"]] = relationship(order_by="ItemUpdate.id", lazy="selectin")
+
+
+class ItemUpdate(db.Model):
+    """One entry of an item's timeline (Decidim's accountability): status and progress then."""
+
+    __tablename__ = "project_item_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("project_items.id"), index=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("renovation_projects.id"), index=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    status: Mapped[ItemStatus] = mapped_column(Enum(ItemStatus, native_enum=False, length=20))
+    progress_percent: Mapped[int]
+    #: what happened, as the committee wrote it
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class JointAcceptance(db.Model):
+    """联合验收: the works accepted jointly, with resident representatives signing off."""
+
+    __tablename__ = "joint_acceptances"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: one acceptance per project
+    project_id: Mapped[int] = mapped_column(ForeignKey("renovation_projects.id"), unique=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    held_on: Mapped[date] = mapped_column(Date)
+    #: the units that took part, e.g. 街道、设计单位、施工单位、监理单位
+    units: Mapped[str] = mapped_column(String(300))
+    #: the conclusion as written in the record
+    conclusion: Mapped[str] = mapped_column(Text)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    signatures: Mapped[list["AcceptanceSignature"]] = relationship(
+        order_by="AcceptanceSignature.id", lazy="selectin")
+
+
+class AcceptanceSignature(db.Model):
+    """A resident representative's sign-off on the joint acceptance (one per flat)."""
+
+    __tablename__ = "acceptance_signatures"
+    __table_args__ = (UniqueConstraint("acceptance_id", "flat_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    acceptance_id: Mapped[int] = mapped_column(ForeignKey("joint_acceptances.id"), index=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"))
+    #: the representative's name as signed
+    name: Mapped[str] = mapped_column(String(50))
+    signed_on: Mapped[date] = mapped_column(Date)
 
 
 class FundingShare(db.Model):

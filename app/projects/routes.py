@@ -10,7 +10,7 @@ from app.db import utcnow
 from app.errors import NotFound
 from app.estates.services import get_or_404
 from app.extensions import db
-from app.projects import messages, services
+from app.projects import messages, phases, services
 from app.projects.models import (
     Complaint, ComplaintStatus, FundEntryKind, Phase, ProgressPost, RenovationProject,
     SupervisionReport)
@@ -68,9 +68,9 @@ class ProjectAdvance(MethodView):
     @blp.arguments(PhaseInSchema)
     @blp.response(200, ProjectSchema)
     def post(self, data, project_id):
-        """Move the project to its next phase."""
+        """Move the project to its next phase; 409 guard_failed names what is missing."""
         project, actor = _committee_project(project_id)
-        return services.advance_phase(project, Phase(data["to"]), actor.id)
+        return phases.advance(project, Phase(data["to"]), actor.id, data["evaluation_closes_at"])
 
 
 @blp.route("/projects/<int:project_id>/funding")

@@ -4,6 +4,8 @@ from flask_smorest.fields import Upload
 
 from app.privacy import mask_name
 from app.projects import messages
+from app.projects.phases import refusals
+from app.projects.work import acceptance_of, progress_view
 from app.projects.models import ComplaintStatus, FundEntryKind, FundingSource, Phase
 from app.schemas import BaseSchema, fields, validate
 
@@ -19,6 +21,8 @@ class ProjectInSchema(BaseSchema):
 
 class PhaseInSchema(BaseSchema):
     to = fields.String(required=True, validate=validate.OneOf([p.value for p in Phase]))
+    #: entering 共评 opens the evaluation, which closes then
+    evaluation_closes_at = fields.AwareDateTime(load_default=None)
 
 
 class FundingInSchema(BaseSchema):
@@ -44,10 +48,48 @@ class PhaseChangeSchema(BaseSchema):
     began_at = fields.DateTime()
 
 
+class ItemUpdateSchema(BaseSchema):
+    status = fields.Function(lambda update: update.status.value)
+    status_label = fields.Function(lambda update: messages.ITEM_STATUS_LABELS[update.status.value])
+    progress_percent = fields.Integer()
+    note = fields.String()
+    created_at = fields.DateTime()
+
+
 class ItemSchema(BaseSchema):
+    id = fields.Integer()
     code = fields.String()
     label = fields.String()
     category = fields.String()
+    estimated_cost_cents = fields.Integer()
+    flat_contribution_cents = fields.Integer()
+    status = fields.Function(lambda item: item.status.value)
+    status_label = fields.Function(lambda item: messages.ITEM_STATUS_LABELS[item.status.value])
+    progress_percent = fields.Integer()
+    #: the item's timeline, oldest first
+    timeline = fields.List(fields.Nested(ItemUpdateSchema), attribute="updates")
+
+
+class ProgressSchema(BaseSchema):
+    #: exact: Σ cost × progress / Σ cost, as "a/b"
+    fraction = fields.String()
+    percent = fields.String()
+    weights = fields.String()
+
+
+class SignatureSchema(BaseSchema):
+    flat_id = fields.Integer()
+    name_masked = fields.Function(lambda sig: mask_name(sig.name))
+    signed_on = fields.Date()
+
+
+class AcceptanceSchema(BaseSchema):
+    id = fields.Integer()
+    held_on = fields.Date()
+    units = fields.String()
+    conclusion = fields.String()
+    signatures = fields.List(fields.Nested(SignatureSchema))
+    created_at = fields.DateTime()
 
 
 class FundingShareSchema(BaseSchema):
@@ -70,6 +112,16 @@ class ProjectSchema(BaseSchema):
     items = fields.List(fields.Nested(ItemSchema))
     funding = fields.List(fields.Nested(FundingShareSchema))
     created_at = fields.DateTime()
+    #: the items' progress weighted by estimated cost
+    progress = fields.Function(lambda project: progress_view(project), metadata={"type": "object"})
+    evaluation_id = fields.Integer(allow_none=True)
+    shared_at = fields.DateTime(allow_none=True)
+    #: what entering the next phase still lacks, in words (empty: it may go ahead)
+    next_phase_missing = fields.Function(lambda project: refusals(project),
+                                         metadata={"type": "array", "items": {"type": "string"}})
+    acceptance = fields.Function(
+        lambda project: (lambda a: AcceptanceSchema().dump(a) if a else None)(acceptance_of(project)),
+        metadata={"type": "object"})
 
 
 class ProgressInSchema(BaseSchema):

@@ -13,7 +13,7 @@ from app.extensions import db
 from app.media.storage import store_photo
 from app.projects import messages
 from app.projects.models import (
-    PHASE_ORDER, Complaint, ComplaintStatus, FundEntry, FundEntryKind, FundingShare, Phase,
+    Complaint, ComplaintStatus, FundEntry, FundEntryKind, FundingShare, Phase,
     PhaseChange, ProgressPhoto, ProgressPost, ProjectItem, RenovationProject, SupervisionReport)
 from app.signals import progress_posted
 
@@ -27,24 +27,6 @@ def create_project(estate_id: int, title: str, budget_cents: int, actor_id: int)
                                actor_id=actor_id))
     record("project.created", estate_id=estate_id, actor_id=actor_id, subject_type="project",
            subject_id=project.id, data={"title": title, "budget_cents": budget_cents})
-    db.session.commit()
-    return project
-
-
-def advance_phase(project: RenovationProject, to: Phase, actor_id: int) -> RenovationProject:
-    """Phases go forward one at a time; each start is kept for the timeline."""
-    index = PHASE_ORDER.index(project.phase)
-    if index == len(PHASE_ORDER) - 1:
-        raise Conflict(messages.PHASE_LAST, code="phase_last")
-    following = PHASE_ORDER[index + 1]
-    if to != following:
-        raise Conflict(messages.PHASE_NOT_NEXT.format(next=messages.PHASE_LABELS[following.value]),
-                       code="phase_not_next")
-    project.phase = to
-    db.session.add(PhaseChange(project_id=project.id, estate_id=project.estate_id, phase=to,
-                               actor_id=actor_id))
-    record("project.phase_changed", estate_id=project.estate_id, actor_id=actor_id,
-           subject_type="project", subject_id=project.id, data={"phase": to.value})
     db.session.commit()
     return project
 
@@ -77,8 +59,14 @@ def set_funding(project: RenovationProject, shares: dict[str, int], budget_cents
 
 
 def set_items(project: RenovationProject, items: list[dict], actor_id: int) -> RenovationProject:
-    """Replace the project's content items; each is {code, label, category} from the catalogue."""
+    """Replace the project's content items; each is {code, label, category} from the catalogue.
+    A project made from a content vote keeps the items the owners decided."""
+    if project.content_vote_id is not None:
+        raise Conflict(messages.ITEMS_FROM_VOTE, code="items_from_vote")
     wanted = {item["code"]: item for item in items}
+    started = [item.label for item in project.items if item.code not in wanted and item.updates]
+    if started:
+        raise Conflict(messages.ITEM_HAS_TIMELINE.format(items="、".join(started)), code="item_has_timeline")
     for item in list(project.items):
         if item.code not in wanted:
             db.session.delete(item)

@@ -68,6 +68,8 @@ class Rule:
     title: str
     participation: Threshold | None = None
     approval: Threshold | None = None
+    #: days the preliminary result is shown for objections (询异公示) before the final 公示; 0: none
+    objection_days: int = 0
 
     @property
     def decides(self) -> bool:

@@ -50,6 +50,8 @@ class RuleSchema(BaseSchema):
     basis = fields.String(load_default=None)
     participation = fields.Nested(ThresholdSchema, load_default=None, allow_none=True)
     approval = fields.Nested(ThresholdSchema, load_default=None, allow_none=True)
+    #: 询异公示: days owners may dispute how their flat is recorded before the final 公示
+    objection_days = fields.Integer(strict=True, load_default=0, validate=validate.Range(min=0, max=60))
 
     @post_load
     def _make(self, data, **kwargs):

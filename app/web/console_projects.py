@@ -11,7 +11,7 @@ from flask import render_template
 
 from app.auth.permissions import load_checked, require_committee, require_user
 from app.consultations import services as consultations
-from app.estates.services import get_estate
+from app.estates.services import estate_flat_labels, get_estate
 from app.projects.messages import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
 from app.projects.models import RenovationProject
 from app.web.console import bp, committee_page
@@ -43,7 +43,8 @@ def project(project_id):
                    if c.template_key == "evaluation"]
     return render_template(
         "web/console/project.html", estate=get_estate(found.estate_id), section="projects",
-        project=found, phases=PHASE_LABELS, sources=SOURCE_LABELS, evaluations=evaluations)
+        project=found, phases=PHASE_LABELS, sources=SOURCE_LABELS, evaluations=evaluations,
+        flats=estate_flat_labels(found.estate_id))
 
 
 @bp.get("/estates/<int:estate_id>/complaints")

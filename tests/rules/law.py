@@ -19,3 +19,8 @@ LAW = {
     "simple_majority": {"participation": {}, "approval": {"owners": (MORE_THAN, HALF)}},
     "none": None,  # decides nothing
 }
+
+# The same two rules with a preliminary result for objections (询异公示) first: the law's
+# thresholds do not change, only when the final 公示 may happen.
+LAW["civil_code_278_special_objections"] = LAW["civil_code_278_special"]
+LAW["civil_code_278_ordinary_objections"] = LAW["civil_code_278_ordinary"]

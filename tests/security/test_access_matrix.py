@@ -30,8 +30,10 @@ from app import create_app
 from app.config import TestConfig
 from app.db import utcnow
 from app.elevators.stages import Stage
+from app.projects.models import Phase
 from tests.factories import auth, next_phone, sign_in_cookie
 from tests.security import coplan
+from tests.security import coplan_objects as coplan
 from tests.security.world import ROLES, elevator_body, photo_jpeg, world_app
 
 PUBLIC = "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
@@ -328,7 +330,9 @@ ROWS = [
     Row("POST", "/api/v1/estates/<int:estate_id>/projects", COMMITTEE,
         lambda w: f"{A}/estates/{w.a.estate.id}/projects", json=lambda w: {"title": "雨污分流"}),
     Row("GET", "/api/v1/projects/<int:project_id>", MEMBER, lambda w: f"{A}/projects/{w.a.project_id}"),
-    Row("POST", "/api/v1/projects/<int:project_id>/advance", COMMITTEE,
+    # a project without a passed content vote reaches the guard, which refuses (409): who may
+    # ask is what this row checks; tests/projects/test_coplan_walk.py walks the guards
+    Row("POST", "/api/v1/projects/<int:project_id>/advance", "401 404 404 404 403 403 403 409 409",
         lambda w: f"{A}/projects/{w.fresh_project()}/advance", json=lambda w: {"to": "co_build"}),
     Row("PUT", "/api/v1/projects/<int:project_id>/funding", COMMITTEE,
         lambda w: f"{A}/projects/{w.a.project_id}/funding",
@@ -368,6 +372,33 @@ ROWS = [
     Row("POST", "/api/v1/estates/<int:estate_id>/fund-ledger", COMMITTEE,
         lambda w: f"{A}/estates/{w.a.estate.id}/fund-ledger",
         json=lambda w: {"kind": "collected", "amount_cents": 100_00, "memo": "续交"}),
+    # --- issue 19 (b): content votes within means, items, acceptance, objections (询异) -------
+    # set on a draft, which residents do not see (404)
+    Row("PUT", "/api/v1/consultations/<int:consultation_id>/budget-cap",
+        "401 404 404 404 404 404 403 2xx 2xx",
+        lambda w: f"{A}/consultations/{coplan.draft_content_vote(w)}/budget-cap",
+        json=lambda w: {"budget_cap_cents": 1_000_000_00}),
+    Row("POST", "/api/v1/consultations/<int:consultation_id>/project", COMMITTEE,
+        lambda w: f"{A}/consultations/{coplan.passed_content_vote(w)}/project",
+        json=lambda w: {"title": "屋面维修"}),
+    Row("POST", "/api/v1/projects/<int:project_id>/items/<int:item_id>/updates", COMMITTEE,
+        lambda w: (lambda p: f"{A}/projects/{p}/items/{coplan.item_of(p)}/updates")(
+            coplan.project_from_vote(w, Phase.co_build)),
+        json=lambda w: {"status": "in_progress", "progress_percent": 10, "note": "进场"}),
+    Row("POST", "/api/v1/projects/<int:project_id>/acceptance", COMMITTEE,
+        lambda w: f"{A}/projects/{coplan.project_from_vote(w, Phase.co_build)}/acceptance",
+        json=lambda w: {"held_on": "2026-11-20", "units": "街道、施工单位", "conclusion": "合格",
+                        "representatives": [{"flat_id": w.a.flats[0].id, "name": "张三丰"},
+                                            {"flat_id": w.a.flats[5].id, "name": "李大伟"}]}),
+    Row("GET", "/api/v1/consultations/<int:consultation_id>/objections", MEMBER,
+        lambda w: f"{A}/consultations/{w.a.published_consultation_id}/objections"),
+    # only the flat's verified owner objects; nobody may object on another's behalf
+    Row("POST", "/api/v1/consultations/<int:consultation_id>/objections", OWNER_ONLY,
+        lambda w: f"{A}/consultations/{coplan.preliminary_vote(w)}/objections",
+        json=lambda w: {"flat_id": w.a.flats[0].id, "reason": "纸质票记错了"}),
+    Row("POST", "/api/v1/result-objections/<int:objection_id>/resolve", COMMITTEE,
+        lambda w: f"{A}/result-objections/{coplan.fresh_objection(w)}/resolve",
+        json=lambda w: {"resolution": "核对原件，记录无误"}),
     # --- QR codes and posters ----------------------------------------------------------------
     *[Row(method, f"/api/v1/{kind}s/<int:place_id>/{suffix}", COMMITTEE,
           (lambda kind, suffix: lambda w: f"{A}/{kind}s/{w.a.place_id(kind)}/{suffix}")(kind, suffix))

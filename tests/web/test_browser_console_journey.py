@@ -84,12 +84,14 @@ def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):
         confirm(committee, "#close-form button[type=submit]")
     assert "已结案。处理结果：已清理完毕。" in committee.inner_text("#outcome")
 
-    # A renovation project: items, funding, progress with a photo, the next phase
+    # A renovation project: items, funding, progress with a photo, the next phase refused
+    # (no passed content vote: tests/web/test_browser_coplan.py walks a project from one)
     committee.goto(f"{site.url}/console/estates/1/projects")
+    committee.select_option("#project-vote", "")
     committee.fill("#project-title", "和平里小区综合整治")
     committee.fill("#project-budget", "1000000")
     with committee.expect_navigation():
-        committee.click("#new-project button[type=submit]")
+        confirm(committee, "#new-project button[type=submit]")
     committee.wait_for_selector("#phase-now:has-text('共谋')")
     committee.fill("#items-basic", "屋面防水\n外墙保温")
     committee.click("#project-items button[type=submit]")
@@ -105,7 +107,8 @@ def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):
     committee.click("#progress-form button[type=submit]")
     committee.wait_for_selector("#progress-list img.progress-photo")
     confirm(committee, "#project-advance button")
-    committee.wait_for_selector("#phase-now:has-text('共建')")
+    committee.wait_for_selector("#project-advance .form-error:has-text('改造内容表决')")
+    assert "共谋" in committee.inner_text("#phase-now")
     assert committee.inner_text("#phase-steps").split() == ["共谋", "共建", "共管", "共评", "共享"]
     both_sizes(committee, "console-project")
     project_url = committee.url

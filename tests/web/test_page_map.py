@@ -95,6 +95,9 @@ RESIDENT_PAGES = {
     "GET /api/v1/plan-versions/{version_id}": Rendered(
         "app/web/coplan.py", "plans.version_view(", "app/plans/routes.py", "services.version_view("),
     "POST /api/v1/plan-sections/{section_id}/comments": T + "coplan/plan.html",
+    # issue 19 (b): a closed vote's preliminary result, my flat's record, an objection (询异)
+    "GET /api/v1/consultations/{consultation_id}/objections": S + "work.js",
+    "POST /api/v1/consultations/{consultation_id}/objections": S + "work.js",
 }
 
 #: resident operations that still have no page (each a gap to close, then to remove here)
@@ -177,6 +180,11 @@ COMMITTEE_OR_STAFF = {
     "POST /api/v1/estates/{estate_id}/plan-versions", "POST /api/v1/plan-versions/{version_id}/publicity",
     "POST /api/v1/plan-comments/{comment_id}/answer", "PUT /api/v1/buildings/{building_id}/heritage",
     "GET /api/v1/estates/{estate_id}/heritage", "POST /api/v1/estates/{estate_id}/heritage-reviews",
+    "PUT /api/v1/consultations/{consultation_id}/budget-cap",
+    "POST /api/v1/consultations/{consultation_id}/project",
+    "POST /api/v1/projects/{project_id}/items/{item_id}/updates",
+    "POST /api/v1/projects/{project_id}/acceptance",
+    "POST /api/v1/result-objections/{objection_id}/resolve",
 }
 
 

@@ -99,6 +99,13 @@ CONSOLE_PAGES = {
     ("GET", "/api/v1/projects/{project_id}/evaluations/{consultation_id}/summary"): (S + "console_projects.js", ['base + "/evaluations/" + id + "/summary"']),
     ("POST", "/api/v1/projects/{project_id}/evaluations/{consultation_id}/follow-ups"): (S + "console_projects.js", ['"POST", base + "/evaluations/" + id + "/follow-ups"']),
     ("GET", "/api/v1/projects/{project_id}/follow-ups"): (S + "console_projects.js", ['GZ.api("GET", base + "/follow-ups")']),
+    # issue 19 (b): a content vote within means, the project from it, items, acceptance, objections
+    ("PUT", "/api/v1/consultations/{consultation_id}/budget-cap"): (S + "console_work.js", ['"PUT", "/api/v1/consultations/" + id + "/budget-cap"']),
+    ("POST", "/api/v1/consultations/{consultation_id}/project"): (S + "console_projects.js", ['"POST", "/api/v1/consultations/" + vote.value + "/project"']),
+    ("POST", "/api/v1/projects/{project_id}/items/{item_id}/updates"): (S + "console_work.js", ['"/api/v1/projects/" + pid + "/items/" + item.id + "/updates"']),
+    ("POST", "/api/v1/projects/{project_id}/acceptance"): (S + "console_work.js", ['"POST", "/api/v1/projects/" + pid + "/acceptance"']),
+    ("GET", "/api/v1/consultations/{consultation_id}/objections"): (S + "console_work.js", ['GZ.api("GET", "/api/v1/consultations/" + id + "/objections")']),
+    ("POST", "/api/v1/result-objections/{objection_id}/resolve"): (S + "console_work.js", ['"POST", "/api/v1/result-objections/" + objection.id + "/resolve"']),
     # sunlight (日照分析)
     ("GET", "/api/v1/estates/{estate_id}/sunlight-analyses"): (WEB + "sunlight.py", ["services.analyses_of(estate.id)"]),
     ("POST", "/api/v1/estates/{estate_id}/sunlight-analyses"): (S + "sunlight_form.js", ['"/api/v1/estates/" + DATA.estateId + "/sunlight-analyses"']),
@@ -169,6 +176,7 @@ PATCH /api/v1/posts/{post_id}
 GET /api/v1/posts/{post_id}/revisions
 POST /api/v1/posts/{post_id}/reports
 PUT /api/v1/consultations/{consultation_id}/ballots/mine
+POST /api/v1/consultations/{consultation_id}/objections
 GET /api/v1/consultations/{consultation_id}/receipts
 GET /api/v1/flats/{flat_id}/proxies
 POST /api/v1/flats/{flat_id}/proxies

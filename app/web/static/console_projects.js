@@ -66,8 +66,14 @@
     vote.addEventListener("change", function () {
       var chosen = vote.selectedOptions[0];
       if (chosen && chosen.getAttribute("data-title")) { form.elements.title.value = chosen.getAttribute("data-title"); }
+      document.getElementById("project-budget-field").hidden = !!vote.value;
     });
     onSubmit(form, function () {
+      var opened = function (project) { window.location.assign("/console/projects/" + project.id); };
+      if (vote.value) {  /* the project of a passed content vote: its items within means */
+        call(form, "POST", "/api/v1/consultations/" + vote.value + "/project", { title: form.elements.title.value }, opened);
+        return;
+      }
       var budget = toCents(document.getElementById("project-budget").value);
       if (budget === null) { refuse(form, P.moneyWrong, "budget_cents"); return; }
       call(form, "POST", "/api/v1/estates/" + estate + "/projects", { title: form.elements.title.value, budget_cents: budget },
@@ -89,6 +95,7 @@
     var advance = document.getElementById("project-advance");
     advance.hidden = at === keys.length - 1;
     advance.setAttribute("data-to", keys[at + 1] || "");
+    document.getElementById("advance-evaluation").hidden = keys[at + 1] !== "co_evaluate";
     advance.querySelector("button").textContent = GZ.format(P.advance, { phase: labels[at + 1] || "" });
     document.getElementById("unfunded").textContent = project.unfunded_cents > 0 ?
       GZ.format(P.unfunded, { amount: toYuan(project.unfunded_cents) }) : "";
@@ -111,7 +118,13 @@
     function load() { GZ.api("GET", base).then(function (r) { current = r.data; showProject(r.data); }); }
     load();
     var advance = document.getElementById("project-advance");
-    onSubmit(advance, function () { call(advance, "POST", base + "/advance", { to: advance.getAttribute("data-to") }, load); });
+    onSubmit(advance, function () {
+      var body = { to: advance.getAttribute("data-to") };
+      var closes = document.getElementById("advance-evaluation-closes").value;
+      if (body.to === "co_evaluate" && closes) { body.evaluation_closes_at = closes + "T18:00:00+08:00"; }
+      /* a refused step shows the guard's reason, naming what is missing, under the button */
+      call(advance, "POST", base + "/advance", body, load);
+    });
 
     var items = document.getElementById("project-items");
     onSubmit(items, function () {

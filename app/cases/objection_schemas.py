@@ -1,0 +1,47 @@
+"""Shapes of the 询异 routes."""
+from app.cases.messages import OBJECTION_STATUS_LABELS
+from app.schemas import BaseSchema, fields, validate
+
+
+class ObjectionInSchema(BaseSchema):
+    flat_id = fields.Integer(strict=True, required=True)
+    reason = fields.String(required=True, validate=validate.Length(min=2, max=2000))
+
+
+class ObjectionResolveInSchema(BaseSchema):
+    resolution = fields.String(required=True, validate=validate.Length(min=2, max=5000))
+
+
+class ObjectionSchema(BaseSchema):
+    id = fields.Function(lambda row: row["objection"].id)
+    consultation_id = fields.Function(lambda row: row["objection"].consultation_id)
+    flat_id = fields.Function(lambda row: row["objection"].flat_id)
+    room = fields.String(allow_none=True)
+    reason = fields.Function(lambda row: row["objection"].reason)
+    case_id = fields.Function(lambda row: row["objection"].case_id)
+    status = fields.Function(lambda row: row["objection"].status.value)
+    status_label = fields.Function(lambda row: OBJECTION_STATUS_LABELS[row["objection"].status.value])
+    resolution = fields.Function(lambda row: row["objection"].resolution)
+    created_at = fields.Function(lambda row: row["objection"].created_at.isoformat())
+    resolved_at = fields.Function(
+        lambda row: row["objection"].resolved_at.isoformat() if row["objection"].resolved_at else None)
+
+
+class FlatRecordSchema(BaseSchema):
+    flat_id = fields.Integer()
+    room = fields.String(allow_none=True)
+    recorded = fields.Boolean()
+    channel = fields.String(allow_none=True)
+    answers = fields.Dict(allow_none=True)
+    updated_at = fields.DateTime(allow_none=True)
+    objection_id = fields.Integer(allow_none=True)
+
+
+class PreliminarySchema(BaseSchema):
+    consultation_id = fields.Integer()
+    #: days of 询异公示 under the vote's rule (0: none)
+    objection_days = fields.Integer()
+    preliminary_until = fields.DateTime(allow_none=True)
+    in_period = fields.Boolean()
+    my_flats = fields.List(fields.Nested(FlatRecordSchema))
+    objections = fields.List(fields.Nested(ObjectionSchema))

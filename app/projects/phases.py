@@ -1,0 +1,83 @@
+"""Moving a project to its next phase through the guards (app.projects.guards).
+
+Entering 共评 opens the evaluation (a question per item); entering 共享 publishes it (公示).
+Each refusal is a 409 `guard_failed` naming everything that is missing, in Chinese.
+"""
+from datetime import datetime
+
+from app.audit.services import record
+from app.db import lock_row, utcnow
+from app.errors import Conflict, GuardFailed
+from app.extensions import db
+from app.projects import messages
+from app.projects.evaluation import start_evaluation
+from app.projects.guards import missing_for
+from app.projects.models import PHASE_ORDER, Phase, PhaseChange, RenovationProject
+
+
+def next_phase(project: RenovationProject) -> Phase:
+    index = PHASE_ORDER.index(project.phase)
+    if index == len(PHASE_ORDER) - 1:
+        raise Conflict(messages.PHASE_LAST, code="phase_last")
+    return PHASE_ORDER[index + 1]
+
+
+def refusals(project: RenovationProject, now: datetime | None = None) -> list[str]:
+    """What entering the next phase still lacks (empty: it may go ahead; [] in the last phase)."""
+    if project.phase == PHASE_ORDER[-1]:
+        return []
+    return missing_for(project, next_phase(project), now or utcnow())
+
+
+def advance(project: RenovationProject, to: Phase, actor_id: int,
+            evaluation_closes_at: datetime | None = None) -> RenovationProject:
+    """Forward one phase at a time, through the guards; each start is kept for the timeline."""
+    lock_row(db.session, RenovationProject, project.id)
+    db.session.refresh(project)
+    following = next_phase(project)
+    if to != following:
+        raise Conflict(messages.PHASE_NOT_NEXT.format(next=messages.PHASE_LABELS[following.value]),
+                       code="phase_not_next")
+    label = messages.PHASE_LABELS[to.value]
+    missing = missing_for(project, to, utcnow())
+    if to == Phase.co_evaluate and evaluation_closes_at is None:
+        missing.append(messages.EVALUATION_CLOSES_REQUIRED)
+    if missing:
+        raise GuardFailed(messages.PHASE_REFUSED.format(phase=label, reasons="；".join(missing)),
+                          fields={"to": "；".join(missing)})
+    evaluation = None
+    if to == Phase.co_evaluate:
+        evaluation = _open_evaluation(project, evaluation_closes_at, actor_id)
+    if to == Phase.co_share:
+        evaluation = _publish_evaluation(project, actor_id)
+    project.phase = to
+    db.session.add(PhaseChange(project_id=project.id, estate_id=project.estate_id, phase=to,
+                               actor_id=actor_id))
+    record("project.phase_changed", estate_id=project.estate_id, actor_id=actor_id,
+           subject_type="project", subject_id=project.id, data={"phase": to.value})
+    db.session.commit()
+    if evaluation is not None:
+        from app.consultations.services import announce_status
+
+        announce_status(evaluation)
+    return project
+
+
+def _open_evaluation(project: RenovationProject, closes_at: datetime, actor_id: int) -> None:
+    from app.consultations.services import open_consultation
+
+    evaluation = start_evaluation(project, closes_at, actor_id, commit=False)
+    open_consultation(evaluation, actor_id, commit=False)
+    project.evaluation_id = evaluation.id
+    return evaluation
+
+
+def _publish_evaluation(project: RenovationProject, actor_id: int) -> None:
+    from app.consultations.models import Consultation
+    from app.consultations.services import publish_consultation
+
+    evaluation = db.session.get(Consultation, project.evaluation_id)
+    project.shared_at = utcnow()
+    if evaluation.status.value != "closed":  # the committee published it already
+        return None
+    return publish_consultation(evaluation, actor_id, commit=False)
