@@ -27,3 +27,10 @@ RESOLUTION_DEFAULT_TITLE = "一事一议表决：{title}"
 OUTCOME_RESOLUTION_LINE = "表决结果：{decision}。{explanation}"
 RESIDENT = "居民"
 NO_REASON_GIVEN = "未说明原因"
+
+# Meetings scheduled ahead, and their minutes
+MEETING_IN_PAST = "会议时间已过，请直接记录会议"
+MEETING_NOT_YET = "会议时间还没到，开完会再记录纪要"
+MEETING_ALREADY_RECORDED = "这次会议已经记录过纪要"
+MEETING_NOTICE_TITLE = "调解会议通知：{title}"
+MEETING_NOTICE_BODY = "{time}在{place}开会，议题：{agenda}"

@@ -95,23 +95,55 @@
     importButton.addEventListener("click", function () { send(false); });
   }
 
+  /* 户码: a CSV of new codes, for every flat or for the flats ticked in one stairwell */
+  function issueCodes(GZ, M, form, body) {
+    var estate = form.getAttribute("data-estate");
+    GZ.api("POST", "/api/v1/estates/" + estate + "/flat-codes", body).then(function (result) {
+      if (!result.ok) { GZ.showError(form, result); return; }
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(result.data);
+      link.download = "flat-codes-" + estate + ".csv";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      GZ.showOk(form, M.flatCodesDone);
+    });
+  }
+
   function flatCodes(GZ, M) {
     var form = document.getElementById("flat-codes-form");
     if (!form) { return; }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       GZ.clearMessages(form);
-      var estate = form.getAttribute("data-estate");
-      GZ.api("POST", "/api/v1/estates/" + estate + "/flat-codes", {}).then(function (result) {
-        if (!result.ok) { GZ.showError(form, result); return; }
-        var link = document.createElement("a");
-        link.href = URL.createObjectURL(result.data);
-        link.download = "flat-codes-" + estate + ".csv";
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-        GZ.showOk(form, M.flatCodesDone);
+      issueCodes(GZ, M, form, {});
+    });
+    var some = document.getElementById("flat-codes-some");
+    var box = document.getElementById("codes-flats");
+    document.getElementById("codes-stairwell").addEventListener("change", function (event) {
+      box.textContent = "";
+      if (!event.target.value) { return; }
+      GZ.api("GET", "/api/v1/stairwells/" + event.target.value + "/flats").then(function (result) {
+        (result.ok ? result.data : []).forEach(function (flat) {
+          var label = GZ.el("label", "pick");
+          var tick = GZ.el("input");
+          tick.type = "checkbox"; tick.value = flat.id;
+          label.appendChild(tick);
+          label.appendChild(GZ.el("span", "", flat.room + (flat.verified_owner ? " · " + box.getAttribute("data-verified") : "")));
+          box.appendChild(label);
+        });
       });
+    });
+    some.addEventListener("submit", function (event) {
+      event.preventDefault();
+      GZ.clearMessages(some);
+      var ids = [];
+      box.querySelectorAll("input:checked").forEach(function (tick) { ids.push(parseInt(tick.value, 10)); });
+      if (!ids.length) {
+        GZ.showError(some, { data: { error: { message: box.getAttribute("data-none"), fields: { flat_ids: box.getAttribute("data-none") } } } });
+        return;
+      }
+      issueCodes(GZ, M, some, { flat_ids: ids });
     });
   }
 
