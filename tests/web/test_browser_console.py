@@ -38,7 +38,6 @@ OVERFLOWING = """() => {
 }"""
 
 
-@pytest.mark.xfail(reason="after the merges the receipt is not scrolled into view in this journey (next session)", strict=False)
 def test_lifecycle_asks_first_and_paper_ballots_are_entered_flat_after_flat(site, open_context):
     committee = open_context(viewport=PHONE).new_page()
     login(committee, site, data.COMMITTEE_PHONE, start="/console/estates/1/consultations")
