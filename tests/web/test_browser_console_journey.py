@@ -1,13 +1,15 @@
 """The committee runs an estate on a phone (390×844) in Chromium, from the ledger import to a
 published evaluation's follow-ups: ledger checked first (bad rows named, nothing written),
-then imported; a case opened for residents, a meeting recorded, a post hidden and restored,
-the discussion locked, the case closed; a project with items, funding, progress with a photo;
+then imported; a case opened for residents, a meeting scheduled and its minutes recorded, a post hidden and restored,
+the discussion locked, the case closed; a project with items, funding, progress with a photo, a supervision report answered;
 a complaint answered; the fund ledger; the street office's ranking and drill-down (1280×800)."""
 import io
+from datetime import datetime, timedelta
 
 from PIL import Image
 
 from app.demo import data
+from app.display import CHINA_TZ
 from tests.estates.ledgers import CHINESE, csv_bytes, ledger_rows
 from tests.web.conftest import PHONE, confirm, login, page_api, screenshot
 from tests.web.test_browser_console import OVERFLOWING, fits
@@ -56,12 +58,24 @@ def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):
     with committee.expect_navigation():
         committee.click("#new-case button[type=submit]")
     case_id = int(committee.url.rstrip("/").rsplit("/", 1)[1])
-    committee.fill("#meeting-place", "居委会会议室")
-    committee.fill("#meeting-attendees", "李书记\n张建国")
-    committee.fill("#meeting-minutes", "约定本周末前清理。")
+    # the meeting scheduled ahead (asks first: the flats are told), its minutes recorded after
+    tomorrow = (datetime.now(CHINA_TZ) + timedelta(days=1)).strftime("%Y-%m-%d")
+    committee.fill("#schedule-date", tomorrow)
+    committee.fill("#schedule-place", "居委会会议室")
+    committee.fill("#schedule-agenda", "楼道杂物怎么清理")
     with committee.expect_navigation():
-        committee.click("#meeting-form button[type=submit]")
+        confirm(committee, "#schedule-form button[type=submit]")
+    assert "已安排" in committee.inner_text("#meetings") and "议题：楼道杂物怎么清理" in committee.inner_text("#meetings")
+    both_sizes(committee, "console-case-meeting-scheduled")
+    committee.click("details.minutes summary")  # not yet held: folded until it is
+    held = (datetime.now(CHINA_TZ) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    committee.fill(".minutes-form input[name=held_at]", held)
+    committee.fill(".minutes-form textarea[name=attendees]", "李书记\n张建国")
+    committee.fill(".minutes-form textarea[name=minutes]", "约定本周末前清理。")
+    with committee.expect_navigation():
+        committee.click(".minutes-form button[type=submit]")
     assert "参加：李书记、张建国" in committee.inner_text("#meetings")
+    assert "已安排" not in committee.inner_text("#meetings")
     post = page_api(committee, "POST", f"/api/v1/cases/{case_id}/posts", {"body": "这是一条不文明的发言"})
     assert post.status == 201, post.text()
     committee.reload()
@@ -107,6 +121,15 @@ def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):
     confirm(committee, "#project-advance button")
     committee.wait_for_selector("#phase-now:has-text('共建')")
     assert committee.inner_text("#phase-steps").split() == ["共谋", "共建", "共管", "共评", "共享"]
+    project_id = committee.url.rstrip("/").rsplit("/", 1)[1]
+    report = page_api(committee, "POST", f"/api/v1/projects/{project_id}/supervision-reports",
+                      {"body": "脚手架没有挂防护网"})
+    assert report.status == 201, report.text()
+    committee.reload()
+    item = f"#supervision-{report.json()['id']}"
+    committee.fill(f"{item} textarea", "已要求施工方今天挂好。")
+    confirm(committee, f"{item} button[type=submit]")
+    committee.wait_for_selector(f"{item} .answer:has-text('居委会答复：已要求施工方今天挂好。')")
     both_sizes(committee, "console-project")
     project_url = committee.url
 

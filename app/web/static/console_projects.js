@@ -185,6 +185,7 @@
     var box = el("textarea");
     box.name = "answer"; box.rows = 2; box.maxLength = 5000; box.required = true;
     box.setAttribute("aria-label", P.answerLabel);
+    box.placeholder = P.answerLabel;
     var button = el("button", "btn small-btn", report.answer ? P.answerAgain : P.answerSubmit);
     button.type = "submit";
     button.setAttribute("data-confirm", P.confirmAnswer);
