@@ -211,6 +211,9 @@ LEDGER_PREVIEW = "检查通过：导入后新增 {created} 户，更新 {updated
 LEDGER_BAD_ROWS = "有 {n} 处需要改正，改好后再检查。没有写入任何数据。"
 LEDGER_IMPORT = "确认导入"
 LEDGER_UPLOADING = "正在上传……"
+LEDGER_UPLOAD_PERCENT = "正在上传：{percent}%"
+LEDGER_CHECKING = "已上传，正在逐行检查，大表格要等一会儿……"
+LEDGER_WRITING = "已上传，正在写入……"
 CONFIRM_LEDGER = "导入后台账按这个表格更新：已有房屋的面积、楼层和业主会改成表格里的。确定导入吗？"
 
 # Members and roles
@@ -243,6 +246,9 @@ CONFIRM_ROTATE_BUILDING = "换码后这栋楼的旧二维码马上失效，必�
 CONSOLE_JS = {
     "ledgerPreview": LEDGER_PREVIEW,
     "ledgerBadRows": LEDGER_BAD_ROWS,
+    "uploadPercent": LEDGER_UPLOAD_PERCENT,
+    "checking": LEDGER_CHECKING,
+    "writing": LEDGER_WRITING,
     "pickNone": PICK_NONE,
     "pickMany": PICK_MANY,
     "picked": PICKED,

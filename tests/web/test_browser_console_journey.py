@@ -34,18 +34,28 @@ def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):
 
     # 台账: a bad file is checked and named row by row; a good one is previewed, then imported
     rows = ledger_rows(buildings=(("9号楼", 1),), floors=2)
-    bad = [list(rows[0]), list(rows[1])]
-    bad[1][4] = "很大"
+    bad = [list(rows[0]), list(rows[1]), list(rows[2]), list(rows[3])]
+    bad[1][4], bad[3][3] = "很大", "三楼"  # two rows wrong, one good between them
     (tmp_path / "bad.csv").write_bytes(csv_bytes(bad, CHINESE))
     (tmp_path / "good.csv").write_bytes(csv_bytes(rows, CHINESE))
     committee.set_input_files("#ledger-file", str(tmp_path / "bad.csv"))
     committee.click("#ledger-check")
     committee.wait_for_selector(".row-errors li")
-    assert "第 3 行" in committee.inner_text(".row-errors") and "没有写入任何数据" in committee.inner_text("#ledger-form")
+    named = committee.inner_text(".row-errors")
+    assert "第 3 行" in named and "第 5 行" in named and "第 4 行" not in named
+    assert "有 2 处需要改正" in committee.inner_text("#ledger-form") and "没有写入任何数据" in committee.inner_text("#ledger-form")
     assert committee.locator("#ledger-import").is_hidden()
     committee.set_input_files("#ledger-file", str(tmp_path / "good.csv"))
+    # what the progress line said while the file went up and was read (a large file's wait)
+    committee.evaluate("""() => { const said = window.progressSaid = [];
+      const line = document.getElementById("ledger-progress-text");
+      new MutationObserver(() => { if (line.textContent) said.push(line.textContent); })
+        .observe(line, {childList: true, characterData: true, subtree: true}); }""")
     committee.click("#ledger-check")
     committee.wait_for_selector("#ledger-preview:has-text('新增 4 户')")
+    assert committee.locator("#ledger-progress").is_hidden()
+    said = committee.evaluate("window.progressSaid")
+    assert said[0].startswith("正在上传") and "已上传，正在逐行检查" in said[-1], said
     both_sizes(committee, "console-ledger-preview")
     confirm(committee, "#ledger-import")
     committee.wait_for_selector("#ledger-preview:has-text('导入完成：新增 4 户')")

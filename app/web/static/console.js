@@ -36,8 +36,11 @@
     }
   }
 
-  /* Upload with a progress bar (XMLHttpRequest: fetch reports no upload progress). */
-  function upload(url, form, bar) {
+  /* Upload with a progress bar and its words (XMLHttpRequest: fetch reports no upload
+     progress); once the file is up, the bar runs without an end while the server reads it. */
+  function upload(url, form, bar, words, after) {
+    var C = JSON.parse(document.getElementById("console-messages").textContent);
+    function say(text) { words.hidden = !text; words.textContent = text || ""; }
     return new Promise(function (resolve) {
       var request = new XMLHttpRequest();
       request.open("POST", url);
@@ -45,14 +48,20 @@
       request.setRequestHeader("X-CSRF-Token", document.querySelector('meta[name="csrf-token"]').content);
       bar.hidden = false;
       bar.value = 0;
-      request.upload.onprogress = function (event) { if (event.lengthComputable) { bar.value = 100 * event.loaded / event.total; } };
+      say(window.GZ.format(C.uploadPercent, { percent: 0 }));
+      request.upload.onprogress = function (event) {
+        if (!event.lengthComputable) { return; }
+        bar.value = 100 * event.loaded / event.total;
+        say(window.GZ.format(C.uploadPercent, { percent: Math.floor(bar.value) }));
+      };
+      request.upload.onload = function () { bar.removeAttribute("value"); say(after); };
+      function done(result) { bar.hidden = true; say(""); resolve(result); }
       request.onload = function () {
-        bar.hidden = true;
         var data = null;
         try { data = JSON.parse(request.responseText); } catch (ignored) { data = { error: { message: window.GZ.M.network } }; }
-        resolve({ ok: request.status < 300, status: request.status, data: data });
+        done({ ok: request.status < 300, status: request.status, data: data });
       };
-      request.onerror = function () { bar.hidden = true; resolve({ ok: false, data: { error: { message: window.GZ.M.network } } }); };
+      request.onerror = function () { done({ ok: false, data: { error: { message: window.GZ.M.network } } }); };
       var body = new FormData();
       body.append("file", form.elements.file.files[0] || new Blob([]), (form.elements.file.files[0] || {}).name || "");
       request.send(body);
@@ -72,7 +81,8 @@
       GZ.clearMessages(form);
       list.textContent = "";
       importButton.hidden = true;
-      return upload(form.getAttribute("data-url") + (dryRun ? "?dry_run=true" : ""), form, bar).then(function (result) {
+      return upload(form.getAttribute("data-url") + (dryRun ? "?dry_run=true" : ""), form, bar,
+                    document.getElementById("ledger-progress-text"), dryRun ? C.checking : C.writing).then(function (result) {
         if (!result.ok) {
           GZ.showError(form, result);
           var rows = ((result.data.error || {}).fields || {}).rows || {};
