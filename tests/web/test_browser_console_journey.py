@@ -60,6 +60,26 @@ def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):
     confirm(committee, "#ledger-import")
     committee.wait_for_selector("#ledger-preview:has-text('导入完成：新增 4 户')")
 
+    # 户码 for the flats of one stairwell whose owners lost theirs (asks first), a CSV
+    committee.goto(f"{site.url}/console/estates/1/flat-codes")
+    committee.select_option("#codes-stairwell", index=1)
+    committee.click("#codes-flats label >> nth=0")
+    with committee.expect_download() as download:
+        confirm(committee, "#flat-codes-some button[type=submit]")
+    lines = download.value.path().read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 2 and lines[0].startswith("flat_id"), lines
+    both_sizes(committee, "console-flat-codes")
+
+    # 二维码海报: each code's version and scans; 换新二维码 asks first, then shows version 2
+    committee.goto(f"{site.url}/console/estates/1/posters")
+    first = "figure.qr[data-stairwell] >> nth=0"
+    committee.wait_for_selector(f"{first} >> .qr-stats:has-text('第 1 版')")
+    confirm(committee, f"{first} >> button[type=submit]")
+    committee.wait_for_selector(f"{first} >> .qr-stats:has-text('第 2 版')")
+    assert "/q/" in committee.inner_text(f"{first} >> .qr-link")
+    assert "?v=2" in committee.get_attribute(f"{first} >> img", "src")
+    both_sizes(committee, "console-posters")
+
     # 一事一议 for residents: two stairwells, a meeting, a post hidden and restored, locked, closed
     committee.goto(f"{site.url}/console/estates/1/cases/new")
     committee.fill("#case-title", "9号楼楼道堆物")

@@ -139,7 +139,8 @@
           var tick = GZ.el("input");
           tick.type = "checkbox"; tick.value = flat.id;
           label.appendChild(tick);
-          label.appendChild(GZ.el("span", "", flat.room + (flat.verified_owner ? " · " + box.getAttribute("data-verified") : "")));
+          label.appendChild(GZ.el("span", "", flat.room));
+          if (flat.verified_owner) { label.appendChild(GZ.el("small", "muted", box.getAttribute("data-verified"))); }
           box.appendChild(label);
         });
       });
