@@ -124,6 +124,7 @@ STREET_PHASE = "阶段"
 STREET_ALL_PHASES = "全部"
 STREET_FLAGGED = "{n} 个小区需要关注"
 STREET_NO_FLAGS = "无"
+STREET_ONLY_FLAGGED = "只看这些"
 
 # Renovation projects, complaints and the fund on the console
 NAV_PROJECTS = "改造项目"
