@@ -213,7 +213,12 @@ def test_the_street_office_ranks_and_drills_down(site, open_context):
     screenshot(staff, "street-ranking-phone")
     staff.goto(f"{site.url}/street/estates")
     assert "和平里小区" in staff.inner_text("#estates")
-    screenshot(staff, "street-estates-phone")
+    phase = staff.locator("#phases [data-phase]").filter(has_text="（1）").first
+    with staff.expect_navigation():
+        phase.click()  # the demo estate's phase, counted, then its estates alone
+    assert staff.get_attribute("#phases [aria-current=page]", "data-phase") is not None
+    assert "和平里小区" in staff.inner_text("#estates")
+    both_sizes(staff, "street-estates")
     with staff.expect_navigation():
         staff.click("#estates a:has-text('进入小区')")
     assert staff.url.endswith("/console/estates/1")
