@@ -32,3 +32,9 @@ NO_REASON_GIVEN = "未说明原因"
 OBJECTION_CASE_TITLE = "对“{title}”初步结果的异议（{room}）"
 OBJECTION_CASE_TEXT = "{room}的业主认为本户在表决中的记录有误：{reason}"
 OBJECTION_STATUS_LABELS = {"open": "调解中", "resolved": "已处理"}
+# Meetings scheduled ahead, and their minutes
+MEETING_IN_PAST = "会议时间已过，请直接记录会议"
+MEETING_NOT_YET = "会议时间还没到，开完会再记录纪要"
+MEETING_ALREADY_RECORDED = "这次会议已经记录过纪要"
+MEETING_NOTICE_TITLE = "调解会议通知：{title}"
+MEETING_NOTICE_BODY = "{time}在{place}开会，议题：{agenda}"

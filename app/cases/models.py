@@ -255,7 +255,8 @@ class ModerationAction(db.Model):
 
 
 class Meeting(db.Model):
-    """A mediation meeting held offline, with its minutes and the agreement reached."""
+    """A mediation meeting: scheduled ahead (agenda, time, place) or recorded after it was held
+    (minutes, attendance, the agreement reached). No minutes yet means it has not been held."""
 
     __tablename__ = "case_meetings"
 
@@ -265,13 +266,22 @@ class Meeting(db.Model):
     held_at: Mapped[datetime] = mapped_column(UTCDateTime)
     #: where, e.g. 社区活动室
     place: Mapped[str] = mapped_column(String(100))
+    #: what will be discussed, when scheduled ahead
+    agenda: Mapped[str | None] = mapped_column(Text)
     #: who came, as the committee wrote them (names or descriptions)
     attendees: Mapped[list] = mapped_column(JSON, default=list)
-    minutes: Mapped[str] = mapped_column(Text)
+    #: None while the meeting is only scheduled
+    minutes: Mapped[str | None] = mapped_column(Text)
     #: what the parties agreed, if anything
     agreement: Mapped[str | None] = mapped_column(Text)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: who scheduled it ahead; None for a meeting recorded only afterwards
+    scheduled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def held(self) -> bool:
+        return self.minutes is not None
 
     def __repr__(self):
         return f"<Meeting {self.id} case={self.case_id} {self.held_at:%Y-%m-%d}>"

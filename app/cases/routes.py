@@ -4,10 +4,11 @@ from flask_smorest import Blueprint
 
 from app.auth.permissions import (
     is_moderator, load_checked, require_committee, require_member, require_moderator)
-from app.cases import resolution, services, views
-from app.cases.models import Case, Post
+from app.cases import meetings, resolution, services, views
+from app.cases.models import Case, Meeting, Post
 from app.cases.schemas import (
-    CaseCloseInSchema, CaseInSchema, CaseListQuery, CaseMeetingInSchema, CaseMeetingSchema,
+    CaseCloseInSchema, CaseInSchema, CaseListQuery, CaseMeetingInSchema, CaseMeetingScheduleInSchema,
+    CaseMeetingSchema, CaseMinutesInSchema,
     CaseModerationSchema, CaseOptionalReasonSchema, CasePostEditSchema, CasePostInSchema,
     CasePostSchema, CaseReasonSchema, CaseResolutionInSchema, CaseSchema, CaseSummarySchema,
     PostReportModeratorSchema, PostReportSchema, PostRevisionSchema)
@@ -190,6 +191,26 @@ class CaseMeetings(MethodView):
         """Record a mediation meeting held offline (committee)."""
         case, user = load_checked(Case, case_id, require_committee)
         return resolution.record_meeting(case, user.id, **data)
+
+
+@blp.route("/cases/<int:case_id>/scheduled-meetings")
+class CaseMeetingSchedule(MethodView):
+    @blp.arguments(CaseMeetingScheduleInSchema)
+    @blp.response(201, CaseMeetingSchema)
+    def post(self, data, case_id):
+        """Schedule a meeting ahead (agenda, time, place); the affected flats are told (committee)."""
+        case, user = load_checked(Case, case_id, require_committee)
+        return meetings.schedule_meeting(case, user.id, **data)
+
+
+@blp.route("/case-meetings/<int:meeting_id>/minutes")
+class CaseMeetingMinutes(MethodView):
+    @blp.arguments(CaseMinutesInSchema)
+    @blp.response(200, CaseMeetingSchema)
+    def post(self, data, meeting_id):
+        """Record a scheduled meeting's minutes and attendance once it was held (committee)."""
+        meeting, user = load_checked(Meeting, meeting_id, require_committee)
+        return meetings.record_minutes(meeting, user.id, **data)
 
 
 @blp.route("/cases/<int:case_id>/resolution")

@@ -66,6 +66,21 @@ class CaseMeetingInSchema(BaseSchema):
     agreement = _Stripped(load_default=None, validate=validate.Length(min=1, max=20000))
 
 
+class CaseMeetingScheduleInSchema(BaseSchema):
+    held_at = fields.AwareDateTime(required=True)
+    place = _Stripped(required=True, validate=validate.Length(min=1, max=100))
+    agenda = _Stripped(required=True, validate=validate.Length(min=1, max=2000))
+
+
+class CaseMinutesInSchema(BaseSchema):
+    minutes = _Stripped(required=True, validate=validate.Length(min=1, max=20000))
+    attendees = fields.List(_Stripped(validate=validate.Length(min=1, max=100)), load_default=list,
+                            validate=validate.Length(max=200))
+    agreement = _Stripped(load_default=None, validate=validate.Length(min=1, max=20000))
+    held_at = fields.AwareDateTime(load_default=None,
+                                   metadata={"description": "when it really took place, if not as planned"})
+
+
 class CaseResolutionInSchema(BaseSchema):
     template = fields.String(load_default="dispute_resolution", validate=validate.Length(min=1, max=60))
     closes_at = fields.AwareDateTime(required=True)
@@ -135,10 +150,13 @@ class CaseMeetingSchema(BaseSchema):
     case_id = fields.Integer()
     held_at = fields.DateTime()
     place = fields.String()
+    agenda = fields.String(allow_none=True)
+    held = fields.Boolean(metadata={"description": "false while only scheduled (no minutes yet)"})
     attendees = fields.List(fields.String())
-    minutes = fields.String()
+    minutes = fields.String(allow_none=True)
     agreement = fields.String(allow_none=True)
     recorded_by_id = fields.Integer(allow_none=True)
+    scheduled_by_id = fields.Integer(allow_none=True)
     created_at = fields.DateTime()
 
 

@@ -213,6 +213,10 @@ class SupervisionReport(db.Model):
     reporter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: the committee's answer, public with the report; a later answer replaces it (audited)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ComplaintStatus(str, enum.Enum):

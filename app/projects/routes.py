@@ -5,12 +5,12 @@ from sqlalchemy import select
 
 from app.auth.models import Role, User
 from app.auth.permissions import (
-    is_committee, require_committee, require_estate_role, require_member, require_user)
+    is_committee, load_checked, require_committee, require_estate_role, require_member, require_user)
 from app.db import utcnow
 from app.errors import NotFound
 from app.estates.services import get_or_404
 from app.extensions import db
-from app.projects import messages, phases, services
+from app.projects import messages, phases, services, supervision
 from app.projects.models import (
     Complaint, ComplaintStatus, FundEntryKind, Phase, ProgressPost, RenovationProject,
     SupervisionReport)
@@ -22,7 +22,7 @@ from app.projects.schemas import (
     ComplaintInSchema, ComplaintSchema, ComplaintStatusInSchema,
     FundEntryInSchema, FundLedgerSchema, FundingInSchema, ItemsInSchema, PhaseInSchema,
     PhotosInSchema, ProgressInSchema, ProgressPostSchema, ProjectInSchema, ProjectSchema,
-    SupervisionInSchema, SupervisionSchema)
+    SupervisionAnswerInSchema, SupervisionInSchema, SupervisionSchema)
 
 blp = Blueprint("projects", __name__, url_prefix="/api/v1", description="改造项目：共建、共管")
 
@@ -119,8 +119,7 @@ class ProjectSupervision(MethodView):
     def get(self, project_id):
         """Residents' supervision reports."""
         project = _project(project_id)
-        return db.session.scalars(select(SupervisionReport).where(
-            SupervisionReport.project_id == project.id).order_by(SupervisionReport.id.desc())).all()
+        return supervision.reports_of(project)
 
     @blp.arguments(SupervisionInSchema)
     @blp.response(201, SupervisionSchema)
@@ -128,6 +127,16 @@ class ProjectSupervision(MethodView):
         """A resident reports what they saw on site."""
         project = _project(project_id)
         return services.report_supervision(project, require_user().id, data["body"])
+
+
+@blp.route("/supervision-reports/<int:report_id>/answer")
+class SupervisionAnswer(MethodView):
+    @blp.arguments(SupervisionAnswerInSchema)
+    @blp.response(200, SupervisionSchema)
+    def post(self, data, report_id):
+        """Answer a resident's supervision report; the reporter is told (committee)."""
+        report, user = load_checked(SupervisionReport, report_id, require_committee)
+        return supervision.answer_report(report, user.id, data["answer"])
 
 
 def complaint_views(complaints: list[Complaint], viewer: User) -> list[Complaint]:

@@ -158,6 +158,12 @@ class SupervisionSchema(BaseSchema):
     project_id = fields.Integer()
     body = fields.String()
     created_at = fields.DateTime()
+    answer = fields.String(allow_none=True, metadata={"description": "the committee's answer"})
+    answered_at = fields.DateTime(allow_none=True)
+
+
+class SupervisionAnswerInSchema(BaseSchema):
+    answer = fields.String(required=True, validate=validate.Length(min=1, max=5000))
 
 
 class ComplaintInSchema(BaseSchema):

@@ -61,7 +61,8 @@ def ledger(estate):
 @bp.get("/estates/<int:estate_id>/flat-codes")
 @committee_page("flat_codes")
 def flat_codes(estate):
-    return "web/console/flat_codes.html", {}
+    """Codes for every flat, or for some flats of one stairwell (an owner lost theirs)."""
+    return "web/console/flat_codes.html", {"buildings": buildings_with_stairwells(estate.id)}
 
 
 @bp.get("/estates/<int:estate_id>/cases")

@@ -57,6 +57,6 @@ def case(case_id):
         "web/console/case.html", estate=get_estate(found.estate_id), section="cases",
         case=case_views.case_view(found, user), queue=moderation_queue(found),
         log=cases.moderation_of(found), rules=[r for r in all_rules().values() if r.decides],
-        closes_on=closes_on.isoformat(), kinds=messages.MODERATION_KINDS,
+        closes_on=closes_on.isoformat(), kinds=messages.MODERATION_KINDS, now=utcnow(),
         resolution=resolution.resolution_of(found))
 

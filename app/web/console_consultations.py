@@ -117,4 +117,4 @@ def assisted_ballot(consultation_id):
                              error=refused.message, status=refused.status)
     flash(messages.ASSISTED_OK.format(receipt=ballot.receipt))
     return redirect(url_for("console.consultation", consultation_id=c.id, after=ballot.flat_id,
-                            channel=form["channel"]) + "#receipt", code=303)
+                            channel=form["channel"]) + "#assisted", code=303)

@@ -149,6 +149,8 @@ CASE_RESOLUTION_TITLE = "表决"
 CASE_RESOLUTION_RESULT = "看表决结果"
 MEETING_ATTENDEES = "参加：{names}"
 MEETING_MINUTES = "会议记录：{text}"
+MEETING_AGENDA = "议题：{text}"
+MEETING_AHEAD = "会议还没开，欢迎按时参加。"
 MEETING_AGREEMENT = "达成的意见：{text}"
 
 # Scripts

@@ -6,13 +6,12 @@ from app.errors import DomainError, Unauthorized
 from app.web import (
     messages, messages_console, messages_coplan, messages_elevators, messages_resident, messages_work)
 
-#: every text a template reads as `m.NAME`: the shared texts, the elevator, resident and
-#: console pages', issue 19's (messages_coplan, messages_work; the latter's scripts' texts
-#: are `m.WORK_JS`)
-TEXTS = {name: value for module in (messages, messages_elevators, messages_resident, messages_console,
-                                       messages_coplan, messages_work)
-         for name, value in vars(module).items() if name.isupper()}
-#: the scripts' texts: the shared ones and the resident pages' (appended, never overriding)
+#: the modules of page texts: the shared texts, the elevator, resident and console pages',
+#: issue 19's (messages_coplan, messages_work; the latter's scripts' texts are `m.WORK_JS`)
+MODULES = (messages, messages_elevators, messages_resident, messages_console, messages_coplan,
+           messages_work)
+#: every text a template reads as `m.NAME`
+TEXTS = {name: value for module in MODULES for name, value in vars(module).items() if name.isupper()}
 TEXTS["JS"] = {**messages_resident.JS, **messages.JS}
 TEXTS["WORK_JS"] = messages_work.JS
 

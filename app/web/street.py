@@ -5,13 +5,19 @@ in publicity too long), and a link down to each estate's console (staff may open
 Read-only pages on the staff services, the same figures as GET /api/v1/staff/ranking and
 /api/v1/staff/estates.
 """
+from collections import Counter
+
 from flask import Blueprint, render_template, request
 
 from app.auth.permissions import require_staff
 from app.errors import DomainError
 from app.projects.messages import PHASE_LABELS
+from app.staff import messages as staff_messages
 from app.staff import services
 from app.web.pages import page_error
+
+#: the phase filter's value for estates with no project yet (未立项)
+NONE = "none"
 
 bp = Blueprint("street", __name__, url_prefix="/street", template_folder="templates")
 bp.register_error_handler(DomainError, page_error)
@@ -31,10 +37,17 @@ def ranking():
 
 @bp.get("/estates")
 def estates():
-    """Estates by phase (共谋 … 共享, or 未立项), with their flags; a phase filter."""
+    """Estates by phase (共谋 … 共享, or 未立项) with how many are in each, their flags; a
+    phase filter and "only those needing attention"."""
     require_staff()
+    phases = {**PHASE_LABELS, NONE: staff_messages.NO_PROJECT}
     phase = request.args.get("phase")
-    phase = phase if phase in PHASE_LABELS else None
-    rows = services.estate_overview(services.select_estates(*_area()), phase)
+    phase = phase if phase in phases else None
+    flagged_only = request.args.get("flagged") == "1"
+    every = services.estate_overview(services.select_estates(*_area()))
+    counts = Counter(row["phase"] or NONE for row in every)
+    rows = [row for row in every if (phase is None or (row["phase"] or NONE) == phase)
+            and (row["flags"] or not flagged_only)]
     return render_template("web/street/estates.html", section="estates", rows=rows, phase=phase,
-                           phases=PHASE_LABELS, flagged=sum(1 for row in rows if row["flags"]))
+                           phases=phases, counts=counts, flagged_only=flagged_only,
+                           flagged=sum(1 for row in every if row["flags"]))

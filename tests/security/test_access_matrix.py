@@ -70,6 +70,28 @@ class Row:
         return dict(zip(ROLES, values))
 
 
+def scheduled_meeting(w) -> int:
+    """A meeting scheduled for a time now past, its minutes not yet recorded."""
+    from app.cases.models import Meeting
+    from app.extensions import db
+
+    case_id = w.fresh_case()
+    meeting = Meeting(estate_id=w.a.estate.id, case_id=case_id, held_at=utcnow() - timedelta(hours=1),
+                      place="居委会", agenda="噪音", attendees=[], minutes=None)
+    db.session.add(meeting)
+    db.session.commit()
+    return meeting.id
+
+
+def supervision_report(w) -> int:
+    from app.extensions import db
+    from app.projects import services as projects
+    from app.projects.models import RenovationProject
+
+    return projects.report_supervision(db.session.get(RenovationProject, w.a.project_id),
+                                       w.owner.id, "围挡倒了").id
+
+
 def sms_login(client, phone=None) -> dict:
     phone = phone or next_phone()
     client.post("/api/v1/auth/sms-codes", json={"phone": phone})
@@ -302,6 +324,12 @@ ROWS = [
     Row("POST", "/api/v1/cases/<int:case_id>/meetings", COMMITTEE,
         lambda w: f"{A}/cases/{w.fresh_case()}/meetings",
         json=lambda w: {"held_at": utcnow().isoformat(), "place": "居委会", "minutes": "双方同意"}),
+    Row("POST", "/api/v1/cases/<int:case_id>/scheduled-meetings", COMMITTEE,
+        lambda w: f"{A}/cases/{w.fresh_case()}/scheduled-meetings",
+        json=lambda w: {"held_at": later(2), "place": "居委会", "agenda": "噪音怎么办"}),
+    Row("POST", "/api/v1/case-meetings/<int:meeting_id>/minutes", COMMITTEE,
+        lambda w: f"{A}/case-meetings/{scheduled_meeting(w)}/minutes",
+        json=lambda w: {"minutes": "双方同意", "attendees": ["王主任"]}),
     Row("GET", "/api/v1/cases/<int:case_id>/reports", MODERATOR,
         lambda w: f"{A}/cases/{w.a.case_id}/reports"),
     Row("POST", "/api/v1/cases/<int:case_id>/lock", MODERATOR,
@@ -350,6 +378,9 @@ ROWS = [
     Row("POST", "/api/v1/projects/<int:project_id>/supervision-reports", MEMBER,
         lambda w: f"{A}/projects/{w.a.project_id}/supervision-reports",
         json=lambda w: {"body": "材料堆放在消防通道"}),
+    Row("POST", "/api/v1/supervision-reports/<int:report_id>/answer", COMMITTEE,
+        lambda w: f"{A}/supervision-reports/{supervision_report(w)}/answer",
+        json=lambda w: {"answer": "已让施工方扶起"}),
     Row("POST", "/api/v1/projects/<int:project_id>/evaluations", COMMITTEE,
         lambda w: f"{A}/projects/{w.fresh_project()}/evaluations",
         json=lambda w: {"closes_at": later()}),
@@ -634,6 +665,14 @@ WEB_ROWS = [
           (lambda suffix: lambda w: f"/console/estates/{w.a.estate.id}{suffix}")(suffix))
       for suffix in ("", "/claims", "/ledger", "/flat-codes", "/cases", "/posters",
                      "/consultations", "/elevators", "/application", "/plan", "/heritage")],
+                     "/consultations", "/elevators", "/cases/new", "/complaints", "/fund",
+                     "/members", "/projects")],
+    Row("GET", "/console/cases/<int:case_id>", COMMITTEE_PAGE, lambda w: f"/console/cases/{w.a.case_id}"),
+    Row("GET", "/console/projects/<int:project_id>", COMMITTEE_PAGE,
+        lambda w: f"/console/projects/{w.a.project_id}"),
+    # the street office: staff only (signed-in others are refused, never sent to log in)
+    Row("GET", "/street/", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/"),
+    Row("GET", "/street/estates", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/estates"),
     Row("GET", "/console/estates/<int:estate_id>/elevators/<int:project_id>", COMMITTEE_PAGE,
         lambda w: f"/console/estates/{w.a.estate.id}/elevators/{w.a.elevator_id}"),
     Row("GET", "/console/consultations/<int:consultation_id>", COMMITTEE_PAGE,

@@ -11,7 +11,11 @@ CONSOLE_PAGES = ["/console/", "/console/estates/1", "/console/estates/1/consulta
                  "/console/estates/1/claims", "/console/estates/1/ledger",
                  "/console/estates/1/flat-codes", "/console/estates/1/cases",
                  "/console/estates/1/posters", "/console/estates/1/elevators",
-                 "/console/estates/1/sunlight"]
+                 "/console/estates/1/sunlight", "/console/estates/1/cases/new",
+                 "/console/estates/1/members", "/console/estates/1/projects",
+                 "/console/estates/1/complaints", "/console/estates/1/fund"]
+STREET_PAGES = ["/street/", "/street/estates"]
+WIDE = {"width": 1280, "height": 800}
 
 
 def in_view(page, selector: str) -> bool:
@@ -38,7 +42,6 @@ OVERFLOWING = """() => {
 }"""
 
 
-@pytest.mark.xfail(reason="after the merges the receipt is not scrolled into view in this journey (next session)", strict=False)
 def test_lifecycle_asks_first_and_paper_ballots_are_entered_flat_after_flat(site, open_context):
     committee = open_context(viewport=PHONE).new_page()
     login(committee, site, data.COMMITTEE_PHONE, start="/console/estates/1/consultations")
@@ -98,25 +101,53 @@ def test_lifecycle_asks_first_and_paper_ballots_are_entered_flat_after_flat(site
     assert "已截止" in committee.inner_text("#status")
 
 
-def test_every_console_page_fits_a_phone(site, open_context):
-    committee = open_context(viewport=PHONE).new_page()
-    login(committee, site, data.COMMITTEE_PHONE, start="/console/")
+def filled_estate(committee, site) -> list[str]:
+    """An elevator plan, a case with a scheduled meeting, a project with a supervision report,
+    a complaint and a fund entry: the console pages with their tables full, as paths."""
     stairwell = committee.request.get(f"{site.url}/api/v1/estates/1/buildings").json()[0]["stairwells"][0]["id"]
-    project = page_api(committee, "POST", f"/api/v1/stairwells/{stairwell}/elevator-projects", {
+    elevator = page_api(committee, "POST", f"/api/v1/stairwells/{stairwell}/elevator-projects", {
         "total_cost_cents": 60000000, "subsidy_cents": 20000000, "publicity_days": 10,
         "floor_coefficients": {"1": "0", "2": "0.4", "3": "0.7", "4": "1", "5": "1.1", "6": "1.2"},
         "closes_at": "2099-12-31T23:59:00+08:00"})
+    assert elevator.status == 201, elevator.text()
+    flats = committee.request.get(f"{site.url}/api/v1/stairwells/{stairwell}/flats").json()
+    case = page_api(committee, "POST", "/api/v1/estates/1/cases", {
+        "title": "南侧绿地改停车位", "description": "一楼住户担心采光", "affected_flat_ids": [flats[0]["id"]]})
+    assert case.status == 201, case.text()
+    meeting = page_api(committee, "POST", f"/api/v1/cases/{case.json()['id']}/scheduled-meetings", {
+        "held_at": "2099-01-10T19:00:00+08:00", "place": "社区活动室", "agenda": "停车位放在哪里"})
+    assert meeting.status == 201, meeting.text()
+    project = page_api(committee, "POST", "/api/v1/estates/1/projects",
+                       {"title": "和平里综合整治（外墙、管网、加装电梯）", "budget_cents": 123456789})
     assert project.status == 201, project.text()
-    pages = CONSOLE_PAGES + [f"/console/estates/1/elevators/{project.json()['id']}"]
+    project_id = project.json()["id"]
+    for url, body in ((f"/api/v1/projects/{project_id}/supervision-reports", {"body": "脚手架没有防护网"}),
+                      ("/api/v1/estates/1/complaints", {"title": "夜间施工噪音", "body": "晚上十点还在切割",
+                                                         "anonymous": False, "project_id": project_id})):
+        assert page_api(committee, "POST", url, body).status == 201
+    return [f"/console/estates/1/elevators/{elevator.json()['id']}", f"/console/cases/{case.json()['id']}",
+            f"/console/projects/{project_id}"]
+
+
+def test_every_console_page_fits_a_phone_and_a_desktop(site, open_context):
+    """No element's right edge beyond the window, nothing scrolling sideways: at 390×844 the
+    tables are cards; at 1280×800 nothing is cut either."""
+    committee = open_context(viewport=PHONE).new_page()
+    login(committee, site, data.COMMITTEE_PHONE, start="/console/")
+    pages = CONSOLE_PAGES + filled_estate(committee, site) + [
+        "/console/consultations/1", "/console/consultations/1/paper"]
+    staff = open_context(viewport=PHONE).new_page()
+    login(staff, site, data.STAFF_PHONE, start="/street/")
     wide = {}
-    for path in pages:
-        committee.goto(site.url + path)
-        width, cut = fits(committee), committee.evaluate(OVERFLOWING)
-        if width > 390 or cut:
-            wide[path] = (width, cut)
-        name = path.strip("/").replace("/", "-").replace("console-estates-1", "console-estate")
-        screenshot(committee, f"phone-{name}")
-    assert wide == {}, f"pages wider than the phone: {wide}"
-    committee.set_viewport_size(DESKTOP)
-    committee.goto(f"{site.url}/console/estates/1/elevators/{project.json()['id']}")
-    screenshot(committee, "desktop-console-elevator")
+    for size, prefix in ((PHONE, "phone"), (WIDE, "desktop")):
+        for who, paths in ((committee, pages), (staff, STREET_PAGES)):
+            who.set_viewport_size(size)
+            for path in paths:
+                who.goto(site.url + path)
+                who.wait_for_load_state("networkidle")  # the tables the scripts fill from the API
+                width, cut = fits(who), who.evaluate(OVERFLOWING)
+                if width > size["width"] or cut:
+                    wide[f"{prefix} {path}"] = (width, cut)
+                name = path.strip("/").replace("/", "-").replace("console-estates-1", "console-estate")
+                screenshot(who, f"{prefix}-{name or 'street'}")
+    assert wide == {}, f"pages wider than the window: {wide}"

@@ -152,6 +152,8 @@ COMMITTEE_OR_STAFF = {
     "GET /api/v1/stairwells/{place_id}/qr.svg", "POST /api/v1/stairwells/{place_id}/qr/rotate",
     "POST /api/v1/cases/{case_id}/close", "POST /api/v1/cases/{case_id}/lock",
     "POST /api/v1/cases/{case_id}/unlock", "POST /api/v1/cases/{case_id}/meetings",
+    "POST /api/v1/cases/{case_id}/scheduled-meetings", "POST /api/v1/case-meetings/{meeting_id}/minutes",
+    "POST /api/v1/supervision-reports/{report_id}/answer",
     "GET /api/v1/cases/{case_id}/reports", "POST /api/v1/cases/{case_id}/resolution",
     "POST /api/v1/posts/{post_id}/hide", "POST /api/v1/posts/{post_id}/unhide",
     "POST /api/v1/claims/{claim_id}/approve", "POST /api/v1/claims/{claim_id}/reject",

@@ -27,6 +27,7 @@ CONSOLE_PAGES = {
     ("GET", "/api/v1/consultations/{consultation_id}/paper-ballot-counts"): (WEB + "console_paper.py", ["paper.counts_by_stairwell(c)"]),
     ("POST", "/api/v1/consultations/{consultation_id}/paper-ballot-scans"): (WEB + "console_paper.py", ["paper.read_scan(c, user.id"]),
     ("GET", "/api/v1/paper-ballot-scans/{scan_id}"): (WEB + "console_paper.py", ["paper.merged_answers(current)"]),
+    ("GET", "/api/v1/paper-ballot-scans/{scan_id}/image"): (T + "paper.html", ["/api/v1/paper-ballot-scans/{{ view.scan.id }}/image"]),
     ("GET", "/api/v1/paper-ballot-scans/{scan_id}/aligned.jpg"): (T + "paper.html", ["/api/v1/paper-ballot-scans/{{ view.scan.id }}/aligned.jpg"]),
     ("POST", "/api/v1/paper-ballot-scans/{scan_id}/confirm"): (WEB + "console_paper.py", ["paper.confirm_scan(scan, user"]),
     ("POST", "/api/v1/paper-ballot-scans/{scan_id}/reject"): (WEB + "console_paper.py", ["paper.reject_scan(scan, user.id"]),
@@ -36,6 +37,8 @@ CONSOLE_PAGES = {
     ("GET", "/api/v1/cases/{case_id}"): (WEB + "console_cases.py", ["case_views.case_view(found, user)"]),
     ("GET", "/api/v1/cases/{case_id}/meetings"): (T + "case.html", ["{% for meeting in case.meetings %}"]),
     ("POST", "/api/v1/cases/{case_id}/meetings"): (S + "console_cases.js", ['"/api/v1/cases/" + form.getAttribute("data-case") + "/meetings"']),
+    ("POST", "/api/v1/cases/{case_id}/scheduled-meetings"): (S + "console_cases.js", ['"/api/v1/cases/" + form.getAttribute("data-case") + "/scheduled-meetings"']),
+    ("POST", "/api/v1/case-meetings/{meeting_id}/minutes"): (S + "console_cases.js", ['"/api/v1/case-meetings/" + form.getAttribute("data-meeting") + "/minutes"']),
     ("POST", "/api/v1/cases/{case_id}/resolution"): (S + "console_cases.js", ['"/api/v1/cases/" + form.getAttribute("data-case") + "/resolution"']),
     ("POST", "/api/v1/cases/{case_id}/close"): (T + "case.html", ['data-api="/api/v1/cases/{{ case.id }}/close"']),
     ("GET", "/api/v1/cases/{case_id}/reports"): (WEB + "console_cases.py", ["cases.reports_of(case)"]),
@@ -73,6 +76,10 @@ CONSOLE_PAGES = {
     ("POST", "/api/v1/claims/{claim_id}/approve"): (S + "console.js", ['"/api/v1/claims/" + button.getAttribute("data-" + verb) + "/" + verb', 'decide(button, "approve"']),
     ("POST", "/api/v1/claims/{claim_id}/reject"): (S + "console.js", ['"/api/v1/claims/" + button.getAttribute("data-" + verb) + "/" + verb', 'decide(pendingReject, "reject"']),
     ("POST", "/api/v1/estates/{estate_id}/flat-codes"): (S + "console.js", ['"/api/v1/estates/" + estate + "/flat-codes"']),
+    ("GET", "/api/v1/stairwells/{stairwell_id}/flats"): (S + "console.js", ['"/api/v1/stairwells/" + event.target.value + "/flats"']),
+    ("GET", "/api/v1/stairwells/{place_id}/qr"): (S + "console_posters.js", ['"/api/v1/" + kind + "s/" + id + "/qr"', '"stairwell" : "building"']),
+    ("GET", "/api/v1/buildings/{place_id}/qr"): (S + "console_posters.js", ['"/api/v1/" + kind + "s/" + id + "/qr"', '"stairwell" : "building"']),
+    ("GET", "/api/v1/estates/{estate_id}/qr-scans"): (S + "console_posters.js", ['"/api/v1/estates/" + grid.getAttribute("data-estate") + "/qr-scans"']),
     # QR codes and posters
     ("GET", "/api/v1/stairwells/{place_id}/qr.svg"): (T + "posters.html", ['/api/v1/stairwells/{{ stairwell.id }}/qr.svg']),
     ("GET", "/api/v1/stairwells/{place_id}/qr.png"): (T + "posters.html", ['/api/v1/stairwells/{{ stairwell.id }}/qr.png']),
@@ -91,6 +98,7 @@ CONSOLE_PAGES = {
     ("GET", "/api/v1/projects/{project_id}/progress"): (S + "console_projects.js", ['GZ.api("GET", base + "/progress")']),
     ("POST", "/api/v1/projects/{project_id}/progress"): (S + "console_projects.js", ['"POST", base + "/progress", new FormData(progress)']),
     ("GET", "/api/v1/projects/{project_id}/supervision-reports"): (S + "console_projects.js", ['GZ.api("GET", base + "/supervision-reports")']),
+    ("POST", "/api/v1/supervision-reports/{report_id}/answer"): (S + "console_projects.js", ['"/api/v1/supervision-reports/" + report.id + "/answer"']),
     ("GET", "/api/v1/estates/{estate_id}/complaints"): (S + "console_projects.js", ['box.getAttribute("data-estate") + "/complaints"']),
     ("POST", "/api/v1/complaints/{complaint_id}/status"): (S + "console_projects.js", ['"/api/v1/complaints/" + complaint.id + "/status"']),
     ("GET", "/api/v1/estates/{estate_id}/fund-ledger"): (S + "console_projects.js", ['table.getAttribute("data-estate") + "/fund-ledger"', 'GZ.api("GET", url)']),
@@ -131,13 +139,7 @@ CONSOLE_PAGES = {
 }
 
 #: committee / staff operations without a console page yet, and why
-NO_PAGE_YET = {
-    ("GET", "/api/v1/paper-ballot-scans/{scan_id}/image"): "the photo as taken: the page shows the aligned sheet instead",
-    ("GET", "/api/v1/stairwells/{stairwell_id}/flats"): "the flats with masked owners: the elevator and ballot pages read the services",
-    ("GET", "/api/v1/stairwells/{place_id}/qr"): "the code's link and version as JSON: the posters page shows the code itself",
-    ("GET", "/api/v1/buildings/{place_id}/qr"): "as above, for a building",
-    ("GET", "/api/v1/estates/{estate_id}/qr-scans"): "scan counts per code: no console page yet",
-}
+NO_PAGE_YET: dict = {}
 
 #: operations for residents, the public, login and machines (tests/web/test_page_map.py)
 NOT_CONSOLE = """
@@ -217,6 +219,7 @@ def test_every_operation_is_classified_and_every_console_one_has_a_page():
     every = operations()
     unclassified = every - set(CONSOLE_PAGES) - set(NO_PAGE_YET) - not_console()
     assert not unclassified, f"operations with no page and no classification: {sorted(unclassified)}"
+    assert not NO_PAGE_YET, f"every committee and staff operation needs a page: {sorted(NO_PAGE_YET)}"
     gone = (set(CONSOLE_PAGES) | set(NO_PAGE_YET) | not_console()) - every
     assert not gone, f"mapped operations the API no longer has: {sorted(gone)}"
     assert not set(CONSOLE_PAGES) & not_console() and not set(NO_PAGE_YET) & set(CONSOLE_PAGES)

@@ -65,7 +65,7 @@ def test_paper_ballot_flat_is_picked_on_a_grid_and_the_receipt_offers_the_next_f
     form = {"csrf_token": csrf_of(page), "flat_id": str(flats[0].id), "channel": "paper",
             "evidence": "纸质票 第 0101 号", "q.willing": "agree", "q.contribute": "willing"}
     entered = client.post(f"/console/consultations/{vote.id}/assisted-ballots", data=form)
-    assert entered.status_code == 303 and entered.location.endswith("#receipt")
+    assert entered.status_code == 303 and entered.location.endswith("#assisted")  # the title, the receipt under it
     assert f"after={flats[0].id}" in entered.location and "channel=paper" in entered.location
     page = client.get(entered.location).text
     receipt = re.search(r'<div class="card receipt-card" id="receipt".*?</div>', page, re.S).group(0)

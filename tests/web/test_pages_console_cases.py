@@ -82,3 +82,25 @@ def test_moderation_queue_shows_reasons_and_a_hidden_post_can_be_restored(client
     assert client.post(f"/api/v1/cases/{case.id}/lock", json={}, headers={"X-CSRF-Token": csrf}).status_code == 200
     page = client.get(f"/console/cases/{case.id}").text
     assert f'data-api="/api/v1/cases/{case.id}/unlock"' in page and "讨论已锁定。" in page
+
+
+def test_a_scheduled_meeting_on_the_console_and_the_residents_case_page(app, client, estate, committee):
+    from datetime import timedelta
+
+    from app.cases import meetings
+    from app.db import utcnow
+
+    owner = make_owner(flats_of(estate.id)[0])
+    case = cases.create_case(estate.id, title="停车位纠纷", description="两户争一个车位",
+                             affected_flat_ids=[flats_of(estate.id)[0].id], actor_id=committee.id)
+    meeting = meetings.schedule_meeting(case, committee.id, held_at=utcnow() + timedelta(days=1),
+                                        place="社区活动室", agenda="车位怎么分")
+    web_login(client, committee.phone)
+    page = client.get(f"/console/cases/{case.id}").text
+    assert "已安排：" in page and "议题：车位怎么分" in page
+    assert f'data-meeting="{meeting.id}"' in page and '<details class="minutes">' in page  # folded: not yet held
+    assert f'data-confirm="{messages_console.CONFIRM_MEETING}"' in page
+    neighbour = app.test_client()
+    web_login(neighbour, owner.phone)
+    resident = neighbour.get(f"/cases/{case.id}").text
+    assert "议题：车位怎么分" in resident and "会议还没开" in resident, resident[-1500:]

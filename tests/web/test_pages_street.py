@@ -53,6 +53,12 @@ def test_estates_page_by_phase_with_flags_and_drill_down(client):
     assert "共谋" in page and "未立项" in page
     only = client.get("/street/estates?phase=co_plan").text
     assert f'data-estate="{estate.id}"' in only and f'data-estate="{other.id}"' not in only
+    # how many estates are in each phase, 未立项 too; those needing attention alone
+    assert re.search(r'data-phase="co_plan"[^>]*>共谋（1）', page) and re.search(r'data-phase="none"[^>]*>未立项（1）', page)
+    unplanned = client.get("/street/estates?phase=none").text
+    assert f'data-estate="{other.id}"' in unplanned and f'data-estate="{estate.id}"' not in unplanned
+    flagged = client.get("/street/estates?flagged=1").text
+    assert f'data-estate="{estate.id}"' in flagged and f'data-estate="{other.id}"' not in flagged
     assert client.get(f"/console/estates/{estate.id}").status_code == 200  # the drill-down
     assert "街道总览" in client.get("/console/").text
 

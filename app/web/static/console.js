@@ -36,8 +36,11 @@
     }
   }
 
-  /* Upload with a progress bar (XMLHttpRequest: fetch reports no upload progress). */
-  function upload(url, form, bar) {
+  /* Upload with a progress bar and its words (XMLHttpRequest: fetch reports no upload
+     progress); once the file is up, the bar runs without an end while the server reads it. */
+  function upload(url, form, bar, words, after) {
+    var C = JSON.parse(document.getElementById("console-messages").textContent);
+    function say(text) { words.hidden = !text; words.textContent = text || ""; }
     return new Promise(function (resolve) {
       var request = new XMLHttpRequest();
       request.open("POST", url);
@@ -45,14 +48,20 @@
       request.setRequestHeader("X-CSRF-Token", document.querySelector('meta[name="csrf-token"]').content);
       bar.hidden = false;
       bar.value = 0;
-      request.upload.onprogress = function (event) { if (event.lengthComputable) { bar.value = 100 * event.loaded / event.total; } };
+      say(window.GZ.format(C.uploadPercent, { percent: 0 }));
+      request.upload.onprogress = function (event) {
+        if (!event.lengthComputable) { return; }
+        bar.value = 100 * event.loaded / event.total;
+        say(window.GZ.format(C.uploadPercent, { percent: Math.floor(bar.value) }));
+      };
+      request.upload.onload = function () { bar.removeAttribute("value"); say(after); };
+      function done(result) { bar.hidden = true; say(""); resolve(result); }
       request.onload = function () {
-        bar.hidden = true;
         var data = null;
         try { data = JSON.parse(request.responseText); } catch (ignored) { data = { error: { message: window.GZ.M.network } }; }
-        resolve({ ok: request.status < 300, status: request.status, data: data });
+        done({ ok: request.status < 300, status: request.status, data: data });
       };
-      request.onerror = function () { bar.hidden = true; resolve({ ok: false, data: { error: { message: window.GZ.M.network } } }); };
+      request.onerror = function () { done({ ok: false, data: { error: { message: window.GZ.M.network } } }); };
       var body = new FormData();
       body.append("file", form.elements.file.files[0] || new Blob([]), (form.elements.file.files[0] || {}).name || "");
       request.send(body);
@@ -72,7 +81,8 @@
       GZ.clearMessages(form);
       list.textContent = "";
       importButton.hidden = true;
-      return upload(form.getAttribute("data-url") + (dryRun ? "?dry_run=true" : ""), form, bar).then(function (result) {
+      return upload(form.getAttribute("data-url") + (dryRun ? "?dry_run=true" : ""), form, bar,
+                    document.getElementById("ledger-progress-text"), dryRun ? C.checking : C.writing).then(function (result) {
         if (!result.ok) {
           GZ.showError(form, result);
           var rows = ((result.data.error || {}).fields || {}).rows || {};
@@ -95,23 +105,56 @@
     importButton.addEventListener("click", function () { send(false); });
   }
 
+  /* 户码: a CSV of new codes, for every flat or for the flats ticked in one stairwell */
+  function issueCodes(GZ, M, form, body) {
+    var estate = form.getAttribute("data-estate");
+    GZ.api("POST", "/api/v1/estates/" + estate + "/flat-codes", body).then(function (result) {
+      if (!result.ok) { GZ.showError(form, result); return; }
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(result.data);
+      link.download = "flat-codes-" + estate + ".csv";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      GZ.showOk(form, M.flatCodesDone);
+    });
+  }
+
   function flatCodes(GZ, M) {
     var form = document.getElementById("flat-codes-form");
     if (!form) { return; }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       GZ.clearMessages(form);
-      var estate = form.getAttribute("data-estate");
-      GZ.api("POST", "/api/v1/estates/" + estate + "/flat-codes", {}).then(function (result) {
-        if (!result.ok) { GZ.showError(form, result); return; }
-        var link = document.createElement("a");
-        link.href = URL.createObjectURL(result.data);
-        link.download = "flat-codes-" + estate + ".csv";
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-        GZ.showOk(form, M.flatCodesDone);
+      issueCodes(GZ, M, form, {});
+    });
+    var some = document.getElementById("flat-codes-some");
+    var box = document.getElementById("codes-flats");
+    document.getElementById("codes-stairwell").addEventListener("change", function (event) {
+      box.textContent = "";
+      if (!event.target.value) { return; }
+      GZ.api("GET", "/api/v1/stairwells/" + event.target.value + "/flats").then(function (result) {
+        (result.ok ? result.data : []).forEach(function (flat) {
+          var label = GZ.el("label", "pick");
+          var tick = GZ.el("input");
+          tick.type = "checkbox"; tick.value = flat.id;
+          label.appendChild(tick);
+          label.appendChild(GZ.el("span", "", flat.room));
+          if (flat.verified_owner) { label.appendChild(GZ.el("small", "muted", box.getAttribute("data-verified"))); }
+          box.appendChild(label);
+        });
       });
+    });
+    some.addEventListener("submit", function (event) {
+      event.preventDefault();
+      GZ.clearMessages(some);
+      var ids = [];
+      box.querySelectorAll("input:checked").forEach(function (tick) { ids.push(parseInt(tick.value, 10)); });
+      if (!ids.length) {
+        GZ.showError(some, { data: { error: { message: box.getAttribute("data-none"), fields: { flat_ids: box.getAttribute("data-none") } } } });
+        return;
+      }
+      issueCodes(GZ, M, some, { flat_ids: ids });
     });
   }
 

@@ -90,13 +90,17 @@
     search.addEventListener("change", function () { find(search.value); });
   }
 
-  /* After saving, the receipt and "下一户" are what the eye lands on. */
+  /* After saving, the receipt and "下一户" are what the eye lands on. The redirect's
+     #assisted puts the section's title at the top and the receipt right under it; a
+     fragment aimed at the receipt itself pinned it to the top edge, and the results
+     drawn again above it then left it a fraction of a pixel out of view. Here the
+     receipt gets the focus, and a scroll only if it still is not wholly on screen. */
   function showReceipt() {
     var receipt = document.getElementById("receipt");
-    if (receipt) {
-      receipt.scrollIntoView({ block: "center" });
-      receipt.focus({ preventScroll: true });
-    }
+    if (!receipt) { return; }
+    receipt.focus({ preventScroll: true });
+    var box = receipt.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) { receipt.scrollIntoView({ block: "center" }); }
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -105,4 +109,5 @@
     wirePicker(GZ, C);
     showReceipt();
   });
+  window.addEventListener("load", showReceipt);  // after the browser's own scroll to #assisted
 })();

@@ -1,5 +1,6 @@
-/* Console, 一事一议: open a case for residents (its stairwells' flats), record a meeting,
-   open the resolution vote. Hiding, 恢复, locking and closing are app.js data-api forms. */
+/* Console, 一事一议: open a case for residents (its stairwells' flats), schedule a meeting
+   (the affected flats are told), record its minutes and attendance (or a meeting held
+   without notice), open the resolution vote. Hiding, 恢复, locking and closing are app.js data-api forms. */
 (function () {
   "use strict";
 
@@ -33,21 +34,58 @@
     });
   }
 
+  function today() { return new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }); }
+
+  /* the date and time inputs of a form, as Beijing time */
+  function whenOf(prefix) {
+    return document.getElementById(prefix + "-date").value + "T" +
+      document.getElementById(prefix + "-time").value + ":00+08:00";
+  }
+
   function wireMeeting(GZ) {
     var form = document.getElementById("meeting-form");
     if (!form) { return; }
     var date = document.getElementById("meeting-date");
-    if (!date.value) { date.value = new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }); }
+    if (!date.value) { date.value = today(); }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var body = {
-        held_at: date.value + "T" + document.getElementById("meeting-time").value + ":00+08:00",
+        held_at: whenOf("meeting"),
         place: form.elements.place.value, minutes: form.elements.minutes.value,
         attendees: lines(document.getElementById("meeting-attendees").value)
       };
       if (form.elements.agreement.value.trim()) { body.agreement = form.elements.agreement.value; }
       send(GZ, form, "/api/v1/cases/" + form.getAttribute("data-case") + "/meetings", body, function () {
         window.location.reload();
+      });
+    });
+  }
+
+  /* 安排会议: ahead, with the agenda; the affected flats are told */
+  function wireSchedule(GZ) {
+    var form = document.getElementById("schedule-form");
+    if (!form) { return; }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var body = { held_at: whenOf("schedule"), place: form.elements.place.value,
+                   agenda: form.elements.agenda.value };
+      send(GZ, form, "/api/v1/cases/" + form.getAttribute("data-case") + "/scheduled-meetings", body, function () {
+        window.location.reload();
+      });
+    });
+  }
+
+  /* 会后记录: the minutes and who came, for a scheduled meeting */
+  function wireMinutes(GZ) {
+    document.querySelectorAll("form.minutes-form").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var body = { minutes: form.elements.minutes.value, attendees: lines(form.elements.attendees.value) };
+        if (form.elements.agreement.value.trim()) { body.agreement = form.elements.agreement.value; }
+        if (form.elements.held_at.value) { body.held_at = form.elements.held_at.value + ":00+08:00"; }
+        send(GZ, form, "/api/v1/case-meetings/" + form.getAttribute("data-meeting") + "/minutes", body, function () {
+          window.location.reload();
+        });
       });
     });
   }
@@ -70,6 +108,8 @@
     var GZ = window.GZ;
     wireNewCase(GZ);
     wireMeeting(GZ);
+    wireSchedule(GZ);
+    wireMinutes(GZ);
     wireResolution(GZ);
   });
 })();

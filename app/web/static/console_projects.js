@@ -180,9 +180,40 @@
     GZ.api("GET", base + "/supervision-reports").then(function (r) {
       var list = document.getElementById("supervision-list");
       if (!r.data.length) { list.appendChild(el("li", "muted", P.supervisionNone)); }
-      r.data.forEach(function (report) { list.appendChild(el("li", "", day(report.created_at) + "：" + report.body)); });
+      r.data.forEach(function (report) { list.appendChild(supervisionItem(report)); });
     });
     evaluations(base);
+  }
+
+  /* a resident's report, the committee's answer under it, and the form to (re)answer */
+  function supervisionItem(report) {
+    var item = el("li", "supervision-report");
+    item.id = "supervision-" + report.id;
+    item.appendChild(el("p", "", day(report.created_at) + "：" + report.body));
+    var answer = el("p", "answer", report.answer ? GZ.format(P.answered, { answer: report.answer }) : "");
+    answer.hidden = !report.answer;
+    item.appendChild(answer);
+    var form = el("form", "row answer-form");
+    form.noValidate = true;
+    var box = el("textarea");
+    box.name = "answer"; box.rows = 2; box.maxLength = 5000; box.required = true;
+    box.setAttribute("aria-label", P.answerLabel);
+    box.placeholder = P.answerLabel;
+    var button = el("button", "btn small-btn", report.answer ? P.answerAgain : P.answerSubmit);
+    button.type = "submit";
+    button.setAttribute("data-confirm", P.confirmAnswer);
+    [box, el("p", "field-error"), button, el("p", "form-error")].forEach(function (part) { form.appendChild(part); });
+    form.querySelector(".field-error").setAttribute("data-error-for", "answer");
+    onSubmit(form, function () {
+      call(form, "POST", "/api/v1/supervision-reports/" + report.id + "/answer", { answer: box.value }, function (saved) {
+        answer.textContent = GZ.format(P.answered, { answer: saved.answer });
+        answer.hidden = false;
+        box.value = "";
+        button.textContent = P.answerAgain;
+      });
+    });
+    item.appendChild(form);
+    return item;
   }
 
   function evaluations(base) {
