@@ -151,8 +151,38 @@ MEETING_ATTENDEES = "参加：{names}"
 MEETING_MINUTES = "会议记录：{text}"
 MEETING_AGREEMENT = "达成的意见：{text}"
 
+# A case's discussion: editing one's own post, its earlier texts, the moderation log
+POST_EDIT = "修改"
+POST_EDITED = "（已修改）"
+POST_REVISIONS = "修改记录"
+POST_EDIT_SAVE = "保存修改"
+POST_EDIT_CANCEL = "不改了"
+POST_EDIT_LABEL = "修改这条发言"
+REVISIONS_NONE = "没有更早的版本。"
+REVISION_LINE = "{time} 写的原文：{body}"
+CASE_MODERATION_LOG = "版主处理记录（{n} 条）"
+CASE_MODERATION_TEXT = "隐藏、恢复、锁定讨论都留有记录，原因大家都能看到。"
+
+# Sunlight analyses (日照分析)
+SUN_LIST_TITLE = "日照分析"
+SUN_LIST_TEXT = "{estate}加装电梯、新建设施前算的日照：每扇窗新建前后各有几小时日照，是否符合国家标准。"
+SUN_ANALYSIS_TITLE = "日照分析（{day}，{n} 扇窗）"
+SUN_OPEN_CASE = "查看相关的一事一议"
+SUN_OPEN_ELEVATOR = "查看加装电梯项目"
+SUN_MINE = "您家"
+SUN_CHART_ALT = "平面图和影子，下方黄色是各窗户有日照的时段"
+SUN_ALL = "看全部窗户"
+
 # Scripts
 JS = {
+    "postEdit": POST_EDIT,
+    "postEdited": POST_EDITED,
+    "postRevisions": POST_REVISIONS,
+    "postEditSave": POST_EDIT_SAVE,
+    "postEditCancel": POST_EDIT_CANCEL,
+    "postEditLabel": POST_EDIT_LABEL,
+    "revisionsNone": REVISIONS_NONE,
+    "revisionLine": REVISION_LINE,
     "stepOf": STEP_OF,
     "stepNext": STEP_NEXT,
     "stepBack": STEP_BACK,

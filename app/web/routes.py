@@ -71,13 +71,17 @@ def case(case_id):
     """A case's discussion (一事一议): read, post, reply, report; moderators hide."""
     found, user = load_checked(Case, case_id)
     moderator = is_moderator(user, found.estate_id)
-    posts = [cases.post_view(post, moderator=moderator) for post in cases.posts_of(found)]
+    posts = []
+    for post in cases.posts_of(found):
+        posts.append({**cases.post_view(post, moderator=moderator),
+                      "editable": cases.editable_by(post, found, user)})
     reports = {}
     if moderator:
         for report in cases.reports_of(found):
             reports.setdefault(report.post_id, []).append(report.reason)
     return render_template("web/case.html", case=case_views.case_view(found, user), posts=posts,
-                           moderator=moderator, user_id=user.id, reports=reports)
+                           moderator=moderator, user_id=user.id, reports=reports,
+                           log=cases.moderation_of(found))
 
 
 @bp.get("/enter/<ticket>")

@@ -558,6 +558,14 @@ WEB_ROWS = [
         lambda w: f"/elevators/{w.a.elevator_id}"),
     Row("GET", "/elevators/<int:project_id>/progress", MEMBER_PAGE,
         lambda w: f"/elevators/{w.a.elevator_id}/progress"),
+    # the resident pages of issue 17: mine whoever signs in; the estate's for its members
+    *[Row("GET", rule, SIGNED_IN_PAGE, (lambda rule: lambda w: rule)(rule))
+      for rule in ("/notifications", "/proxies", "/account")],
+    *[Row("GET", f"/estates/<int:estate_id>{suffix}", MEMBER_PAGE,
+          (lambda suffix: lambda w: f"/estates/{w.a.estate.id}{suffix}")(suffix))
+      for suffix in ("/projects", "/complaints", "/cases/new", "/sunlight")],
+    Row("GET", "/projects/<int:project_id>", MEMBER_PAGE, lambda w: f"/projects/{w.a.project_id}"),
+    Row("GET", "/sunlight/<int:analysis_id>", MEMBER_PAGE, lambda w: f"/sunlight/{w.sunlight_id()}"),
     # form posts, sent with the role's cookie session and its CSRF token
     # (as PUT …/ballots/mine: only the owner votes; done, the page moves on to the receipt)
     Row("POST", "/consultations/<int:consultation_id>/ballot",
