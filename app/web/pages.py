@@ -5,12 +5,20 @@ from app.auth.permissions import current_user
 from app.errors import DomainError, Unauthorized
 from app.web import messages, messages_console, messages_elevators, messages_resident
 
-#: every text a template reads as `m.NAME`: the shared texts, the elevator, resident and
-#: console pages'
-TEXTS = {name: value for module in (messages, messages_elevators, messages_resident, messages_console)
-         for name, value in vars(module).items() if name.isupper()}
+
+
+def _texts(*modules) -> dict:
+    """Every text a template reads as `m.NAME`; a later module's name wins over an earlier's."""
+    return {name: value for module in modules for name, value in vars(module).items() if name.isupper()}
+
+
+#: the console's pages read the console's wording where both name a text (CASE_NEW is
+#: 代居民发起一事一议 there, 发起一事一议 for residents); every other page the residents'
+CONSOLE_TEXTS = _texts(messages, messages_elevators, messages_resident, messages_console)
+TEXTS = _texts(messages, messages_elevators, messages_console, messages_resident)
 #: the scripts' texts: the shared ones and the resident pages' (appended, never overriding)
-TEXTS["JS"] = {**messages_resident.JS, **messages.JS}
+TEXTS["JS"] = CONSOLE_TEXTS["JS"] = {**messages_resident.JS, **messages.JS}
+CONSOLE_BLUEPRINTS = {"console", "street"}
 
 ELDER_COOKIE = "gz_elder"
 
@@ -22,7 +30,8 @@ def here() -> str:
 
 def page_context() -> dict:
     """Variables every template gets (also pages of other packages that extend web/base.html)."""
-    return {"m": TEXTS, "user": current_user(), "csrf_token": session.get("csrf", ""),
+    texts = CONSOLE_TEXTS if request.blueprint in CONSOLE_BLUEPRINTS else TEXTS
+    return {"m": texts, "user": current_user(), "csrf_token": session.get("csrf", ""),
             "elder": request.cookies.get(ELDER_COOKIE) == "1", "here": here()}
 
 

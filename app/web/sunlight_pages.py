@@ -35,5 +35,6 @@ def sunlight_analysis(analysis_id):
     found, user = readable(analysis_id)
     view = services.view(found)
     mine = services.my_flat_ids(user.id, services.window_flat_ids(found))
-    rows = [_reading(window, index, view["exempt"], mine) for index, window in enumerate(view["windows"])]
+    rows = sorted((_reading(window, index, view["exempt"], mine) for index, window in enumerate(view["windows"])),
+                  key=lambda row: not row["mine"])  # my windows first
     return render_template("web/sunlight/analysis.html", a=view, rows=rows)

@@ -263,6 +263,13 @@
     return parts.year + "年" + parts.month + "月" + parts.day + "日 " + parts.hour + ":" + parts.minute;
   };
 
+  /* A ratio as people read it, as the pages' `percent` filter writes it: "0.0833" -> "8.3%"
+     (one decimal, half up; decimal strings of four places at most, so no float drift). */
+  window.GZ.percent = function (decimal) {
+    var tenThousandths = Math.round(Number(decimal) * 10000);
+    return (Math.floor((tenThousandths + 5) / 10) / 10).toFixed(1) + "%";
+  };
+
   /* Messages are shown by the pages next to each field: never the browser's own bubbles. */
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form").forEach(function (form) { form.noValidate = true; });
