@@ -196,3 +196,21 @@ def test_resident_pages_speak_to_residents_not_in_the_consoles_words(client, est
     assert "参加：张建国、李秀英" in page and "会议记录：双方同意拆除" in page and "达成的意见：一周内拆除" in page
     web_login(client, committee.phone)
     assert "代居民发起一事一议" in client.get(f"/console/estates/{estate.id}/cases").text
+
+
+def test_chart_labels_sit_above_their_bars_so_elder_sizes_fit():
+    """Elder mode draws chart labels at 19 px; beside the bar they ran into it and were cut."""
+    from app.public.charts import bar_chart
+    svg = bar_chart("参与率", [("老旧小区改造意愿征询（第二轮）", 85, 100)], unit="%")
+    label_y = float(re.search(r'<text x="0" y="([\d.]+)"', svg).group(1))
+    bar_y = float(re.search(r'<rect x="0" y="([\d.]+)"', svg).group(1))
+    assert "老旧小区改造意愿征询（第二轮）" in svg and label_y < bar_y
+    css = (WEB / "static" / "app.css").read_text()
+    assert "main figure { margin: 0" in css
+
+
+def test_the_public_page_writes_dates_as_every_other_page(client, estate, committee):
+    from app.projects import services as projects
+    projects.create_project(estate.id, "综合改造", 100_000_00, committee.id)
+    page = client.get(f"/estates/{estate.id}/public").text
+    assert re.search(r"共谋：\d{4}年\d{2}月\d{2}日", page) and not re.search(r"：\d{4}-\d{2}-\d{2}", page)
