@@ -3,7 +3,7 @@ editing my post and its earlier texts, the moderation log, the estate's counts, 
 elevators, the sunlight analyses. Both databases."""
 import pytest
 
-from app.cases import services as cases
+from app.cases import resolution, services as cases
 from app.estates.services import estate_counts
 from tests.elevators.helpers import Stairwell6
 from tests.factories import flats_of, make_estate, make_owner, make_user
@@ -37,7 +37,14 @@ def test_the_case_page_offers_editing_my_post_its_earlier_texts_and_the_moderati
     assert "版主处理记录（1 条）" in log and "隐藏：与本事无关" in log
 
     app.config["CASE_POST_EDIT_WINDOW_S"] = 0  # the window has passed: no 修改 any more
-    assert f'data-edit="{mine.id}"' not in client.get(f"/cases/{case.id}").text
+    page = client.get(f"/cases/{case.id}").text
+    assert f'data-edit="{mine.id}"' not in page and f'data-reply="{mine.id}"' in page
+
+    # closed: the outcome keeps its lines, and nobody is offered a reply that cannot be sent
+    resolution.close_case(case, committee.id, "同意拆除\n一周内完成")
+    page = client.get(f"/cases/{case.id}").text
+    assert "data-reply" not in page and 'id="post-form"' not in page
+    assert '<p class="case-description">同意拆除\n一周内完成</p>' in page
 
 
 def test_home_counts_the_estate_in_flats_and_lists_my_stairwells_elevators(client):

@@ -27,7 +27,7 @@
     if (post.hidden) { article.appendChild(el("p", "post-hidden muted", window.GZ.format(M.postHiddenReason, { reason: post.hidden_reason }))); }
     if (post.body !== null) { article.appendChild(el("p", "post-body", post.body)); }
     var actions = el("div", "post-actions");
-    actions.appendChild(button(M.reply, "data-reply", post.id, post.author.name_masked));
+    if (data.canPost) { actions.appendChild(button(M.reply, "data-reply", post.id, post.author.name_masked)); }
     if (post.author.id === data.userId && !post.hidden) { actions.appendChild(button(M.postEdit, "data-edit", post.id)); }
     if (post.author.id !== data.userId) { actions.appendChild(button(M.report, "data-report", post.id)); }
     if (data.moderator && !post.hidden) { actions.appendChild(button(M.hide, "data-hide", post.id)); }
