@@ -64,6 +64,7 @@ def test_a_resident_follows_a_project_complains_and_opens_a_case(site, open_cont
     follow(resident, "a:has-text('对这个项目投诉')")
     resident.click("#complaint-form button[type=submit]")
     resident.locator("#complaint-form [data-error-for=title]:not(:empty)").wait_for()
+    assert resident.evaluate("document.activeElement.id") == "complaint-title"  # taken to the problem
     resident.fill("#complaint-title", "施工噪音太晚")
     resident.fill("#complaint-body", "晚上十点以后还在切割钢筋")
     resident.click("#complaint-form button[type=submit]")

@@ -70,6 +70,11 @@
     });
     var box = form.querySelector(".form-error");
     if (box) { box.textContent = error.message; }
+    /* take the person to the first problem: its field (focused, so it scrolls into view),
+       or the message when no field is named */
+    var first = Array.prototype.find.call(form.querySelectorAll(".field-error"), function (slot) { return slot.textContent; });
+    var field = first && form.querySelector('[name="' + first.getAttribute("data-error-for") + '"]');
+    if (field && typeof field.focus === "function") { field.focus(); } else if (box) { box.scrollIntoView({ block: "nearest" }); }
     return error;
   }
 
