@@ -34,8 +34,8 @@ ELEVATOR_CONSENT_LINK = "看电梯方案、费用怎么算"
 ROUND_CLOSED_LIVE = "投票已经截止，不能再提交了。"
 CONSULTATION_CLOSED_AT = "已于 {time} 截止"
 #: where the form was, once the round is over: what happened, and what one can still do
-ROUND_OVER = {"draft": "本次征询还没有开始。", "closed": "投票已经截止，结果公示后可以核对回执。",
-              "published": "投票已经截止，结果已经公示。您可以在下面核对回执、查看结果。"}
+ROUND_OVER = {"draft": "本次征询还是草稿，还没有开始。", "closed": "投票已截止，结果公示后可以核对回执。",
+              "published": "投票已截止，结果已公示。您可以在下面核对回执、查看结果。"}
 
 # Steps and review (long votes)
 STEP_OF = "第 {n} 步，共 {total} 步：{title}"

@@ -105,7 +105,7 @@ def test_published_results_stay_on_home_with_outcome_and_receipt_check(client, e
     page = client.get(f"/consultations/{survey.id}").text
     assert "实时结果" not in page and "截止前可以随时修改" not in page
     assert "公示结果" in page and ballot.receipt in page
-    assert "结果已经公示" in page and "现在不能投票" not in page and "已于 " in page
+    assert "结果已公示。" in page and "现在不能投票" not in page and "已于 " in page
 
 
 def test_an_owner_of_two_flats_is_told_the_other_has_not_voted(client, estate, committee):
