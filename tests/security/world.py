@@ -186,18 +186,21 @@ class World:
         """The current token of A's stairwell 1 code (rotating it voids the earlier ones)."""
         return qr.link_for(qr.get_place_or_404("stairwell", self.a.stairwell_id)).rsplit("/", 1)[1]
 
+    def sunlight_body(self) -> dict:
+        """A small site of A: one building, a bike shed south of it, flat 101's window; A's case."""
+        return {"latitude": 39.95, "longitude": 116.41, "day": "dahan", "step_minutes": 10,
+                "case_id": self.a.case_id,
+                "buildings": [{"name": "1号楼", "height_m": 18, "footprint": [[-20, 0], [20, 0], [20, 12], [-20, 12]]}],
+                "proposed": [{"name": "车棚", "kind": "other", "height_m": 3, "footprint": [[-2, -4], [2, -4], [2, 0], [-2, 0]]}],
+                "windows": [{"label": "101", "flat_id": self.a.flats[0].id, "x": -4, "y": 0, "z": 1.5, "facing_deg": 180}]}
+
     def sunlight_id(self) -> int:
         """An analysis of A's case (every member of A reads it), made once per world."""
         if not hasattr(self, "_sunlight_id"):
             from app.sunlight import services as sunlight
             from app.sunlight.schemas import SunlightInSchema
 
-            body = SunlightInSchema().load({
-                "latitude": 39.95, "longitude": 116.41, "day": "dahan", "step_minutes": 10,
-                "case_id": self.a.case_id,
-                "buildings": [{"name": "1号楼", "height_m": 18, "footprint": [[-20, 0], [20, 0], [20, 12], [-20, 12]]}],
-                "proposed": [{"name": "车棚", "kind": "other", "height_m": 3, "footprint": [[-2, -4], [2, -4], [2, 0], [-2, 0]]}],
-                "windows": [{"label": "101", "flat_id": self.a.flats[0].id, "x": -4, "y": 0, "z": 1.5, "facing_deg": 180}]})
+            body = SunlightInSchema().load(self.sunlight_body())
             self._sunlight_id = sunlight.create_analysis(self.a.estate.id, body, self.committee.id).id
         return self._sunlight_id
 
