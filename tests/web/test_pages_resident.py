@@ -68,6 +68,7 @@ def test_tenants_are_not_invited_to_owner_votes_and_are_told_what_they_can_do(cl
     entry = entry[:entry.index("</a>")]
     assert "去参加" not in entry and "查看 ›" in entry and "您是租户" in entry
     assert "现在没有需要您处理的事" in home
+    assert 'href="/proxies"' not in home  # 家人代投 is an owner's
 
 
 def test_elevator_page_shows_no_share_to_a_tenant(client):
