@@ -176,6 +176,7 @@ SUN_OPEN_ELEVATOR = "查看加装电梯项目"
 SUN_MINE = "您家"
 SUN_CHART_ALT = "平面图和影子，下方黄色是各窗户有日照的时段"
 SUN_ALL = "看全部窗户"
+SUN_FULL_CHART = "看全部窗户的日照图（可放大）"
 
 # Scripts
 JS = {

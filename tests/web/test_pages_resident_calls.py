@@ -70,7 +70,8 @@ def test_a_resident_reads_the_estates_sunlight_analyses_with_their_window_marked
     assert "窗户：1单元301" in page and "窗户：2单元301" in page
     mine = page[page.index('data-window="1"'):]
     assert '<span class="tag">您家</span>' in mine[:300]
-    assert f'src="/api/v1/sunlight-analyses/{analysis["id"]}/chart.png"' in page
+    assert f'src="/api/v1/sunlight-analyses/{analysis["id"]}/chart.png?window=1"' in page  # mine, readable
+    assert f'href="/api/v1/sunlight-analyses/{analysis["id"]}/chart.png"' in page
     assert f'href="/cases/{place.case.id}"' in page
     case_page = client.get(f"/cases/{place.case.id}").text
     assert f'href="/sunlight/{analysis["id"]}"' in case_page
