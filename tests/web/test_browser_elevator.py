@@ -95,6 +95,8 @@ def test_committee_advances_while_a_resident_watches_and_consents(site, open_con
     with committee.expect_navigation():
         confirm(committee, "#close-round button[type=submit]")
     committee.wait_for_selector("#progress-card:has-text('已通过')")
+    resident.wait_for_selector(".round-closed:has-text('投票已经截止')")  # the form went, live
+    assert resident.locator(".vote-form").count() == 0
     committee.fill("#advance-note", "业主大会决定")
     with committee.expect_navigation():
         confirm(committee, "#advance button[type=submit]")
