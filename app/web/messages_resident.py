@@ -33,6 +33,7 @@ ELEVATOR_CONSENT_ZERO = "这是加装电梯的意愿征询。{room} 不需要分
 ELEVATOR_CONSENT_LINK = "看电梯方案、费用怎么算"
 ROUND_CLOSED_LIVE = "投票已经截止，不能再提交了。"
 CONSULTATION_CLOSED_AT = "已于 {time} 截止"
+RESOLUTION_CLOSED = "投票已截止，点下面看表决结果。"
 #: where the form was, once the round is over: what happened, and what one can still do
 ROUND_OVER = {"draft": "本次征询还是草稿，还没有开始。", "closed": "投票已截止，结果公示后可以核对回执。",
               "published": "投票已截止，结果已公示。您可以在下面核对回执、查看结果。"}

@@ -86,7 +86,7 @@ def test_a_case_resolution_from_the_reminder_to_the_published_outcome(site, open
     assert owner.locator("#receipt .badge:has-text('已在公示名单中')").count() == 2
     assert "实时结果" not in owner.inner_text("main") and "截止前可以随时修改" not in owner.inner_text("main")
     owner.goto(f"{site.url}/cases/{case}")
-    assert "同意改为停车位" in owner.inner_text("main")
+    assert "同意改为停车位" in owner.inner_text("#outcome") and "投票已截止" in owner.inner_text("#resolution")
     screenshot(owner, "case-outcome")
 
     # the published figures in elder mode: the chart labels at the elder size, nothing cut
