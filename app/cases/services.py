@@ -9,7 +9,7 @@ Units of work commit at their end and send their signals after the commit, excep
 `open_case`, which joins the caller's transaction (the elevators domain links an
 objection and a case in one commit).
 """
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import func, or_, select
@@ -229,6 +229,17 @@ def create_post(case: Case, author: User, body: str, parent_id: int | None = Non
     return post
 
 
+def edit_deadline(post: Post) -> datetime:
+    """Until when the author may edit the post (CASE_POST_EDIT_WINDOW_S after writing it)."""
+    return post.created_at + timedelta(seconds=setting("CASE_POST_EDIT_WINDOW_S"))
+
+
+def editable_by(post: Post, case: Case, user: User) -> bool:
+    """Whether the page offers the author 修改: their own visible post, in the window, the case open."""
+    return (post.author_id == user.id and not post.hidden and not case.locked
+            and case.status != CaseStatus.closed and utcnow() <= edit_deadline(post))
+
+
 def edit_post(post: Post, user: User, body: str) -> Post:
     """The author edits within the edit window; the former text is kept."""
     if post.author_id != user.id:
@@ -237,11 +248,10 @@ def edit_post(post: Post, user: User, body: str) -> Post:
     case.refuse_posting()
     if post.hidden:
         raise Conflict(messages.EDIT_HIDDEN, code="post_hidden")
-    window_s = setting("CASE_POST_EDIT_WINDOW_S")
     now = utcnow()
-    if now - post.created_at > timedelta(seconds=window_s):
-        raise Conflict(messages.EDIT_WINDOW_PASSED.format(minutes=window_s // 60),
-                       code="edit_window_passed")
+    if now > edit_deadline(post):
+        raise Conflict(messages.EDIT_WINDOW_PASSED.format(
+            minutes=setting("CASE_POST_EDIT_WINDOW_S") // 60), code="edit_window_passed")
     if body == post.body:
         raise InvalidInput(messages.EDIT_SAME, fields={"body": messages.EDIT_SAME})
     db.session.add(PostRevision(estate_id=post.estate_id, post_id=post.id, body=post.body,

@@ -52,23 +52,23 @@ PROXY_EXISTS = "已经委托过这个人了"
 PROXY_NOT_ACTIVE = "这个委托已经撤销了"
 
 # Results explanation, one plain sentence (or two) in Chinese.
-EXPLAIN_NONE = "本次征询不作表决，只统计意见：已有 {owners} 户参与，占 {total} 户。"
+EXPLAIN_NONE = "本次征询不作表决，只统计意见：业主 {total} 人中已有 {owners} 人参与。"
 EXPLAIN_RESIDENTS = "本次调查已有 {ballots} 人回答。"
 EXPLAIN_HIDDEN = "投票截止后才显示各选项的票数。"
-EXPLAIN_PENDING = "按“{rule}”，投票还在进行：已参与 {owners}/{total} 户、面积 {area}/{total_area} ㎡。"
-EXPLAIN_MISSING = "参与还差 {owners} 户、{area} ㎡。"
+EXPLAIN_PENDING = "按“{rule}”，投票还在进行：已参与业主 {owners}/{total} 人、面积 {area}/{total_area} ㎡。"
+EXPLAIN_MISSING = "参与还差业主 {owners} 人、面积 {area} ㎡。"
 EXPLAIN_PARTICIPATION_MET = "参与人数和面积已经达到要求。"
-EXPLAIN_PASSED = "按“{rule}”，参与 {owners}/{total} 户、面积 {area}/{total_area} ㎡，达到参与要求；同意 {agree}/{owners} 户、面积 {agree_area}/{area} ㎡，表决通过。"
-EXPLAIN_FAILED_PARTICIPATION = "按“{rule}”，只有 {owners}/{total} 户、面积 {area}/{total_area} ㎡参与，没有达到参与要求，表决未通过。"
-EXPLAIN_FAILED_APPROVAL = "按“{rule}”，参与 {owners}/{total} 户、面积 {area}/{total_area} ㎡，达到参与要求；但同意只有 {agree}/{owners} 户、面积 {agree_area}/{area} ㎡，没有达到同意要求，表决未通过。"
-EXPLAIN_PARTICIPATION_ONLY = "按“{rule}”，参与 {owners}/{total} 户、面积 {area}/{total_area} ㎡，达到参与要求。"
+EXPLAIN_PASSED = "按“{rule}”，参与业主 {owners}/{total} 人、面积 {area}/{total_area} ㎡，达到参与要求；同意 {agree}/{owners} 人、面积 {agree_area}/{area} ㎡，表决通过。"
+EXPLAIN_FAILED_PARTICIPATION = "按“{rule}”，只有业主 {owners}/{total} 人、面积 {area}/{total_area} ㎡参与，没有达到参与要求，表决未通过。"
+EXPLAIN_FAILED_APPROVAL = "按“{rule}”，参与业主 {owners}/{total} 人、面积 {area}/{total_area} ㎡，达到参与要求；但同意只有 {agree}/{owners} 人、面积 {agree_area}/{area} ㎡，没有达到同意要求，表决未通过。"
+EXPLAIN_PARTICIPATION_ONLY = "按“{rule}”，参与业主 {owners}/{total} 人、面积 {area}/{total_area} ㎡，达到参与要求。"
 EXPLAIN_ITEMS = "逐项结果：{passed} 项通过，{failed} 项未通过。"
 
 EXPORT_TITLE = "{title} 结果公示"
 EXPORT_HEADER = ["楼栋", "单元", "房号", "面积（㎡）", "业主", "电话", "是否参与", "方式", "表态", "回执"]
 EXPORT_VOTED = "已参与"
 EXPORT_NOT_VOTED = "未参与"
-EXPORT_SUMMARY = "共 {total} 户、面积 {total_area} ㎡；参与 {owners} 户、面积 {area} ㎡。"
+EXPORT_SUMMARY = "业主共 {total} 人、面积 {total_area} ㎡；参与 {owners} 人、面积 {area} ㎡。"
 EXPORT_RULE = "表决规则：{rule}"
 EXPORT_DECISION = {**{key: f"表决结果：{label}" for key, label in DECISION_LABELS.items()},
                    None: "本次征询不作表决"}

@@ -54,7 +54,7 @@ def stances(consultation_id: int | None) -> dict[int, str]:
 
 
 def progress(outcome: Outcome | None) -> list[dict]:
-    """For each threshold of the rule: is it met, and what is still missing ("还差 3 户 / 212.40 ㎡")."""
+    """For each threshold of the rule: is it met, and what is still missing ("还差业主 3 人 / 212.40 ㎡")."""
     if outcome is None:
         return []
     rule = outcome.rule

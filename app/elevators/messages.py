@@ -53,10 +53,10 @@ SIGNING_STAGE = "只有在协议签署阶段才能签署"
 ALREADY_SIGNED = "这一户已经签署过了"
 REASON_REQUIRED = "请写明异议的理由"
 
-# Progress toward consent ("还差 3 户 / 212.40 ㎡")
+# Progress toward consent ("还差业主 3 人 / 212.40 ㎡"): owners count once however many flats they hold
 PROGRESS_PARTICIPATION = "参与表决"
 PROGRESS_APPROVAL = "同意加装"
-PROGRESS_MISSING = "还差 {owners} 户 / {area} ㎡"
+PROGRESS_MISSING = "还差业主 {owners} 人 / {area} ㎡"
 PROGRESS_MET = "已达到"
 
 # Statement (PDF)

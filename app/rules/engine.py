@@ -124,7 +124,7 @@ def _needed(part: Fraction, whole: Fraction, bound: Fraction, comparison: str,
 
 
 def missing(threshold: Threshold | None, part: Tally, whole: Tally) -> Tally:
-    """What is still missing for part/whole to meet the threshold ("还差 3 户 / 212.40 ㎡")."""
+    """What is still missing for part/whole to meet the threshold ("还差业主 3 人 / 212.40 ㎡")."""
     if threshold is None:
         return Tally()
     owners = 0

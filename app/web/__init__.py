@@ -11,7 +11,8 @@ def init_app(app):
     from app.web import (  # noqa: F401 - their pages join the blueprints
         console_cases, console_consultations, console_elevators, console_paper, console_projects,
         consultations, elevators, home, sunlight)
-    from app.web import account, cases_open, projects  # noqa: F401 - resident pages (issue 17)
+    from app.web import (  # noqa: F401 - resident pages (issue 17)
+        account, cases_open, projects, sunlight_pages)
     from app.web import console_coplan, coplan  # noqa: F401 - co-planning pages (issue 19)
     from app.web.console import bp as console_bp
     from app.web.routes import bp

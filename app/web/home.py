@@ -1,4 +1,5 @@
-"""The resident home page: my flats, each estate's open consultations and cases, my elevators.
+"""The resident home page: my flats, each estate (its counts, open consultations and cases),
+my stairwells' elevators.
 
 Its own module so that the pages it gathers from (consultations, cases, elevators)
 depend on the blueprint in app/web/routes.py, and routes.py on none of them.
@@ -11,6 +12,7 @@ from app.cases import services as cases
 from app.elevators import services as elevators
 from app.notifications.services import unread_count
 from app.estates.models import Estate, LinkStatus
+from app.estates.routes import estate_view
 from app.estates.services import committee_estates, get_or_404
 from app.web.consultations import open_for_home, records_for_home
 from app.web.routes import bp
@@ -24,12 +26,16 @@ def home():
     me = me_view(user)
     estate_ids = sorted({link.estate_id for link in me["flats"] if link.status == LinkStatus.verified}
                         | {grant.estate_id for grant in user.roles if grant.estate_id is not None})
-    estates = [(get_or_404(Estate, estate_id), open_for_home(user, estate_id),
+    estates = [(estate_view(get_or_404(Estate, estate_id)), open_for_home(user, estate_id),
                 [c for c in cases.list_cases(estate_id) if c.status.value != "closed"])
                for estate_id in estate_ids]
     todo = [c for _, rows, _ in estates for c in rows if c["todo"]]
     records = [row for estate_id in estate_ids for row in records_for_home(user, estate_id)]
-    projects = [(p.stairwell, p) for p in elevators.projects_for_user(user.id)]
+    # my stairwells' elevators, read as GET /stairwells/<id>/elevator-projects reads them
+    stairwell_ids = sorted({link.flat.stairwell_id for link in me["flats"]
+                            if link.status == LinkStatus.verified})
+    projects = [(p.stairwell, p) for stairwell_id in stairwell_ids
+                for p in elevators.projects_of(stairwell_id) if elevators.can_view(user, p)]
     return render_template("web/home.html", me=me, estates=estates, projects=projects,
                            todo=todo, records=records, unread=unread_count(user.id),
                            console_estates=committee_estates(user))

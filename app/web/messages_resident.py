@@ -11,7 +11,7 @@ TODO_VOTE = "去投票"
 TODO_ANSWER = "去填写"
 VIEW_ITEM = "查看"
 OPEN_ALL_IN_TODO = "需要您参加的都在上面的待办里。"
-TENANT_CAN = "本次由业主表决。您是{relation}，可以查看进展和结果，参加讨论。"
+TENANT_CAN = "本次由业主参加。您是{relation}，可以查看进展和结果，参加讨论。"
 MY_RECORDS = "我的记录"
 MY_RECORDS_NONE = "您参加过的征询结束后会留在这里，可以随时回来看结果、核对回执。"
 RECORD_OUTCOME = "结果：{decision}"
@@ -25,13 +25,18 @@ RESULTS_PUBLISHED = "公示结果"
 MY_RECEIPT_TEXT_CLOSED = "回执编号可以和公示名单核对，证明您的票被计入。"
 OTHER_FLATS_NOT_VOTED = "{rooms} 还没有投票。"
 OTHER_FLAT_GO = "为 {room} 投票"
-CANNOT_VOTE_TENANT = "本次表决由业主参加（业主可以委托家人）。您是{relation}，可以查看进展和结果。"
+CANNOT_VOTE_TENANT = "本次由业主参加（业主可以委托家人）。您是{relation}，可以查看进展和结果。"
 VOTE_FIX_AT = "第 {n} 题“{title}”没有答好，请看红字提示。"
 VOTE_FIX_JUMP = "去改这一题"
 ELEVATOR_CONSENT_SHARE = "这是加装电梯的意愿征询。{room} 应分摊 {amount} 元。"
 ELEVATOR_CONSENT_ZERO = "这是加装电梯的意愿征询。{room} 不需要分摊费用。"
 ELEVATOR_CONSENT_LINK = "看电梯方案、费用怎么算"
 ROUND_CLOSED_LIVE = "投票已经截止，不能再提交了。"
+CONSULTATION_CLOSED_AT = "已于 {time} 截止"
+RESOLUTION_CLOSED = "投票已截止，点下面看表决结果。"
+#: where the form was, once the round is over: what happened, and what one can still do
+ROUND_OVER = {"draft": "本次征询还是草稿，还没有开始。", "closed": "投票已截止，结果公示后可以核对回执。",
+              "published": "投票已截止，结果已公示。您可以在下面核对回执、查看结果。"}
 
 # Steps and review (long votes)
 STEP_OF = "第 {n} 步，共 {total} 步：{title}"
@@ -104,7 +109,7 @@ PROGRESS_PHOTO = "施工照片"
 EVALUATIONS = "改造效果评价"
 EVALUATIONS_NONE = "还没有开始评价。"
 EVALUATION_ANSWER = "去评价"
-EVALUATION_INDEX = "满意度 {index}（平均 {average} 分，满分 5 分）"
+EVALUATION_INDEX = "满意度 {index} 分（百分制：平均 {average} 分，满分 5 分）"
 EVALUATION_LINE = "{title}（平均 {average} 分）"
 EVALUATION_NO_ANSWERS = "还没有人评价。"
 SUPERVISION = "居民监督"
@@ -153,8 +158,39 @@ MEETING_AGENDA = "议题：{text}"
 MEETING_AHEAD = "会议还没开，欢迎按时参加。"
 MEETING_AGREEMENT = "达成的意见：{text}"
 
+# A case's discussion: editing one's own post, its earlier texts, the moderation log
+POST_EDIT = "修改"
+POST_EDITED = "（已修改）"
+POST_REVISIONS = "修改记录"
+POST_EDIT_SAVE = "保存修改"
+POST_EDIT_CANCEL = "不改了"
+POST_EDIT_LABEL = "修改这条发言"
+REVISIONS_NONE = "没有更早的版本。"
+REVISION_LINE = "{time} 写的原文：{body}"
+CASE_MODERATION_LOG = "版主处理记录（{n} 条）"
+CASE_MODERATION_TEXT = "隐藏、恢复、锁定讨论都留有记录，原因大家都能看到。"
+
+# Sunlight analyses (日照分析)
+SUN_LIST_TITLE = "日照分析"
+SUN_LIST_TEXT = "{estate}加装电梯、新建设施前算的日照：每扇窗新建前后各有几小时日照，是否符合国家标准。"
+SUN_ANALYSIS_TITLE = "日照分析（{day}，{n} 扇窗）"
+SUN_OPEN_CASE = "查看相关的一事一议"
+SUN_OPEN_ELEVATOR = "查看加装电梯项目"
+SUN_MINE = "您家"
+SUN_CHART_ALT = "平面图和影子，下方黄色是各窗户有日照的时段"
+SUN_ALL = "看全部窗户"
+SUN_FULL_CHART = "看全部窗户的日照图（可放大）"
+
 # Scripts
 JS = {
+    "postEdit": POST_EDIT,
+    "postEdited": POST_EDITED,
+    "postRevisions": POST_REVISIONS,
+    "postEditSave": POST_EDIT_SAVE,
+    "postEditCancel": POST_EDIT_CANCEL,
+    "postEditLabel": POST_EDIT_LABEL,
+    "revisionsNone": REVISIONS_NONE,
+    "revisionLine": REVISION_LINE,
     "stepOf": STEP_OF,
     "stepNext": STEP_NEXT,
     "stepBack": STEP_BACK,

@@ -3,6 +3,7 @@
 The home page (app/web/home.py) and the consultation and elevator pages join `bp` from
 their own modules; this module imports none of them.
 """
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Blueprint, make_response, redirect, render_template, request
@@ -31,6 +32,14 @@ bp.register_error_handler(DomainError, page_error)
 def cn_time(value) -> str:
     """A time as people in China read it: 2026年11月30日 18:00 (Beijing time)."""
     return china_time(value)
+
+
+@bp.app_template_filter("cn_date")
+def cn_date(value) -> str:
+    """A day as people in China read it (Beijing time): 2026年11月30日; takes ISO text too."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if value else None
+    return china_time(value, "%Y年%m月%d日")
 
 
 @bp.app_template_filter("percent")
@@ -71,13 +80,17 @@ def case(case_id):
     """A case's discussion (一事一议): read, post, reply, report; moderators hide."""
     found, user = load_checked(Case, case_id)
     moderator = is_moderator(user, found.estate_id)
-    posts = [cases.post_view(post, moderator=moderator) for post in cases.posts_of(found)]
+    posts = []
+    for post in cases.posts_of(found):
+        posts.append({**cases.post_view(post, moderator=moderator),
+                      "editable": cases.editable_by(post, found, user)})
     reports = {}
     if moderator:
         for report in cases.reports_of(found):
             reports.setdefault(report.post_id, []).append(report.reason)
     return render_template("web/case.html", case=case_views.case_view(found, user), posts=posts,
-                           moderator=moderator, user_id=user.id, reports=reports)
+                           moderator=moderator, user_id=user.id, reports=reports,
+                           log=cases.moderation_of(found))
 
 
 @bp.get("/enter/<ticket>")

@@ -34,7 +34,7 @@ def test_progress_says_what_is_still_missing_per_threshold(client, place):
     project = place.create(client).json
     assert [p["threshold"] for p in project["progress"]] == ["participation", "approval"]
     # nobody voted: participation needs 8 of 12 owners and 480.00 of 720.00 m²
-    assert project["progress"][0]["text"] == "还差 8 户 / 480.00 ㎡"
+    assert project["progress"][0]["text"] == "还差业主 8 人 / 480.00 ㎡"
     for flat in place.flats[:6]:
         place.vote(client, project["consultation_id"], flat, "agree")
     for flat in place.flats[6:8]:

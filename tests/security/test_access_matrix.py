@@ -33,7 +33,7 @@ from app.elevators.stages import Stage
 from app.projects.models import Phase
 from tests.factories import auth, next_phone, sign_in_cookie
 from tests.security import coplan
-from tests.security import coplan_objects as coplan
+from tests.security import coplan_objects as work
 from tests.security.world import ROLES, elevator_body, photo_jpeg, world_app
 
 PUBLIC = "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
@@ -407,17 +407,17 @@ ROWS = [
     # set on a draft, which residents do not see (404)
     Row("PUT", "/api/v1/consultations/<int:consultation_id>/budget-cap",
         "401 404 404 404 404 404 403 2xx 2xx",
-        lambda w: f"{A}/consultations/{coplan.draft_content_vote(w)}/budget-cap",
+        lambda w: f"{A}/consultations/{work.draft_content_vote(w)}/budget-cap",
         json=lambda w: {"budget_cap_cents": 1_000_000_00}),
     Row("POST", "/api/v1/consultations/<int:consultation_id>/project", COMMITTEE,
-        lambda w: f"{A}/consultations/{coplan.passed_content_vote(w)}/project",
+        lambda w: f"{A}/consultations/{work.passed_content_vote(w)}/project",
         json=lambda w: {"title": "屋面维修"}),
     Row("POST", "/api/v1/projects/<int:project_id>/items/<int:item_id>/updates", COMMITTEE,
-        lambda w: (lambda p: f"{A}/projects/{p}/items/{coplan.item_of(p)}/updates")(
-            coplan.project_from_vote(w, Phase.co_build)),
+        lambda w: (lambda p: f"{A}/projects/{p}/items/{work.item_of(p)}/updates")(
+            work.project_from_vote(w, Phase.co_build)),
         json=lambda w: {"status": "in_progress", "progress_percent": 10, "note": "进场"}),
     Row("POST", "/api/v1/projects/<int:project_id>/acceptance", COMMITTEE,
-        lambda w: f"{A}/projects/{coplan.project_from_vote(w, Phase.co_build)}/acceptance",
+        lambda w: f"{A}/projects/{work.project_from_vote(w, Phase.co_build)}/acceptance",
         json=lambda w: {"held_on": "2026-11-20", "units": "街道、施工单位", "conclusion": "合格",
                         "representatives": [{"flat_id": w.a.flats[0].id, "name": "张三丰"},
                                             {"flat_id": w.a.flats[5].id, "name": "李大伟"}]}),
@@ -425,10 +425,10 @@ ROWS = [
         lambda w: f"{A}/consultations/{w.a.published_consultation_id}/objections"),
     # only the flat's verified owner objects; nobody may object on another's behalf
     Row("POST", "/api/v1/consultations/<int:consultation_id>/objections", OWNER_ONLY,
-        lambda w: f"{A}/consultations/{coplan.preliminary_vote(w)}/objections",
+        lambda w: f"{A}/consultations/{work.preliminary_vote(w)}/objections",
         json=lambda w: {"flat_id": w.a.flats[0].id, "reason": "纸质票记错了"}),
     Row("POST", "/api/v1/result-objections/<int:objection_id>/resolve", COMMITTEE,
-        lambda w: f"{A}/result-objections/{coplan.fresh_objection(w)}/resolve",
+        lambda w: f"{A}/result-objections/{work.fresh_objection(w)}/resolve",
         json=lambda w: {"resolution": "核对原件，记录无误"}),
     # --- QR codes and posters ----------------------------------------------------------------
     *[Row(method, f"/api/v1/{kind}s/<int:place_id>/{suffix}", COMMITTEE,
@@ -453,19 +453,6 @@ ROWS = [
         lambda w: f"{A}/estates/{w.a.estate.id}/open-data.json"),
     Row("GET", "/api/v1/estates/<int:estate_id>/open-data.csv", PUBLIC,
         lambda w: f"{A}/estates/{w.a.estate.id}/open-data.csv"),
-    # --- sunlight: members read, the committee (and designers, staff) compute ----------------
-    Row("GET", "/api/v1/estates/<int:estate_id>/sunlight-analyses", MEMBER,
-        lambda w: f"{A}/estates/{w.a.estate.id}/sunlight-analyses"),
-    Row("POST", "/api/v1/estates/<int:estate_id>/sunlight-analyses", COMMITTEE,
-        lambda w: f"{A}/estates/{w.a.estate.id}/sunlight-analyses", json=lambda w: w.sunlight_body()),
-    Row("GET", "/api/v1/sunlight-analyses/<int:analysis_id>", MEMBER,
-        lambda w: f"{A}/sunlight-analyses/{w.sunlight_id()}"),
-    Row("PUT", "/api/v1/sunlight-analyses/<int:analysis_id>", COMMITTEE,
-        lambda w: f"{A}/sunlight-analyses/{w.sunlight_id()}", json=lambda w: w.sunlight_body()),
-    Row("GET", "/api/v1/sunlight-analyses/<int:analysis_id>/chart.png", MEMBER,
-        lambda w: f"{A}/sunlight-analyses/{w.sunlight_id()}/chart.png"),
-    Row("GET", "/api/v1/sunlight-analyses/<int:analysis_id>/statement.pdf", COMMITTEE,
-        lambda w: f"{A}/sunlight-analyses/{w.sunlight_id()}/statement.pdf"),
     Row("GET", "/api/v1/staff/ranking", STAFF, lambda w: f"{A}/staff/ranking"),
     Row("GET", "/api/v1/staff/estates", STAFF, lambda w: f"{A}/staff/estates"),
     # --- co-planning (issue 19): applications, reserve, annual plans, the plan, heritage ------
@@ -512,6 +499,19 @@ ROWS = [
         lambda w: f"{A}/estates/{w.a.estate.id}/heritage"),
     Row("POST", "/api/v1/estates/<int:estate_id>/heritage-reviews", STAFF,
         lambda w: f"{A}/estates/{coplan.heritage_estate(w)}/heritage-reviews", json=coplan.unused_review),
+    # sunlight (日照): members read an analysis of their estate's case; editors compute
+    Row("GET", "/api/v1/estates/<int:estate_id>/sunlight-analyses", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/sunlight-analyses"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/sunlight-analyses", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/sunlight-analyses", json=lambda w: w.sunlight_body()),
+    Row("GET", "/api/v1/sunlight-analyses/<int:analysis_id>", MEMBER,
+        lambda w: f"{A}/sunlight-analyses/{w.sunlight_id()}"),
+    Row("PUT", "/api/v1/sunlight-analyses/<int:analysis_id>", COMMITTEE,
+        lambda w: f"{A}/sunlight-analyses/{w.sunlight_id()}", json=lambda w: w.sunlight_body()),
+    Row("GET", "/api/v1/sunlight-analyses/<int:analysis_id>/chart.png", MEMBER,
+        lambda w: f"{A}/sunlight-analyses/{w.sunlight_id()}/chart.png"),
+    Row("GET", "/api/v1/sunlight-analyses/<int:analysis_id>/statement.pdf", COMMITTEE,
+        lambda w: f"{A}/sunlight-analyses/{w.sunlight_id()}/statement.pdf"),
 ]
 TABLE = {(row.method, row.rule): row for row in ROWS}
 
@@ -664,9 +664,8 @@ WEB_ROWS = [
     *[Row("GET", f"/console/estates/<int:estate_id>{suffix}", COMMITTEE_PAGE,
           (lambda suffix: lambda w: f"/console/estates/{w.a.estate.id}{suffix}")(suffix))
       for suffix in ("", "/claims", "/ledger", "/flat-codes", "/cases", "/posters",
-                     "/consultations", "/elevators", "/application", "/plan", "/heritage")],
-                     "/consultations", "/elevators", "/cases/new", "/complaints", "/fund",
-                     "/members", "/projects")],
+                     "/consultations", "/elevators", "/application", "/plan", "/heritage",
+                     "/cases/new", "/complaints", "/fund", "/members", "/projects")],
     Row("GET", "/console/cases/<int:case_id>", COMMITTEE_PAGE, lambda w: f"/console/cases/{w.a.case_id}"),
     Row("GET", "/console/projects/<int:project_id>", COMMITTEE_PAGE,
         lambda w: f"/console/projects/{w.a.project_id}"),
@@ -689,27 +688,20 @@ WEB_ROWS = [
         lambda w: f"/elevators/{w.a.elevator_id}"),
     Row("GET", "/elevators/<int:project_id>/progress", MEMBER_PAGE,
         lambda w: f"/elevators/{w.a.elevator_id}/progress"),
-    # a person's own things: any signed-in person, each sees only their own
-    *[Row("GET", page, SIGNED_IN_PAGE, (lambda page: lambda w: page)(page))
-      for page in ("/account", "/notifications", "/proxies")],
-    # a resident's pages of their estate: members (tenants too) read and file
-    *[Row("GET", f"/estates/<int:estate_id>/{suffix}", MEMBER_PAGE,
-          (lambda suffix: lambda w: f"/estates/{w.a.estate.id}/{suffix}")(suffix))
-      for suffix in ("projects", "complaints", "cases/new")],
-    Row("GET", "/projects/<int:project_id>", MEMBER_PAGE, lambda w: f"/projects/{w.a.project_id}"),
-    # the console's other pages: the committee of the estate, and staff
+    # sunlight in the console: the committee (and staff) compute and read analyses
     *[Row("GET", f"/console/estates/<int:estate_id>/{suffix}", COMMITTEE_PAGE,
           (lambda suffix: lambda w: f"/console/estates/{w.a.estate.id}/{suffix}")(suffix))
-      for suffix in ("projects", "complaints", "fund", "members", "cases/new", "sunlight",
-                     "sunlight/new")],
+      for suffix in ("sunlight", "sunlight/new")],
     Row("GET", "/console/estates/<int:estate_id>/sunlight/<int:analysis_id>", COMMITTEE_PAGE,
         lambda w: f"/console/estates/{w.a.estate.id}/sunlight/{w.sunlight_id()}"),
-    Row("GET", "/console/cases/<int:case_id>", COMMITTEE_PAGE, lambda w: f"/console/cases/{w.a.case_id}"),
-    Row("GET", "/console/projects/<int:project_id>", COMMITTEE_PAGE,
-        lambda w: f"/console/projects/{w.a.project_id}"),
-    # the street office's pages: staff only; a signed-in resident is refused, not sent away
-    *[Row("GET", page, "302 403 403 403 403 403 403 403 2xx", (lambda page: lambda w: page)(page))
-      for page in ("/street/", "/street/estates")],
+    # the resident pages of issue 17: mine whoever signs in; the estate's for its members
+    *[Row("GET", rule, SIGNED_IN_PAGE, (lambda rule: lambda w: rule)(rule))
+      for rule in ("/notifications", "/proxies", "/account")],
+    *[Row("GET", f"/estates/<int:estate_id>{suffix}", MEMBER_PAGE,
+          (lambda suffix: lambda w: f"/estates/{w.a.estate.id}{suffix}")(suffix))
+      for suffix in ("/projects", "/complaints", "/cases/new", "/sunlight")],
+    Row("GET", "/projects/<int:project_id>", MEMBER_PAGE, lambda w: f"/projects/{w.a.project_id}"),
+    Row("GET", "/sunlight/<int:analysis_id>", MEMBER_PAGE, lambda w: f"/sunlight/{w.sunlight_id()}"),
     # form posts, sent with the role's cookie session and its CSRF token
     # (as PUT …/ballots/mine: only the owner votes; done, the page moves on to the receipt)
     Row("POST", "/consultations/<int:consultation_id>/ballot",
@@ -742,7 +734,9 @@ def test_every_page_is_in_the_table():
     pages = {(method, rule.rule) for rule in app.url_map.iter_rules()
              if not rule.rule.startswith("/api/") and rule.rule not in ASSETS
              for method in rule.methods - {"HEAD", "OPTIONS"}}
-    assert pages == {(row.method, row.rule) for row in WEB_ROWS}
+    listed = [(row.method, row.rule) for row in WEB_ROWS]
+    assert len(set(listed)) == len(listed), "a page is listed twice"
+    assert pages == set(listed)
 
 
 def post_form_as(app, user, path: str, form: dict):

@@ -186,6 +186,24 @@ class World:
         """The current token of A's stairwell 1 code (rotating it voids the earlier ones)."""
         return qr.link_for(qr.get_place_or_404("stairwell", self.a.stairwell_id)).rsplit("/", 1)[1]
 
+    def sunlight_body(self) -> dict:
+        """A small site of A: one building, a bike shed south of it, flat 101's window; A's case."""
+        return {"latitude": 39.95, "longitude": 116.41, "day": "dahan", "step_minutes": 10,
+                "case_id": self.a.case_id,
+                "buildings": [{"name": "1号楼", "height_m": 18, "footprint": [[-20, 0], [20, 0], [20, 12], [-20, 12]]}],
+                "proposed": [{"name": "车棚", "kind": "other", "height_m": 3, "footprint": [[-2, -4], [2, -4], [2, 0], [-2, 0]]}],
+                "windows": [{"label": "101", "flat_id": self.a.flats[0].id, "x": -4, "y": 0, "z": 1.5, "facing_deg": 180}]}
+
+    def sunlight_id(self) -> int:
+        """An analysis of A's case (every member of A reads it), made once per world."""
+        if not hasattr(self, "_sunlight_id"):
+            from app.sunlight import services as sunlight
+            from app.sunlight.schemas import SunlightInSchema
+
+            body = SunlightInSchema().load(self.sunlight_body())
+            self._sunlight_id = sunlight.create_analysis(self.a.estate.id, body, self.committee.id).id
+        return self._sunlight_id
+
     def paper_sheet(self) -> bytes:
         """A photo of A's open consultation's sheet for flat 7 (rendered once per world)."""
         if not hasattr(self, "_paper_sheet"):
@@ -257,26 +275,6 @@ class World:
         from tests.factories import next_phone
 
         return consultations.authorise_proxy(self.owner, self.a.flats[1], next_phone()).id
-
-    def sunlight_body(self) -> dict:
-        """A site with one proposed elevator and a window of A's first flat (tests/sunlight)."""
-        return {"latitude": 39.95, "longitude": 116.41, "day": "dahan", "case_id": self.a.case_id,
-                "buildings": [{"name": "1号楼", "height_m": 18,
-                               "footprint": [[-20, 0], [20, 0], [20, 12], [-20, 12]]}],
-                "proposed": [{"name": "电梯", "kind": "elevator", "height_m": 21,
-                              "footprint": [[-2, -4], [2, -4], [2, 0], [-2, 0]]}],
-                "windows": [{"label": "301", "flat_id": self.a.flats[0].id, "x": -4, "y": 0,
-                             "z": 6.9, "facing_deg": 180}]}
-
-    def sunlight_id(self) -> int:
-        """An analysis attached to A's case, so every member of A reads it."""
-        if getattr(self, "_sunlight_id", None) is None:
-            from app.sunlight import services as sunlight
-            from app.sunlight.schemas import SunlightInSchema
-
-            data = SunlightInSchema().load(self.sunlight_body())
-            self._sunlight_id = sunlight.create_analysis(self.a.estate.id, data, self.committee.id).id
-        return self._sunlight_id
 
     def elevator_at(self, stage: Stage) -> int:
         """A's elevator project, put at `stage` directly (tests/elevators test the guards)."""

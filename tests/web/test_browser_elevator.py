@@ -66,7 +66,7 @@ def test_committee_advances_while_a_resident_watches_and_consents(site, open_con
     resident.wait_for_selector(".vote-form .form-ok:has-text('回执编号')")
     assert "我的选择：同意" in resident.inner_text(".my-receipt")
     assert "第 1 次提交" in resident.inner_text(".my-receipt .receipt")
-    resident.wait_for_selector("#progress:has-text('人数：1/12 户')")
+    resident.wait_for_selector("#progress:has-text('业主人数：1/12 人')")
     screenshot(resident, "elevator-consent")
     check_page(resident, elder=False)
 
@@ -86,7 +86,7 @@ def test_committee_advances_while_a_resident_watches_and_consents(site, open_con
             "flat_id": flat["id"], "answers": {"install": "agree"}, "channel": "paper",
             "evidence": f"纸质票 {flat['room']}"})
         assert entered.status == 201, entered.text()
-    resident.wait_for_selector("#progress:has-text('人数：12/12 户')", timeout=10000)
+    resident.wait_for_selector("#progress:has-text('业主人数：12/12 人')", timeout=10000)
 
     # A guard refuses in Chinese while the round is open; closing it lets the step through
     committee.reload()
@@ -95,6 +95,8 @@ def test_committee_advances_while_a_resident_watches_and_consents(site, open_con
     with committee.expect_navigation():
         confirm(committee, "#close-round button[type=submit]")
     committee.wait_for_selector("#progress-card:has-text('已通过')")
+    resident.wait_for_selector(".round-closed:has-text('投票已经截止')")  # the form went, live
+    assert resident.locator(".vote-form").count() == 0
     committee.fill("#advance-note", "业主大会决定")
     with committee.expect_navigation():
         confirm(committee, "#advance button[type=submit]")

@@ -81,7 +81,7 @@ def test_resident_scans_claims_votes_and_sees_the_live_tally(site, open_context)
     receipt = resident.inner_text("#receipt .receipt")
     assert "1号楼 1单元 202" in receipt and "第 1 次提交" in receipt
     resident.locator("#live-state:has-text('结果会自动更新')").wait_for()
-    option_line(resident, "install", "agree").filter(has_text="同意：1 户").wait_for()
+    option_line(resident, "install", "agree").filter(has_text="同意：1 人").wait_for()
     screenshot(resident, "consultation-receipt")
 
     # Another owner of the stairwell votes (on their phone, through the API): the tally
@@ -91,9 +91,9 @@ def test_resident_scans_claims_votes_and_sees_the_live_tally(site, open_context)
     cast = requests.put(f"{site.url}/api/v1/consultations/{vote_id}/ballots/mine",
                         json={"answers": {"install": "agree"}}, headers=other)
     assert cast.status_code == 200, cast.text
-    option_line(resident, "install", "agree").filter(has_text="同意：2 户").wait_for()
+    option_line(resident, "install", "agree").filter(has_text="同意：2 人").wait_for()
     assert resident.evaluate("window.__sameDocument") is True
-    assert "已参与：2/" in resident.inner_text("#results .participation")
+    assert "已参与：业主 2/" in resident.inner_text("#results .participation")
     screenshot(resident, "consultation-live")
 
     # Changing my mind while open: opposing asks why (a conditional question)
@@ -103,13 +103,13 @@ def test_resident_scans_claims_votes_and_sees_the_live_tally(site, open_context)
     with resident.expect_navigation():
         resident.click("#ballot-form button[type=submit]")
     assert "第 2 次提交" in resident.inner_text("#receipt .receipt")
-    option_line(resident, "install", "oppose").filter(has_text="不同意：1 户").wait_for()
+    option_line(resident, "install", "oppose").filter(has_text="不同意：1 人").wait_for()
     resident.locator("#live-state:has-text('结果会自动更新')").wait_for()
 
     # The committee enters a paper ballot for an owner without a phone (代填), with its
     # evidence; the resident's tally follows
     committee.goto(f"{site.url}/console/consultations/{vote_id}")
-    option_line(committee, "install", "agree").filter(has_text="同意：1 户").wait_for()
+    option_line(committee, "install", "agree").filter(has_text="同意：1 人").wait_for()
     committee.fill("#room-search", "501")  # the consultation is this stairwell's: one 501
     committee.press("#room-search", "Enter")
     committee.wait_for_selector("#picked:has-text('已选：1号楼 1单元 501')")
@@ -123,7 +123,7 @@ def test_resident_scans_claims_votes_and_sees_the_live_tally(site, open_context)
     with committee.expect_navigation():
         committee.click("#assisted-form button[type=submit]")
     assert "已录入。回执编号：" in committee.inner_text("#receipt")
-    option_line(resident, "install", "agree").filter(has_text="同意：2 户").wait_for()
+    option_line(resident, "install", "agree").filter(has_text="同意：2 人").wait_for()
     assert "纸质 1" in committee.inner_text("#channel-counts")
 
     # The committee closes it: the resident's page follows without a tap
@@ -174,7 +174,7 @@ def test_resident_answers_a_survey_and_the_evaluation(site, open_context):
     screenshot(owner, "survey-review")
     submit_ballot(owner)
     assert "回执编号" in owner.inner_text("#vote-ok")
-    option_line(owner, "join", "supervision").filter(has_text="参加施工监督：1 户").wait_for()
+    option_line(owner, "join", "supervision").filter(has_text="参加施工监督：1 人").wait_for()
     owner.goto(site.url + "/")
     assert "1号楼 1单元 302：已投票" in owner.inner_text(f"a.entry[href='/consultations/{survey_id}']")
 

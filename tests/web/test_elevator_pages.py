@@ -43,8 +43,8 @@ def test_resident_sees_stage_share_and_how_it_was_computed(client, place, projec
     # the consent question, with its rule and the exact thresholds
     assert 'class="vote-form"' in text and 'value="agree"' in text and 'value="oppose"' in text
     assert "民法典第二百七十八条" in text
-    assert "人数：0/12 户，约 0.0%；要求 2/3以上（含本数）" in text
-    assert "还差 8 户 / 480.00 ㎡" in text
+    assert "业主人数：0/12 人，占 0.0%；要求 2/3以上（含本数）" in text
+    assert "还差业主 8 人 / 480.00 ㎡" in text
     assert "还没有业主参与表决。" in text and "✓ 已达到" not in text  # approval of nobody is not met
     # the home page lists it
     assert f'href="/elevators/{project.id}"' in client.get("/").text
@@ -65,9 +65,9 @@ def test_vote_receipt_and_progress_show_on_the_page(client, place, project):
     text = client.get(f"/elevators/{project.id}").text
     receipt = re.search(r"回执编号 (\w{5}-\w{5})（第 1 次提交", text)
     assert receipt and "我的选择：同意" in text
-    assert "人数：9/12 户，约 75.0%" in text and "✓ 已达到" in text
+    assert "业主人数：9/12 人，占 75.0%" in text and "✓ 已达到" in text
     fragment = client.get(f"/elevators/{project.id}/progress").text
-    assert "人数：9/12 户" in fragment and "<html" not in fragment
+    assert "业主人数：9/12 人" in fragment and "<html" not in fragment
 
 
 def test_other_estate_and_other_stairwell_get_404(client, place, project):

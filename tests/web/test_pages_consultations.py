@@ -134,7 +134,7 @@ def test_tenant_sees_the_vote_but_cannot_answer_it(client, estate, committee):
     web_login(client, tenant.phone)
     page = client.get(f"/consultations/{vote.id}").text
     # not the false "no verified flat": a verified tenant is told who votes, and what they can do
-    assert "本次表决由业主参加" in page and "您是租户" in page and 'id="ballot-form"' not in page
+    assert "本次由业主参加" in page and "您是租户" in page and 'id="ballot-form"' not in page
     assert "没有经过核实的房屋" not in page
     refused = client.post(f"/consultations/{vote.id}/ballot", data={
         "csrf_token": _session_csrf(client), "q.willing": "agree", "q.contribute": "willing"})

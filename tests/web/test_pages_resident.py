@@ -68,6 +68,7 @@ def test_tenants_are_not_invited_to_owner_votes_and_are_told_what_they_can_do(cl
     entry = entry[:entry.index("</a>")]
     assert "去参加" not in entry and "查看 ›" in entry and "您是租户" in entry
     assert "现在没有需要您处理的事" in home
+    assert 'href="/proxies"' not in home  # 家人代投 is an owner's
 
 
 def test_elevator_page_shows_no_share_to_a_tenant(client):
@@ -105,6 +106,7 @@ def test_published_results_stay_on_home_with_outcome_and_receipt_check(client, e
     page = client.get(f"/consultations/{survey.id}").text
     assert "实时结果" not in page and "截止前可以随时修改" not in page
     assert "公示结果" in page and ballot.receipt in page
+    assert "结果已公示。" in page and "现在不能投票" not in page and "已于 " in page
 
 
 def test_an_owner_of_two_flats_is_told_the_other_has_not_voted(client, estate, committee):
@@ -161,3 +163,56 @@ def test_live_posts_use_the_date_format_of_reloaded_ones():
 def test_elder_mode_scales_chart_labels():
     css = (WEB / "static" / "app.css").read_text()
     assert re.search(r"html\.elder svg text \{ font-size: var\(--fs-small\); \}", css)
+
+
+def test_owners_count_in_people_and_flats_in_households_on_every_page(client, estate, committee):
+    """"已参与 1/95 户" beside an estate of 96 户: one owner of two flats counts once, so the
+    owners' count reads in 人 (业主 1/95 人) and 户 stays the word for flats."""
+    owner = make_owner(flats_of(estate.id)[0], phone="13911130009")
+    vote = make_consultation(estate, "content_vote", actor=committee)
+    web_login(client, owner.phone)
+    page = client.get(f"/consultations/{vote.id}").text
+    assert "已参与业主 0/12 人、面积 0.00/720.00 ㎡" in page and "参与还差业主 8 人" in page
+    assert "/12 户" not in page and "一位业主有几户只算一人" in page
+    assert "1 栋楼，1 个单元，12 户" in client.get("/").text
+    from app.web.messages import JS, OPTION_LINE_AREA
+    assert JS["participation"].format(owners="1/12", owners_percent="8.3%", area="60.00/720.00",
+                                      area_percent="8.3%") == "已参与：业主 1/12 人（8.3%），面积 60.00/720.00 ㎡（8.3%）"
+    assert OPTION_LINE_AREA.format(label="同意", owners=1, area="60.00") == "同意：1 人，60.00 ㎡"
+    assert "GZ.percent(results.participation.owners_decimal)" in (WEB / "static" / "consultation.js").read_text()
+
+
+def test_resident_pages_speak_to_residents_not_in_the_consoles_words(client, estate, committee):
+    """The console's texts of the same name (代居民发起一事一议, 参加的人（每行一位）) stay in the console."""
+    from app.cases import resolution, services as cases
+    owner = make_owner(flats_of(estate.id)[0], phone="13911130010")
+    case = cases.create_case(estate.id, title="占用绿地", description="北侧绿地被占",
+                             affected_flat_ids=[flats_of(estate.id)[0].id], actor_id=owner.id)
+    from app.db import utcnow
+    resolution.record_meeting(case, committee.id, held_at=utcnow(), place="居委会", minutes="双方同意拆除",
+                         attendees=["张建国", "李秀英"], agreement="一周内拆除")
+    web_login(client, owner.phone)
+    home = client.get("/").text
+    assert ">发起一事一议<" in home and "代居民" not in home
+    page = client.get(f"/cases/{case.id}").text
+    assert "参加：张建国、李秀英" in page and "会议记录：双方同意拆除" in page and "达成的意见：一周内拆除" in page
+    web_login(client, committee.phone)
+    assert "代居民发起一事一议" in client.get(f"/console/estates/{estate.id}/cases").text
+
+
+def test_chart_labels_sit_above_their_bars_so_elder_sizes_fit():
+    """Elder mode draws chart labels at 19 px; beside the bar they ran into it and were cut."""
+    from app.public.charts import bar_chart
+    svg = bar_chart("参与率", [("老旧小区改造意愿征询（第二轮）", 85, 100)], unit="%")
+    label_y = float(re.search(r'<text x="0" y="([\d.]+)"', svg).group(1))
+    bar_y = float(re.search(r'<rect x="0" y="([\d.]+)"', svg).group(1))
+    assert "老旧小区改造意愿征询（第二轮）" in svg and label_y < bar_y
+    css = (WEB / "static" / "app.css").read_text()
+    assert "main figure { margin: 0" in css
+
+
+def test_the_public_page_writes_dates_as_every_other_page(client, estate, committee):
+    from app.projects import services as projects
+    projects.create_project(estate.id, "综合改造", 100_000_00, committee.id)
+    page = client.get(f"/estates/{estate.id}/public").text
+    assert re.search(r"共谋：\d{4}年\d{2}月\d{2}日", page) and not re.search(r"：\d{4}-\d{2}-\d{2}", page)

@@ -70,6 +70,11 @@
     });
     var box = form.querySelector(".form-error");
     if (box) { box.textContent = error.message; }
+    /* take the person to the first problem: its field (focused, so it scrolls into view),
+       or the message when no field is named */
+    var first = Array.prototype.find.call(form.querySelectorAll(".field-error"), function (slot) { return slot.textContent; });
+    var field = first && form.querySelector('[name="' + first.getAttribute("data-error-for") + '"]');
+    if (field && typeof field.focus === "function") { field.focus(); } else if (box) { box.scrollIntoView({ block: "nearest" }); }
     return error;
   }
 
@@ -261,6 +266,13 @@
       day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
       .formatToParts(new Date(iso)).forEach(function (part) { parts[part.type] = part.value; });
     return parts.year + "年" + parts.month + "月" + parts.day + "日 " + parts.hour + ":" + parts.minute;
+  };
+
+  /* A ratio as people read it, as the pages' `percent` filter writes it: "0.0833" -> "8.3%"
+     (one decimal, half up; decimal strings of four places at most, so no float drift). */
+  window.GZ.percent = function (decimal) {
+    var tenThousandths = Math.round(Number(decimal) * 10000);
+    return (Math.floor((tenThousandths + 5) / 10) / 10).toFixed(1) + "%";
   };
 
   /* Messages are shown by the pages next to each field: never the browser's own bubbles. */

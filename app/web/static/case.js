@@ -27,7 +27,8 @@
     if (post.hidden) { article.appendChild(el("p", "post-hidden muted", window.GZ.format(M.postHiddenReason, { reason: post.hidden_reason }))); }
     if (post.body !== null) { article.appendChild(el("p", "post-body", post.body)); }
     var actions = el("div", "post-actions");
-    actions.appendChild(button(M.reply, "data-reply", post.id, post.author.name_masked));
+    if (data.canPost) { actions.appendChild(button(M.reply, "data-reply", post.id, post.author.name_masked)); }
+    if (post.author.id === data.userId && !post.hidden) { actions.appendChild(button(M.postEdit, "data-edit", post.id)); }
     if (post.author.id !== data.userId) { actions.appendChild(button(M.report, "data-report", post.id)); }
     if (data.moderator && !post.hidden) { actions.appendChild(button(M.hide, "data-hide", post.id)); }
     article.appendChild(actions);
@@ -59,8 +60,7 @@
     var note = el("p", "post-hidden muted", reason ? window.GZ.format(M.postHiddenReason, { reason: reason }) : M.postHidden);
     article.insertBefore(note, body || article.querySelector(".post-actions"));
     if (body && !window.GZ_CASE.moderator) { body.remove(); }
-    var hide = article.querySelector("[data-hide]");
-    if (hide) { hide.remove(); }
+    article.querySelectorAll("[data-hide], [data-edit]").forEach(function (node) { node.remove(); });
   }
 
   /* Ask for a reason in the page's dialog (closable; opened only by a tap). */
@@ -134,7 +134,13 @@
 
     GZ.live("case:" + data.id, {
       post: function (event) { if (event.case_id === data.id) { addPost(event.post, data); } },
-      post_hidden: function (event) { if (event.case_id === data.id) { markHidden(event.post_id); } }
+      post_hidden: function (event) {
+        if (event.case_id !== data.id) { return; }
+        /* the event names the post only: read it once for the reason everyone sees */
+        GZ.api("GET", "/api/v1/posts/" + event.post_id).then(function (result) {
+          markHidden(event.post_id, result.ok ? result.data.hidden_reason : null);
+        });
+      }
     }, document.getElementById("live-state"));
   });
 })();

@@ -46,7 +46,9 @@
     }
     head.appendChild(el("span", "participation", perResident ?
       GZ.format(M.participationSurvey, { ballots: results.participation.ballots }) :
-      GZ.format(M.participation, { owners: results.participation.owners, area: results.participation.area })));
+      GZ.format(M.participation, { owners: results.participation.owners, area: results.participation.area,
+        owners_percent: GZ.percent(results.participation.owners_decimal),
+        area_percent: GZ.percent(results.participation.area_decimal) })));
     box.appendChild(head);
     box.appendChild(el("p", "explanation", results.explanation));
     (results.questions || []).forEach(function (question) {

@@ -132,7 +132,18 @@
     var socket = GZ.live(rooms, {
       elevator_stage: function (event) { if (event.id === data.id) { showStage(event.stage); } },
       tally: function (event) { if (event.consultation_id === data.consultationId) { refreshProgress(); } },
-      consultation_status: function (event) { if (event.id === data.consultationId) { refreshProgress(); } }
+      consultation_status: function (event) {
+        if (event.id !== data.consultationId) { return; }
+        /* the consent round closed while I look: the vote form goes at once, saying why */
+        if (event.status !== "open") {
+          document.querySelectorAll(".vote-form").forEach(function (form) {
+            var note = GZ.el("p", "notice round-closed", M.roundClosedLive);
+            note.setAttribute("role", "status");
+            form.parentNode.replaceChild(note, form);
+          });
+        }
+        refreshProgress();
+      }
     }, document.getElementById("live-state"));
     window.GZ_ELEVATOR = { socket: socket, data: data, M: M };
   });
