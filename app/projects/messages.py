@@ -28,8 +28,8 @@ FUND_SCOPE_IDS_REQUIRED = "请选择楼栋、单元或房屋"
 FUND_SCOPE_NOT_IN_ESTATE = "所选的楼栋、单元或房屋不在本小区"
 FUND_SCOPE_EMPTY = "所选范围内没有登记面积的房屋"
 FUND_KIND_LABELS = {"collected": "归集", "topped_up": "续筹", "used": "使用"}
-FUND_SCOPE_LABELS = {"estate": "全小区", "buildings": "{count} 栋楼", "stairwells": "{count} 个单元",
-                     "flats": "{count} 户"}
+FUND_SCOPE_LABELS = {"estate": "全小区", "buildings": "所选 {count} 栋楼",
+                     "stairwells": "所选 {count} 个单元", "flats": "所选房屋"}
 FUND_CONSEQUENCE = "将按面积{verb} {amount} 元，分摊到{scope}共 {count} 户（{area} ㎡）的分户账，每户 {low}–{high} 元。记账后不能撤销。"
 FUND_VERBS = {"collected": "归集", "topped_up": "续筹", "used": "支出"}
 FUND_SHORT = "其中 {count} 户余额不够，不能支出。"
