@@ -106,7 +106,7 @@
       document.getElementById("fund-consequence").textContent = result.consequence;
       var check = result.decision;
       document.getElementById("fund-decision-check").textContent =
-        !check.needed ? F.decisionNotNeeded : (check.ok ? F.decisionOk + check.item_label + "，" + check.rule : check.problem);
+        !check.needed ? F.decisionNotNeeded : (check.ok ? GZ.format(F.decisionOk, { item: check.item_label, rule: check.rule }) : check.problem);
       preview.hidden = false;
       var fine = result.short_count === 0 && check.ok;
       confirm.disabled = !fine;
