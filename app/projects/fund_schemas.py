@@ -7,7 +7,7 @@ from app.projects import messages
 from app.projects.fund import SCOPE_TYPES
 from app.projects.models import FundEntryKind
 from app.projects.schemas import MAX_CENTS
-from app.schemas import BaseSchema, fields, validate
+from app.schemas import BaseSchema, DecimalString, fields, validate
 
 
 class FundScopeInSchema(BaseSchema):
@@ -53,7 +53,7 @@ class FundLedgerSchema(BaseSchema):
 class ShareRowSchema(BaseSchema):
     flat_id = fields.Integer()
     label = fields.String()
-    area_m2 = fields.Decimal(as_string=True)
+    area_m2 = DecimalString()
     share_cents = fields.Integer()
     balance_cents = fields.Integer()
     after_cents = fields.Integer()
@@ -75,7 +75,7 @@ class FundPreviewSchema(BaseSchema):
     amount_cents = fields.Integer()
     scope_type = fields.String()
     flat_count = fields.Integer()
-    area_m2 = fields.Decimal(as_string=True)
+    area_m2 = DecimalString()
     short_count = fields.Integer()
     decision = fields.Nested(DecisionCheckSchema)
     #: the consequence in words, for the confirmation
@@ -86,7 +86,7 @@ class FundPreviewSchema(BaseSchema):
 class AccountSchema(BaseSchema):
     flat_id = fields.Integer()
     label = fields.String()
-    area_m2 = fields.Decimal(as_string=True)
+    area_m2 = DecimalString()
     balance_cents = fields.Integer()
 
 
