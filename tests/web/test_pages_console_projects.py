@@ -31,6 +31,8 @@ def test_project_pages_are_for_the_committee_and_offer_passed_votes(client, app)
     # nothing is recorded before the preview: the confirmation then states the consequence
     assert f'data-confirm="{messages_fund.FUND_PREVIEW_FIRST}" disabled' in fund
     assert 'name="scope_type" value="stairwells"' in fund and 'id="fund-flats"' in fund
+    item = "表决事项：民法典第二百七十八条第（五）项：使用建筑物及其附属设施的维修资金"
+    assert item in client.get(f"/console/consultations/{use.id}").text
     assert client.get(f"/console/estates/{estate.id}/complaints").status_code == 200
     created = client.post(f"/api/v1/estates/{estate.id}/projects", json={"title": "改造", "budget_cents": 100},
                           headers={"X-CSRF-Token": client.get("/api/v1/auth/session").json["csrf_token"]})
@@ -40,6 +42,7 @@ def test_project_pages_are_for_the_committee_and_offer_passed_votes(client, app)
 
     owner = make_owner(flats_of(estate.id)[0], phone="13911160002")
     web_login(client, owner.phone)
+    assert item in client.get(f"/consultations/{use.id}").text
     for path in (f"/console/estates/{estate.id}/projects", f"/console/estates/{estate.id}/fund",
                  f"/console/estates/{estate.id}/complaints", f"/console/projects/{created.json['id']}"):
         assert client.get(path).status_code == 403, path
