@@ -108,11 +108,12 @@ def add_fund_entry(estate_id: int, kind: FundEntryKind, amount_cents: int, occur
     balances = _balances(flat_ids)
     short = _short(kind, shares, balances)
     if short:
-        db.session.rollback()
-        raise Conflict(messages.FUND_OVER_BALANCE.format(
+        refusal = Conflict(messages.FUND_OVER_BALANCE.format(
             count=len(short), flat=flat_label(short[0].flat),
             balance=yuan(balances.get(short[0].flat.id, 0)), share=yuan(short[0].cents)),
             code="fund_over_balance")
+        db.session.rollback()  # release the sub-accounts at once
+        raise refusal
     sign = -1 if kind == FundEntryKind.used else 1
     entry = FundEntry(estate_id=estate_id, kind=kind, amount_cents=amount_cents,
                       occurred_on=occurred_on, memo=memo, consultation_id=consultation_id,
