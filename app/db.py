@@ -50,6 +50,35 @@ def lock_row(session, model, row_id: int) -> None:
                         .execution_options(synchronize_session=False))
 
 
+def lock_rows(session, model, column, values) -> None:
+    """Hold the rows of `model` whose `column` is in `values`, taken in the order of that
+    column, so that two requests locking overlapping sets never wait on each other in a
+    circle (no deadlock). SQLite: the database's write lock, as in lock_row."""
+    values = sorted(set(values))
+    if not values:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(model.id).where(column.in_(values)).order_by(column)
+                        .with_for_update(key_share=True))
+    else:
+        session.execute(update(model).where(column.in_(values)).values(id=model.id)
+                        .execution_options(synchronize_session=False))
+
+
+def insert_or_ignore(session, model, rows: dict | list[dict]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING: a concurrent twin waits for the first one, then
+    leaves it be (no error, nothing to roll back), so get-or-create never races into a 500.
+    Several rows go in the order given: sort them by their key to keep lock order fixed."""
+    from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(insert(model).values(rows).on_conflict_do_nothing())
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

@@ -106,3 +106,27 @@ def sign_in_cookie(client, user: User, csrf: str = "x") -> None:
     db.session.commit()
     with client.session_transaction() as session:
         session.update(uid=user.id, ver=user.token_version, sid=auth_session.id, csrf=csrf)
+
+
+def agreed_on_paper(consultation, committee, answers: dict) -> None:
+    """Every flat of the consultation's estate answers `answers` on a paper ballot the
+    committee enters: full participation, so any rule of Art. 278 passes (tests/rules count)."""
+    from app.consultations.services import cast_assisted_ballot
+
+    for flat in flats_of(consultation.estate_id):
+        cast_assisted_ballot(consultation, committee, flat.id, answers, channel="paper",
+                             evidence="纸质表决票")
+
+
+def shown_plan(estate_id: int, actor_id: int):
+    """A plan version whose publicity has ended (the co_build guard's precondition)."""
+    from datetime import timedelta
+
+    from app.plans import services as plans
+
+    version = plans.create_version(estate_id, "改造方案", [{"title": "屋面", "body": "屋面防水翻新"}],
+                                   [], actor_id)
+    plans.start_publicity(version, actor_id)
+    version.publicity_started_at -= timedelta(days=version.publicity_days + 1)
+    db.session.commit()
+    return version

@@ -4,14 +4,12 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from app.auth import membership, messages, tokens
 from app.auth.models import ESTATE_ROLES, AuthSession, Role, RoleGrant, SmsCode, User
 from app.auth.sms import sms_backend
-from app.db import utcnow
+from app.db import insert_or_ignore, utcnow
 from app.errors import InvalidInput, NotFound, TooManyRequests, Unauthorized
 from app.extensions import db
 from app.security import keyed_hash, numeric_code, same_hash
@@ -80,11 +78,7 @@ def verify_code(phone: str, code: str) -> User:
 
 
 def _insert_or_ignore(model, **values) -> None:
-    """INSERT … ON CONFLICT DO NOTHING: a concurrent twin waits for the first one, then
-    leaves it be (no error, nothing to roll back), so get-or-create never races into a 500."""
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    db.session.execute(insert(model).values(**values).on_conflict_do_nothing())
+    insert_or_ignore(db.session, model, values)
 
 
 def get_or_create_user(phone: str) -> User:

@@ -16,7 +16,7 @@ def init_app(app):
 
     rules.init_app(app)
     directory = Path(app.config["TEMPLATES_DIR"])
-    templates = load_templates(directory, set(app.extensions["rules"]))
+    templates = load_templates(directory, app.extensions["rules"])
     absent = [key for key in REQUIRED_TEMPLATES if key not in templates]
     if absent:
         raise DataFileError(f"{directory}: key: missing required templates {absent}")

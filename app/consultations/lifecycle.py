@@ -22,7 +22,9 @@ from app.db import utcnow
 from app.errors import Conflict, InvalidInput
 from app.estates.models import Building, Flat, Stairwell
 from app.extensions import db
-from app.rules import get_rule
+from app.rules import get_rule, item_rule
+from app.rules.civil_code import at_least_as_strict, item_label
+from app.rules.engine import Rule
 from app.signals import consultation_status_changed
 
 
@@ -73,6 +75,23 @@ def _check_scope(estate_id: int, scope_type: str, scope_id, flat_ids) -> tuple[i
     return scope_id, []
 
 
+def _rule_for(template: Template, rule_key: str | None) -> Rule:
+    """The rule a consultation is decided by. An Art. 278 item fixes the floor (the city's rule
+    for it, never laxer than the law): a committee may choose a stricter rule, not a laxer one;
+    without a choice, the template's default, raised to the item's rule where it is laxer."""
+    item = template.civil_code_item
+    floor = item_rule(item) if item is not None else None
+    if rule_key is None:
+        rule = get_rule(template.default_rule)
+        return floor if floor is not None and not at_least_as_strict(rule, floor) else rule
+    rule = get_rule(rule_key)
+    if rule is None:
+        raise _invalid(messages.UNKNOWN_RULE, "rule")
+    if floor is not None and not at_least_as_strict(rule, floor):
+        raise _invalid(messages.RULE_TOO_LAX.format(item=item_label(item), rule=floor.title), "rule")
+    return rule
+
+
 def create_consultation(estate_id: int, *, template_key: str, closes_at: datetime, actor_id,
                         title: str | None = None, scope_type: str = "estate", scope_id=None,
                         flat_ids=None, rule_key: str | None = None, opens_at=None,
@@ -87,10 +106,8 @@ def create_consultation(estate_id: int, *, template_key: str, closes_at: datetim
     template = get_template(template_key)
     if template is None:
         raise _invalid(messages.UNKNOWN_TEMPLATE, "template")
-    rule_key = rule_key or template.default_rule
-    rule = get_rule(rule_key)
-    if rule is None:
-        raise _invalid(messages.UNKNOWN_RULE, "rule")
+    rule = _rule_for(template, rule_key)
+    rule_key = rule.key
     if template.voters == "residents" and rule.decides:
         raise _invalid(messages.RULE_FOR_RESIDENTS, "rule")
     if closes_at <= utcnow():
@@ -102,6 +119,7 @@ def create_consultation(estate_id: int, *, template_key: str, closes_at: datetim
         estate_id=estate_id, kind=template.kind, template_key=template.key,
         template_version=template.version, title=title or template.title,
         description=template.description, stored_status=Status.draft, rule_key=rule_key,
+        civil_code_item=template.civil_code_item,
         scope_type=scope_type, scope_id=scope_id, voters=template.voters,
         questions=template.questions + list(extra_questions or []), opens_at=opens_at,
         closes_at=closes_at, hide_results_until_closed=hide_results_until_closed,

@@ -7,6 +7,7 @@ CHANNEL_LABELS = {"online": "网上", "paper": "纸质票", "proxy": "委托代�
 
 UNKNOWN_TEMPLATE = "没有这个征询模板"
 UNKNOWN_RULE = "没有这个表决规则"
+RULE_TOO_LAX = "这项表决属于{item}，至少要按“{rule}”表决，不能用更宽松的规则"
 RULE_FOR_RESIDENTS = "所有居民都能回答的调查不能用来表决，请选择“不作表决”"
 SCOPE_ID_REQUIRED = "请选择楼栋或单元"
 SCOPE_NOT_IN_ESTATE = "这个范围不属于本小区"

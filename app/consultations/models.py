@@ -2,8 +2,8 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import (JSON, BigInteger, Boolean, Enum, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint, and_, case, literal, text)
+from sqlalchemy import (JSON, BigInteger, Boolean, Enum, ForeignKey, Index, Integer, SmallInteger,
+                        String, Text, UniqueConstraint, and_, case, literal, text)
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -46,6 +46,8 @@ class Consultation(db.Model):
     stored_status: Mapped[Status] = mapped_column("status", STATUS_TYPE, default=Status.draft)
     #: the decision rule applied (app.rules preset key)
     rule_key: Mapped[str] = mapped_column(String(64))
+    #: the item of 民法典第二百七十八条 decided (from the template); None: no Art. 278 matter
+    civil_code_item: Mapped[int | None] = mapped_column(SmallInteger)
     #: estate | building | stairwell | flats (an explicit set, see ConsultationFlat)
     scope_type: Mapped[str] = mapped_column(String(10))
     #: the building or stairwell id (the estate id for estate scope; None for flats)

@@ -2,6 +2,7 @@
 from marshmallow import pre_dump
 
 from app.consultations.templates import SCOPES
+from app.rules.civil_code import item_label
 from app.schemas import BaseSchema, fields, phone_length, validate
 
 
@@ -12,6 +13,8 @@ class TemplateOutSchema(BaseSchema):
     version = fields.Integer()
     voters = fields.String()
     default_rule = fields.String()
+    civil_code_item = fields.Integer(allow_none=True)
+    civil_code_item_label = fields.Function(lambda t: item_label(t.civil_code_item))
     default_scope = fields.String()
     description = fields.String()
 
@@ -95,6 +98,8 @@ class ConsultationOutSchema(BaseSchema):
     description = fields.String()
     status = fields.Function(lambda c: c.status.value)
     rule = fields.String(attribute="rule_key")
+    civil_code_item = fields.Integer(allow_none=True)
+    civil_code_item_label = fields.Function(lambda c: item_label(c.civil_code_item))
     voters = fields.String()
     scope = fields.Function(lambda c: {"type": c.scope_type, "id": c.scope_id})
     opens_at = fields.DateTime(allow_none=True)

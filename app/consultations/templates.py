@@ -13,6 +13,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from app.consultations import messages
 from app.consultations.question_types import SCALE_MAX, SCALE_MIN, TYPES
+from app.rules.civil_code import ITEMS, at_least_as_strict, law_rule
 from app.rules.data import DataFileError, load_file, yaml_files
 from app.schemas import BaseSchema
 
@@ -142,6 +143,9 @@ class TemplateSchema(BaseSchema):
     description = fields.String(load_default="")
     voters = fields.String(required=True, validate=validate.OneOf(VOTERS))
     default_rule = fields.String(required=True)
+    #: the item of 民法典第二百七十八条 it decides (1–9); null: no owners' matter of Art. 278
+    civil_code_item = fields.Integer(required=True, allow_none=True,
+                                     validate=validate.OneOf(list(ITEMS)))
     default_scope = fields.String(load_default="estate", validate=validate.OneOf(SCOPES))
     questions = fields.List(fields.Nested(QuestionSchema), required=True,
                             validate=validate.Length(min=1))
@@ -189,6 +193,7 @@ class Template:
     voters: str
     default_rule: str
     default_scope: str
+    civil_code_item: int | None
     #: questions with catalogue references resolved: the snapshot a consultation keeps
     questions: list[dict] = field(default_factory=list)
     path: str = ""
@@ -285,22 +290,31 @@ def catalogue_index(directory: Path) -> dict[str, dict]:
             for item in _catalogue_items({"catalogue": key}, catalogues, key)}
 
 
-def load_templates(directory: Path, rule_keys) -> dict[str, Template]:
-    """Every template of the folder, validated and resolved; DataFileError names file and field."""
+def load_templates(directory: Path, rules) -> dict[str, Template]:
+    """Every template of the folder, validated and resolved; DataFileError names file and field.
+
+    `rules` maps rule keys to rules: a template deciding an Art. 278 item may not default
+    to a rule laxer than the law's for that item."""
     catalogues = load_catalogues(directory)
     templates: dict[str, Template] = {}
     for path in yaml_files(directory):
         data = load_file(path, TemplateSchema())
         if data["key"] in templates:
             raise DataFileError(f"{path}: key: template {data['key']!r} defined twice")
-        if data["default_rule"] not in rule_keys:
+        rule = rules.get(data["default_rule"])
+        if rule is None:
             raise DataFileError(f"{path}: default_rule: unknown rule {data['default_rule']!r}")
+        item = data["civil_code_item"]
+        if item is not None and not at_least_as_strict(rule, law_rule(item)):
+            raise DataFileError(f"{path}: default_rule: {rule.key!r} is laxer than the law's "
+                                f"{law_rule(item).key!r} for Art. 278 item {item}")
         questions = [_resolve(q, catalogues, f"{path}: questions.{i}")
                      for i, q in enumerate(data["questions"])]
         templates[data["key"]] = Template(
             key=data["key"], version=data["version"], kind=data["kind"], title=data["title"],
             description=data["description"], voters=data["voters"],
             default_rule=data["default_rule"], default_scope=data["default_scope"],
+            civil_code_item=item,
             questions=questions, path=str(path))
     return templates
 

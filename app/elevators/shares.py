@@ -18,6 +18,7 @@ from fractions import Fraction
 
 from app.elevators import messages
 from app.errors import InvalidInput
+from app.money import largest_remainder
 
 GROUND_FLOOR = 1
 DEFAULT_COMPENSATION_CAP = Fraction(3, 10)
@@ -82,29 +83,6 @@ class Split:
     @property
     def compensation_capped(self) -> bool:
         return self.compensation_cents < self.compensation_requested_cents
-
-
-def largest_remainder(amount: int, weights: list[Fraction]) -> list[int]:
-    """Split `amount` integer units in proportion to non-negative `weights`, summing exactly.
-
-    Monotone: a larger weight never gets less; equal weights differ by at most one unit.
-    """
-    if amount < 0:
-        raise ValueError("amount must not be negative")
-    if any(w < 0 for w in weights):
-        raise ValueError("weights must not be negative")
-    total = sum(weights, Fraction(0))
-    if amount == 0:
-        return [0] * len(weights)
-    if total == 0:
-        raise ValueError("cannot split a positive amount over zero weights")
-    quotas = [Fraction(amount) * w / total for w in weights]
-    whole = [q.numerator // q.denominator for q in quotas]
-    left = amount - sum(whole)
-    order = sorted(range(len(weights)), key=lambda i: (-(quotas[i] - whole[i]), -weights[i], i))
-    for i in order[:left]:
-        whole[i] += 1
-    return whole
 
 
 def coefficient_of(plan: CostPlan, floor: int) -> Decimal:

@@ -1,27 +1,48 @@
-"""What the projects domain needs to know about owners' decisions."""
-from app.extensions import db
+"""What the projects domain needs to know about owners' decisions (民法典第二百七十八条).
 
-# Raising or using the maintenance fund is a special matter (民法典第二百七十八条).
-FUND_RULES = {"civil_code_278_special"}
+A fund entry that needs the owners (a use: item 五; a raise: item 六) names one
+consultation. It authorises the entry only when it decided that very item, over exactly
+the flats the entry is charged to (列支范围: a stairwell's vote cannot spend other flats'
+money), under a rule at least as strict as the item's, and passed once closed.
+"""
+from sqlalchemy import select
+
+from app.consultations.access import scope_condition
+from app.consultations.models import Consultation
+from app.consultations.services import results
+from app.errors import Conflict
+from app.estates.models import Flat
+from app.extensions import db
+from app.projects import messages
+from app.rules import get_rule, item_rule
+from app.rules.civil_code import at_least_as_strict, item_label
 
 
 def _value(status) -> str:
     return getattr(status, "value", status)
 
 
-def decision_passed(estate_id: int, consultation_id: int, rules=FUND_RULES) -> bool:
-    """True when the consultation is this estate's, closed or published, under one of
-    `rules`, and its decision passed."""
-    from app.consultations.models import Consultation
-    from app.consultations.services import results
-
-    consultation = db.session.get(Consultation, consultation_id)
-    if consultation is None or consultation.estate_id != estate_id:
-        return False
-    if consultation.rule_key not in rules or _value(consultation.status) not in ("closed", "published"):
-        return False
-    return results(consultation).decision == "passed"
-
+def decision_problem(estate_id: int, consultation_id: int, item: int,
+                     flat_ids: set[int]) -> tuple[str, str] | None:
+    """None when the consultation authorises an entry of `item` charged to `flat_ids`;
+    else (error code, the reason in words)."""
+    c = db.session.get(Consultation, consultation_id)
+    if c is None or c.estate_id != estate_id:
+        return "decision_not_found", messages.FUND_DECISION_NOT_FOUND
+    if c.civil_code_item != item:
+        return "decision_wrong_item", messages.FUND_DECISION_WRONG_ITEM.format(
+            item=item_label(item))
+    rule = get_rule(c.rule_key)
+    if rule is None or not at_least_as_strict(rule, item_rule(item)):
+        return "decision_wrong_rule", messages.FUND_DECISION_WRONG_RULE.format(
+            rule=item_rule(item).title)
+    decided = set(db.session.scalars(select(Flat.id).where(scope_condition(c))))
+    if decided != flat_ids:
+        return "decision_wrong_scope", messages.FUND_DECISION_WRONG_SCOPE.format(
+            decided=len(decided), charged=len(flat_ids), outside=len(flat_ids - decided))
+    if _value(c.status) not in ("closed", "published") or results(c).decision != "passed":
+        return "decision_not_passed", messages.FUND_DECISION_NOT_PASSED
+    return None
 
 def is_content_vote(consultation) -> bool:
     """A vote with a deciding items question (the content vote, 改造内容表决)."""
@@ -51,3 +72,9 @@ def consultation_status(consultation_id: int | None) -> str | None:
 
     consultation = db.session.get(Consultation, consultation_id) if consultation_id else None
     return _value(consultation.status) if consultation is not None else None
+
+
+def require_decision(estate_id: int, consultation_id: int, item: int, flat_ids: set[int]) -> None:
+    problem = decision_problem(estate_id, consultation_id, item, flat_ids)
+    if problem is not None:
+        raise Conflict(problem[1], code=problem[0])

@@ -2,7 +2,8 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, BigInteger, CheckConstraint, Date, Enum, ForeignKey, Index, String,
+                        Text, UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import UTCDateTime, utcnow
@@ -272,10 +273,40 @@ class FundEntry(db.Model):
     amount_cents: Mapped[int] = mapped_column(BigInteger)
     occurred_on: Mapped[date] = mapped_column(Date)
     memo: Mapped[str] = mapped_column(String(200))
-    #: the owners' decision that allowed a use (筹集/使用维修资金 needs one)
+    #: the owners' decision that allowed it: a use (item 五) or a raise (item 六) of Art. 278
     consultation_id: Mapped[int | None] = mapped_column()
+    #: estate | buildings | stairwells | flats: whose sub-accounts it goes to (列支范围)
+    scope_type: Mapped[str] = mapped_column(String(12), default="estate")
+    #: the buildings, stairwells or flats named (empty for the whole estate)
+    scope_ids: Mapped[list] = mapped_column(JSON, default=list)
     entered_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FundAccount(db.Model):
+    """A flat's sub-account (分户账) of the fund: its balance is the sum of its postings, and
+    the database refuses it below zero. Locked (in flat order) while an entry is decided."""
+
+    __tablename__ = "fund_accounts"
+    __table_args__ = (CheckConstraint("balance_cents >= 0", name="balance_not_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), unique=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    balance_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class FundPosting(db.Model):
+    """One flat's part of a ledger entry, apportioned by area; a use's part is negative."""
+
+    __tablename__ = "fund_postings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: None only for the balance carried over when the sub-accounts began (migration 0005)
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("fund_entries.id"), index=True)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), index=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    amount_cents: Mapped[int] = mapped_column(BigInteger)
 
 
 class FollowUpItem(db.Model):

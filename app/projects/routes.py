@@ -1,4 +1,4 @@
-"""Renovation project routes: 共建 progress and complaints, 共管 fund ledger."""
+"""Renovation project routes: 共建 progress and complaints (the fund: fund_routes.py)."""
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
@@ -12,7 +12,7 @@ from app.estates.services import get_or_404
 from app.extensions import db
 from app.projects import messages, phases, services, supervision
 from app.projects.models import (
-    Complaint, ComplaintStatus, FundEntryKind, Phase, ProgressPost, RenovationProject,
+    Complaint, ComplaintStatus, Phase, ProgressPost, RenovationProject,
     SupervisionReport)
 from app.projects.evaluation import (
     EVALUATION_TEMPLATE, evaluation_summary, follow_up_low_scores, start_evaluation)
@@ -20,7 +20,7 @@ from app.projects.models import FollowUpItem
 from app.projects.schemas import (
     EvaluationCreatedSchema, EvaluationInSchema, EvaluationSummarySchema, FollowUpSchema,
     ComplaintInSchema, ComplaintSchema, ComplaintStatusInSchema,
-    FundEntryInSchema, FundLedgerSchema, FundingInSchema, ItemsInSchema, PhaseInSchema,
+    FundingInSchema, ItemsInSchema, PhaseInSchema,
     PhotosInSchema, ProgressInSchema, ProgressPostSchema, ProjectInSchema, ProjectSchema,
     SupervisionAnswerInSchema, SupervisionInSchema, SupervisionSchema)
 
@@ -202,24 +202,6 @@ class ComplaintStatusRoute(MethodView):
         complaint = services.move_complaint(complaint, ComplaintStatus(data["to"]), actor.id,
                                             data["answer"])
         return complaint_view(complaint, actor)
-
-
-@blp.route("/estates/<int:estate_id>/fund-ledger")
-class FundLedger(MethodView):
-    @blp.response(200, FundLedgerSchema)
-    def get(self, estate_id):
-        """The maintenance fund (维修资金) ledger with a running balance."""
-        require_member(estate_id)
-        return services.fund_ledger(estate_id)
-
-    @blp.arguments(FundEntryInSchema)
-    @blp.response(201, FundLedgerSchema)
-    def post(self, data, estate_id):
-        """Committee: record money collected, used (needs a passed decision) or topped up."""
-        actor = require_committee(estate_id)
-        services.add_fund_entry(estate_id, FundEntryKind(data["kind"]), data["amount_cents"],
-                                data["occurred_on"], data["memo"], actor.id, data["consultation_id"])
-        return services.fund_ledger(estate_id)
 
 
 def _project_evaluation(project: RenovationProject, consultation_id: int):

@@ -1,12 +1,10 @@
-from datetime import date
-
 from flask_smorest.fields import Upload
 
 from app.privacy import mask_name
 from app.projects import messages
 from app.projects.phases import refusals
 from app.projects.work import acceptance_of, progress_view
-from app.projects.models import ComplaintStatus, FundEntryKind, FundingSource, Phase
+from app.projects.models import ComplaintStatus, FundingSource, Phase
 from app.schemas import BaseSchema, fields, validate
 
 MAX_CENTS = 10**13  # a hundred billion yuan: anything above is a typo
@@ -199,30 +197,6 @@ class ComplaintSchema(BaseSchema):
     #: only the committee (and the complainant) see who complained; None for everyone else
     complainant_id = fields.Integer(attribute="visible_complainant_id", allow_none=True)
     complainant_phone = fields.String(attribute="visible_complainant_phone", allow_none=True)
-
-
-class FundEntryInSchema(BaseSchema):
-    kind = fields.String(required=True, validate=validate.OneOf([k.value for k in FundEntryKind]))
-    amount_cents = fields.Integer(strict=True, required=True,
-                                  validate=validate.Range(min=1, max=MAX_CENTS))
-    occurred_on = fields.Date(load_default=date.today)
-    memo = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    consultation_id = fields.Integer(strict=True, load_default=None)
-
-
-class FundEntrySchema(BaseSchema):
-    id = fields.Function(lambda row: row["entry"].id)
-    kind = fields.Function(lambda row: row["entry"].kind.value)
-    amount_cents = fields.Function(lambda row: row["entry"].amount_cents)
-    occurred_on = fields.Function(lambda row: row["entry"].occurred_on.isoformat())
-    memo = fields.Function(lambda row: row["entry"].memo)
-    consultation_id = fields.Function(lambda row: row["entry"].consultation_id)
-    balance_cents = fields.Integer()
-
-
-class FundLedgerSchema(BaseSchema):
-    balance_cents = fields.Integer()
-    entries = fields.List(fields.Nested(FundEntrySchema))
 
 
 class EvaluationInSchema(BaseSchema):

@@ -1,19 +1,19 @@
-"""Renovation projects: phases, items, funding, progress, supervision, complaints, the fund ledger."""
-from datetime import date, timedelta
+"""Renovation projects: phases, items, funding, progress, supervision, complaints.
+
+The maintenance fund (per flat) is app/projects/fund.py."""
+from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy import case, func, select
 
 from app.audit.services import record
-from app.db import lock_row, utcnow
+from app.db import utcnow
 from app.display import yuan
 from app.errors import Conflict, InvalidInput, NotFound
-from app.estates.models import Estate
 from app.extensions import db
 from app.media.storage import store_photo
 from app.projects import messages
 from app.projects.models import (
-    Complaint, ComplaintStatus, FundEntry, FundEntryKind, FundingShare, Phase,
+    Complaint, ComplaintStatus, FundingShare, Phase,
     PhaseChange, ProgressPhoto, ProgressPost, ProjectItem, RenovationProject, SupervisionReport)
 from app.signals import progress_posted
 
@@ -162,62 +162,3 @@ def move_complaint(complaint: Complaint, to: ComplaintStatus, actor_id: int,
            subject_type="complaint", subject_id=complaint.id, data={"answer": answer})
     db.session.commit()
     return complaint
-
-
-# The maintenance fund ledger (住宅专项维修资金)
-
-def _signed_amount():
-    return case((FundEntry.kind == FundEntryKind.used, -FundEntry.amount_cents),
-                else_=FundEntry.amount_cents)
-
-
-def fund_balance_cents(estate_id: int) -> int:
-    # PostgreSQL sums BIGINT as NUMERIC (a Decimal here): cents are whole, keep them an int
-    return int(db.session.scalar(select(func.coalesce(func.sum(_signed_amount()), 0))
-                                 .where(FundEntry.estate_id == estate_id)))
-
-
-def add_fund_entry(estate_id: int, kind: FundEntryKind, amount_cents: int, occurred_on: date,
-                   memo: str, actor_id: int, consultation_id: int | None = None) -> FundEntry:
-    """A use needs a passed owners' decision and may not exceed the balance.
-
-    The balance check and the insert are one decision per estate: the estate's row stays
-    locked until the commit, so simultaneous uses are decided one after the other."""
-    if kind == FundEntryKind.used:
-        _check_use_decision(estate_id, consultation_id)
-        lock_row(db.session, Estate, estate_id)
-        balance = fund_balance_cents(estate_id)
-        if amount_cents > balance:
-            raise Conflict(messages.FUND_OVER_BALANCE.format(balance=yuan(balance),
-                                                             amount=yuan(amount_cents)),
-                           code="fund_over_balance")
-    entry = FundEntry(estate_id=estate_id, kind=kind, amount_cents=amount_cents,
-                      occurred_on=occurred_on, memo=memo, consultation_id=consultation_id,
-                      entered_by_id=actor_id)
-    db.session.add(entry)
-    db.session.flush()
-    record(f"fund.{kind.value}", estate_id=estate_id, actor_id=actor_id, subject_type="fund_entry",
-           subject_id=entry.id, data={"amount_cents": amount_cents, "memo": memo,
-                                      "consultation_id": consultation_id})
-    db.session.commit()
-    return entry
-
-
-def _check_use_decision(estate_id: int, consultation_id: int | None) -> None:
-    if consultation_id is None:
-        raise InvalidInput(messages.FUND_USE_NEEDS_DECISION,
-                           fields={"consultation_id": messages.FUND_USE_NEEDS_DECISION})
-    from app.projects.decisions import decision_passed
-
-    if not decision_passed(estate_id, consultation_id):
-        raise Conflict(messages.FUND_DECISION_NOT_PASSED, code="decision_not_passed")
-
-
-def fund_ledger(estate_id: int) -> dict:
-    entries = db.session.scalars(select(FundEntry).where(FundEntry.estate_id == estate_id)
-                                 .order_by(FundEntry.occurred_on, FundEntry.id)).all()
-    running, rows = 0, []
-    for entry in entries:
-        running += -entry.amount_cents if entry.kind == FundEntryKind.used else entry.amount_cents
-        rows.append({"entry": entry, "balance_cents": running})
-    return {"entries": rows, "balance_cents": running}

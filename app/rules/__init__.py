@@ -14,12 +14,14 @@ def init_app(app):
     """Load the presets once; consultations call this first as their templates name rules."""
     if "rules" in app.extensions:
         return
+    from app.rules.civil_code import load_item_rules
     from app.rules.presets import check_required, load_rules
 
     directory = Path(app.config["TEMPLATES_DIR"]) / "rules"
     rules = load_rules(directory)
     check_required(rules, directory)
     app.extensions["rules"] = rules
+    app.extensions["rule_items"] = load_item_rules(directory / "items", rules)
 
 
 def all_rules() -> dict[str, Rule]:
@@ -28,3 +30,9 @@ def all_rules() -> dict[str, Rule]:
 
 def get_rule(key: str) -> Rule | None:
     return all_rules().get(key)
+
+
+def item_rule(item: int) -> Rule:
+    """The rule a matter of 民法典第二百七十八条 item `item` is decided by here (city data, never
+    laxer than the law)."""
+    return current_app.extensions["rule_items"][item]

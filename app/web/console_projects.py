@@ -11,9 +11,10 @@ from flask import render_template
 
 from app.auth.permissions import load_checked, require_committee, require_user
 from app.consultations import services as consultations
-from app.estates.services import estate_flat_labels, get_estate
+from app.estates.services import buildings_with_stairwells, estate_flat_labels, get_estate
 from app.projects.messages import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
 from app.projects.models import RenovationProject
+from app.rules.civil_code import RAISE_FUND, USE_FUND, item_label
 from app.web.console import bp, committee_page
 
 
@@ -56,5 +57,11 @@ def complaints(estate):
 @bp.get("/estates/<int:estate_id>/fund")
 @committee_page("fund")
 def fund(estate):
-    votes = decided_votes(estate.id, require_user())
-    return "web/console/fund.html", {"votes": votes, "vote_titles": {c.id: c.title for c in votes}}
+    """The fund ledger and every flat's sub-account (console_fund.js reads them from the API),
+    and the form: kind, amount, scope picker, the decision; a preview before confirming."""
+    votes = [c for c in decided_votes(estate.id, require_user())
+             if c.civil_code_item in (USE_FUND, RAISE_FUND)]
+    return "web/console/fund.html", {
+        "votes": votes, "vote_titles": {c.id: c.title for c in votes},
+        "buildings": buildings_with_stairwells(estate.id), "flats": estate_flat_labels(estate.id),
+        "item_labels": {c.id: item_label(c.civil_code_item) for c in votes}}

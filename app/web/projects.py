@@ -1,13 +1,16 @@
 """The renovation project pages (共建 共管 共评): a project's progress timeline (phases,
 items, funding, progress posts with photos, supervision reports, filing one), its
 evaluations and their summaries; complaints (file one, follow its status and due date,
-read the answer). Shells that project.js fills from the JSON API."""
+read the answer); an owner's own maintenance fund sub-accounts (分户账). Shells that
+project.js fills from the JSON API, except the sub-accounts, rendered from the service the
+API route calls."""
 from flask import render_template, request
 
-from app.auth.permissions import require_member
+from app.auth.permissions import require_member, require_user
 from app.consultations import services as consultations
 from app.estates.models import Estate
 from app.estates.services import get_or_404
+from app.projects import fund
 from app.projects.models import RenovationProject
 from app.web.routes import bp
 
@@ -36,3 +39,10 @@ def complaints(estate_id):
     require_member(estate_id)
     return render_template("web/projects/complaints.html", estate=get_or_404(Estate, estate_id),
                            project_id=request.args.get("project", type=int))
+
+
+@bp.get("/me/fund")
+def my_fund():
+    """The sub-accounts (分户账) of the flats I own, each with its entries, newest first."""
+    user = require_user()
+    return render_template("web/projects/my_fund.html", accounts=fund.owned_accounts(user.id))

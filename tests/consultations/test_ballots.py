@@ -158,7 +158,7 @@ def test_residents_survey_one_ballot_per_resident_with_every_question_type(clien
 def test_content_vote_counts_each_item_and_leaves_unanswered_items_as_abstentions(app):
     estate = make_estate(floors=1, flats_per_floor=3)
     flats = flats_of(estate.id)
-    consultation = make_consultation(estate, "content_vote", rule_key="simple_majority")
+    consultation = make_consultation(estate, "content_vote", rule_key="civil_code_278_ordinary")
     owners = [make_owner(flat) for flat in flats]
     cast_ballot(consultation, owners[0], None, {"items": {"basic.water_supply": "agree",
                                                           "improvement.elevator": "oppose"}})

@@ -72,7 +72,7 @@ def test_one_owner_of_three_flats_is_one_head_and_a_split_follows_the_larger_are
     for flat in flats[1:3]:
         from tests.factories import link
         link(owner, flat)
-    consultation = stairwell_vote(estate, rule="civil_code_278_ordinary")
+    consultation = stairwell_vote(estate)
     vote(consultation, flats[0], "agree", owner)
     vote(consultation, flats[1], "agree", owner)
     vote(consultation, flats[2], "oppose", owner)

@@ -22,7 +22,7 @@ def test_templates_are_listed(client):
     assert response.status_code == 200
     keys = {t["key"] for t in response.json}
     assert keys == {"willingness_survey", "needs_survey", "content_vote", "elevator_consent",
-                    "dispute_resolution", "evaluation"}
+                    "dispute_resolution", "evaluation", "fund_use", "fund_raise"}
     assert all({"key", "kind", "title", "version"} <= set(t) for t in response.json)
 
 

@@ -64,7 +64,7 @@ def test_a_city_adds_a_template_and_items_without_code(templates_copy):
         "    items:\n      - {code: local.bike_shed, label: 非机动车棚}\n", encoding="utf-8")
     (templates_copy / "bike_vote.yaml").write_text(
         "key: bike_vote\nversion: 2\nkind: vote\ntitle: 车棚表决\nvoters: owners\n"
-        "default_rule: simple_majority\nquestions:\n  - key: items\n    type: items\n"
+        "default_rule: simple_majority\ncivil_code_item: null\nquestions:\n  - key: items\n    type: items\n"
         "    title: 请表态\n    decides: true\n    items_from: {catalogue: city}\n", encoding="utf-8")
     app = app_with(templates_copy)
     template = app.extensions["consultation_templates"]["bike_vote"]

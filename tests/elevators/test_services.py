@@ -43,9 +43,14 @@ def test_a_refusal_from_the_consultation_leaves_nothing_behind(place):
     assert db.session.scalar(select(db.func.count(Consultation.id))) == 0
 
 
-def test_the_rule_can_be_another_named_preset(place):
-    project = create(place, rule_key="civil_code_278_ordinary")
-    assert db.session.get(Consultation, project.consultation_id).rule_key == "civil_code_278_ordinary"
+def test_the_rule_can_be_named_but_never_laxer_than_rebuildings(place):
+    # an added elevator is a rebuilding (民法典第二百七十八条第七项): the special majority at least
+    with pytest.raises(InvalidInput) as refused:
+        create(place, rule_key="civil_code_278_ordinary")
+    assert "rule" in refused.value.fields
+    project = create(place, rule_key="civil_code_278_special")
+    consultation = db.session.get(Consultation, project.consultation_id)
+    assert (consultation.rule_key, consultation.civil_code_item) == ("civil_code_278_special", 7)
 
 
 def test_publicity_counts_days_from_its_start(place):

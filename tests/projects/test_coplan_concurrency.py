@@ -5,13 +5,13 @@ import threading
 from datetime import date
 
 from app.cases.objections import file_objection
-from app.consultations.services import cast_assisted_ballot, close_consultation, get_consultation
+from app.consultations.services import close_consultation, get_consultation
 from app.errors import Conflict
 from app.extensions import db
 from app.projects import work
 from app.projects.models import JointAcceptance, Phase, RenovationProject
 from app.consultations.models import ResultObjection
-from tests.factories import flats_of, make_consultation, make_owner
+from tests.factories import agreed_on_paper, flats_of, make_consultation, make_owner
 
 ROOF = "basic.roof_repair"
 THREADS = 6
@@ -44,10 +44,9 @@ def at_once(app, action):
     return sorted(outcomes)
 
 
-def closed_vote(estate, committee, rule_key="simple_majority", flat=None):
+def closed_vote(estate, committee, rule_key="civil_code_278_ordinary"):
     vote = make_consultation(estate, "content_vote", actor=committee, rule_key=rule_key)
-    cast_assisted_ballot(vote, committee, (flat or flats_of(estate.id)[0]).id, {"items": {ROOF: "agree"}},
-                         channel="paper", evidence="纸质选票")
+    agreed_on_paper(vote, committee, {"items": {ROOF: "agree"}})
     close_consultation(vote, committee.id)
     return vote.id
 
@@ -65,7 +64,7 @@ def test_one_objection_per_flat_and_vote(app, estate, committee):
     flat = flats_of(estate.id)[0]
     owner = make_owner(flat)
     owner_id = owner.id
-    vote_id = closed_vote(estate, committee, "civil_code_278_ordinary_objections", flat)
+    vote_id = closed_vote(estate, committee, "civil_code_278_ordinary_objections")
 
     def object_once():
         from app.auth.models import User

@@ -34,10 +34,12 @@ def test_results_count_unowned_flats_as_one_head_each(app, rows, rule_key):
         flat.area_m2 = Decimal(area) / 100
     db.session.commit()
     committee = make_user(roles=[("committee", estate.id)])
-    c = make_consultation(estate, scope_type="estate", rule_key=rule_key, actor=committee)
+    # a template deciding no Art. 278 item, so that any rule may be applied to it
+    c = make_consultation(estate, "dispute_resolution", scope_type="estate", rule_key=rule_key,
+                          actor=committee)
     for flat, (_, _, choice) in zip(flats, rows):
         if choice is not None:
-            answers = {"install": choice, **({"concerns": ["cost"]} if choice == "oppose" else {})}
+            answers = {"resolution": choice}
             services.cast_assisted_ballot(c, committee, flat.id, answers,
                                           channel="paper", evidence="纸质票")
     services.close_consultation(c, committee.id)

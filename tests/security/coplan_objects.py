@@ -8,7 +8,7 @@ from app.db import utcnow
 from app.extensions import db
 from app.projects import work
 from app.projects.models import Phase, RenovationProject
-from tests.factories import make_consultation
+from tests.factories import agreed_on_paper, make_consultation
 
 ROOF = "basic.roof_repair"
 
@@ -17,11 +17,10 @@ def draft_content_vote(w) -> int:
     return make_consultation(w.a.estate, "content_vote", actor=w.committee, open_now=False).id
 
 
-def passed_content_vote(w, rule_key="simple_majority") -> int:
-    """Closed; the roof approved by the one paper ballot (a plain majority of those taking part)."""
+def passed_content_vote(w, rule_key="civil_code_278_ordinary") -> int:
+    """Closed; the roof approved on paper by every flat (the law's rule for a content vote)."""
     vote = make_consultation(w.a.estate, "content_vote", actor=w.committee, rule_key=rule_key)
-    consultations.cast_assisted_ballot(vote, w.committee, w.a.flats[4].id, {"items": {ROOF: "agree"}},
-                                       channel="paper", evidence="纸质选票")
+    agreed_on_paper(vote, w.committee, {"items": {ROOF: "agree"}})
     consultations.close_consultation(vote, w.committee.id)
     return vote.id
 

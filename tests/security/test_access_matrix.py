@@ -183,6 +183,7 @@ ROWS = [
     Row("DELETE", "/api/v1/me", USER, lambda w: f"{A}/me", fresh_people=True),
     Row("GET", "/api/v1/me/export", USER, lambda w: f"{A}/me/export"),
     Row("GET", "/api/v1/me/complaints", USER, lambda w: f"{A}/me/complaints"),
+    Row("GET", "/api/v1/me/fund-accounts", USER, lambda w: f"{A}/me/fund-accounts"),
     Row("GET", "/api/v1/me/notifications", USER, lambda w: f"{A}/me/notifications"),
     Row("POST", "/api/v1/me/notifications/read", USER, lambda w: f"{A}/me/notifications/read",
         json=lambda w: {}),
@@ -430,6 +431,12 @@ ROWS = [
     Row("POST", "/api/v1/result-objections/<int:objection_id>/resolve", COMMITTEE,
         lambda w: f"{A}/result-objections/{work.fresh_objection(w)}/resolve",
         json=lambda w: {"resolution": "核对原件，记录无误"}),
+    Row("POST", "/api/v1/estates/<int:estate_id>/fund-ledger/preview", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/fund-ledger/preview",
+        json=lambda w: {"kind": "used", "amount_cents": 100_00, "scope_type": "stairwells",
+                        "scope_ids": [w.a.stairwell_id]}),
+    Row("GET", "/api/v1/estates/<int:estate_id>/fund-accounts", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/fund-accounts"),
     # --- QR codes and posters ----------------------------------------------------------------
     *[Row(method, f"/api/v1/{kind}s/<int:place_id>/{suffix}", COMMITTEE,
           (lambda kind, suffix: lambda w: f"{A}/{kind}s/{w.a.place_id(kind)}/{suffix}")(kind, suffix))
@@ -583,6 +590,12 @@ FOREIGN_IDS = [
     ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/fund-ledger",
      lambda w: {"kind": "used", "amount_cents": 100, "memo": "越界",
                 "consultation_id": w.b.published_consultation_id}, "committee", 409),
+    ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/fund-ledger",
+     lambda w: {"kind": "collected", "amount_cents": 100, "memo": "越界", "scope_type": "flats",
+                "scope_ids": [w.a.flats[0].id, w.b.flats[0].id]}, "committee", 422),
+    ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/fund-ledger/preview",
+     lambda w: {"kind": "collected", "amount_cents": 100, "scope_type": "stairwells",
+                "scope_ids": [w.b.stairwell_id]}, "committee", 422),
     ("POST", lambda w: f"{A}/estates/{w.a.estate.id}/consultations",
      lambda w: {"template": "willingness_survey", "closes_at": later(),
                 "scope": {"type": "stairwell", "id": w.b.stairwell_id}}, "committee", 422),
@@ -702,6 +715,7 @@ WEB_ROWS = [
       for suffix in ("/projects", "/complaints", "/cases/new", "/sunlight")],
     Row("GET", "/projects/<int:project_id>", MEMBER_PAGE, lambda w: f"/projects/{w.a.project_id}"),
     Row("GET", "/sunlight/<int:analysis_id>", MEMBER_PAGE, lambda w: f"/sunlight/{w.sunlight_id()}"),
+    Row("GET", "/me/fund", SIGNED_IN_PAGE, lambda w: "/me/fund"),
     # form posts, sent with the role's cookie session and its CSRF token
     # (as PUT …/ballots/mine: only the owner votes; done, the page moves on to the receipt)
     Row("POST", "/consultations/<int:consultation_id>/ballot",

@@ -23,7 +23,7 @@ from app.estates.models import FlatLink, Relation, Stairwell
 from app.estates.services import claim_flat
 from app.extensions import db
 from app.notifications.services import notify
-from app.projects import services as projects
+from app.projects import fund, services as projects
 from app.projects.evaluation import start_evaluation
 from app.projects.models import FundEntryKind
 from app.qr import services as qr
@@ -160,8 +160,8 @@ class World:
         e.evaluation_id = start_evaluation(project, utcnow() + timedelta(days=7), committee.id).id
         e.complaint_id = projects.file_complaint(estate_id, owner.id, "噪音", "夜间施工",
                                                  False, project.id).id
-        projects.add_fund_entry(estate_id, FundEntryKind.collected, 500_000, date.today(),
-                                "归集", committee.id)
+        fund.add_fund_entry(estate_id, FundEntryKind.collected, 500_000, date.today(),
+                            "归集", committee.id)
 
         e.proxy_id = consultations.authorise_proxy(owner, e.flats[0], RELATIVE_PHONE).id
 

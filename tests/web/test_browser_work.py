@@ -22,6 +22,22 @@ def fits_phone(page, name):
     screenshot(page, f"coplan-{name}")
 
 
+def agreed_and_planned(site, vote: int, answers: dict) -> None:
+    """The other owners' paper ballots (the law's two-thirds take part) and a plan whose
+    publicity has ended, entered as the committee would, straight into the site's database."""
+    from app.auth.models import User
+    from app.consultations.services import get_consultation
+    from app.extensions import db
+    from tests.factories import agreed_on_paper, shown_plan
+    from tests.realtime.helpers import seeding
+
+    with seeding(site.server.database_url):
+        committee = db.session.scalar(db.select(User).where(User.phone == data.COMMITTEE_PHONE))
+        consultation = get_consultation(vote)
+        agreed_on_paper(consultation, committee, answers)
+        shown_plan(consultation.estate_id, committee.id)
+
+
 def new_vote(committee, rule, title):
     made = page_api(committee, "POST", "/api/v1/estates/1/consultations", {
         "template": "content_vote", "rule": rule, "title": title,
@@ -37,7 +53,7 @@ def test_a_content_vote_within_means_becomes_work_and_an_objection_is_mediated(s
     login(resident, site, OWNER)
 
     # the cap, on the draft's console page
-    vote = new_vote(committee, "simple_majority", "屋面照明改造内容表决")
+    vote = new_vote(committee, "civil_code_278_ordinary", "屋面照明改造内容表决")
     committee.goto(f"{site.url}/console/consultations/{vote}")
     committee.fill("#budget-cap-yuan", "abc")
     committee.click("#budget-cap button[type=submit]")
@@ -47,6 +63,8 @@ def test_a_content_vote_within_means_becomes_work_and_an_objection_is_mediated(s
     committee.wait_for_selector("#budget-cap-now:has-text('1,100,000.00 元')")
     fits_phone(committee, "budget-cap")
     assert page_api(committee, "POST", f"/api/v1/consultations/{vote}/open").status == 200
+    agreed_and_planned(site, vote, {"items": {ROOF: "agree", LIGHTING: "agree",
+                                              "basic.exterior_wall_repair": "agree"}})
     cast = page_api(resident, "PUT", f"/api/v1/consultations/{vote}/ballots/mine",
                     {"answers": {"items": {ROOF: "agree", LIGHTING: "agree", "basic.exterior_wall_repair": "agree"}}})
     assert cast.status == 200, cast.text()

@@ -75,6 +75,8 @@ RESIDENT_PAGES = {
     "GET /api/v1/me/complaints": T + "projects/complaints.html",
     "GET /api/v1/estates/{estate_id}/complaints": T + "projects/complaints.html",
     "GET /api/v1/estates/{estate_id}/fund-ledger": T + "projects/list.html",
+    "GET /api/v1/me/fund-accounts": Rendered(
+        "app/web/projects.py", "fund.owned_accounts(", "app/projects/fund_routes.py", "fund.owned_accounts("),
     "GET /api/v1/projects/{project_id}/follow-ups": T + "projects/project.html",
     # the estate, my stairwells' elevators, a case's posts edited and moderated
     "GET /api/v1/estates/{estate_id}": Rendered(
@@ -172,6 +174,7 @@ COMMITTEE_OR_STAFF = {
     "POST /api/v1/estates", "GET /api/v1/estates/{estate_id}/claims",
     "POST /api/v1/estates/{estate_id}/consultations", "POST /api/v1/estates/{estate_id}/flat-codes",
     "POST /api/v1/estates/{estate_id}/flats/import", "POST /api/v1/estates/{estate_id}/fund-ledger",
+    "POST /api/v1/estates/{estate_id}/fund-ledger/preview", "GET /api/v1/estates/{estate_id}/fund-accounts",
     "POST /api/v1/estates/{estate_id}/members", "POST /api/v1/estates/{estate_id}/projects",
     "GET /api/v1/estates/{estate_id}/qr-posters.pdf", "GET /api/v1/estates/{estate_id}/qr-scans",
     "POST /api/v1/estates/{estate_id}/sunlight-analyses", "PUT /api/v1/sunlight-analyses/{analysis_id}",

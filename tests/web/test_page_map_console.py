@@ -101,8 +101,10 @@ CONSOLE_PAGES = {
     ("POST", "/api/v1/supervision-reports/{report_id}/answer"): (S + "console_projects.js", ['"/api/v1/supervision-reports/" + report.id + "/answer"']),
     ("GET", "/api/v1/estates/{estate_id}/complaints"): (S + "console_projects.js", ['box.getAttribute("data-estate") + "/complaints"']),
     ("POST", "/api/v1/complaints/{complaint_id}/status"): (S + "console_projects.js", ['"/api/v1/complaints/" + complaint.id + "/status"']),
-    ("GET", "/api/v1/estates/{estate_id}/fund-ledger"): (S + "console_projects.js", ['table.getAttribute("data-estate") + "/fund-ledger"', 'GZ.api("GET", url)']),
-    ("POST", "/api/v1/estates/{estate_id}/fund-ledger"): (S + "console_projects.js", ['table.getAttribute("data-estate") + "/fund-ledger"', 'call(form, "POST", url, body']),
+    ("GET", "/api/v1/estates/{estate_id}/fund-ledger"): (S + "console_fund.js", ['var url = "/api/v1/estates/" + estate + "/fund-ledger"', 'GZ.api("GET", url)']),
+    ("POST", "/api/v1/estates/{estate_id}/fund-ledger"): (S + "console_fund.js", ['var url = "/api/v1/estates/" + estate + "/fund-ledger"', 'GZ.api("POST", url, body)']),
+    ("POST", "/api/v1/estates/{estate_id}/fund-ledger/preview"): (S + "console_fund.js", ['var url = "/api/v1/estates/" + estate + "/fund-ledger"', 'GZ.api("POST", url + "/preview", body)']),
+    ("GET", "/api/v1/estates/{estate_id}/fund-accounts"): (S + "console_fund.js", ['"/api/v1/estates/" + accounts.getAttribute("data-estate") + "/fund-accounts"']),
     ("POST", "/api/v1/projects/{project_id}/evaluations"): (S + "console_projects.js", ['"POST", base + "/evaluations", { closes_at']),
     ("GET", "/api/v1/projects/{project_id}/evaluations/{consultation_id}/summary"): (S + "console_projects.js", ['base + "/evaluations/" + id + "/summary"']),
     ("POST", "/api/v1/projects/{project_id}/evaluations/{consultation_id}/follow-ups"): (S + "console_projects.js", ['"POST", base + "/evaluations/" + id + "/follow-ups"']),
@@ -196,6 +198,7 @@ POST /api/v1/me/notifications/read
 POST /api/v1/projects/{project_id}/supervision-reports
 POST /api/v1/estates/{estate_id}/complaints
 GET /api/v1/me/complaints
+GET /api/v1/me/fund-accounts
 GET /api/v1/estates/{estate_id}/open-data.json
 GET /api/v1/estates/{estate_id}/open-data.csv
 GET /api/v1/qr/{token}

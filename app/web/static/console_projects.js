@@ -1,4 +1,4 @@
-/* Console, 改造项目 / 投诉 / 维修资金: every figure read from the JSON API and every change
+/* Console, 改造项目 / 投诉 (维修资金: console_fund.js): every figure read from the JSON API and every change
    made through it. Money is typed in yuan and sent in integer cents (no floating point). */
 (function () {
   "use strict";
@@ -303,40 +303,6 @@
     load();
   }
 
-  function fundPage() {
-    var table = document.getElementById("fund-ledger");
-    if (!table) { return; }
-    var url = "/api/v1/estates/" + table.getAttribute("data-estate") + "/fund-ledger";
-    var titles = JSON.parse(document.getElementById("fund-votes").textContent);
-    function show(ledger) {
-      document.getElementById("fund-balance").textContent = GZ.format(P.balance, { amount: toYuan(ledger.balance_cents) });
-      var body = table.querySelector("tbody");
-      body.textContent = "";
-      if (!ledger.entries.length) { body.appendChild(row([P.fundNone])); }
-      ledger.entries.forEach(function (entry) {
-        var decision = "";
-        if (entry.consultation_id) {
-          decision = el("a", "", titles[entry.consultation_id] || ("#" + entry.consultation_id));
-          decision.href = "/console/consultations/" + entry.consultation_id;
-        }
-        body.appendChild(row([entry.occurred_on, P.kinds[entry.kind], toYuan(entry.amount_cents),
-          toYuan(entry.balance_cents), entry.memo, decision]));
-      });
-    }
-    GZ.api("GET", url).then(function (r) { show(r.data); });
-    var form = document.getElementById("fund-form");
-    onSubmit(form, function () {
-      var cents = toCents(document.getElementById("fund-amount").value);
-      if (cents === null) { refuse(form, P.moneyWrong, "amount_cents"); return; }
-      var body = { kind: form.elements.kind.value, amount_cents: cents, memo: form.elements.memo.value };
-      var date = document.getElementById("fund-date").value;
-      var decision = document.getElementById("fund-decision").value;
-      if (date) { body.occurred_on = date; }
-      if (decision) { body.consultation_id = parseInt(decision, 10); }
-      call(form, "POST", url, body, function (ledger) { form.reset(); show(ledger); });
-    });
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     GZ = window.GZ;
     el = GZ.el;
@@ -344,6 +310,5 @@
     projectList();
     projectPage();
     complaintsPage();
-    fundPage();
   });
 })();
