@@ -256,3 +256,9 @@ def resources_of(n: Neighbourhood) -> list[SpareResource]:
     return list(db.session.scalars(select(SpareResource).where(
         SpareResource.neighbourhood_id == n.id).order_by(SpareResource.id)))
 
+
+
+def area_of_estate(estate_id: int) -> Neighbourhood | None:
+    return db.session.scalar(select(Neighbourhood).join(
+        NeighbourhoodEstate, NeighbourhoodEstate.neighbourhood_id == Neighbourhood.id)
+        .where(NeighbourhoodEstate.estate_id == estate_id))

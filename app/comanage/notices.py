@@ -25,7 +25,7 @@ def post_notice(author: User, *, scope_type: str, scope_id: int, estate_id: int 
     if scope_type == "building":
         building = db.session.get(Building, scope_id)
         if building is None or building.estate_id != estate_id:
-            raise InvalidInput(fields={"scope": messages.SCOPE_NOT_HERE})
+            raise InvalidInput(fields={"building_id": messages.SCOPE_NOT_HERE})
     if kind == "explainer" and consultation_id is None:
         raise InvalidInput(fields={"consultation_id": messages.EXPLAINER_NEEDS_CONSULTATION})
     if consultation_id is not None:

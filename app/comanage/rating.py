@@ -110,3 +110,36 @@ def rating_text(point: RoundIndex | None) -> str:
     if point is None:
         return messages.NO_ROUNDS
     return f"{point.period}：{point.index_percent}（{point.respondents} 人评价）"
+
+
+# -- what the street reads: the renovation's satisfaction and the service index ----------------
+
+EVALUATION_TEMPLATE, SATISFIED = "evaluation", ("4", "5")
+
+
+def satisfaction(estate_id: int) -> dict:
+    """满意率 of the latest finished renovation evaluation: answers of 4 or 5 to its overall
+    question over every answer to it (exact), and the latest property service index."""
+    from app.consultations.models import Consultation, Status
+
+    latest = db.session.scalar(
+        select(Consultation).where(Consultation.estate_id == estate_id,
+                                   Consultation.template_key == EVALUATION_TEMPLATE,
+                                   Consultation.status.in_([Status.closed, Status.published]))
+        .order_by(Consultation.closed_at.desc(), Consultation.id.desc()).limit(1))
+    share, satisfied, answers = None, 0, 0
+    if latest is not None:
+        overall = consultations.results(latest).question("overall")
+        if overall is not None:
+            answers = sum(o.ballots for o in overall.options)
+            satisfied = sum(o.ballots for o in overall.options if o.key in SATISFIED)
+            share = Fraction(satisfied, answers) if answers else None
+    point = latest_index(estate_id)
+    return {"satisfaction": share, "satisfaction_percent": percent(share),
+            "satisfaction_text": (messages.SATISFACTION.format(satisfied=satisfied, answers=answers,
+                                                               percent=percent(share))
+                                  if share is not None else messages.NO_EVALUATION),
+            "evaluation_id": latest.id if latest is not None else None,
+            "service_index": point.index if point else None,
+            "service_index_percent": point.index_percent if point else None,
+            "service_index_text": rating_text(point)}

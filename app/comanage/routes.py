@@ -88,9 +88,9 @@ class EstateNotices(MethodView):
     def post(self, data, estate_id):
         """Post a notice to the estate or one building, or an explainer of a consultation."""
         actor = require_committee(estate_id)
-        scope = data["scope"]
-        scope_id = estate_id if scope["type"] == "estate" else scope["id"]
-        notice = notices.post_notice(actor, scope_type=scope["type"], scope_id=scope_id,
+        building = data["building_id"]
+        notice = notices.post_notice(actor, scope_type="building" if building else "estate",
+                                     scope_id=building or estate_id,
                                      estate_id=estate_id, title=data["title"], body=data["body"],
                                      kind=data["kind"], consultation_id=data["consultation_id"])
         return notices.notice_view(notice, counts=True)

@@ -118,16 +118,12 @@ class IncomeLedgerSchema(BaseSchema):
     entries = fields.List(fields.Nested(IncomeEntrySchema))
 
 
-class NoticeScopeInSchema(BaseSchema):
-    type = fields.String(required=True, validate=validate.OneOf(["estate", "building"]))
-    id = fields.Integer(load_default=None)
-
-
 class NoticeInSchema(BaseSchema):
     title = Text(100, required=True)
     body = Text(5000, required=True)
     kind = fields.String(load_default="notice", validate=validate.OneOf(["notice", "explainer"]))
-    scope = fields.Nested(NoticeScopeInSchema, load_default=lambda: {"type": "estate", "id": None})
+    #: a building of the estate (None: the whole estate)
+    building_id = fields.Integer(load_default=None)
     consultation_id = fields.Integer(load_default=None)
 
 

@@ -12,6 +12,7 @@ def init_app(app):
         console_cases, console_consultations, console_elevators, console_paper, console_projects,
         consultations, elevators, home, sunlight)
     from app.web import account, cases_open, projects  # noqa: F401 - resident pages (issue 17)
+    from app.web import comanage, console_comanage, street_areas  # noqa: F401 - 共管 (issue 20)
     from app.web.console import bp as console_bp
     from app.web.routes import bp
     from app.web.street import bp as street_bp

@@ -3,11 +3,13 @@ from flask import redirect, render_template, request, session, url_for
 
 from app.auth.permissions import current_user
 from app.errors import DomainError, Unauthorized
-from app.web import messages, messages_console, messages_elevators, messages_resident
+from app.web import (messages, messages_comanage, messages_console, messages_elevators,
+                     messages_resident)
 
 #: every text a template reads as `m.NAME`: the shared texts, the elevator, resident and
 #: console pages'
-TEXTS = {name: value for module in (messages, messages_elevators, messages_resident, messages_console)
+TEXTS = {name: value for module in (messages, messages_elevators, messages_resident, messages_console,
+                                       messages_comanage)
          for name, value in vars(module).items() if name.isupper()}
 #: the scripts' texts: the shared ones and the resident pages' (appended, never overriding)
 TEXTS["JS"] = {**messages_resident.JS, **messages.JS}
