@@ -76,6 +76,33 @@ RESIDENT_PAGES = {
     "GET /api/v1/estates/{estate_id}/complaints": T + "projects/complaints.html",
     "GET /api/v1/estates/{estate_id}/fund-ledger": T + "projects/list.html",
     "GET /api/v1/projects/{project_id}/follow-ups": T + "projects/project.html",
+    # 共管 (issue 20): decisions, choices, rating, public income, notices, 片区
+    "GET /api/v1/estates/{estate_id}/comanage-decisions": Rendered(
+        "app/web/comanage.py", "choices.decisions_of(", "app/comanage/routes.py", "choices.decisions_of("),
+    "GET /api/v1/consultations/{consultation_id}/choice": Rendered(
+        "app/web/consultations.py", "choices.choice_result(c)", "app/comanage/routes.py", "choices.choice_result(c)"),
+    "GET /api/v1/estates/{estate_id}/service-ratings": Rendered(
+        "app/web/comanage.py", "rating.index_over_time(", "app/comanage/routes.py", "rating.index_over_time("),
+    "GET /api/v1/estates/{estate_id}/public-income": Rendered(
+        "app/web/comanage.py", "income.ledger(", "app/comanage/routes.py", "income.ledger("),
+    "GET /api/v1/me/notices": Rendered(
+        "app/web/comanage.py", "notices.my_notices(", "app/comanage/routes.py", "notices.my_notices("),
+    "POST /api/v1/notices/{notice_id}/read": T + "comanage/notices.html",
+    "GET /api/v1/consultations/{consultation_id}/explainers": Rendered(
+        "app/web/consultations.py", "notices.explainers_of(c.id)", "app/comanage/routes.py", "notices.explainers_of(c.id)"),
+    "GET /api/v1/neighbourhoods/{neighbourhood_id}": Rendered(
+        "app/web/comanage.py", "areas.visible(neighbourhood_id)", "app/comanage/routes_area.py", "areas.visible(neighbourhood_id)"),
+    "GET /api/v1/neighbourhoods/{neighbourhood_id}/surveys": Rendered(
+        "app/web/comanage.py", "areas.surveys_of(n)", "app/comanage/routes_area.py", "areas.surveys_of(n)"),
+    "GET /api/v1/neighbourhood-surveys/{survey_id}/results": Rendered(
+        "app/web/comanage.py", "areas.survey_results(s)", "app/comanage/routes_area.py", "areas.survey_results(s)"),
+    "GET /api/v1/neighbourhoods/{neighbourhood_id}/resources": Rendered(
+        "app/web/comanage.py", "areas.resource_view(r, user)", "app/comanage/routes_area.py", "areas.resource_view(r, user)"),
+    "GET /api/v1/spare-resources/{resource_id}": Rendered(
+        "app/web/comanage.py", "areas.resource_view(r, user)", "app/comanage/routes_area.py", "areas.resource_view(resource, user)"),
+    "POST /api/v1/spare-resources/{resource_id}/proposals": T + "comanage/_resource.html",
+    "POST /api/v1/spare-resources/{resource_id}/comments": T + "comanage/_resource.html",
+    "PUT /api/v1/spare-resources/{resource_id}/votes": T + "comanage/_resource.html",
     # notifications, my data
     "GET /api/v1/me/notifications": T + "account/notifications.html",
     "POST /api/v1/me/notifications/read": S + "account.js",
@@ -96,6 +123,7 @@ RESIDENT_PENDING = {
     "GET /api/v1/sunlight-analyses/{analysis_id}/chart.png": "sunlight pages draw the chart inline",
     "GET /api/v1/sunlight-analyses/{analysis_id}/statement.pdf": "sunlight pages read their own service",
     "GET /api/v1/media/{key}": "progress photos: project.js takes each photo's url from the API",
+    "GET /api/v1/neighbourhoods": "the 共管 page links the estate's one 片区 (areas.area_of_estate)",
 }
 
 #: operations no page calls, on purpose
@@ -157,6 +185,13 @@ COMMITTEE_OR_STAFF = {
     "GET /api/v1/stairwells/{stairwell_id}/flats",
     "POST /api/v1/stairwells/{stairwell_id}/elevator-projects",
     "GET /api/v1/staff/estates", "GET /api/v1/staff/ranking",
+    "POST /api/v1/estates/{estate_id}/comanage-decisions", "POST /api/v1/estates/{estate_id}/service-ratings",
+    "POST /api/v1/estates/{estate_id}/public-income", "GET /api/v1/estates/{estate_id}/notices",
+    "POST /api/v1/estates/{estate_id}/notices", "POST /api/v1/neighbourhoods",
+    "POST /api/v1/neighbourhoods/{neighbourhood_id}/surveys",
+    "POST /api/v1/neighbourhoods/{neighbourhood_id}/resources",
+    "GET /api/v1/neighbourhoods/{neighbourhood_id}/notices",
+    "POST /api/v1/neighbourhoods/{neighbourhood_id}/notices",
 }
 
 
