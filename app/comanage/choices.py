@@ -49,7 +49,10 @@ def _questions(matter: str, candidates, seats) -> list[dict] | None:
                                fields={"candidates": messages.NOT_FOR_CANDIDATES})
         return None
     options = _named_options(candidates)
-    questions = [dict(q) for q in consultations.get_template(matter).questions]
+    template = consultations.get_template(matter)
+    if template is None:  # a deployment's template folder without it
+        raise InvalidInput(fields={"matter": messages.UNKNOWN_TEMPLATE})
+    questions = [dict(q) for q in template.questions]
     question = next(q for q in questions if q["key"] == CHOICE_QUESTIONS[matter])
     question["options"] = options
     if question["type"] == "multiple":
