@@ -11,6 +11,7 @@ from datetime import datetime
 from fractions import Fraction
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app.comanage import messages
 from app.comanage.models import RatingRound
@@ -56,7 +57,11 @@ def start_round(estate_id: int, period: str, closes_at: datetime, actor_id: int)
         title=f"{template.title}（{period}）", commit=False)
     rating = RatingRound(estate_id=estate_id, period=period, consultation_id=consultation.id)
     db.session.add(rating)
-    db.session.commit()  # the unique (estate, period) refuses a second round made at once
+    try:
+        db.session.commit()  # the unique (estate, period) refuses a second round made at once
+    except IntegrityError:
+        db.session.rollback()
+        raise Conflict(messages.PERIOD_TAKEN.format(period=period), code="period_taken") from None
     consultations.open_consultation(consultation, actor_id)
     return rating
 
