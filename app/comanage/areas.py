@@ -74,10 +74,13 @@ def create(name: str, ids: list[int], actor_id: int) -> Neighbourhood:
     db.session.flush()
     db.session.add_all(NeighbourhoodEstate(neighbourhood_id=n.id, estate_id=i) for i in ids)
     try:
-        db.session.commit()  # an estate is in one 片区 at most: the unique estate_id decides
+        db.session.flush()  # an estate is in one 片区 at most: the unique estate_id decides
     except IntegrityError:
         db.session.rollback()
         raise Conflict(messages.ESTATE_IN_ANOTHER, code="estate_in_another") from None
+    record("neighbourhood.created", estate_id=None, actor_id=actor_id, subject_type="neighbourhood",
+           subject_id=n.id, data={"name": name, "estates": ids})
+    db.session.commit()
     return n
 
 

@@ -8,6 +8,7 @@ the committee sees how many of the residents in scope have read it.
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from app.audit.services import record
 from app.auth.models import User
 from app.auth.permissions import is_member, is_moderator, is_staff
 from app.comanage import messages
@@ -35,6 +36,10 @@ def post_notice(author: User, *, scope_type: str, scope_id: int, estate_id: int 
     notice = Notice(estate_id=estate_id, scope_type=scope_type, scope_id=scope_id, kind=kind,
                     consultation_id=consultation_id, title=title, body=body, author_id=author.id)
     db.session.add(notice)
+    db.session.flush()
+    record("notice.posted", estate_id=estate_id, actor_id=author.id, subject_type="notice",
+           subject_id=notice.id, data={"scope": [scope_type, scope_id], "kind": kind,
+                                       "title": title, "consultation_id": consultation_id})
     db.session.commit()
     return notice
 
@@ -72,6 +77,10 @@ def my_notices(user: User) -> list[dict]:
                    (Notice.scope_type == "neighbourhood") & Notice.scope_id.in_(areas)))
         .order_by(Notice.id.desc()).limit(200)).all()
     return [notice_view(notice, read_at) for notice, read_at in rows]
+
+
+def unread_notices(user: User) -> int:
+    return sum(1 for notice in my_notices(user) if not notice["read"])
 
 
 def get_readable(notice_id: int, user: User) -> Notice:

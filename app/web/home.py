@@ -8,6 +8,7 @@ from flask import render_template
 from app.auth.permissions import current_user
 from app.auth.routes import me_view
 from app.cases import services as cases
+from app.comanage.notices import unread_notices
 from app.elevators import services as elevators
 from app.notifications.services import unread_count
 from app.estates.models import Estate, LinkStatus
@@ -32,4 +33,5 @@ def home():
     projects = [(p.stairwell, p) for p in elevators.projects_for_user(user.id)]
     return render_template("web/home.html", me=me, estates=estates, projects=projects,
                            todo=todo, records=records, unread=unread_count(user.id),
+                           unread_notices=unread_notices(user),
                            console_estates=committee_estates(user))

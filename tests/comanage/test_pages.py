@@ -79,3 +79,10 @@ def test_street_and_area_pages(client, estate, committee):
     assert status == 200 and "闲置空地" in text and "投这一项" in text
     assert f"/consultations/" in text
     assert page(client, resident, f"/street/areas/{area.id}")[0] == 403
+
+
+def test_home_counts_unread_notices(client, estate, committee, owner):
+    notices.post_notice(committee, scope_type="estate", scope_id=estate.id, estate_id=estate.id,
+                        title="停水通知", body="周六停水。")
+    status, text = page(client, owner, "/")
+    assert status == 200 and "1 条未读" in text and 'href="/notices"' in text
