@@ -101,3 +101,8 @@ def test_committee_owner_and_street_co_manage(site, open_context):
         owner.click("[data-proposal] form button[type=submit]")
     assert "1 票（我投的）" in owner.inner_text("[data-resource]")
     looks_right(owner, "area-phone")
+    owner.click("#elder-toggle")  # 长辈模式: bigger text and targets on the same pages
+    for path in ("/estates/1/comanage", "/estates/1/public-income", "/notices"):
+        owner.goto(f"{site.url}{path}")
+        assert owner.evaluate(OVERFLOWING) == [], path
+        check_page(owner, elder=True)
