@@ -13,24 +13,19 @@ blp = Blueprint("neighbourhoods", __name__, url_prefix="/api/v1",
                 description="片区：相邻小区联动、片区调查、存量资源")
 
 
-def _view(n):
-    n.estates = areas.estates_of(n.id)
-    return n
-
-
 @blp.route("/neighbourhoods")
 class Neighbourhoods(MethodView):
     @blp.response(200, NeighbourhoodSchema(many=True))
     def get(self):
         """The 片区 I may see (staff: all)."""
-        return [_view(n) for n in areas.list_visible(require_user())]
+        return areas.list_visible(require_user())
 
     @blp.arguments(NeighbourhoodInSchema)
     @blp.response(201, NeighbourhoodSchema)
     def post(self, data):
         """Group estates of one street into a 片区 (street staff)."""
         actor = require_staff()
-        return _view(areas.create(data["name"], data["estate_ids"], actor.id))
+        return areas.create(data["name"], data["estate_ids"], actor.id)
 
 
 @blp.route("/neighbourhoods/<int:neighbourhood_id>")
@@ -38,7 +33,7 @@ class NeighbourhoodDetail(MethodView):
     @blp.response(200, NeighbourhoodSchema)
     def get(self, neighbourhood_id):
         """One 片区 and its estates."""
-        return _view(areas.visible(neighbourhood_id)[0])
+        return areas.visible(neighbourhood_id)[0]
 
 
 @blp.route("/neighbourhoods/<int:neighbourhood_id>/surveys")

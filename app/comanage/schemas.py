@@ -1,5 +1,5 @@
 """Input and output shapes of the 共管 routes."""
-from app.comanage import messages
+from app.comanage import areas, messages
 from app.comanage.choices import MATTERS
 from app.rules import engine
 from app.schemas import BaseSchema, DecimalString, fields, validate
@@ -164,7 +164,7 @@ class NeighbourhoodSchema(BaseSchema):
     name = fields.String()
     district = fields.String()
     street = fields.String()
-    estates = fields.Function(lambda n: EstateBriefSchema(many=True).dump(n.estates))
+    estates = fields.Function(lambda n: EstateBriefSchema(many=True).dump(areas.estates_of(n.id)))
 
 
 class SurveyInSchema(BaseSchema):
