@@ -25,7 +25,23 @@ class FactorSchema(BaseSchema):
     max_points = fields.Integer()
 
 
-class RankingRowSchema(BaseSchema):
+def _fraction(value):
+    return None if value is None else f"{value.numerator}/{value.denominator}"
+
+
+class OutcomeFiguresSchema(BaseSchema):
+    """Satisfaction and the property service index: exact fractions and percentages."""
+
+    satisfaction = fields.Function(lambda row: _fraction(row["satisfaction"]))
+    satisfaction_percent = fields.String(allow_none=True)
+    satisfaction_text = fields.String()
+    evaluation_id = fields.Integer(allow_none=True)
+    service_index = fields.Function(lambda row: _fraction(row["service_index"]))
+    service_index_percent = fields.String(allow_none=True)
+    service_index_text = fields.String()
+
+
+class RankingRowSchema(OutcomeFiguresSchema):
     rank = fields.Integer()
     estate = fields.Nested(EstateBriefSchema)
     score = fields.Function(lambda row: f"{float(row['score']):.2f}")
@@ -35,7 +51,7 @@ class RankingRowSchema(BaseSchema):
     willingness_survey_id = fields.Integer(allow_none=True)
 
 
-class OverviewRowSchema(BaseSchema):
+class OverviewRowSchema(OutcomeFiguresSchema):
     estate = fields.Nested(EstateBriefSchema)
     phase = fields.String(allow_none=True)
     phase_label = fields.String()

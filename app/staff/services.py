@@ -5,7 +5,9 @@ and to put first "居民改造意愿强、参与积极性高的小区". So the r
 factors, each shown with its figures and points: build year, willingness (the
 share of owners who agreed in the latest finished willingness survey) and
 participation (the share of owners who took part in it). Points are exact
-fractions of the configured weights.
+fractions of the configured weights. Beside the score (not in it): the renovation's
+satisfaction (满意率 of the latest evaluation) and the property service index, the policy's
+measures of success (app.comanage.rating).
 """
 from dataclasses import dataclass
 from fractions import Fraction
@@ -13,6 +15,7 @@ from fractions import Fraction
 from flask import current_app
 from sqlalchemy import func, select
 
+from app.comanage.rating import satisfaction
 from app.db import utcnow
 from app.elevators.models import ElevatorProject
 from app.elevators.stages import Stage
@@ -124,7 +127,7 @@ def rank_estates(estates: list[Estate]) -> list[dict]:
         parts = "；".join(f"{f.label}（{_points_text(f.points)}/{f.max_points}）{f.text}"
                          for f in factors)
         rows.append({"estate": estate, "score": score, "factors": factors,
-                     "willingness_survey_id": survey_id,
+                     "willingness_survey_id": survey_id, **satisfaction(estate.id),
                      "explanation": messages.EXPLANATION.format(score=_points_text(score), parts=parts)})
     rows.sort(key=lambda row: (-row["score"], row["estate"].built_year, row["estate"].id))
     for rank, row in enumerate(rows, start=1):
@@ -191,7 +194,8 @@ def estate_overview(estates: list[Estate], phase: str | None = None) -> list[dic
         rows.append({"estate": estate, "phase": estate_phase,
                      "phase_label": PHASE_LABELS[estate_phase] if estate_phase else messages.NO_PROJECT,
                      "project_id": project.id if project else None,
-                     "overdue_complaints": overdue.get(estate.id, 0), "flags": flags})
+                     "overdue_complaints": overdue.get(estate.id, 0), "flags": flags,
+                     **satisfaction(estate.id)})
     return rows
 
 

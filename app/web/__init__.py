@@ -14,6 +14,7 @@ def init_app(app):
     from app.web import (  # noqa: F401 - resident pages (issue 17)
         account, cases_open, projects, sunlight_pages)
     from app.web import console_coplan, coplan  # noqa: F401 - co-planning pages (issue 19)
+    from app.web import comanage, console_comanage, street_areas  # noqa: F401 - 共管 (issue 20)
     from app.web.console import bp as console_bp
     from app.web.routes import bp
     from app.web.street import bp as street_bp

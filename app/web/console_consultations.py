@@ -8,6 +8,7 @@ session's CSRF token, cast by `services.cast_assisted_ballot` as the API does.
 from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.permissions import require_user
+from app.comanage.choices import NAMED_OPTIONS
 from app.consultations import services
 from app.consultations.answers import visible
 from app.consultations.models import Consultation, Status
@@ -28,7 +29,9 @@ def consultations(estate):
     """Every consultation of the estate, newest first, and the form to start one."""
     rows = services.list_consultations(estate.id, require_user())
     return "web/console/consultations.html", {
-        "rows": rows, "templates": list(services.all_templates().values()),
+        # elections and company choices name their candidates: started on the 共管 page
+        "rows": rows, "templates": [t for t in services.all_templates().values()
+                                    if t.key not in NAMED_OPTIONS],
         "buildings": buildings_with_stairwells(estate.id)}
 
 

@@ -7,6 +7,7 @@ a ballot is cast by `services.cast_ballot`, exactly as `PUT …/ballots/mine` do
 from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.routes import me_view
+from app.comanage import choices, notices
 from app.consultations import services
 from app.consultations.answers import visible
 from app.consultations.models import Consultation, Status
@@ -149,7 +150,16 @@ def render_page(c: Consultation, user, *, flat_id=None, values=None, errors=None
         results=results_view(c), option_order=option_order(c), receipt_checks=_receipt_checks(c, ballots),
         status_label=messages.CONSULTATION_STATUS[c.status.value], problem=problem,
         not_voted=not_voted, relation=None if flats else _relation_in_scope(c, user),
-        elevator=elevator_share(c, user) if c.template_key == "elevator_consent" else None), status
+        elevator=elevator_share(c, user) if c.template_key == "elevator_consent" else None,
+        **comanage_extras(c)), status
+
+
+def comanage_extras(c: Consultation) -> dict:
+    """The explainers linked to the consultation, and who is chosen when it is a choice."""
+    choice = None
+    if c.template_key in choices.CHOICE_QUESTIONS and c.status.value != "draft":
+        choice = choices.choice_result(c)
+    return {"explainers": notices.explainers_of(c.id), "choice": choice}
 
 
 _viewable = services.viewable

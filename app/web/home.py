@@ -9,6 +9,7 @@ from flask import render_template
 from app.auth.permissions import current_user
 from app.auth.routes import me_view
 from app.cases import services as cases
+from app.comanage.notices import unread_notices
 from app.elevators import services as elevators
 from app.notifications.services import unread_count
 from app.estates.models import Estate, LinkStatus
@@ -38,4 +39,5 @@ def home():
                 for p in elevators.projects_of(stairwell_id) if elevators.can_view(user, p)]
     return render_template("web/home.html", me=me, estates=estates, projects=projects,
                            todo=todo, records=records, unread=unread_count(user.id),
+                           unread_notices=unread_notices(user),
                            console_estates=committee_estates(user))

@@ -4,13 +4,14 @@ from flask import redirect, render_template, request, session, url_for
 from app.auth.permissions import current_user
 from app.errors import DomainError, Unauthorized
 from app.web import (
-    messages, messages_console, messages_coplan, messages_elevators, messages_fund, messages_resident,
-    messages_work)
+    messages, messages_comanage, messages_console, messages_coplan, messages_elevators, messages_fund,
+    messages_resident, messages_work)
 
 #: the modules of page texts: the shared texts, the elevator, resident, console and fund pages',
-#: issue 19's (messages_coplan, messages_work; the latter's scripts' texts are `m.WORK_JS`)
+#: issue 19's (messages_coplan, messages_work; the latter's scripts' texts are `m.WORK_JS`),
+#: issue 20's (messages_comanage)
 MODULES = (messages, messages_elevators, messages_resident, messages_console, messages_coplan,
-           messages_work, messages_fund)
+           messages_work, messages_fund, messages_comanage)
 #: every text a template reads as `m.NAME`
 TEXTS = {name: value for module in MODULES for name, value in vars(module).items() if name.isupper()}
 TEXTS["JS"] = {**messages_resident.JS, **messages.JS}

@@ -22,7 +22,10 @@ def test_templates_are_listed(client):
     assert response.status_code == 200
     keys = {t["key"] for t in response.json}
     assert keys == {"willingness_survey", "needs_survey", "content_vote", "elevator_consent",
-                    "dispute_resolution", "evaluation", "fund_use", "fund_raise"}
+                    "dispute_resolution", "evaluation", "fund_use", "fund_raise",
+                    # 共管 (issue 20)
+                    "management_statute", "meeting_rules", "committee_election", "management_model",
+                    "property_company", "public_income_use", "property_rating", "neighbourhood_needs"}
     assert all({"key", "kind", "title", "version"} <= set(t) for t in response.json)
 
 

@@ -34,6 +34,7 @@ from app.projects.models import Phase
 from tests.factories import auth, next_phone, sign_in_cookie
 from tests.security import coplan
 from tests.security import coplan_objects as work
+from tests.security import comanage_world as cw
 from tests.security.world import ROLES, elevator_body, photo_jpeg, world_app
 
 PUBLIC = "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
@@ -44,6 +45,8 @@ COMMITTEE = "401 404 404 404 403 403 403 2xx 2xx"
 OWNER_ONLY = "401 404 404 404 403 2xx 403 403 403"
 OWNER_OR_COMMITTEE = "401 404 404 404 403 2xx 403 2xx 2xx"
 STAFF = "401 403 403 403 403 403 403 403 2xx"
+#: a 片区's staff-only operations: its estates' members are refused (403), others learn nothing
+AREA_STAFF = "401 404 404 404 403 403 403 403 2xx"
 
 
 def later(days=7) -> str:
@@ -460,6 +463,67 @@ ROWS = [
         lambda w: f"{A}/estates/{w.a.estate.id}/open-data.json"),
     Row("GET", "/api/v1/estates/<int:estate_id>/open-data.csv", PUBLIC,
         lambda w: f"{A}/estates/{w.a.estate.id}/open-data.csv"),
+    # --- 共管 (issue 20): decisions, rating, public income, notices, 片区 -------------------------
+    Row("GET", "/api/v1/estates/<int:estate_id>/comanage-decisions", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/comanage-decisions"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/comanage-decisions", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/comanage-decisions",
+        json=lambda w: {"matter": "management_model", "closes_at": later()}),
+    Row("GET", "/api/v1/consultations/<int:consultation_id>/choice", MEMBER,
+        lambda w: f"{A}/consultations/{cw.choice_id(w)}/choice"),
+    Row("GET", "/api/v1/estates/<int:estate_id>/service-ratings", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/service-ratings"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/service-ratings", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/service-ratings",
+        json=lambda w: {"period": cw.period(w), "closes_at": later()}),
+    Row("GET", "/api/v1/estates/<int:estate_id>/public-income", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/public-income"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/public-income", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/public-income",
+        json=lambda w: {"kind": "income", "category": "parking", "amount_cents": 100,
+                        "occurred_on": "2026-11-01", "memo": "停车费"}),
+    Row("GET", "/api/v1/estates/<int:estate_id>/notices", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/notices"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/notices", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/notices",
+        json=lambda w: {"title": "停水", "body": "周六停水"}),
+    Row("GET", "/api/v1/me/notices", USER, lambda w: f"{A}/me/notices"),
+    Row("POST", "/api/v1/notices/<int:notice_id>/read", MEMBER,
+        lambda w: f"{A}/notices/{cw.notice_id(w)}/read", json=lambda w: {}),
+    Row("GET", "/api/v1/consultations/<int:consultation_id>/explainers", MEMBER,
+        lambda w: f"{A}/consultations/{w.a.open_consultation_id}/explainers"),
+    Row("GET", "/api/v1/neighbourhoods", USER, lambda w: f"{A}/neighbourhoods"),
+    Row("POST", "/api/v1/neighbourhoods", STAFF, lambda w: f"{A}/neighbourhoods",
+        json=cw.new_area_body),
+    Row("GET", "/api/v1/neighbourhoods/<int:neighbourhood_id>", MEMBER,
+        lambda w: f"{A}/neighbourhoods/{cw.area_id(w)}"),
+    Row("GET", "/api/v1/neighbourhoods/<int:neighbourhood_id>/surveys", MEMBER,
+        lambda w: f"{A}/neighbourhoods/{cw.area_id(w)}/surveys"),
+    Row("POST", "/api/v1/neighbourhoods/<int:neighbourhood_id>/surveys", AREA_STAFF,
+        lambda w: f"{A}/neighbourhoods/{cw.area_id(w)}/surveys", json=lambda w: {"closes_at": later()}),
+    Row("GET", "/api/v1/neighbourhood-surveys/<int:survey_id>/results", MEMBER,
+        lambda w: f"{A}/neighbourhood-surveys/{cw.survey_id(w)}/results"),
+    Row("GET", "/api/v1/neighbourhoods/<int:neighbourhood_id>/resources", MEMBER,
+        lambda w: f"{A}/neighbourhoods/{cw.area_id(w)}/resources"),
+    Row("POST", "/api/v1/neighbourhoods/<int:neighbourhood_id>/resources", AREA_STAFF,
+        lambda w: f"{A}/neighbourhoods/{cw.area_id(w)}/resources",
+        json=lambda w: {"kind": "land", "name": "空地", "location": "南门", "area_m2": "12.00"}),
+    Row("GET", "/api/v1/spare-resources/<int:resource_id>", MEMBER,
+        lambda w: f"{A}/spare-resources/{cw.resource_id(w)}"),
+    # residents of the 片区 and staff propose uses; only residents vote
+    Row("POST", "/api/v1/spare-resources/<int:resource_id>/proposals",
+        "401 404 404 404 2xx 2xx 403 403 2xx", lambda w: f"{A}/spare-resources/{cw.resource_id(w)}/proposals",
+        json=lambda w: {"title": "共享书屋"}),
+    Row("POST", "/api/v1/spare-resources/<int:resource_id>/comments", MEMBER,
+        lambda w: f"{A}/spare-resources/{cw.resource_id(w)}/comments", json=lambda w: {"body": "好"}),
+    Row("PUT", "/api/v1/spare-resources/<int:resource_id>/votes", "401 404 404 404 2xx 2xx 403 403 403",
+        lambda w: f"{A}/spare-resources/{cw.resource_id(w)}/votes",
+        json=lambda w: {"proposal_id": cw.proposal_id(w)}),
+    Row("GET", "/api/v1/neighbourhoods/<int:neighbourhood_id>/notices", AREA_STAFF,
+        lambda w: f"{A}/neighbourhoods/{cw.area_id(w)}/notices"),
+    Row("POST", "/api/v1/neighbourhoods/<int:neighbourhood_id>/notices", AREA_STAFF,
+        lambda w: f"{A}/neighbourhoods/{cw.area_id(w)}/notices",
+        json=lambda w: {"title": "片区通知", "body": "内容"}),
     Row("GET", "/api/v1/staff/ranking", STAFF, lambda w: f"{A}/staff/ranking"),
     Row("GET", "/api/v1/staff/estates", STAFF, lambda w: f"{A}/staff/estates"),
     # --- co-planning (issue 19): applications, reserve, annual plans, the plan, heritage ------
@@ -658,6 +722,7 @@ def test_marking_read_leaves_other_peoples_notifications_alone(app):
 SIGNED_IN_PAGE = "302 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
 COMMITTEE_PAGE = "302 404 404 404 403 403 403 2xx 2xx"
 MEMBER_PAGE = "302 404 404 404 2xx 2xx 2xx 2xx 2xx"
+STREET_PAGE = "302 403 403 403 403 403 403 403 2xx"
 WEB_ROWS = [
     Row("GET", "/", PUBLIC, lambda w: "/"),
     # someone already signed in goes on to where they were headed
@@ -678,13 +743,23 @@ WEB_ROWS = [
           (lambda suffix: lambda w: f"/console/estates/{w.a.estate.id}{suffix}")(suffix))
       for suffix in ("", "/claims", "/ledger", "/flat-codes", "/cases", "/posters",
                      "/consultations", "/elevators", "/application", "/plan", "/heritage",
-                     "/cases/new", "/complaints", "/fund", "/members", "/projects")],
+                     "/cases/new", "/complaints", "/fund", "/members", "/projects", "/comanage",
+                     "/public-income", "/notices")],
     Row("GET", "/console/cases/<int:case_id>", COMMITTEE_PAGE, lambda w: f"/console/cases/{w.a.case_id}"),
     Row("GET", "/console/projects/<int:project_id>", COMMITTEE_PAGE,
         lambda w: f"/console/projects/{w.a.project_id}"),
     # the street office: staff only (signed-in others are refused, never sent to log in)
     Row("GET", "/street/", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/"),
     Row("GET", "/street/estates", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/estates"),
+    # 共管 (issue 20): the resident pages, and the street's 片区 pages
+    Row("GET", "/estates/<int:estate_id>/comanage", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/comanage"),
+    Row("GET", "/estates/<int:estate_id>/public-income", MEMBER_PAGE,
+        lambda w: f"/estates/{w.a.estate.id}/public-income"),
+    Row("GET", "/notices", SIGNED_IN_PAGE, lambda w: "/notices"),
+    Row("GET", "/areas/<int:neighbourhood_id>", MEMBER_PAGE, lambda w: f"/areas/{cw.area_id(w)}"),
+    Row("GET", "/street/areas", STREET_PAGE, lambda w: "/street/areas"),
+    Row("GET", "/street/areas/<int:neighbourhood_id>", "302 404 404 404 403 403 403 403 2xx",
+        lambda w: f"/street/areas/{cw.area_id(w)}"),
     Row("GET", "/console/estates/<int:estate_id>/elevators/<int:project_id>", COMMITTEE_PAGE,
         lambda w: f"/console/estates/{w.a.estate.id}/elevators/{w.a.elevator_id}"),
     Row("GET", "/console/consultations/<int:consultation_id>", COMMITTEE_PAGE,

@@ -99,6 +99,33 @@ RESIDENT_PAGES = {
     # progress photos: the page shows each photo at the url the API gives (the media route)
     "GET /api/v1/media/{key}": Rendered(
         S + "project.js", "img.src = photo.url", "app/projects/schemas.py", 'f"/api/v1/media/{photo.storage_key}"'),
+    # 共管 (issue 20): decisions, choices, rating, public income, notices, 片区
+    "GET /api/v1/estates/{estate_id}/comanage-decisions": Rendered(
+        "app/web/comanage.py", "choices.decisions_of(", "app/comanage/routes.py", "choices.decisions_of("),
+    "GET /api/v1/consultations/{consultation_id}/choice": Rendered(
+        "app/web/consultations.py", "choices.choice_result(c)", "app/comanage/routes.py", "choices.choice_result(c)"),
+    "GET /api/v1/estates/{estate_id}/service-ratings": Rendered(
+        "app/web/comanage.py", "rating.index_over_time(", "app/comanage/routes.py", "rating.index_over_time("),
+    "GET /api/v1/estates/{estate_id}/public-income": Rendered(
+        "app/web/comanage.py", "income.ledger(", "app/comanage/routes.py", "income.ledger("),
+    "GET /api/v1/me/notices": Rendered(
+        "app/web/comanage.py", "notices.my_notices(", "app/comanage/routes.py", "notices.my_notices("),
+    "POST /api/v1/notices/{notice_id}/read": T + "comanage/notices.html",
+    "GET /api/v1/consultations/{consultation_id}/explainers": Rendered(
+        "app/web/consultations.py", "notices.explainers_of(c.id)", "app/comanage/routes.py", "notices.explainers_of(c.id)"),
+    "GET /api/v1/neighbourhoods/{neighbourhood_id}": Rendered(
+        "app/web/comanage.py", "areas.visible(neighbourhood_id)", "app/comanage/routes_area.py", "areas.visible(neighbourhood_id)"),
+    "GET /api/v1/neighbourhoods/{neighbourhood_id}/surveys": Rendered(
+        "app/web/comanage.py", "areas.surveys_of(n)", "app/comanage/routes_area.py", "areas.surveys_of(n)"),
+    "GET /api/v1/neighbourhood-surveys/{survey_id}/results": Rendered(
+        "app/web/comanage.py", "areas.survey_results(s)", "app/comanage/routes_area.py", "areas.survey_results(s)"),
+    "GET /api/v1/neighbourhoods/{neighbourhood_id}/resources": Rendered(
+        "app/web/comanage.py", "areas.resource_view(r, user)", "app/comanage/routes_area.py", "areas.resource_view(r, user)"),
+    "GET /api/v1/spare-resources/{resource_id}": Rendered(
+        "app/web/comanage.py", "areas.resource_view(r, user)", "app/comanage/routes_area.py", "areas.resource_view(resource, user)"),
+    "POST /api/v1/spare-resources/{resource_id}/proposals": T + "comanage/_resource.html",
+    "POST /api/v1/spare-resources/{resource_id}/comments": T + "comanage/_resource.html",
+    "PUT /api/v1/spare-resources/{resource_id}/votes": T + "comanage/_resource.html",
     # notifications, my data
     "GET /api/v1/me/notifications": T + "account/notifications.html",
     "POST /api/v1/me/notifications/read": S + "account.js",
@@ -125,6 +152,7 @@ RESIDENT_PAGES = {
 
 #: operations no page calls, on purpose
 NOT_FOR_PAGES = {
+    "GET /api/v1/neighbourhoods": "apps: the 共管 page shows the estate's one 片区 (areas.area_of_estate)",
     "POST /api/v1/auth/tokens": "token login for apps (the pages use the cookie session)",
     "POST /api/v1/auth/tokens/refresh": "apps",
     "POST /api/v1/auth/tokens/revoke": "apps log out (the pages end the cookie session)",
@@ -198,6 +226,13 @@ COMMITTEE_OR_STAFF = {
     "POST /api/v1/result-objections/{objection_id}/resolve",
     # the committee's statement for a meeting (app/sunlight/access.py: editors only)
     "GET /api/v1/sunlight-analyses/{analysis_id}/statement.pdf",
+    "POST /api/v1/estates/{estate_id}/comanage-decisions", "POST /api/v1/estates/{estate_id}/service-ratings",
+    "POST /api/v1/estates/{estate_id}/public-income", "GET /api/v1/estates/{estate_id}/notices",
+    "POST /api/v1/estates/{estate_id}/notices", "POST /api/v1/neighbourhoods",
+    "POST /api/v1/neighbourhoods/{neighbourhood_id}/surveys",
+    "POST /api/v1/neighbourhoods/{neighbourhood_id}/resources",
+    "GET /api/v1/neighbourhoods/{neighbourhood_id}/notices",
+    "POST /api/v1/neighbourhoods/{neighbourhood_id}/notices",
 }
 
 

@@ -121,6 +121,30 @@ CONSOLE_PAGES = {
     ("POST", "/api/v1/estates/{estate_id}/sunlight-analyses"): (S + "sunlight_form.js", ['"/api/v1/estates/" + DATA.estateId + "/sunlight-analyses"']),
     ("GET", "/api/v1/sunlight-analyses/{analysis_id}"): (WEB + "sunlight.py", ["services.get_analysis(analysis_id)"]),
     ("PUT", "/api/v1/sunlight-analyses/{analysis_id}"): (S + "sunlight_form.js", ['"/api/v1/sunlight-analyses/" + DATA.analysisId']),
+    # 共管 (issue 20): decisions and choices, rating, public income, notices
+    ("GET", "/api/v1/estates/{estate_id}/comanage-decisions"): (WEB + "console_comanage.py", ["decision_rows(estate.id, user)"]),
+    ("POST", "/api/v1/estates/{estate_id}/comanage-decisions"): (T + "comanage.html", ['data-api="/api/v1/estates/{{ estate.id }}/comanage-decisions"']),
+    ("GET", "/api/v1/consultations/{consultation_id}/choice"): (WEB + "comanage.py", ["choices.choice_result(c)"]),
+    ("GET", "/api/v1/estates/{estate_id}/service-ratings"): (WEB + "console_comanage.py", ["rating.index_over_time(estate.id)"]),
+    ("POST", "/api/v1/estates/{estate_id}/service-ratings"): (T + "comanage.html", ['data-api="/api/v1/estates/{{ estate.id }}/service-ratings"']),
+    ("GET", "/api/v1/estates/{estate_id}/public-income"): (WEB + "console_comanage.py", ["income.ledger(estate.id)"]),
+    ("POST", "/api/v1/estates/{estate_id}/public-income"): (T + "public_income.html", ['data-api="/api/v1/estates/{{ estate.id }}/public-income"']),
+    ("GET", "/api/v1/estates/{estate_id}/notices"): (WEB + "console_comanage.py", ["notices.estate_notices(estate.id)"]),
+    ("POST", "/api/v1/estates/{estate_id}/notices"): (T + "notices.html", ['data-api="/api/v1/estates/{{ estate.id }}/notices"']),
+    # 片区 (the street office)
+    ("GET", "/api/v1/neighbourhoods"): (WEB + "street_areas.py", ["areas.list_visible(user)"]),
+    ("POST", "/api/v1/neighbourhoods"): (WEB + "templates/web/street/areas.html", ['data-api="/api/v1/neighbourhoods"']),
+    ("GET", "/api/v1/neighbourhoods/{neighbourhood_id}"): (WEB + "street_areas.py", ["areas.managed(neighbourhood_id)"]),
+    ("GET", "/api/v1/neighbourhoods/{neighbourhood_id}/surveys"): (WEB + "street_areas.py", ["areas.surveys_of(n)"]),
+    ("POST", "/api/v1/neighbourhoods/{neighbourhood_id}/surveys"): (WEB + "templates/web/street/area.html", ['data-api="/api/v1/neighbourhoods/{{ area.id }}/surveys"']),
+    ("GET", "/api/v1/neighbourhood-surveys/{survey_id}/results"): (WEB + "street_areas.py", ["areas.survey_results(s)"]),
+    ("GET", "/api/v1/neighbourhoods/{neighbourhood_id}/resources"): (WEB + "street_areas.py", ["areas.resource_view(r, user)"]),
+    ("POST", "/api/v1/neighbourhoods/{neighbourhood_id}/resources"): (WEB + "templates/web/street/area.html", ['data-api="/api/v1/neighbourhoods/{{ area.id }}/resources"']),
+    ("GET", "/api/v1/spare-resources/{resource_id}"): (WEB + "street_areas.py", ["areas.resource_view(r, user)"]),
+    ("POST", "/api/v1/spare-resources/{resource_id}/proposals"): (WEB + "templates/web/comanage/_resource.html", ['data-api="/api/v1/spare-resources/{{ r.id }}/proposals"']),
+    ("POST", "/api/v1/spare-resources/{resource_id}/comments"): (WEB + "templates/web/comanage/_resource.html", ['data-api="/api/v1/spare-resources/{{ r.id }}/comments"']),
+    ("GET", "/api/v1/neighbourhoods/{neighbourhood_id}/notices"): (WEB + "street_areas.py", ["notices.neighbourhood_notices(n)"]),
+    ("POST", "/api/v1/neighbourhoods/{neighbourhood_id}/notices"): (WEB + "templates/web/street/area.html", ['data-api="/api/v1/neighbourhoods/{{ area.id }}/notices"']),
     # the street office
     ("GET", "/api/v1/staff/ranking"): (WEB + "street.py", ["services.rank_estates("]),
     ("GET", "/api/v1/staff/estates"): (WEB + "street.py", ["services.estate_overview("]),
@@ -205,6 +229,10 @@ GET /api/v1/qr/{token}
 GET /api/v1/sunlight-analyses/{analysis_id}/chart.png
 GET /api/v1/sunlight-analyses/{analysis_id}/statement.pdf
 GET /api/v1/health
+GET /api/v1/me/notices
+POST /api/v1/notices/{notice_id}/read
+GET /api/v1/consultations/{consultation_id}/explainers
+PUT /api/v1/spare-resources/{resource_id}/votes
 """
 
 

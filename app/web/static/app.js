@@ -87,15 +87,34 @@
     if (box) { box.textContent = text; }
   }
 
-  /* The JSON body of a form: inputs by name; data-int inputs become integers. */
+  /* A field's value as the API takes it: data-int an integer, data-cents yuan typed as
+     "12.50" in integer cents (left as typed when it is not money, so the API names the
+     field), data-datetime a local date and time with its offset, data-lines one item a line,
+     data-null an empty value as null. */
+  function fieldValue(el) {
+    var value = el.value;
+    if (el.hasAttribute("data-null") && value.trim() === "") { return null; }
+    if (el.hasAttribute("data-int")) { return parseInt(value, 10); }
+    if (el.hasAttribute("data-cents")) {
+      return /^\d+(\.\d{1,2})?$/.test(value.trim()) ? Math.round(parseFloat(value) * 100) : value;
+    }
+    if (el.hasAttribute("data-datetime") && value) { return new Date(value).toISOString(); }
+    if (el.hasAttribute("data-lines")) {
+      return value.split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
+    }
+    return value;
+  }
+
+  /* The JSON body of a form: inputs by name (see fieldValue); data-list checkboxes of one
+     name make a list. */
   function formBody(form) {
     var body = {};
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name || el.disabled) { return; }
+      if (el.hasAttribute("data-list") && !(el.name in body)) { body[el.name] = []; }
       if ((el.type === "radio" || el.type === "checkbox") && !el.checked) { return; }
-      var value = el.value;
-      if (el.hasAttribute("data-int")) { value = parseInt(value, 10); }
-      body[el.name] = value;
+      var value = fieldValue(el);
+      if (el.hasAttribute("data-list")) { body[el.name].push(value); } else { body[el.name] = value; }
     });
     return body;
   }

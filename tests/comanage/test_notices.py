@@ -1,0 +1,69 @@
+"""Notices reach their scope only: a building's residents, an estate's members, a 片区's
+estates; each reader counts once."""
+import threading
+
+import pytest
+
+from app.comanage import areas, notices
+from app.errors import InvalidInput, NotFound
+from tests.factories import flats_of, make_estate, make_owner, make_user
+
+
+def test_a_building_notice_reaches_that_building_and_a_neighbourhood_notice_every_estate(app):
+    estate = make_estate("两栋", buildings=(("1号楼", 1), ("2号楼", 1)))
+    neighbour = make_estate("邻居")
+    flats = flats_of(estate.id)
+    first = make_owner(flats[0])
+    second = make_owner(next(f for f in flats if f.building_id != flats[0].building_id))
+    committee = make_user(roles=[("committee", estate.id)])
+    staff = make_user(roles=[("staff", None)])
+    next_door = make_owner(flats_of(neighbour.id)[0])
+    building = notices.post_notice(committee, scope_type="building", scope_id=flats[0].building_id,
+                                   estate_id=estate.id, title="1号楼停电", body="周三停电")
+    area = areas.create("片区", [estate.id, neighbour.id], staff.id)
+    wide = notices.post_notice(staff, scope_type="neighbourhood", scope_id=area.id, estate_id=None,
+                               title="片区活动", body="周末义诊")
+    assert [n["title"] for n in notices.my_notices(first)] == ["片区活动", "1号楼停电"]
+    assert [n["title"] for n in notices.my_notices(second)] == ["片区活动"]
+    assert [n["title"] for n in notices.my_notices(next_door)] == ["片区活动"]
+    with pytest.raises(NotFound):
+        notices.get_readable(building.id, second)
+    assert notices.can_read(committee, building)  # the committee sees every notice of its estate
+    assert notices.audience(building) == 1 and notices.audience(wide) == 3
+    with pytest.raises(InvalidInput):  # a building of another estate
+        notices.post_notice(committee, scope_type="building",
+                            scope_id=flats_of(neighbour.id)[0].building_id, estate_id=estate.id,
+                            title="越界", body="不行")
+
+
+def test_a_notice_read_at_once_twice_counts_once(app, estate, owner, committee):
+    notice = notices.post_notice(committee, scope_type="estate", scope_id=estate.id,
+                                 estate_id=estate.id, title="通知", body="内容")
+    notice_id, owner_id, barrier, errors = notice.id, owner.id, threading.Barrier(4), []
+
+    def read():
+        from app.auth.models import User
+        from app.comanage.models import Notice
+        from app.extensions import db
+
+        with app.app_context():
+            barrier.wait()
+            try:
+                notices.mark_read(db.session.get(Notice, notice_id), db.session.get(User, owner_id))
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(repr(error))
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == [] and notices.read_count(notice_id) == 1
+
+
+def test_an_explainer_names_a_consultation_of_its_estate(app, estate, committee):
+    with pytest.raises(InvalidInput):
+        notices.post_notice(committee, scope_type="estate", scope_id=estate.id, estate_id=estate.id,
+                            title="解读", body="……", kind="explainer")
