@@ -34,13 +34,19 @@ def upgrade():
     with op.batch_alter_table("audit_pending") as batch_op:
         batch_op.create_index(batch_op.f("ix_audit_pending_chain"), ["chain"], unique=False)
     if op.get_bind().dialect.name == "postgresql":
+        op.execute("""CREATE OR REPLACE FUNCTION audit_pending_refuse_truncate() RETURNS trigger AS $$
+        BEGIN
+            RAISE EXCEPTION 'audit tables cannot be truncated' USING ERRCODE = 'insufficient_privilege';
+        END;
+        $$ LANGUAGE plpgsql""")
         op.execute("CREATE TRIGGER audit_pending_no_truncate BEFORE TRUNCATE ON audit_pending "
-                   "FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_truncate()")
+                   "FOR EACH STATEMENT EXECUTE FUNCTION audit_pending_refuse_truncate()")
 
 
 def downgrade():
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS audit_pending_no_truncate ON audit_pending")
+        op.execute("DROP FUNCTION IF EXISTS audit_pending_refuse_truncate()")
     with op.batch_alter_table("audit_pending") as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_pending_chain"))
     op.drop_table("audit_pending")
