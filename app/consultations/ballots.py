@@ -7,10 +7,7 @@ closing reminders ask `has_ballot`.
 import secrets
 
 from flask import current_app
-from sqlalchemy import Text, and_, cast, exists, insert, not_, or_, select
-from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import and_, bindparam, exists, insert, select, text
 
 from app.audit.services import record, seal_soon
 from app.auth.models import User
@@ -71,41 +68,49 @@ def _same_as_current(ballot: Ballot, **cast) -> bool:
     return ballot.version > 0 and all(getattr(ballot, name) == value for name, value in cast.items())
 
 
-def _unchanged(excluded, dialect: str):
-    """SQL: the slot's current row holds what this ballot sends (a retry: nothing to write)."""
-    if dialect == "postgresql":
-        same_answers = cast(Ballot.answers, JSONB) == cast(excluded.answers, JSONB)
-    else:  # both sides are the same serialiser's text of the same normalised answers
-        same_answers = cast(Ballot.answers, Text) == cast(excluded.answers, Text)
-    return and_(same_answers, *(getattr(Ballot, name).is_not_distinct_from(getattr(excluded, name))
-                                for name in SAME_AS))
+#: the columns a new or changed ballot writes (besides version and created_at)
+WRITTEN = ("flat_id", "voter_id", "cast_as", "channel", "entered_by_id", "evidence",
+           "witness_phone", "answers", "receipt", "updated_at")
+#: the current row outranks this ballot (`_kept_over` in SQL), by (proxy, paper)
+KEPT = {(True, False): " OR ballots.cast_as = 'owner'", (True, True): " OR ballots.cast_as = 'owner'",
+        (False, True): " OR (ballots.cast_as = 'owner' AND ballots.channel = 'online')",
+        (False, False): ""}
+_UPSERTS: dict = {}
 
 
-def _kept(cast_as: str, channel: Channel):
-    """SQL form of `_kept_over`: the current row outranks this ballot (None: nothing does)."""
-    if cast_as == "proxy":
-        return Ballot.cast_as == "owner"
-    if channel == Channel.paper:
-        return and_(Ballot.cast_as == "owner", Ballot.channel == Channel.online)
-    return None
+def _upsert_sql(dialect: str, proxy: bool, paper: bool):
+    """INSERT … ON CONFLICT (consultation_id, slot) DO UPDATE … WHERE it may and must change,
+    RETURNING id, version: one statement claims, locks and writes the slot's current ballot.
+
+    Written as text, one per dialect and rank: SQLAlchemy compiles a dialect's
+    on_conflict_do_update anew on every call (it has no cache key), which cost more than
+    the statement itself. Nothing changes (a retry) when the row already holds the same
+    answers, voter, right, channel and evidence; the JSON is compared as jsonb on
+    PostgreSQL, as the same serialiser's text on SQLite.
+    """
+    key = (dialect, proxy, paper)
+    if key not in _UPSERTS:
+        same = "IS NOT DISTINCT FROM" if dialect == "postgresql" else "IS"
+        answers = ("CAST(ballots.answers AS JSONB) = CAST(excluded.answers AS JSONB)"
+                   if dialect == "postgresql" else "ballots.answers = excluded.answers")
+        unchanged = " AND ".join([answers] + [f"ballots.{name} {same} excluded.{name}" for name in SAME_AS])
+        columns = ("estate_id", "consultation_id", "slot") + WRITTEN
+        _UPSERTS[key] = text(
+            f"INSERT INTO ballots ({', '.join(columns)}, version, created_at) "
+            f"VALUES ({', '.join(':' + name for name in columns)}, 1, :updated_at) "
+            "ON CONFLICT (consultation_id, slot) DO UPDATE SET version = ballots.version + 1, "
+            + ", ".join(f"{name} = excluded.{name}" for name in WRITTEN)
+            + f" WHERE NOT ({unchanged}{KEPT[(proxy, paper)]}) RETURNING id, version"
+        ).bindparams(*(bindparam(name, type_=Ballot.__table__.c[name].type)
+                       for name in ("channel", "answers", "updated_at")))
+    return _UPSERTS[key]
 
 
 def _upsert(c: Consultation, values: dict):
-    """INSERT … ON CONFLICT (consultation_id, slot) DO UPDATE … WHERE it may and must change,
-    RETURNING the row: one statement claims, locks and writes the slot's current ballot."""
     dialect = db.session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(Ballot).values(estate_id=c.estate_id, consultation_id=c.id, version=1,
-                                      created_at=values["updated_at"], **values)
-    excluded = statement.excluded
-    refused = _unchanged(excluded, dialect)
-    kept = _kept(values["cast_as"], values["channel"])
-    if kept is not None:
-        refused = or_(refused, kept)
-    changed = {name: getattr(excluded, name) for name in values if name != "slot"}
-    return db.session.execute(statement.on_conflict_do_update(
-        index_elements=["consultation_id", "slot"], set_={"version": Ballot.version + 1, **changed},
-        where=not_(refused)).returning(Ballot.id, Ballot.version)).first()
+    statement = _upsert_sql(dialect, values["cast_as"] == "proxy", values["channel"] == Channel.paper)
+    return db.session.execute(statement, {"estate_id": c.estate_id, "consultation_id": c.id,
+                                          **values}).first()
 
 
 def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, cast_as: str,
@@ -133,12 +138,12 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
     ballot_id, version = written
     if version > 1:
         db.session.execute(BallotAnswer.__table__.delete().where(BallotAnswer.ballot_id == ballot_id))
-    if rows:
-        db.session.execute(insert(BallotAnswer).values([dict(
+    if rows:  # one statement (executemany: insertmanyvalues on PostgreSQL)
+        db.session.execute(insert(BallotAnswer.__table__), [dict(
             estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot_id, question_key=question,
-            item_key=item, option_key=option, value_text=text) for question, item, option, text in rows]))
+            item_key=item, option_key=option, value_text=value) for question, item, option, value in rows])
     del values["slot"], values["updated_at"]
-    db.session.execute(insert(BallotVersion).values(
+    db.session.execute(insert(BallotVersion.__table__), dict(
         estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot_id, version=version,
         created_at=now, **values))
     record("ballot.cast", estate_id=c.estate_id, actor_id=entered_by_id or voter_id,
