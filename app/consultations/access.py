@@ -148,7 +148,7 @@ def rights_query(consultation_id: int, user: User, flat_id: int | None):
                    exists().where(verified, FlatLink.flat_id == Flat.id).label("linked"),
                    exists().where(active, FlatProxy.flat_id == Flat.id).label("proxy"))
             .select_from(Consultation)
-            .outerjoin(Flat, and_(Flat.id.in_(union(*candidates)), scope_of_loaded()))
+            .outerjoin(Flat, and_(Flat.id.in_(union(*candidates).scalar_subquery()), scope_of_loaded()))
             .where(Consultation.id == consultation_id).order_by(Flat.id)
             .with_for_update(read=True, of=Consultation)
             .execution_options(populate_existing=True))
