@@ -96,7 +96,7 @@ def record(action: str, *, estate_id: int | None, actor_id: int | None, subject_
                   subject_type=subject_type, subject_id=subject_id, data=_normal(data),
                   created_at=utcnow().replace(microsecond=0))
     if deferred:
-        db.session.execute(insert(AuditPending).values(chain=chain, **fields))
+        db.session.execute(insert(AuditPending.__table__), {"chain": chain, **fields})
         return None
     head = _locked_head(chain)
     _seal_locked(head)

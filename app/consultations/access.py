@@ -3,7 +3,7 @@
 The API routes and the pages load and check through the same three helpers
 (`viewable`, `managed`, `require_view`), so a page never answers what the API refuses.
 """
-from sqlalchemy import and_, case, exists, func, literal, or_, select, true, union
+from sqlalchemy import Integer, and_, bindparam, case, exists, func, or_, select, true, union
 from sqlalchemy.orm import joinedload
 
 from app.auth.models import User
@@ -137,19 +137,36 @@ def rights_query(consultation_id: int, user: User, flat_id: int | None):
     """One query for the right to vote: the consultation (locked against closing, FOR SHARE
     on PostgreSQL) with each of the user's flats in its scope (and the flat asked for):
     (Consultation, flat_id, owner, linked, proxy). A consultation without such flats comes
-    back once with flat_id None; an unknown one not at all."""
-    verified = and_(FlatLink.user_id == user.id, FlatLink.status == LinkStatus.verified)
-    active = and_(FlatProxy.proxy_user_id == user.id, FlatProxy.revoked_at.is_(None))
-    candidates = [select(FlatLink.flat_id).where(verified), select(FlatProxy.flat_id).where(active)]
+    back once with flat_id None; an unknown one not at all.
+
+    Built once per shape and run with parameters (building it costs more than running it).
+    """
+    params = {"consultation_id": consultation_id, "user_id": user.id}
     if flat_id is not None:
-        candidates.append(select(literal(flat_id)))
+        params["flat_id"] = flat_id
+    shape = flat_id is not None
+    if shape not in _RIGHTS:
+        _RIGHTS[shape] = _rights_statement(with_flat=shape)
+    return _RIGHTS[shape], params
+
+
+_RIGHTS: dict = {}
+
+
+def _rights_statement(with_flat: bool):
+    user_id = bindparam("user_id", type_=Integer)
+    verified = and_(FlatLink.user_id == user_id, FlatLink.status == LinkStatus.verified)
+    active = and_(FlatProxy.proxy_user_id == user_id, FlatProxy.revoked_at.is_(None))
+    candidates = [select(FlatLink.flat_id).where(verified), select(FlatProxy.flat_id).where(active)]
+    if with_flat:
+        candidates.append(select(bindparam("flat_id", type_=Integer)))
     owner = exists().where(verified, FlatLink.flat_id == Flat.id, FlatLink.relation == Relation.owner)
     return (select(Consultation, Flat.id.label("flat_id"), owner.label("owner"),
                    exists().where(verified, FlatLink.flat_id == Flat.id).label("linked"),
                    exists().where(active, FlatProxy.flat_id == Flat.id).label("proxy"))
             .select_from(Consultation)
             .outerjoin(Flat, and_(Flat.id.in_(union(*candidates).scalar_subquery()), scope_of_loaded()))
-            .where(Consultation.id == consultation_id).order_by(Flat.id)
+            .where(Consultation.id == bindparam("consultation_id", type_=Integer)).order_by(Flat.id)
             .with_for_update(read=True, of=Consultation)
             .execution_options(populate_existing=True))
 

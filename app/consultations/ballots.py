@@ -166,7 +166,7 @@ def cast_ballot(c: Consultation | int, user: User, flat_id: int | None, answers:
     consultation, locked against closing, and the right to vote come in one query.
     """
     consultation_id = c if isinstance(c, int) else c.id
-    rows = db.session.execute(rights_query(consultation_id, user, flat_id)).all()
+    rows = db.session.execute(*rights_query(consultation_id, user, flat_id)).all()
     if not rows:
         raise NotFound()
     c = rows[0][0]
