@@ -111,7 +111,7 @@ def init_app(app) -> None:
             metrics.observe(request.method, request.url_rule.rule, time.perf_counter() - started)
         return response
 
-    def on_ballot(sender, consultation_id, **_):
+    def on_ballot(_sender, consultation_id, **_):
         metrics.ballot_cast(consultation_id)
 
     ballot_cast.connect(on_ballot, sender=app, weak=False)
