@@ -140,6 +140,18 @@ class Config:
     SOCKETIO_CHANNEL = os.environ.get("SOCKETIO_CHANNEL", "gongzhi")
     #: a room receives at most one tally per interval (600 ms: under two a second)
     TALLY_INTERVAL_MS = 600
+    #: ballots' audit entries wait at most about this long to be sealed into their chain
+    #: by the server's sealer (docs/audit.md); CLI and test processes seal after each
+    #: ballot's commit unless AUDIT_SEAL_AT_ONCE is off (then `flask audit seal`)
+    AUDIT_SEAL_INTERVAL_MS = int(os.environ.get("AUDIT_SEAL_INTERVAL_MS", "200"))
+    AUDIT_SEAL_AT_ONCE = True
+
+    # Prometheus metrics at /metrics: off unless METRICS_ENABLED; never public: a
+    # request needs `Authorization: Bearer $METRICS_TOKEN` or comes from METRICS_ALLOW
+    # (comma-separated addresses, e.g. 127.0.0.1 for a scraper on the same host)
+    METRICS_ENABLED = os.environ.get("METRICS_ENABLED", "0") not in ("0", "false", "")
+    METRICS_TOKEN = os.environ.get("METRICS_TOKEN") or None
+    METRICS_ALLOW = [a.strip() for a in os.environ.get("METRICS_ALLOW", "").split(",") if a.strip()]
 
     # Uploaded photos (progress posts): local disk by default, or "s3" for any
     # S3-compatible object store (MinIO, 阿里云 OSS, 腾讯云 COS, AWS S3)

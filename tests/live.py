@@ -50,8 +50,9 @@ def serve_wsgi(wsgi_app):
 
 
 class LiveServer:
-    def __init__(self, database_url: str, port: int | None = None, **env):
+    def __init__(self, database_url: str, port: int | None = None, args: tuple = (), **env):
         self.database_url = database_url
+        self.args = tuple(args)  # more gunicorn options, e.g. --reuse-port
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET,
@@ -60,7 +61,7 @@ class LiveServer:
         if "REDIS_URL" not in env:
             self.env.pop("REDIS_URL", None)
         self.process = None
-        self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"gongzhi-live-{self.port}.log"
+        self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"gongzhi-live-{self.port}-{id(self)}.log"
 
     def start(self, timeout_s: float = 30) -> "LiveServer":
         self.log = open(self.log_path, "wb")
@@ -68,7 +69,7 @@ class LiveServer:
         self.process = subprocess.Popen(
             [str(gunicorn), "-k", "gevent", "-w", "1", "--worker-connections", "10000",
              "--no-control-socket", "-b", f"127.0.0.1:{self.port}", "--graceful-timeout", "2",
-             "wsgi:app"],
+             *self.args, "wsgi:app"],
             cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
             start_new_session=True)
         deadline = time.monotonic() + timeout_s

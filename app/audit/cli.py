@@ -4,7 +4,7 @@ import click
 from flask.cli import AppGroup
 
 from app.audit.services import (
-    chain_of, check_published_head, current_head, published_heads_in, verify_all)
+    chain_of, check_published_head, current_head, published_heads_in, seal, verify_all)
 
 audit_cli = AppGroup("audit", help="The hash-chained audit log.")
 
@@ -45,6 +45,9 @@ def verify_command(published, estate_id, published_file):
     catches that, and an emptied chain.
     """
     heads = _published_heads(published, estate_id, published_file)
+    sealed = seal()  # the ballots' entries still waiting are chained first, then checked
+    if sealed:
+        click.echo(f"sealed {sealed} pending entries")
     broken = False
     for report in verify_all():
         if report.broken_at is None:
@@ -67,10 +70,17 @@ def verify_command(published, estate_id, published_file):
     raise SystemExit(1 if broken else 0)
 
 
+@audit_cli.command("seal")
+def seal_command():
+    """Chain the entries still waiting (ballots), as the server's sealer does within a moment."""
+    click.echo(f"sealed {seal()} pending entries")
+
+
 @audit_cli.command("head")
 @click.argument("estate_id", type=int)
 def head_command(estate_id):
-    """Print ESTATE_ID's current head as `SEQ HASH`, to publish."""
+    """Print ESTATE_ID's current head as `SEQ HASH`, to publish (pending entries sealed first)."""
+    seal(chain_of(estate_id))
     seq, digest = current_head(chain_of(estate_id))
     click.echo(f"{seq} {digest}")
 

@@ -42,3 +42,24 @@ class AuditEntry(db.Model):
 
     def __repr__(self):
         return f"<AuditEntry {self.chain}#{self.seq} {self.action}>"
+
+
+class AuditPending(db.Model):
+    """An act recorded but not yet sealed into its chain (`services.seal`).
+
+    Frequent acts (ballots) are written here without waiting for the chain's head, so
+    an estate's ballots never queue behind each other; a short follow-up step moves
+    them into `audit_entries`, in commit order, chained as every other entry.
+    """
+
+    __tablename__ = "audit_pending"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chain: Mapped[str] = mapped_column(String(40), index=True)
+    estate_id: Mapped[int | None]
+    actor_id: Mapped[int | None]
+    action: Mapped[str] = mapped_column(String(60))
+    subject_type: Mapped[str] = mapped_column(String(40))
+    subject_id: Mapped[int | None]
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -8,10 +8,11 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, insert, select
 
 from app.audit import messages
-from app.audit.models import AuditEntry, AuditHead
+from app.audit.sealer import sealer
+from app.audit.models import AuditEntry, AuditHead, AuditPending
 from app.db import utcnow
 from app.extensions import db
 
@@ -32,7 +33,8 @@ def entry_hash(prev_hash, chain, seq, estate_id, actor_id, action, subject_type,
 
 
 def _locked_head(chain: str) -> AuditHead:
-    head = db.session.scalar(select(AuditHead).where(AuditHead.chain == chain).with_for_update())
+    head = db.session.scalar(select(AuditHead).where(AuditHead.chain == chain).with_for_update()
+                             .execution_options(populate_existing=True))
     if head is None:
         # First entry of a chain: create the head in a savepoint so a racing creator
         # makes us re-read instead of failing the caller's transaction.
@@ -41,25 +43,89 @@ def _locked_head(chain: str) -> AuditHead:
                 db.session.add(AuditHead(chain=chain, seq=0, hash=GENESIS))
         except Exception:  # noqa: BLE001 - unique violation from a concurrent first append
             pass
-        head = db.session.scalar(select(AuditHead).where(AuditHead.chain == chain).with_for_update())
+        head = db.session.scalar(select(AuditHead).where(AuditHead.chain == chain)
+                                 .with_for_update().execution_options(populate_existing=True))
     return head
 
 
-def record(action: str, *, estate_id: int | None, actor_id: int | None, subject_type: str,
-           subject_id: int | None, data: dict | None = None) -> AuditEntry:
-    chain = chain_of(estate_id)
-    head = _locked_head(chain)
-    data = json.loads(json.dumps(data or {}, ensure_ascii=False, default=str))
-    created_at = utcnow().replace(microsecond=0)
+def _normal(data: dict | None) -> dict:
+    return json.loads(json.dumps(data or {}, ensure_ascii=False, default=str))
+
+
+def _append(head: AuditHead, *, estate_id, actor_id, action, subject_type, subject_id, data,
+            created_at) -> AuditEntry:
+    """Chain one entry after `head` (locked by the caller) and move the head."""
     seq = head.seq + 1
-    digest = entry_hash(head.hash, chain, seq, estate_id, actor_id, action, subject_type,
+    digest = entry_hash(head.hash, head.chain, seq, estate_id, actor_id, action, subject_type,
                         subject_id, data, created_at)
-    entry = AuditEntry(chain=chain, seq=seq, estate_id=estate_id, actor_id=actor_id, action=action,
-                       subject_type=subject_type, subject_id=subject_id, data=data,
+    entry = AuditEntry(chain=head.chain, seq=seq, estate_id=estate_id, actor_id=actor_id,
+                       action=action, subject_type=subject_type, subject_id=subject_id, data=data,
                        created_at=created_at, prev_hash=head.hash, hash=digest)
     head.seq, head.hash = seq, digest
     db.session.add(entry)
     return entry
+
+
+def _seal_locked(head: AuditHead) -> int:
+    """Chain every committed pending entry of the head's chain, oldest first."""
+    pending = db.session.scalars(select(AuditPending).where(AuditPending.chain == head.chain)
+                                 .order_by(AuditPending.id)).all()
+    for row in pending:
+        _append(head, estate_id=row.estate_id, actor_id=row.actor_id, action=row.action,
+                subject_type=row.subject_type, subject_id=row.subject_id, data=row.data,
+                created_at=row.created_at)
+    if pending:
+        db.session.execute(delete(AuditPending).where(
+            AuditPending.id.in_([row.id for row in pending])))
+    return len(pending)
+
+
+def record(action: str, *, estate_id: int | None, actor_id: int | None, subject_type: str,
+           subject_id: int | None, data: dict | None = None, deferred: bool = False):
+    """Audit an act in the caller's transaction.
+
+    At once (the default): the chain's head is locked, the chain's pending entries are
+    sealed first, then this one is appended, so everything committed before it is
+    chained before it (a close pins every ballot that was cast before it).
+    `deferred` (ballots): one INSERT into `audit_pending`, no lock; `seal()` chains it
+    within a moment: the caller calls `seal_soon` after its commit (see docs/audit.md).
+    Returns the entry, or None when deferred.
+    """
+    chain = chain_of(estate_id)
+    fields = dict(estate_id=estate_id, actor_id=actor_id, action=action,
+                  subject_type=subject_type, subject_id=subject_id, data=_normal(data),
+                  created_at=utcnow().replace(microsecond=0))
+    if deferred:
+        db.session.execute(insert(AuditPending.__table__), {"chain": chain, **fields})
+        return None
+    head = _locked_head(chain)
+    _seal_locked(head)
+    return _append(head, **fields)
+
+
+def seal(chain: str | None = None) -> int:
+    """Chain the pending entries (of one chain, or of all), one commit per chain.
+
+    Run after commits (`sealer`), by `flask audit seal`, and before `flask audit verify`.
+    Sealers of one chain wait for each other on its head; ballots never wait for them.
+    """
+    chains = [chain] if chain else db.session.scalars(
+        select(AuditPending.chain).distinct().order_by(AuditPending.chain)).all()
+    sealed = 0
+    for name in chains:
+        sealed += _seal_locked(_locked_head(name))
+        db.session.commit()
+    return sealed
+
+
+def seal_soon(estate_id: int | None) -> None:
+    """After committing a deferred entry: have it sealed (by the server's sealer, or now)."""
+    sealer.wake(chain_of(estate_id))
+
+
+def pending_count(chain: str | None = None) -> int:
+    query = select(func.count(AuditPending.id))
+    return db.session.scalar(query.where(AuditPending.chain == chain) if chain else query)
 
 
 @dataclass

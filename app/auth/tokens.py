@@ -89,14 +89,49 @@ def user_from_token(token: str, kind: str = "access"):
 
 
 def user_and_claims(token: str, kind: str = "access"):
-    """(user, claims) of a valid token whose user, version and session (sid) are still live."""
-    from app.auth.models import User
+    """(user, claims) of a valid token whose user, version and session (sid) are still live.
+
+    One query on every authenticated request: the user, its role grants and whether the
+    token's sign-in is still live (a statement built once, run with parameters).
+    """
     from app.extensions import db
 
     claims = decode(token, kind)
-    user = db.session.get(User, int(claims["sub"]))
+    with_sid = "sid" in claims
+    if with_sid and not _is_id(claims["sid"]):
+        raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
+    params = {"user_id": int(claims["sub"]), **({"sid": claims["sid"]} if with_sid else {})}
+    row = db.session.execute(_user_statement(with_sid), params).unique().first()
+    user = row[0] if row else None
     if user is None or user.deleted_at is not None or claims.get("ver") != user.token_version:
         raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
-    if "sid" in claims and not session_is_live(claims["sid"], user.id):
+    if with_sid and not row[1]:
         raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
     return user, claims
+
+
+_USER_STATEMENTS: dict = {}
+
+
+def _user_statement(with_sid: bool):
+    """The user with its role grants (and, for a token naming its sign-in, whether it is live)."""
+    if with_sid not in _USER_STATEMENTS:
+        from sqlalchemy import Integer, bindparam, exists, select
+        from sqlalchemy.orm import contains_eager
+
+        from app.auth.models import AuthSession, User
+
+        columns = [User]
+        if with_sid:
+            columns.append(exists().where(
+                AuthSession.id == bindparam("sid", type_=Integer), AuthSession.user_id == User.id,
+                AuthSession.revoked_at.is_(None)))
+        _USER_STATEMENTS[with_sid] = (
+            select(*columns).outerjoin(User.roles).options(contains_eager(User.roles))
+            .where(User.id == bindparam("user_id", type_=Integer))
+            .execution_options(populate_existing=True))
+    return _USER_STATEMENTS[with_sid]
+
+
+def _is_id(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -3,7 +3,7 @@
 The API routes and the pages load and check through the same three helpers
 (`viewable`, `managed`, `require_view`), so a page never answers what the API refuses.
 """
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Integer, and_, bindparam, case, exists, func, or_, select, true, union
 from sqlalchemy.orm import joinedload
 
 from app.auth.models import User
@@ -12,7 +12,7 @@ from app.consultations import messages
 from app.consultations.models import Consultation, ConsultationFlat, FlatProxy, Status
 from app.errors import Forbidden, InvalidInput, NotFound
 from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-from app.estates.services import get_or_404, is_verified_owner
+from app.estates.services import get_or_404
 from app.extensions import db
 
 
@@ -124,38 +124,79 @@ def flat_in_scope(c: Consultation, flat_id: int) -> bool:
         scope_condition(c), Flat.id == flat_id)) == 1
 
 
-def voter_right(user: User, flat_id: int) -> str | None:
-    """'owner' or 'proxy' when the user may vote for the flat, else None."""
-    if is_verified_owner(user.id, flat_id):
-        return "owner"
-    proxy = db.session.scalar(select(func.count(FlatProxy.id)).where(
-        FlatProxy.proxy_user_id == user.id, FlatProxy.flat_id == flat_id,
-        FlatProxy.revoked_at.is_(None)))
-    return "proxy" if proxy else None
+def scope_of_loaded():
+    """`scope_condition` written on the Consultation's columns, for a query that loads it."""
+    scoped = case((Consultation.scope_type == "building", Flat.building_id == Consultation.scope_id),
+                  (Consultation.scope_type == "stairwell", Flat.stairwell_id == Consultation.scope_id),
+                  (Consultation.scope_type == "flats", Flat.id.in_(select(ConsultationFlat.flat_id).where(
+                      ConsultationFlat.consultation_id == Consultation.id))), else_=true())
+    return and_(Flat.estate_id == Consultation.estate_id, scoped)
 
 
-def resolve_voter(c: Consultation, user: User, flat_id: int | None) -> tuple[str, int, str]:
-    """(slot, flat_id, cast_as) for the user's own ballot, or a refusal (404/403/422)."""
-    if not can_view(user, c):
+def rights_query(consultation_id: int, user: User, flat_id: int | None):
+    """One query for the right to vote: the consultation (locked against closing, FOR SHARE
+    on PostgreSQL) with each of the user's flats in its scope (and the flat asked for):
+    (Consultation, flat_id, owner, linked, proxy). A consultation without such flats comes
+    back once with flat_id None; an unknown one not at all.
+
+    Built once per shape and run with parameters (building it costs more than running it).
+    """
+    params = {"consultation_id": consultation_id, "user_id": user.id}
+    if flat_id is not None:
+        params["flat_id"] = flat_id
+    shape = flat_id is not None
+    if shape not in _RIGHTS:
+        _RIGHTS[shape] = _rights_statement(with_flat=shape)
+    return _RIGHTS[shape], params
+
+
+_RIGHTS: dict = {}
+
+
+def _rights_statement(with_flat: bool):
+    user_id = bindparam("user_id", type_=Integer)
+    verified = and_(FlatLink.user_id == user_id, FlatLink.status == LinkStatus.verified)
+    active = and_(FlatProxy.proxy_user_id == user_id, FlatProxy.revoked_at.is_(None))
+    candidates = [select(FlatLink.flat_id).where(verified), select(FlatProxy.flat_id).where(active)]
+    if with_flat:
+        candidates.append(select(bindparam("flat_id", type_=Integer)))
+    owner = exists().where(verified, FlatLink.flat_id == Flat.id, FlatLink.relation == Relation.owner)
+    return (select(Consultation, Flat.id.label("flat_id"), owner.label("owner"),
+                   exists().where(verified, FlatLink.flat_id == Flat.id).label("linked"),
+                   exists().where(active, FlatProxy.flat_id == Flat.id).label("proxy"))
+            .select_from(Consultation)
+            .outerjoin(Flat, and_(Flat.id.in_(union(*candidates).scalar_subquery()), scope_of_loaded()))
+            .where(Consultation.id == bindparam("consultation_id", type_=Integer)).order_by(Flat.id)
+            .with_for_update(read=True, of=Consultation)
+            .execution_options(populate_existing=True))
+
+
+def resolve_rights(c: Consultation, user: User, flat_id: int | None, rows) -> tuple[str, int, str]:
+    """(slot, flat_id, cast_as) for the user's own ballot from the rows of `rights_query`,
+    or a refusal: 404 to whoever may not see it, 403 without the right, 422 for a flat
+    outside the scope or when the user votes for several flats and named none."""
+    flats = [row for row in rows if row.flat_id is not None]
+    mine = [row.flat_id for row in flats if row.linked or row.proxy]
+    if not (is_moderator(user, c.estate_id) or (c.status != Status.draft and mine)):
         raise NotFound()
     if c.per_resident:
-        flats = linked_flats(c, user, owners_only=False)
-        if not flats or (flat_id is not None and flat_id not in flats):
+        if not mine or (flat_id is not None and flat_id not in mine):
             raise Forbidden(messages.NOT_RESIDENT, code="not_resident")
-        return f"user:{user.id}", flat_id or flats[0], "resident"
+        return f"user:{user.id}", flat_id or mine[0], "resident"
     if flat_id is None:
-        flats = linked_flats(c, user, owners_only=True)
-        if not flats:
+        owned = [row for row in flats if row.owner or row.proxy]
+        if not owned:
             raise Forbidden(messages.NOT_OWNER, code="not_owner")
-        if len(flats) > 1:
+        if len(owned) > 1:
             raise InvalidInput(messages.FLAT_REQUIRED, fields={"flat_id": messages.FLAT_REQUIRED})
-        flat_id = flats[0]
-    elif not flat_in_scope(c, flat_id):
-        raise InvalidInput(messages.FLAT_NOT_IN_SCOPE, fields={"flat_id": messages.FLAT_NOT_IN_SCOPE})
-    right = voter_right(user, flat_id)
-    if right is None:
+        row = owned[0]
+    else:
+        row = next((row for row in flats if row.flat_id == flat_id), None)
+        if row is None:
+            raise InvalidInput(messages.FLAT_NOT_IN_SCOPE, fields={"flat_id": messages.FLAT_NOT_IN_SCOPE})
+    if not (row.owner or row.proxy):
         raise Forbidden(messages.NOT_OWNER, code="not_owner")
-    return f"flat:{flat_id}", flat_id, right
+    return f"flat:{row.flat_id}", row.flat_id, "owner" if row.owner else "proxy"
 
 
 def voting_flats(c: Consultation, user: User) -> list[int]:

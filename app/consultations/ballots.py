@@ -7,25 +7,25 @@ closing reminders ask `has_ballot`.
 import secrets
 
 from flask import current_app
-from sqlalchemy import and_, exists, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import and_, bindparam, exists, insert, select, text
 
-from app.audit.services import record
+from app.audit.services import record, seal_soon
 from app.auth.models import User
 from app.auth.services import normalize_phone
 from app.consultations import messages
-from app.consultations.access import flat_in_scope, linked_flats, resolve_voter
+from app.consultations.access import flat_in_scope, linked_flats, resolve_rights, rights_query
 from app.consultations.answers import check_answers
-from app.consultations.lifecycle import lock, settle
+from app.consultations.lifecycle import is_due, lock, settle
 from app.consultations.models import (
     Ballot, BallotAnswer, BallotVersion, Channel, Consultation, Status)
 from app.db import utcnow
-from app.errors import Conflict, InvalidInput
+from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.models import Flat
 from app.extensions import db
 from app.signals import ballot_cast
 
+#: what makes a ballot sent again the same as the current one (with its answers)
+SAME_AS = ("voter_id", "cast_as", "channel", "entered_by_id", "evidence", "witness_phone")
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud without doubt
 
 
@@ -34,14 +34,18 @@ def new_receipt() -> str:
     return f"{code[:5]}-{code[5:]}"
 
 
-def _require_open(c: Consultation) -> None:
-    """A ballot is a write: record a close that time already decided, then refuse."""
-    settle(c)
+def _check_open(c: Consultation) -> None:
     if c.status != Status.open:
         raise Conflict(messages.CLOSED if c.status != Status.draft else messages.NOT_OPEN_YET,
                        code="consultation_closed" if c.status != Status.draft else "not_open")
     if c.opens_at is not None and utcnow() < c.opens_at:
         raise Conflict(messages.NOT_OPEN_YET, code="not_open")
+
+
+def _require_open(c: Consultation) -> None:
+    """A ballot is a write: record a close that time already decided, then refuse."""
+    settle(c)
+    _check_open(c)
     lock(c, read=True)
     if c.status != Status.open:
         raise Conflict(messages.CLOSED, code="consultation_closed")
@@ -64,68 +68,116 @@ def _same_as_current(ballot: Ballot, **cast) -> bool:
     return ballot.version > 0 and all(getattr(ballot, name) == value for name, value in cast.items())
 
 
+#: the columns a new or changed ballot writes (besides version and created_at)
+WRITTEN = ("flat_id", "voter_id", "cast_as", "channel", "entered_by_id", "evidence",
+           "witness_phone", "answers", "receipt", "updated_at")
+#: the current row outranks this ballot (`_kept_over` in SQL), by (proxy, paper)
+KEPT = {(True, False): " OR ballots.cast_as = 'owner'", (True, True): " OR ballots.cast_as = 'owner'",
+        (False, True): " OR (ballots.cast_as = 'owner' AND ballots.channel = 'online')",
+        (False, False): ""}
+_UPSERTS: dict = {}
+
+
+def _upsert_sql(dialect: str, proxy: bool, paper: bool):
+    """INSERT … ON CONFLICT (consultation_id, slot) DO UPDATE … WHERE it may and must change,
+    RETURNING id, version: one statement claims, locks and writes the slot's current ballot.
+
+    Written as text, one per dialect and rank: SQLAlchemy compiles a dialect's
+    on_conflict_do_update anew on every call (it has no cache key), which cost more than
+    the statement itself. Nothing changes (a retry) when the row already holds the same
+    answers, voter, right, channel and evidence; the JSON is compared as jsonb on
+    PostgreSQL, as the same serialiser's text on SQLite.
+    """
+    key = (dialect, proxy, paper)
+    if key not in _UPSERTS:
+        same = "IS NOT DISTINCT FROM" if dialect == "postgresql" else "IS"
+        answers = ("CAST(ballots.answers AS JSONB) = CAST(excluded.answers AS JSONB)"
+                   if dialect == "postgresql" else "ballots.answers = excluded.answers")
+        unchanged = " AND ".join([answers] + [f"ballots.{name} {same} excluded.{name}" for name in SAME_AS])
+        columns = ("estate_id", "consultation_id", "slot") + WRITTEN
+        _UPSERTS[key] = text(
+            f"INSERT INTO ballots ({', '.join(columns)}, version, created_at) "
+            f"VALUES ({', '.join(':' + name for name in columns)}, 1, :updated_at) "
+            "ON CONFLICT (consultation_id, slot) DO UPDATE SET version = ballots.version + 1, "
+            + ", ".join(f"{name} = excluded.{name}" for name in WRITTEN)
+            + f" WHERE NOT ({unchanged}{KEPT[(proxy, paper)]}) RETURNING id, version"
+        ).bindparams(*(bindparam(name, type_=Ballot.__table__.c[name].type)
+                       for name in ("channel", "answers", "updated_at")))
+    return _UPSERTS[key]
+
+
+def _upsert(c: Consultation, values: dict):
+    dialect = db.session.get_bind().dialect.name
+    statement = _upsert_sql(dialect, values["cast_as"] == "proxy", values["channel"] == Channel.paper)
+    return db.session.execute(statement, {"estate_id": c.estate_id, "consultation_id": c.id,
+                                          **values}).first()
+
+
 def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, cast_as: str,
                   channel: Channel, answers: dict, rows: list[tuple], entered_by_id=None,
                   evidence=None, witness_phone=None) -> Ballot:
-    """Insert or replace the slot's current ballot; keep the version; one commit."""
+    """Insert or replace the slot's current ballot; keep the version; one commit.
+
+    Statements: the upsert; the old answers deleted (a changed ballot only); the answers
+    in one INSERT; the version; the audit entry (deferred: no lock on the chain); COMMIT.
+    """
     now = utcnow()
-    # Claim the slot first: INSERT … ON CONFLICT DO NOTHING waits for a concurrent
-    # first ballot of the same flat and then leaves it be; the row is then locked and
-    # updated. No savepoint is needed: the claim lives and dies with the request's transaction.
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    db.session.execute(insert(Ballot).values(
-        estate_id=c.estate_id, consultation_id=c.id, slot=slot, version=0, flat_id=flat_id,
-        voter_id=voter_id, cast_as=cast_as, channel=channel, answers=answers,
-        receipt=new_receipt(), created_at=now, updated_at=now)
-        .on_conflict_do_nothing(index_elements=["consultation_id", "slot"]))
-    ballot = db.session.scalar(
-        select(Ballot).where(Ballot.consultation_id == c.id, Ballot.slot == slot)
-        .with_for_update().execution_options(populate_existing=True))
-    refusal = _kept_over(ballot, cast_as, channel) if ballot.version else None
-    if refusal is not None:
+    values = dict(slot=slot, flat_id=flat_id, voter_id=voter_id, cast_as=cast_as, channel=channel,
+                  entered_by_id=entered_by_id, evidence=evidence, witness_phone=witness_phone,
+                  answers=answers, receipt=new_receipt(), updated_at=now)
+    written = _upsert(c, values)
+    if written is None:  # the current ballot stays: sent again, or it outranks this one
+        current = db.session.scalar(select(Ballot).where(
+            Ballot.consultation_id == c.id, Ballot.slot == slot).execution_options(populate_existing=True))
+        if _same_as_current(current, **{name: values[name] for name in SAME_AS}, answers=answers):
+            db.session.commit()  # a retry of the current ballot: its receipt again, nothing written
+            return current
         db.session.rollback()  # refused: release the slot's lock, leave everything as it was
-        raise Conflict(refusal, code="owner_already_voted")
-    if _same_as_current(ballot, voter_id=voter_id, cast_as=cast_as, channel=channel,
-                        answers=answers, entered_by_id=entered_by_id, evidence=evidence,
-                        witness_phone=witness_phone):
-        db.session.commit()  # a retry of the current ballot: its receipt again, nothing written
-        return ballot
-    ballot.version += 1
-    ballot.flat_id, ballot.voter_id, ballot.cast_as, ballot.channel = flat_id, voter_id, cast_as, channel
-    ballot.entered_by_id, ballot.evidence, ballot.witness_phone = entered_by_id, evidence, witness_phone
-    ballot.answers, ballot.updated_at = answers, now
-    if ballot.version > 1:
-        ballot.receipt = new_receipt()
-    db.session.execute(BallotAnswer.__table__.delete().where(BallotAnswer.ballot_id == ballot.id))
-    db.session.add_all(BallotAnswer(estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot.id,
-                                    question_key=question, item_key=item, option_key=option,
-                                    value_text=text)
-                       for question, item, option, text in rows)
-    db.session.add(BallotVersion(
-        estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot.id, version=ballot.version,
-        flat_id=flat_id, voter_id=voter_id, cast_as=cast_as, channel=channel,
-        entered_by_id=entered_by_id, evidence=evidence, witness_phone=witness_phone,
-        answers=answers, receipt=ballot.receipt, created_at=now))
+        raise Conflict(_kept_over(current, cast_as, channel) or messages.OWNER_ALREADY_VOTED,
+                       code="owner_already_voted")
+    ballot_id, version = written
+    if version > 1:
+        db.session.execute(BallotAnswer.__table__.delete().where(BallotAnswer.ballot_id == ballot_id))
+    if rows:  # one statement (executemany: insertmanyvalues on PostgreSQL)
+        db.session.execute(insert(BallotAnswer.__table__), [dict(
+            estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot_id, question_key=question,
+            item_key=item, option_key=option, value_text=value) for question, item, option, value in rows])
+    del values["slot"], values["updated_at"]
+    db.session.execute(insert(BallotVersion.__table__), dict(
+        estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot_id, version=version,
+        created_at=now, **values))
     record("ballot.cast", estate_id=c.estate_id, actor_id=entered_by_id or voter_id,
-           subject_type="consultation", subject_id=c.id,
-           data={"slot": slot, "version": ballot.version, "channel": channel.value,
-                 "cast_as": cast_as, "receipt": ballot.receipt})
+           subject_type="consultation", subject_id=c.id, deferred=True,
+           data={"slot": slot, "version": version, "channel": channel.value,
+                 "cast_as": cast_as, "receipt": values["receipt"]})
+    consultation_id, estate_id = c.id, c.estate_id  # read before the commit expires `c`
     db.session.commit()
-    ballot_cast.send(current_app._get_current_object(), consultation_id=c.id, estate_id=c.estate_id)
-    return ballot
+    seal_soon(estate_id)
+    ballot_cast.send(current_app._get_current_object(), consultation_id=consultation_id,
+                     estate_id=estate_id)
+    return Ballot(id=ballot_id, estate_id=estate_id, consultation_id=consultation_id, slot=slot,
+                  version=version, created_at=now, updated_at=now, **values)
 
 
-def cast_ballot(c: Consultation, user: User, flat_id: int | None, answers: dict) -> Ballot:
+def cast_ballot(c: Consultation | int, user: User, flat_id: int | None, answers: dict) -> Ballot:
     """The user's own ballot (PUT …/ballots/mine): idempotent, changeable until close.
 
-    An owner's ballot always replaces a proxy's; a proxy cannot replace an owner's.
+    An owner's ballot always replaces a proxy's; a proxy cannot replace an owner's. The
+    consultation, locked against closing, and the right to vote come in one query.
     """
-    slot, flat_id, cast_as = resolve_voter(c, user, flat_id)
-    _require_open(c)
-    normalised, rows = check_answers(c.questions, answers)
+    consultation_id = c if isinstance(c, int) else c.id
+    rows = db.session.execute(*rights_query(consultation_id, user, flat_id)).all()
+    if not rows:
+        raise NotFound()
+    c = rows[0][0]
+    slot, flat_id, cast_as = resolve_rights(c, user, flat_id, rows)
+    if is_due(c):  # record the close that time decided, without the share lock held here
+        db.session.rollback()
+        settle(c)
+    _check_open(c)
+    normalised, answer_rows = check_answers(c.questions, answers)
     return _write_ballot(c, slot=slot, flat_id=flat_id, voter_id=user.id, cast_as=cast_as,
-                         channel=Channel.online, answers=normalised, rows=rows)
+                         channel=Channel.online, answers=normalised, rows=answer_rows)
 
 
 def cast_assisted_ballot(c: Consultation, actor: User, flat_id: int, answers: dict, *,

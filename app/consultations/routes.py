@@ -98,9 +98,7 @@ class MyBallot(MethodView):
     @blp.response(200, ReceiptOutSchema)
     def put(self, data, consultation_id):
         """Cast or change one's ballot until close; returns the receipt."""
-        user = require_user()
-        consultation = services.get_consultation(consultation_id)
-        return services.cast_ballot(consultation, user, data["flat_id"], data["answers"])
+        return services.cast_ballot(consultation_id, require_user(), data["flat_id"], data["answers"])
 
 
 @blp.route("/consultations/<int:consultation_id>/assisted-ballots")

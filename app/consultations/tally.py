@@ -6,7 +6,7 @@ is the derived one (an open consultation past `closes_at` counts as closed).
 """
 from decimal import Decimal
 
-from sqlalchemy import case, distinct, func, select
+from sqlalchemy import String, case, distinct, func, literal, select, union_all
 
 from app.consultations.access import head_of, scope_condition
 from app.consultations.means import Means, within_means
@@ -43,35 +43,45 @@ def _voted_flats(c: Consultation):
     """
     return (select(Ballot.id.label("ballot_id"), head_of().label("head"),
                    Flat.area_m2.label("area"),
-                   func.sum(Flat.area_m2).over(partition_by=head_of()).label("head_area"))
+                   func.sum(Flat.area_m2).over(partition_by=head_of()).label("head_area"),
+                   func.count().over(partition_by=head_of()).label("head_flats"))
             .select_from(Ballot).join(Flat, Ballot.flat_id == Flat.id)
-            .where(Ballot.consultation_id == c.id, scope_condition(c)).subquery())
+            .where(Ballot.consultation_id == c.id, scope_condition(c)).cte("voted"))
 
 
-def _participants(voted) -> Tally:
-    return _tally(*db.session.execute(
-        select(func.count(distinct(voted.c.head)), func.sum(voted.c.area))).one())
+def _participants_and_heads(c: Consultation, voted) -> tuple[Tally, dict]:
+    """The participants (distinct heads, voted area) and, per question/item/option, the
+    area that chose it and the heads whose majority did.
 
-
-def _option_heads(c: Consultation, voted) -> dict:
-    """Per question/item/option: the area that chose it and the heads whose majority did.
-
-    One aggregate query (see app.rules.engine for the split-vote rule it applies).
+    One query: `voted` is a CTE used twice, so PostgreSQL computes the join and its
+    window once (see app.rules.engine for the split-vote rule applied here).
     """
-    per_head = (select(voted.c.head, BallotAnswer.question_key.label("question"),
+    single = func.coalesce(func.sum(case((voted.c.head_flats == 1, 1), else_=0)), 0)
+    several = func.count(distinct(case((voted.c.head_flats > 1, voted.c.head), else_=None)))
+    participants = select(literal(None, String).label("question"), literal(None, String),
+                          literal(None, String), single + several, func.sum(voted.c.area))
+    # A head that voted for one flat has that flat's choice as its majority: those rows
+    # are counted together (key NULL), so only heads with several voted flats are grouped
+    # one by one (a street of 30,000 flats: a few thousand groups, not 30,000).
+    key = case((voted.c.head_flats == 1, None), else_=voted.c.head)
+    per_head = (select(key.label("head"), BallotAnswer.question_key.label("question"),
                        BallotAnswer.item_key.label("item"), BallotAnswer.option_key.label("option"),
                        func.sum(voted.c.area).label("area"),
+                       func.sum(case((voted.c.area > 0, 1), else_=0)).label("rows"),
                        func.max(voted.c.head_area).label("head_area"))
                 .select_from(BallotAnswer).join(voted, voted.c.ballot_id == BallotAnswer.ballot_id)
                 .where(BallotAnswer.consultation_id == c.id, BallotAnswer.option_key.is_not(None))
-                .group_by(voted.c.head, BallotAnswer.question_key, BallotAnswer.item_key,
+                .group_by(key, BallotAnswer.question_key, BallotAnswer.item_key,
                           BallotAnswer.option_key).subquery())
-    majority = case((per_head.c.area + per_head.c.area > per_head.c.head_area, 1), else_=0)
-    rows = db.session.execute(
-        select(per_head.c.question, per_head.c.item, per_head.c.option,
-               func.sum(majority), func.sum(per_head.c.area))
-        .group_by(per_head.c.question, per_head.c.item, per_head.c.option)).all()
-    return {(q, item, option): _tally(heads, area) for q, item, option, heads, area in rows}
+    majority = case((per_head.c.head.is_(None), per_head.c.rows),
+                    (per_head.c.area + per_head.c.area > per_head.c.head_area, 1), else_=0)
+    options = (select(per_head.c.question, per_head.c.item, per_head.c.option,
+                      func.sum(majority), func.sum(per_head.c.area))
+               .group_by(per_head.c.question, per_head.c.item, per_head.c.option))
+    rows = db.session.execute(union_all(participants, options)).all()
+    heads = {(q, item, option): _tally(n, area) for q, item, option, n, area in rows if q is not None}
+    total = next(((n, area) for q, _, _, n, area in rows if q is None), (0, 0))
+    return _tally(*total), heads
 
 
 def _ballot_counts(c: Consultation) -> dict:
@@ -161,9 +171,7 @@ def results(c: Consultation) -> Outcome:
     if c.per_resident:
         participants, heads = Tally(), {}
     else:
-        voted = _voted_flats(c)
-        participants = _participants(voted)
-        heads = _option_heads(c, voted)
+        participants, heads = _participants_and_heads(c, _voted_flats(c))
     participation = engine.threshold_holds(rule.participation, participants, scope) \
         if rule.decides else None
     judge = _Judge(rule, scope, participants, heads, final)

@@ -23,3 +23,6 @@ def init_app(app):
     from app.extensions import api
 
     api.register_blueprint(blp)
+    from app.system import metrics
+
+    metrics.init_app(app)

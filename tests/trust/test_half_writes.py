@@ -100,20 +100,18 @@ def test_changed_ballot_failing_at_its_audit_entry_keeps_the_first_version(clien
 
 def test_changed_ballot_refused_by_the_database_at_commit_writes_nothing(client, vote,
                                                                          monkeypatch):
-    """The database itself refuses the last row at commit (an audit entry whose place in
-    the chain is taken), after the old answer rows were already deleted and the new
-    ones, the version and the ballot's update were sent: all of it is undone."""
+    """The database itself refuses the last row (an audit entry without its action: NOT
+    NULL), after the ballot's update was sent, the old answer rows deleted and the new
+    ones and the version inserted: all of it is undone."""
     estate, flat, owner, consultation = vote
     first = put_ballot(client, consultation, owner, {"install": "agree"}, flat.id)
     assert first.status_code == 200, first.json
     before = row_counts()
     real, calls = consultation_services.record, []
 
-    def colliding(*args, **kwargs):
-        entry = real(*args, **kwargs)
-        entry.seq = 1  # the chain's first entry already holds seq 1: unique (chain, seq)
-        calls.append(entry)
-        return entry
+    def colliding(action, **kwargs):
+        calls.append(action)
+        return real(None, **kwargs)  # the database refuses an entry without its action
 
     monkeypatch.setattr(consultation_services, "record", colliding)
     response = put_ballot(client, consultation, owner, {"install": "abstain"}, flat.id)
