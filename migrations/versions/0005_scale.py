@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_scale"
-down_revision = "0004_trust_b"
+down_revision = "0005_comanage_b"
 branch_labels = None
 depends_on = None
 
