@@ -8,7 +8,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, false, func, insert, select, update
 
 from app.audit import messages
 from app.audit.sealer import sealer
@@ -33,6 +33,12 @@ def entry_hash(prev_hash, chain, seq, estate_id, actor_id, action, subject_type,
 
 
 def _locked_head(chain: str) -> AuditHead:
+    if db.session.get_bind().dialect.name != "postgresql":
+        # SQLite ignores FOR UPDATE: a write that matches no row still takes the database's
+        # write lock first, so two sealers never read the same head before either writes (the
+        # head itself refuses a no-op update: it only moves forward)
+        db.session.execute(update(AuditPending).where(false()).values(id=AuditPending.id)
+                           .execution_options(synchronize_session=False))
     head = db.session.scalar(select(AuditHead).where(AuditHead.chain == chain).with_for_update()
                              .execution_options(populate_existing=True))
     if head is None:
