@@ -7,7 +7,6 @@ started in a subprocess get their own clone (`clone_database`).
 """
 import os
 import shutil
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -20,13 +19,6 @@ from app.config import TestConfig
 
 PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 BACKENDS = ("sqlite", "postgresql")
-
-# Test databases only: a commit returns before PostgreSQL has flushed its WAL to disk (about
-# 5x faster per commit on the shared box). A commit is still atomic and seen at once by every
-# other connection, and it survives any crash of the app's processes (tests/trust kills
-# servers); only a crash of PostgreSQL itself could lose the last ones, which no test does.
-# libpq reads PGOPTIONS: this process, the test servers and `flask` commands inherit it.
-os.environ.setdefault("PGOPTIONS", "-c synchronous_commit=off")
 
 
 def pytest_addoption(parser):
@@ -143,16 +135,9 @@ class Databases:
 
 @pytest.fixture(scope="session")
 def databases(tmp_path_factory):
-    # SQLite files live on tmpfs where there is one: the same SQLite, but a commit's fsync
-    # costs nothing there (0.3 ms a commit instead of 4 on the shared box's disk)
-    shm = Path("/dev/shm")
-    on_tmpfs = shm.is_dir() and os.access(shm, os.W_OK)
-    folder = Path(tempfile.mkdtemp(prefix="gongzhi-db-", dir=shm)) if on_tmpfs else tmp_path_factory.mktemp("db")
-    dbs = Databases(folder)
+    dbs = Databases(tmp_path_factory.mktemp("db"))
     yield dbs
     dbs.drop_all()
-    if on_tmpfs:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -184,10 +169,7 @@ def app(backend, databases, config_overrides, tmp_path):
     with application.app_context():
         yield application
         db.session.remove()
-        if backend == "sqlite":
-            db.engine.dispose()
-            Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)  # tmpfs is memory
-        else:
+        if backend == "postgresql":
             tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
             with db.engine.begin() as conn:
                 # the audit tables refuse TRUNCATE (migration 0004); the test database's
