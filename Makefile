@@ -100,8 +100,12 @@ run: runtime-deps demo $(VENDOR_STAMP)
 	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(VENV)/bin/gunicorn -k gevent -w 1 \
 	  --worker-connections 10000 --no-control-socket -b $(HOST):$(PORT) wsgi:app
 
+# Three test processes (pytest-xdist) on two cores: the browser, server and database tests
+# spend much of their time waiting. TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= 3
+
 test: install-dev $(VENDOR_STAMP) services-up
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 # Regenerate the initial migration from the models (before the first release only).
 # Hand-written migrations after 0001 (triggers) are set aside while it is regenerated.

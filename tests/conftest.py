@@ -33,6 +33,19 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("backend", backends, scope="session")
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`make test`), the tests of a module that builds something once per
+    module and backend (a World of the security tests, a fake outside server) stay in one
+    process, so it is built as often as in a plain run, not once in every process
+    (`--dist loadgroup`)."""
+    for item in items:
+        fixtures = getattr(item, "_fixtureinfo", None)
+        if fixtures and any(d.scope == "module" for defs in fixtures.name2fixturedefs.values()
+                            for d in defs):
+            backend = getattr(item, "callspec", None) and item.callspec.params.get("backend")
+            item.add_marker(pytest.mark.xdist_group(f"{item.nodeid.split('::')[0]}-{backend}"))
+
+
 def _pg_url(dbname: str) -> str:
     base = PG_ADMIN_URL.rsplit("/", 1)[0]
     return f"{base}/{dbname}".replace("postgresql://", "postgresql+psycopg://", 1)
@@ -62,6 +75,7 @@ class Databases:
         self.sqlite_template = None
         self.pg_template = None
         self.pg_shared = None
+        self.demo_templates = {}
         self.created = []
 
     def sqlite(self) -> Path:
@@ -80,18 +94,30 @@ class Databases:
             self.pg_template = name
         return self.pg_template
 
-    def clone(self, backend: str) -> str:
-        """A new database with the migrated schema; returns its URL."""
+    def clone(self, backend: str, template_url: str | None = None) -> str:
+        """A new database with the migrated schema (or a copy of `template_url`); its URL."""
         if backend == "sqlite":
             path = self.tmp / f"{uuid.uuid4().hex}.sqlite"
-            shutil.copy(self.sqlite(), path)
+            shutil.copy(template_url.removeprefix("sqlite:///") if template_url else self.sqlite(), path)
             return f"sqlite:///{path}"
-        template = self.postgresql_template()
+        template = template_url.rsplit("/", 1)[1] if template_url else self.postgresql_template()
         name = f"{self.run_id}_{uuid.uuid4().hex[:8]}"
         with _pg_admin() as conn:
             conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         self.created.append(name)
         return _pg_url(name)
+
+    def demo(self, backend: str) -> str:
+        """A new database holding the demo estate. `flask demo load` (as an operator runs
+        it, with a test server's environment) fills a template once per backend and test
+        process; each caller gets its own copy, as if it had run the command itself."""
+        if backend not in self.demo_templates:
+            from tests.live import run_flask, server_env
+
+            url = self.clone(backend)
+            run_flask(server_env(url, "http://127.0.0.1"), "demo", "load")
+            self.demo_templates[backend] = url
+        return self.clone(backend, self.demo_templates[backend])
 
     def shared_postgresql(self) -> str:
         if self.pg_shared is None:

@@ -49,17 +49,32 @@ def serve_wsgi(wsgi_app):
         server.server_close()
 
 
+def server_env(database_url: str, public_url: str, **env) -> dict:
+    """The environment of a test server process (and of `flask` commands run beside it)."""
+    merged = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET,
+              "SMS_BACKEND": "console", "PUBLIC_BASE_URL": public_url,
+              "RATELIMIT_ENABLED": "0", **{k: str(v) for k, v in env.items()}}
+    if "REDIS_URL" not in env:
+        merged.pop("REDIS_URL", None)
+    return merged
+
+
+def run_flask(env: dict, *args) -> str:
+    """Run `flask <args>` as an operator would, with a server's environment; its output."""
+    flask = Path(sys.executable).with_name("flask")
+    done = subprocess.run([str(flask), *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**env, "FLASK_APP": "wsgi.py"})
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 class LiveServer:
     def __init__(self, database_url: str, port: int | None = None, args: tuple = (), **env):
         self.database_url = database_url
         self.args = tuple(args)  # more gunicorn options, e.g. --reuse-port
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET,
-                    "SMS_BACKEND": "console", "PUBLIC_BASE_URL": self.url,
-                    "RATELIMIT_ENABLED": "0", **{k: str(v) for k, v in env.items()}}
-        if "REDIS_URL" not in env:
-            self.env.pop("REDIS_URL", None)
+        self.env = server_env(database_url, self.url, **env)
         self.process = None
         self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"gongzhi-live-{self.port}-{id(self)}.log"
 

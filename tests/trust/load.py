@@ -34,6 +34,8 @@ class Plan:
     flat_ids: list[int]
     #: one entry per client: (access token, flat id, who: owner/proxy)
     clients: list[tuple[str, int, str]]
+    #: the person behind each access token (two phones of one person: two tokens)
+    voter_of: dict[str, int] = field(default_factory=dict)
 
 
 def seed(database_url: str, *, buildings=(("1号楼", 2), ("2号楼", 2)), floors=5,
@@ -47,7 +49,7 @@ def seed(database_url: str, *, buildings=(("1号楼", 2), ("2号楼", 2)), floor
     with seeding(database_url):
         estate = make_estate(name="并发小区", buildings=buildings, floors=floors)
         flats = flats_of(estate.id)
-        clients = []
+        clients, voter_of = [], {}
         for flat in flats:
             people = [(make_owner(flat), "owner")]
             for _ in range(owners_per_flat - 1):
@@ -61,9 +63,11 @@ def seed(database_url: str, *, buildings=(("1号楼", 2), ("2号楼", 2)), floor
                 people.append((relative, "proxy"))
             for index in range(clients_per_flat):
                 user, who = people[index % len(people)]
-                clients.append((issue(user, "access"), flat.id, who))
+                token = issue(user, "access")
+                voter_of[token] = user.id
+                clients.append((token, flat.id, who))
         consultation = make_consultation(estate, scope_type="estate")
-        return Plan(consultation.id, [flat.id for flat in flats], clients)
+        return Plan(consultation.id, [flat.id for flat in flats], clients, voter_of)
 
 
 @dataclass
@@ -71,6 +75,8 @@ class Outcome:
     flat_id: int
     who: str
     answers: dict
+    #: the access token the client sent (Plan.voter_of names its person)
+    token: str = ""
     attempts: int = 0
     #: the acknowledgement (2xx body: receipt, version, flat_id), or None
     ack: dict | None = None
@@ -94,7 +100,7 @@ class Load:
 
     def submit(self, session: requests.Session, token: str, flat_id: int, who: str,
                answers: dict) -> Outcome:
-        outcome = Outcome(flat_id, who, answers)
+        outcome = Outcome(flat_id, who, answers, token)
         url = f"{self.base_url}/api/v1/consultations/{self.consultation_id}/ballots/mine"
         for attempt in range(RETRIES + 1):
             outcome.attempts += 1
@@ -175,6 +181,8 @@ class Saved:
     mixed_answers: list[str]
     ballot_audit_entries: int
     audit_chain_ok: bool
+    #: every version written: (flat id, version, receipt) -> (voter id, answers)
+    versions: dict = field(default_factory=dict)
 
 
 def inspect(database_url: str, plan: Plan, outcomes: list[Outcome]) -> Saved:
@@ -212,4 +220,6 @@ def inspect(database_url: str, plan: Plan, outcomes: list[Outcome]) -> Saved:
                      duplicated_flats=sorted(s for s, n in per_slot.items() if n > 1),
                      ballot_versions=len(versions), acks_saved=len(acks) - len(lost),
                      acks_lost=lost, broken_histories=broken, mixed_answers=mixed,
-                     ballot_audit_entries=audited, audit_chain_ok=chain_ok)
+                     ballot_audit_entries=audited, audit_chain_ok=chain_ok,
+                     versions={(v.flat_id, v.version, v.receipt): (v.voter_id, v.answers)
+                               for v in versions})

@@ -1,6 +1,6 @@
 """A server killed (SIGKILL) in the middle of a ballot load loses no acknowledged ballot.
 
-120 clients keep casting and changing ballots; once 120 were acknowledged the
+72 clients keep casting and changing ballots; once 72 were acknowledged the
 server's process group gets SIGKILL, as a crash or an OOM kill would, and a new
 server starts on the same port and database. The clients retry (5 times, backing
 off) and carry on. Afterwards every acknowledged ballot must be in the database
@@ -15,12 +15,12 @@ from tests.trust.load import Load, inspect, join, seed
 pytestmark = pytest.mark.postgresql_only
 
 BALLOTS_EACH = 4
-KILL_AFTER_ACKS = 120
+KILL_AFTER_ACKS = 72
 
 
 def test_killed_server_loses_no_acknowledged_ballot(start_server, clone_database):
     url = clone_database("postgresql")
-    plan = seed(url, owners_per_flat=2, proxies_per_flat=1, clients_per_flat=3)
+    plan = seed(url, floors=3, owners_per_flat=2, proxies_per_flat=1, clients_per_flat=3)
     server = start_server("postgresql", database_url=url)
     load = Load(server.url, plan.consultation_id, backoff_s=0.5)
     threads = load.run(plan.clients, ballots_each=BALLOTS_EACH)
@@ -50,6 +50,7 @@ def test_killed_server_loses_no_acknowledged_ballot(start_server, clone_database
           f"current_ballots={saved.current_ballots}/{saved.flats} "
           f"duplicates={len(saved.duplicated_flats)}")
 
+    assert len(plan.clients) == 72
     assert len(outcomes) == len(plan.clients) * BALLOTS_EACH
     # the kill happened mid-load: requests were cut off, and the new server took over
     assert acked_at_kill < len(outcomes) and hit_by_kill > 0

@@ -4,14 +4,16 @@ Every page a test opens is watched: a request to anywhere but the test server
 fails the test (the pages must work where foreign CDNs are blocked).
 Screenshots go to tests/screenshots/ (see the README).
 """
+import os
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 import requests
 from playwright.sync_api import sync_playwright
+
+from tests.live import run_flask
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -48,11 +50,7 @@ class Site:
         self.url = server.url
 
     def flask(self, *args) -> str:
-        flask = Path(sys.executable).with_name("flask")
-        done = subprocess.run([str(flask), *args], cwd=ROOT, capture_output=True, text=True,
-                              env={**self.server.env, "FLASK_APP": "wsgi.py"})
-        assert done.returncode == 0, done.stderr
-        return done.stdout
+        return run_flask(self.server.env, *args)
 
     def latest_code(self, phone: str) -> str:
         sent = requests.get(f"{self.url}/api/v1/dev/sms-outbox", params={"phone": phone}).json()
@@ -67,25 +65,24 @@ class Site:
         return {"Authorization": f"Bearer {token.json()['access_token']}"}
 
 
-def demo_site(start_server, backend: str) -> Site:
-    server = start_server(backend)
-    live = Site(server)
-    live.flask("demo", "load")
-    return live
+def demo_site(start_server, databases, backend: str) -> Site:
+    """A fresh server on a fresh copy of a database `flask demo load` filled (once per
+    backend and test process: tests/conftest.py `Databases.demo`)."""
+    return Site(start_server(backend, database_url=databases.demo(backend)))
 
 
 @pytest.fixture
-def site(start_server, backend):
+def site(start_server, databases, backend):
     """A server with the demo estate (和平里小区) on each database (`--db` chooses):
     the end-to-end journeys run on PostgreSQL as in production, and on SQLite."""
-    return demo_site(start_server, backend)
+    return demo_site(start_server, databases, backend)
 
 
 @pytest.fixture
-def sqlite_site(start_server):
+def sqlite_site(start_server, databases):
     """The demo estate on SQLite only: for what looks the same whatever the database
     (elder mode's sizes and contrast)."""
-    return demo_site(start_server, "sqlite")
+    return demo_site(start_server, databases, "sqlite")
 
 
 @pytest.fixture
@@ -122,9 +119,13 @@ def open_context(browser):
 
 
 def screenshot(page, name: str) -> Path:
+    """Save a full-page screenshot; written aside and moved into place, so the same journey
+    on the other database (another pytest-xdist worker) never leaves half a file."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    partial = SCREENSHOTS / f".{name}.{os.getpid()}.png"
+    page.screenshot(path=str(partial), full_page=True)
+    os.replace(partial, path)
     return path
 
 
