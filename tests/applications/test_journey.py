@@ -174,3 +174,15 @@ def test_an_estate_from_application_to_the_end_of_its_plans_publicity(client, es
     application_id = apply_and_submit(client, estate, people)
     reserve_and_plan(client, estate, people, application_id)
     plan_comments_publicity(client, estate, people)
+
+
+def test_an_estate_from_application_to_its_shared_project(client, estate, people):
+    """Issue 19 in one walk: the application, reserve and annual plan, the plan with comments,
+    heritage review and publicity, then the content vote with a cap, items, progress, joint
+    acceptance, evaluation and sharing (tests/projects/test_coplan_walk.py)."""
+    from tests.projects.test_coplan_walk import Walk, within_means_to_sharing
+
+    application_id = apply_and_submit(client, estate, people)
+    reserve_and_plan(client, estate, people, application_id)
+    plan_comments_publicity(client, estate, people)
+    within_means_to_sharing(Walk(client, estate, people["owners"], people["committee"]))

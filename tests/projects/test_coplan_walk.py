@@ -21,12 +21,15 @@ CAP_CENTS = 2_300_000_00
 
 
 class Walk:
-    def __init__(self, client):
+    """An estate with an owner per flat and its committee (or those of an estate already walked
+    from its application to its plan: tests/applications/test_journey.py)."""
+
+    def __init__(self, client, estate=None, owners=None, committee=None):
         self.client = client
-        self.estate = make_estate()
+        self.estate = estate or make_estate()
         self.flats = flats_of(self.estate.id)
-        self.owners = [make_owner(flat) for flat in self.flats]
-        self.committee = make_user(roles=[("committee", self.estate.id)])
+        self.owners = owners or [make_owner(flat) for flat in self.flats]
+        self.committee = committee or make_user(roles=[("committee", self.estate.id)])
 
     def call(self, method, path, user=None, **kwargs):
         return getattr(self.client, method)(f"/api/v1{path}", headers=auth(user or self.committee),
@@ -67,7 +70,12 @@ def walk(client):
 
 
 def test_content_vote_within_means_to_shared_project(walk):
-    w = walk
+    within_means_to_sharing(walk)
+
+
+def within_means_to_sharing(w: Walk) -> None:
+    """The content vote with a cap, its objections, the project from it, items and progress,
+    the plan's publicity, acceptance, evaluation and sharing, with every guard's refusal."""
     # 共谋: the content vote under a rule with a 7-day preliminary result, with a cap
     created = w.call("post", f"/estates/{w.estate.id}/consultations", json={
         "template": "content_vote", "rule": "civil_code_278_ordinary_objections",
