@@ -94,7 +94,7 @@ migrate: $(STAMP)
 	$(FLASK) db upgrade
 
 demo: migrate
-	$(FLASK) demo load
+	$(FLASK) demo load --activity
 
 run: runtime-deps demo $(VENDOR_STAMP)
 	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(VENV)/bin/gunicorn -k gevent -w 1 \

@@ -13,10 +13,20 @@ from app.extensions import db
 demo_cli = AppGroup("demo", help="The demo estate.")
 
 
-def load_demo() -> Estate:
+def load_demo(activity: bool = False) -> Estate:
+    """The demo estate; with `activity`, every capability in use on it too (app/demo/activity.py).
+    Loading again changes nothing."""
     existing = db.session.scalar(select(Estate).where(Estate.name == data.ESTATE["name"]))
-    if existing is not None:
-        return existing
+    if existing is None:
+        existing = _load_base()
+    if activity:
+        from app.demo import activity as activity_
+
+        activity_.load(existing.id)
+    return existing
+
+
+def _load_base() -> Estate:
     estate = create_estate(**data.ESTATE)
     rows = [LedgerRow(row=i, **row) for i, row in enumerate(data.ledger_rows(), start=2)]
     import_ledger(estate.id, rows)
@@ -47,7 +57,9 @@ def load_demo() -> Estate:
 
 
 @demo_cli.command("load")
-def load_command():
+@click.option("--activity", is_flag=True,
+              help="Also put every capability in use: votes, cases, projects, plans, fund, notices.")
+def load_command(activity: bool):
     """Load the demo estate (does nothing if it is already there)."""
-    estate = load_demo()
+    estate = load_demo(activity=activity)
     click.echo(f"demo estate {estate.id}: {estate.name}")

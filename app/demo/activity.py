@@ -1,0 +1,227 @@
+"""`flask demo load --activity`: every capability in use on 和平里小区, through the services.
+
+After the base estate (app/demo/cli.py), each step is small: an open willingness survey with
+ballots, consents in 2号楼 1单元's elevator round, a 一事一议 case with posts and a meeting, a
+renovation project with progress, a supervision report and a complaint, a finished project's
+published evaluation, the residents' application with support, a plan version with an
+answered comment, a maintenance fund collection, a notice with reads, a property rating
+round with answers and a public income entry. Loading again changes nothing.
+"""
+import io
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from app.auth.models import User
+from app.db import utcnow
+from app.demo import data
+from app.estates.models import Building, Flat, Stairwell
+from app.extensions import db
+
+DAY = timedelta(days=1)
+ROOF = "basic.roof_repair"
+WALLS = "basic.exterior_wall_repair"
+PIPES = "basic.water_supply"
+
+
+def user(phone: str) -> User:
+    return db.session.scalar(select(User).where(User.phone == phone))
+
+
+def flat(estate_id: int, building: str, stairwell: str, room: str) -> Flat:
+    return db.session.scalar(
+        select(Flat).join(Stairwell, Flat.stairwell_id == Stairwell.id)
+        .join(Building, Flat.building_id == Building.id)
+        .where(Flat.estate_id == estate_id, Building.name == building,
+               Stairwell.name == stairwell, Flat.room == room))
+
+
+class People:
+    """The demo's accounts and their flats, by what they do in the demo."""
+
+    def __init__(self, estate_id: int):
+        self.estate_id = estate_id
+        self.staff = user(data.STAFF_PHONE)
+        self.committee = user(data.COMMITTEE_PHONE)
+        self.owners = []  # (user, flat) of every owner account, one flat each
+        for phone, _name, building, stairwell, room, relation in data.RESIDENTS:
+            if relation == "owner":
+                self.owners.append((user(phone), flat(estate_id, building, stairwell, room)))
+        phone6, _name6, flats6 = data.TWO_FLAT_OWNER
+        self.owners.append((user(phone6), flat(estate_id, *flats6[0])))
+        self.second_flat = flat(estate_id, *flats6[1])  # 周国华's 3号楼 1单元 202
+        self.tenant = user(data.RESIDENTS[3][0])
+
+
+def load(estate_id: int) -> None:
+    """Put every capability in use, once: nothing happens when the application is there."""
+    from app.applications.services import applications_of
+
+    if applications_of(estate_id):
+        return
+    people = People(estate_id)
+    willingness_vote(people)
+    elevator_consents(people)
+    neighbours_case(people)
+    project = renovation(people)
+    supervision_and_complaint(people, project)
+    finished_and_evaluated(people)
+    application(people)
+    plan(people)
+    from app.demo import comanage
+
+    comanage.load(people)
+
+
+def items(*codes: str) -> list[dict]:
+    from app.consultations.services import catalogue_items
+
+    known = catalogue_items()
+    return [{"code": code, "label": known[code]["label"], "category": known[code]["category"]}
+            for code in codes]
+
+
+def willingness_vote(people: People) -> None:
+    """An open 改造意愿征询 over the estate: four owners have answered."""
+    from app.consultations.services import cast_ballot, create_consultation, open_consultation
+
+    c = create_consultation(people.estate_id, template_key="willingness_survey",
+                            closes_at=utcnow() + 14 * DAY, actor_id=people.committee.id)
+    open_consultation(c, people.committee.id)
+    answers = [{"willing": "agree", "contribute": "willing", "join": ["meetings"]},
+               {"willing": "agree", "contribute": "unsure"},
+               {"willing": "oppose", "oppose_reason": "担心施工期间出行不便"},
+               {"willing": "agree", "contribute": "willing", "join": ["supervision", "volunteer"]}]
+    for (owner, owned), answer in zip(people.owners[:2] + people.owners[3:5], answers):
+        cast_ballot(c, owner, owned.id, answer)
+
+
+def elevator_consents(people: People) -> None:
+    """2号楼 1单元's elevator is in its consent round: 陈桂英 agreed on her phone, two paper
+    ballots were entered by the committee."""
+    from app.consultations.services import cast_assisted_ballot, cast_ballot, get_consultation
+    from app.demo.sunlight import BUILDING, STAIRWELL
+    from app.elevators.services import projects_of
+
+    stairwell_id = flat(people.estate_id, BUILDING, STAIRWELL, "101").stairwell_id
+    project = projects_of(stairwell_id)[0]
+    c = get_consultation(project.consultation_id)
+    owner, owned = people.owners[3]  # 陈桂英, 2号楼 1单元 201
+    cast_ballot(c, owner, owned.id, {"install": "agree"})
+    for room, answer in (("501", {"install": "agree"}),
+                         ("102", {"install": "oppose", "concerns": ["light", "cost"]})):
+        cast_assisted_ballot(c, people.committee, flat(people.estate_id, BUILDING, STAIRWELL, room).id,
+                             answer, channel="paper", evidence=f"纸质表决票 {BUILDING}{STAIRWELL}{room}")
+
+
+def neighbours_case(people: People) -> None:
+    """一事一议: the bicycle shed of 1号楼, discussed by three and a meeting in three days."""
+    from app.cases.meetings import schedule_meeting
+    from app.cases.services import create_case, create_post
+
+    (first, first_flat), (second, second_flat) = people.owners[0], people.owners[1]
+    case = create_case(people.estate_id, title="1号楼北侧自行车棚漏雨",
+                       description="车棚顶棚破了，下雨时电动车淋湿，充电有危险。",
+                       affected_flat_ids=[first_flat.id, second_flat.id], actor_id=first.id)
+    opening = create_post(case, first, "车棚顶棚破了好几块，建议换成阳光板，顺便装充电桩。")
+    create_post(case, second, "同意换顶棚。充电桩要按户收费，别用公共电。", parent_id=opening.id)
+    create_post(case, people.committee, "居委会已联系物业看现场，周六开会商量方案和费用。")
+    schedule_meeting(case, people.committee.id, held_at=utcnow() + 3 * DAY, place="社区活动室",
+                     agenda="车棚顶棚更换方案、充电桩收费办法")
+
+
+def photo(text_colour=(200, 120, 40)) -> bytes:
+    """A small generated site photo (Pillow): scaffolding stripes on a wall."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 480), (215, 210, 200))
+    draw = ImageDraw.Draw(image)
+    for x in range(40, 640, 80):
+        draw.rectangle([x, 60, x + 12, 460], fill=text_colour)
+    for y in range(60, 480, 70):
+        draw.rectangle([40, y, 600, y + 8], fill=(120, 120, 120))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+def renovation(people: People):
+    """The 2026 renovation under way: three items, one half done, a progress post with a photo."""
+    from app.projects.models import ItemStatus
+    from app.projects.services import create_project, post_progress, set_items
+    from app.projects.work import update_item
+
+    actor = people.committee.id
+    project = create_project(people.estate_id, "2026年和平里小区综合整治", 380_000_000, actor)
+    project = set_items(project, items(ROOF, WALLS, PIPES), actor)
+    roof = next(item for item in project.items if item.code == ROOF)
+    update_item(project, roof.id, ItemStatus.in_progress, 50, "1号楼屋面防水完成一半", actor)
+    post_progress(project, actor, "committee", "1号楼屋面搭好脚手架，旧防水层已铲除，本周铺新卷材。",
+                  [photo()])
+    return project
+
+
+def supervision_and_complaint(people: People, project) -> None:
+    """李玉兰 reported what she saw on site and was answered; 王秀英's complaint is being handled."""
+    from app.projects.models import ComplaintStatus
+    from app.projects.services import file_complaint, move_complaint, report_supervision
+    from app.projects.supervision import answer_report
+
+    reporter = people.owners[2][0]
+    report = report_supervision(project, reporter.id, "屋面卷材搭接处看着不够宽，请监理核实。")
+    answer_report(report, people.committee.id, "监理已复核，搭接宽度 10 厘米，符合要求。")
+    complaint = file_complaint(people.estate_id, people.owners[1][0].id, "施工噪音太早",
+                               "早上六点半就开始切割，老人休息不好。", False, project.id)
+    move_complaint(complaint, ComplaintStatus.handling, people.committee.id)
+
+
+def finished_and_evaluated(people: People) -> None:
+    """Last year's 2号楼 roof: every item completed, its evaluation answered, closed and published."""
+    from app.consultations.services import (
+        cast_ballot, close_consultation, open_consultation, publish_consultation)
+    from app.projects.evaluation import start_evaluation
+    from app.projects.models import ItemStatus
+    from app.projects.services import create_project, set_items
+    from app.projects.work import update_item
+
+    actor = people.committee.id
+    project = create_project(people.estate_id, "2025年2号楼屋面防水", 42_000_000, actor)
+    project = set_items(project, items(ROOF), actor)
+    update_item(project, project.items[0].id, ItemStatus.completed, 100, "已完工，验收合格", actor)
+    evaluation = start_evaluation(project, utcnow() + 7 * DAY, actor)
+    open_consultation(evaluation, actor)
+    scores = [(5, 4, 4, "楼顶不漏了"), (4, 4, 3, ""), (5, 5, 4, "工人很守时")]
+    key = f"item:{ROOF}"
+    for (resident, owned), (overall, quality, process, words) in zip(people.owners[2:], scores):
+        answers = {"overall": overall, "quality": quality, "process": process, key: overall}
+        if words:
+            answers["suggestions"] = words
+        cast_ballot(evaluation, resident, owned.id, answers)
+    close_consultation(evaluation, actor)
+    publish_consultation(evaluation, actor)
+
+
+def application(people: People) -> None:
+    """The residents' application for renovation, supported by six flats so far."""
+    from app.applications.services import add_support, start_application
+
+    starter = people.owners[0][0]
+    application_ = start_application(people.estate_id, "管线老化，屋面漏水，楼道没有照明。", starter.id)
+    for owner, owned in people.owners + [(people.owners[-1][0], people.second_flat)]:
+        add_support(application_, owned.id, owner.id)
+
+
+SECTIONS = [{"key": "roof", "title": "屋面", "body": "三栋楼屋面重做防水，更换落水管。"},
+            {"key": "walls", "title": "外墙", "body": "外墙涂料翻新，颜色保持原样。"},
+            {"key": "pipes", "title": "供水管线", "body": "更换楼内老化的铸铁供水立管。"}]
+
+
+def plan(people: People) -> None:
+    """The plan's first version; 王秀英 commented on the walls and was answered."""
+    from app.plans.services import add_comment, answer_comment, create_version
+
+    version = create_version(people.estate_id, "和平里小区改造方案（征求意见稿）", SECTIONS,
+                             [ROOF, WALLS, PIPES], people.committee.id)
+    walls = next(section for section in version.sections if section.key == "walls")
+    comment = add_comment(walls, "颜色保持原样", "希望保留原来的青砖，不要刷涂料。", people.owners[1][0].id)
+    answer_comment(comment, "青砖部分只清洗不涂料，设计师已改进下一稿。", people.committee.id)

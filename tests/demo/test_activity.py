@@ -1,0 +1,93 @@
+"""`flask demo load --activity`: after the base estate, every capability is in use on it,
+through the services; loading again changes nothing."""
+from sqlalchemy import func, select
+
+from app.applications.models import Application, ApplicationSupport
+from app.cases.models import Case, Meeting, Post
+from app.comanage.models import Notice, NoticeRead, PublicIncomeEntry, RatingRound
+from app.consultations.models import Ballot, Consultation
+from app.elevators.models import ElevatorProject
+from app.elevators.stages import Stage
+from app.estates.models import Estate
+from app.extensions import db
+from app.plans.models import PlanComment, PlanVersion
+from app.projects.models import (
+    Complaint, FundAccount, FundEntry, ProgressPost, RenovationProject, SupervisionReport)
+
+COUNTED = (Consultation, Ballot, Case, Post, Meeting, RenovationProject, ProgressPost, SupervisionReport,
+           Complaint, Application, ApplicationSupport, PlanVersion, PlanComment, FundEntry, FundAccount,
+           Notice, NoticeRead, RatingRound, PublicIncomeEntry)
+
+
+def count(model, *where) -> int:
+    return db.session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def ballots_of(consultation_id: int) -> int:
+    return count(Ballot, Ballot.consultation_id == consultation_id)
+
+
+def load(runner) -> Estate:
+    result = runner.invoke(args=["demo", "load", "--activity"])
+    assert result.exit_code == 0, result.output
+    return db.session.scalar(select(Estate).where(Estate.name == "和平里小区"))
+
+
+def test_every_capability_is_in_use(runner):
+    from app.applications.services import live_application, support_of
+    from app.comanage.rating import latest_index
+    from app.consultations.services import results
+    from app.projects.fund import fund_balance_cents
+    from app.projects.work import progress_view
+
+    estate = load(runner)
+    of_estate = Consultation.estate_id == estate.id
+    votes = db.session.scalars(select(Consultation).where(of_estate)).all()
+    by_template = {c.template_key: c for c in votes}
+    survey = by_template["willingness_survey"]
+    assert survey.status.value == "open" and ballots_of(survey.id) == 4
+    assert results(survey).as_dict()["participation"]
+    elevator = db.session.scalar(select(ElevatorProject).where(ElevatorProject.estate_id == estate.id))
+    assert elevator.stage == Stage.consent and ballots_of(elevator.consultation_id) == 3
+    case = db.session.scalar(select(Case).where(Case.estate_id == estate.id))
+    assert count(Post, Post.case_id == case.id) == 3 and count(Post, Post.parent_id.is_not(None)) == 1
+    assert count(Meeting, Meeting.case_id == case.id) == 1
+    projects = {p.title: p for p in db.session.scalars(
+        select(RenovationProject).where(RenovationProject.estate_id == estate.id))}
+    building = projects["2026年和平里小区综合整治"]
+    assert count(ProgressPost, ProgressPost.project_id == building.id) == 1
+    assert progress_view(building)["fraction"] != "0/1" and 50 in [i.progress_percent for i in building.items]
+    report = db.session.scalar(select(SupervisionReport).where(SupervisionReport.project_id == building.id))
+    assert report.answer
+    complaint = db.session.scalar(select(Complaint).where(Complaint.estate_id == estate.id))
+    assert complaint.status.value == "handling"
+    evaluation = by_template["evaluation"]
+    assert evaluation.status.value == "published" and ballots_of(evaluation.id) == 3
+    application = live_application(estate.id)
+    assert support_of(application).supported == 6
+    comment = db.session.scalar(select(PlanComment).where(PlanComment.estate_id == estate.id))
+    assert comment.answer
+    assert count(FundEntry, FundEntry.estate_id == estate.id) == 1
+    assert fund_balance_cents(estate.id) == 9_600_000 and count(FundAccount) == 96
+    notice = db.session.scalar(select(Notice).where(Notice.estate_id == estate.id))
+    assert count(NoticeRead, NoticeRead.notice_id == notice.id) == 3
+    assert latest_index(estate.id).respondents == 4  # last quarter's, closed
+    current = db.session.scalars(select(RatingRound).where(RatingRound.estate_id == estate.id)
+                                 .order_by(RatingRound.period)).all()[-1]
+    assert db.session.get(Consultation, current.consultation_id).status.value == "open"
+    assert ballots_of(current.consultation_id) == 2
+    assert count(PublicIncomeEntry, PublicIncomeEntry.estate_id == estate.id) == 1
+
+
+def test_loading_with_activity_twice_changes_nothing(runner):
+    load(runner)
+    counts = [count(model) for model in COUNTED]
+    load(runner)
+    assert [count(model) for model in COUNTED] == counts
+
+
+def test_plain_load_stays_plain_and_activity_can_follow(runner):
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    assert count(RenovationProject) == 0 and count(Application) == 0
+    estate = load(runner)
+    assert count(Application, Application.estate_id == estate.id) == 1
