@@ -119,7 +119,7 @@ class ProjectSchema(BaseSchema):
                                          metadata={"type": "array", "items": {"type": "string"}})
     acceptance = fields.Function(
         lambda project: (lambda a: AcceptanceSchema().dump(a) if a else None)(acceptance_of(project)),
-        metadata={"type": "object"})
+        allow_none=True, metadata={"type": "object"})
 
 
 class ProgressInSchema(BaseSchema):

@@ -194,13 +194,15 @@ def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):
     confirm(committee, f"{card} [data-to=closed]")
     committee.wait_for_selector(f"{card} .badge:has-text('已办结')")
 
-    # The fund ledger: money collected, after its confirmation
+    # The fund ledger: money collected, previewed flat by flat, recorded after its confirmation
     committee.goto(f"{site.url}/console/estates/1/fund")
     committee.fill("#fund-amount", "abc")
-    confirm(committee, "#fund-form button[type=submit]")
+    committee.click("#fund-preview-button")
     committee.wait_for_selector("#fund-form .form-error:has-text('请填写金额')")
     committee.fill("#fund-amount", "52000.5")
     committee.fill("#fund-memo", "2026 年归集")
+    committee.click("#fund-preview-button")
+    committee.wait_for_selector("#fund-preview:not([hidden])")
     confirm(committee, "#fund-form button[type=submit]")
     committee.wait_for_selector("#fund-balance:has-text('52,000.50')")
     both_sizes(committee, "console-fund")
