@@ -5,7 +5,7 @@
 PLAN.json: {"method": "GET"|"PUT", "path": "...", "bodies": [...], "tokens": [...]}.
 Request n sends tokens[n % len] with bodies[n % len]; client i sends requests i,
 i + C, i + 2C, … (C clients), so no two clients ever send the same pair at once.
-Prints one JSON line: requests, errors, seconds, p50_ms, p99_ms.
+Prints one JSON line: requests, errors, seconds, p50_ms, p99_ms, and cpu_s (its own CPU).
 """
 import http.client
 import json
@@ -63,7 +63,8 @@ def main():
         return ordered[min(len(ordered) - 1, int(len(ordered) * p))] * 1000 if ordered else None
 
     print(json.dumps({"requests": len(latencies), "errors": len(errors), "seconds": elapsed,
-                      "p50_ms": pct(0.50), "p99_ms": pct(0.99)}), flush=True)
+                      "p50_ms": pct(0.50), "p99_ms": pct(0.99),
+                      "cpu_s": time.process_time()}), flush=True)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ Goals (issue 24): ballots ≥ 0.25× the trivial endpoint's throughput, 0 errors
 """
 import json
 import logging
+import os
 import subprocess
 import sys
 import tempfile
@@ -104,20 +105,40 @@ def statements_per_put(app, consultation_id: int, flat_id: int, token: str, answ
     return counts
 
 
-def load(url: str, plan: dict, concurrency: int, seconds: float) -> dict:
+def load(url: str, plan: dict, concurrency: int, seconds: float, meter=None) -> dict:
+    """Run the load generator; with a `bench._cpu.Meter`, also the CPU milliseconds per
+    request of the servers, of PostgreSQL's backends and of the load generator."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
         json.dump(plan, handle)
+    if meter:
+        meter.start()
     output = subprocess.run([sys.executable, "-m", "bench._load", url, handle.name,
                              str(concurrency), str(seconds)], cwd=ROOT, capture_output=True,
                             text=True, timeout=seconds + 120)
+    used = meter.stop() if meter else {}
     sys.stderr.write(output.stderr[-2000:])
     Path(handle.name).unlink()
     result = json.loads(output.stdout.strip().splitlines()[-1])
     result["rps"] = result["requests"] / result["seconds"]
+    requests = max(result["requests"], 1)
+    result["cpu_ms"] = {"server": used.get("server_s", 0) * 1000 / requests,
+                        "database": used.get("database_s", 0) * 1000 / requests,
+                        "load": result["cpu_s"] * 1000 / requests} if meter else None
     return result
 
 
+def cpu_words(cpu: dict) -> str:
+    """CPU per request by party, and the throughput each bound allows on this machine."""
+    total = sum(cpu.values())
+    cores = os.cpu_count() or 1
+    return (f"CPU per request: server {cpu['server']:.2f} ms, PostgreSQL {cpu['database']:.2f} ms, "
+            f"load generator {cpu['load']:.2f} ms (one server process can do at most "
+            f"{1000 / cpu['server']:.0f}/s on its one core; {cores} cores at most "
+            f"{cores * 1000 / total:.0f}/s)")
+
+
 def measure(concurrency: int = 100, seconds: float = 10) -> list[dict]:
+    from bench._cpu import Meter
     from bench._databases import backends, scratch_database
     from tests.live import LiveServer, free_port
 
@@ -129,13 +150,15 @@ def measure(concurrency: int = 100, seconds: float = 10) -> list[dict]:
         port = free_port()
         servers = [LiveServer(url, port=port, args=("--reuse-port",), REDIS_URL=REDIS_URL).start()]
         try:
+            meter = Meter([servers[0].process.pid], url)
             trivial = load(servers[0].url, {"method": "GET", "path": "/api/v1/health"},
-                           concurrency, seconds)
-            ballots = load(servers[0].url, plan, concurrency, seconds)
+                           concurrency, seconds, meter)
+            ballots = load(servers[0].url, plan, concurrency, seconds, meter)
             servers.append(LiveServer(url, port=port, args=("--reuse-port",),
                                       REDIS_URL=REDIS_URL).start())
             time.sleep(2)  # the second process is up: its own health check may have hit the first
-            two = load(servers[0].url, plan, concurrency, seconds)
+            two = load(servers[0].url, plan, concurrency, seconds,
+                       Meter([server.process.pid for server in servers], url))
         finally:
             for server in servers:
                 server.stop()
@@ -145,15 +168,17 @@ def measure(concurrency: int = 100, seconds: float = 10) -> list[dict]:
     return [{"benchmark": f"ballot PUT, {concurrency} clients ({backend})",
              "value": f"{ballots['rps']:.0f} req/s, p50 {ballots['p50_ms']:.0f} ms, "
                       f"p99 {ballots['p99_ms']:.0f} ms, {ballots['errors']} errors; "
-                      f"SQL statements per PUT: first {first}, changed {changed}, repeated {repeated}",
-             "baseline": f"GET /health {trivial['rps']:.0f} req/s, p99 {trivial['p99_ms']:.0f} ms",
+                      f"SQL statements per PUT: first {first}, changed {changed}, repeated {repeated}; "
+                     + cpu_words(ballots["cpu_ms"]),
+             "baseline": f"GET /health {trivial['rps']:.0f} req/s, p99 {trivial['p99_ms']:.0f} ms; "
+                         + cpu_words(trivial["cpu_ms"]),
              "ratio": f"{ratio:.2f}×",
              "goal": "≥ 0.25×, 0 errors, p99 < 100 ms, ≤ 8 statements",
              "met": (ratio >= 0.25 and ballots["errors"] == 0 and ballots["p99_ms"] < 100
                      and max(counted) <= 8)},
             {"benchmark": f"ballot PUT, two server processes on one address ({backend})",
              "value": f"{two['rps']:.0f} req/s, p50 {two['p50_ms']:.0f} ms, "
-                      f"p99 {two['p99_ms']:.0f} ms, {two['errors']} errors",
+                      f"p99 {two['p99_ms']:.0f} ms, {two['errors']} errors; " + cpu_words(two["cpu_ms"]),
              "baseline": f"one process {ballots['rps']:.0f} req/s (row above)",
              "ratio": f"{scaling:.2f}×",
              "goal": "≥ 1.3× one process, 0 errors",

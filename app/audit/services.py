@@ -97,16 +97,26 @@ def record(action: str, *, estate_id: int | None, actor_id: int | None, subject_
     within a moment: the caller calls `seal_soon` after its commit (see docs/audit.md).
     Returns the entry, or None when deferred.
     """
-    chain = chain_of(estate_id)
-    fields = dict(estate_id=estate_id, actor_id=actor_id, action=action,
-                  subject_type=subject_type, subject_id=subject_id, data=_normal(data),
-                  created_at=utcnow().replace(microsecond=0))
+    fields = pending_fields(action, estate_id=estate_id, actor_id=actor_id,
+                            subject_type=subject_type, subject_id=subject_id)
+    chain = fields.pop("chain")
+    fields["data"] = _normal(data)
     if deferred:
         db.session.execute(insert(AuditPending.__table__), {"chain": chain, **fields})
         return None
     head = _locked_head(chain)
     _seal_locked(head)
     return _append(head, **fields)
+
+
+def pending_fields(action: str, *, estate_id: int | None, actor_id: int | None,
+                   subject_type: str, subject_id: int | None) -> dict:
+    """The columns of an `audit_pending` row but its `data`, as `record(deferred=True)`
+    writes them: for a writer that inserts the row in its own statement (a ballot on
+    PostgreSQL writes itself and its audit entry in one round trip)."""
+    return dict(chain=chain_of(estate_id), estate_id=estate_id, actor_id=actor_id,
+                action=action, subject_type=subject_type, subject_id=subject_id,
+                created_at=utcnow().replace(microsecond=0))
 
 
 def seal(chain: str | None = None) -> int:

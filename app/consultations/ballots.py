@@ -4,12 +4,14 @@ every version kept, a receipt per version; and what other domains may ask about 
 Only this package reads `Ballot` and `BallotAnswer`: elevators ask `choices`, the
 closing reminders ask `has_ballot`.
 """
+import json
 import secrets
 
 from flask import current_app
 from sqlalchemy import and_, bindparam, exists, insert, select, text
 
-from app.audit.services import record, seal_soon
+from app.audit.models import AuditPending
+from app.audit.services import pending_fields, record, seal_soon
 from app.auth.models import User
 from app.auth.services import normalize_phone
 from app.consultations import messages
@@ -76,11 +78,19 @@ KEPT = {(True, False): " OR ballots.cast_as = 'owner'", (True, True): " OR ballo
         (False, True): " OR (ballots.cast_as = 'owner' AND ballots.channel = 'online')",
         (False, False): ""}
 _UPSERTS: dict = {}
+#: the audit entry of a ballot (its data gets the version the upsert returns)
+AUDIT_ACTION = "ballot.cast"
 
 
 def _upsert_sql(dialect: str, proxy: bool, paper: bool):
     """INSERT … ON CONFLICT (consultation_id, slot) DO UPDATE … WHERE it may and must change,
     RETURNING id, version: one statement claims, locks and writes the slot's current ballot.
+
+    On PostgreSQL the same statement also writes the rest of the ballot (`_REST`): a first
+    version's answers, the version and the audit entry, in data-modifying CTEs that each
+    read the upsert's row, so nothing else is written when it writes nothing. A first
+    ballot is then one round trip and a commit, a changed one two (issue 24). SQLite has no
+    such CTEs: there `_write_rest` sends the same writes one by one.
 
     Written as text, one per dialect and rank: SQLAlchemy compiles a dialect's
     on_conflict_do_update anew on every call (it has no cache key), which cost more than
@@ -90,27 +100,103 @@ def _upsert_sql(dialect: str, proxy: bool, paper: bool):
     """
     key = (dialect, proxy, paper)
     if key not in _UPSERTS:
-        same = "IS NOT DISTINCT FROM" if dialect == "postgresql" else "IS"
+        postgresql = dialect == "postgresql"
+        same = "IS NOT DISTINCT FROM" if postgresql else "IS"
         answers = ("CAST(ballots.answers AS JSONB) = CAST(excluded.answers AS JSONB)"
-                   if dialect == "postgresql" else "ballots.answers = excluded.answers")
+                   if postgresql else "ballots.answers = excluded.answers")
         unchanged = " AND ".join([answers] + [f"ballots.{name} {same} excluded.{name}" for name in SAME_AS])
         columns = ("estate_id", "consultation_id", "slot") + WRITTEN
-        _UPSERTS[key] = text(
+        upsert = (
             f"INSERT INTO ballots ({', '.join(columns)}, version, created_at) "
             f"VALUES ({', '.join(':' + name for name in columns)}, 1, :updated_at) "
             "ON CONFLICT (consultation_id, slot) DO UPDATE SET version = ballots.version + 1, "
             + ", ".join(f"{name} = excluded.{name}" for name in WRITTEN)
-            + f" WHERE NOT ({unchanged}{KEPT[(proxy, paper)]}) RETURNING id, version"
-        ).bindparams(*(bindparam(name, type_=Ballot.__table__.c[name].type)
-                       for name in ("channel", "answers", "updated_at")))
+            + f" WHERE NOT ({unchanged}{KEPT[(proxy, paper)]}) RETURNING id, version")
+        typed = [bindparam(name, type_=Ballot.__table__.c[name].type)
+                 for name in ("channel", "answers", "updated_at")]
+        if postgresql:
+            upsert = f"WITH written AS ({upsert}){_REST} SELECT id, version FROM written"
+            typed.append(bindparam("audit_created_at", type_=AuditPending.__table__.c.created_at.type))
+        _UPSERTS[key] = text(upsert).bindparams(*typed)
     return _UPSERTS[key]
 
 
-def _upsert(c: Consultation, values: dict):
+#: the rest of a ballot, after the upsert's CTE `written` (PostgreSQL; see `_upsert_sql`):
+#: the answers of a first version (a changed one replaces its answers in `_REPLACE_ANSWERS`),
+#: the version and the audit entry
+_REST = (
+    ", new_answers AS (INSERT INTO ballot_answers (estate_id, consultation_id, ballot_id,"
+    " question_key, item_key, option_key, value_text)"
+    " SELECT :estate_id, :consultation_id, written.id, row.question, row.item, row.option, row.value"
+    " FROM written, jsonb_to_recordset(CAST(:answer_rows AS JSONB))"
+    " AS row(question text, item text, option text, value text) WHERE written.version = 1)"
+    ", new_version AS (INSERT INTO ballot_versions (estate_id, consultation_id, ballot_id, version,"
+    " created_at, flat_id, voter_id, cast_as, channel, entered_by_id, evidence, witness_phone,"
+    " answers, receipt)"
+    " SELECT :estate_id, :consultation_id, written.id, written.version, :updated_at, :flat_id,"
+    " :voter_id, :cast_as, :channel, :entered_by_id, :evidence, :witness_phone, :answers, :receipt"
+    " FROM written)"
+    ", audit AS (INSERT INTO audit_pending (chain, estate_id, actor_id, action, subject_type,"
+    " subject_id, data, created_at)"
+    " SELECT :audit_chain, :estate_id, :audit_actor_id, :audit_action, 'consultation',"
+    " :consultation_id, CAST(jsonb_build_object('slot', CAST(:slot AS text), 'version', written.version,"
+    " 'channel', CAST(:audit_channel AS text), 'cast_as', CAST(:cast_as AS text),"
+    " 'receipt', CAST(:receipt AS text)) AS JSON), :audit_created_at FROM written)")
+
+#: a changed ballot's answers replaced (PostgreSQL), in a statement of its own: its snapshot,
+#: taken after the upsert locked the ballot, holds the answers every earlier writer committed
+#: (a CTE of the upsert would see only those committed before it started waiting for the lock)
+_REPLACE_ANSWERS = text(
+    "WITH old AS (DELETE FROM ballot_answers WHERE ballot_id = :ballot_id)"
+    " INSERT INTO ballot_answers (estate_id, consultation_id, ballot_id, question_key, item_key,"
+    " option_key, value_text)"
+    " SELECT :estate_id, :consultation_id, :ballot_id, row.question, row.item, row.option, row.value"
+    " FROM jsonb_to_recordset(CAST(:answer_rows AS JSONB))"
+    " AS row(question text, item text, option text, value text)")
+
+
+def _answer_rows(rows: list[tuple]) -> str:
+    return json.dumps([{"question": q, "item": item, "option": option, "value": value}
+                       for q, item, option, value in rows], ensure_ascii=False)
+
+
+def _audit_data(values: dict, version: int) -> dict:
+    """What a ballot's audit entry says (the PostgreSQL statement builds the same object)."""
+    return {"slot": values["slot"], "version": version, "channel": values["channel"].value,
+            "cast_as": values["cast_as"], "receipt": values["receipt"]}
+
+
+def _upsert(c: Consultation, values: dict, rows: list[tuple]):
+    """Write the slot's current ballot, or nothing (None): on PostgreSQL with its answers,
+    version and audit entry; on SQLite the caller adds them (`_write_rest`)."""
     dialect = db.session.get_bind().dialect.name
     statement = _upsert_sql(dialect, values["cast_as"] == "proxy", values["channel"] == Channel.paper)
-    return db.session.execute(statement, {"estate_id": c.estate_id, "consultation_id": c.id,
-                                          **values}).first()
+    params = {"estate_id": c.estate_id, "consultation_id": c.id, **values}
+    if dialect == "postgresql":
+        audit = pending_fields(AUDIT_ACTION, estate_id=c.estate_id,
+                               actor_id=values["entered_by_id"] or values["voter_id"],
+                               subject_type="consultation", subject_id=c.id)
+        params.update(answer_rows=_answer_rows(rows), audit_chain=audit["chain"], audit_actor_id=audit["actor_id"], audit_action=AUDIT_ACTION,
+            audit_channel=values["channel"].value, audit_created_at=audit["created_at"])
+    return db.session.execute(statement, params).first()
+
+
+def _write_rest(c: Consultation, ballot_id: int, version: int, values: dict, rows: list[tuple]):
+    """SQLite: the old answers deleted (a changed ballot), the answers in one INSERT, the
+    version, and the audit entry (deferred: no lock on the chain)."""
+    if version > 1:
+        db.session.execute(BallotAnswer.__table__.delete().where(BallotAnswer.ballot_id == ballot_id))
+    if rows:  # one statement (executemany)
+        db.session.execute(insert(BallotAnswer.__table__), [dict(
+            estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot_id, question_key=question,
+            item_key=item, option_key=option, value_text=value) for question, item, option, value in rows])
+    versioned = {name: value for name, value in values.items() if name not in ("slot", "updated_at")}
+    db.session.execute(insert(BallotVersion.__table__), dict(
+        estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot_id, version=version,
+        created_at=values["updated_at"], **versioned))
+    record(AUDIT_ACTION, estate_id=c.estate_id, actor_id=values["entered_by_id"] or values["voter_id"],
+           subject_type="consultation", subject_id=c.id, deferred=True,
+           data=_audit_data(values, version))
 
 
 def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, cast_as: str,
@@ -118,44 +204,41 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
                   evidence=None, witness_phone=None) -> Ballot:
     """Insert or replace the slot's current ballot; keep the version; one commit.
 
-    Statements: the upsert; the old answers deleted (a changed ballot only); the answers
-    in one INSERT; the version; the audit entry (deferred: no lock on the chain); COMMIT.
+    Statements: on PostgreSQL one (the ballot, its answers, version and audit entry), one
+    more to replace a changed ballot's answers, and COMMIT; on SQLite the upsert, the old answers deleted (a changed ballot only), the
+    answers, the version, the audit entry and COMMIT.
     """
     now = utcnow()
     values = dict(slot=slot, flat_id=flat_id, voter_id=voter_id, cast_as=cast_as, channel=channel,
                   entered_by_id=entered_by_id, evidence=evidence, witness_phone=witness_phone,
                   answers=answers, receipt=new_receipt(), updated_at=now)
-    written = _upsert(c, values)
+    written = _upsert(c, values, rows)
     if written is None:  # the current ballot stays: sent again, or it outranks this one
         current = db.session.scalar(select(Ballot).where(
             Ballot.consultation_id == c.id, Ballot.slot == slot).execution_options(populate_existing=True))
         if _same_as_current(current, **{name: values[name] for name in SAME_AS}, answers=answers):
-            db.session.commit()  # a retry of the current ballot: its receipt again, nothing written
+            # a retry of the current ballot: its receipt again, nothing written. Detached first:
+            # the commit would expire it, and reading it after would load whatever another
+            # voter of the flat wrote since, not the version this request matched.
+            db.session.expunge(current)
+            db.session.commit()
             return current
         db.session.rollback()  # refused: release the slot's lock, leave everything as it was
         raise Conflict(_kept_over(current, cast_as, channel) or messages.OWNER_ALREADY_VOTED,
                        code="owner_already_voted")
     ballot_id, version = written
-    if version > 1:
-        db.session.execute(BallotAnswer.__table__.delete().where(BallotAnswer.ballot_id == ballot_id))
-    if rows:  # one statement (executemany: insertmanyvalues on PostgreSQL)
-        db.session.execute(insert(BallotAnswer.__table__), [dict(
-            estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot_id, question_key=question,
-            item_key=item, option_key=option, value_text=value) for question, item, option, value in rows])
-    del values["slot"], values["updated_at"]
-    db.session.execute(insert(BallotVersion.__table__), dict(
-        estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot_id, version=version,
-        created_at=now, **values))
-    record("ballot.cast", estate_id=c.estate_id, actor_id=entered_by_id or voter_id,
-           subject_type="consultation", subject_id=c.id, deferred=True,
-           data={"slot": slot, "version": version, "channel": channel.value,
-                 "cast_as": cast_as, "receipt": values["receipt"]})
+    if db.session.get_bind().dialect.name != "postgresql":
+        _write_rest(c, ballot_id, version, values, rows)
+    elif version > 1:
+        db.session.execute(_REPLACE_ANSWERS, {"ballot_id": ballot_id, "estate_id": c.estate_id,
+                                              "consultation_id": c.id, "answer_rows": _answer_rows(rows)})
     consultation_id, estate_id = c.id, c.estate_id  # read before the commit expires `c`
     db.session.commit()
     seal_soon(estate_id)
     ballot_cast.send(current_app._get_current_object(), consultation_id=consultation_id,
                      estate_id=estate_id)
-    return Ballot(id=ballot_id, estate_id=estate_id, consultation_id=consultation_id, slot=slot,
+    del values["updated_at"]
+    return Ballot(id=ballot_id, estate_id=estate_id, consultation_id=consultation_id,
                   version=version, created_at=now, updated_at=now, **values)
 
 

@@ -299,3 +299,22 @@ def test_a_residents_survey_exports_its_respondents_not_owner_counts(client):
         assert response.status_code == 200 and response.mimetype == mimetype, response.data[:300]
     text = client.get(url + "/export.csv", headers=auth(committee)).data.decode("utf-8-sig")
     assert "本次调查" in text and "参与 " not in text
+
+
+def test_a_retry_keeps_the_receipt_it_matched_when_a_co_owner_votes_right_after(app):
+    """An identical retry answers with the version it matched, even when a co-owner of the
+    flat changes the ballot before the answer is read (it once re-read the row after its
+    commit, and so answered with the co-owner's new receipt)."""
+    estate = make_estate()
+    flat = flats_of(estate.id)[0]
+    owner, co_owner = make_owner(flat), make_owner(flat)
+    consultation = make_consultation(estate)
+    first = cast_ballot(consultation.id, owner, flat.id, {"install": "agree"})
+    receipt, version = first.receipt, first.version
+    again = cast_ballot(consultation.id, owner, flat.id, {"install": "agree"})
+    changed = cast_ballot(consultation.id, co_owner, flat.id, {"install": "oppose", "concerns": ["cost"]})
+    assert (again.receipt, again.version, again.voter_id) == (receipt, version, owner.id)
+    assert (changed.version, changed.voter_id) == (version + 1, co_owner.id)
+    saved = db.session.scalars(select(BallotVersion.receipt).where(
+        BallotVersion.consultation_id == consultation.id).order_by(BallotVersion.version)).all()
+    assert saved == [receipt, changed.receipt]

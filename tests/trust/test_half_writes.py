@@ -7,7 +7,7 @@ it had before, and that the client got the one JSON error shape.
 import io
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.consultations import ballots as consultation_services
 from app.consultations.models import Ballot, BallotAnswer, BallotVersion
@@ -69,26 +69,58 @@ def vote(app):
     return estate, flat, make_owner(flat), make_consultation(estate, scope_type="estate")
 
 
-def test_first_ballot_failing_at_its_audit_entry_writes_nothing(client, vote, monkeypatch):
+@pytest.fixture
+def refused_by_database():
+    """refuse(table): the database itself refuses every INSERT into `table` (a trigger), until
+    the test ends. A ballot sends its rows in one statement on PostgreSQL and one by one
+    on SQLite; a trigger fails both at the same row, where a patched function could not."""
+    made = []
+
+    def refuse(table: str) -> None:
+        db.session.rollback()  # the test's open reads would keep CREATE TRIGGER waiting
+        if db.engine.dialect.name == "postgresql":
+            statements = [
+                "CREATE OR REPLACE FUNCTION gz_test_refuse() RETURNS trigger LANGUAGE plpgsql AS "
+                "$$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$",
+                f"CREATE TRIGGER gz_test_refuse BEFORE INSERT ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION gz_test_refuse()"]
+        else:
+            statements = [f"CREATE TRIGGER gz_test_refuse BEFORE INSERT ON {table} "
+                          "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"]
+        with db.engine.begin() as conn:
+            for statement in statements:
+                conn.execute(text(statement))
+        made.append(table)
+
+    yield refuse
+    db.session.rollback()
+    with db.engine.begin() as conn:
+        for table in made:
+            on = f" ON {table}" if db.engine.dialect.name == "postgresql" else ""
+            conn.execute(text(f"DROP TRIGGER IF EXISTS gz_test_refuse{on}"))
+
+
+def test_first_ballot_whose_audit_entry_the_database_refuses_writes_nothing(
+        client, vote, refused_by_database):
+    """The audit entry is the ballot's last row on SQLite, and written in the same
+    statement as the ballot, its answers and version on PostgreSQL."""
     estate, flat, owner, consultation = vote
     before = row_counts()
-    calls = fail_after(consultation_services, "record", monkeypatch)
+    refused_by_database("audit_pending")
     response = put_ballot(client, consultation, owner, {"install": "agree"}, flat.id)
-    assert calls == ["record"]  # ballot, answers, version and audit entry were all written
     assert_json_error(response, 500, "server_error")
     assert row_counts() == before
     assert db.session.scalar(select(func.count(Ballot.id))) == 0
 
 
-def test_changed_ballot_failing_at_its_audit_entry_keeps_the_first_version(client, vote,
-                                                                          monkeypatch):
+def test_changed_ballot_whose_audit_entry_the_database_refuses_keeps_the_first_version(
+        client, vote, refused_by_database):
     estate, flat, owner, consultation = vote
     first = put_ballot(client, consultation, owner, {"install": "agree"}, flat.id)
     assert first.status_code == 200, first.json
     before = row_counts()
-    calls = fail_after(consultation_services, "record", monkeypatch)
+    refused_by_database("audit_pending")
     response = put_ballot(client, consultation, owner, {"install": "abstain"}, flat.id)
-    assert calls == ["record"]
     assert_json_error(response, 500, "server_error")
     assert row_counts() == before
     ballot = db.session.scalar(select(Ballot))
@@ -98,24 +130,16 @@ def test_changed_ballot_failing_at_its_audit_entry_keeps_the_first_version(clien
     assert db.session.scalars(select(BallotVersion.version)).all() == [1]
 
 
-def test_changed_ballot_refused_by_the_database_at_commit_writes_nothing(client, vote,
-                                                                         monkeypatch):
-    """The database itself refuses the last row (an audit entry without its action: NOT
-    NULL), after the ballot's update was sent, the old answer rows deleted and the new
-    ones and the version inserted: all of it is undone."""
+def test_changed_ballot_whose_new_answers_the_database_refuses_writes_nothing(
+        client, vote, refused_by_database):
+    """The database refuses the new answer rows, after the ballot's update, its version and
+    its audit entry were sent and the old answer rows deleted: all of it is undone."""
     estate, flat, owner, consultation = vote
     first = put_ballot(client, consultation, owner, {"install": "agree"}, flat.id)
     assert first.status_code == 200, first.json
     before = row_counts()
-    real, calls = consultation_services.record, []
-
-    def colliding(action, **kwargs):
-        calls.append(action)
-        return real(None, **kwargs)  # the database refuses an entry without its action
-
-    monkeypatch.setattr(consultation_services, "record", colliding)
+    refused_by_database("ballot_answers")
     response = put_ballot(client, consultation, owner, {"install": "abstain"}, flat.id)
-    assert len(calls) == 1
     assert_json_error(response, 500, "server_error")
     assert row_counts() == before
     ballot = db.session.scalar(select(Ballot).where(Ballot.slot == f"flat:{flat.id}"))
@@ -125,16 +149,16 @@ def test_changed_ballot_refused_by_the_database_at_commit_writes_nothing(client,
         BallotAnswer.ballot_id == ballot.id)).all() == ["agree"]
 
 
-def test_assisted_ballot_failing_at_its_audit_entry_writes_nothing(client, vote, monkeypatch):
+def test_assisted_ballot_whose_audit_entry_the_database_refuses_writes_nothing(
+        client, vote, refused_by_database):
     estate, flat, owner, consultation = vote
     committee = make_user(roles=[("committee", estate.id)])
     before = row_counts()
-    calls = fail_after(consultation_services, "record", monkeypatch)
+    refused_by_database("audit_pending")
     response = client.post(
         f"/api/v1/consultations/{consultation.id}/assisted-ballots", headers=auth(committee),
         json={"flat_id": flat.id, "answers": {"install": "agree"}, "channel": "assisted",
               "evidence": "业主本人在场，居委会代录", "witness_phone": "13912345678"})
-    assert calls == ["record"]
     assert_json_error(response, 500, "server_error")
     assert row_counts() == before
 
@@ -145,14 +169,14 @@ def test_ballot_refused_partway_by_a_domain_error_writes_nothing(client, vote, m
 
     estate, flat, owner, consultation = vote
     before = row_counts()
-    real = consultation_services.record
+    real = consultation_services._upsert
 
     def refuse(*args, **kwargs):
-        real(*args, **kwargs)
-        db.session.flush()
+        written = real(*args, **kwargs)
+        assert written is not None  # the slot is claimed (with every row, on PostgreSQL)
         raise Conflict("测试：在写入途中拒绝", code="forced_conflict")
 
-    monkeypatch.setattr(consultation_services, "record", refuse)
+    monkeypatch.setattr(consultation_services, "_upsert", refuse)
     response = put_ballot(client, consultation, owner, {"install": "agree"}, flat.id)
     assert_json_error(response, 409, "forced_conflict")
     assert row_counts() == before
