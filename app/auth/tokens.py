@@ -1,4 +1,5 @@
 """JWT access and refresh tokens (joserfc, HS256 only)."""
+import functools
 import hashlib
 import re
 import time
@@ -17,7 +18,12 @@ ALGORITHMS = ["HS256"]
 
 
 def _key() -> OctKey:
-    secret = current_app.config["SECRET_KEY"]
+    return _key_of(current_app.config["SECRET_KEY"])
+
+
+@functools.lru_cache(maxsize=8)
+def _key_of(secret: str) -> OctKey:
+    """The signing key of a secret, imported once: every authenticated request needs it."""
     return OctKey.import_key(hashlib.sha256(f"jwt:{secret}".encode()).digest())
 
 
