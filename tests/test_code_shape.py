@@ -110,3 +110,13 @@ def test_no_dead_code_in_app():
             for item in finder.get_unused_code(min_confidence=100)
             if (name(Path(item.filename)), item.name) not in VULTURE_WHITELIST]
     assert not dead, "dead code:\n" + "\n".join(dead)
+
+
+def test_pages_load_themselves_again_only_through_gz_reload():
+    """app.js `reload` loads a page again at most once and never over a form just sent:
+    two reloads of one page (a console button's answer and the live event it caused)
+    cancel each other, the first ending in net::ERR_ABORTED."""
+    static = APP / "web" / "static"
+    direct = sorted(name(p) for p in static.glob("*.js")
+                    if p.name != "app.js" and "location.reload(" in p.read_text(encoding="utf-8"))
+    assert not direct, "reload through GZ.reload:\n" + "\n".join(direct)

@@ -119,6 +119,19 @@
     return body;
   }
 
+  /* Load the page again, at most once, and never over a form just sent. A page that
+     listens live can be asked twice for the same news (a console button's own answer and
+     the live event it caused): a second reload started while the first is on its way
+     cancels it. A sent form's answer is the next page, already up to date: a reload then
+     would cancel the post and hide its answer (a receipt, or why it was refused). */
+  var leaving = false;
+  function reload() {
+    if (leaving) { return; }
+    leaving = true;
+    window.location.reload();
+  }
+  function leave() { leaving = true; }
+
   /* <form data-api="/api/v1/..." [data-method] [data-multipart] [data-success="message:key|reload|go:/path"]> */
   function wireApiForm(form) {
     form.addEventListener("submit", function (event) {
@@ -139,7 +152,7 @@
         if (then.indexOf("message:") === 0) { showOk(form, M[then.slice(8)] || M.saved); }
         if (then.indexOf("go:") === 0) { window.location.assign(then.slice(3)); }
         if (then === "reload" || form.hasAttribute("data-reload")) {
-          window.setTimeout(function () { window.location.reload(); }, form.hasAttribute("data-reload") ? 1500 : 0);
+          window.setTimeout(reload, form.hasAttribute("data-reload") ? 1500 : 0);
         }
       });
     });
@@ -273,7 +286,8 @@
     document.querySelectorAll("form[data-api]").forEach(wireApiForm);
   });
 
-  window.GZ = { M: M, api: api, format: format, live: live, showError: showError, showOk: showOk,
+  window.GZ = { M: M, api: api, format: format, live: live, reload: reload, leave: leave,
+                showError: showError, showOk: showOk,
                 clearMessages: clearMessages, formBody: formBody, el: el,
                 applyConditions: applyConditions };
 

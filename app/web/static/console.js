@@ -167,7 +167,7 @@
         var url = "/api/v1/consultations/" + button.getAttribute("data-consultation") + "/" + button.getAttribute("data-lifecycle");
         GZ.api("POST", url, {}).then(function (result) {
           if (!result.ok) { button.disabled = false; box.textContent = result.data.error.message; return; }
-          window.location.reload();
+          GZ.reload();  // once, whichever comes first: this answer or the live status event
         });
       });
     });

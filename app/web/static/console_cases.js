@@ -56,7 +56,7 @@
       };
       if (form.elements.agreement.value.trim()) { body.agreement = form.elements.agreement.value; }
       send(GZ, form, "/api/v1/cases/" + form.getAttribute("data-case") + "/meetings", body, function () {
-        window.location.reload();
+        window.GZ.reload();
       });
     });
   }
@@ -70,7 +70,7 @@
       var body = { held_at: whenOf("schedule"), place: form.elements.place.value,
                    agenda: form.elements.agenda.value };
       send(GZ, form, "/api/v1/cases/" + form.getAttribute("data-case") + "/scheduled-meetings", body, function () {
-        window.location.reload();
+        window.GZ.reload();
       });
     });
   }
@@ -84,7 +84,7 @@
         if (form.elements.agreement.value.trim()) { body.agreement = form.elements.agreement.value; }
         if (form.elements.held_at.value) { body.held_at = form.elements.held_at.value + ":00+08:00"; }
         send(GZ, form, "/api/v1/case-meetings/" + form.getAttribute("data-meeting") + "/minutes", body, function () {
-          window.location.reload();
+          window.GZ.reload();
         });
       });
     });
@@ -99,7 +99,7 @@
                    closes_at: document.getElementById("resolution-closes").value + "T23:59:00+08:00" };
       if (form.elements.title.value.trim()) { body.title = form.elements.title.value; }
       send(GZ, form, "/api/v1/cases/" + form.getAttribute("data-case") + "/resolution", body, function () {
-        window.location.reload();
+        window.GZ.reload();
       });
     });
   }

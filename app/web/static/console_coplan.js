@@ -56,7 +56,7 @@
       }
       GZ.api("POST", form.getAttribute("data-json-api"), sent.data).then(function (result) {
         if (!result.ok) { GZ.showError(form, result); return; }
-        window.location.reload();
+        window.GZ.reload();
       });
     });
   });

@@ -77,7 +77,7 @@
       GZ.api("POST", "/api/v1/consultations/" + form.getAttribute("data-consultation") + "/close", {}).then(function (result) {
         if (!result.ok) { GZ.showError(form, result); return; }
         GZ.showOk(form, E.closedOk);
-        window.setTimeout(function () { window.location.reload(); }, 600);
+        window.setTimeout(window.GZ.reload, 600);
       });
     });
   }
@@ -94,7 +94,7 @@
         button.disabled = false;
         if (!result.ok) { GZ.showError(form, result); return; }
         GZ.showOk(form, GZ.format(E.advanced, { stage: result.data.stage_label }));
-        window.setTimeout(function () { window.location.reload(); }, 600);
+        window.setTimeout(window.GZ.reload, 600);
       });
     });
   }

@@ -19,9 +19,14 @@
       }
       window.GZ.applyConditions(form);
     });
-    form.addEventListener("submit", function () {
+    form.addEventListener("submit", function (event) {
       var button = form.querySelector('[type="submit"]');
-      if (button) { window.setTimeout(function () { button.disabled = true; }, 0); }
+      window.setTimeout(function () {
+        if (button) { button.disabled = true; }
+        /* sent (not held for the review step): the answer is the next page, so a live
+           reload now would only cancel the post */
+        if (!event.defaultPrevented) { window.GZ.leave(); }
+      }, 0);
     });
   }
 
@@ -121,7 +126,7 @@
     function refresh() {
       GZ.api("GET", "/api/v1/consultations/" + data.id + "/results").then(function (result) {
         if (!result.ok) { return; }
-        if (result.data.status !== data.status) { closeForm(); window.location.reload(); return; }
+        if (result.data.status !== data.status) { closeForm(); GZ.reload(); return; }
         if (box && (!result.data.hidden || box.hasAttribute("data-show-hidden"))) {
           renderResults(box, result.data, data.order || {});
         }
@@ -136,9 +141,10 @@
       consultation_status: function (event) {
         if (event.id !== data.id || event.status === data.status) { return; }
         /* closed or published while I am looking: the form goes at once, then the page
-           loads again with the results of a finished round */
+           loads again with the results of a finished round (once: on the console the
+           button that closed it reloads too) */
         closeForm();
-        window.location.reload();
+        GZ.reload();
       }
     }, document.getElementById("live-state"));
     if (socket) { socket.on("connect", refresh); }
