@@ -6,7 +6,6 @@ its estates, and street staff. Reading one marks it read once (NoticeRead's prim
 the committee sees how many of the residents in scope have read it.
 """
 from sqlalchemy import distinct, func, or_, select
-from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
 from app.auth.models import User
@@ -15,6 +14,7 @@ from app.comanage import messages
 from app.comanage.areas import estate_ids
 from app.comanage.models import Neighbourhood, NeighbourhoodEstate, Notice, NoticeRead
 from app.consultations.models import Consultation
+from app.db import insert_or_ignore, utcnow
 from app.errors import InvalidInput, NotFound
 from app.estates.models import Building, Flat, FlatLink, LinkStatus
 from app.extensions import db
@@ -91,13 +91,10 @@ def get_readable(notice_id: int, user: User) -> Notice:
 
 
 def mark_read(notice: Notice, user: User) -> None:
-    if db.session.get(NoticeRead, (notice.id, user.id)) is not None:
-        return
-    db.session.add(NoticeRead(notice_id=notice.id, user_id=user.id))
-    try:
-        db.session.commit()
-    except IntegrityError:  # read twice at once: once is kept
-        db.session.rollback()
+    """Mark the notice read by the user; a second read (even at the same moment) keeps the first."""
+    insert_or_ignore(db.session, NoticeRead, {"notice_id": notice.id, "user_id": user.id,
+                                              "read_at": utcnow()})
+    db.session.commit()
 
 
 def audience(notice: Notice) -> int:

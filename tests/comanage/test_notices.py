@@ -67,3 +67,19 @@ def test_an_explainer_names_a_consultation_of_its_estate(app, estate, committee)
     with pytest.raises(InvalidInput):
         notices.post_notice(committee, scope_type="estate", scope_id=estate.id, estate_id=estate.id,
                             title="解读", body="……", kind="explainer")
+
+
+def test_reading_again_keeps_the_first_read(app, estate, owner, committee):
+    from sqlalchemy import select
+
+    from app.comanage.models import NoticeRead
+    from app.extensions import db
+
+    notice = notices.post_notice(committee, scope_type="estate", scope_id=estate.id,
+                                 estate_id=estate.id, title="通知", body="内容")
+    notices.mark_read(notice, owner)
+    first = db.session.scalar(select(NoticeRead.read_at).where(NoticeRead.notice_id == notice.id))
+    notices.mark_read(notice, owner)
+    assert db.session.scalars(select(NoticeRead.read_at)
+                              .where(NoticeRead.notice_id == notice.id)).all() == [first]
+    assert notices.my_notices(owner)[0]["read"] is True
