@@ -99,46 +99,74 @@ def mark_read(notice: Notice, user: User) -> None:
 
 def audience(notice: Notice) -> int:
     """Verified residents in the notice's scope."""
-    query = select(func.count(distinct(FlatLink.user_id))).join(Flat, FlatLink.flat_id == Flat.id) \
-        .where(FlatLink.status == LinkStatus.verified)
-    if notice.scope_type == "neighbourhood":
-        query = query.where(Flat.estate_id.in_(estate_ids(notice.scope_id)))
-    elif notice.scope_type == "building":
-        query = query.where(Flat.building_id == notice.scope_id)
-    else:
-        query = query.where(Flat.estate_id == notice.estate_id)
-    return db.session.scalar(query)
+    return audiences([notice])[notice.id]
 
 
 def read_count(notice_id: int) -> int:
-    return db.session.scalar(select(func.count()).select_from(NoticeRead)
-                             .where(NoticeRead.notice_id == notice_id))
+    return read_counts([notice_id]).get(notice_id, 0)
 
 
-def notice_view(notice: Notice, read_at=None, counts: bool = False) -> dict:
-    view = {"id": notice.id, "kind": notice.kind, "kind_label": messages.NOTICE_KINDS[notice.kind],
+def read_counts(notice_ids: list[int]) -> dict[int, int]:
+    """How many read each notice, in one grouped query (a notice nobody read is absent)."""
+    if not notice_ids:
+        return {}
+    return dict(db.session.execute(
+        select(NoticeRead.notice_id, func.count()).where(NoticeRead.notice_id.in_(notice_ids))
+        .group_by(NoticeRead.notice_id)).all())
+
+
+def audiences(rows: list[Notice]) -> dict[int, int]:
+    """Verified residents in each notice's scope: one grouped query per kind of scope present
+    (estate, building, 片区), however many notices there are. A resident with flats in two
+    estates of a 片区 counts once there."""
+    residents = select(func.count(distinct(FlatLink.user_id))).join(
+        Flat, FlatLink.flat_id == Flat.id).where(FlatLink.status == LinkStatus.verified)
+    keys = {"estate": Flat.estate_id, "building": Flat.building_id,
+            "neighbourhood": NeighbourhoodEstate.neighbourhood_id}
+    by_scope: dict[str, dict[int, int]] = {}
+    for scope_type, key in keys.items():
+        wanted = {_scope_key(n) for n in rows if n.scope_type == scope_type}
+        if not wanted:
+            continue
+        query = residents.add_columns(key).where(key.in_(wanted)).group_by(key)
+        if scope_type == "neighbourhood":
+            query = query.join(NeighbourhoodEstate, NeighbourhoodEstate.estate_id == Flat.estate_id)
+        by_scope[scope_type] = {k: count for count, k in db.session.execute(query).all()}
+    return {n.id: by_scope[n.scope_type].get(_scope_key(n), 0) for n in rows}
+
+
+def _scope_key(notice: Notice) -> int:
+    return notice.estate_id if notice.scope_type == "estate" else notice.scope_id
+
+
+def notice_view(notice: Notice, read_at=None) -> dict:
+    return {"id": notice.id, "kind": notice.kind, "kind_label": messages.NOTICE_KINDS[notice.kind],
             "scope": {"type": notice.scope_type, "id": notice.scope_id,
                       "label": messages.SCOPE_LABELS[notice.scope_type]},
             "estate_id": notice.estate_id, "consultation_id": notice.consultation_id,
             "title": notice.title, "body": notice.body, "created_at": notice.created_at,
             "read": read_at is not None}
-    if counts:
-        view["reads"], view["audience"] = read_count(notice.id), audience(notice)
-    return view
+
+
+def counted_views(rows: list[Notice]) -> list[dict]:
+    """Views of notices with their reads and audience, counted for the whole list at once."""
+    reads, audience_of = read_counts([n.id for n in rows]), audiences(rows)
+    return [notice_view(n) | {"reads": reads.get(n.id, 0), "audience": audience_of[n.id]}
+            for n in rows]
 
 
 def estate_notices(estate_id: int) -> list[dict]:
     """The estate's notices for its committee, with read counts."""
     rows = db.session.scalars(select(Notice).where(Notice.estate_id == estate_id)
                               .order_by(Notice.id.desc()).limit(200)).all()
-    return [notice_view(n, counts=True) for n in rows]
+    return counted_views(rows)
 
 
 def neighbourhood_notices(n: Neighbourhood) -> list[dict]:
     rows = db.session.scalars(select(Notice).where(Notice.scope_type == "neighbourhood",
                                                    Notice.scope_id == n.id)
                               .order_by(Notice.id.desc()).limit(200)).all()
-    return [notice_view(x, counts=True) for x in rows]
+    return counted_views(rows)
 
 
 def explainers_of(consultation_id: int) -> list[dict]:
