@@ -66,21 +66,32 @@ def can_read(user: User | None, notice: Notice) -> bool:
     return is_member(user, notice.estate_id)
 
 
-def my_notices(user: User) -> list[dict]:
-    """Notices to my estates, buildings and 片区, newest first, each with whether I read it."""
+def _to_me(user: User):
+    """The condition of the notices to my estates, buildings and 片区."""
     estates, buildings, areas = _my_places(user)
+    return or_((Notice.scope_type == "estate") & Notice.estate_id.in_(estates),
+               (Notice.scope_type == "building") & Notice.scope_id.in_(buildings),
+               (Notice.scope_type == "neighbourhood") & Notice.scope_id.in_(areas))
+
+
+def _my_read(user: User):
+    return (NoticeRead.notice_id == Notice.id) & (NoticeRead.user_id == user.id)
+
+
+def my_notices(user: User) -> list[dict]:
+    """Notices to my estates, buildings and 片区, newest first (200 at most), each with
+    whether I read it."""
     rows = db.session.execute(
-        select(Notice, NoticeRead.read_at).outerjoin(NoticeRead, (NoticeRead.notice_id == Notice.id)
-                                                     & (NoticeRead.user_id == user.id))
-        .where(or_((Notice.scope_type == "estate") & Notice.estate_id.in_(estates),
-                   (Notice.scope_type == "building") & Notice.scope_id.in_(buildings),
-                   (Notice.scope_type == "neighbourhood") & Notice.scope_id.in_(areas)))
-        .order_by(Notice.id.desc()).limit(200)).all()
+        select(Notice, NoticeRead.read_at).outerjoin(NoticeRead, _my_read(user))
+        .where(_to_me(user)).order_by(Notice.id.desc()).limit(200)).all()
     return [notice_view(notice, read_at) for notice, read_at in rows]
 
 
 def unread_notices(user: User) -> int:
-    return sum(1 for notice in my_notices(user) if not notice["read"])
+    """How many notices to me I have not read, all of them counted in one query."""
+    return db.session.scalar(
+        select(func.count(Notice.id)).outerjoin(NoticeRead, _my_read(user))
+        .where(_to_me(user), NoticeRead.notice_id.is_(None)))
 
 
 def get_readable(notice_id: int, user: User) -> Notice:
