@@ -150,6 +150,18 @@ class DecimalString(fields.Field):
         return number
 
 
+#: the longest comment a resident writes on something shown to them (a plan's passage, a
+#: proposal for a spare space); PlanComment.body is String(2000)
+COMMENT_MAX = 2000
+
+
+class CommentBodyInSchema(BaseSchema):
+    """A resident's comment: plain text. Domains subclass it (keeping their own name in the
+    OpenAPI document) and add what the comment is on, e.g. the quoted passage of a plan."""
+
+    body = fields.String(required=True, validate=validate.Length(min=1, max=COMMENT_MAX))
+
+
 class ErrorSchema(BaseSchema):
     """The one error shape, documented in OpenAPI."""
 

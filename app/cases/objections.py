@@ -1,6 +1,7 @@
 """询异: an owner's objection to how their own flat is recorded in a closed vote's
 preliminary result goes to the street's mediation as a case (一事一议); resolving it
-closes that case with the outcome, and the vote's final 公示 waits for every one.
+closes that case with the outcome, and closing the case (the ordinary case route) resolves
+the objection with the case's outcome; the vote's final 公示 waits for every one.
 
 The objection itself, its period and the publish guard belong to consultations
 (app.consultations.preliminary); this module joins an objection to its case in one unit.
@@ -10,7 +11,7 @@ from app.cases import messages
 from app.cases.models import Case
 from app.cases.services import open_case
 from app.consultations import services as consultations
-from app.consultations.models import Consultation, ResultObjection
+from app.consultations.models import Consultation, ObjectionStatus, ResultObjection
 from app.estates.models import Flat
 from app.extensions import db
 
@@ -40,3 +41,14 @@ def resolve_objection(objection: ResultObjection, actor_id: int, resolution: str
                subject_id=case.id, data={"outcome": resolution, "objection_id": objection.id})
     db.session.commit()
     return objection
+
+
+def resolve_with_case(case: Case, actor_id: int, outcome: str) -> None:
+    """The case being closed was opened for an objection: the objection is resolved with the
+    case's outcome in the same unit (flushed; the caller commits). Mediation's end is one fact,
+    whichever of the two routes the committee took to record it."""
+    if case.origin_type != ORIGIN:
+        return
+    objection = db.session.get(ResultObjection, case.origin_id)
+    if objection is not None and objection.status != ObjectionStatus.resolved:
+        consultations.resolve(objection, actor_id, outcome)

@@ -6,7 +6,7 @@ checks to the routes; each unit of work commits at its end.
 from sqlalchemy import select
 
 from app.audit.services import record
-from app.cases import messages
+from app.cases import messages, objections
 from app.cases.models import Case, Meeting
 from app.consultations import services as consultations
 from app.consultations.models import Consultation
@@ -38,7 +38,8 @@ def record_meeting(case: Case, actor_id: int, *, held_at, place: str, minutes: s
 
 
 def close_case(case: Case, actor_id: int, outcome: str) -> Case:
-    """Close and publish the outcome (公示); it carries the resolution's result when there is one."""
+    """Close and publish the outcome (公示); it carries the resolution's result when there is one.
+    A case opened for an objection to a vote's result (询异) resolves that objection too."""
     case.refuse_if_closed()
     vote = resolution_of(case)
     if vote is not None:
@@ -47,6 +48,7 @@ def close_case(case: Case, actor_id: int, outcome: str) -> Case:
     case.close(outcome, resolution, actor_id)
     record("case.closed", estate_id=case.estate_id, actor_id=actor_id, subject_type="case",
            subject_id=case.id, data={"outcome": outcome, "resolution": resolution})
+    objections.resolve_with_case(case, actor_id, outcome)
     db.session.commit()
     return case
 

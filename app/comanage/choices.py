@@ -71,9 +71,8 @@ def start_decision(estate_id: int, matter: str, closes_at: datetime, actor_id: i
     questions = _questions(matter, candidates, seats)
     consultation = consultations.create_consultation(
         estate_id, template_key=matter, closes_at=closes_at, actor_id=actor_id, title=title,
-        commit=False)
+        named_questions=questions, commit=False)
     if questions is not None:
-        consultation.questions = questions
         record("comanage.choice_named", estate_id=estate_id, actor_id=actor_id,
                subject_type="consultation", subject_id=consultation.id,
                data={"options": [q["options"] for q in questions

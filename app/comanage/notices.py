@@ -6,7 +6,6 @@ its estates, and street staff. Reading one marks it read once (NoticeRead's prim
 the committee sees how many of the residents in scope have read it.
 """
 from sqlalchemy import distinct, func, or_, select
-from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
 from app.auth.models import User
@@ -15,6 +14,7 @@ from app.comanage import messages
 from app.comanage.areas import estate_ids
 from app.comanage.models import Neighbourhood, NeighbourhoodEstate, Notice, NoticeRead
 from app.consultations.models import Consultation
+from app.db import insert_or_ignore, utcnow
 from app.errors import InvalidInput, NotFound
 from app.estates.models import Building, Flat, FlatLink, LinkStatus
 from app.extensions import db
@@ -66,21 +66,32 @@ def can_read(user: User | None, notice: Notice) -> bool:
     return is_member(user, notice.estate_id)
 
 
-def my_notices(user: User) -> list[dict]:
-    """Notices to my estates, buildings and 片区, newest first, each with whether I read it."""
+def _to_me(user: User):
+    """The condition of the notices to my estates, buildings and 片区."""
     estates, buildings, areas = _my_places(user)
+    return or_((Notice.scope_type == "estate") & Notice.estate_id.in_(estates),
+               (Notice.scope_type == "building") & Notice.scope_id.in_(buildings),
+               (Notice.scope_type == "neighbourhood") & Notice.scope_id.in_(areas))
+
+
+def _my_read(user: User):
+    return (NoticeRead.notice_id == Notice.id) & (NoticeRead.user_id == user.id)
+
+
+def my_notices(user: User) -> list[dict]:
+    """Notices to my estates, buildings and 片区, newest first (200 at most), each with
+    whether I read it."""
     rows = db.session.execute(
-        select(Notice, NoticeRead.read_at).outerjoin(NoticeRead, (NoticeRead.notice_id == Notice.id)
-                                                     & (NoticeRead.user_id == user.id))
-        .where(or_((Notice.scope_type == "estate") & Notice.estate_id.in_(estates),
-                   (Notice.scope_type == "building") & Notice.scope_id.in_(buildings),
-                   (Notice.scope_type == "neighbourhood") & Notice.scope_id.in_(areas)))
-        .order_by(Notice.id.desc()).limit(200)).all()
+        select(Notice, NoticeRead.read_at).outerjoin(NoticeRead, _my_read(user))
+        .where(_to_me(user)).order_by(Notice.id.desc()).limit(200)).all()
     return [notice_view(notice, read_at) for notice, read_at in rows]
 
 
 def unread_notices(user: User) -> int:
-    return sum(1 for notice in my_notices(user) if not notice["read"])
+    """How many notices to me I have not read, all of them counted in one query."""
+    return db.session.scalar(
+        select(func.count(Notice.id)).outerjoin(NoticeRead, _my_read(user))
+        .where(_to_me(user), NoticeRead.notice_id.is_(None)))
 
 
 def get_readable(notice_id: int, user: User) -> Notice:
@@ -91,57 +102,82 @@ def get_readable(notice_id: int, user: User) -> Notice:
 
 
 def mark_read(notice: Notice, user: User) -> None:
-    if db.session.get(NoticeRead, (notice.id, user.id)) is not None:
-        return
-    db.session.add(NoticeRead(notice_id=notice.id, user_id=user.id))
-    try:
-        db.session.commit()
-    except IntegrityError:  # read twice at once: once is kept
-        db.session.rollback()
+    """Mark the notice read by the user; a second read (even at the same moment) keeps the first."""
+    insert_or_ignore(db.session, NoticeRead, {"notice_id": notice.id, "user_id": user.id,
+                                              "read_at": utcnow()})
+    db.session.commit()
 
 
 def audience(notice: Notice) -> int:
     """Verified residents in the notice's scope."""
-    query = select(func.count(distinct(FlatLink.user_id))).join(Flat, FlatLink.flat_id == Flat.id) \
-        .where(FlatLink.status == LinkStatus.verified)
-    if notice.scope_type == "neighbourhood":
-        query = query.where(Flat.estate_id.in_(estate_ids(notice.scope_id)))
-    elif notice.scope_type == "building":
-        query = query.where(Flat.building_id == notice.scope_id)
-    else:
-        query = query.where(Flat.estate_id == notice.estate_id)
-    return db.session.scalar(query)
+    return audiences([notice])[notice.id]
 
 
 def read_count(notice_id: int) -> int:
-    return db.session.scalar(select(func.count()).select_from(NoticeRead)
-                             .where(NoticeRead.notice_id == notice_id))
+    return read_counts([notice_id]).get(notice_id, 0)
 
 
-def notice_view(notice: Notice, read_at=None, counts: bool = False) -> dict:
-    view = {"id": notice.id, "kind": notice.kind, "kind_label": messages.NOTICE_KINDS[notice.kind],
+def read_counts(notice_ids: list[int]) -> dict[int, int]:
+    """How many read each notice, in one grouped query (a notice nobody read is absent)."""
+    if not notice_ids:
+        return {}
+    return dict(db.session.execute(
+        select(NoticeRead.notice_id, func.count()).where(NoticeRead.notice_id.in_(notice_ids))
+        .group_by(NoticeRead.notice_id)).all())
+
+
+def audiences(rows: list[Notice]) -> dict[int, int]:
+    """Verified residents in each notice's scope: one grouped query per kind of scope present
+    (estate, building, 片区), however many notices there are. A resident with flats in two
+    estates of a 片区 counts once there."""
+    residents = select(func.count(distinct(FlatLink.user_id))).join(
+        Flat, FlatLink.flat_id == Flat.id).where(FlatLink.status == LinkStatus.verified)
+    keys = {"estate": Flat.estate_id, "building": Flat.building_id,
+            "neighbourhood": NeighbourhoodEstate.neighbourhood_id}
+    by_scope: dict[str, dict[int, int]] = {}
+    for scope_type, key in keys.items():
+        wanted = {_scope_key(n) for n in rows if n.scope_type == scope_type}
+        if not wanted:
+            continue
+        query = residents.add_columns(key).where(key.in_(wanted)).group_by(key)
+        if scope_type == "neighbourhood":
+            query = query.join(NeighbourhoodEstate, NeighbourhoodEstate.estate_id == Flat.estate_id)
+        by_scope[scope_type] = {k: count for count, k in db.session.execute(query).all()}
+    return {n.id: by_scope[n.scope_type].get(_scope_key(n), 0) for n in rows}
+
+
+def _scope_key(notice: Notice) -> int:
+    return notice.estate_id if notice.scope_type == "estate" else notice.scope_id
+
+
+def notice_view(notice: Notice, read_at=None) -> dict:
+    return {"id": notice.id, "kind": notice.kind, "kind_label": messages.NOTICE_KINDS[notice.kind],
             "scope": {"type": notice.scope_type, "id": notice.scope_id,
                       "label": messages.SCOPE_LABELS[notice.scope_type]},
             "estate_id": notice.estate_id, "consultation_id": notice.consultation_id,
             "title": notice.title, "body": notice.body, "created_at": notice.created_at,
             "read": read_at is not None}
-    if counts:
-        view["reads"], view["audience"] = read_count(notice.id), audience(notice)
-    return view
+
+
+def counted_views(rows: list[Notice]) -> list[dict]:
+    """Views of notices with their reads and audience, counted for the whole list at once."""
+    reads, audience_of = read_counts([n.id for n in rows]), audiences(rows)
+    return [notice_view(n) | {"reads": reads.get(n.id, 0), "audience": audience_of[n.id]}
+            for n in rows]
 
 
 def estate_notices(estate_id: int) -> list[dict]:
     """The estate's notices for its committee, with read counts."""
     rows = db.session.scalars(select(Notice).where(Notice.estate_id == estate_id)
                               .order_by(Notice.id.desc()).limit(200)).all()
-    return [notice_view(n, counts=True) for n in rows]
+    return counted_views(rows)
 
 
 def neighbourhood_notices(n: Neighbourhood) -> list[dict]:
     rows = db.session.scalars(select(Notice).where(Notice.scope_type == "neighbourhood",
                                                    Notice.scope_id == n.id)
                               .order_by(Notice.id.desc()).limit(200)).all()
-    return [notice_view(x, counts=True) for x in rows]
+    return counted_views(rows)
 
 
 def explainers_of(consultation_id: int) -> list[dict]:

@@ -93,7 +93,7 @@ class EstateNotices(MethodView):
                                      scope_id=building or estate_id,
                                      estate_id=estate_id, title=data["title"], body=data["body"],
                                      kind=data["kind"], consultation_id=data["consultation_id"])
-        return notices.notice_view(notice, counts=True)
+        return notices.counted_views([notice])[0]
 
 
 @blp.route("/me/notices")

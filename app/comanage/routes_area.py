@@ -132,4 +132,4 @@ class AreaNotices(MethodView):
         n, actor = areas.managed(neighbourhood_id)
         notice = notices.post_notice(actor, scope_type="neighbourhood", scope_id=n.id,
                                      estate_id=None, title=data["title"], body=data["body"])
-        return notices.notice_view(notice, counts=True)
+        return notices.counted_views([notice])[0]

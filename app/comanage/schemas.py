@@ -2,7 +2,7 @@
 from app.comanage import areas, messages
 from app.comanage.choices import MATTERS
 from app.rules import engine
-from app.schemas import BaseSchema, DecimalString, fields, validate
+from app.schemas import BaseSchema, CommentBodyInSchema, DecimalString, fields, validate
 
 MAX_CENTS = 10**13
 Text = lambda n, **kw: fields.String(validate=validate.Length(min=1, max=n), **kw)  # noqa: E731
@@ -200,8 +200,8 @@ class ProposalInSchema(BaseSchema):
     description = fields.String(load_default="", validate=validate.Length(max=2000))
 
 
-class ResourceCommentInSchema(BaseSchema):
-    body = Text(1000, required=True)
+class ResourceCommentInSchema(CommentBodyInSchema):
+    """A comment on a 片区's spare resource (its proposals)."""
 
 
 class VoteInSchema(BaseSchema):

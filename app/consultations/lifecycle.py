@@ -96,8 +96,13 @@ def create_consultation(estate_id: int, *, template_key: str, closes_at: datetim
                         title: str | None = None, scope_type: str = "estate", scope_id=None,
                         flat_ids=None, rule_key: str | None = None, opens_at=None,
                         hide_results_until_closed: bool = False,
-                        extra_questions: list[dict] | None = None, commit: bool = True) -> Consultation:
+                        extra_questions: list[dict] | None = None, named_questions=None,
+                        commit: bool = True) -> Consultation:
     """A draft consultation from a template, over a scope, under a named rule.
+
+    A template whose options are named at creation (an election's candidates) takes its
+    questions with the names put in (`named_questions`), from the route that asks for them;
+    without them it is refused (422 on `template`).
 
     `extra_questions` (already in the template's question shape) are appended, e.g.
     the evaluation's one scale question per renovated item. With commit=False it joins the
@@ -106,6 +111,8 @@ def create_consultation(estate_id: int, *, template_key: str, closes_at: datetim
     template = get_template(template_key)
     if template is None:
         raise _invalid(messages.UNKNOWN_TEMPLATE, "template")
+    if template.options_named_at_creation and named_questions is None:
+        raise _invalid(messages.OPTIONS_NAMED_ELSEWHERE.format(title=template.title), "template")
     rule = _rule_for(template, rule_key)
     rule_key = rule.key
     if template.voters == "residents" and rule.decides:
@@ -121,7 +128,8 @@ def create_consultation(estate_id: int, *, template_key: str, closes_at: datetim
         description=template.description, stored_status=Status.draft, rule_key=rule_key,
         civil_code_item=template.civil_code_item,
         scope_type=scope_type, scope_id=scope_id, voters=template.voters,
-        questions=template.questions + list(extra_questions or []), opens_at=opens_at,
+        questions=list(named_questions or template.questions) + list(extra_questions or []),
+        opens_at=opens_at,
         closes_at=closes_at, hide_results_until_closed=hide_results_until_closed,
         created_by_id=actor_id)
     db.session.add(consultation)

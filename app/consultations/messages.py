@@ -6,6 +6,7 @@ STATUS_LABELS = {"draft": "草稿", "open": "进行中", "closed": "已截止", 
 CHANNEL_LABELS = {"online": "网上", "paper": "纸质票", "proxy": "委托代投", "assisted": "协助录入"}
 
 UNKNOWN_TEMPLATE = "没有这个征询模板"
+OPTIONS_NAMED_ELSEWHERE = "“{title}”要在发起时填写候选人或候选企业，请到“共管”的业主表决里发起"
 UNKNOWN_RULE = "没有这个表决规则"
 RULE_TOO_LAX = "这项表决属于{item}，至少要按“{rule}”表决，不能用更宽松的规则"
 RULE_FOR_RESIDENTS = "所有居民都能回答的调查不能用来表决，请选择“不作表决”"

@@ -149,6 +149,19 @@ class TemplateSchema(BaseSchema):
     default_scope = fields.String(load_default="estate", validate=validate.OneOf(SCOPES))
     questions = fields.List(fields.Nested(QuestionSchema), required=True,
                             validate=validate.Length(min=1))
+    #: the question whose options are placeholders, named by whoever creates the vote (the
+    #: election's candidates, the companies): the general route cannot create it
+    options_named_at_creation = fields.String(load_default=None, validate=KEY)
+
+    @validates_schema
+    def _named(self, data, **kwargs):
+        key = data.get("options_named_at_creation")
+        if key is None:
+            return
+        question = next((q for q in data.get("questions") or [] if q["key"] == key), None)
+        if question is None or question["type"] not in ("single", "multiple"):
+            raise ValidationError("must name a single or multiple choice question",
+                                  "options_named_at_creation")
 
     @validates_schema
     def _questions(self, data, **kwargs):
@@ -197,6 +210,8 @@ class Template:
     #: questions with catalogue references resolved: the snapshot a consultation keeps
     questions: list[dict] = field(default_factory=list)
     path: str = ""
+    #: the question whose options the creator names (None: the template's options are final)
+    options_named_at_creation: str | None = None
 
 
 def _catalogue_items(ref: dict, catalogues: dict, where: str) -> list[dict]:
@@ -315,7 +330,8 @@ def load_templates(directory: Path, rules) -> dict[str, Template]:
             description=data["description"], voters=data["voters"],
             default_rule=data["default_rule"], default_scope=data["default_scope"],
             civil_code_item=item,
-            questions=questions, path=str(path))
+            questions=questions, path=str(path),
+            options_named_at_creation=data["options_named_at_creation"])
     return templates
 
 

@@ -1,6 +1,6 @@
 from app.plans import messages
 from app.plans.models import ReviewDecision
-from app.schemas import BaseSchema, fields, validate
+from app.schemas import BaseSchema, CommentBodyInSchema, fields, validate
 
 
 class SectionInSchema(BaseSchema):
@@ -17,9 +17,10 @@ class VersionInSchema(BaseSchema):
                              load_default=list, validate=validate.Length(max=100))
 
 
-class CommentInSchema(BaseSchema):
+class CommentInSchema(CommentBodyInSchema):
+    """A comment on a quoted passage of a section."""
+
     quote = fields.String(required=True, validate=validate.Length(min=1, max=500))
-    body = fields.String(required=True, validate=validate.Length(min=1, max=2000))
 
 
 class AnswerInSchema(BaseSchema):

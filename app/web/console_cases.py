@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from flask import render_template
 
-from app.auth.permissions import load_checked, require_committee
+from app.auth.permissions import is_committee, load_checked, require_moderator
 from app.cases import resolution
 from app.cases import services as cases
 from app.cases import views as case_views
@@ -50,13 +50,16 @@ def moderation_queue(case: Case) -> list[dict]:
 
 @bp.get("/cases/<int:case_id>")
 def case(case_id):
-    """One case for the committee: its state and next step, meetings, resolution, moderation."""
-    found, user = load_checked(Case, case_id, require_committee)
+    """One case for the committee: its state and next step, meetings, resolution, moderation.
+    The estate's moderators see it too, to moderate (hide, 恢复, lock, unlock with the report
+    reasons and the log); the committee's forms and the console's sections are not shown them."""
+    found, user = load_checked(Case, case_id, require_moderator)
+    committee = is_committee(user, found.estate_id)
     closes_on = (utcnow() + timedelta(days=RESOLUTION_DAYS)).astimezone(CHINA_TZ).date()
     return render_template(
         "web/console/case.html", estate=get_estate(found.estate_id), section="cases",
         case=case_views.case_view(found, user), queue=moderation_queue(found),
         log=cases.moderation_of(found), rules=[r for r in all_rules().values() if r.decides],
         closes_on=closes_on.isoformat(), kinds=messages.MODERATION_KINDS, now=utcnow(),
-        resolution=resolution.resolution_of(found))
+        resolution=resolution.resolution_of(found), committee=committee, console_nav=committee)
 

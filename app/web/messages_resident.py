@@ -169,6 +169,7 @@ REVISIONS_NONE = "没有更早的版本。"
 REVISION_LINE = "{time} 写的原文：{body}"
 CASE_MODERATION_LOG = "版主处理记录（{n} 条）"
 CASE_MODERATION_TEXT = "隐藏、恢复、锁定讨论都留有记录，原因大家都能看到。"
+CASE_MODERATE = "版主管理：看举报原因、恢复发言、锁定讨论"
 
 # Sunlight analyses (日照分析)
 SUN_LIST_TITLE = "日照分析"

@@ -90,6 +90,11 @@ def test_spare_resources_take_proposals_comments_and_one_vote_per_resident(clien
                          json={"title": title}).json["id"] for title in ("养老驿站", "共享书屋")]
     assert client.post(f"{A}/spare-resources/{resource}/comments", headers=auth(other),
                        json={"body": "希望晚上也开放"}).status_code == 201
+    # a comment is as long as a plan's (the shared comment schema): 2000 characters
+    too_long = client.post(f"{A}/spare-resources/{resource}/comments", headers=auth(other),
+                           json={"body": "长" * 2001})
+    assert too_long.status_code == 422
+    assert too_long.json["error"]["fields"]["body"] == "请写 1 到 2000 个字"
     for proposal in (ideas[0], ideas[1]):  # a changed vote replaces the first
         assert client.put(f"{A}/spare-resources/{resource}/votes", headers=auth(resident),
                           json={"proposal_id": proposal}).status_code == 200

@@ -86,3 +86,26 @@ def test_home_counts_unread_notices(client, estate, committee, owner):
                         title="停水通知", body="周六停水。")
     status, text = page(client, owner, "/")
     assert status == 200 and "1 条未读" in text and 'href="/notices"' in text
+
+
+def test_home_counts_every_unread_notice_beyond_the_list_of_200(client, estate, committee, owner):
+    """The badge counts in SQL: 202 notices, one of them read, say 201 (the list stops at 200).
+    A notice of another estate does not count."""
+    from app.comanage.models import Notice
+    from app.extensions import db
+
+    elsewhere = make_estate("别的小区")
+    notices.post_notice(committee, scope_type="estate", scope_id=elsewhere.id,
+                        estate_id=elsewhere.id, title="别处通知", body="不相干。")
+    # written in bulk: post_notice (tested above) would add an audit entry for each
+    db.session.add_all([Notice(estate_id=estate.id, scope_type="estate", scope_id=estate.id,
+                               kind="notice", title=f"通知{i}", body="内容", author_id=committee.id)
+                        for i in range(201)])
+    db.session.commit()
+    read = notices.post_notice(committee, scope_type="estate", scope_id=estate.id,
+                               estate_id=estate.id, title="已读的通知", body="看过了。")
+    notices.mark_read(read, owner)
+    assert len(notices.my_notices(owner)) == 200
+    assert notices.unread_notices(owner) == 201
+    status, text = page(client, owner, "/")
+    assert status == 200 and "201 条未读" in text

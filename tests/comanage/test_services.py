@@ -134,3 +134,23 @@ def test_concurrent_spendings_never_take_public_income_below_zero(app, estate, c
     assert sorted(set(outcomes)) == ["accepted", "over_balance"]
     assert outcomes.count("accepted") == 5 and income.balance_cents(estate_id) == 0
     assert min(row["balance_cents"] for row in income.ledger(estate_id)["entries"]) >= 0
+
+
+@pytest.mark.parametrize("template, named", [("committee_election", "候选人"),
+                                             ("property_company", "候选企业")])
+def test_the_general_route_refuses_a_vote_whose_options_are_named_at_creation(
+        client, estate, committee, template, named):
+    """Without names it would ask owners to choose the placeholder: 422 on `template`, and the
+    committee is sent to the 共管 decisions, which ask for the names."""
+    from tests.comanage.helpers import A, decide, later
+    from tests.factories import auth
+
+    refused = client.post(f"{A}/estates/{estate.id}/consultations", headers=auth(committee),
+                          json={"template": template, "closes_at": later()})
+    assert refused.status_code == 422, refused.json
+    message = refused.json["error"]["fields"]["template"]
+    assert named in message and "共管" in message
+    body = {"matter": template, "candidates": ["甲", "乙"]}
+    made = client.get(f"{A}/consultations/{decide(client, estate, committee, body)}",
+                      headers=auth(committee)).json
+    assert [o["label"] for o in made["questions"][0]["options"]] == ["甲", "乙"]

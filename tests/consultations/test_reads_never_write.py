@@ -3,11 +3,10 @@ API, the pages, the public page and the live tally, and none of these reads lock
 moves a status, appends to the audit chain or commits. The close is recorded by the
 close job (or the next write). Both databases."""
 import re
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from app.audit.models import AuditEntry
 from app.consultations.models import Consultation, Status
@@ -17,30 +16,11 @@ from app.extensions import db
 from app.realtime.events import send_tally
 from app.consultations.messages import STATUS_LABELS
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
+from tests.statements import statements
 from tests.web.test_pages import web_login
 
-WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|COMMIT)\b|\bFOR (UPDATE|SHARE|NO KEY UPDATE)\b")
-
-
-@contextmanager
-def statements_seen():
-    """Every SQL statement the app sends meanwhile (COMMIT included)."""
-    seen = []
-
-    def on_execute(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement.upper())
-
-    def on_commit(conn):
-        seen.append("COMMIT")
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", on_execute)
-    event.listen(engine, "commit", on_commit)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", on_execute)
-        event.remove(engine, "commit", on_commit)
+WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|COMMIT)\b|\bFOR (UPDATE|SHARE|NO KEY UPDATE)\b",
+                   re.IGNORECASE)
 
 
 def writes_in(statements: list[str]) -> list[str]:
@@ -75,7 +55,7 @@ def test_reads_past_closing_time_show_closed_and_write_nothing(client, lapsed):
     vote, owner, committee, estate = lapsed
     before = audit_count()
     reads = []
-    with statements_seen() as seen:
+    with statements() as seen:
         reads.append(client.get(f"/api/v1/consultations/{vote.id}/results", headers=auth(owner)))
         reads.append(client.get(f"/api/v1/consultations/{vote.id}", headers=auth(owner)))
         reads.append(client.get(f"/api/v1/estates/{estate.id}/consultations", headers=auth(owner)))
@@ -88,7 +68,7 @@ def test_reads_past_closing_time_show_closed_and_write_nothing(client, lapsed):
     assert writes_in(seen) == []
 
     web_login(client, owner.phone)
-    with statements_seen() as seen:
+    with statements() as seen:
         page = client.get(f"/consultations/{vote.id}")
         home = client.get("/")
     assert page.status_code == 200 and home.status_code == 200
@@ -98,7 +78,7 @@ def test_reads_past_closing_time_show_closed_and_write_nothing(client, lapsed):
     assert writes_in(seen) == []
 
     web_login(client, committee.phone)
-    with statements_seen() as seen:
+    with statements() as seen:
         console = client.get(f"/console/consultations/{vote.id}")
     assert console.status_code == 200
     assert writes_in(seen) == []

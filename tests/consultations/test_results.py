@@ -1,9 +1,6 @@
 """Results computed in SQL agree with the engine's own count, at every boundary."""
 import random
-from contextlib import contextmanager
 from decimal import Decimal
-
-from sqlalchemy import event
 
 from app.consultations.models import Ballot, BallotAnswer, Channel
 from app.consultations.services import cast_ballot, close_consultation, results
@@ -11,6 +8,7 @@ from app.extensions import db
 from app.rules import get_rule
 from app.rules.engine import FlatVote, Tally, count_flats, evaluate
 from tests.factories import flats_of, make_consultation, make_estate, make_owner
+from tests.statements import statements
 
 
 def stairwell_vote(estate, rule="civil_code_278_special"):
@@ -132,20 +130,6 @@ def test_sql_results_agree_with_the_engine_on_random_estates(app):
         assert outcome["decision"] == expected.decision
 
 
-@contextmanager
-def counted_queries():
-    statements = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-
-
 def bulk_ballots(consultation, flats, rng):
     """Ballots written in bulk (casting 3,000 through HTTP would only slow the suite down);
     the rows are the ones cast_ballot writes, which the other tests exercise."""
@@ -174,8 +158,8 @@ def test_results_take_the_same_number_of_queries_for_10_and_3000_ballots(app):
         consultation = make_consultation(estate, rule_key="civil_code_278_special")
         bulk_ballots(consultation, flats, rng)
         db.session.expire_all()
-        with counted_queries() as statements:
+        with statements() as seen:
             outcome = results(consultation).as_dict()
         assert outcome["participation"]["ballots"] == len(flats)
-        counts.append(len(statements))
+        counts.append(len(seen))
     assert counts[0] == counts[1], counts

@@ -47,6 +47,8 @@ def test_shipped_templates_load_with_the_whole_catalogue():
     ("content_vote.yaml", "catalogue: renovation", "catalogue: nowhere", "items_from.catalogue"),
     ("rules/civil_code.yaml", 'approval: {owners: "3/4"', 'approval: {owners: 0.75', "approval.owners"),
     ("catalogue/renovation.yaml", "code: basic.drainage", "code: basic.water_supply", "categories"),
+    ("committee_election.yaml", "options_named_at_creation: candidates",
+     "options_named_at_creation: seats", "options_named_at_creation"),
 ])
 def test_a_bad_file_stops_start_up_naming_file_and_field(templates_copy, file, old, new, named):
     path = templates_copy / file

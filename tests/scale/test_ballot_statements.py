@@ -1,14 +1,13 @@
 """A ballot PUT costs a fixed, small number of SQL statements (issue 24): a count, not a time."""
-import contextlib
-
 import pytest
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.audit.services import chain_of, pending_count, seal, verify_chain
 from app.consultations.models import Ballot, BallotVersion
 from app.extensions import db
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner
+from tests.statements import brief, statements
 
 LIMIT = 8  # including the commit
 
@@ -17,26 +16,6 @@ LIMIT = 8  # including the commit
 def config_overrides():
     # as in a server, where the sealer chains the ballots' audit entries off the request
     return {"AUDIT_SEAL_AT_ONCE": False}
-
-
-@contextlib.contextmanager
-def statements():
-    """Every SQL statement the engine sends, plus one per COMMIT, while the block runs."""
-    seen = []
-
-    def on_execute(conn, cursor, statement, parameters, context, executemany):
-        seen.append(" ".join(statement.split())[:90])
-
-    def on_commit(conn):
-        seen.append("COMMIT")
-
-    event.listen(db.engine, "before_cursor_execute", on_execute)
-    event.listen(db.engine, "commit", on_commit)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", on_execute)
-        event.remove(db.engine, "commit", on_commit)
 
 
 def put(client, consultation_id, headers, answers):
@@ -57,7 +36,7 @@ def test_a_ballot_put_is_at_most_eight_statements_first_changed_and_retried(clie
         with statements() as seen:
             receipt = put(client, consultation_id, headers, answers)
         counts.append(len(seen))
-        assert len(seen) <= LIMIT, "\n".join(seen)
+        assert len(seen) <= LIMIT, brief(seen)
         assert seen.count("COMMIT") == 1, seen
     first, changed, retried = counts
     # every guarantee still holds: one current ballot, both versions kept, the retry's receipt

@@ -723,6 +723,8 @@ SIGNED_IN_PAGE = "302 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
 COMMITTEE_PAGE = "302 404 404 404 403 403 403 2xx 2xx"
 MEMBER_PAGE = "302 404 404 404 2xx 2xx 2xx 2xx 2xx"
 STREET_PAGE = "302 403 403 403 403 403 403 403 2xx"
+#: a console page the estate's moderators open too (a case's moderation)
+MODERATOR_PAGE = "302 404 404 404 403 403 2xx 2xx 2xx"
 WEB_ROWS = [
     Row("GET", "/", PUBLIC, lambda w: "/"),
     # someone already signed in goes on to where they were headed
@@ -745,7 +747,7 @@ WEB_ROWS = [
                      "/consultations", "/elevators", "/application", "/plan", "/heritage",
                      "/cases/new", "/complaints", "/fund", "/members", "/projects", "/comanage",
                      "/public-income", "/notices")],
-    Row("GET", "/console/cases/<int:case_id>", COMMITTEE_PAGE, lambda w: f"/console/cases/{w.a.case_id}"),
+    Row("GET", "/console/cases/<int:case_id>", MODERATOR_PAGE, lambda w: f"/console/cases/{w.a.case_id}"),
     Row("GET", "/console/projects/<int:project_id>", COMMITTEE_PAGE,
         lambda w: f"/console/projects/{w.a.project_id}"),
     # the street office: staff only (signed-in others are refused, never sent to log in)

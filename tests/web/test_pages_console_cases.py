@@ -104,3 +104,31 @@ def test_a_scheduled_meeting_on_the_console_and_the_residents_case_page(app, cli
     web_login(neighbour, owner.phone)
     resident = neighbour.get(f"/cases/{case.id}").text
     assert "议题：车位怎么分" in resident and "会议还没开" in resident, resident[-1500:]
+
+
+def test_a_moderator_reaches_the_case_moderation_from_the_residents_page(client, estate, committee):
+    """A moderator (not of the committee) opens the console's case page from the residents' case
+    page and moderates there (report reasons, hide, 恢复, lock); the committee's forms and the
+    estate's console sections are not shown, and those sections stay closed to them."""
+    flats = flats_of(estate.id)
+    case = cases.create_case(estate.id, title="噪音", description="楼上装修",
+                             affected_flat_ids=[flats[0].id], actor_id=committee.id)
+    author = make_owner(flats[0], phone="13911140005")
+    rude = cases.create_post(case, author, "骂人的话")
+    cases.report_post(rude, make_owner(flats[1], phone="13911140006"), "人身攻击")
+    moderator = make_user(phone="13911140007", roles=[("moderator", estate.id)])
+    web_login(client, moderator.phone)
+    resident_page = client.get(f"/cases/{case.id}").text
+    assert f'href="/console/cases/{case.id}"' in resident_page
+    page = client.get(f"/console/cases/{case.id}")
+    assert page.status_code == 200
+    page = page.text
+    assert "被举报 1 次：人身攻击" in page and f'data-hide="{rude.id}"' in page
+    assert f'data-api="/api/v1/cases/{case.id}/lock"' in page
+    for committee_only in ('id="meeting-form"', 'id="schedule-form"', 'id="resolution-form"',
+                           f'data-api="/api/v1/cases/{case.id}/close"', 'class="console-nav"'):
+        assert committee_only not in page, committee_only
+    assert client.get(f"/console/estates/{estate.id}/cases").status_code == 403
+    # a resident who is no moderator gets no link
+    web_login(client, author.phone)
+    assert f'href="/console/cases/{case.id}"' not in client.get(f"/cases/{case.id}").text

@@ -1,0 +1,23 @@
+"""A plan's comment and a spare resource's comment share one comment body (app.schemas):
+the same limit and the same Chinese messages; the plan's adds the quoted passage."""
+import pytest
+from marshmallow import ValidationError
+
+from app.comanage.schemas import ResourceCommentInSchema
+from app.plans.schemas import CommentInSchema
+
+
+@pytest.mark.parametrize("schema, extra", [(CommentInSchema(), {"quote": "屋面防水"}),
+                                           (ResourceCommentInSchema(), {})])
+def test_one_comment_body_for_plans_and_spare_resources(schema, extra):
+    assert schema.load({"body": "长" * 2000, **extra})["body"] == "长" * 2000
+    for body in ("长" * 2001, ""):
+        with pytest.raises(ValidationError) as error:
+            schema.load({"body": body, **extra})
+        assert error.value.messages == {"body": ["请写 1 到 2000 个字"]}
+
+
+def test_a_plan_comment_still_quotes_its_passage():
+    with pytest.raises(ValidationError) as error:
+        CommentInSchema().load({"body": "同意"})
+    assert error.value.messages == {"quote": ["必填"]}
