@@ -22,14 +22,20 @@ def get_consultation(consultation_id: int) -> Consultation:
 
 def scope_condition(c: Consultation):
     """SQL condition on Flat for the consultation's scope (always within its estate)."""
-    in_estate = Flat.estate_id == c.estate_id
-    if c.scope_type == "building":
-        return and_(in_estate, Flat.building_id == c.scope_id)
-    if c.scope_type == "stairwell":
-        return and_(in_estate, Flat.stairwell_id == c.scope_id)
-    if c.scope_type == "flats":
+    return scope_of(c.scope_type, c.estate_id, c.scope_id, c.id)
+
+
+def scope_of(scope_type: str, estate_id, scope_id, consultation_id):
+    """`scope_condition` from its parts, each a value or a bind parameter (for a statement
+    built once per scope type and run with parameters)."""
+    in_estate = Flat.estate_id == estate_id
+    if scope_type == "building":
+        return and_(in_estate, Flat.building_id == scope_id)
+    if scope_type == "stairwell":
+        return and_(in_estate, Flat.stairwell_id == scope_id)
+    if scope_type == "flats":
         return and_(in_estate, Flat.id.in_(select(ConsultationFlat.flat_id).where(
-            ConsultationFlat.consultation_id == c.id)))
+            ConsultationFlat.consultation_id == consultation_id)))
     return in_estate
 
 

@@ -1,19 +1,21 @@
-"""Counting: a consultation's ballots into its `Outcome`, in a fixed number of queries.
+"""Counting: a consultation's ballots into its `Outcome`, in one SQL statement.
 
-Never loads ballots into Python: the number of queries is the same for 10 or 3,000
-ballots. Reads only: nothing here locks, writes or commits, and the status it reports
-is the derived one (an open consultation past `closes_at` counts as closed).
+Never loads ballots into Python: one statement whether 10 or 30,000 ballots. Reads
+only: nothing here locks, writes or commits, and the status it reports is the derived
+one (an open consultation past `closes_at` counts as closed).
 """
 from decimal import Decimal
 
-from sqlalchemy import String, case, distinct, func, literal, select, union_all
+from sqlalchemy import (Integer, String, bindparam, case, cast, distinct, func, literal, select,
+                        type_coerce, union_all)
 
-from app.consultations.access import head_of, scope_condition
+from app.consultations.access import head_of, scope_of
 from app.consultations.means import Means, within_means
 from app.consultations.models import Ballot, BallotAnswer, Channel, Consultation, Status
 from app.consultations.outcome import Approval, ItemOutcome, Outcome, QuestionOutcome
 from app.consultations.question_types import Counted, type_of
 from app.consultations.templates import APPROVE
+from app.db import Hundredths
 from app.estates.models import Flat, FlatLink, LinkStatus
 from app.extensions import db
 from app.rules import engine, get_rule
@@ -26,40 +28,57 @@ def _tally(owners, area) -> Tally:
     return Tally(int(owners or 0), Decimal(area or ZERO))
 
 
-def _scope_tally(c: Consultation) -> tuple[Tally, int]:
-    owners, unowned, area, flats = db.session.execute(select(
-        func.count(distinct(Flat.owner_id)),
-        func.coalesce(func.sum(case((Flat.owner_id.is_(None), 1), else_=0)), 0),
-        func.sum(Flat.area_m2), func.count(Flat.id)).where(scope_condition(c))).one()
-    return _tally(owners + unowned, area), flats
+# Rows of the counting statement: (kind, question, item, option, ballots, heads, area).
+SCOPE, VOTED, CHANNEL, ANSWERS, OPTION, RESIDENTS = (
+    "scope", "voted", "channel", "answers", "option", "residents")
 
 
-def _voted_flats(c: Consultation):
-    """Per ballot of a flat in scope: its head, its area and the voted area of that head.
+class _Params:
+    """The bind parameters of one counting statement: the consultation, its estate and scope."""
 
-    A window function gives each row its head's voted area, so the per-option query
-    below joins rows by ballot id (indexed) and never joins aggregates on a computed
-    key: PostgreSQL keeps a good plan even before it has statistics for a new vote.
+    def __init__(self, scope_type: str):
+        self.consultation = bindparam("consultation_id", type_=Integer)
+        self.estate = bindparam("estate_id", type_=Integer)
+        self.in_scope = scope_of(scope_type, self.estate, bindparam("scope_id", type_=Integer),
+                                 self.consultation)
+
+
+def _voted_flats(p: _Params):
+    """Per ballot of a flat in scope: its head, its area, the voted area and number of voted
+    flats of that head, and `nth` (1 on exactly one row of each head).
+
+    One sort by head serves the three windows; `nth` counts the heads that took part
+    without a DISTINCT (a second sort), and `head_flats` lets the per-option rows below
+    group only the heads with several voted flats one by one.
     """
-    return (select(Ballot.id.label("ballot_id"), head_of().label("head"),
-                   Flat.area_m2.label("area"),
-                   func.sum(Flat.area_m2).over(partition_by=head_of()).label("head_area"),
-                   func.count().over(partition_by=head_of()).label("head_flats"))
+    head = head_of()
+    return (select(Ballot.id.label("ballot_id"), head.label("head"), Flat.area_m2.label("area"),
+                   func.sum(Flat.area_m2).over(partition_by=head).label("head_area"),
+                   func.count().over(partition_by=head).label("head_flats"),
+                   func.row_number().over(partition_by=head).label("nth"))
             .select_from(Ballot).join(Flat, Ballot.flat_id == Flat.id)
-            .where(Ballot.consultation_id == c.id, scope_condition(c)).cte("voted"))
+            .where(Ballot.consultation_id == p.consultation, p.in_scope).cte("voted"))
 
 
-def _participants_and_heads(c: Consultation, voted) -> tuple[Tally, dict]:
+def _row(kind: str, question=None, item=None, option=None, ballots=None, heads=None, area=None):
+    """One select of the counting statement, its columns in the common order and types."""
+    def text(value):
+        return literal(value, String) if value is None or isinstance(value, str) else value
+    return select(literal(kind, String).label("kind"), text(question).label("question"),
+                  text(item).label("item"), text(option).label("option"),
+                  (ballots if ballots is not None else literal(None, Integer)).label("ballots"),
+                  (heads if heads is not None else literal(None, Integer)).label("heads"),
+                  type_coerce(area if area is not None else literal(None, Integer),
+                              Hundredths).label("area"))
+
+
+def _heads_rows(p: _Params) -> list:
     """The participants (distinct heads, voted area) and, per question/item/option, the
-    area that chose it and the heads whose majority did.
-
-    One query: `voted` is a CTE used twice, so PostgreSQL computes the join and its
-    window once (see app.rules.engine for the split-vote rule applied here).
-    """
-    single = func.coalesce(func.sum(case((voted.c.head_flats == 1, 1), else_=0)), 0)
-    several = func.count(distinct(case((voted.c.head_flats > 1, voted.c.head), else_=None)))
-    participants = select(literal(None, String).label("question"), literal(None, String),
-                          literal(None, String), single + several, func.sum(voted.c.area))
+    area that chose it and the heads whose majority did (the split-vote rule of
+    app.rules.engine). `voted` is used twice, so PostgreSQL computes it once."""
+    voted = _voted_flats(p)
+    one = case((voted.c.nth == 1, 1), else_=0)
+    participants = _row(VOTED, heads=func.coalesce(func.sum(one), 0), area=func.sum(voted.c.area))
     # A head that voted for one flat has that flat's choice as its majority: those rows
     # are counted together (key NULL), so only heads with several voted flats are grouped
     # one by one (a street of 30,000 flats: a few thousand groups, not 30,000).
@@ -70,41 +89,76 @@ def _participants_and_heads(c: Consultation, voted) -> tuple[Tally, dict]:
                        func.sum(case((voted.c.area > 0, 1), else_=0)).label("rows"),
                        func.max(voted.c.head_area).label("head_area"))
                 .select_from(BallotAnswer).join(voted, voted.c.ballot_id == BallotAnswer.ballot_id)
-                .where(BallotAnswer.consultation_id == c.id, BallotAnswer.option_key.is_not(None))
+                .where(BallotAnswer.consultation_id == p.consultation,
+                       BallotAnswer.option_key.is_not(None))
                 .group_by(key, BallotAnswer.question_key, BallotAnswer.item_key,
                           BallotAnswer.option_key).subquery())
     majority = case((per_head.c.head.is_(None), per_head.c.rows),
                     (per_head.c.area + per_head.c.area > per_head.c.head_area, 1), else_=0)
-    options = (select(per_head.c.question, per_head.c.item, per_head.c.option,
-                      func.sum(majority), func.sum(per_head.c.area))
+    options = (_row(OPTION, per_head.c.question, per_head.c.item, per_head.c.option,
+                    heads=func.sum(majority), area=func.sum(per_head.c.area))
                .group_by(per_head.c.question, per_head.c.item, per_head.c.option))
-    rows = db.session.execute(union_all(participants, options)).all()
-    heads = {(q, item, option): _tally(n, area) for q, item, option, n, area in rows if q is not None}
-    total = next(((n, area) for q, _, _, n, area in rows if q is None), (0, 0))
-    return _tally(*total), heads
+    return [participants, options]
 
 
-def _ballot_counts(c: Consultation) -> dict:
-    rows = db.session.execute(
-        select(BallotAnswer.question_key, BallotAnswer.item_key, BallotAnswer.option_key,
-               func.count(BallotAnswer.id))
-        .where(BallotAnswer.consultation_id == c.id)
-        .group_by(BallotAnswer.question_key, BallotAnswer.item_key, BallotAnswer.option_key)).all()
-    return {(q, item, option): count for q, item, option, count in rows}
+def _counting_statement(scope_type: str, per_resident: bool):
+    """Everything `results` counts, in one statement (one round trip): the scope (flats,
+    heads, area), ballots per channel, answers per question/item/option, and either the
+    heads and areas (per-flat votes) or the verified residents in scope (per-resident)."""
+    p = _Params(scope_type)
+    scope = _row(SCOPE, ballots=func.count(Flat.id),
+                 heads=func.count(distinct(Flat.owner_id))
+                 + func.coalesce(func.sum(case((Flat.owner_id.is_(None), 1), else_=0)), 0),
+                 area=func.sum(Flat.area_m2)).where(p.in_scope)
+    channels = (_row(CHANNEL, option=cast(Ballot.channel, String), ballots=func.count(Ballot.id))
+                .where(Ballot.consultation_id == p.consultation).group_by(Ballot.channel))
+    answers = (_row(ANSWERS, BallotAnswer.question_key, BallotAnswer.item_key,
+                    BallotAnswer.option_key, ballots=func.count(BallotAnswer.id))
+               .where(BallotAnswer.consultation_id == p.consultation)
+               .group_by(BallotAnswer.question_key, BallotAnswer.item_key, BallotAnswer.option_key))
+    if per_resident:
+        rest = [_row(RESIDENTS, ballots=func.count(distinct(FlatLink.user_id)))
+                .select_from(FlatLink).join(Flat, FlatLink.flat_id == Flat.id)
+                .where(p.in_scope, FlatLink.status == LinkStatus.verified)]
+    else:
+        rest = _heads_rows(p)
+    return union_all(scope, channels, answers, *rest)
 
 
-def _channels(c: Consultation) -> dict:
-    rows = db.session.execute(select(Ballot.channel, func.count(Ballot.id))
-                              .where(Ballot.consultation_id == c.id).group_by(Ballot.channel)).all()
-    counts = {channel.value: 0 for channel in Channel}
-    counts.update({channel.value: count for channel, count in rows})
-    return counts
+#: one counting statement per (scope type, per resident), built on first use and run with
+#: parameters: building and keying it costs more than running it for a small estate.
+#: Only the SQL is kept; every call counts the ballots afresh.
+_STATEMENTS: dict = {}
 
 
-def _residents_in_scope(c: Consultation) -> int:
-    return db.session.scalar(select(func.count(distinct(FlatLink.user_id)))
-                             .join(Flat, FlatLink.flat_id == Flat.id)
-                             .where(scope_condition(c), FlatLink.status == LinkStatus.verified))
+class _Counts:
+    """The rows of the counting statement, sorted into what `results` needs."""
+
+    def __init__(self, rows):
+        self.scope, self.flat_count, self.participants, self.residents = Tally(), 0, Tally(), 0
+        self.channels = {channel.value: 0 for channel in Channel}
+        self.ballots, self.heads = {}, {}
+        for kind, question, item, option, ballots, heads, area in rows:
+            if kind == SCOPE:
+                self.scope, self.flat_count = _tally(heads, area), int(ballots)
+            elif kind == CHANNEL:
+                self.channels[option] = int(ballots)
+            elif kind == ANSWERS:
+                self.ballots[(question, item, option)] = int(ballots)
+            elif kind == VOTED:
+                self.participants = _tally(heads, area)
+            elif kind == OPTION:
+                self.heads[(question, item, option)] = _tally(heads, area)
+            else:
+                self.residents = int(ballots)
+
+
+def _count(c: Consultation) -> _Counts:
+    shape = (c.scope_type, bool(c.per_resident))
+    if shape not in _STATEMENTS:
+        _STATEMENTS[shape] = _counting_statement(*shape)
+    return _Counts(db.session.execute(_STATEMENTS[shape], {
+        "consultation_id": c.id, "estate_id": c.estate_id, "scope_id": c.scope_id}).all())
 
 
 class _Judge:
@@ -165,23 +219,18 @@ def results(c: Consultation) -> Outcome:
     status = c.status
     final = status in (Status.closed, Status.published)
     hidden = c.hide_results_until_closed and not final
-    scope, flat_count = _scope_tally(c)
-    channels = _channels(c)
-    counts = _ballot_counts(c)
-    if c.per_resident:
-        participants, heads = Tally(), {}
-    else:
-        participants, heads = _participants_and_heads(c, _voted_flats(c))
+    counted = _count(c)
+    scope, participants, heads = counted.scope, counted.participants, counted.heads
     participation = engine.threshold_holds(rule.participation, participants, scope) \
         if rule.decides else None
     judge = _Judge(rule, scope, participants, heads, final)
-    counted = Counted(counts, heads, c.per_resident)
-    questions = tuple(_question(q, counted, judge, hidden) for q in c.questions)
+    questions = tuple(_question(q, Counted(counted.ballots, heads, c.per_resident), judge, hidden)
+                      for q in c.questions)
     return Outcome(
         consultation_id=c.id, rule=rule, status=status.value, voters=c.voters, hidden=hidden,
-        scope_type=c.scope_type, scope_id=c.scope_id, flat_count=flat_count, scope=scope,
-        residents=_residents_in_scope(c) if c.per_resident else None,
-        participants=participants, ballots=sum(channels.values()), channels=channels,
+        scope_type=c.scope_type, scope_id=c.scope_id, flat_count=counted.flat_count, scope=scope,
+        residents=counted.residents if c.per_resident else None,
+        participants=participants, ballots=sum(counted.channels.values()), channels=counted.channels,
         participation_passed=participation, questions=questions,
         decision=_overall(rule, final, hidden, participation, questions),
         missing=engine.missing(rule.participation, participants, scope) if rule.decides else Tally(),

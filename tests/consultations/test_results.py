@@ -3,11 +3,11 @@ import random
 from decimal import Decimal
 
 from app.consultations.models import Ballot, BallotAnswer, Channel
-from app.consultations.services import cast_ballot, close_consultation, results
+from app.consultations.services import cast_assisted_ballot, cast_ballot, close_consultation, results
 from app.extensions import db
 from app.rules import get_rule
 from app.rules.engine import FlatVote, Tally, count_flats, evaluate
-from tests.factories import flats_of, make_consultation, make_estate, make_owner
+from tests.factories import flats_of, make_consultation, make_estate, make_owner, make_user
 from tests.statements import statements
 
 
@@ -163,3 +163,76 @@ def test_results_take_the_same_number_of_queries_for_10_and_3000_ballots(app):
         assert outcome["participation"]["ballots"] == len(flats)
         counts.append(len(seen))
     assert counts[0] == counts[1], counts
+
+
+def expected_count(flats, choices):
+    """The engine's own count of these flats (a flat without owner is a head of its own)."""
+    return count_flats(FlatVote(f.id, f.owner_id if f.owner_id is not None else ("flat", f.id),
+                                f.area_m2, choices.get(f.id)) for f in flats)
+
+
+def assert_counted_as_the_engine(outcome, count):
+    assert outcome["scope"]["owners"] == count.scope.owners
+    assert outcome["participation"]["owners"] == f"{count.participants.owners}/{count.scope.owners}"
+    assert outcome["participation"]["area"] == f"{count.participants.area_m2}/{count.scope.area_m2}"
+    for key in ("agree", "oppose", "abstain"):
+        tally = count.options.get(key, Tally())
+        got = outcome["questions"][0]["options"][key]
+        assert (got["owners"], Decimal(got["area_m2"])) == (tally.owners, tally.area_m2), key
+
+
+def test_an_owner_of_thirty_flats_splitting_an_estate_vote_counts_once_beside_other_scopes(app):
+    """One owner with 30 flats of a 54-flat estate votes agree on 16 small flats and oppose
+    on 14 larger ones: one head, counted for oppose (the larger area), every flat's area
+    counted as voted. Flats without a registered owner are heads of their own. The same
+    counts hold for a building, a list of flats and another estate's vote of the same
+    shape, counted one after another with the same statement."""
+    estate = make_estate(buildings=(("1号楼", 2), ("2号楼", 1)), floors=6, flats_per_floor=3)
+    flats = flats_of(estate.id)
+    assert len(flats) == 54
+    many = flats[0].owner_id
+    for n, flat in enumerate(flats[:30]):
+        flat.owner_id = many
+        flat.area_m2 = Decimal("60.00") if n < 16 else Decimal("100.00")
+    flats[30].owner_id = flats[31].owner_id = None
+    db.session.commit()
+    choices = {flat.id: "agree" if n < 16 else "oppose" for n, flat in enumerate(flats[:30])}
+    choices.update({flats[30].id: "agree", flats[32].id: "agree", flats[33].id: "abstain",
+                    flats[40].id: "oppose", flats[53].id: "agree"})
+    committee = make_user(roles=[("committee", estate.id)])
+    building = flats[0].building_id
+    consultations = [
+        (make_consultation(estate, rule_key="civil_code_278_special", actor=committee), flats),
+        (make_consultation(estate, rule_key="civil_code_278_special", actor=committee,
+                           scope_type="building", scope_id=building),
+         [f for f in flats if f.building_id == building]),
+        (make_consultation(estate, rule_key="civil_code_278_special", actor=committee,
+                           scope_type="flats", flat_ids=[f.id for f in flats[20:36]]), flats[20:36]),
+    ]
+    for c, in_scope in consultations:
+        for flat in in_scope:
+            if flat.id in choices:
+                answers = {"install": choices[flat.id],
+                           **({"concerns": ["cost"]} if choices[flat.id] == "oppose" else {})}
+                cast_assisted_ballot(c, committee, flat.id, answers, channel="paper",
+                                     evidence="纸质票")
+    other = make_estate(name="另一小区")
+    other_flats = flats_of(other.id)
+    other_vote = make_consultation(other, rule_key="civil_code_278_special")
+    for flat in other_flats[:3]:
+        vote(other_vote, flat, "oppose")
+
+    whole = results(consultations[0][0]).as_dict()
+    assert whole["scope"]["owners"] == 1 + 24  # the owner of 30 flats, then one head a flat
+    assert whole["participation"]["owners"] == "6/25"  # that owner once, five other flats
+    install = whole["questions"][0]["options"]
+    assert (install["oppose"]["owners"], install["oppose"]["area_m2"]) == (2, "1460.00")
+    assert (install["agree"]["owners"], install["agree"]["area_m2"]) == (3, "1140.00")
+    assert install["agree"]["ballots"] == 19 and whole["participation"]["ballots"] == 35
+    assert whole["channels"]["paper"] == 35
+    for c, in_scope in consultations:
+        outcome = results(c).as_dict()
+        assert outcome["scope"]["flats"] == len(in_scope)
+        assert_counted_as_the_engine(outcome, expected_count(in_scope, choices))
+    assert_counted_as_the_engine(results(other_vote).as_dict(), expected_count(
+        other_flats, {flat.id: "oppose" for flat in other_flats[:3]}))
