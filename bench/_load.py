@@ -2,9 +2,15 @@
 
     python -m bench._load URL_BASE PLAN.json CONCURRENCY DURATION_S
 
-PLAN.json: {"method": "GET"|"PUT", "path": "...", "bodies": [...], "tokens": [...]}.
+PLAN.json: {"method": "GET"|"PUT", "path": "...", "bodies": [...], "tokens": [...],
+"rate": optional requests per second}.
 Request n sends tokens[n % len] with bodies[n % len]; client i sends requests i,
 i + C, i + 2C, … (C clients), so no two clients ever send the same pair at once.
+Without "rate" each client sends its next request as soon as the last one answers (a
+closed loop: the server is saturated, and the mean latency is C / throughput whatever
+the server does). With "rate" the clients together send at that rate, each on its own
+schedule, and a latency counts from the time the request was due, so a server that
+falls behind is not hidden by its clients waiting for it (no coordinated omission).
 Prints one JSON line: requests, errors, seconds, p50_ms, p99_ms, and cpu_s (its own CPU).
 """
 import http.client
@@ -19,15 +25,20 @@ def worker(base, plan, index, step, deadline, latencies, errors):
     url = urlparse(base)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
     tokens, bodies = plan.get("tokens") or [None], plan.get("bodies") or [None]
+    interval = step / plan["rate"] if plan.get("rate") else None
+    due = time.perf_counter() + (interval * index / step if interval else 0)
     n = index
     while time.perf_counter() < deadline:
+        if interval:
+            time.sleep(max(0.0, due - time.perf_counter()))
         token, body = tokens[n % len(tokens)], bodies[n % len(bodies)]
         n += step
         headers = {"Content-Type": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
         payload = None if body is None else json.dumps(body)
-        started = time.perf_counter()
+        started = due if interval else time.perf_counter()
+        due += interval or 0
         try:
             conn.request(plan["method"], plan["path"], body=payload, headers=headers)
             response = conn.getresponse()
