@@ -5,6 +5,7 @@ of a migrated template file; PostgreSQL tests share one database made for this
 run (a unique name, dropped at the end) and truncate it after each test. Servers
 started in a subprocess get their own clone (`clone_database`).
 """
+import copy
 import os
 import shutil
 import uuid
@@ -155,15 +156,83 @@ def config_overrides():
     return {}
 
 
+#: settings whose app holds state beyond the database (limiter counters, metrics, a
+#: Redis client, a media store): a test that overrides one gets an app of its own
+STATEFUL_SETTINGS = ("RATELIMIT_", "METRICS_", "REDIS_", "MEDIA_", "S3_")
+
+
+class AppCache:
+    """One app per test process for the settings the last test used, reused by the next
+    test with the same backend and settings (building an app takes about a third of a
+    second of CPU, most of a short test). Between tests everything an app holds is put
+    back as it was built: its settings, the extensions made on first use, its realtime
+    marks, and its database (SQLite: a fresh copy of the migrated template; PostgreSQL:
+    the shared database, truncated). A test with stateful settings (STATEFUL_SETTINGS),
+    or after another app was built in this process (the API spec and the rate limiter are
+    module-level objects that follow the last app built), gets a new app."""
+
+    def __init__(self):
+        self.key = None
+        self.app = None
+        self.settings = None
+        self.extensions = None
+        self.sqlite_path = None
+        self.storage = None
+
+    def reusable(self, key) -> bool:
+        from app.extensions import api, limiter
+
+        return (self.app is not None and self.key == key and api._app is self.app
+                and getattr(limiter, "_storage", None) is self.storage)
+
+    def get(self, backend, databases, overrides: dict, read_aloud_dir: str):
+        from app.extensions import limiter
+
+        key = (backend, repr(sorted(overrides.items())))
+        cacheable = not any(name.startswith(STATEFUL_SETTINGS) for name in overrides)
+        if cacheable and self.reusable(key):
+            application = self.app
+            if backend == "sqlite":
+                fresh = self.sqlite_path.with_name(f".{self.sqlite_path.name}.next")
+                shutil.copy(databases.sqlite(), fresh)
+                os.replace(fresh, self.sqlite_path)
+            application.config.clear()
+            application.config.update(copy.deepcopy(self.settings))
+            for name in set(application.extensions) - self.extensions:
+                del application.extensions[name]
+            live = application.extensions.get("realtime")
+            if live is not None and type(live.tallies.marks).__name__ == "MemoryMarks":
+                live.tallies.marks = type(live.tallies.marks)()
+        else:
+            if backend == "sqlite":
+                url = databases.clone("sqlite")
+                path = Path(url.removeprefix("sqlite:///"))
+            else:
+                url, path = databases.shared_postgresql(), None
+            application = create_app(make_config(url, **overrides))
+            if not cacheable:
+                self.key = self.app = None
+                return self.with_read_aloud_dir(application, overrides, read_aloud_dir)
+            self.key, self.app, self.sqlite_path = key, application, path
+            self.storage = getattr(limiter, "_storage", None)
+            self.settings = copy.deepcopy(dict(application.config))
+            self.extensions = set(application.extensions)
+        return self.with_read_aloud_dir(application, overrides, read_aloud_dir)
+
+    @staticmethod
+    def with_read_aloud_dir(application, overrides: dict, read_aloud_dir: str):
+        """Spoken pages are cached by their text: each test starts with an empty cache."""
+        if "READ_ALOUD_CACHE_DIR" not in overrides:
+            application.config["READ_ALOUD_CACHE_DIR"] = read_aloud_dir
+        return application
+
+
+_apps = AppCache()
+
+
 @pytest.fixture
 def app(backend, databases, config_overrides, tmp_path):
-    if backend == "sqlite":
-        url = databases.clone("sqlite")
-    else:
-        url = databases.shared_postgresql()
-    # spoken pages are cached by their text: each test starts with an empty cache
-    settings = {"READ_ALOUD_CACHE_DIR": str(tmp_path / "read-aloud"), **config_overrides}
-    application = create_app(make_config(url, **settings))
+    application = _apps.get(backend, databases, config_overrides, str(tmp_path / "read-aloud"))
     from app.extensions import db
 
     with application.app_context():
