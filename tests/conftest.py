@@ -7,8 +7,11 @@ started in a subprocess get their own clone (`clone_database`).
 """
 import copy
 import os
+import queue
 import shutil
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg
@@ -78,6 +81,8 @@ class Databases:
         self.pg_shared = None
         self.demo_templates = {}
         self.created = []
+        self.released = queue.Queue()
+        self.dropper = None
 
     def sqlite(self) -> Path:
         if self.sqlite_template is None:
@@ -125,13 +130,63 @@ class Databases:
             self.pg_shared = self.clone("postgresql")
         return self.pg_shared
 
+    def release(self, url: str) -> None:
+        """A server's database that no test will open again (its test is over) is dropped
+        now, by a thread of its own: each DROP DATABASE waits for a checkpoint (seconds
+        while other tests write), which then overlaps the next tests instead of piling
+        up at the end of the run. The templates and the shared database stay to the end."""
+        name = url.rsplit("/", 1)[1] if url.startswith("postgresql") else None
+        kept = {self.pg_template, self.pg_shared,
+                *(template.rsplit("/", 1)[1] for template in self.demo_templates.values())}
+        if name is None or name not in self.created or name in kept:
+            return
+        self.created.remove(name)
+        if self.dropper is None:
+            self.dropper = threading.Thread(target=self._drop_released, daemon=True)
+            self.dropper.start()
+        self.released.put(name)
+
+    def _drop_released(self):
+        done = False
+        while not done:
+            names = [self.released.get()]
+            while not self.released.empty():
+                names.append(self.released.get())
+            done = None in names
+            names = [name for name in names if name is not None]
+            with ThreadPoolExecutor(max_workers=max(1, len(names))) as pool:
+                for name, error in zip(names, pool.map(_drop_quietly, names)):
+                    if error is not None:
+                        self.created.append(name)  # drop_all tries again, and says why
+
     def drop_all(self):
-        with _pg_admin() as conn:
-            for name in reversed(self.created):
-                conn.execute(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
-                    (name,))
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        """Drop what is left at once, each database from a connection of its own: DROP
+        DATABASEs waiting together are served by one checkpoint, one after the other each
+        by its own."""
+        if self.dropper is not None:
+            self.released.put(None)
+            self.dropper.join()
+        with ThreadPoolExecutor(max_workers=max(1, len(self.created))) as pool:
+            list(pool.map(_drop_alone, self.created))
+
+
+def _drop_alone(name: str) -> None:
+    with _pg_admin() as conn:
+        _drop(conn, name)
+
+
+def _drop_quietly(name: str) -> Exception | None:
+    try:
+        _drop_alone(name)
+    except psycopg.Error as error:
+        return error
+    return None
+
+
+def _drop(conn, name: str) -> None:
+    conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                 (name,))
+    conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 @pytest.fixture(scope="session")
@@ -271,8 +326,13 @@ def start_server(databases):
         return server
 
     yield start
+    # The test is over: no request of it is left to finish, and a gevent worker told to stop
+    # waits out the whole graceful timeout (2 s) before its master kills it anyway.
     for server in servers:
+        server.kill()
         server.stop()
+    for url in dict.fromkeys(server.database_url for server in servers):
+        databases.release(url)
 
 
 # --- a small estate with its committee and one owner, for tests that need no more ---
