@@ -294,13 +294,23 @@ def app(backend, databases, config_overrides, tmp_path):
         yield application
         db.session.remove()
         if backend == "postgresql":
-            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
             with db.engine.begin() as conn:
-                # the audit tables refuse TRUNCATE (migration 0004); the test database's
-                # superuser switches triggers off for this transaction only
-                conn.execute(text("SET LOCAL session_replication_role = replica"))
-                conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+                conn.exec_driver_sql(empty_postgresql(db.metadata))
         db.engine.dispose()
+
+
+def empty_postgresql(metadata) -> str:
+    """SQL that empties every table of the models and restarts every sequence: the database
+    as migrated, for the next test. The audit tables refuse DELETE and TRUNCATE (migration
+    0004): the test database's superuser switches triggers off for this transaction only,
+    which also switches off the foreign keys, so the order of the tables does not matter.
+    DELETE, as tests leave a handful of rows: TRUNCATE makes new files for all the tables
+    and takes about five times as long."""
+    return ";\n".join([
+        "SET LOCAL session_replication_role = replica",
+        *(f'DELETE FROM "{table.name}"' for table in metadata.sorted_tables),
+        "SELECT setval(quote_ident(schemaname) || '.' || quote_ident(sequencename), start_value,"
+        " false) FROM pg_sequences WHERE schemaname = current_schema()"])
 
 
 @pytest.fixture
