@@ -2,8 +2,10 @@
 
 The schema is built once per run by the real migrations. SQLite tests get a copy
 of a migrated template file; PostgreSQL tests share one database made for this
-run (a unique name, dropped at the end) and truncate it after each test. Servers
-started in a subprocess get their own clone (`clone_database`).
+run (a unique name, dropped at the end) and empty it after each test. A test process
+keeps its app from one test to the next while the settings stay the same (`AppCache`).
+Servers started in a subprocess get their own clone (`clone_database`), dropped once
+their test is over.
 """
 import copy
 import os
