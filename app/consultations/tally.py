@@ -104,15 +104,21 @@ def _heads_rows(p: _Params) -> list:
     return [participants, options]
 
 
+def _scope_figures() -> dict:
+    """The scope's flats (in the `ballots` column), heads (a flat without owner is a head of
+    its own) and area, as `_row` takes them."""
+    return {"ballots": func.count(Flat.id),
+            "heads": func.count(distinct(Flat.owner_id))
+            + func.coalesce(func.sum(case((Flat.owner_id.is_(None), 1), else_=0)), 0),
+            "area": func.sum(Flat.area_m2)}
+
+
 def _counting_statement(scope_type: str, per_resident: bool):
     """Everything `results` counts, in one statement (one round trip): the scope (flats,
     heads, area), ballots per channel, answers per question/item/option, and either the
     heads and areas (per-flat votes) or the verified residents in scope (per-resident)."""
     p = _Params(scope_type)
-    scope = _row(SCOPE, ballots=func.count(Flat.id),
-                 heads=func.count(distinct(Flat.owner_id))
-                 + func.coalesce(func.sum(case((Flat.owner_id.is_(None), 1), else_=0)), 0),
-                 area=func.sum(Flat.area_m2)).where(p.in_scope)
+    scope = _row(SCOPE, **_scope_figures()).where(p.in_scope)
     channels = (_row(CHANNEL, option=cast(Ballot.channel, String), ballots=func.count(Ballot.id))
                 .where(Ballot.consultation_id == p.consultation).group_by(Ballot.channel))
     answers = (_row(ANSWERS, BallotAnswer.question_key, BallotAnswer.item_key,
@@ -140,10 +146,7 @@ def _grouped_statement():
     scope taken from each consultation's own columns (`scope_of_loaded`)."""
     ids = bindparam("consultation_ids", expanding=True)
     in_scope = scope_of_loaded()
-    scope = (_row(SCOPE, ballots=func.count(Flat.id),
-                  heads=func.count(distinct(Flat.owner_id))
-                  + func.coalesce(func.sum(case((Flat.owner_id.is_(None), 1), else_=0)), 0),
-                  area=func.sum(Flat.area_m2), key=Consultation.id)
+    scope = (_row(SCOPE, **_scope_figures(), key=Consultation.id)
              .select_from(Consultation).join(Flat, in_scope)
              .where(Consultation.id.in_(ids)).group_by(Consultation.id))
     channels = (_row(CHANNEL, option=cast(Ballot.channel, String), ballots=func.count(Ballot.id),
