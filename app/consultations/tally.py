@@ -134,8 +134,9 @@ def _counting_statement(scope_type: str, per_resident: bool):
     return union_all(scope, channels, answers, *rest)
 
 
-#: one counting statement per (scope type, per resident), built on first use and run with
-#: parameters: building and keying it costs more than running it for a small estate.
+#: one counting statement per (scope type, per resident), and "grouped" for several
+#: per-resident consultations at once, built on first use and run with parameters:
+#: building and keying it costs more than running it for a small estate.
 #: Only the SQL is kept; every call counts the ballots afresh.
 _STATEMENTS: dict = {}
 
