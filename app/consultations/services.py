@@ -18,6 +18,7 @@ from app.consultations.ballots import (  # noqa: F401
 from app.consultations.lifecycle import (  # noqa: F401
     all_templates, announce_status, catalogue_items, close_consultation, close_due, create_consultation,
     get_template, open_consultation, publish_consultation, settle)
+from app.consultations.models import Consultation  # noqa: F401
 from app.consultations.outcome import Outcome  # noqa: F401
 from app.consultations.preliminary import (  # noqa: F401
     check_publishable, in_period, my_flat_records, objection_days, objections_of,
@@ -26,4 +27,4 @@ from app.consultations.preliminary import rooms as objection_rooms  # noqa: F401
 from app.consultations.proxies import (  # noqa: F401
     authorise_proxy, proxies_of, require_flat_owner_or_committee, revoke_proxy)
 from app.consultations.question_types import type_of  # noqa: F401
-from app.consultations.tally import results  # noqa: F401
+from app.consultations.tally import results, results_of  # noqa: F401

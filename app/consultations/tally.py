@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import (Integer, String, bindparam, case, cast, distinct, func, literal, select,
                         type_coerce, union_all)
 
-from app.consultations.access import head_of, scope_of
+from app.consultations.access import head_of, scope_of, scope_of_loaded
 from app.consultations.means import Means, within_means
 from app.consultations.models import Ballot, BallotAnswer, Channel, Consultation, Status
 from app.consultations.outcome import Approval, ItemOutcome, Outcome, QuestionOutcome
@@ -60,11 +60,14 @@ def _voted_flats(p: _Params):
             .where(Ballot.consultation_id == p.consultation, p.in_scope).cte("voted"))
 
 
-def _row(kind: str, question=None, item=None, option=None, ballots=None, heads=None, area=None):
-    """One select of the counting statement, its columns in the common order and types."""
+def _row(kind: str, question=None, item=None, option=None, ballots=None, heads=None, area=None,
+         key=None):
+    """One select of the counting statement, its columns in the common order and types
+    (led by the consultation's id, `key`, when several consultations are counted at once)."""
     def text(value):
         return literal(value, String) if value is None or isinstance(value, str) else value
-    return select(literal(kind, String).label("kind"), text(question).label("question"),
+    return select(*([key.label("consultation")] if key is not None else []),
+                  literal(kind, String).label("kind"), text(question).label("question"),
                   text(item).label("item"), text(option).label("option"),
                   (ballots if ballots is not None else literal(None, Integer)).label("ballots"),
                   (heads if heads is not None else literal(None, Integer)).label("heads"),
@@ -101,15 +104,21 @@ def _heads_rows(p: _Params) -> list:
     return [participants, options]
 
 
+def _scope_figures() -> dict:
+    """The scope's flats (in the `ballots` column), heads (a flat without owner is a head of
+    its own) and area, as `_row` takes them."""
+    return {"ballots": func.count(Flat.id),
+            "heads": func.count(distinct(Flat.owner_id))
+            + func.coalesce(func.sum(case((Flat.owner_id.is_(None), 1), else_=0)), 0),
+            "area": func.sum(Flat.area_m2)}
+
+
 def _counting_statement(scope_type: str, per_resident: bool):
     """Everything `results` counts, in one statement (one round trip): the scope (flats,
     heads, area), ballots per channel, answers per question/item/option, and either the
     heads and areas (per-flat votes) or the verified residents in scope (per-resident)."""
     p = _Params(scope_type)
-    scope = _row(SCOPE, ballots=func.count(Flat.id),
-                 heads=func.count(distinct(Flat.owner_id))
-                 + func.coalesce(func.sum(case((Flat.owner_id.is_(None), 1), else_=0)), 0),
-                 area=func.sum(Flat.area_m2)).where(p.in_scope)
+    scope = _row(SCOPE, **_scope_figures()).where(p.in_scope)
     channels = (_row(CHANNEL, option=cast(Ballot.channel, String), ballots=func.count(Ballot.id))
                 .where(Ballot.consultation_id == p.consultation).group_by(Ballot.channel))
     answers = (_row(ANSWERS, BallotAnswer.question_key, BallotAnswer.item_key,
@@ -125,10 +134,38 @@ def _counting_statement(scope_type: str, per_resident: bool):
     return union_all(scope, channels, answers, *rest)
 
 
-#: one counting statement per (scope type, per resident), built on first use and run with
-#: parameters: building and keying it costs more than running it for a small estate.
+#: one counting statement per (scope type, per resident), and "grouped" for several
+#: per-resident consultations at once, built on first use and run with parameters:
+#: building and keying it costs more than running it for a small estate.
 #: Only the SQL is kept; every call counts the ballots afresh.
 _STATEMENTS: dict = {}
+
+
+def _grouped_statement():
+    """`_counting_statement` of per-resident consultations for several at once, each row
+    led by its consultation's id: the same figures, grouped by consultation, with the
+    scope taken from each consultation's own columns (`scope_of_loaded`)."""
+    ids = bindparam("consultation_ids", expanding=True)
+    in_scope = scope_of_loaded()
+    scope = (_row(SCOPE, **_scope_figures(), key=Consultation.id)
+             .select_from(Consultation).join(Flat, in_scope)
+             .where(Consultation.id.in_(ids)).group_by(Consultation.id))
+    channels = (_row(CHANNEL, option=cast(Ballot.channel, String), ballots=func.count(Ballot.id),
+                     key=Ballot.consultation_id)
+                .where(Ballot.consultation_id.in_(ids))
+                .group_by(Ballot.consultation_id, Ballot.channel))
+    answers = (_row(ANSWERS, BallotAnswer.question_key, BallotAnswer.item_key,
+                    BallotAnswer.option_key, ballots=func.count(BallotAnswer.id),
+                    key=BallotAnswer.consultation_id)
+               .where(BallotAnswer.consultation_id.in_(ids))
+               .group_by(BallotAnswer.consultation_id, BallotAnswer.question_key,
+                         BallotAnswer.item_key, BallotAnswer.option_key))
+    residents = (_row(RESIDENTS, ballots=func.count(distinct(FlatLink.user_id)), key=Consultation.id)
+                 .select_from(Consultation).join(Flat, in_scope)
+                 .join(FlatLink, FlatLink.flat_id == Flat.id)
+                 .where(Consultation.id.in_(ids), FlatLink.status == LinkStatus.verified)
+                 .group_by(Consultation.id))
+    return union_all(scope, channels, answers, residents)
 
 
 class _Counts:
@@ -213,13 +250,38 @@ def _means(c: Consultation, questions: tuple[QuestionOutcome, ...], final: bool,
     return None
 
 
+def _count_together(consultations: list[Consultation]) -> dict[int, _Counts]:
+    """The counts of several per-resident consultations from one statement, by id (a
+    consultation without flats or ballots has no rows: nothing counted, as `_count` says)."""
+    if "grouped" not in _STATEMENTS:
+        _STATEMENTS["grouped"] = _grouped_statement()
+    rows: dict[int, list] = {c.id: [] for c in consultations}
+    for consultation_id, *row in db.session.execute(
+            _STATEMENTS["grouped"], {"consultation_ids": list(rows)}).all():
+        rows[consultation_id].append(row)
+    return {consultation_id: _Counts(found) for consultation_id, found in rows.items()}
+
+
 def results(c: Consultation) -> Outcome:
     """The outcome under the consultation's rule; tallies hidden while open when it says so."""
+    return _outcome(c, _count(c))
+
+
+def results_of(consultations: list[Consultation]) -> dict[int, Outcome]:
+    """`results` of several consultations, by id: the per-resident ones (a 片区 survey's
+    parts) counted together in one statement, whatever their number; any other counted
+    one by one. The same figures as `results` of each, afresh on every call."""
+    together = [c for c in consultations if c.per_resident]
+    counted = _count_together(together) if together else {}
+    return {c.id: _outcome(c, counted[c.id] if c.id in counted else _count(c))
+            for c in consultations}
+
+
+def _outcome(c: Consultation, counted: _Counts) -> Outcome:
     rule = get_rule(c.rule_key)
     status = c.status
     final = status in (Status.closed, Status.published)
     hidden = c.hide_results_until_closed and not final
-    counted = _count(c)
     scope, participants, heads = counted.scope, counted.participants, counted.heads
     participation = engine.threshold_holds(rule.participation, participants, scope) \
         if rule.decides else None
