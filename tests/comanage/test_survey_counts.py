@@ -2,14 +2,13 @@
 estate's own results, and the same number of statements for 2 estates as for 5."""
 from datetime import timedelta
 
-from sqlalchemy import event
-
 from app.comanage import areas
 from app.consultations.services import (cast_ballot, close_consultation, flats_in_scope, results,
                                         results_of)
 from app.db import utcnow
 from app.extensions import db
 from tests.factories import flats_of, link, make_consultation, make_estate, make_owner, make_user
+from tests.statements import statements
 
 FACILITIES = ["elderly_care", "childcare", "parking", "fitness", "culture", "market", "health"]
 
@@ -89,18 +88,10 @@ def test_the_estates_counted_together_have_each_estates_own_results(app):
 
 def statements_of(function, *args) -> list[str]:
     """The SQL statements `function` runs on a session that has forgotten what it loaded."""
-    statements = []
-
-    def count(conn, cursor, statement, *rest):
-        statements.append(statement)
-
     db.session.expire_all()
-    event.listen(db.engine, "before_cursor_execute", count)
-    try:
+    with statements() as seen:
         function(*args)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", count)
-    return statements
+    return seen
 
 
 def test_a_survey_of_five_estates_takes_the_statements_of_two(app):
