@@ -129,6 +129,10 @@ def test_a_moderator_reaches_the_case_moderation_from_the_residents_page(client,
                            f'data-api="/api/v1/cases/{case.id}/close"', 'class="console-nav"'):
         assert committee_only not in page, committee_only
     assert client.get(f"/console/estates/{estate.id}/cases").status_code == 403
+    # every link on the page opens for them (the console's case list is the committee's)
+    links = set(re.findall(r'href="(/[^"#]*)', page))
+    assert links and {link: client.get(link).status_code for link in links
+                      if client.get(link).status_code >= 400} == {}
     # a resident who is no moderator gets no link
     web_login(client, author.phone)
     assert f'href="/console/cases/{case.id}"' not in client.get(f"/cases/{case.id}").text
