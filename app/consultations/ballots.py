@@ -82,7 +82,7 @@ _UPSERTS: dict = {}
 AUDIT_ACTION = "ballot.cast"
 
 
-def _upsert_sql(dialect: str, proxy: bool, paper: bool):
+def _upsert_sql(postgresql: bool, proxy: bool, paper: bool):
     """INSERT … ON CONFLICT (consultation_id, slot) DO UPDATE … WHERE it may and must change,
     RETURNING id, version: one statement claims, locks and writes the slot's current ballot.
 
@@ -92,15 +92,14 @@ def _upsert_sql(dialect: str, proxy: bool, paper: bool):
     ballot is then one round trip and a commit, a changed one two (issue 24). SQLite has no
     such CTEs: there `_write_rest` sends the same writes one by one.
 
-    Written as text, one per dialect and rank: SQLAlchemy compiles a dialect's
+    Written as text, one per dialect (PostgreSQL or SQLite) and rank: SQLAlchemy compiles a dialect's
     on_conflict_do_update anew on every call (it has no cache key), which cost more than
     the statement itself. Nothing changes (a retry) when the row already holds the same
     answers, voter, right, channel and evidence; the JSON is compared as jsonb on
     PostgreSQL, as the same serialiser's text on SQLite.
     """
-    key = (dialect, proxy, paper)
+    key = (postgresql, proxy, paper)
     if key not in _UPSERTS:
-        postgresql = dialect == "postgresql"
         same = "IS NOT DISTINCT FROM" if postgresql else "IS"
         answers = ("CAST(ballots.answers AS JSONB) = CAST(excluded.answers AS JSONB)"
                    if postgresql else "ballots.answers = excluded.answers")
@@ -139,9 +138,8 @@ _REST = (
     ", audit AS (INSERT INTO audit_pending (chain, estate_id, actor_id, action, subject_type,"
     " subject_id, data, created_at)"
     " SELECT :audit_chain, :estate_id, :audit_actor_id, :audit_action, 'consultation',"
-    " :consultation_id, CAST(jsonb_build_object('slot', CAST(:slot AS text), 'version', written.version,"
-    " 'channel', CAST(:audit_channel AS text), 'cast_as', CAST(:cast_as AS text),"
-    " 'receipt', CAST(:receipt AS text)) AS JSON), :audit_created_at FROM written)")
+    " :consultation_id, CAST(jsonb_set(CAST(:audit_data AS JSONB), '{version}',"
+    " to_jsonb(written.version)) AS JSON), :audit_created_at FROM written)")
 
 #: a changed ballot's answers replaced (PostgreSQL), in a statement of its own: its snapshot,
 #: taken after the upsert locked the ballot, holds the answers every earlier writer committed
@@ -160,24 +158,29 @@ def _answer_rows(rows: list[tuple]) -> str:
                        for q, item, option, value in rows], ensure_ascii=False)
 
 
-def _audit_data(values: dict, version: int) -> dict:
-    """What a ballot's audit entry says (the PostgreSQL statement builds the same object)."""
+def _audit_data(values: dict, version: int | None) -> dict:
+    """What a ballot's audit entry says (on PostgreSQL the statement fills in the version)."""
     return {"slot": values["slot"], "version": version, "channel": values["channel"].value,
             "cast_as": values["cast_as"], "receipt": values["receipt"]}
 
 
-def _upsert(c: Consultation, values: dict, rows: list[tuple]):
+def _actor(values: dict) -> int | None:
+    """Who cast it: the committee member who entered it, or the voter."""
+    return values["entered_by_id"] or values["voter_id"]
+
+
+def _upsert(c: Consultation, values: dict, rows: list[tuple], postgresql: bool):
     """Write the slot's current ballot, or nothing (None): on PostgreSQL with its answers,
     version and audit entry; on SQLite the caller adds them (`_write_rest`)."""
-    dialect = db.session.get_bind().dialect.name
-    statement = _upsert_sql(dialect, values["cast_as"] == "proxy", values["channel"] == Channel.paper)
+    statement = _upsert_sql(postgresql, values["cast_as"] == "proxy", values["channel"] == Channel.paper)
     params = {"estate_id": c.estate_id, "consultation_id": c.id, **values}
-    if dialect == "postgresql":
-        audit = pending_fields(AUDIT_ACTION, estate_id=c.estate_id,
-                               actor_id=values["entered_by_id"] or values["voter_id"],
+    if postgresql:
+        audit = pending_fields(AUDIT_ACTION, estate_id=c.estate_id, actor_id=_actor(values),
                                subject_type="consultation", subject_id=c.id)
-        params.update(answer_rows=_answer_rows(rows), audit_chain=audit["chain"], audit_actor_id=audit["actor_id"], audit_action=AUDIT_ACTION,
-            audit_channel=values["channel"].value, audit_created_at=audit["created_at"])
+        params.update(answer_rows=_answer_rows(rows), audit_chain=audit["chain"],
+                      audit_actor_id=audit["actor_id"], audit_action=AUDIT_ACTION,
+                      audit_data=json.dumps(_audit_data(values, None), ensure_ascii=False),
+                      audit_created_at=audit["created_at"])
     return db.session.execute(statement, params).first()
 
 
@@ -194,9 +197,8 @@ def _write_rest(c: Consultation, ballot_id: int, version: int, values: dict, row
     db.session.execute(insert(BallotVersion.__table__), dict(
         estate_id=c.estate_id, consultation_id=c.id, ballot_id=ballot_id, version=version,
         created_at=values["updated_at"], **versioned))
-    record(AUDIT_ACTION, estate_id=c.estate_id, actor_id=values["entered_by_id"] or values["voter_id"],
-           subject_type="consultation", subject_id=c.id, deferred=True,
-           data=_audit_data(values, version))
+    record(AUDIT_ACTION, estate_id=c.estate_id, actor_id=_actor(values), subject_type="consultation",
+           subject_id=c.id, deferred=True, data=_audit_data(values, version))
 
 
 def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, cast_as: str,
@@ -205,14 +207,16 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
     """Insert or replace the slot's current ballot; keep the version; one commit.
 
     Statements: on PostgreSQL one (the ballot, its answers, version and audit entry), one
-    more to replace a changed ballot's answers, and COMMIT; on SQLite the upsert, the old answers deleted (a changed ballot only), the
-    answers, the version, the audit entry and COMMIT.
+    more to replace a changed ballot's answers, and COMMIT; on SQLite the upsert, the old
+    answers deleted (a changed ballot only), the answers, the version, the audit entry and
+    COMMIT.
     """
+    postgresql = db.session.get_bind().dialect.name == "postgresql"
     now = utcnow()
     values = dict(slot=slot, flat_id=flat_id, voter_id=voter_id, cast_as=cast_as, channel=channel,
                   entered_by_id=entered_by_id, evidence=evidence, witness_phone=witness_phone,
                   answers=answers, receipt=new_receipt(), updated_at=now)
-    written = _upsert(c, values, rows)
+    written = _upsert(c, values, rows, postgresql)
     if written is None:  # the current ballot stays: sent again, or it outranks this one
         current = db.session.scalar(select(Ballot).where(
             Ballot.consultation_id == c.id, Ballot.slot == slot).execution_options(populate_existing=True))
@@ -227,7 +231,7 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
         raise Conflict(_kept_over(current, cast_as, channel) or messages.OWNER_ALREADY_VOTED,
                        code="owner_already_voted")
     ballot_id, version = written
-    if db.session.get_bind().dialect.name != "postgresql":
+    if not postgresql:
         _write_rest(c, ballot_id, version, values, rows)
     elif version > 1:
         db.session.execute(_REPLACE_ANSWERS, {"ballot_id": ballot_id, "estate_id": c.estate_id,
