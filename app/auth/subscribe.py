@@ -18,10 +18,11 @@ from sqlalchemy import select, update
 
 from app.auth import messages
 from app.auth.models import User, WechatSubscription
+from app.auth.permissions import require_user
 from app.auth.sms import send_sms
 from app.auth.wechat_client import WechatApiError, call_with_token, enabled
 from app.db import insert_or_ignore, utcnow
-from app.errors import DomainError, InvalidInput
+from app.errors import DomainError, InvalidInput, NotFound
 from app.extensions import db
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,13 @@ def check(config) -> None:
                config["WECHAT_SUBSCRIBE_TEMPLATES"].items() if tid and not config["WECHAT_SUBSCRIBE_FIELDS"].get(kind)]
     if missing:
         raise RuntimeError(f"WeChat subscribe messages need {', '.join(missing)}")
+
+
+def require_mini_program() -> User:
+    """The signed-in user; 404 while the mini-program is not configured (as its login)."""
+    if not enabled():
+        raise NotFound(messages.MINI_OFF, code="mini_program_disabled")
+    return require_user()
 
 
 def subscriptions_of(user: User) -> list[WechatSubscription]:

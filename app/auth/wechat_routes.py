@@ -61,14 +61,14 @@ class WechatSubscriptions(MethodView):
     @blp.response(200, SubscriptionsSchema)
     def get(self):
         """The subscribe-message templates to ask for (kind -> id) and what I have accepted."""
-        user = require_user()
+        user = subscribe.require_mini_program()
         return {"templates": subscribe.templates(), "subscriptions": subscribe.subscriptions_of(user)}
 
     @blp.arguments(SubscriptionsInSchema)
     @blp.response(200, SubscriptionsSchema)
     def post(self, data):
         """After wx.requestSubscribeMessage: each accepted template allows one more message."""
-        user = require_user()
+        user = subscribe.require_mini_program()
         if not user.wechat_mini_openid:
             raise Conflict(messages.SUBSCRIBE_NOT_MINI, code="not_mini_program_user")
         rows = subscribe.record(user, data["template_ids"], data["accepted"])
