@@ -1,2 +1,5 @@
 CLOSING_TITLE = "“{title}”快截止了"
 CLOSING_BODY = "“{title}”将在 {closes_at} 截止，您还没有参与。请抽空表达您的意见。"
+PRELIMINARY_ENDED_TITLE = "“{title}”询异公示期满"
+PRELIMINARY_ENDED_READY = "询异公示期已于 {until} 结束，没有待处理的异议，可以正式公示结果了。"
+PRELIMINARY_ENDED_PENDING = "询异公示期已于 {until} 结束，还有 {count} 件异议没有处理完，处理完才能正式公示。"
