@@ -10,7 +10,7 @@ hour. Delivery receipts are pulled by the `sms.receipts` job where the provider 
 """
 import logging
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from flask import current_app
 from sqlalchemy import select
@@ -43,6 +43,8 @@ KINDS = {
 }
 #: sent at once at any hour, and never kept with a real provider
 URGENT = {"login_code"}
+#: receipts are asked for this long after sending (a phone off for longer stays `sent`)
+RECEIPT_WINDOW = timedelta(days=3)
 
 
 def quiet_hours(config) -> tuple[time, time]:
@@ -122,7 +124,8 @@ def record_receipts(now: datetime) -> str:
     backend = backend_for(current_app.config)
     pending = db.session.scalars(select(SmsOutboxMessage).where(
         SmsOutboxMessage.status == SmsStatus.sent, SmsOutboxMessage.provider == backend.name,
-        SmsOutboxMessage.provider_id.is_not(None)).order_by(SmsOutboxMessage.id).limit(500)).all()
+        SmsOutboxMessage.provider_id.is_not(None), SmsOutboxMessage.sent_at > now - RECEIPT_WINDOW)
+        .order_by(SmsOutboxMessage.id).limit(500)).all()
     if not pending:
         return "no receipts due"
     counted = 0

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.auth.models import User, WechatSubscription
+from app.auth.models import SmsOutboxMessage, User, WechatSubscription
 from app.extensions import db
 from app.notifications.reminders import remind_closing
 from tests.auth.fake_wechat import FakeWechat
@@ -103,3 +103,13 @@ def test_wechat_refusal_spends_nothing_twice_and_sms_still_goes(client, wechat):
     db.session.commit()
     assert wechat.subscribe_sent == []  # WeChat refused: the fake holds no acceptance
     assert db.session.scalar(select(WechatSubscription.remaining)) == 0
+    [sms] = db.session.scalars(select(SmsOutboxMessage).where(SmsOutboxMessage.kind == "closing_soon")).all()
+    assert sms.phone == "13912349003" and "https://gongzhi.example.cn/consultations/1" in sms.body
+
+
+def test_deleting_the_account_deletes_its_subscriptions(client, wechat):
+    body = first_login(client, wechat, "o_sub_4", "13912349004")
+    client.post(URL, json={"template_ids": [CLOSING], "accepted": [CLOSING]}, headers=bearer(body))
+    assert db.session.scalar(select(WechatSubscription.id)) is not None
+    assert client.delete("/api/v1/me", headers=bearer(body)).status_code == 204
+    assert db.session.scalar(select(WechatSubscription.id)) is None
