@@ -35,3 +35,6 @@ TOKEN_REUSED = "这个登录凭证已经用过，为了安全已退出登录，�
 SUBSCRIBE_UNKNOWN = "消息提醒的设置已更新，请重新打开小程序再订阅"
 SUBSCRIBE_NOT_MINI = "请在小程序里订阅消息提醒"
 WECHAT_SUBSCRIBE_FAILED = "微信消息提醒没有发出去"
+JOB_SMS_QUEUED = "发送等待中的通知短信（夜间暂存的、发送失败重试的）"
+JOB_SMS_RECEIPTS = "查询短信是否送达"
+SMS_STATUS_LABELS = {"queued": "等待发送", "sent": "已发出", "delivered": "已送达", "failed": "没有发出"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.auth import messages
 from app.auth.models import SmsOutboxMessage, SmsStatus
@@ -140,10 +140,19 @@ def record_receipts(now: datetime) -> str:
     return f"{counted} receipts"
 
 
+def outbox_counts(since: datetime) -> dict[str, int]:
+    """SMS made since `since`, by status (queued, sent, delivered, failed)."""
+    rows = db.session.execute(select(SmsOutboxMessage.status, func.count(SmsOutboxMessage.id))
+                              .where(SmsOutboxMessage.created_at >= since).group_by(SmsOutboxMessage.status))
+    counts = {status.value: 0 for status in SmsStatus}
+    counts.update({status.value: n for status, n in rows})
+    return counts
+
+
 def init_app(app) -> None:
     """Check the provider's settings at start-up and register the SMS jobs."""
     from app.jobs import register_job
 
     backend_for(app.config).check(app.config, KINDS)
-    register_job(app, "sms.send_queued", send_queued, every_s=60)
-    register_job(app, "sms.receipts", record_receipts, every_s=300)
+    register_job(app, "sms.send_queued", send_queued, every_s=60, label=messages.JOB_SMS_QUEUED)
+    register_job(app, "sms.receipts", record_receipts, every_s=300, label=messages.JOB_SMS_RECEIPTS)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 def init_app(app):
     from app import rules
+    from app.consultations import messages
     from app.consultations.cli import consultations_cli
     from app.consultations.routes import blp
     from app.consultations.templates import REQUIRED_TEMPLATES, catalogue_index, load_templates
@@ -26,4 +27,4 @@ def init_app(app):
     app.extensions["catalogue_items"] = catalogue_index(directory)
     api.register_blueprint(blp)
     app.cli.add_command(consultations_cli)
-    register_job(app, "consultations.close_due", close_due, every_s=60)
+    register_job(app, "consultations.close_due", close_due, every_s=60, label=messages.JOB_CLOSE_DUE)

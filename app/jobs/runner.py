@@ -101,6 +101,16 @@ def _run(job: Job, now: datetime) -> bool:
         return True
 
 
+def overview(app, now: datetime | None = None) -> list[dict]:
+    """Each job with its last run and whether it is late (not started for three intervals:
+    the scheduler is probably not running). Reads only."""
+    now = now or utcnow()
+    runs = {run.name: run for run in db.session.scalars(select(JobRun))}
+    return [{"job": job, "run": runs.get(job.name),
+             "late": job.name not in runs or now - runs[job.name].started_at > timedelta(seconds=3 * job.every_s)}
+            for job in jobs_of(app).values()]
+
+
 def run_due(app, now: datetime | None = None, only: list[str] | None = None) -> list[str]:
     """Run every job that is due now (or only those named); returns the names that ran."""
     ran = []

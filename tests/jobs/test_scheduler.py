@@ -32,7 +32,7 @@ def temporary_jobs(app):
 
     def add(name, func, every_s=60):
         added.append(name)
-        return register_job(app, name, func, every_s=every_s)
+        return register_job(app, name, func, every_s=every_s, label="测试任务")
 
     yield add
     for name in added:

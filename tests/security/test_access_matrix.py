@@ -758,6 +758,7 @@ WEB_ROWS = [
     # the street office: staff only (signed-in others are refused, never sent to log in)
     Row("GET", "/street/", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/"),
     Row("GET", "/street/estates", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/estates"),
+    Row("GET", "/street/operations", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/operations"),
     # 共管 (issue 20): the resident pages, and the street's 片区 pages
     Row("GET", "/estates/<int:estate_id>/comanage", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/comanage"),
     Row("GET", "/estates/<int:estate_id>/public-income", MEMBER_PAGE,
