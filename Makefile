@@ -96,8 +96,13 @@ migrate: $(STAMP)
 demo: migrate
 	$(FLASK) demo load --activity
 
+# The server and, beside it in the background, the scheduler (`flask jobs run`: closes due
+# votes, sends reminders and the SMS held over the quiet hours); stopping the server
+# (Ctrl-C) stops the scheduler too.
 run: runtime-deps demo $(VENDOR_STAMP)
-	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(VENV)/bin/gunicorn -k gevent -w 1 \
+	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(FLASK) jobs run & jobs=$$!; \
+	  trap 'kill $$jobs 2>/dev/null; wait $$jobs' EXIT INT TERM; \
+	  PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(VENV)/bin/gunicorn -k gevent -w 1 \
 	  --worker-connections 10000 --no-control-socket -b $(HOST):$(PORT) wsgi:app
 
 # Three test processes (pytest-xdist) on two cores: the browser, server and database tests

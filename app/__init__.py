@@ -5,7 +5,7 @@ import pkgutil
 
 from flask import Flask
 
-from app.config import Config, check_secret_key, normalize_database_url, redis_options
+from app.config import Config, check_public_base_url, check_secret_key, normalize_database_url, redis_options
 from app.display import cents_yuan
 from app.errors import register_error_handlers
 from app.extensions import api, db, limiter, migrate
@@ -29,6 +29,7 @@ def create_app(config: object | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(
         app.config["SQLALCHEMY_DATABASE_URI"])
     check_secret_key(app.config)
+    check_public_base_url(app.config)
     app.json.ensure_ascii = False
     logging.basicConfig(level=logging.INFO)
 

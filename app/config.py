@@ -45,6 +45,24 @@ def default_sms_backend(environ) -> str | None:
     the console backend shows every login code to anyone at /api/v1/dev/sms-outbox."""
     return None if environ.get("SECRET_KEY") else "console"
 
+
+def default_public_base_url(environ) -> str | None:
+    """The local address for a local run; none for a deployment (SECRET_KEY set), whose links
+    (SMS, WeChat messages, QR codes, the scheduler's reminders) must name its real address."""
+    return None if environ.get("SECRET_KEY") else "http://127.0.0.1:5000"
+
+
+def check_public_base_url(config) -> None:
+    """Refuse to start a deployment without PUBLIC_BASE_URL; a debug or test run gets the
+    local address."""
+    if config.get("PUBLIC_BASE_URL"):
+        return
+    if config.get("DEBUG") or config.get("TESTING"):
+        config["PUBLIC_BASE_URL"] = "http://127.0.0.1:5000"
+    else:
+        raise RuntimeError("PUBLIC_BASE_URL must be set (e.g. https://gongzhi.example.cn): every link "
+                           "in SMS, WeChat messages, QR codes and reminders is built on it")
+
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-secret-change-me")
     #: key of the owner hashes of ID numbers (SECRET_KEY when unset); never change it after
@@ -58,7 +76,7 @@ class Config:
     #: connect and read timeout of every Redis call: a stalled Redis (it accepts, never
     #: answers) costs a request about this per call, not seconds
     REDIS_TIMEOUT_S = float(os.environ.get("REDIS_TIMEOUT_S", "0.5"))
-    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL") or default_public_base_url(os.environ)
     # signs QR links; set it apart from SECRET_KEY so the session key can change
     # without reprinting every poster
     QR_SECRET_KEY = os.environ.get("QR_SECRET_KEY") or None
@@ -67,6 +85,25 @@ class Config:
     SMS_BACKEND = os.environ.get("SMS_BACKEND") or default_sms_backend(os.environ)
     SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL")
     SMS_HTTP_TOKEN = os.environ.get("SMS_HTTP_TOKEN")
+    SMS_SIGN_NAME = os.environ.get("SMS_SIGN_NAME") or None
+    #: the provider's approved template per message kind (aliyun: SMS_123…; tencent: a number)
+    SMS_TEMPLATES = {kind: os.environ.get(f"SMS_TEMPLATE_{kind.upper()}") or None for kind in
+                     ("login_code", "vote_opened", "closing_soon", "results", "meeting")}
+    ALIYUN_SMS_ACCESS_KEY_ID = os.environ.get("ALIYUN_SMS_ACCESS_KEY_ID") or None
+    ALIYUN_SMS_ACCESS_KEY_SECRET = os.environ.get("ALIYUN_SMS_ACCESS_KEY_SECRET") or None
+    ALIYUN_SMS_ENDPOINT = os.environ.get("ALIYUN_SMS_ENDPOINT", "dysmsapi.aliyuncs.com")
+    TENCENT_SMS_SECRET_ID = os.environ.get("TENCENT_SMS_SECRET_ID") or None
+    TENCENT_SMS_SECRET_KEY = os.environ.get("TENCENT_SMS_SECRET_KEY") or None
+    TENCENT_SMS_SDK_APP_ID = os.environ.get("TENCENT_SMS_SDK_APP_ID") or None
+    TENCENT_SMS_REGION = os.environ.get("TENCENT_SMS_REGION", "ap-guangzhou")
+    TENCENT_SMS_ENDPOINT = os.environ.get("TENCENT_SMS_ENDPOINT", "sms.tencentcloudapi.com")
+    #: https for the providers; http only for the loopback fakes of the tests
+    SMS_PROVIDER_SCHEME = os.environ.get("SMS_PROVIDER_SCHEME", "https")
+    SMS_TIMEOUT_S = float(os.environ.get("SMS_TIMEOUT_S", "10"))
+    #: Beijing time when notices (not login codes) wait in the outbox until the end
+    SMS_QUIET_HOURS = os.environ.get("SMS_QUIET_HOURS", "21:00-08:00")
+    #: a notice the provider refused is tried this many times by the scheduler, then failed
+    SMS_MAX_ATTEMPTS = int(os.environ.get("SMS_MAX_ATTEMPTS", "3"))
     SMS_CODE_TTL_S = 600
     SMS_CODE_MAX_TRIES = 5
     SMS_RESEND_INTERVAL_S = 60
@@ -92,14 +129,27 @@ class Config:
     WECHAT_TOKEN_MARGIN_S = 300
     #: how long a first-time mini-program login may take to hand over the phone number
     WECHAT_PHONE_TICKET_TTL_S = 600
+    #: 订阅消息: the mini-program's subscribe-message template per kind (WECHAT_SUBSCRIBE_<KIND>)
+    #: and its fields (WECHAT_SUBSCRIBE_FIELDS_<KIND>, e.g. "thing1=title,time2=closes_at")
+    WECHAT_SUBSCRIBE_TEMPLATES = {kind: os.environ.get(f"WECHAT_SUBSCRIBE_{kind.upper()}") or None
+                                  for kind in ("vote_opened", "closing_soon", "results", "meeting")}
+    WECHAT_SUBSCRIBE_FIELDS = {kind: os.environ.get(f"WECHAT_SUBSCRIBE_FIELDS_{kind.upper()}") or None
+                               for kind in ("vote_opened", "closing_soon", "results", "meeting")}
+    #: the mini-program page a subscribe message opens; {path} is our page's path, quoted
+    WECHAT_SUBSCRIBE_PAGE = os.environ.get("WECHAT_SUBSCRIBE_PAGE", "pages/web/index?path={path}")
+    #: formal, trial or developer: which version of the mini-program a message opens
+    WECHAT_MINIPROGRAM_STATE = os.environ.get("WECHAT_MINIPROGRAM_STATE", "formal")
     #: how long a one-time link into the web pages (web-view) stays good
     WEB_TICKET_TTL_S = 60
+
+    # The scheduler (`flask jobs run`): how often it looks for due jobs
+    JOBS_TICK_S = float(os.environ.get("JOBS_TICK_S", "15"))
 
     # HTTP
     MAX_CONTENT_LENGTH = 12 * 1024 * 1024
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = PUBLIC_BASE_URL.startswith("https://")
+    SESSION_COOKIE_SECURE = (PUBLIC_BASE_URL or "").startswith("https://")
     RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "")
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STORAGE_URI = REDIS_URL or "memory://"

@@ -7,7 +7,7 @@ from sqlalchemy import delete, or_, select
 
 from app.account import messages
 from app.audit.services import record
-from app.auth.models import LoginTicket, RoleGrant, SmsCode, SmsOutboxMessage, User
+from app.auth.models import LoginTicket, RoleGrant, SmsCode, SmsOutboxMessage, User, WechatSubscription
 from app.db import utcnow
 from app.estates.models import FlatLink, LinkStatus
 from app.extensions import db
@@ -78,6 +78,7 @@ def delete_account(user: User) -> None:
     db.session.execute(delete(RoleGrant).where(RoleGrant.user_id == user.id))
     db.session.execute(delete(Notification).where(Notification.user_id == user.id))
     db.session.execute(delete(LoginTicket).where(LoginTicket.user_id == user.id))
+    db.session.execute(delete(WechatSubscription).where(WechatSubscription.user_id == user.id))
     user.phone = user.name = user.wechat_openid = user.wechat_mini_openid = user.wechat_unionid = None
     user.deleted_at = now
     user.token_version += 1

@@ -2,7 +2,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy import JSON, CheckConstraint, Enum, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import UTCDateTime, utcnow
@@ -119,16 +119,70 @@ class SmsCode(db.Model):
     requested_ip: Mapped[str | None] = mapped_column(String(64))
 
 
+class SmsStatus(str, enum.Enum):
+    queued = "queued"  # waiting for the quiet hours to end, or for another try
+    sent = "sent"  # the provider took it
+    delivered = "delivered"  # the provider's receipt says it reached the phone
+    failed = "failed"  # refused every try, or the receipt says it did not arrive
+
+
 class SmsOutboxMessage(db.Model):
-    """Messages the console SMS backend 'sent': how local runs and tests read codes."""
+    """Every SMS: what it says, whether it went and what the provider reported.
+
+    Login codes are kept in clear (`code`, `body`) only by the console backend, which is how
+    local runs and tests read them; a real provider's row holds the body with the code hidden.
+    """
 
     __tablename__ = "sms_outbox"
+    __table_args__ = (Index("ix_sms_outbox_status_kind", "status", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     phone: Mapped[str] = mapped_column(String(20), index=True)
+    #: the console backend's login code (never kept with a real provider)
     code: Mapped[str | None] = mapped_column(String(10))
     body: Mapped[str] = mapped_column(String(500))
-    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: login_code, vote_opened, closing_soon, results, meeting (app.auth.sms.KINDS); text: free text
+    kind: Mapped[str] = mapped_column(String(20), default="text")
+    #: the template's parameters (a login code's is never kept)
+    params: Mapped[dict | None] = mapped_column(JSON)
+    status: Mapped[SmsStatus] = mapped_column(Enum(SmsStatus, native_enum=False, length=10),
+                                              default=SmsStatus.sent)
+    #: console, http, aliyun or tencent
+    provider: Mapped[str | None] = mapped_column(String(10))
+    #: the provider's id of the message (aliyun BizId, tencent SerialNo), for its receipt
+    provider_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    #: tries so far, and the provider's last refusal or the receipt's failure
+    attempts: Mapped[int] = mapped_column(default=0)
+    error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: when the provider took it (None while queued)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=utcnow)
+    #: when the receipt says it reached the phone (or failed to)
+    receipt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    def __repr__(self) -> str:
+        return f"<SmsOutboxMessage {self.id} {self.kind} {self.status.value}>"
+
+
+class WechatSubscription(db.Model):
+    """订阅消息: how many messages of one template a mini-program user has accepted and not
+    yet received (each acceptance of wx.requestSubscribeMessage allows one)."""
+
+    __tablename__ = "wechat_subscriptions"
+    __table_args__ = (UniqueConstraint("user_id", "template_id"),
+                      CheckConstraint("remaining >= 0", name="remaining_not_negative"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    template_id: Mapped[str] = mapped_column(String(64))
+    #: the message kind the template is configured for
+    kind: Mapped[str] = mapped_column(String(20))
+    #: messages still allowed (never below zero: the database checks)
+    remaining: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<WechatSubscription user={self.user_id} {self.kind} remaining={self.remaining}>"
 
 
 class TicketPurpose(str, enum.Enum):

@@ -105,3 +105,24 @@ class WebTicketRequestSchema(BaseSchema):
 
 class WebTicketSchema(BaseSchema):
     url = fields.String(metadata={"description": "opens the web pages signed in; once, within 60 s"})
+
+
+class SubscriptionsInSchema(BaseSchema):
+    template_ids = fields.List(fields.String(validate=validate.Length(min=1, max=64)), required=True,
+                               validate=validate.Length(min=1, max=20),
+                               metadata={"description": "the ids passed to wx.requestSubscribeMessage"})
+    accepted = fields.List(fields.String(validate=validate.Length(min=1, max=64)), required=True,
+                           validate=validate.Length(max=20),
+                           metadata={"description": "those the user answered 'accept'"})
+
+
+class SubscriptionSchema(BaseSchema):
+    kind = fields.String()
+    template_id = fields.String()
+    remaining = fields.Integer(metadata={"description": "messages still allowed"})
+
+
+class SubscriptionsSchema(BaseSchema):
+    templates = fields.Dict(keys=fields.String(), values=fields.String(),
+                            metadata={"description": "kind -> template id to ask for"})
+    subscriptions = fields.List(fields.Nested(SubscriptionSchema))

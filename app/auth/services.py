@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.auth import membership, messages, tokens
 from app.auth.models import ESTATE_ROLES, AuthSession, Role, RoleGrant, SmsCode, User
-from app.auth.sms import sms_backend
+from app.auth.sms import send_sms
 from app.db import insert_or_ignore, utcnow
 from app.errors import InvalidInput, NotFound, TooManyRequests, Unauthorized
 from app.extensions import db
@@ -46,7 +46,7 @@ def request_code(phone: str, ip: str | None = None) -> int:
     ttl = config["SMS_CODE_TTL_S"]
     db.session.add(SmsCode(phone=phone, code_hash=keyed_hash("sms", f"{phone}:{code}"),
                            expires_at=now + timedelta(seconds=ttl), requested_ip=ip))
-    sms_backend().send(phone, messages.SMS_TEXT.format(code=code), code=code)
+    send_sms(phone, "login_code", {"code": code})
     db.session.commit()
     return ttl
 

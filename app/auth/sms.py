@@ -1,56 +1,158 @@
-"""SMS backends behind one interface: `send(phone, text, code=None)`."""
-import logging
+"""SMS: one function, `send_sms(phone, kind, params)`, for every message a person gets by text.
 
-import requests
+Each kind has one template: its parameters in order, and the text, which is the one the
+provider approved (Aliyun and Tencent send only approved templates, named by
+SMS_TEMPLATES[kind], with the signature SMS_SIGN_NAME). Every message is a row of the
+outbox (`sms_outbox`) with its status. Notices wait there during the quiet hours
+(SMS_QUIET_HOURS, Beijing time, 21:00-08:00) and a refused one waits for another try;
+the scheduler's `sms.send_queued` job sends them. Login codes go at once, whatever the
+hour. Delivery receipts are pulled by the `sms.receipts` job where the provider keeps them.
+"""
+import logging
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
 from flask import current_app
+from sqlalchemy import func, select
 
 from app.auth import messages
+from app.auth.models import SmsOutboxMessage, SmsStatus
+from app.auth.sms_providers import SmsRefused, backend_for
+from app.db import utcnow
+from app.display import CHINA_TZ
 from app.errors import Unavailable
 from app.extensions import db
 
 log = logging.getLogger(__name__)
 
 
-class SmsBackend:
-    def send(self, phone: str, text: str, code: str | None = None) -> None:
-        raise NotImplementedError
+@dataclass(frozen=True)
+class SmsKind:
+    #: the template's parameters, in the order Tencent numbers them ({1}, {2}, …)
+    params: tuple[str, ...]
+    #: the approved text, with the parameters by name
+    text: str
 
 
-class ConsoleSms(SmsBackend):
-    """For local runs and tests: prints the message and keeps it in the outbox table."""
+KINDS = {
+    "login_code": SmsKind(("code",), messages.SMS_TEXT),
+    "vote_opened": SmsKind(("estate", "title", "closes_at", "link"), messages.SMS_VOTE_OPENED),
+    "closing_soon": SmsKind(("estate", "title", "closes_at", "link"), messages.SMS_CLOSING_SOON),
+    "results": SmsKind(("estate", "title", "link"), messages.SMS_RESULTS),
+    "meeting": SmsKind(("estate", "title", "time", "place", "link"), messages.SMS_MEETING),
+}
+#: sent at once at any hour, and never kept with a real provider
+URGENT = {"login_code"}
+#: receipts are asked for this long after sending (a phone off for longer stays `sent`)
+RECEIPT_WINDOW = timedelta(days=3)
 
-    def send(self, phone, text, code=None):
-        from app.auth.models import SmsOutboxMessage
 
-        print(f"[短信] {phone}: {text}", flush=True)
-        db.session.add(SmsOutboxMessage(phone=phone, code=code, body=text))
+def quiet_hours(config) -> tuple[time, time]:
+    start, end = (time.fromisoformat(part.strip()) for part in config["SMS_QUIET_HOURS"].split("-"))
+    return start, end
 
 
-class HttpSms(SmsBackend):
-    """A provider or gateway that takes `POST {phone, text}` with a bearer token.
+def in_quiet_hours(now: datetime) -> bool:
+    """Whether `now` (aware) falls in the quiet hours, read in Beijing time."""
+    start, end = quiet_hours(current_app.config)
+    clock = now.astimezone(CHINA_TZ).time()
+    return (start <= clock or clock < end) if start > end else start <= clock < end
 
-    Most Chinese SMS aggregators offer such an endpoint; a provider with its own
-    signature scheme gets its own class behind the same interface.
-    """
 
-    def __init__(self, url: str, token: str | None):
-        self.url, self.token = url, token
+def _values(kind: str, params: dict) -> dict[str, str]:
+    spec = KINDS[kind]
+    missing = [name for name in spec.params if params.get(name) in (None, "")]
+    if missing:
+        raise ValueError(f"SMS {kind} needs {missing}")
+    return {name: str(params[name]) for name in spec.params}
 
-    def send(self, phone, text, code=None):
-        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        try:
-            response = requests.post(self.url, json={"phone": phone, "text": text},
-                                     headers=headers, timeout=10)
-            response.raise_for_status()
-        except requests.RequestException as error:
-            log.warning("SMS gateway %s failed: %s", self.url, error)
+
+def send_sms(phone: str, kind: str, params: dict, now: datetime | None = None) -> SmsOutboxMessage:
+    """Send (or queue) one SMS of a kind; the outbox row is added to the session, and the
+    caller commits. A login code the provider refuses raises 503 sms_failed (the caller's
+    transaction is then rolled back); a notice stays queued for another try."""
+    values = _values(kind, params)
+    backend = backend_for(current_app.config)
+    keep = backend.name == "console" or kind not in URGENT
+    hidden = {**values, "code": "******"} if "code" in values else values
+    message = SmsOutboxMessage(
+        phone=phone, kind=kind, params=values if keep else None, status=SmsStatus.queued,
+        code=values.get("code") if keep else None, provider=backend.name, sent_at=None,
+        body=KINDS[kind].text.format(**(values if keep else hidden)))
+    db.session.add(message)
+    db.session.flush()
+    if kind in URGENT or not in_quiet_hours(now or utcnow()):
+        _deliver(backend, message, values)
+    return message
+
+
+def _deliver(backend, message: SmsOutboxMessage, values: dict[str, str]) -> bool:
+    message.attempts += 1
+    try:
+        message.provider_id = backend.send(message.phone, message.kind, values,
+                                           KINDS[message.kind].text.format(**values))
+    except SmsRefused as error:
+        log.warning("SMS %s to %s refused by %s: %s", message.kind, message.phone[:3] + "****",
+                    backend.name, error)
+        if message.kind in URGENT:
             raise Unavailable(messages.SMS_FAILED, code="sms_failed") from error
+        message.error = str(error)[:200]
+        if message.attempts >= current_app.config["SMS_MAX_ATTEMPTS"]:
+            message.status = SmsStatus.failed
+        return False
+    message.status, message.sent_at, message.error = SmsStatus.sent, utcnow(), None
+    return True
 
 
-def sms_backend() -> SmsBackend:
-    name = current_app.config["SMS_BACKEND"]
-    if name == "console":
-        return ConsoleSms()
-    if name == "http":
-        return HttpSms(current_app.config["SMS_HTTP_URL"], current_app.config.get("SMS_HTTP_TOKEN"))
-    raise RuntimeError(f"unknown SMS_BACKEND {name!r}")
+def send_queued(now: datetime) -> str:
+    """The scheduler's job: send the notices that waited (quiet hours, a refused try)."""
+    if in_quiet_hours(now):
+        return "quiet hours"
+    backend = backend_for(current_app.config)
+    waiting = db.session.scalars(select(SmsOutboxMessage).where(
+        SmsOutboxMessage.status == SmsStatus.queued).order_by(SmsOutboxMessage.id)
+        .limit(500).with_for_update(skip_locked=True)).all()
+    sent = 0
+    for message in waiting:
+        sent += _deliver(backend, message, message.params)
+    db.session.commit()
+    return f"sent {sent} of {len(waiting)}"
+
+
+def record_receipts(now: datetime) -> str:
+    """The scheduler's job: ask the provider what became of the messages it took."""
+    backend = backend_for(current_app.config)
+    pending = db.session.scalars(select(SmsOutboxMessage).where(
+        SmsOutboxMessage.status == SmsStatus.sent, SmsOutboxMessage.provider == backend.name,
+        SmsOutboxMessage.provider_id.is_not(None), SmsOutboxMessage.sent_at > now - RECEIPT_WINDOW)
+        .order_by(SmsOutboxMessage.id).limit(500)).all()
+    if not pending:
+        return "no receipts due"
+    counted = 0
+    for receipt in backend.receipts(pending):
+        message = next((m for m in pending if m.provider_id == receipt.provider_id), None)
+        if message is None:
+            continue
+        message.status = SmsStatus.delivered if receipt.delivered else SmsStatus.failed
+        message.receipt_at, message.error = receipt.at or now, receipt.error
+        counted += 1
+    db.session.commit()
+    return f"{counted} receipts"
+
+
+def outbox_counts(since: datetime) -> dict[str, int]:
+    """SMS made since `since`, by status (queued, sent, delivered, failed)."""
+    rows = db.session.execute(select(SmsOutboxMessage.status, func.count(SmsOutboxMessage.id))
+                              .where(SmsOutboxMessage.created_at >= since).group_by(SmsOutboxMessage.status))
+    counts = {status.value: 0 for status in SmsStatus}
+    counts.update({status.value: n for status, n in rows})
+    return counts
+
+
+def init_app(app) -> None:
+    """Check the provider's settings at start-up and register the SMS jobs."""
+    from app.jobs import register_job
+
+    backend_for(app.config).check(app.config, KINDS)
+    register_job(app, "sms.send_queued", send_queued, every_s=60, label=messages.JOB_SMS_QUEUED)
+    register_job(app, "sms.receipts", record_receipts, every_s=300, label=messages.JOB_SMS_RECEIPTS)

@@ -113,23 +113,28 @@ def fetch_stable_token() -> tuple[str, int]:
     return token, expires_in
 
 
-def phone_number(phone_code: str) -> tuple[str, str]:
-    """(countryCode, purePhoneNumber) for a getPhoneNumber code; the access token comes
-    from the shared cache, renewed once when WeChat says it went stale."""
+def call_with_token(path: str, body: dict, code_message: str) -> dict:
+    """POST `body` to an API that takes the access token; the token comes from the shared
+    cache and is renewed once when WeChat says it went stale."""
     stale = None
     for _ in range(2):
         token = access_token(fetch_stable_token, stale=stale)
         try:
-            payload = _call("POST", "/wxa/business/getuserphonenumber", params={"access_token": token},
-                            json={"code": phone_code}, code_message=messages.MINI_PHONE_CODE_INVALID)
+            return _call("POST", path, params={"access_token": token}, json=body, code_message=code_message)
         except WechatApiError as error:
             if error.errcode in TOKEN_ERRCODES and stale is None:
                 stale = token
                 continue
             raise
-        info = payload.get("phone_info") or {}
-        watermark = info.get("watermark") or {}
-        if watermark.get("appid") not in (None, current_app.config["WECHAT_MINI_APP_ID"]):
-            raise Unavailable(messages.WECHAT_UNREACHABLE, code="wechat_unreachable")
-        return str(info.get("countryCode") or ""), str(info.get("purePhoneNumber") or "")
-    raise _error_for(40001, messages.MINI_PHONE_CODE_INVALID)
+    raise _error_for(40001, code_message)
+
+
+def phone_number(phone_code: str) -> tuple[str, str]:
+    """(countryCode, purePhoneNumber) for a getPhoneNumber code."""
+    payload = call_with_token("/wxa/business/getuserphonenumber", {"code": phone_code},
+                              messages.MINI_PHONE_CODE_INVALID)
+    info = payload.get("phone_info") or {}
+    watermark = info.get("watermark") or {}
+    if watermark.get("appid") not in (None, current_app.config["WECHAT_MINI_APP_ID"]):
+        raise Unavailable(messages.WECHAT_UNREACHABLE, code="wechat_unreachable")
+    return str(info.get("countryCode") or ""), str(info.get("purePhoneNumber") or "")

@@ -2,13 +2,14 @@
 from flask import current_app, jsonify, url_for
 from flask.views import MethodView
 
-from app.auth import miniprogram, services, tickets
+from app.auth import messages, miniprogram, services, subscribe, tickets
 from app.auth.models import TicketPurpose
 from app.auth.permissions import require_user
 from app.auth.routes import blp, me_view, safe_next
 from app.auth.schemas import (
-    MiniProgramCodeSchema, MiniProgramPhoneSchema, NeedPhoneSchema, TokenPairSchema, WebTicketRequestSchema,
-    WebTicketSchema)
+    MiniProgramCodeSchema, MiniProgramPhoneSchema, NeedPhoneSchema, SubscriptionsInSchema, SubscriptionsSchema,
+    TokenPairSchema, WebTicketRequestSchema, WebTicketSchema)
+from app.errors import Conflict
 from app.extensions import db, limit_from_config
 
 
@@ -53,3 +54,22 @@ class WebTickets(MethodView):
         db.session.commit()
         base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
         return {"url": base + url_for("web.enter", ticket=ticket)}
+
+
+@blp.route("/wechat/subscriptions")
+class WechatSubscriptions(MethodView):
+    @blp.response(200, SubscriptionsSchema)
+    def get(self):
+        """The subscribe-message templates to ask for (kind -> id) and what I have accepted."""
+        user = subscribe.require_mini_program()
+        return {"templates": subscribe.templates(), "subscriptions": subscribe.subscriptions_of(user)}
+
+    @blp.arguments(SubscriptionsInSchema)
+    @blp.response(200, SubscriptionsSchema)
+    def post(self, data):
+        """After wx.requestSubscribeMessage: each accepted template allows one more message."""
+        user = subscribe.require_mini_program()
+        if not user.wechat_mini_openid:
+            raise Conflict(messages.SUBSCRIBE_NOT_MINI, code="not_mini_program_user")
+        rows = subscribe.record(user, data["template_ids"], data["accepted"])
+        return {"templates": subscribe.templates(), "subscriptions": rows}

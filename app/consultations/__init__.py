@@ -8,10 +8,13 @@ from pathlib import Path
 
 def init_app(app):
     from app import rules
+    from app.consultations import messages
     from app.consultations.cli import consultations_cli
     from app.consultations.routes import blp
     from app.consultations.templates import REQUIRED_TEMPLATES, catalogue_index, load_templates
+    from app.consultations.services import close_due
     from app.extensions import api
+    from app.jobs import register_job
     from app.rules.data import DataFileError
 
     rules.init_app(app)
@@ -24,3 +27,4 @@ def init_app(app):
     app.extensions["catalogue_items"] = catalogue_index(directory)
     api.register_blueprint(blp)
     app.cli.add_command(consultations_cli)
+    register_job(app, "consultations.close_due", close_due, every_s=60, label=messages.JOB_CLOSE_DUE)

@@ -1,3 +1,7 @@
 CLOSING_TITLE = "“{title}”快截止了"
 CLOSING_BODY = "“{title}”将在 {closes_at} 截止，您还没有参与。请抽空表达您的意见。"
-CLOSING_SMS = "【共治】{estate}的“{title}”将在 {closes_at} 截止，您还没有参与，请打开链接参与：{link}"
+PRELIMINARY_ENDED_TITLE = "“{title}”询异公示期满"
+PRELIMINARY_ENDED_READY = "询异公示期已于 {until} 结束，没有待处理的异议，可以正式公示结果了。"
+PRELIMINARY_ENDED_PENDING = "询异公示期已于 {until} 结束，还有 {count} 件异议没有处理完，处理完才能正式公示。"
+JOB_REMIND_CLOSING = "表决截止前 24 小时提醒还没参与的人"
+JOB_PRELIMINARY_ENDED = "询异公示期满时告诉居委会"

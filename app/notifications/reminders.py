@@ -1,17 +1,17 @@
 """The reminder 24 hours before a consultation closes, to those who have not answered.
 
-Run by a scheduler (cron: `flask notifications remind-closing` every 15 minutes).
+Run by the scheduler (`flask jobs run`: the job `notifications.remind_closing`, every
+15 minutes). The SMS waits in the outbox during the quiet hours; a mini-program user who
+accepted the closing reminder also gets it in WeChat (app.auth.subscribe.send_notice).
 Each person is reminded once per consultation (the notification's dedup key), so a
 second run, or two schedulers at once, send nothing more.
 """
-import logging
 from datetime import timedelta
 
-from flask import current_app
 from sqlalchemy import and_, exists, select
 
 from app.auth.models import User
-from app.auth.sms import sms_backend
+from app.auth.subscribe import send_notice
 from app.db import utcnow
 from app.display import china_time
 from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation
@@ -20,7 +20,6 @@ from app.notifications import messages
 from app.notifications.models import Notification
 from app.notifications.services import announce, notify
 
-log = logging.getLogger(__name__)
 WINDOW = timedelta(hours=24)
 
 
@@ -73,20 +72,11 @@ def remind_closing(now=None) -> int:
             if notification is not None:
                 created.append((notification, user))
         db.session.commit()
-        base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
         for _, user in created:
-            if user.phone:
-                _send_sms(user.phone, messages.CLOSING_SMS.format(
-                    estate=estate.name, title=consultation.title, closes_at=closes_at, link=base + link))
+            send_notice(user, "closing_soon", {"estate": estate.name, "title": consultation.title,
+                                               "closes_at": closes_at}, link, now=now)
         db.session.commit()
         announce([notification for notification, _ in created])
         sent += len(created)
     return sent
 
-
-def _send_sms(phone: str, text: str) -> None:
-    """An SMS failure must not stop the other reminders; the in-app one is already saved."""
-    try:
-        sms_backend().send(phone, text)
-    except Exception:  # noqa: BLE001 - a provider outage is logged and the run goes on
-        log.exception("reminder SMS to %s failed", phone[:3] + "****")

@@ -6,11 +6,16 @@ Read-only pages on the staff services, the same figures as GET /api/v1/staff/ran
 /api/v1/staff/estates.
 """
 from collections import Counter
+from datetime import timedelta
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, current_app, render_template, request
 
+from app.auth import messages as auth_messages
 from app.auth.permissions import require_staff
+from app.auth.sms import outbox_counts
+from app.db import utcnow
 from app.errors import DomainError
+from app.jobs.runner import overview
 from app.projects.messages import PHASE_LABELS
 from app.staff import messages as staff_messages
 from app.staff import services
@@ -51,3 +56,14 @@ def estates():
     return render_template("web/street/estates.html", section="estates", rows=rows, phase=phase,
                            phases=phases, counts=counts, flagged_only=flagged_only,
                            flagged=sum(1 for row in every if row["flags"]))
+
+
+@bp.get("/operations")
+def operations():
+    """运行状况: each scheduled job's last run (late ones flagged: is `flask jobs run` running?)
+    and the last seven days' SMS by status."""
+    require_staff()
+    now = utcnow()
+    return render_template("web/street/operations.html", section="operations",
+                           jobs=overview(current_app, now), sms=outbox_counts(now - timedelta(days=7)),
+                           sms_labels=auth_messages.SMS_STATUS_LABELS)

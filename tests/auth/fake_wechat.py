@@ -20,6 +20,14 @@ And the mini-program's three (小程序登录, 获取手机号):
   {timestamp, appid}}}; a code works once within 5 minutes (40029), 40001 for an
   access token that is not the current one.
 
+And the subscribe message (订阅消息) send:
+- POST /cgi-bin/message/subscribe/send?access_token=… {touser, template_id, page, data:
+  {key: {value}}, miniprogram_state, lang}: {errcode: 0, errmsg: "ok"}; 40001 for a stale
+  access token, 40037 an unknown template_id, 47003 data that does not fit the template
+  (a key it lacks, or a `thing` value over 20 characters), 43101 when the user accepted
+  no message of that template (each acceptance allows one; `accept(openid, template_id)`
+  stands for the user tapping 允许 in wx.requestSubscribeMessage).
+
 `fail(endpoint, errcode)` makes an endpoint answer that errcode until `reset()`;
 `slow(endpoint, seconds)` delays its answers; `calls` counts requests per endpoint.
 """
@@ -37,7 +45,9 @@ AUTHORIZE_ORDER = ["appid", "redirect_uri", "response_type", "scope", "state"]
 ERRMSG = {40029: "invalid code", 40163: "code been used", 40013: "invalid appid",
           40125: "invalid appsecret", 45011: "api minute-quota reach limit  mustslower  retry next minute",
           -1: "system error", 40001: "invalid credential, access_token is invalid or not latest",
-          40002: "invalid grant_type", 40226: "invalid user", 45009: "reach max api daily quota limit"}
+          40002: "invalid grant_type", 40226: "invalid user", 45009: "reach max api daily quota limit",
+          40037: "invalid template_id", 47003: "argument invalid! data.thing1.value invalid",
+          43101: "user refuse to accept the msg"}
 
 
 def error(errcode: int):
@@ -64,6 +74,13 @@ class FakeWechat:
             self.calls = Counter()
             self.session_keys = []  # every session_key handed out, to check none leaks
             self.access_token, self.token_expires = None, 0.0
+            self.templates = {}  # template_id -> its keys
+            self.accepted = Counter()  # (openid, template_id) -> messages allowed
+            self.subscribe_sent = []
+
+    def accept(self, openid: str, template_id: str):
+        with self.lock:
+            self.accepted[(openid, template_id)] += 1
 
     def fail(self, endpoint: str, errcode: int):
         self.failures[endpoint] = errcode
@@ -197,5 +214,31 @@ class FakeWechat:
                 "phoneNumber": phone if country == "86" else f"+{country} {phone}",
                 "purePhoneNumber": phone, "countryCode": country,
                 "watermark": {"timestamp": int(time.time()), "appid": self.mini_app_id}})
+
+        @app.post("/cgi-bin/message/subscribe/send")
+        def subscribe_send():
+            failed = self._enter("subscribe_send")
+            if failed:
+                return failed
+            body = request.get_json(silent=True) or {}
+            with self.lock:
+                if not self.access_token or request.args.get("access_token") != self.access_token:
+                    return error(40001)
+                keys = self.templates.get(body.get("template_id"))
+                if keys is None:
+                    return error(40037)
+                data = body.get("data") or {}
+                if set(data) != set(keys) or any(
+                        not isinstance(v, dict) or not str(v.get("value", "")) or
+                        (k.startswith("thing") and len(v["value"]) > 20) for k, v in data.items()):
+                    return error(47003)
+                if body.get("miniprogram_state") not in ("developer", "trial", "formal"):
+                    return error(47003)
+                key = (body.get("touser"), body["template_id"])
+                if self.accepted[key] <= 0:
+                    return error(43101)
+                self.accepted[key] -= 1
+                self.subscribe_sent.append(body)
+            return jsonify(errcode=0, errmsg="ok")
 
         return app

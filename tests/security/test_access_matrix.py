@@ -179,6 +179,11 @@ ROWS = [
     Row("POST", "/api/v1/auth/wechat/mini-program/phone", "404 404 404 404 404 404 404 404 404",
         lambda w: f"{A}/auth/wechat/mini-program/phone",
         json=lambda w: {"ticket": "t" * 43, "phone_code": "x"}),
+    # subscribe messages belong to the mini-program: off with it (404 for everyone)
+    Row("GET", "/api/v1/wechat/subscriptions", "404 404 404 404 404 404 404 404 404",
+        lambda w: f"{A}/wechat/subscriptions"),
+    Row("POST", "/api/v1/wechat/subscriptions", "404 404 404 404 404 404 404 404 404",
+        lambda w: f"{A}/wechat/subscriptions", json=lambda w: {"template_ids": ["t"], "accepted": []}),
     Row("POST", "/api/v1/auth/web-tickets", USER, lambda w: f"{A}/auth/web-tickets",
         json=lambda w: {"next": "/"}),
     Row("GET", "/api/v1/dev/sms-outbox", PUBLIC, lambda w: f"{A}/dev/sms-outbox"),
@@ -753,6 +758,7 @@ WEB_ROWS = [
     # the street office: staff only (signed-in others are refused, never sent to log in)
     Row("GET", "/street/", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/"),
     Row("GET", "/street/estates", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/estates"),
+    Row("GET", "/street/operations", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/operations"),
     # 共管 (issue 20): the resident pages, and the street's 片区 pages
     Row("GET", "/estates/<int:estate_id>/comanage", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/comanage"),
     Row("GET", "/estates/<int:estate_id>/public-income", MEMBER_PAGE,

@@ -14,7 +14,7 @@ CONSOLE_PAGES = ["/console/", "/console/estates/1", "/console/estates/1/consulta
                  "/console/estates/1/sunlight", "/console/estates/1/cases/new",
                  "/console/estates/1/members", "/console/estates/1/projects",
                  "/console/estates/1/complaints", "/console/estates/1/fund"]
-STREET_PAGES = ["/street/", "/street/estates"]
+STREET_PAGES = ["/street/", "/street/estates", "/street/operations"]
 WIDE = {"width": 1280, "height": 800}
 
 

@@ -159,6 +159,8 @@ NOT_FOR_PAGES = {
     "POST /api/v1/auth/web-tickets": "the mini-program opens the pages with it",
     "POST /api/v1/auth/wechat/mini-program": "the mini-program",
     "POST /api/v1/auth/wechat/mini-program/phone": "the mini-program",
+    "GET /api/v1/wechat/subscriptions": "the mini-program, before wx.requestSubscribeMessage",
+    "POST /api/v1/wechat/subscriptions": "the mini-program, after wx.requestSubscribeMessage",
     "GET /api/v1/auth/wechat/callback": "WeChat redirects the browser here",
     "GET /api/v1/qr/{token}": "the link printed in the stairwell's QR code",
     "GET /api/v1/health": "the load balancer",

@@ -197,6 +197,8 @@ GET /api/v1/dev/sms-outbox
 POST /api/v1/auth/wechat/mini-program
 POST /api/v1/auth/wechat/mini-program/phone
 POST /api/v1/auth/web-tickets
+GET /api/v1/wechat/subscriptions
+POST /api/v1/wechat/subscriptions
 GET /api/v1/cases/{case_id}/posts
 POST /api/v1/cases/{case_id}/posts
 GET /api/v1/posts/{post_id}
