@@ -39,7 +39,7 @@ def test_a_case_resolution_from_the_reminder_to_the_published_outcome(site, open
         follow(owner, "#notifications-link")
     owner.locator(".notification:has-text('快截止了')").wait_for()
     opened = owner.locator(".notification:has-text('请您表决')")
-    assert opened.count() == 1 and f"/consultations/{vote}" in opened.inner_html()
+    assert opened.count() == 1 and opened.get_attribute("href") == f"/consultations/{vote}"
     screenshot(owner, "notifications")
     owner.goto(site.url + "/")
     assert owner.locator("#unread-badge").count() == 0
