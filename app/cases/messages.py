@@ -22,6 +22,10 @@ RESOLUTION_NOT_A_VOTE = "表决要用投票类的模板"
 RESOLUTION_NO_FLATS = "这件事没有受影响的住户，无法发起表决"
 RESOLUTION_STILL_OPEN = "表决还没有结束，请先结束表决再结案"
 RESOLUTION_DEFAULT_TITLE = "一事一议表决：{title}"
+RESOLUTION_NO_PROPOSAL = "请写明要大家表决的解决方案"
+RESOLUTION_PROPOSAL = "经过协商，形成了下面的解决方案，请受影响的业主表态：\n{proposal}"
+RESOLUTION_NOTICE_TITLE = "请您表决：{title}"
+RESOLUTION_NOTICE_BODY = "这件事的解决方案开始表决，{closes}截止。点这里看方案并表态。"
 
 # The published outcome, as residents read it
 OUTCOME_RESOLUTION_LINE = "表决结果：{decision}。{explanation}"

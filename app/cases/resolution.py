@@ -7,11 +7,14 @@ from sqlalchemy import select
 
 from app.audit.services import record
 from app.cases import messages, objections
+from app.cases.meetings import people_of_flats
 from app.cases.models import Case, Meeting
 from app.consultations import services as consultations
 from app.consultations.models import Consultation
+from app.display import china_time
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
+from app.notifications.services import announce, notify
 from app.rules.messages import DECISION_LABELS
 
 
@@ -59,12 +62,16 @@ RESULT_KEYS = ("consultation_id", "rule", "rule_title", "status", "scope", "part
 
 
 def open_resolution(case: Case, actor_id: int, *, closes_at, template_key: str = "dispute_resolution",
-                    rule_key: str | None = None, title: str | None = None) -> Consultation:
+                    rule_key: str | None = None, title: str | None = None,
+                    proposal: str | None = None) -> Consultation:
     """Open the resolution vote among the affected flats' owners, under a named rule.
 
-    The consultation is created and opened by the consultations domain (scope "flats");
-    the case moves to resolution_vote. One resolution per case: the case row is locked and
-    everything commits at once, so a double click cannot open two votes.
+    The owners vote on a proposal: the one given, else the agreement of the last meeting
+    that reached one; without either there is nothing to vote on (422 on `proposal`). The
+    consultation is created and opened by the consultations domain (scope "flats"); the
+    case moves to resolution_vote and the case's people are told, with a link to the vote.
+    One resolution per case: the case row is locked and everything commits at once, so a
+    double click cannot open two votes.
     """
     db.session.execute(select(Case.id).where(Case.id == case.id).with_for_update())
     db.session.refresh(case)
@@ -77,20 +84,48 @@ def open_resolution(case: Case, actor_id: int, *, closes_at, template_key: str =
     if template is not None and template.kind != "vote":
         raise InvalidInput(messages.RESOLUTION_NOT_A_VOTE,
                            fields={"template": messages.RESOLUTION_NOT_A_VOTE})
+    proposal = proposal or _last_agreement(case)
+    if not proposal:
+        raise InvalidInput(messages.RESOLUTION_NO_PROPOSAL,
+                           fields={"proposal": messages.RESOLUTION_NO_PROPOSAL})
     title = title or messages.RESOLUTION_DEFAULT_TITLE.format(title=case.title)[:100]
     consultation = consultations.create_consultation(
         case.estate_id, template_key=template_key, closes_at=closes_at, actor_id=actor_id,
         title=title, scope_type="flats", flat_ids=case.affected_flat_ids, rule_key=rule_key,
         commit=False)
+    consultation.description = messages.RESOLUTION_PROPOSAL.format(proposal=proposal)
     consultations.open_consultation(consultation, actor_id, commit=False)
     case.start_resolution_vote(consultation.id)
+    sent = _tell_the_case_people(case, consultation)
     record("case.resolution_opened", estate_id=case.estate_id, actor_id=actor_id,
            subject_type="case", subject_id=case.id,
            data={"consultation_id": consultation.id, "rule": consultation.rule_key,
-                 "flat_ids": case.affected_flat_ids})
+                 "flat_ids": case.affected_flat_ids, "proposal": proposal,
+                 "notified": len(sent)})
     db.session.commit()
     consultations.announce_status(consultation)
+    announce(sent)
     return consultation
+
+
+def _last_agreement(case: Case) -> str | None:
+    agreements = [meeting.agreement for meeting in meetings_of(case) if meeting.agreement]
+    return agreements[-1] if agreements else None
+
+
+def _tell_the_case_people(case: Case, consultation: Consultation) -> list:
+    """One message each to the affected flats' people and whoever raised the case."""
+    people = set(people_of_flats(case.affected_flat_ids))
+    if case.created_by_id is not None:
+        people.add(case.created_by_id)
+    sent = [notify(user_id, estate_id=case.estate_id, kind="case_resolution",
+                   title=messages.RESOLUTION_NOTICE_TITLE.format(title=case.title)[:100],
+                   body=messages.RESOLUTION_NOTICE_BODY.format(
+                       closes=china_time(consultation.closes_at, "%m月%d日 %H:%M")),
+                   link=f"/consultations/{consultation.id}",
+                   dedup_key=f"case_resolution:{consultation.id}")
+            for user_id in sorted(people)]
+    return [notification for notification in sent if notification is not None]
 
 
 def resolution_of(case: Case) -> Consultation | None:

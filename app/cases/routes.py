@@ -222,7 +222,7 @@ class CaseResolution(MethodView):
         case, user = load_checked(Case, case_id, require_committee)
         resolution.open_resolution(case, user.id, closes_at=data["closes_at"],
                                  template_key=data["template"], rule_key=data["rule"],
-                                 title=data["title"])
+                                 title=data["title"], proposal=data["proposal"])
         return views.case_view(case, user)
 
 

@@ -86,6 +86,8 @@ class CaseResolutionInSchema(BaseSchema):
     closes_at = fields.AwareDateTime(required=True)
     rule = fields.String(load_default=None, validate=validate.Length(min=1, max=60))
     title = _Stripped(load_default=None, validate=validate.Length(min=1, max=100))  # a consultation's
+    proposal = _Stripped(load_default=None, validate=validate.Length(min=1, max=5000), metadata={
+        "description": "the solution the owners vote on; defaults to the last meeting's agreement"})
 
 
 class CaseCloseInSchema(BaseSchema):
@@ -203,6 +205,7 @@ class CaseResolutionSchema(BaseSchema):
     rule = fields.String()
     title = fields.String()
     closes_at = fields.DateTime()
+    proposal = fields.String(metadata={"description": "what the owners vote on"})
 
 
 class CaseOutcomeSchema(BaseSchema):

@@ -22,7 +22,7 @@ def _resolution_view(consultation: Consultation | None) -> dict | None:
         return None
     return {"consultation_id": consultation.id, "status": consultation.status.value,
             "rule": consultation.rule_key, "title": consultation.title,
-            "closes_at": consultation.closes_at}
+            "closes_at": consultation.closes_at, "proposal": consultation.description}
 
 
 def case_view(case: Case, viewer: User | None) -> dict:

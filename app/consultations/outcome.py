@@ -165,18 +165,24 @@ class Outcome:
 
 def explain(o: Outcome) -> str:
     """Why the outcome is what it is, in one or two plain sentences."""
+    free = o.rule.participation is None  # a rule without a participation threshold
     numbers = {"rule": o.rule.title, "owners": o.participants.owners, "total": o.scope.owners,
                "area": engine.area_text(o.participants.area_m2),
-               "total_area": engine.area_text(o.scope.area_m2)}
+               "total_area": engine.area_text(o.scope.area_m2),
+               "met": messages.PARTICIPATION_FREE if free else messages.PARTICIPATION_MET}
     if o.per_resident:
         text = messages.EXPLAIN_RESIDENTS.format(ballots=o.ballots)
     elif not o.rule.decides:
         text = messages.EXPLAIN_NONE.format(**numbers)
     elif o.decision == engine.PENDING:
         text = messages.EXPLAIN_PENDING.format(**numbers)
-        text += (messages.EXPLAIN_MISSING.format(owners=o.missing.owners,
-                                                 area=engine.area_text(o.missing.area_m2))
-                 if o.missing.owners or o.missing.area_m2 else messages.EXPLAIN_PARTICIPATION_MET)
+        if free:
+            text += messages.EXPLAIN_NO_PARTICIPATION_THRESHOLD
+        elif o.missing.owners or o.missing.area_m2:
+            text += messages.EXPLAIN_MISSING.format(owners=o.missing.owners,
+                                                    area=engine.area_text(o.missing.area_m2))
+        else:
+            text += messages.EXPLAIN_PARTICIPATION_MET
     else:
         deciding = o.deciding
         failing = next((q for q in deciding if q.approval.decision != engine.PASSED),

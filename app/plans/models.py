@@ -60,7 +60,7 @@ class PlanComment(db.Model):
     estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
     section_id: Mapped[int] = mapped_column(ForeignKey("plan_sections.id"), index=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    #: the passage commented on, as it stands in the section
+    #: the passage commented on, as it stands in the section; empty: the whole section
     quote: Mapped[str] = mapped_column(String(500))
     body: Mapped[str] = mapped_column(String(2000))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -18,9 +18,10 @@ class VersionInSchema(BaseSchema):
 
 
 class CommentInSchema(CommentBodyInSchema):
-    """A comment on a quoted passage of a section."""
+    """A comment on a quoted passage of a section, or on the whole section (no quote)."""
 
-    quote = fields.String(required=True, validate=validate.Length(min=1, max=500))
+    quote = fields.String(load_default="", validate=validate.Length(max=500), metadata={
+        "description": "a passage of the section's text; empty or absent: the whole section"})
 
 
 class AnswerInSchema(BaseSchema):

@@ -122,8 +122,9 @@ def start_publicity(version: PlanVersion, actor_id: int) -> PlanVersion:
 
 
 def add_comment(section: PlanSection, quote: str, body: str, author_id: int) -> PlanComment:
-    """A comment on a passage quoted from the section as it stands (CONSUL's annotations)."""
-    if not quote.strip() or quote.strip() not in section.body:
+    """A comment on a passage quoted from the section as it stands (CONSUL's annotations),
+    or on the whole section when nothing is quoted."""
+    if quote.strip() and quote.strip() not in section.body:
         raise _invalid(messages.QUOTE_NOT_IN_SECTION, "quote")
     comment = PlanComment(estate_id=section.estate_id, section_id=section.id, author_id=author_id,
                           quote=quote.strip(), body=body)
@@ -139,7 +140,8 @@ def answer_comment(comment: PlanComment, answer: str, actor_id: int) -> PlanComm
         raise Conflict(messages.ALREADY_ANSWERED, code="already_answered")
     comment.answer, comment.answered_by_id, comment.answered_at = answer, actor_id, utcnow()
     notify(comment.author_id, estate_id=comment.estate_id, kind="plan_comment_answered",
-           title=messages.ANSWERED_TITLE, body=messages.ANSWERED_BODY.format(quote=comment.quote),
+           title=messages.ANSWERED_TITLE, body=messages.ANSWERED_BODY.format(
+               quote=comment.quote or db.session.get(PlanSection, comment.section_id).title),
            link=f"/estates/{comment.estate_id}/plan")
     record("plan.comment_answered", estate_id=comment.estate_id, actor_id=actor_id,
            subject_type="plan_comment", subject_id=comment.id, data={})

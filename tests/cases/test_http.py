@@ -231,7 +231,8 @@ def test_a_case_from_creation_to_a_published_outcome(client, world):
 
     closes_at = (datetime.now(timezone.utc) + timedelta(days=7)).isoformat()
     opened = client.post(f"/api/v1/cases/{case_id}/resolution", headers=committee,
-                         json={"closes_at": closes_at, "rule": "civil_code_278_ordinary"})
+                         json={"closes_at": closes_at, "rule": "civil_code_278_ordinary",
+                               "proposal": "东侧空地划 6 个车位"})
     assert opened.status_code == 201, opened.json
     assert opened.json["status"] == "resolution_vote"
     consultation_id = opened.json["resolution"]["consultation_id"]

@@ -13,6 +13,9 @@ from app.extensions import db
 from tests.factories import flats_of, make_estate, make_owner, make_user
 
 
+PROPOSAL = "南侧绿地保留，另在东侧空地划出 6 个车位"
+
+
 @pytest.fixture
 def setting(app):
     estate = make_estate()
@@ -26,7 +29,7 @@ def setting(app):
 
 def test_resolution_opens_a_flats_consultation_under_the_named_rule(setting):
     estate, flats, owners, committee, case = setting
-    consultation = resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7),
+    consultation = resolution.open_resolution(case, committee.id, proposal=PROPOSAL, closes_at=utcnow() + timedelta(days=7),
                                             rule_key="simple_majority")
     assert case.status == CaseStatus.resolution_vote
     assert case.resolution_consultation_id == consultation.id
@@ -35,23 +38,23 @@ def test_resolution_opens_a_flats_consultation_under_the_named_rule(setting):
     assert consultation.template_key == "dispute_resolution"
     assert consultations.results(consultation).as_dict()["scope"]["owners"] == 3
     with pytest.raises(Conflict) as error:
-        resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7))
+        resolution.open_resolution(case, committee.id, proposal=PROPOSAL, closes_at=utcnow() + timedelta(days=7))
     assert error.value.code == "resolution_exists"
 
 
 def test_default_rule_comes_from_the_template(setting):
     _, _, _, committee, case = setting
-    consultation = resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=3))
+    consultation = resolution.open_resolution(case, committee.id, proposal=PROPOSAL, closes_at=utcnow() + timedelta(days=3))
     assert consultation.rule_key == consultations.get_template("dispute_resolution").default_rule
 
 
 def test_a_survey_template_or_unknown_rule_is_refused_and_nothing_changes(setting):
     _, _, _, committee, case = setting
     with pytest.raises(InvalidInput):
-        resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=3),
+        resolution.open_resolution(case, committee.id, proposal=PROPOSAL, closes_at=utcnow() + timedelta(days=3),
                                  template_key="needs_survey")
     with pytest.raises(InvalidInput):
-        resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=3),
+        resolution.open_resolution(case, committee.id, proposal=PROPOSAL, closes_at=utcnow() + timedelta(days=3),
                                  rule_key="no_such_rule")
     db.session.rollback()
     assert case.status == CaseStatus.open and case.resolution_consultation_id is None
@@ -60,7 +63,7 @@ def test_a_survey_template_or_unknown_rule_is_refused_and_nothing_changes(settin
 
 def test_closing_waits_for_the_vote_and_then_carries_its_result(setting):
     estate, flats, owners, committee, case = setting
-    consultation = resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7))
+    consultation = resolution.open_resolution(case, committee.id, proposal=PROPOSAL, closes_at=utcnow() + timedelta(days=7))
     for owner, flat, choice in zip(owners, flats, ("agree", "agree", "oppose")):
         consultations.cast_ballot(consultation, owner, flat.id, {"resolution": choice})
     with pytest.raises(Conflict) as error:
@@ -78,7 +81,7 @@ def test_closing_waits_for_the_vote_and_then_carries_its_result(setting):
 
 def test_a_vote_past_its_closing_time_closes_when_the_case_closes(setting):
     estate, flats, owners, committee, case = setting
-    consultation = resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=1))
+    consultation = resolution.open_resolution(case, committee.id, proposal=PROPOSAL, closes_at=utcnow() + timedelta(days=1))
     consultations.cast_ballot(consultation, owners[0], flats[0].id, {"resolution": "oppose"})
     consultation.closes_at = utcnow() - timedelta(seconds=1)
     db.session.commit()
@@ -95,7 +98,7 @@ def test_a_resolution_that_fails_at_its_last_step_leaves_no_vote_behind(setting,
 
     monkeypatch.setattr(Case, "start_resolution_vote", refuse)
     with pytest.raises(Conflict):
-        resolution.open_resolution(case, committee.id, closes_at=utcnow() + timedelta(days=7))
+        resolution.open_resolution(case, committee.id, proposal=PROPOSAL, closes_at=utcnow() + timedelta(days=7))
     db.session.rollback()  # as the request's error handler does
     assert db.session.scalar(db.select(db.func.count(Consultation.id))) == 0
     assert db.session.get(Case, case.id).resolution_consultation_id is None

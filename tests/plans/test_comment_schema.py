@@ -1,5 +1,5 @@
 """A plan's comment and a spare resource's comment share one comment body (app.schemas):
-the same limit and the same Chinese messages; the plan's adds the quoted passage."""
+the same limit and the same Chinese messages; the plan's adds the quoted passage (optional)."""
 import pytest
 from marshmallow import ValidationError
 
@@ -17,7 +17,9 @@ def test_one_comment_body_for_plans_and_spare_resources(schema, extra):
         assert error.value.messages == {"body": ["请写 1 到 2000 个字"]}
 
 
-def test_a_plan_comment_still_quotes_its_passage():
+def test_a_plan_comment_may_quote_a_passage_or_speak_to_the_whole_section():
+    assert CommentInSchema().load({"body": "同意"})["quote"] == ""
+    assert CommentInSchema().load({"body": "同意", "quote": "屋面防水"})["quote"] == "屋面防水"
     with pytest.raises(ValidationError) as error:
-        CommentInSchema().load({"body": "同意"})
-    assert error.value.messages == {"quote": ["必填"]}
+        CommentInSchema().load({"body": "同意", "quote": "长" * 501})
+    assert list(error.value.messages) == ["quote"]

@@ -2,9 +2,12 @@
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput
+from app.extensions import db
+from app.notifications.models import Notification
 from app.plans import heritage, services
 from app.plans.models import ReviewDecision
 from tests.factories import make_user
@@ -67,3 +70,17 @@ def test_heritage_reviews_gate_facade_items_only_where_buildings_are_flagged(est
         services.start_publicity(version, committee.id)
     assert blocked.value.code == "heritage_review_pending" and "破坏立面" in blocked.value.message
     assert version.publicity_started_at is None
+
+
+def test_a_comment_speaks_to_the_whole_section_or_a_passage_of_it(estate, committee):
+    owner = make_user()
+    section = services.create_version(estate.id, "一稿", [ROOF], [], committee.id).sections[0]
+    whole = services.add_comment(section, "", "屋面要做保温", owner.id)
+    assert (whole.quote, whole.body) == ("", "屋面要做保温")
+    assert services.add_comment(section, " 防水 ", "用什么材料？", owner.id).quote == "防水"
+    with pytest.raises(InvalidInput) as error:
+        services.add_comment(section, "外墙", "不在这一节", owner.id)
+    assert list(error.value.fields) == ["quote"]
+    services.answer_comment(whole, "会加保温层", committee.id)
+    told = db.session.scalar(select(Notification).where(Notification.user_id == owner.id))
+    assert "“屋面”" in told.body

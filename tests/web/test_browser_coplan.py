@@ -56,12 +56,21 @@ def test_apply_support_plan_comment_answer_publicity_and_a_years_plan(site, open
     with owner.expect_navigation():
         owner.click(".plan-section:nth-of-type(3) button[type=submit]")
     owner.locator("blockquote:has-text('颜色保持原样')").wait_for()
+    # a comment on the whole 屋面 section: nothing selected, nothing quoted
+    owner.locator(".plan-section:nth-of-type(2) textarea[name=body]").fill("屋面也要做保温")
+    with owner.expect_navigation():
+        owner.click(".plan-section:nth-of-type(2) button[type=submit]")
+    roof = owner.locator(".plan-section:nth-of-type(2)")
+    roof.locator("li:has-text('屋面也要做保温'):has-text('对这一节的意见')").wait_for()
+    assert roof.locator("blockquote").count() == 0
     screenshot(owner, "coplan-plan")
 
     committee.reload()
-    committee.locator(".comment textarea[name=answer]").fill("青砖部分只清洗，不刷涂料")
+    assert "对这一节的意见" in committee.inner_text(".comment:has-text('屋面也要做保温')")
+    bricks = committee.locator(".comment:has-text('希望保留原来的青砖')")
+    bricks.locator("textarea[name=answer]").fill("青砖部分只清洗，不刷涂料")
     with committee.expect_navigation():
-        committee.click(".comment button[type=submit]")
+        bricks.locator("button[type=submit]").click()
     confirm(committee, ".plan-version button[data-confirm]")
     committee.locator("[data-publicity=running]").wait_for()
     owner.reload()

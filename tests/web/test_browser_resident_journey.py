@@ -24,25 +24,29 @@ def test_a_case_resolution_from_the_reminder_to_the_published_outcome(site, open
         "title": "楼前空地改停车位", "description": "有人提议把楼前空地改成停车位，请大家表决。",
         "affected_flat_ids": flats}).json()["id"]
     closes_at = (utcnow() + timedelta(hours=20)).isoformat()
-    resolution = page_api(committee, "POST", f"/api/v1/cases/{case}/resolution", {"closes_at": closes_at})
+    resolution = page_api(committee, "POST", f"/api/v1/cases/{case}/resolution",
+                          {"closes_at": closes_at, "proposal": "楼前空地划出 4 个车位，车位费用于楼道照明"})
     assert resolution.status == 201, resolution.text()
     vote = resolution.json()["resolution"]["consultation_id"]
     site.flask("notifications", "remind-closing")
 
-    # the reminder: a badge on home, read on the notifications page, then the badge is gone
+    # the opening notice and the reminder: a badge on home, read on the notifications page
     owner.reload()
-    assert "1 条未读" in owner.inner_text("#unread-badge")
+    assert "2 条未读" in owner.inner_text("#unread-badge")
     todo = owner.locator(f"#todo a[href='/consultations/{vote}']")
     assert "1号楼 2单元 401：还没投票" in todo.inner_text() and "3号楼 1单元 202：还没投票" in todo.inner_text()
     with owner.expect_response(lambda response: "/api/v1/me/notifications/read" in response.url):
         follow(owner, "#notifications-link")
     owner.locator(".notification:has-text('快截止了')").wait_for()
+    opened = owner.locator(".notification:has-text('请您表决')")
+    assert opened.count() == 1 and opened.get_attribute("href") == f"/consultations/{vote}"
     screenshot(owner, "notifications")
     owner.goto(site.url + "/")
     assert owner.locator("#unread-badge").count() == 0
 
-    # one flat votes; the page says the other has not, and switches to it
+    # one flat votes on the proposal it reads; the page says the other has not, and switches to it
     follow(owner, f"#todo a[href='/consultations/{vote}']")
+    assert "楼前空地划出 4 个车位" in owner.inner_text("main")
     owner.click("#question-resolution label.pick:has-text('同意')")
     submit_ballot(owner)
     assert "3号楼 1单元 202 还没有投票" in owner.inner_text("#not-voted")

@@ -226,12 +226,23 @@ def test_content_vote_fits_a_small_phone_in_elder_mode(site, open_context):
     owner.click("#elder-toggle")
     owner.reload()
     assert owner.evaluate("document.documentElement.classList.contains('elder')")
+    # the ballot opens at the top: the title and the flat first, not the step bar
+    assert owner.evaluate("window.scrollY") == 0
     # one owner of two flats chooses which flat this ballot is for
     assert owner.locator("input[name=flat_id]").count() == 2
     item = owner.locator("#question-items .item[data-item='basic.water_supply']")
-    item.locator("label.pick:has-text('同意')").first.click()
+    agree = item.locator("label.pick:has-text('同意')").first
+    agree.scroll_into_view_if_needed()
+    owner.evaluate("window.scrollBy(0, 40)")
+    before = owner.evaluate("window.scrollY")
+    assert before > 0
+    agree.click()
+    owner.wait_for_timeout(300)  # a smooth scroll, had there been one, would have moved by now
+    assert owner.evaluate("window.scrollY") == before  # the page stays still while answering
     next_step(owner)  # 基础类 -> 完善类
     owner.locator("#question-items .item[data-item='improvement.elevator'] label.pick:has-text('反对')").click()
+    owner.locator("#question-items .item-group[data-step='完善类'] .item:not([data-item='improvement.elevator']) "
+                  "label.pick:has-text('弃权')").first.click()
     overflow = owner.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     smallest = owner.evaluate("""Math.min(...[...document.querySelectorAll('#ballot-form label.pick')]
@@ -244,7 +255,8 @@ def test_content_vote_fits_a_small_phone_in_elder_mode(site, open_context):
     next_step(owner)  # 提升类
     next_step(owner)  # the review: what is blank counts as 弃权
     total = owner.locator("#question-items .item").count()
-    assert f"同意 1 项、反对 1 项、未选 {total - 2} 项按弃权" in owner.inner_text("#vote-review")
+    # an explicit 弃权 is said apart from what was left blank
+    assert f"同意 1 项、反对 1 项、弃权 1 项、未选 {total - 3} 项（按弃权计）" in owner.inner_text("#vote-review")
     owner.set_viewport_size(PHONE)
     screenshot(owner, "content-vote-review")
     submit_ballot(owner)

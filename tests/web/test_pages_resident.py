@@ -39,8 +39,8 @@ def test_a_long_vote_comes_in_steps_by_category_with_a_review_before_submitting(
     script = (WEB / "static" / "vote_steps.js").read_text()
     assert "reviewItems" in script and "reviewConfirm" in script
     from app.web.messages_resident import REVIEW_ITEMS
-    assert REVIEW_ITEMS.format(title="改造内容", agree=5, oppose=1, blank=34).endswith(
-        "同意 5 项、反对 1 项、未选 34 项按弃权")
+    assert REVIEW_ITEMS.format(title="改造内容", agree=5, oppose=1, abstain=2, blank=32).endswith(
+        "同意 5 项、反对 1 项、弃权 2 项、未选 32 项（按弃权计）")
 
 
 def test_a_refused_ballot_points_at_the_question_and_scrolls_to_it(client, estate, committee):

@@ -98,6 +98,7 @@
       var body = { rule: form.elements.rule.value,
                    closes_at: document.getElementById("resolution-closes").value + "T23:59:00+08:00" };
       if (form.elements.title.value.trim()) { body.title = form.elements.title.value; }
+      if (form.elements.proposal.value.trim()) { body.proposal = form.elements.proposal.value; }
       send(GZ, form, "/api/v1/cases/" + form.getAttribute("data-case") + "/resolution", body, function () {
         window.GZ.reload();
       });

@@ -1,6 +1,8 @@
 /* A long ballot in steps (one question, or one category of items, at a time) with
-   progress, then a review ("同意 5 项、反对 1 项、未选 34 项按弃权") before the real
-   submit. Without JavaScript the form shows every question and submits at once. */
+   progress, then a review ("同意 5 项、反对 1 项、弃权 2 项、未选 32 项按弃权") before the
+   real submit. Without JavaScript the form shows every question and submits at once.
+   The page stays still while a person answers: it opens at the top (the title and the
+   flat first) and scrolls only when the step changes and its bar is out of sight. */
 (function () {
   "use strict";
 
@@ -32,13 +34,14 @@
       var legend = fieldset.querySelector("legend");
       var title = legend ? legend.firstChild.textContent.trim() : "";
       if (fieldset.getAttribute("data-type") === "items") {
-        var counts = { agree: 0, oppose: 0, blank: 0 };
+        var counts = { agree: 0, oppose: 0, abstain: 0, blank: 0 };
         fieldset.querySelectorAll("[data-item]").forEach(function (item) {
           var chosen = item.querySelector("input:checked");
           var key = chosen ? chosen.value : "blank";
           counts[key in counts ? key : "blank"] += 1;
         });
-        lines.push(GZ.format(M.reviewItems, { title: title, agree: counts.agree, oppose: counts.oppose, blank: counts.blank }));
+        lines.push(GZ.format(M.reviewItems, { title: title, agree: counts.agree, oppose: counts.oppose,
+                                             abstain: counts.abstain, blank: counts.blank }));
         return;
       }
       var answers = [];
@@ -71,6 +74,11 @@
     form.insertBefore(nav, box);
     var at = 0, reviewing = false;
 
+    /* after a step change only: bring the step's bar up if the person scrolled past it */
+    function bringUp() {
+      if (bar.getBoundingClientRect().top < 0) { bar.scrollIntoView({ block: "start" }); }
+    }
+
     function show() {
       var list = steps(form);
       at = Math.max(0, Math.min(at, list.length - 1));
@@ -97,21 +105,22 @@
         box.appendChild(ul);
         if (submit) { submit.textContent = M.reviewConfirm; }
       }
-      bar.scrollIntoView({ block: "start" });
     }
 
     next.addEventListener("click", function () {
       if (at >= steps(form).length - 1) { reviewing = true; } else { at += 1; }
       show();
+      bringUp();
     });
     back.addEventListener("click", function () {
       if (reviewing) { reviewing = false; } else { at -= 1; }
       show();
+      bringUp();
     });
     form.addEventListener("change", function () { if (!reviewing) { show(); } });
     /* Enter in a field, or any submit before the review: show the review first */
     form.addEventListener("submit", function (event) {
-      if (!reviewing) { event.preventDefault(); event.stopImmediatePropagation(); reviewing = true; show(); }
+      if (!reviewing) { event.preventDefault(); event.stopImmediatePropagation(); reviewing = true; show(); bringUp(); }
     }, true);
     /* a refused ballot: open the step of the first question to fix, and scroll to it */
     var problem = document.getElementById("vote-error");
