@@ -128,3 +128,32 @@ def test_a_revoked_proxy_and_a_removed_committee_member_leave_the_rooms_they_may
     finally:
         for client in (relative, committee, watcher):
             client.close()
+
+
+def test_one_revoked_sign_in_drops_its_socket_and_keeps_the_others_on_one_process(
+        start_server, backend, clone_database):
+    """Without Redis (one process): an API client logs out (its sign-in revoked); the socket
+    opened with that sign-in's token goes, the same person's other sign-in stays."""
+    from app.auth.tokens import token_pair
+
+    url = clone_database(backend)
+    with seeding(url):
+        estate = make_estate()
+        owner = make_owner(flats_of(estate.id)[0])
+        phone_pair, tablet_pair = (token_pair(owner, start_session(owner, "api")) for _ in range(2))
+        db.session.commit()
+        estate_id = estate.id
+    server = start_server(backend, database_url=url)
+    phone, tablet = LiveClient(server.url, phone_pair["access_token"]), LiveClient(server.url, tablet_pair["access_token"])
+    try:
+        for client in (phone, tablet):
+            assert client.subscribe(f"estate:{estate_id}") == {"ok": True}
+        done = requests.post(f"{server.url}/api/v1/auth/tokens/revoke",
+                             json={"refresh_token": phone_pair["refresh_token"]}, timeout=30)
+        assert done.status_code == 204, done.text
+        assert _gone_within(phone, 1.0) is not None
+        time.sleep(0.3)
+        assert tablet.client.connected
+    finally:
+        phone.close()
+        tablet.close()
