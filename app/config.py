@@ -245,6 +245,9 @@ class Config:
     #: voice of Debian 12 reads the pinyin of digits' words as English: 零 -> "ling two")
     READ_ALOUD_VOICE = os.environ.get("READ_ALOUD_VOICE", "cmn-latn-pinyin")
     READ_ALOUD_CACHE_DIR = os.environ.get("READ_ALOUD_CACHE_DIR", str(ROOT / "instance" / "read-aloud"))
+    #: the cache's bound in MiB (per folder); the least recently read pages go first. A page
+    #: is about 0.2 MB (32 kbit/s), so 256 MB keeps about a thousand pages
+    READ_ALOUD_CACHE_MAX_MB = float(os.environ.get("READ_ALOUD_CACHE_MAX_MB", "256"))
     #: longer pages are read up to here (1,200 characters: about seven minutes of speech)
     READ_ALOUD_MAX_CHARS = int(os.environ.get("READ_ALOUD_MAX_CHARS", "1200"))
     READ_ALOUD_TIMEOUT_S = float(os.environ.get("READ_ALOUD_TIMEOUT_S", "30"))

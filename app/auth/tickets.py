@@ -52,6 +52,18 @@ def consume(purpose: TicketPurpose, ticket: str) -> LoginTicket | None:
     return found
 
 
+def web_holder(ticket: str):
+    """Whose web ticket this is and the page it opens, without using it up (a GET that asks
+    before switching accounts reads only): (the person, the page), or None."""
+    from app.auth.models import User
+
+    found = peek(TicketPurpose.web, ticket[:200])
+    user = db.session.get(User, found.user_id) if found else None
+    if user is None or user.deleted_at is not None:
+        return None
+    return user, found.next_path
+
+
 def enter_web(ticket: str):
     """Use up a web ticket (POST /auth/web-tickets): (the person, the page to open), or None
     when it was used, lapsed or its person is gone. One commit either way."""

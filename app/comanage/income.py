@@ -78,10 +78,15 @@ def add_entry(estate_id: int, kind: str, category: str, amount_cents: int, occur
 
 
 def ledger(estate_id: int) -> dict:
-    """The 公示: every entry with the running balance, totals, and each spending's decision."""
+    """The 公示: every entry with the running balance, totals, and each spending's decision.
+
+    Entries run in the order they were recorded (entry id), not by the date they occurred:
+    add_entry checks a spending against the balance of everything recorded before it under
+    the estate's row lock, so in this order no running balance is ever below zero, and an
+    entry recorded late (a bill paid before the income was entered) is shown, not refused.
+    """
     entries = db.session.scalars(select(PublicIncomeEntry).where(
-        PublicIncomeEntry.estate_id == estate_id)
-        .order_by(PublicIncomeEntry.occurred_on, PublicIncomeEntry.id)).all()
+        PublicIncomeEntry.estate_id == estate_id).order_by(PublicIncomeEntry.id)).all()
     titles = dict(db.session.execute(select(Consultation.id, Consultation.title).where(
         Consultation.id.in_({e.consultation_id for e in entries if e.consultation_id}))).all())
     rows, running, income, spending = [], 0, 0, 0

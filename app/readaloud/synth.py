@@ -1,7 +1,8 @@
 """Speech as MP3: espeak-ng's Mandarin voice and lame, or a TTS service (TTS_HTTP_URL).
 
 Audio is cached on disk by the hash of engine, voice and text, so a page that did
-not change is spoken once. Synthesis runs in subprocesses (gevent's cooperative
+not change is spoken once; the cache is bounded by READ_ALOUD_CACHE_MAX_MB, least
+recently used out first (app.readaloud.cache). Synthesis runs in subprocesses (gevent's cooperative
 subprocess under the gevent server, so the event loop and /health keep answering;
 niced, so they leave the CPU to requests) or over HTTP, bounded by READ_ALOUD_TIMEOUT_S, with at most READ_ALOUD_CONCURRENCY
 syntheses at once per process.
@@ -19,7 +20,7 @@ import requests
 from flask import current_app
 
 from app.errors import Unavailable
-from app.readaloud import messages
+from app.readaloud import cache, messages
 
 log = logging.getLogger(__name__)
 #: espeak-ng's speed in "words" per minute; each Chinese character counts as a word, so
@@ -94,7 +95,7 @@ def audio_for(text: str) -> tuple[Path, str]:
     """The cached MP3 of this text (made now if missing) and its key (an ETag)."""
     key = cache_key(text)
     path = cache_path(key)
-    if path.exists():
+    if cache.touch(path):
         return path, key
     slots = _slots()
     if not slots.acquire(timeout=current_app.config["READ_ALOUD_TIMEOUT_S"]):
@@ -106,6 +107,8 @@ def audio_for(text: str) -> tuple[Path, str]:
             partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
             partial.write_bytes(audio)
             os.replace(partial, path)  # atomic: readers see all of it or none
+            config = current_app.config
+            cache.prune(Path(config["READ_ALOUD_CACHE_DIR"]), int(config["READ_ALOUD_CACHE_MAX_MB"] * 2**20), path)
     finally:
         slots.release()
     return path, key

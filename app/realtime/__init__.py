@@ -8,6 +8,7 @@ import this package.
 
 
 def init_app(app):
+    from app.realtime.access import watch_sessions
     from app.realtime.live import Live, connect_listeners
     from app.realtime.namespace import LiveNamespace
     from app.realtime.outage import RedisHealth
@@ -15,9 +16,13 @@ def init_app(app):
 
     health = RedisHealth()
     socketio = bind(app, health)
-    socketio.on_namespace(LiveNamespace("/"))
-    live = Live(app, health, serving=is_serving())
+    namespace = LiveNamespace("/")
+    socketio.on_namespace(namespace)
+    live = Live(app, health, serving=is_serving(), socketio=socketio, namespace=namespace)
     app.extensions["realtime"] = live
+    if hasattr(socketio.server.manager, "publish_access"):
+        socketio.server.manager.on_access_changed = live.recheck_here
+    watch_sessions()
     connect_listeners(live)
     if live.serving:
         live.start()

@@ -4,7 +4,7 @@ import logging
 import redis
 
 from app.config import redis_options
-from app.realtime import events
+from app.realtime import access, events
 from app.realtime.coalesce import MemoryMarks, RedisMarks, TallyCoalescer
 from app.realtime.outage import RedisHealth
 
@@ -19,8 +19,10 @@ QUEUE_LIMIT = 10_000
 class Live:
     """Kept in app.extensions["realtime"]."""
 
-    def __init__(self, app, health: RedisHealth, serving: bool):
+    def __init__(self, app, health: RedisHealth, serving: bool, socketio=None, namespace=None):
         self.app = app
+        #: the process's Socket.IO server and its live namespace (the connections' tokens)
+        self.socketio, self.namespace = socketio, namespace
         self.health = health
         self.serving = serving
         config = app.config
@@ -47,6 +49,19 @@ class Live:
             if not self._overflow_logged:
                 self._overflow_logged = True
                 log.error("live-update queue full; events are dropped until it drains")
+
+    def access_changed(self, user_ids: list[int]) -> None:
+        """After a commit that may take access away from these people: their connections here
+        are re-checked off the request, and the other processes are told (Redis)."""
+        manager = self.socketio.server.manager
+        if hasattr(manager, "publish_access"):
+            manager.publish_access(user_ids)
+        self.recheck_here(user_ids)
+
+    def recheck_here(self, user_ids: list[int]) -> None:
+        if self.serving:  # other processes hold no connections
+            self.submit(access.recheck, {"socketio": self.socketio, "tokens": self.namespace.tokens,
+                                         "user_ids": user_ids})
 
     def tallies_changed(self, consultation_id: int) -> None:
         self.tallies.mark(consultation_id)

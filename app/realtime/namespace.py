@@ -1,11 +1,12 @@
 """The live-update namespace: connect with a token, subscribe to rooms HTTP would show."""
-from flask import session
+from flask import request, session
 from flask_socketio import ConnectionRefusedError, Namespace, join_room, leave_room
 from marshmallow import ValidationError
 
 from app.auth.tokens import user_from_token
 from app.errors import Unauthorized
 from app.realtime import messages
+from app.realtime.access import user_room
 from app.realtime.rooms import committee_room, grant_for
 from app.realtime.schemas import SubscribeSchema
 
@@ -17,17 +18,30 @@ def refusal(error: str) -> dict:
 
 
 class LiveNamespace(Namespace):
-    """Clients connect with `auth={"token": access_token}` and emit `subscribe` {room}."""
+    """Clients connect with `auth={"token": access_token}` and emit `subscribe` {room}.
+
+    Each connection joins its person's room and its token is kept by sid, so a change of
+    that person's access re-checks it (app.realtime.access.recheck)."""
+
+    def __init__(self, namespace=None):
+        super().__init__(namespace)
+        #: sid -> the access token the connection was opened with (this process's clients)
+        self.tokens: dict[str, str] = {}
 
     def on_connect(self, auth=None):
         token = auth.get("token") if isinstance(auth, dict) else None
         if not isinstance(token, str) or not token:
             raise ConnectionRefusedError(messages.LOGIN_REQUIRED)
         try:
-            user_from_token(token)
+            user = user_from_token(token)
         except Unauthorized:
             raise ConnectionRefusedError(messages.LOGIN_EXPIRED) from None
         session[TOKEN_KEY] = token
+        self.tokens[request.sid] = token
+        join_room(user_room(user.id))
+
+    def on_disconnect(self, reason=None):
+        self.tokens.pop(request.sid, None)
 
     def on_subscribe(self, data=None):
         try:

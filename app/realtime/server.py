@@ -48,10 +48,36 @@ class ResilientRedisManager(socketio_lib.RedisManager):
     RESUBSCRIBE_MAX_WAIT_S at most, so events flow again soon after Redis is back.
     """
 
+    #: the queue message that names people whose access changed (app.realtime.access)
+    ACCESS_METHOD = "gz_access_changed"
+
     def __init__(self, url: str, *, channel: str, health: RedisHealth, options: dict,
                  write_only: bool = False):
         super().__init__(url, channel=channel, write_only=write_only, redis_options=options)
         self.health = health
+        #: called with the user ids another process named (set by the app's Live)
+        self.on_access_changed = None
+
+    def publish_access(self, user_ids: list[int]) -> None:
+        """Tell the other processes whose access changed (this one re-checks its own)."""
+        self._publish({"method": self.ACCESS_METHOD, "user_ids": user_ids, "host_id": self.host_id})
+
+    def _listen(self):
+        """The queue's messages, less the access changes, which go to on_access_changed."""
+        marker = self.ACCESS_METHOD.encode()
+        for message in super()._listen():
+            if isinstance(message, bytes) and marker in message:
+                self._access_message(message)
+                continue
+            yield message
+
+    def _access_message(self, message: bytes) -> None:
+        try:
+            data = self.json.loads(message)
+            if data.get("host_id") != self.host_id and self.on_access_changed is not None:
+                self.on_access_changed([int(user_id) for user_id in data["user_ids"]])
+        except Exception:  # a bad message must not stop the listener
+            log.exception("access change from the queue not handled")
 
     def _redis_connect(self):
         """Publishing uses the short timeouts (REDIS_TIMEOUT_S); the listener's connection has

@@ -18,8 +18,11 @@ from app.cases import views as case_views
 from app.cases.models import Case
 from app.display import china_time
 from app.errors import DomainError
+from app.privacy import mask_name, mask_phone
 from app.estates.membership import live_claims
 from app.estates.services import stairwell_rooms
+from app.web import messages_resident as messages
+from app.web.forms import check_csrf
 from app.web.pages import page_context, page_error
 
 bp = Blueprint("web", __name__, template_folder="templates", static_folder="static",
@@ -93,10 +96,17 @@ def case(case_id):
                            log=cases.moderation_of(found))
 
 
-@bp.get("/enter/<ticket>")
-def enter(ticket):
-    """A one-time link from the mini-program (POST /api/v1/auth/web-tickets): signs the web
-    pages in as the web login does, then opens the page it names. Used or late: refused."""
+def _account(user) -> str:
+    """An account as the switch question names it: masked name and phone."""
+    name, phone = mask_name(user.name), mask_phone(user.phone)
+    if name and phone:
+        return messages.ENTER_ACCOUNT.format(name=name, phone=phone)
+    return name or phone or messages.ENTER_ACCOUNT_UNNAMED
+
+
+def _entered(ticket: str):
+    """Use the ticket up and sign the pages in as its person, then open its page (410 when
+    it was used, lapsed or its person is gone)."""
     entered = tickets.enter_web(ticket)
     if entered is None:
         response = make_response(
@@ -107,3 +117,34 @@ def enter(ticket):
         response = redirect(safe_next(next_path))
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.get("/enter/<ticket>")
+def enter(ticket):
+    """A one-time link from the mini-program (POST /api/v1/auth/web-tickets): signs the web
+    pages in as the web login does, then opens the page it names. Used or late: refused.
+
+    Where someone else is signed in, a GET never switches (login CSRF: a link with another
+    account's ticket would silently replace the session): it asks, naming both accounts,
+    and only the POST of that question (with this session's CSRF token) switches."""
+    me = current_user()
+    if me is None:
+        return _entered(ticket)
+    holder = tickets.web_holder(ticket)
+    if holder is None:
+        return _entered(ticket)  # refused as any used or late ticket is
+    user, next_path = holder
+    if user.id == me.id:
+        response = redirect(safe_next(next_path))  # already signed in as this person
+    else:
+        response = make_response(render_template(
+            "web/enter_switch.html", ticket=ticket, current=_account(me), other=_account(user)))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.post("/enter/<ticket>")
+def enter_confirmed(ticket):
+    """The answer to "切换到…账号？": the page's own token, then the switch."""
+    check_csrf()
+    return _entered(ticket)

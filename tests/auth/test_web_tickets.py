@@ -70,3 +70,45 @@ def test_asking_for_a_ticket_needs_a_login(client):
     response = client.post(TICKETS, json={})
     assert response.status_code == 401
     assert response.json["error"]["code"] == "unauthorized"
+
+
+def signed_in_browser(app, user, csrf="page-csrf"):
+    from tests.factories import sign_in_cookie
+
+    browser = app.test_client()
+    sign_in_cookie(browser, user, csrf=csrf)
+    return browser
+
+
+def test_another_accounts_ticket_asks_before_switching_and_never_switches_on_a_get(app, client):
+    """Login CSRF: a link with someone else's ticket, opened where I am signed in, asks
+    (naming both accounts, masked) and switches only on a POST with this page's token."""
+    me = make_user(name="王秀英", phone="13900000002")
+    other = make_user(name="赵大海", phone="13711112222")
+    path = ticket_path(client, other, "/claim?stairwell=1")
+    browser = signed_in_browser(app, me)
+
+    asked = browser.get(path)
+    assert asked.status_code == 200 and asked.headers["Cache-Control"] == "no-store"
+    page = asked.get_data(as_text=True)
+    assert "切换到赵**（137****2222）的账号？" in page
+    assert "王**（139****0002）" in page and "赵大海" not in page and "13711112222" not in page
+    assert browser.get("/api/v1/me").json["id"] == me.id  # the GET switched nothing
+    assert db.session.scalar(db.select(LoginTicket)).used_at is None  # nor used the ticket up
+
+    refused = browser.post(path, data={"csrf_token": "forged"})
+    assert refused.status_code == 403
+    assert browser.get("/api/v1/me").json["id"] == me.id
+
+    switched = browser.post(path, data={"csrf_token": "page-csrf"})
+    assert switched.status_code == 302 and switched.headers["Location"] == "/claim?stairwell=1"
+    assert browser.get("/api/v1/me").json["id"] == other.id
+    assert browser.post(path, data={"csrf_token": "x"}).status_code in (403, 410)  # used up
+
+
+def test_my_own_ticket_where_i_am_signed_in_opens_the_page_without_asking(app, client):
+    me = make_user(name="王秀英")
+    browser = signed_in_browser(app, me)
+    opened = browser.get(ticket_path(client, me, "/account"))
+    assert opened.status_code == 302 and opened.headers["Location"] == "/account"
+    assert browser.get("/api/v1/me").json["id"] == me.id

@@ -154,3 +154,17 @@ def test_the_general_route_refuses_a_vote_whose_options_are_named_at_creation(
     made = client.get(f"{A}/consultations/{decide(client, estate, committee, body)}",
                       headers=auth(committee)).json
     assert [o["label"] for o in made["questions"][0]["options"]] == ["甲", "乙"]
+
+
+def test_a_backdated_spending_never_shows_a_negative_running_balance(estate, committee):
+    """The running balance is in the order entries were recorded: the order the balance check
+    saw them. A spending dated before the income it was paid from stays at or above zero."""
+    decision = _passed_use(estate, committee)
+    income.add_entry(estate.id, "income", "parking", 10_000, date(2026, 10, 20), "十月停车费",
+                     committee.id)
+    income.add_entry(estate.id, "spending", "repairs", 8_000, date(2026, 10, 5), "修路灯（补记）",
+                     committee.id, decision)
+    rows = income.ledger(estate.id)["entries"]
+    assert [(r["memo"], r["balance_cents"]) for r in rows] == [
+        ("十月停车费", 10_000), ("修路灯（补记）", 2_000)]
+    assert income.ledger(estate.id)["balance_cents"] == 2_000

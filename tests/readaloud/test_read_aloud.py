@@ -140,3 +140,29 @@ def test_long_pages_are_cut_at_the_bound(app, place):
         assert signed_in(app, owner).get(f"/read-aloud/cases/{case.id}").status_code == 200
     [text] = tts.texts
     assert len(text) <= 200 + 30 and text.endswith("后面的内容较长，请在页面上查看。")
+
+
+def test_the_cache_is_bounded_and_lets_the_least_recently_read_go(app, place, tmp_path):
+    """READ_ALOUD_CACHE_MAX_MB bounds the folder: a new page's audio pushes out the page read
+    longest ago (reading a page again makes it recent), and a page pushed out is spoken anew."""
+    estate, flats, owner = place
+    pages = {name: new_case(estate, flats, owner, f"{name}：二楼住户担心采光。") for name in "甲乙丙"}
+    tts = FakeTts(audio=b"\xff\xfb" * 200_000)  # 400,000 bytes each: two fit in 1 MiB, three do not
+    with serve_wsgi(tts.app) as url:
+        app.config.update(TTS_HTTP_URL=url + "/speak", TTS_HTTP_TOKEN="tts-token",
+                          READ_ALOUD_CACHE_DIR=str(tmp_path), READ_ALOUD_CACHE_MAX_MB=1)
+        browser = signed_in(app, owner)
+
+        def read(name):
+            response = browser.get(f"/read-aloud/cases/{pages[name].id}")
+            assert response.status_code == 200 and response.data == tts.audio
+            return cache_path(response.headers["ETag"].strip('"'))
+
+        first, second = read("甲"), read("乙")
+        read("甲")  # 甲 read again: now 乙 is the least recently read
+        third = read("丙")
+        assert first.exists() and third.exists() and not second.exists()
+        assert sum(p.stat().st_size for p in tmp_path.glob("*/*.mp3")) <= 2**20
+        assert len(tts.texts) == 3  # 甲 came from the cache
+        read("乙")  # spoken again; now 甲 is the one read longest ago
+        assert len(tts.texts) == 4 and not first.exists() and third.exists()

@@ -741,6 +741,9 @@ WEB_ROWS = [
     Row("GET", "/q/<token>", PUBLIC, lambda w: f"/q/{w.qr_token()}"),
     # a one-time link into the pages: a forged (or used, or late) one is refused alike
     Row("GET", "/enter/<ticket>", "410 410 410 410 410 410 410 410 410", lambda w: "/enter/" + "t" * 43),
+    # its "switch accounts?" answer: only with the session's CSRF token (nobody signed in has none)
+    Row("POST", "/enter/<ticket>", "403 410 410 410 410 410 410 410 410", lambda w: "/enter/" + "t" * 43,
+        data=lambda w: {}),
     # read-aloud speaks what the page shows the person, and nothing where it shows nothing
     Row("GET", "/read-aloud/", PUBLIC, lambda w: "/read-aloud/"),
     Row("GET", "/read-aloud/<path:page>", "404 404 404 404 2xx 2xx 2xx 2xx 2xx",
