@@ -7,7 +7,8 @@ from sqlalchemy import select
 from app.auth.permissions import (
     require_committee, require_member, require_staff, require_user)
 from app.estates import membership, services
-from app.estates.ledger import read_ledger
+from app.estates.ledger import parse_ledger, rows_of
+from app.estates.ledger_import import preview_ledger
 from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation, Stairwell
 from app.estates.schemas import (
     BuildingOutSchema, ClaimByCodeSchema, ClaimInSchema, ClaimListQuery, ClaimOutSchema,
@@ -61,12 +62,22 @@ class LedgerImport(MethodView):
     @blp.arguments(LedgerFileSchema, location="files")
     @blp.response(200, ImportResultSchema)
     def post(self, query, files, estate_id):
-        """Import the ledger (台账), CSV or XLSX; all rows or none. ?dry_run=true previews:
-        every bad row is named, or the counts it would create and update; nothing is written."""
+        """Import the ledger (台账): .xlsx, .xls or CSV, every sheet; all rows or none.
+
+        ?preview=1 writes nothing and says what the import would do: sheets and columns
+        read, flats, owners and area per building, rows skipped, problems by sheet and row,
+        and the flats added, changed and missing against the current ledger. ?dry_run=true
+        (older) answers the counts only, or the problems as a 400."""
         user = require_committee(estate_id)
         upload = files["file"]
-        rows = off_the_loop(read_ledger, upload.read(), upload.filename or "")
-        return services.import_ledger(estate_id, rows, actor_id=user.id, dry_run=query["dry_run"])
+        parsed = off_the_loop(parse_ledger, upload.read(), upload.filename or "")
+        if query["preview"]:
+            return preview_ledger(estate_id, parsed)
+        rows = rows_of(parsed)
+        if query["dry_run"]:
+            counts = preview_ledger(estate_id, parsed)["changes"]["counts"]
+            return {"created": counts["added"], "updated": counts["changed"], "dry_run": True}
+        return services.import_ledger(estate_id, rows, actor_id=user.id)
 
 
 @blp.route("/stairwells/<int:stairwell_id>/flats")

@@ -43,14 +43,91 @@ class LedgerFileSchema(BaseSchema):
 
 
 class LedgerQuery(BaseSchema):
+    preview = fields.Boolean(load_default=False, metadata={
+        "description": "say what the import would do; nothing is written (the console's preview)"})
     dry_run = fields.Boolean(load_default=False, metadata={
-        "description": "check and count only: nothing is written (the console's preview)"})
+        "description": "older: the counts only, or the problems as a 400; nothing is written"})
+
+
+class LedgerColumnSchema(BaseSchema):
+    label = fields.String(metadata={"description": "the column as the platform calls it, in Chinese"})
+    header = fields.String(metadata={"description": "the header text(s) it was read from"})
+
+
+class LedgerSheetSchema(BaseSchema):
+    name = fields.String()
+    rows = fields.Integer(metadata={"description": "flats read from this sheet"})
+    header_row = fields.Integer()
+    columns = fields.List(fields.Nested(LedgerColumnSchema))
+    floor_from_room = fields.Boolean()
+    building_from_sheet = fields.Boolean()
+
+
+class LedgerBuildingSchema(BaseSchema):
+    name = fields.String()
+    flats = fields.Integer()
+    owners = fields.Integer(metadata={"description": "heads: co-owners once, an owner of several flats once"})
+    area_m2 = DecimalString()
+    public = fields.Integer(metadata={"description": "公房 flats"})
+    co_owned = fields.Integer()
+
+
+class LedgerRowNoteSchema(BaseSchema):
+    sheet = fields.String()
+    row = fields.Integer(allow_none=True)
+    reason = fields.String()
+
+
+class LedgerProblemSchema(BaseSchema):
+    sheet = fields.String()
+    row = fields.Integer()
+    field = fields.String(metadata={"description": "machine name of the column"})
+    column = fields.String(metadata={"description": "the column in Chinese"})
+    message = fields.String()
+
+
+class LedgerFlatChangeSchema(BaseSchema):
+    sheet = fields.String()
+    row = fields.Integer()
+    flat = fields.String()
+    changes = fields.List(fields.String())
+
+
+class LedgerChangesSchema(BaseSchema):
+    added = fields.List(fields.Nested(LedgerFlatChangeSchema))
+    changed = fields.List(fields.Nested(LedgerFlatChangeSchema))
+    removed = fields.List(fields.Nested(LedgerFlatChangeSchema), metadata={
+        "description": "flats of the current ledger not in the file; the import keeps them"})
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
+
+
+class LedgerOwnerMatchSchema(BaseSchema):
+    owner = fields.String(metadata={"description": "masked"})
+    matched_by = fields.String()
+    flats = fields.List(fields.String())
+
+
+class LedgerTotalsSchema(BaseSchema):
+    flats = fields.Integer()
+    owners = fields.Integer()
+    area_m2 = DecimalString()
 
 
 class ImportResultSchema(BaseSchema):
     created = fields.Integer()
     updated = fields.Integer()
-    dry_run = fields.Boolean(metadata={"description": "present (true) on a preview"})
+    dry_run = fields.Boolean(metadata={"description": "present (true) on a dry run"})
+    # the preview (?preview=1)
+    sheets = fields.List(fields.Nested(LedgerSheetSchema))
+    columns = fields.List(fields.Nested(LedgerColumnSchema))
+    buildings = fields.List(fields.Nested(LedgerBuildingSchema))
+    totals = fields.Nested(LedgerTotalsSchema)
+    owners_with_several_flats = fields.List(fields.Nested(LedgerOwnerMatchSchema))
+    skipped = fields.List(fields.Nested(LedgerRowNoteSchema))
+    problems = fields.List(fields.Nested(LedgerProblemSchema))
+    problem_count = fields.Integer()
+    changes = fields.Nested(LedgerChangesSchema)
+    notes = fields.List(fields.String())
 
 
 class FlatOutSchema(BaseSchema):
