@@ -109,12 +109,13 @@ COL_RELATION = "关系"
 COL_LEDGER_OWNER = "台账业主"
 PHONE_MATCHES = "手机号与台账一致"
 LEDGER_TITLE = "导入台账"
-LEDGER_TEXT = ("上传 CSV 或 Excel（.xlsx）表格。列：楼栋、单元、房号、楼层、建筑面积、业主姓名、"
-               "联系电话、身份证号。有一处错误就全部不导入，并告诉您是哪一行。")
+LEDGER_TEXT = ("上传房管所或物业的台账原表即可：Excel（.xlsx、.xls）或 CSV，每张工作表都会读。"
+               "认得的列：楼号（楼栋）、单元、房号或房屋坐落、所在层、建筑面积、产权人、共有人、"
+               "联系电话、证件号码、产权性质、产权单位、承租人、不动产权证号。"
+               "先检查：看清读到了什么、会改动什么，再确认导入；有一处错误就全部不导入。")
 LEDGER_FILE = "台账文件"
 LEDGER_SUBMIT = "导入"
 LEDGER_DONE = "导入完成：新增 {created} 户，更新 {updated} 户。"
-LEDGER_ROW_ERROR = "第 {row} 行 {column}：{message}"
 FLAT_CODES_TITLE = "发放户码"
 FLAT_CODES_TEXT = ("为每一户生成一个新的一次性户码（30 天内有效），下载表格后打印发给业主。"
                    "业主输入户码即可认证。旧的未用户码会作废。")
@@ -264,7 +265,6 @@ JS = {
     "claimSent": CLAIM_SENT,
     "flatCodeOk": FLAT_CODE_OK,
     "ledgerDone": LEDGER_DONE,
-    "ledgerRowError": LEDGER_ROW_ERROR,
     "flatCodesDone": FLAT_CODES_DONE,
     "approved": APPROVED,
     "voteOk": VOTE_OK,
