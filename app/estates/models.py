@@ -197,11 +197,35 @@ class IdentityAttempt(db.Model):
     __tablename__ = "identity_attempts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
-    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), index=True)
+    #: None when the certificate number named no flat of any ledger
+    estate_id: Mapped[int | None] = mapped_column(ForeignKey("estates.id"), index=True)
+    flat_id: Mapped[int | None] = mapped_column(ForeignKey("flats.id"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     matched: Mapped[bool]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FlatTransfer(db.Model):
+    """A change of owner (a sale, 过户) the committee recorded, with its evidence: the old
+    owner's links ended, the ledger names the new owner, who can then verify."""
+
+    __tablename__ = "flat_transfers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), index=True)
+    old_owner_id: Mapped[int | None] = mapped_column(ForeignKey("owners.id"))
+    new_owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"))
+    #: media key of the photo of the new certificate or the transfer record
+    evidence_key: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(String(200))
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    flat: Mapped[Flat] = relationship()
+
+    def __repr__(self):
+        return f"<FlatTransfer {self.id} flat={self.flat_id}>"
 
 
 class FlatCode(db.Model):

@@ -6,16 +6,16 @@ from sqlalchemy import select
 
 from app.auth.permissions import (
     require_committee, require_member, require_staff, require_user)
-from app.estates import membership, services
+from app.estates import identity, membership, services
 from app.estates.ledger import parse_ledger, rows_of
 from app.estates.ledger_import import preview_ledger
 from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation, Stairwell
 from app.estates.schemas import (
-    BuildingOutSchema, ClaimByCodeSchema, ClaimInSchema, ClaimListQuery, ClaimOutSchema,
+    BuildingOutSchema, ClaimByCodeSchema, ClaimByIdentitySchema, ClaimInSchema, ClaimListQuery, ClaimOutSchema,
     EstateInSchema, EstateSchema, FlatCodesInSchema, FlatOutSchema, ImportResultSchema,
-    LedgerFileSchema, LedgerQuery, MemberInSchema, MemberOutSchema, ReasonSchema, RejectSchema,
-    StairwellRoomsSchema)
-from app.errors import NotFound
+    EvidenceFileSchema, LedgerFileSchema, LedgerQuery, MemberInSchema, MemberOutSchema, ReasonSchema,
+    RejectSchema, StairwellRoomsSchema, TransferFormSchema, TransferOutSchema)
+from app.media.storage import store_photo
 from app.extensions import db, limit_from_config
 from app.offload import off_the_loop
 
@@ -124,10 +124,7 @@ class FlatClaims(MethodView):
     def post(self, data):
         """Claim a flat as owner, tenant or family; the committee verifies it."""
         user = require_user()
-        flat = db.session.get(Flat, data["flat_id"])
-        if flat is None:
-            raise NotFound("没有这一户", fields={"flat_id": "没有这一户"})
-        return services.claim_flat(user, flat, Relation(data["relation"]))
+        return services.claim_flat(user, identity.get_flat(data["flat_id"]), Relation(data["relation"]))
 
 
 @blp.route("/flats/claims/by-code")
@@ -139,6 +136,32 @@ class FlatClaimByCode(MethodView):
     def post(self, data):
         """Verify as a flat's owner with the one-time code from the committee."""
         return services.redeem_flat_code(require_user(), data["code"])
+
+
+@blp.route("/flats/claims/by-identity")
+class FlatClaimByIdentity(MethodView):
+    @blp.arguments(ClaimByIdentitySchema)
+    @blp.response(201, ClaimOutSchema)
+    def post(self, data):
+        """Verify as a flat's owner by name, ID number and 不动产权证号, matched against the
+        ledger: a match is verified at once; a mismatch goes to the committee with the reason
+        (422 says it). Five tries a day per person and per flat."""
+        return identity.verify_by_identity(require_user(), data["name"], data["id_number"],
+                                           data["certificate_number"])
+
+
+@blp.route("/flats/<int:flat_id>/transfer")
+class FlatTransferRecord(MethodView):
+    @blp.arguments(TransferFormSchema, location="form")
+    @blp.arguments(EvidenceFileSchema, location="files")
+    @blp.response(201, TransferOutSchema)
+    def post(self, form, files, flat_id):
+        """Record a change of owner (a sale) with its evidence (committee): the old owner's
+        links end and they are told; the ledger names the new owner, who can then verify."""
+        flat = identity.get_flat(flat_id)
+        actor = require_committee(flat.estate_id)
+        stored = store_photo(flat.estate_id, files["evidence"].read())
+        return identity.record_transfer(flat, actor, evidence_key=stored.key, **form)
 
 
 @blp.route("/estates/<int:estate_id>/claims")

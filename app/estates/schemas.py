@@ -3,6 +3,8 @@ from datetime import date
 from flask_smorest.fields import Upload
 
 from app.privacy import mask_name, mask_phone
+from marshmallow import pre_load
+
 from app.schemas import BaseSchema, DecimalString, fields, phone_length, validate
 
 
@@ -176,6 +178,38 @@ class ClaimInSchema(BaseSchema):
 
 class ClaimByCodeSchema(BaseSchema):
     code = fields.String(required=True, validate=validate.Length(min=4, max=20))
+
+
+class ClaimByIdentitySchema(BaseSchema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    id_number = fields.String(required=True, validate=validate.Length(min=15, max=20), metadata={
+        "description": "resident ID number; checked with its GB 11643 check digit, compared as a keyed hash, never stored"})
+    certificate_number = fields.String(required=True, validate=validate.Length(min=1, max=60),
+                                       metadata={"description": "不动产权证号 or 房产证号"})
+
+
+class TransferFormSchema(BaseSchema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=100),
+                         metadata={"description": "the new owner as the certificate names them"})
+    id_number = fields.String(load_default=None, validate=validate.Length(min=15, max=20))
+    certificate_number = fields.String(load_default=None, validate=validate.Length(max=60))
+    note = fields.String(load_default=None, validate=validate.Length(max=200))
+
+    @pre_load
+    def _blank_is_absent(self, data, **kwargs):
+        """A form's empty optional box is sent as "": taken as not filled in."""
+        return {key: value for key, value in data.items() if value != ""}
+
+
+class EvidenceFileSchema(BaseSchema):
+    evidence = Upload(required=True, metadata={
+        "description": "a photo of the new certificate or the transfer record"})
+
+
+class TransferOutSchema(BaseSchema):
+    id = fields.Integer()
+    flat_id = fields.Integer()
+    created_at = fields.DateTime()
 
 
 class ReasonSchema(BaseSchema):

@@ -15,7 +15,7 @@ from app.display import csv_document
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates import messages
 from app.estates.ledger_import import import_ledger, owner_key  # noqa: F401 - the registry's API
-from app.estates.membership import claims_of_estate
+from app.estates.membership import claims_of_estate, live_link_or_new
 from app.estates.models import (
     Building, Estate, Flat, FlatCode, FlatLink, LinkStatus, Relation, Stairwell)
 from app.extensions import db
@@ -243,12 +243,7 @@ def redeem_flat_code(user: User, code: str) -> FlatLink:
         raise InvalidInput(messages.FLAT_CODE_EXPIRED, code="flat_code_expired",
                            fields={"code": messages.FLAT_CODE_EXPIRED})
     flat_code.used_at, flat_code.used_by_id = utcnow(), user.id
-    link = db.session.scalar(select(FlatLink).where(
-        FlatLink.user_id == user.id, FlatLink.flat_id == flat_code.flat_id,
-        FlatLink.status.in_([LinkStatus.pending, LinkStatus.verified])))
-    if link is None:
-        link = FlatLink(estate_id=flat_code.estate_id, flat_id=flat_code.flat_id, user_id=user.id)
-        db.session.add(link)
+    link = live_link_or_new(user.id, flat_code.estate_id, flat_code.flat_id)
     link.relation, link.status, link.via = Relation.owner, LinkStatus.verified, "code"
     link.decided_at = utcnow()
     db.session.flush()

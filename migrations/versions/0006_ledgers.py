@@ -41,8 +41,8 @@ def upgrade():
     op.create_table(
         "identity_attempts",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("estate_id", sa.Integer(), nullable=False),
-        sa.Column("flat_id", sa.Integer(), nullable=False),
+        sa.Column("estate_id", sa.Integer(), nullable=True),
+        sa.Column("flat_id", sa.Integer(), nullable=True),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("matched", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
@@ -56,9 +56,34 @@ def upgrade():
         batch_op.create_index(batch_op.f("ix_identity_attempts_estate_id"), ["estate_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_identity_attempts_flat_id"), ["flat_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_identity_attempts_user_id"), ["user_id"], unique=False)
+    op.create_table(
+        "flat_transfers",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("estate_id", sa.Integer(), nullable=False),
+        sa.Column("flat_id", sa.Integer(), nullable=False),
+        sa.Column("old_owner_id", sa.Integer(), nullable=True),
+        sa.Column("new_owner_id", sa.Integer(), nullable=False),
+        sa.Column("evidence_key", sa.String(length=200), nullable=False),
+        sa.Column("note", sa.String(length=200), nullable=True),
+        sa.Column("recorded_by_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["estate_id"], ["estates.id"], name=op.f("fk_flat_transfers_estate_id_estates")),
+        sa.ForeignKeyConstraint(["flat_id"], ["flats.id"], name=op.f("fk_flat_transfers_flat_id_flats")),
+        sa.ForeignKeyConstraint(["old_owner_id"], ["owners.id"],
+                                name=op.f("fk_flat_transfers_old_owner_id_owners")),
+        sa.ForeignKeyConstraint(["new_owner_id"], ["owners.id"],
+                                name=op.f("fk_flat_transfers_new_owner_id_owners")),
+        sa.ForeignKeyConstraint(["recorded_by_id"], ["users.id"],
+                                name=op.f("fk_flat_transfers_recorded_by_id_users")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_flat_transfers")),
+    )
+    with op.batch_alter_table("flat_transfers") as batch_op:
+        batch_op.create_index(batch_op.f("ix_flat_transfers_estate_id"), ["estate_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_flat_transfers_flat_id"), ["flat_id"], unique=False)
 
 
 def downgrade():
+    op.drop_table("flat_transfers")
     op.drop_table("identity_attempts")
     op.drop_table("owner_people")
     with op.batch_alter_table("flats") as batch_op:

@@ -20,6 +20,7 @@ ZHANG = valid_id("11010119500303003")  # owns 1号楼 1单元 101 and 2号楼 1�
 LI = valid_id("11010119520404004")
 WANG = valid_id("11010119601010005")
 CERT_101 = "京(2019)东城区不动产权第0001234号"
+CERT_102 = "X京房权证东字第012345号"
 
 TOP = ["房屋坐落", None, None, "所在层", "产权人", "共有人", "建筑面积(㎡)", "联系电话", "证件号码",
        "产权性质", "产权单位", "承租人", "不动产权证号"]
@@ -37,7 +38,7 @@ def office_xlsx() -> bytes:
     _office_sheet(first, [
         ["1号楼", "1单元", 101, 1, "张三", None, "56.3㎡", "13900000001", ZHANG, "私产", None, None, CERT_101],
         [None, "1单元", 102, 1, "李四、王五", None, "56.30平方米", "010-64012345", f"{LI}、{WANG}",
-         "私产", None, None, None],
+         "私产", None, None, CERT_102],
         [None, "1单元", 201, 2, "赵六", "钱七", "62.15 m2", "64012346", None, "商品房", None, None, None],
         [None, None, None, None, None, None, None, None, None, None, None, None, None],
         [None, "2单元", 101, 1, None, None, 48.5, None, None, "直管公房", "东城区房管所", "孙八", None],

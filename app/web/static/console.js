@@ -104,6 +104,16 @@
     importButton.addEventListener("click", function () { send(false); });
   }
 
+  /* 过户: the form posts to the picked flat's address */
+  function transferForm() {
+    var form = document.getElementById("transfer-form");
+    if (!form) { return; }
+    var pick = document.getElementById("transfer-flat");
+    function point() { form.setAttribute("data-api", form.getAttribute("data-api-pattern").replace("{flat}", pick.value || "0")); }
+    pick.addEventListener("change", point);
+    point();
+  }
+
   /* 户码: a CSV of new codes, for every flat or for the flats ticked in one stairwell */
   function issueCodes(GZ, M, form, body) {
     var estate = form.getAttribute("data-estate");
@@ -294,6 +304,7 @@
     qrRotation();
     claimButtons(GZ, M);
     ledgerForm(GZ, M);
+    transferForm();
     flatCodes(GZ, M);
     lifecycleButtons(GZ);
     newConsultation(GZ);
