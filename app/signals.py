@@ -14,3 +14,4 @@ post_hidden = _signals.signal("post-hidden")  # case_id, estate_id, post_id
 elevator_stage_changed = _signals.signal("elevator-stage-changed")  # project_id, estate_id, stage
 progress_posted = _signals.signal("progress-posted")  # project_id, estate_id, post_id
 notification_created = _signals.signal("notification-created")  # user_id, estate_id, notification_id
+flat_transferred = _signals.signal("flat-transferred")  # estate_id, flat_id, transfer_id, user_ids, actor_id

@@ -5,6 +5,8 @@ from the console outbox (/api/v1/dev/sms-outbox).
 """
 from decimal import Decimal
 
+from app.estates.ledger_cells import with_check_digit
+
 ESTATE = {"name": "和平里小区", "district": "东城区", "street": "和平里街道", "built_year": 1988}
 
 STAFF_PHONE = "13800000001"  # 街道工作人员 王主任
@@ -31,6 +33,11 @@ TWO_FLAT_OWNER = ("13900000006", "周国华", [("1号楼", "2单元", "401"), ("
 AREAS = [Decimal("48.60"), Decimal("56.35"), Decimal("62.10"), Decimal("71.80"), Decimal("58.25")]
 
 
+def certificate_of_demo(index: int) -> str:
+    """The demo flats' 不动产权证号: an owner can verify with it on the claim page."""
+    return f"京(2015)东城区不动产权第{index:07d}号"
+
+
 def ledger_rows():
     """Every flat of the demo estate as ledger rows (the same columns as a committee's file)."""
     owner_of = {(b, s, r): (name, phone) for phone, name, b, s, r, rel in RESIDENTS if rel == "owner"}
@@ -44,11 +51,12 @@ def ledger_rows():
                     room = f"{floor}0{door}"
                     index += 1
                     name = SURNAMES[index % len(SURNAMES)] + GIVEN[index % len(GIVEN)]
-                    phone, id_number = None, f"110101{1950 + index % 40}0101{index:04d}"
+                    phone, id_number = None, with_check_digit(f"110101{1950 + index % 40}0101{index:03d}")
                     if (building, stairwell, room) in owner_of:
                         name, phone = owner_of[(building, stairwell, room)]
                     if (building, stairwell, room) in flats6:
-                        name, phone, id_number = name6, phone6, "110101195003030033"
+                        name, phone, id_number = name6, phone6, with_check_digit("11010119500303003")
                     yield {"building": building, "stairwell": stairwell, "room": room,
                            "floor": floor, "area_m2": AREAS[(index + door) % len(AREAS)],
-                           "owner_name": name, "owner_phone": phone, "owner_id_number": id_number}
+                           "owner_name": name, "owner_phone": phone, "owner_id_number": id_number,
+                           "certificate_number": certificate_of_demo(index)}

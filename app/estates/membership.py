@@ -40,3 +40,14 @@ def claims_of_estate(estate_id: int, status: LinkStatus) -> list[FlatLink]:
 
 
 FACTS = EstateFacts(exists=estate_exists, lives_in=lives_in, flat_claims=flat_claims)
+
+
+def live_link_or_new(user_id: int, estate_id: int, flat_id: int) -> FlatLink:
+    """The person's live (pending or verified) link to the flat, or a new one added to the session."""
+    link = db.session.scalar(select(FlatLink).where(
+        FlatLink.user_id == user_id, FlatLink.flat_id == flat_id,
+        FlatLink.status.in_([LinkStatus.pending, LinkStatus.verified])))
+    if link is None:
+        link = FlatLink(estate_id=estate_id, flat_id=flat_id, user_id=user_id)
+        db.session.add(link)
+    return link

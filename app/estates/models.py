@@ -86,9 +86,33 @@ class Owner(db.Model):
     key_hash: Mapped[str] = mapped_column(String(64))
     name: Mapped[str | None] = mapped_column(String(100))
     phone: Mapped[str | None] = mapped_column(String(20))
+    #: "mobile" (text messages go here) or "landline" (a contact number only)
+    phone_kind: Mapped[str | None] = mapped_column(String(10))
+    #: "person" (one person or the co-owners of a flat) or "organisation" (a 公房's 产权单位)
+    kind: Mapped[str] = mapped_column(String(12), default="person", server_default="person")
+
+    people: Mapped[list["OwnerPerson"]] = relationship(order_by="OwnerPerson.position")
 
     def __repr__(self):
         return f"<Owner {self.id} estate={self.estate_id}>"
+
+
+class OwnerPerson(db.Model):
+    """One of the co-owners (共有人) an Owner stands for; the owner counts as one head."""
+
+    __tablename__ = "owner_people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"), index=True)
+    #: order as the ledger names them
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(String(100))
+    #: keyed hash of the ID number, as Owner.key_hash for one person; never the number
+    id_hash: Mapped[str | None] = mapped_column(String(64))
+
+    def __repr__(self):
+        return f"<OwnerPerson {self.id} owner={self.owner_id}>"
 
 
 class Flat(db.Model):
@@ -107,6 +131,12 @@ class Flat(db.Model):
     #: registered exclusive area in m², exact to 0.01
     area_m2: Mapped[Decimal] = mapped_column(Hundredths)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("owners.id"), index=True)
+    #: 产权性质 as the ledger writes it (私产, 直管公房, …)
+    property_kind: Mapped[str | None] = mapped_column(String(20))
+    #: 承租人 of a 公房: the unit owns it, this person lives in it
+    tenant_name: Mapped[str | None] = mapped_column(String(100))
+    #: keyed hash of the 不动产权证号 / 房产证号, matched when an owner verifies by identity
+    certificate_hash: Mapped[str | None] = mapped_column(String(64), index=True)
 
     stairwell: Mapped[Stairwell] = relationship()
     building: Mapped[Building] = relationship()
@@ -158,6 +188,44 @@ class FlatLink(db.Model):
 
     def __repr__(self):
         return f"<FlatLink {self.id} flat={self.flat_id} user={self.user_id} {self.status.value}>"
+
+
+class IdentityAttempt(db.Model):
+    """One try to verify as a flat's owner by name, ID number and certificate number;
+    counted to limit tries per person and per flat. Nothing typed is kept."""
+
+    __tablename__ = "identity_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: None when the certificate number named no flat of any ledger
+    estate_id: Mapped[int | None] = mapped_column(ForeignKey("estates.id"), index=True)
+    flat_id: Mapped[int | None] = mapped_column(ForeignKey("flats.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    matched: Mapped[bool]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FlatTransfer(db.Model):
+    """A change of owner (a sale, 过户) the committee recorded, with its evidence: the old
+    owner's links ended, the ledger names the new owner, who can then verify."""
+
+    __tablename__ = "flat_transfers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), index=True)
+    old_owner_id: Mapped[int | None] = mapped_column(ForeignKey("owners.id"))
+    new_owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id"))
+    #: media key of the photo of the new certificate or the transfer record
+    evidence_key: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(String(200))
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    flat: Mapped[Flat] = relationship()
+
+    def __repr__(self):
+        return f"<FlatTransfer {self.id} flat={self.flat_id}>"
 
 
 class FlatCode(db.Model):

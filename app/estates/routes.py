@@ -6,15 +6,16 @@ from sqlalchemy import select
 
 from app.auth.permissions import (
     require_committee, require_member, require_staff, require_user)
-from app.estates import membership, services
-from app.estates.ledger import read_ledger
+from app.estates import identity, membership, services
+from app.estates.ledger import parse_ledger, rows_of
+from app.estates.ledger_import import preview_ledger
 from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation, Stairwell
 from app.estates.schemas import (
-    BuildingOutSchema, ClaimByCodeSchema, ClaimInSchema, ClaimListQuery, ClaimOutSchema,
+    BuildingOutSchema, ClaimByCodeSchema, ClaimByIdentitySchema, ClaimInSchema, ClaimListQuery, ClaimOutSchema,
     EstateInSchema, EstateSchema, FlatCodesInSchema, FlatOutSchema, ImportResultSchema,
-    LedgerFileSchema, LedgerQuery, MemberInSchema, MemberOutSchema, ReasonSchema, RejectSchema,
-    StairwellRoomsSchema)
-from app.errors import NotFound
+    EvidenceFileSchema, LedgerFileSchema, LedgerQuery, MemberInSchema, MemberOutSchema, ReasonSchema,
+    RejectSchema, StairwellRoomsSchema, TransferFormSchema, TransferOutSchema)
+from app.media.storage import store_photo
 from app.extensions import db, limit_from_config
 from app.offload import off_the_loop
 
@@ -61,12 +62,22 @@ class LedgerImport(MethodView):
     @blp.arguments(LedgerFileSchema, location="files")
     @blp.response(200, ImportResultSchema)
     def post(self, query, files, estate_id):
-        """Import the ledger (台账), CSV or XLSX; all rows or none. ?dry_run=true previews:
-        every bad row is named, or the counts it would create and update; nothing is written."""
+        """Import the ledger (台账): .xlsx, .xls or CSV, every sheet; all rows or none.
+
+        ?preview=1 writes nothing and says what the import would do: sheets and columns
+        read, flats, owners and area per building, rows skipped, problems by sheet and row,
+        and the flats added, changed and missing against the current ledger. ?dry_run=true
+        (older) answers the counts only, or the problems as a 400."""
         user = require_committee(estate_id)
         upload = files["file"]
-        rows = off_the_loop(read_ledger, upload.read(), upload.filename or "")
-        return services.import_ledger(estate_id, rows, actor_id=user.id, dry_run=query["dry_run"])
+        parsed = off_the_loop(parse_ledger, upload.read(), upload.filename or "")
+        if query["preview"]:
+            return preview_ledger(estate_id, parsed)
+        rows = rows_of(parsed)
+        if query["dry_run"]:
+            counts = preview_ledger(estate_id, parsed)["changes"]["counts"]
+            return {"created": counts["added"], "updated": counts["changed"], "dry_run": True}
+        return services.import_ledger(estate_id, rows, actor_id=user.id)
 
 
 @blp.route("/stairwells/<int:stairwell_id>/flats")
@@ -113,10 +124,7 @@ class FlatClaims(MethodView):
     def post(self, data):
         """Claim a flat as owner, tenant or family; the committee verifies it."""
         user = require_user()
-        flat = db.session.get(Flat, data["flat_id"])
-        if flat is None:
-            raise NotFound("没有这一户", fields={"flat_id": "没有这一户"})
-        return services.claim_flat(user, flat, Relation(data["relation"]))
+        return services.claim_flat(user, identity.get_flat(data["flat_id"]), Relation(data["relation"]))
 
 
 @blp.route("/flats/claims/by-code")
@@ -128,6 +136,32 @@ class FlatClaimByCode(MethodView):
     def post(self, data):
         """Verify as a flat's owner with the one-time code from the committee."""
         return services.redeem_flat_code(require_user(), data["code"])
+
+
+@blp.route("/flats/claims/by-identity")
+class FlatClaimByIdentity(MethodView):
+    @blp.arguments(ClaimByIdentitySchema)
+    @blp.response(201, ClaimOutSchema)
+    def post(self, data):
+        """Verify as a flat's owner by name, ID number and 不动产权证号, matched against the
+        ledger: a match is verified at once; a mismatch goes to the committee with the reason
+        (422 says it). Five tries a day per person and per flat."""
+        return identity.verify_by_identity(require_user(), data["name"], data["id_number"],
+                                           data["certificate_number"])
+
+
+@blp.route("/flats/<int:flat_id>/transfer")
+class FlatTransferRecord(MethodView):
+    @blp.arguments(TransferFormSchema, location="form")
+    @blp.arguments(EvidenceFileSchema, location="files")
+    @blp.response(201, TransferOutSchema)
+    def post(self, form, files, flat_id):
+        """Record a change of owner (a sale) with its evidence (committee): the old owner's
+        links end and they are told; the ledger names the new owner, who can then verify."""
+        flat = identity.get_flat(flat_id)
+        actor = require_committee(flat.estate_id)
+        stored = store_photo(flat.estate_id, files["evidence"].read())
+        return identity.record_transfer(flat, actor, evidence_key=stored.key, **form)
 
 
 @blp.route("/estates/<int:estate_id>/claims")

@@ -14,10 +14,10 @@ from app.db import utcnow
 from app.display import csv_document
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates import messages
-from app.estates.ledger import LedgerRow
-from app.estates.membership import claims_of_estate
+from app.estates.ledger_import import import_ledger, owner_key  # noqa: F401 - the registry's API
+from app.estates.membership import claims_of_estate, live_link_or_new
 from app.estates.models import (
-    Building, Estate, Flat, FlatCode, FlatLink, LinkStatus, Owner, Relation, Stairwell)
+    Building, Estate, Flat, FlatCode, FlatLink, LinkStatus, Relation, Stairwell)
 from app.extensions import db
 from app.privacy import mask_name, mask_phone
 from app.security import keyed_hash, numeric_code
@@ -136,81 +136,6 @@ def stairwell_rooms(stairwell_id: int) -> dict:
                       for flat_id, room, floor in rooms]}
 
 
-def owner_key(row: LedgerRow) -> str:
-    """Keyed hash naming an owner, so one owner of several flats counts once.
-
-    The ID number when the ledger has it; else name and phone. With neither ID
-    number nor phone a name alone cannot tell two 张伟 apart, so the owner is
-    taken as holding only this flat (counted separately, never merged wrongly).
-    """
-    if row.owner_id_number:
-        return keyed_hash("owner", f"id:{row.owner_id_number}")
-    if row.owner_phone:
-        return keyed_hash("owner", f"name:{row.owner_name}|phone:{row.owner_phone}")
-    return keyed_hash("owner", f"flat:{row.building}|{row.stairwell}|{row.room}|{row.owner_name}")
-
-
-def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None, dry_run: bool = False) -> dict:
-    """Create or update every row's building, stairwell, owner and flat; all or nothing.
-
-    dry_run: do it all, count, then roll back: the preview of what the import would change.
-    """
-    buildings = {b.name: b for b in db.session.scalars(
-        select(Building).where(Building.estate_id == estate_id))}
-    stairwells = {(s.building_id, s.name): s for s in db.session.scalars(
-        select(Stairwell).where(Stairwell.estate_id == estate_id))}
-    owners = {o.key_hash: o for o in db.session.scalars(
-        select(Owner).where(Owner.estate_id == estate_id))}
-    flats = {(f.stairwell_id, f.room): f for f in db.session.scalars(
-        select(Flat).where(Flat.estate_id == estate_id))}
-    owner_before = {o.id: (o.name, o.phone) for o in owners.values()}
-    created = updated = 0
-    try:
-        for row in rows:
-            building = buildings.get(row.building)
-            if building is None:
-                building = buildings[row.building] = Building(estate_id=estate_id, name=row.building)
-                db.session.add(building)
-                db.session.flush()
-            stairwell = stairwells.get((building.id, row.stairwell))
-            if stairwell is None:
-                stairwell = Stairwell(estate_id=estate_id, building_id=building.id, name=row.stairwell)
-                stairwells[(building.id, row.stairwell)] = stairwell
-                db.session.add(stairwell)
-                db.session.flush()
-            key = owner_key(row)
-            owner = owners.get(key)
-            if owner is None:
-                owner = owners[key] = Owner(estate_id=estate_id, key_hash=key)
-                db.session.add(owner)
-            owner.name, owner.phone = row.owner_name, row.owner_phone or owner.phone
-            flat = flats.get((stairwell.id, row.room))
-            if flat is None:
-                flat = Flat(estate_id=estate_id, building_id=building.id, stairwell_id=stairwell.id,
-                            room=row.room)
-                flats[(stairwell.id, row.room)] = flat
-                db.session.add(flat)
-                created += 1
-            elif ((flat.floor, flat.area_m2, flat.owner) != (row.floor, row.area_m2, owner)
-                  or owner_before.get(owner.id) != (owner.name, owner.phone)):
-                updated += 1  # the flat, who owns it, or the owner's name or phone changed
-            flat.floor, flat.area_m2, flat.owner = row.floor, row.area_m2, owner
-        db.session.flush()
-        if dry_run:
-            db.session.rollback()
-            return {"created": created, "updated": updated, "dry_run": True}
-        record("ledger.imported", estate_id=estate_id, actor_id=actor_id, subject_type="estate",
-               subject_id=estate_id, data={"rows": len(rows), "created": created, "updated": updated})
-        db.session.commit()
-    except IntegrityError as error:  # another import of this estate committed first
-        db.session.rollback()
-        raise Conflict(messages.LEDGER_BUSY, code="ledger_busy") from error
-    except Exception:
-        db.session.rollback()
-        raise
-    return {"created": created, "updated": updated}
-
-
 def add_member(estate_id: int, phone: str, role: str, actor_id: int) -> User:
     if role not in {r.value for r in ESTATE_ROLES}:
         raise InvalidInput(messages.MEMBER_ROLE, fields={"role": messages.MEMBER_ROLE})
@@ -318,12 +243,7 @@ def redeem_flat_code(user: User, code: str) -> FlatLink:
         raise InvalidInput(messages.FLAT_CODE_EXPIRED, code="flat_code_expired",
                            fields={"code": messages.FLAT_CODE_EXPIRED})
     flat_code.used_at, flat_code.used_by_id = utcnow(), user.id
-    link = db.session.scalar(select(FlatLink).where(
-        FlatLink.user_id == user.id, FlatLink.flat_id == flat_code.flat_id,
-        FlatLink.status.in_([LinkStatus.pending, LinkStatus.verified])))
-    if link is None:
-        link = FlatLink(estate_id=flat_code.estate_id, flat_id=flat_code.flat_id, user_id=user.id)
-        db.session.add(link)
+    link = live_link_or_new(user.id, flat_code.estate_id, flat_code.flat_id)
     link.relation, link.status, link.via = Relation.owner, LinkStatus.verified, "code"
     link.decided_at = utcnow()
     db.session.flush()

@@ -9,6 +9,8 @@ def init_app(app):
     from app.notifications.reminders import remind_closing
     from app.notifications.cli import notifications_cli
     from app.notifications.routes import blp
+    from app.notifications.transfers import on_flat_transferred
+    from app.signals import flat_transferred
 
     api.register_blueprint(blp)
     app.cli.add_command(notifications_cli)
@@ -16,3 +18,4 @@ def init_app(app):
                  label=messages.JOB_REMIND_CLOSING)
     register_job(app, "notifications.preliminary_ended", preliminary_ended, every_s=15 * 60,
                  label=messages.JOB_PRELIMINARY_ENDED)
+    flat_transferred.connect(on_flat_transferred, sender=app, weak=False)

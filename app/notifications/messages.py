@@ -5,3 +5,7 @@ PRELIMINARY_ENDED_READY = "询异公示期已于 {until} 结束，没有待处�
 PRELIMINARY_ENDED_PENDING = "询异公示期已于 {until} 结束，还有 {count} 件异议没有处理完，处理完才能正式公示。"
 JOB_REMIND_CLOSING = "表决截止前 24 小时提醒还没参与的人"
 JOB_PRELIMINARY_ENDED = "询异公示期满时告诉居委会"
+TRANSFER_TITLE = "{flat} 已登记过户"
+TRANSFER_ACTOR = "居委会的{name}"
+TRANSFER_BODY = ("{actor}在 {when} 登记了 {flat} 的过户，并上传了证明材料。"
+                 "您作为这一户业主的认证已经结束。如果有误，请联系居委会。")

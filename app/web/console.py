@@ -8,8 +8,8 @@ from app.cases import services as cases
 from app.errors import DomainError
 from app.estates.models import Estate
 from app.estates.services import (
-    buildings_with_stairwells, claims_for_review, committee_estates, estate_counts, estate_members,
-    get_or_404)
+    buildings_with_stairwells, claims_for_review, committee_estates, estate_counts,
+    estate_flat_labels, estate_members, get_or_404)
 from app.web.pages import page_error
 
 bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates")
@@ -49,7 +49,8 @@ def overview(estate):
 @bp.get("/estates/<int:estate_id>/claims")
 @committee_page("claims")
 def claims(estate):
-    return "web/console/claims.html", {"rows": claims_for_review(estate.id)}
+    return "web/console/claims.html", {"rows": claims_for_review(estate.id),
+                                       "flats": estate_flat_labels(estate.id)}
 
 
 @bp.get("/estates/<int:estate_id>/ledger")

@@ -68,6 +68,15 @@ FLAT_CODE_TEXT = "居委会发给业主的 12 位户码，输入后马上认证�
 FLAT_CODE = "户码"
 FLAT_CODE_SUBMIT = "用户码认证"
 FLAT_CODE_OK = "认证成功，您现在可以参加投票了。"
+IDENTITY_TITLE = "用房产证认证业主"
+IDENTITY_TEXT = ("填写产权人姓名、身份证号码和不动产权证号（老证叫房产证号），与台账一致就马上认证。"
+                 "身份证号码只用来核对，不会保存，也不会给任何人看。")
+IDENTITY_NAME = "产权人姓名"
+IDENTITY_ID_NUMBER = "身份证号码"
+IDENTITY_CERTIFICATE = "不动产权证号或房产证号"
+IDENTITY_CERTIFICATE_HINT = "在证书第一页，例如：京(2019)东城区不动产权第0001234号"
+IDENTITY_SUBMIT = "核对并认证"
+IDENTITY_OK = "核对一致，已认证为业主，您现在可以参加投票了。"
 
 # Errors
 ERROR_TITLE = "出错了"
@@ -103,18 +112,31 @@ REJECT_REASON_DEFAULT = "与台账信息不符，请到居委会核对"
 APPROVED = CLAIM_STATUS["verified"]
 REJECTED = CLAIM_STATUS["rejected"]
 CLAIMED_AT = "申请时间"
+TRANSFER_TITLE = "登记过户（房屋卖给了别人）"
+TRANSFER_TEXT = ("选房屋，填新产权人，上传新证书或过户材料的照片。登记后原业主的认证结束（会收到通知），"
+                 "台账改为新产权人，新业主可以用房产证认证。")
+TRANSFER_FLAT = "房屋"
+TRANSFER_NAME = "新产权人姓名"
+TRANSFER_ID = "新产权人身份证号码（可不填，只用来核对，不保存）"
+TRANSFER_CERTIFICATE = "新的不动产权证号"
+TRANSFER_NOTE = "备注（可不填）"
+TRANSFER_EVIDENCE = "证明材料照片"
+TRANSFER_SUBMIT = "登记过户"
+TRANSFER_DONE = "已登记过户，原业主已收到通知。"
+CONFIRM_TRANSFER = "登记后原业主的认证马上结束，台账改为新产权人。确定登记过户吗？"
 COL_FLAT = "房屋"
 COL_CLAIMANT = "申请人"
 COL_RELATION = "关系"
 COL_LEDGER_OWNER = "台账业主"
 PHONE_MATCHES = "手机号与台账一致"
 LEDGER_TITLE = "导入台账"
-LEDGER_TEXT = ("上传 CSV 或 Excel（.xlsx）表格。列：楼栋、单元、房号、楼层、建筑面积、业主姓名、"
-               "联系电话、身份证号。有一处错误就全部不导入，并告诉您是哪一行。")
+LEDGER_TEXT = ("上传房管所或物业的台账原表即可：Excel（.xlsx、.xls）或 CSV，每张工作表都会读。"
+               "认得的列：楼号（楼栋）、单元、房号或房屋坐落、所在层、建筑面积、产权人、共有人、"
+               "联系电话、证件号码、产权性质、产权单位、承租人、不动产权证号。"
+               "先检查：看清读到了什么、会改动什么，再确认导入；有一处错误就全部不导入。")
 LEDGER_FILE = "台账文件"
 LEDGER_SUBMIT = "导入"
 LEDGER_DONE = "导入完成：新增 {created} 户，更新 {updated} 户。"
-LEDGER_ROW_ERROR = "第 {row} 行 {column}：{message}"
 FLAT_CODES_TITLE = "发放户码"
 FLAT_CODES_TEXT = ("为每一户生成一个新的一次性户码（30 天内有效），下载表格后打印发给业主。"
                    "业主输入户码即可认证。旧的未用户码会作废。")
@@ -263,9 +285,10 @@ JS = {
     "readAloudFailed": READ_ALOUD_FAILED,
     "claimSent": CLAIM_SENT,
     "flatCodeOk": FLAT_CODE_OK,
+    "identityOk": IDENTITY_OK,
     "ledgerDone": LEDGER_DONE,
-    "ledgerRowError": LEDGER_ROW_ERROR,
     "flatCodesDone": FLAT_CODES_DONE,
+    "transferDone": TRANSFER_DONE,
     "approved": APPROVED,
     "voteOk": VOTE_OK,
     "itemLine": "{label}：同意 {agree}，反对 {oppose}，弃权 {abstain}",

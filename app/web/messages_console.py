@@ -209,14 +209,29 @@ MONEY_WRONG = "请填写金额，例如 1200 或 1200.50"
 
 # Ledger import: check first (every bad row named), then import
 LEDGER_CHECK = "检查表格"
-LEDGER_PREVIEW = "检查通过：导入后新增 {created} 户，更新 {updated} 户。现在还没有写入，请确认。"
+LEDGER_PREVIEW = ("检查通过：导入后新增 {created} 户，更新 {updated} 户；台账里有、表格里没有的 {removed} 户保留不变。"
+                  "现在还没有写入，请看下面的表格，确认无误再导入。")
+#: the preview's tables (console_ledger.js): what was read, counted, skipped and would change
+LEDGER_PREVIEW_WORDS = {
+    "sheets": "读到的工作表", "sheet": "工作表", "flatsRead": "读到的户数", "headerRow": "表头在第几行",
+    "columns": "认出的列", "column": "列", "header": "表格里的表头",
+    "buildings": "各楼栋", "building": "楼栋", "flats": "户数", "owners": "业主人数（共有人算一人）",
+    "area": "建筑面积合计（平方米）", "public": "公房", "coOwned": "共有",
+    "several": "同一业主有几户（只算一人）", "owner": "业主", "matchedBy": "怎么认出是同一人", "homes": "房屋",
+    "skipped": "没有导入的行", "row": "行", "reason": "原因",
+    "added": "新增的户", "changed": "有改动的户", "removed": "台账里有、表格里没有的户（保留不变）",
+    "flat": "房屋", "changes": "改动", "notes": "请注意", "more": "……共 {n} 条，只列出前 {shown} 条",
+    "totals": "合计：{flats} 户，{owners} 位业主，建筑面积 {area_m2} 平方米",
+}
+LEDGER_PROBLEM = "工作表「{sheet}」第 {row} 行「{column}」：{message}"
 LEDGER_BAD_ROWS = "有 {n} 处需要改正，改好后再检查。没有写入任何数据。"
 LEDGER_IMPORT = "确认导入"
 LEDGER_UPLOADING = "正在上传……"
 LEDGER_UPLOAD_PERCENT = "正在上传：{percent}%"
 LEDGER_CHECKING = "已上传，正在逐行检查，大表格要等一会儿……"
 LEDGER_WRITING = "已上传，正在写入……"
-CONFIRM_LEDGER = "导入后台账按这个表格更新：已有房屋的面积、楼层和业主会改成表格里的。确定导入吗？"
+CONFIRM_LEDGER = ("导入后台账按这个表格更新：已有房屋的面积、楼层和业主会改成表格里的，"
+                  "表格里没有的房屋保留不变。确定导入吗？")
 
 # Members and roles
 NAV_MEMBERS = "成员"
@@ -248,6 +263,8 @@ CONFIRM_ROTATE_BUILDING = "换码后这栋楼的旧二维码马上失效，必�
 CONSOLE_JS = {
     "ledgerPreview": LEDGER_PREVIEW,
     "ledgerBadRows": LEDGER_BAD_ROWS,
+    "ledgerProblem": LEDGER_PROBLEM,
+    "ledgerWords": LEDGER_PREVIEW_WORDS,
     "uploadPercent": LEDGER_UPLOAD_PERCENT,
     "checking": LEDGER_CHECKING,
     "writing": LEDGER_WRITING,

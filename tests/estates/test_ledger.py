@@ -14,16 +14,6 @@ from tests.estates.ledgers import CHINESE, ENGLISH, csv_bytes, ledger_rows, xlsx
 from tests.factories import auth, make_user
 
 
-@pytest.fixture
-def estate(app):
-    return create_estate(name="和平里小区", district="东城区", street="和平里街道", built_year=1988)
-
-
-@pytest.fixture
-def committee(estate):
-    return make_user(roles=[("committee", estate.id)])
-
-
 def upload(client, estate, user, data: bytes, filename="ledger.csv"):
     return client.post(f"/api/v1/estates/{estate.id}/flats/import", headers=auth(user),
                        data={"file": (io.BytesIO(data), filename)},
@@ -141,7 +131,7 @@ BAD_ROWS = {
     "floor with a fraction": (lambda r: _with(r, 4, "floor", "2.5"), "6", "floor", "楼层应为整数"),
     "duplicate room": (lambda r: _with(r, 3, "room", r[0][2]), "5", "room", "与第 2 行重复"),
     "empty owner": (lambda r: _with(r, 5, "owner_name", " "), "7", "owner_name", "不能为空"),
-    "bad phone": (lambda r: _with(r, 5, "owner_phone", "12345"), "7", "owner_phone", "手机号"),
+    "bad phone": (lambda r: _with(r, 5, "owner_phone", "12345"), "7", "owner_phone", "电话号码格式不对"),
     "room too long": (lambda r: _with(r, 5, "room", "1" * 21), "7", "room", "最多 20 个字"),
 }
 

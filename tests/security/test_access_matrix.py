@@ -109,6 +109,25 @@ def flat_code(w) -> str:
     return next(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))["code"]
 
 
+def registered_owner(w) -> dict:
+    """An estate of its own (so no other row's counts change) whose one flat's ledger row
+    names an owner with an ID number and a certificate number; a new one for each role."""
+    from decimal import Decimal
+
+    from app.estates.ledger import LedgerRow
+    from app.estates.services import create_estate, import_ledger
+    from tests.estates.ledger_shapes import valid_id
+
+    estate = create_estate(name="核对小区", district="东城区", street="和平里街道", built_year=1990)
+    id_number = valid_id(f"11010119700101{estate.id % 1000:03d}")
+    certificate = f"京(2020)不动产权第{estate.id:07d}号"
+    import_ledger(estate.id, [LedgerRow(
+        row=2, building="1号楼", stairwell="1单元", room="101", floor=1, area_m2=Decimal("60"),
+        owner_name="核对业主", owner_phone=None, owner_id_number=id_number,
+        certificate_number=certificate)])
+    return {"name": "核对业主", "id_number": id_number, "certificate_number": certificate}
+
+
 def refresh_token(w) -> str:
     from tests.factories import make_user, refresh_token_of
 
@@ -217,6 +236,12 @@ ROWS = [
         json=lambda w: {"flat_id": w.a.flats[5].id, "relation": "family"}),
     Row("POST", "/api/v1/flats/claims/by-code", USER, lambda w: f"{A}/flats/claims/by-code",
         json=lambda w: {"code": flat_code(w)}, fresh_people=True),
+    # anyone signed in may verify by name, ID number and certificate against the ledger
+    Row("POST", "/api/v1/flats/claims/by-identity", USER, lambda w: f"{A}/flats/claims/by-identity",
+        json=registered_owner, fresh_people=True),
+    Row("POST", "/api/v1/flats/<int:flat_id>/transfer", COMMITTEE,
+        lambda w: f"{A}/flats/{w.a.flats[7].id}/transfer",
+        data=lambda w: {"name": "新业主", "evidence": (io.BytesIO(photo_jpeg()), "证书.jpg")}),
     Row("GET", "/api/v1/estates/<int:estate_id>/claims", COMMITTEE,
         lambda w: f"{A}/estates/{w.a.estate.id}/claims"),
     Row("POST", "/api/v1/claims/<int:claim_id>/approve", COMMITTEE,

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 
 from app.consultations import ballots as consultation_services
 from app.consultations.models import Ballot, BallotAnswer, BallotVersion
-from app.estates import services as estate_services
+from app.estates import ledger_import
 from app.extensions import db
 from app.qr import services as qr_services
 from app.qr.models import QrPlace
@@ -187,7 +187,7 @@ def test_ledger_import_failing_at_its_audit_entry_writes_nothing(client, app, mo
     committee = make_user(roles=[("committee", estate.id)])
     rows = ledger_rows(buildings=(("1号楼", 1), ("9号楼", 2)), floors=3)  # new buildings and flats
     before = row_counts()
-    calls = fail_after(estate_services, "record", monkeypatch)
+    calls = fail_after(ledger_import, "record", monkeypatch)  # the import lives there
     response = client.post(f"/api/v1/estates/{estate.id}/flats/import", headers=auth(committee),
                            data={"file": (io.BytesIO(csv_bytes(rows)), "ledger.csv")},
                            content_type="multipart/form-data")

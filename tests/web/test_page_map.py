@@ -26,6 +26,7 @@ RESIDENT_PAGES = {
     # my flat
     "POST /api/v1/flats/claims": T + "claim.html",
     "POST /api/v1/flats/claims/by-code": T + "_flat_code_form.html",
+    "POST /api/v1/flats/claims/by-identity": T + "_identity_form.html",
     "GET /api/v1/stairwells/{stairwell_id}/rooms": S + "case_open.js",
     "GET /api/v1/estates/{estate_id}/buildings": T + "case_new.html",
     # consultations: answer, receipts, results, published lists
@@ -204,6 +205,7 @@ COMMITTEE_OR_STAFF = {
     "POST /api/v1/estates", "GET /api/v1/estates/{estate_id}/claims",
     "POST /api/v1/estates/{estate_id}/consultations", "POST /api/v1/estates/{estate_id}/flat-codes",
     "POST /api/v1/estates/{estate_id}/flats/import", "POST /api/v1/estates/{estate_id}/fund-ledger",
+    "POST /api/v1/flats/{flat_id}/transfer",
     "POST /api/v1/estates/{estate_id}/fund-ledger/preview", "GET /api/v1/estates/{estate_id}/fund-accounts",
     "POST /api/v1/estates/{estate_id}/members", "POST /api/v1/estates/{estate_id}/projects",
     "GET /api/v1/estates/{estate_id}/qr-posters.pdf", "GET /api/v1/estates/{estate_id}/qr-scans",

@@ -76,6 +76,7 @@ CONSOLE_PAGES = {
     ("POST", "/api/v1/claims/{claim_id}/approve"): (S + "console.js", ['"/api/v1/claims/" + button.getAttribute("data-" + verb) + "/" + verb', 'decide(button, "approve"']),
     ("POST", "/api/v1/claims/{claim_id}/reject"): (S + "console.js", ['"/api/v1/claims/" + button.getAttribute("data-" + verb) + "/" + verb', 'decide(pendingReject, "reject"']),
     ("POST", "/api/v1/estates/{estate_id}/flat-codes"): (S + "console.js", ['"/api/v1/estates/" + estate + "/flat-codes"']),
+    ("POST", "/api/v1/flats/{flat_id}/transfer"): (T + "claims.html", ['data-api-pattern="/api/v1/flats/{flat}/transfer"']),
     ("GET", "/api/v1/stairwells/{stairwell_id}/flats"): (S + "console.js", ['"/api/v1/stairwells/" + event.target.value + "/flats"']),
     ("GET", "/api/v1/stairwells/{place_id}/qr"): (S + "console_posters.js", ['"/api/v1/" + kind + "s/" + id + "/qr"', '"stairwell" : "building"']),
     ("GET", "/api/v1/buildings/{place_id}/qr"): (S + "console_posters.js", ['"/api/v1/" + kind + "s/" + id + "/qr"', '"stairwell" : "building"']),
@@ -218,6 +219,7 @@ GET /api/v1/elevator-projects/{project_id}/flats/{flat_id}/statement.pdf
 GET /api/v1/stairwells/{stairwell_id}/rooms
 POST /api/v1/flats/claims
 POST /api/v1/flats/claims/by-code
+POST /api/v1/flats/claims/by-identity
 GET /api/v1/media/{key}
 GET /api/v1/me/notifications
 POST /api/v1/me/notifications/read

@@ -68,41 +68,50 @@
     });
   }
 
-  /* 台账: check first — a refused ledger names each row and column
-     ({"rows": {"3": {"area_m2": "..."}}}), a good one says what it would change — then import. */
+  /* 台账: check first (?preview=1: every problem named by sheet, row and column in Chinese,
+     or what was read and what would change, as tables; nothing written), then import. */
   function ledgerForm(GZ, M) {
     var form = document.getElementById("ledger-form");
     if (!form) { return; }
     var C = JSON.parse(document.getElementById("console-messages").textContent);
     var list = form.querySelector(".row-errors");
+    var tables = document.getElementById("ledger-tables");
     var bar = document.getElementById("ledger-progress");
     var importButton = document.getElementById("ledger-import");
-    function send(dryRun) {
+    function problems(items, count) {
+      items.forEach(function (p) { list.appendChild(GZ.el("li", "", GZ.format(C.ledgerProblem, p))); });
+      form.querySelector(".form-error").textContent = GZ.format(C.ledgerBadRows, { n: count });
+    }
+    function send(preview) {
       GZ.clearMessages(form);
       list.textContent = "";
+      tables.textContent = "";
       importButton.hidden = true;
-      return upload(form.getAttribute("data-url") + (dryRun ? "?dry_run=true" : ""), form, bar,
-                    document.getElementById("ledger-progress-text"), dryRun ? C.checking : C.writing).then(function (result) {
-        if (!result.ok) {
-          GZ.showError(form, result);
-          var rows = ((result.data.error || {}).fields || {}).rows || {};
-          var count = 0;
-          Object.keys(rows).forEach(function (row) {
-            Object.keys(rows[row]).forEach(function (column) {
-              count += 1;
-              list.appendChild(GZ.el("li", "", GZ.format(M.ledgerRowError, { row: row, column: column, message: rows[row][column] })));
-            });
-          });
-          if (count) { form.querySelector(".form-error").textContent = GZ.format(C.ledgerBadRows, { n: count }); }
-          return;
-        }
-        GZ.showOk(form, GZ.format(dryRun ? C.ledgerPreview : M.ledgerDone, result.data));
-        importButton.hidden = !dryRun;
+      return upload(form.getAttribute("data-url") + (preview ? "?preview=1" : ""), form, bar,
+                    document.getElementById("ledger-progress-text"), preview ? C.checking : C.writing).then(function (result) {
+        if (!result.ok) { GZ.showError(form, result); return; }
+        var data = result.data;
+        if (!preview) { GZ.showOk(form, GZ.format(M.ledgerDone, data)); return; }
+        if (data.problem_count) { problems(data.problems, data.problem_count); return; }
+        var counts = data.changes.counts;
+        GZ.showOk(form, GZ.format(C.ledgerPreview, { created: counts.added, updated: counts.changed, removed: counts.removed }));
+        window.GZLedger.render(GZ, C, tables, data);
+        importButton.hidden = false;
       });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); send(true); });
-    form.elements.file.addEventListener("change", function () { importButton.hidden = true; GZ.clearMessages(form); });
+    form.elements.file.addEventListener("change", function () { importButton.hidden = true; tables.textContent = ""; GZ.clearMessages(form); });
     importButton.addEventListener("click", function () { send(false); });
+  }
+
+  /* 过户: the form posts to the picked flat's address */
+  function transferForm() {
+    var form = document.getElementById("transfer-form");
+    if (!form) { return; }
+    var pick = document.getElementById("transfer-flat");
+    function point() { form.setAttribute("data-api", form.getAttribute("data-api-pattern").replace("{flat}", pick.value || "0")); }
+    pick.addEventListener("change", point);
+    point();
   }
 
   /* 户码: a CSV of new codes, for every flat or for the flats ticked in one stairwell */
@@ -295,6 +304,7 @@
     qrRotation();
     claimButtons(GZ, M);
     ledgerForm(GZ, M);
+    transferForm();
     flatCodes(GZ, M);
     lifecycleButtons(GZ);
     newConsultation(GZ);
