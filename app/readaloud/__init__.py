@@ -6,6 +6,9 @@ Where the browser has no speech synthesis (WeChat's browser, Android WebViews) t
 
 
 def init_app(app):
+    from app.extensions import api
+    from app.readaloud.api import blp
     from app.readaloud.routes import bp
 
     app.register_blueprint(bp)
+    api.register_blueprint(blp)

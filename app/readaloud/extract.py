@@ -7,6 +7,11 @@ end a sentence, so the voice pauses where the eye does.
 """
 from html.parser import HTMLParser
 
+from flask import current_app
+
+from app.readaloud import messages
+from app.readaloud.speech_text import speakable
+
 SKIP_TAGS = {"script", "style", "template", "noscript", "svg", "select", "textarea", "head", "title"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
              "track", "wbr"}
@@ -74,3 +79,10 @@ def main_text(html: str) -> str:
     chunks = parser.chunks["marked" if parser.marked_seen else "main"]
     lines = [line.strip() for line in " ".join(chunks).split("\n")]
     return "\n".join(line if line[-1] in SENTENCE_ENDS else line + "。" for line in lines if line)
+
+
+def spoken_text(html: str) -> str:
+    """The page's main text as it is to be spoken, cut at READ_ALOUD_MAX_CHARS."""
+    limit = current_app.config["READ_ALOUD_MAX_CHARS"]
+    text = speakable(main_text(html))
+    return text if len(text) <= limit else text[:limit] + "\n" + messages.CUT_SHORT

@@ -5,8 +5,8 @@ from werkzeug.test import EnvironBuilder, run_wsgi_app
 from app.errors import NotFound
 from app.extensions import limit_from_config
 from app.readaloud import messages
-from app.readaloud.extract import main_text
-from app.readaloud.speech_text import speakable
+from app.readaloud.api import serve_audio
+from app.readaloud.extract import spoken_text
 from app.readaloud.synth import audio_for
 
 bp = Blueprint("readaloud", __name__)
@@ -37,10 +37,9 @@ def render_for_requester(path: str) -> str | None:
     return html.decode("utf-8", errors="replace")
 
 
-def spoken_text(html: str) -> str:
-    limit = current_app.config["READ_ALOUD_MAX_CHARS"]
-    text = speakable(main_text(html))
-    return text if len(text) <= limit else text[:limit] + "\n" + messages.CUT_SHORT
+@bp.get("/read-aloud/audio/<key>.mp3")
+def audio(key: str):
+    return serve_audio(key)
 
 
 @bp.get("/read-aloud/", defaults={"page": ""})

@@ -4,6 +4,7 @@ A speech engine reads "302" as 三百零二 and "2026-11-27" as digits and dashe
 say 三零二 and 二〇二六年十一月二十七日. `speakable(text)` rewrites every number into
 Chinese words, in this order (each rule leaves no digits for the later ones):
 
+- quarters 2026Q4 → 二〇二六年第四季度
 - dates 2026-11-27 / 2026年11月27日 → 二〇二六年十一月二十七日; times 14:30 → 十四点三十分
 - masked and long digit strings (phones, codes: 7+ digits, 1234 5678 9012) digit by digit
 - room numbers digit by digit: before 室/房, after 单元 or 房号/我家 (302 → 三零二)
@@ -89,6 +90,10 @@ def _time(hour: str, minute: str) -> str:
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 RULES = [
+    # quarters: 2026Q4 / 2026年Q4 → 二〇二六年第四季度; Q4 → 第四季度
+    (re.compile(r"(?<!\d)(\d{4})\s*年?\s*[Qq]([1-4])(?!\d)"),
+     lambda m: digits(m.group(1), YEAR_DIGITS) + "年第" + DIGITS[int(m.group(2))] + "季度"),
+    (re.compile(r"(?<![A-Za-z\d])[Qq]([1-4])(?!\d)"), lambda m: "第" + DIGITS[int(m.group(1))] + "季度"),
     # dates and times
     (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), lambda m: _date(*m.groups())),
     (re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"),

@@ -91,6 +91,14 @@ def synthesise(text: str) -> bytes:
         raise Unavailable(messages.UNAVAILABLE, code="read_aloud_unavailable") from None
 
 
+def cached_audio(key: str) -> Path | None:
+    """The cached MP3 of a key, if it is still there; None for anything else."""
+    if len(key) != 64 or any(ch not in "0123456789abcdef" for ch in key):
+        return None
+    path = cache_path(key)
+    return path if cache.touch(path) else None
+
+
 def audio_for(text: str) -> tuple[Path, str]:
     """The cached MP3 of this text (made now if missing) and its key (an ETag)."""
     key = cache_key(text)

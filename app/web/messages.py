@@ -175,6 +175,7 @@ TEXT_ANSWERS = "{n} 条文字意见"
 SCALE_LOW = "1 分"
 SCALE_HIGH = "5 分"
 ITEMS_HINT = "没有选的项目按弃权计算。"
+ITEMS_OPTIONS = "每一项都可以选：{options}。"
 CONSULTATION_KINDS = {"survey": "调查", "vote": "表决", "evaluation": "评价"}
 HOME_FLAT_VOTED = "{room}：已投票"
 HOME_FLAT_NOT_VOTED = "{room}：还没投票"

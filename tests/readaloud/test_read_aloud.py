@@ -5,8 +5,10 @@ import pytest
 from flask import Flask, request
 
 from app.cases import services as cases
+from app.readaloud.extract import spoken_text
 from app.readaloud.synth import cache_path
-from tests.factories import flats_of, make_estate, make_owner, sign_in_cookie
+from tests.factories import (
+    flats_of, make_consultation, make_estate, make_owner, make_user, sign_in_cookie)
 from tests.live import serve_wsgi
 from tests.readaloud.mp3 import duration_s
 
@@ -166,3 +168,43 @@ def test_the_cache_is_bounded_and_lets_the_least_recently_read_go(app, place, tm
         assert len(tts.texts) == 3  # 甲 came from the cache
         read("乙")  # spoken again; now 甲 is the one read longest ago
         assert len(tts.texts) == 4 and not first.exists() and third.exists()
+
+
+def test_the_page_as_shown_is_spoken_as_people_say_it(app, place):
+    _, _, owner = place
+    browser = signed_in(app, owner)
+    html = ('<main id="main"><h1>2026Q4 物业服务评价</h1><p>已有 8/12 户参与</p>'
+            '<p data-read-aloud="skip">正在加载…</p><label data-read-aloud="skip">反对</label></main>')
+    answer = browser.post("/api/v1/read-aloud", json={"html": html}, headers={"X-CSRF-Token": "t"})
+    assert answer.status_code == 200, answer.json
+    assert answer.json == {"text": "二〇二六年第四季度 物业服务评价。\n已有 十二分之八 户参与。", "audio_url": None}
+    spoken = browser.post("/api/v1/read-aloud", json={"html": html, "audio": True},
+                          headers={"X-CSRF-Token": "t"}).json
+    audio = browser.get(spoken["audio_url"])
+    assert audio.status_code == 200 and audio.mimetype == "audio/mpeg" and duration_s(audio.data) > 2
+
+
+@pytest.mark.parametrize("body", [{}, {"html": ""}, {"html": "x" * 80_001}, {"html": "<main></main>", "x": 1}])
+def test_a_bad_read_aloud_request_is_refused_in_words(app, place, body):
+    browser = signed_in(app, place[2])
+    answer = browser.post("/api/v1/read-aloud", json=body, headers={"X-CSRF-Token": "t"})
+    assert answer.status_code == 422 and answer.json["error"]["message"]
+
+
+def test_nothing_to_read_and_unknown_audio_are_not_found(app, place):
+    browser = signed_in(app, place[2])
+    assert browser.post("/api/v1/read-aloud", json={"html": "<main><p hidden>x</p></main>"},
+                        headers={"X-CSRF-Token": "t"}).status_code == 404
+    for key in ("0" * 64, "../../etc/passwd", "A" * 64):
+        assert browser.get(f"/read-aloud/audio/{key}.mp3").status_code == 404
+
+
+def test_a_ballots_options_are_read_once_not_per_item(app, place):
+    estate, _, owner = place
+    committee = make_user(roles=[("committee", estate.id)])
+    vote = make_consultation(estate, "content_vote", actor=committee)
+    page = signed_in(app, owner).get(f"/consultations/{vote.id}").text
+    assert len(vote.questions[0]["items"]) > 10
+    app.config["READ_ALOUD_MAX_CHARS"] = 100_000  # the whole ballot, not cut
+    # the template's description and the hint (每一项都可以选：同意、反对、弃权), not once per item
+    assert spoken_text(page).count("反对") == 2

@@ -110,7 +110,8 @@ def test_read_aloud_is_offered_with_or_without_the_browsers_voice(sqlite_site, o
     page.goto(site.url + "/")
     assert page.is_visible("#read-aloud")  # Chromium has speechSynthesis
     page.click("#read-aloud")  # started by a tap; must not break the page
-    assert page.inner_text("#read-aloud") in ("停止朗读", "朗读")
+    page.wait_for_function("() => ['停止朗读', '朗读'].includes(document.getElementById('read-aloud').textContent)",
+                           timeout=15000)
 
     webview = open_context()  # like WeChat's browser or Android WebView: no speech
     webview.add_init_script("delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;")

@@ -171,65 +171,97 @@
     }
   }
 
-  /* 朗读, started only by a tap: the browser's own voice where it has one; elsewhere
-     (WeChat's browser, Android WebViews) the server speaks this page as MP3. */
+  /* 朗读, started only by a tap. The page's main content as it is on screen now (what
+     scripts filled in, without what is hidden or an item's options not chosen) goes to
+     the server, which answers it as people say it (numbers, dates, money); the browser's
+     own Chinese voice speaks it, or, without one (WeChat's browser, Android WebViews,
+     a desktop without Chinese voices), the server's MP3 plays. */
+  function visibleMain() {
+    var main = document.getElementById("main");
+    var copy = main.cloneNode(true);
+    var shown = main.querySelectorAll("*"), copies = copy.querySelectorAll("*");
+    for (var i = 0; i < shown.length; i++) {
+      var off = !shown[i].getClientRects().length;
+      var pick = shown[i].closest("[data-read-aloud-choices]") && shown[i].matches("label");
+      if (pick) { off = !(shown[i].querySelector("input") || {}).checked; }
+      /* only what the server's reading looks at is sent: a long ballot stays small */
+      Array.prototype.slice.call(copies[i].attributes).forEach(function (attribute) {
+        if (!/^(data-read-aloud|hidden|aria-hidden|type)$/.test(attribute.name)) { copies[i].removeAttribute(attribute.name); }
+      });
+      if (off) { copies[i].setAttribute("data-read-aloud", "skip"); } else if (pick) { copies[i].removeAttribute("data-read-aloud"); }
+    }
+    return copy.outerHTML;
+  }
+
+  function chineseVoice(synth) {
+    if (!synth || typeof window.SpeechSynthesisUtterance !== "function") { return null; }
+    return synth.getVoices().filter(function (v) { return /^(zh|cmn)/i.test(v.lang); })[0] || null;
+  }
+
   function wireReadAloud() {
     var button = document.getElementById("read-aloud");
     if (!button) { return; }
     button.hidden = false;
     var synth = window.speechSynthesis;
-    var canSpeak = !!synth && typeof window.SpeechSynthesisUtterance === "function";
     var audio = document.getElementById("read-aloud-audio");
+    var busy = false;
     function label(text, pressed) {
       button.textContent = text;
       button.setAttribute("aria-pressed", pressed ? "true" : "false");
     }
-    function idle() { label(M.readAloud, false); }
-
-    function speakHere() {
-      if (synth.speaking) {
-        synth.cancel();
-        idle();
-        return;
-      }
-      var main = document.getElementById("main");
-      var utterance = new SpeechSynthesisUtterance(main ? main.innerText : document.body.innerText);
-      utterance.lang = "zh-CN";
-      utterance.rate = 0.9;
-      var voices = synth.getVoices().filter(function (v) { return /^zh/i.test(v.lang); });
-      if (voices.length) { utterance.voice = voices[0]; }
-      utterance.onend = utterance.onerror = idle;
-      label(M.stopReading, true);
-      synth.speak(utterance);
-    }
-
+    function idle() { busy = false; label(M.readAloud, false); }
     function failed() {
+      busy = false;
       label(M.readAloudFailed, false);
       window.setTimeout(idle, 3000);
     }
 
-    function playFromServer() {
-      if (!audio.paused) {
-        audio.pause();
-        audio.currentTime = 0;
-        idle();
-        return;
-      }
-      var src = "/read-aloud" + window.location.pathname + window.location.search;
-      if (audio.getAttribute("src") !== src) { audio.src = src; }
-      label(M.readAloudPreparing, true);
+    function playFromServer(url) {
+      audio.src = url;
       var playing = audio.play();
       if (playing && playing.catch) { playing.catch(function () { if (audio.paused) { failed(); } }); }
+    }
+
+    function speakHere(text, voice, fallback) {
+      var utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = "zh-CN";
+      utterance.rate = 0.9;
+      utterance.voice = voice;
+      utterance.onend = idle;
+      utterance.onerror = function () { if (busy) { fallback(); } };
+      label(M.stopReading, true);
+      synth.speak(utterance);
+    }
+
+    function start() {
+      var voice = chineseVoice(synth);
+      busy = true;
+      label(M.readAloudPreparing, true);
+      function serverAudio() {
+        api("POST", "/api/v1/read-aloud", { html: visibleMain(), audio: true }).then(function (r) {
+          if (!busy) { return; }
+          if (r.ok && r.data.audio_url) { playFromServer(r.data.audio_url); } else { failed(); }
+        });
+      }
+      if (!voice) { serverAudio(); return; }
+      api("POST", "/api/v1/read-aloud", { html: visibleMain() }).then(function (r) {
+        if (!busy) { return; }
+        if (r.ok) { speakHere(r.data.text, voice, serverAudio); } else { failed(); }
+      });
+    }
+
+    function stop() {
+      if (synth && (synth.speaking || synth.pending)) { synth.cancel(); }
+      if (audio && !audio.paused) { audio.pause(); audio.currentTime = 0; }
+      idle();
     }
 
     if (audio) {
       audio.addEventListener("playing", function () { label(M.stopReading, true); });
       audio.addEventListener("ended", idle);
-      audio.addEventListener("error", failed);
+      audio.addEventListener("error", function () { if (busy) { failed(); } });
     }
-    button.addEventListener("click", function () {
-      if (canSpeak) { speakHere(); } else if (audio) { playFromServer(); }
-    });
+    button.addEventListener("click", function () { if (busy) { stop(); } else { start(); } });
   }
 
   /* Live updates: Socket.IO (served by this site) with an access token asked for
