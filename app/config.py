@@ -95,6 +95,11 @@ class Config:
     #: how long a one-time link into the web pages (web-view) stays good
     WEB_TICKET_TTL_S = 60
 
+    # Logs (app/logs.py): "text" lines, or "json" (one object a line, for a collector);
+    #: every line written while serving a request carries its X-Request-Id
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+
     # HTTP
     MAX_CONTENT_LENGTH = 12 * 1024 * 1024
     SESSION_COOKIE_HTTPONLY = True
