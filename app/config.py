@@ -95,6 +95,9 @@ class Config:
     #: how long a one-time link into the web pages (web-view) stays good
     WEB_TICKET_TTL_S = 60
 
+    #: where `flask backup create` writes its archives unless told --output
+    BACKUP_DIR = os.environ.get("BACKUP_DIR", str(ROOT / "instance" / "backups"))
+
     # Logs (app/logs.py): "text" lines, or "json" (one object a line, for a collector);
     #: every line written while serving a request carries its X-Request-Id
     LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
