@@ -44,7 +44,8 @@ runtime-deps:
 # Debian packages the tests use: Chromium for browser tests, CJK fonts for
 # screenshots, zbar to decode QR codes, poppler for pdftotext (poppler-data maps
 # the Chinese CID font of the posters back to text), espeak-ng and lame for
-# read-aloud (朗读) without a TTS service. Only what is missing is
+# read-aloud (朗读) without a TTS service, nginx, systemd-analyze and openssl to check
+# docs/deploy's files, pg_dump for backups. Only what is missing is
 # installed: npm from Debian conflicts with a Node.js that brings its own npm.
 system-deps: npm-available
 	@missing=""; \
@@ -55,6 +56,10 @@ system-deps: npm-available
 	  test -d /usr/share/poppler/cMap || missing="$$missing poppler-data"; \
 	  ls /usr/lib/*-linux-gnu/libzbar.so.0 >/dev/null 2>&1 || missing="$$missing libzbar0"; \
 	  fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing="$$missing fonts-noto-cjk"; \
+	  test -x /usr/sbin/nginx || missing="$$missing nginx-light"; \
+	  command -v systemd-analyze >/dev/null || missing="$$missing systemd"; \
+	  command -v openssl >/dev/null || missing="$$missing openssl"; \
+	  command -v pg_dump >/dev/null || missing="$$missing postgresql-client"; \
 	  test -z "$$missing" || (apt-get update -q && DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y -q $$missing >/dev/null)
 
