@@ -12,7 +12,7 @@ PORT ?= 5000
 PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test install install-dev system-deps runtime-deps npm-available services-up migrate demo migration \
-	bench clean vendor
+	bench clean vendor miniprogram-deps miniprogram-test
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -105,11 +105,24 @@ run: runtime-deps demo $(VENDOR_STAMP)
 	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(VENV)/bin/gunicorn -k gevent -w 1 \
 	  --worker-connections 10000 --no-control-socket -b $(HOST):$(PORT) wsgi:app
 
+# The mini-program's test tools (jest, miniprogram-simulate) from the npm registry, as
+# miniprogram/package-lock.json pins them; tests/miniprogram/ runs jest against a real server.
+MINIPROGRAM_STAMP := miniprogram/node_modules/.installed
+
+$(MINIPROGRAM_STAMP): miniprogram/package.json miniprogram/package-lock.json | npm-available
+	npm ci --prefix miniprogram --no-audit --no-fund
+	touch $@
+
+miniprogram-deps: $(MINIPROGRAM_STAMP)
+
+miniprogram-test: install-dev $(MINIPROGRAM_STAMP)
+	$(VENV)/bin/pytest -q tests/miniprogram
+
 # Three test processes (pytest-xdist) on two cores: the browser, server and database tests
 # spend much of their time waiting. TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= 3
 
-test: install-dev $(VENDOR_STAMP) services-up
+test: install-dev $(VENDOR_STAMP) $(MINIPROGRAM_STAMP) services-up
 	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 # Regenerate the initial migration from the models (before the first release only).
@@ -127,4 +140,4 @@ bench: install-dev
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) instance build $(dir $(VENDOR_JS))
+	rm -rf $(VENV) instance build $(dir $(VENDOR_JS)) miniprogram/node_modules
