@@ -95,6 +95,10 @@ class Config:
     #: how long a one-time link into the web pages (web-view) stays good
     WEB_TICKET_TTL_S = 60
 
+    # 个人信息处理规则 (/privacy): who processes residents' data, and how to reach them
+    PRIVACY_CONTROLLER = os.environ.get("PRIVACY_CONTROLLER", "本街道办事处和小区业委会")
+    PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT") or None
+
     #: where `flask backup create` writes its archives unless told --output
     BACKUP_DIR = os.environ.get("BACKUP_DIR", str(ROOT / "instance" / "backups"))
 
