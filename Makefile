@@ -12,7 +12,7 @@ PORT ?= 5000
 PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test install install-dev system-deps runtime-deps npm-available services-up migrate demo migration \
-	bench clean vendor
+	bench clean vendor miniprogram-deps miniprogram-test
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,7 +44,8 @@ runtime-deps:
 # Debian packages the tests use: Chromium for browser tests, CJK fonts for
 # screenshots, zbar to decode QR codes, poppler for pdftotext (poppler-data maps
 # the Chinese CID font of the posters back to text), espeak-ng and lame for
-# read-aloud (朗读) without a TTS service. Only what is missing is
+# read-aloud (朗读) without a TTS service, nginx, systemd-analyze and openssl to check
+# docs/deploy's files, pg_dump for backups. Only what is missing is
 # installed: npm from Debian conflicts with a Node.js that brings its own npm.
 system-deps: npm-available
 	@missing=""; \
@@ -55,6 +56,10 @@ system-deps: npm-available
 	  test -d /usr/share/poppler/cMap || missing="$$missing poppler-data"; \
 	  ls /usr/lib/*-linux-gnu/libzbar.so.0 >/dev/null 2>&1 || missing="$$missing libzbar0"; \
 	  fc-list 2>/dev/null | grep -qi "noto sans cjk" || missing="$$missing fonts-noto-cjk"; \
+	  test -x /usr/sbin/nginx || missing="$$missing nginx-light"; \
+	  command -v systemd-analyze >/dev/null || missing="$$missing systemd"; \
+	  command -v openssl >/dev/null || missing="$$missing openssl"; \
+	  command -v pg_dump >/dev/null || missing="$$missing postgresql-client"; \
 	  test -z "$$missing" || (apt-get update -q && DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y -q $$missing >/dev/null)
 
@@ -105,11 +110,24 @@ run: runtime-deps demo $(VENDOR_STAMP)
 	  PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(VENV)/bin/gunicorn -k gevent -w 1 \
 	  --worker-connections 10000 --no-control-socket -b $(HOST):$(PORT) wsgi:app
 
+# The mini-program's test tools (jest, miniprogram-simulate) from the npm registry, as
+# miniprogram/package-lock.json pins them; tests/miniprogram/ runs jest against a real server.
+MINIPROGRAM_STAMP := miniprogram/node_modules/.installed
+
+$(MINIPROGRAM_STAMP): miniprogram/package.json miniprogram/package-lock.json | npm-available
+	npm ci --prefix miniprogram --no-audit --no-fund
+	touch $@
+
+miniprogram-deps: $(MINIPROGRAM_STAMP)
+
+miniprogram-test: install-dev $(MINIPROGRAM_STAMP)
+	$(VENV)/bin/pytest -q tests/miniprogram
+
 # Three test processes (pytest-xdist) on two cores: the browser, server and database tests
 # spend much of their time waiting. TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= 3
 
-test: install-dev $(VENDOR_STAMP) services-up
+test: install-dev $(VENDOR_STAMP) $(MINIPROGRAM_STAMP) services-up
 	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 # Regenerate the initial migration from the models (before the first release only).
@@ -127,4 +145,4 @@ bench: install-dev
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) instance build $(dir $(VENDOR_JS))
+	rm -rf $(VENV) instance build $(dir $(VENDOR_JS)) miniprogram/node_modules

@@ -1,6 +1,5 @@
 """共治: the resident participation backend for old-estate renovation."""
 import importlib
-import logging
 import pkgutil
 
 from flask import Flask
@@ -9,6 +8,7 @@ from app.config import Config, check_public_base_url, check_secret_key, normaliz
 from app.display import cents_yuan
 from app.errors import register_error_handlers
 from app.extensions import api, db, limiter, migrate
+from app.logs import configure_logging
 
 
 
@@ -31,7 +31,7 @@ def create_app(config: object | None = None) -> Flask:
     check_secret_key(app.config)
     check_public_base_url(app.config)
     app.json.ensure_ascii = False
-    logging.basicConfig(level=logging.INFO)
+    configure_logging(app)  # first: every later before_request's log line has the request id
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Config.MIGRATIONS_DIR), render_as_batch=True)

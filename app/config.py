@@ -145,6 +145,18 @@ class Config:
     # The scheduler (`flask jobs run`): how often it looks for due jobs
     JOBS_TICK_S = float(os.environ.get("JOBS_TICK_S", "15"))
 
+    # 个人信息处理规则 (/privacy): who processes residents' data, and how to reach them
+    PRIVACY_CONTROLLER = os.environ.get("PRIVACY_CONTROLLER", "本街道办事处和小区业委会")
+    PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT") or None
+
+    #: where `flask backup create` writes its archives unless told --output
+    BACKUP_DIR = os.environ.get("BACKUP_DIR", str(ROOT / "instance" / "backups"))
+
+    # Logs (app/logs.py): "text" lines, or "json" (one object a line, for a collector);
+    #: every line written while serving a request carries its X-Request-Id
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+
     # HTTP
     MAX_CONTENT_LENGTH = 12 * 1024 * 1024
     SESSION_COOKIE_HTTPONLY = True

@@ -25,4 +25,7 @@ def init_app(app):
     watch_sessions()
     connect_listeners(live)
     if live.serving:
+        from app.realtime.draining import drain_on_term
+
         live.start()
+        drain_on_term(socketio.server.eio)

@@ -758,6 +758,7 @@ STREET_PAGE = "302 403 403 403 403 403 403 403 2xx"
 MODERATOR_PAGE = "302 404 404 404 403 403 2xx 2xx 2xx"
 WEB_ROWS = [
     Row("GET", "/", PUBLIC, lambda w: "/"),
+    Row("GET", "/privacy", PUBLIC, lambda w: "/privacy"),
     # someone already signed in goes on to where they were headed
     Row("GET", "/login", "2xx 302 302 302 302 302 302 302 302", lambda w: "/login"),
     Row("GET", "/claim", SIGNED_IN_PAGE, lambda w: f"/claim?stairwell={w.a.stairwell_id}"),

@@ -1,0 +1,24 @@
+"""个人信息处理规则 (/privacy): open to everyone, signed in or not, linked from every
+page's footer. The retention periods come from the rules the scheduler applies."""
+from flask import current_app, render_template
+
+from app.personal import messages
+from app.personal.retention import RULES
+from app.web.routes import bp
+
+
+@bp.app_context_processor
+def privacy_link():
+    return {"privacy_title": messages.TITLE}
+
+
+@bp.get("/privacy")
+def privacy():
+    config = current_app.config
+    contact = config.get("PRIVACY_CONTACT")
+    return render_template(
+        "web/privacy.html", pm=messages,
+        who=messages.WHO_TEXT.format(controller=config["PRIVACY_CONTROLLER"]),
+        contact=messages.CONTACT.format(contact=contact) if contact else messages.CONTACT_NONE,
+        retention=[rule.label.format(days=rule.keep_days) for rule in RULES],
+        version=messages.VERSION.format(version=messages.NOTICE_VERSION))
