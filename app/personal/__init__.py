@@ -4,6 +4,11 @@ and the retention rules that `apply_retention(now)` applies (run by the schedule
 
 
 def init_app(app):
+    from app.jobs import register_job
+    from app.personal import messages
     from app.personal.cli import privacy_cli
+    from app.personal.retention import apply_retention
 
     app.cli.add_command(privacy_cli)
+    register_job(app, "personal.retention", apply_retention, every_s=24 * 3600,
+                 label=messages.JOB_RETENTION)

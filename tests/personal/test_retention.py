@@ -46,3 +46,9 @@ def test_the_command_applies_the_rules(app, runner):
     out = runner.invoke(args=["privacy", "retention"])
     assert out.exit_code == 0 and "sms_outbox: 1 removed" in out.output
     assert _count(SmsOutboxMessage) == 0
+
+
+def test_the_scheduler_applies_retention_once_a_day(app):
+    from app.jobs.registry import jobs_of
+    job = jobs_of(app)["personal.retention"]
+    assert job.every_s == 24 * 3600 and job.func is apply_retention
