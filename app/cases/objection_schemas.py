@@ -34,6 +34,8 @@ class FlatRecordSchema(BaseSchema):
     channel = fields.String(allow_none=True)
     answers = fields.Dict(allow_none=True)
     updated_at = fields.DateTime(allow_none=True)
+    #: who cast the current ballot, how and when, as the owner reads it
+    cast_by = fields.String(allow_none=True)
     objection_id = fields.Integer(allow_none=True)
 
 

@@ -29,7 +29,6 @@ NOT_RESIDENT = "只有本范围内经过核实的居民才能回答"
 FLAT_REQUIRED = "您名下有多户，请选择为哪一户投票"
 FLAT_NOT_IN_SCOPE = "这一户不在本次征询的范围内"
 OWNER_ALREADY_VOTED = "业主本人已经投票，代理人不能更改"
-OWNER_VOTED_ONLINE = "业主本人已经在手机上投过票，按规则以本人的网上投票为准，纸质票不再录入。"
 ASSISTED_FOR_RESIDENTS = "所有居民都能回答的调查不需要代为录入"
 
 ANSWER_REQUIRED = "请回答这道题"
@@ -96,3 +95,13 @@ PERIOD_OVER = "询异公示期已经结束（{until}），不能再提出异议"
 NOT_YOUR_FLAT = "只能对自己名下、在表决范围内的那一户提出异议"
 ALREADY_OBJECTED = "这一户已经对本次结果提出过异议"
 ALREADY_RESOLVED = "这件异议已经处理完了"
+
+# Who cast a flat's ballot, how and when (issue 30: nothing is changed behind an owner's back)
+VOTED_ONLINE = ("这一户已在 {at}（北京时间）由{who}在网上投票。只有业主本人（或业主委托的家属）"
+                "可以更改，工作人员不能代为录入。")
+WHO_OWNER = "业主本人"
+WHO_PROXY = "业主委托的家属"
+CAST_BY_SELF = "{at} 您本人在网上投票"
+CAST_BY_OWNER = "{at} 业主本人（{name}）在网上投票"
+CAST_BY_PROXY = "{at} 由业主委托的 {name} 在网上代投"
+CAST_BY_ENTERED = "{at} 由工作人员 {name} 代为录入（{channel}）"

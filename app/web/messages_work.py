@@ -57,7 +57,7 @@ JS = {
     "period": OBJECTIONS_PERIOD, "noPeriod": OBJECTIONS_NO_PERIOD, "none": OBJECTIONS_NONE,
     "resolution": OBJECTION_RESOLUTION, "resolve": OBJECTION_RESOLVE,
     "confirmResolve": CONFIRM_OBJECTION_RESOLVE, "case": OBJECTION_CASE,
-    "recorded": "{room}：已记录（{channel}，{time}）", "notRecorded": "{room}：没有投票记录",
+    "recorded": "{room}：已记录，{who}", "notRecorded": "{room}：没有投票记录",
     "channels": CHANNEL_LABELS,
     "reason": OBJECTION_REASON, "submit": OBJECTION_SUBMIT, "confirmObjection": CONFIRM_OBJECTION,
     "objection": "{room}的异议（{status}）：{reason}", "resolved": "处理结果：{resolution}",

@@ -81,8 +81,8 @@
         records.textContent = "";
         mine.textContent = "";
         data.my_flats.forEach(function (flat) {
-          var line = flat.recorded ? GZ.format(C.recorded, { room: flat.room, channel: C.channels[flat.channel] || flat.channel,
-            time: GZ.cnTime(flat.updated_at) }) : GZ.format(C.notRecorded, { room: flat.room });
+          var line = flat.recorded ? GZ.format(C.recorded, { room: flat.room, who: flat.cast_by })
+            : GZ.format(C.notRecorded, { room: flat.room });
           records.appendChild(el("p", "", line));
           if (data.in_period && !flat.objection_id) { records.appendChild(objectionForm(id, flat, load)); }
         });
