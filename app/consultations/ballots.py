@@ -20,7 +20,7 @@ from app.consultations.answers import check_answers
 from app.consultations.cast_by import cast_by, names, voted_online
 from app.consultations.lifecycle import is_due, lock, settle
 from app.consultations.models import (
-    Ballot, BallotAnswer, BallotVersion, Channel, Consultation, Status)
+    VOID, Ballot, BallotAnswer, BallotVersion, Channel, Consultation, Status)
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.models import Flat
@@ -321,13 +321,14 @@ def receipts(c: Consultation) -> list[dict]:
         raise Conflict(messages.NOT_PUBLISHED, code="not_published")
     rows = db.session.execute(
         select(BallotVersion.receipt, BallotVersion.channel, Flat.room,
-               BallotVersion.receipt == Ballot.receipt)
+               BallotVersion.receipt == Ballot.receipt, Ballot.slot.startswith(VOID))
         .join(Ballot, BallotVersion.ballot_id == Ballot.id)
         .outerjoin(Flat, BallotVersion.flat_id == Flat.id)
         .where(BallotVersion.consultation_id == c.id).order_by(BallotVersion.receipt)).all()
     return [{"receipt": receipt, "room_masked": mask_room(room), "channel": channel.value,
-             "current": bool(current), "note": None if current else messages.RECEIPT_REPLACED}
-            for receipt, channel, room, current in rows]
+             "current": bool(current) and not void,
+             "note": messages.RECEIPT_VOIDED if void else None if current else messages.RECEIPT_REPLACED}
+            for receipt, channel, room, current, void in rows]
 
 
 def current_ballot(c: Consultation, flat_id: int) -> Ballot | None:
@@ -358,7 +359,8 @@ def entered_ballots(c: Consultation) -> list[Ballot]:
     """The current ballots the committee entered (paper, proxy, assisted), newest first,
     each with its evidence and witness: the console lists them to check the paper pile."""
     return list(db.session.scalars(
-        select(Ballot).where(Ballot.consultation_id == c.id, Ballot.entered_by_id.is_not(None))
+        select(Ballot).where(Ballot.consultation_id == c.id, Ballot.entered_by_id.is_not(None),
+                             Ballot.flat_id.is_not(None))  # not one voided after an objection
         .order_by(Ballot.updated_at.desc(), Ballot.id.desc())))
 
 

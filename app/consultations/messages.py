@@ -105,3 +105,13 @@ CAST_BY_SELF = "{at} 您本人在网上投票"
 CAST_BY_OWNER = "{at} 业主本人（{name}）在网上投票"
 CAST_BY_PROXY = "{at} 由业主委托的 {name} 在网上代投"
 CAST_BY_ENTERED = "{at} 由工作人员 {name} 代为录入（{channel}）"
+
+# 询异 upheld: a ballot voided or corrected, and what the 公示 says of it
+CORRECTION_ACTIONS = {"void": "作废", "correct": "更正"}
+CORRECTION_ANSWERS_REQUIRED = "更正这张票，请填写业主实际的选择"
+CORRECTION_NO_BALLOT = "这一户没有投票记录，没有可以作废或更正的票"
+CORRECTION_NOT_PRELIMINARY = "只有投票截止后、正式公示前，才能按异议作废或更正选票"
+CORRECTION_EVIDENCE = "询异异议 #{objection_id} 核实后{action}：{reason}"
+CORRECTIONS_SUMMARY = "询异期间更正了 {count} 张票（作废 {void} 张，更正 {correct} 张），结果已按更正后的票重新统计："
+CORRECTION_LINE = "{room}：{action}。原因：{reason}"
+RECEIPT_VOIDED = "这张回执对应的票已按询异异议作废"

@@ -89,6 +89,7 @@
         data.objections.forEach(function (o) {
           mine.appendChild(el("p", "", GZ.format(C.objection, { room: o.room, status: o.status_label, reason: o.reason })));
           if (o.resolution) { mine.appendChild(el("p", "muted", GZ.format(C.resolved, { resolution: o.resolution }))); }
+          if (o.correction) { mine.appendChild(el("p", "correction", GZ.format(C.corrected, { action: o.correction.action_label }))); }
         });
       });
     }
