@@ -12,7 +12,7 @@ from app.errors import Conflict
 from app.extensions import db
 from app.paperballots import services
 from app.paperballots.models import PaperBallotScan, ScanStatus
-from tests.factories import auth, flats_of, make_consultation
+from tests.factories import auth, flats_of, make_consultation, sign_in_cookie
 from tests.paperballots.sheets import sheet_photo
 from tests.paperballots.test_scans import A, upload
 
@@ -128,3 +128,18 @@ def test_every_page_read_makes_a_ballot_whose_evidence_is_exactly_those_scans(cl
     assert ballot.evidence.count("/image") == len(pages)
     assert all(f"/paper-ballot-scans/{scan_id}/image" in ballot.evidence for scan_id in used)
     assert db.session.get(PaperBallotScan, scans[0]).status == ScanStatus.draft
+
+
+def test_the_console_page_says_which_pages_are_unread(client, estate, committee):
+    vote = content_vote(estate, committee)
+    flat = flats_of(estate.id)[2]
+    pages = pages_of(client, committee, vote, flat.id)
+    first = read_page(client, committee, vote, flat.id, pages[0], 1)
+    sign_in_cookie(client, committee, csrf="t")
+    form = {"csrf_token": "t", "witness_phone": WITNESS, **{f"q.items.{item}": "agree" for item in pages[0]}}
+    page = client.post(f"/console/paper-ballot-scans/{first}/confirm", data=form)
+    assert page.status_code == 422 and "还没有拍照读取" in page.text and "不会自动算作弃权" in page.text
+    assert db.session.scalar(select(Ballot)) is None
+    form.update({f"q.items.{item}": "abstain" for items in pages[1:] for item in items})
+    done = client.post(f"/console/paper-ballot-scans/{first}/confirm", data=form)
+    assert done.status_code == 303 and db.session.scalar(select(Ballot)) is not None
