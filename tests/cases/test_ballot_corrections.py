@@ -106,12 +106,18 @@ def test_an_upheld_objection_voids_or_corrects_the_ballot_and_the_publicity_says
     assert "询异期间更正了 2 张票" in csv and "读错了" in csv
 
 
-def test_a_void_without_a_ballot_is_refused_and_leaves_the_objection_open(client):
+def one_flat_vote():
+    """A committee member, the first flat, and an open vote over its stairwell with 询异."""
     estate = make_estate()
     committee = make_user(roles=[("committee", estate.id)])
     flat = flats_of(estate.id)[0]
-    vote = make_consultation(estate, actor=committee, scope_type="stairwell", scope_id=flat.stairwell_id,
-                             rule_key="civil_code_278_special_objections")
+    return committee, flat, make_consultation(
+        estate, actor=committee, scope_type="stairwell", scope_id=flat.stairwell_id,
+        rule_key="civil_code_278_special_objections")
+
+
+def test_a_void_without_a_ballot_is_refused_and_leaves_the_objection_open(client):
+    committee, flat, vote = one_flat_vote()
     assert client.post(f"{A}/consultations/{vote.id}/close", headers=auth(committee)).status_code == 200
     owner = make_owner(flat)
     objection = object_to(client, vote, owner, flat, "我家明明投了票")
@@ -131,11 +137,7 @@ def test_two_resolutions_of_one_objection_at_once_correct_the_ballot_once(app):
     from app.consultations.services import cast_assisted_ballot, close_consultation
     from app.errors import Conflict
 
-    estate = make_estate()
-    committee = make_user(roles=[("committee", estate.id)])
-    flat = flats_of(estate.id)[0]
-    vote = make_consultation(estate, actor=committee, scope_type="stairwell", scope_id=flat.stairwell_id,
-                             rule_key="civil_code_278_special_objections")
+    committee, flat, vote = one_flat_vote()
     cast_assisted_ballot(vote, committee, flat.id, {"install": "agree"}, channel="paper", evidence="纸质表决票")
     close_consultation(vote, committee.id)
     objection_id = file_objection(vote, make_owner(flat), flat.id, "不是我家的票").id
