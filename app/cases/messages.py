@@ -36,6 +36,8 @@ NO_REASON_GIVEN = "未说明原因"
 OBJECTION_CASE_TITLE = "对“{title}”初步结果的异议（{room}）"
 OBJECTION_CASE_TEXT = "{room}的业主认为本户在表决中的记录有误：{reason}"
 OBJECTION_STATUS_LABELS = {"open": "调解中", "resolved": "已处理"}
+CORRECTED_TITLE = "{room} 的表决票已{action}"
+CORRECTED_BODY = "“{title}”：您对 {room} 记录的异议经核实成立，这一户的表决票已{action}。原因：{reason}。结果已重新统计。"
 # Meetings scheduled ahead, and their minutes
 MEETING_IN_PAST = "会议时间已过，请直接记录会议"
 MEETING_NOT_YET = "会议时间还没到，开完会再记录纪要"

@@ -46,9 +46,11 @@ class ObjectionResolve(MethodView):
         """Record how the mediation resolved it; its case closes with that outcome."""
         objection = get_or_404(ResultObjection, objection_id)
         actor = require_committee(objection.estate_id)
-        return objection_views([objections.resolve_objection(objection, actor.id, data["resolution"])])[0]
+        return objection_views([objections.resolve_objection(
+            objection, actor.id, data["resolution"], data["ballot_action"], data["answers"])])[0]
 
 
 def objection_views(rows: list[ResultObjection]) -> list[dict]:
     rooms = consultations.objection_rooms(rows)
-    return [{"objection": o, "room": rooms.get(o.flat_id)} for o in rows]
+    corrections = consultations.corrections_by_objection(rows)
+    return [{"objection": o, "room": rooms.get(o.flat_id), "correction": corrections.get(o.id)} for o in rows]

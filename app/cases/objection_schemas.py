@@ -1,5 +1,6 @@
 """Shapes of the 询异 routes."""
 from app.cases.messages import OBJECTION_STATUS_LABELS
+from app.consultations.messages import CORRECTION_ACTIONS
 from app.schemas import BaseSchema, fields, validate
 
 
@@ -10,6 +11,20 @@ class ObjectionInSchema(BaseSchema):
 
 class ObjectionResolveInSchema(BaseSchema):
     resolution = fields.String(required=True, validate=validate.Length(min=2, max=5000))
+    #: upheld about the flat's ballot: void it (the flat did not vote) or correct its answers;
+    #: the resolution is the reason
+    ballot_action = fields.String(load_default=None, validate=validate.OneOf(("void", "correct")))
+    #: the answers as the owner gave them (ballot_action correct)
+    answers = fields.Dict(load_default=None)
+
+
+class CorrectionSchema(BaseSchema):
+    action = fields.String()
+    action_label = fields.Function(lambda c: CORRECTION_ACTIONS[c.action])
+    reason = fields.String()
+    version_before = fields.Integer()
+    receipt_before = fields.String()
+    created_at = fields.DateTime()
 
 
 class ObjectionSchema(BaseSchema):
@@ -25,6 +40,8 @@ class ObjectionSchema(BaseSchema):
     created_at = fields.Function(lambda row: row["objection"].created_at.isoformat())
     resolved_at = fields.Function(
         lambda row: row["objection"].resolved_at.isoformat() if row["objection"].resolved_at else None)
+    #: the ballot voided or corrected because the objection was upheld, if any
+    correction = fields.Nested(CorrectionSchema, allow_none=True)
 
 
 class FlatRecordSchema(BaseSchema):
@@ -34,6 +51,8 @@ class FlatRecordSchema(BaseSchema):
     channel = fields.String(allow_none=True)
     answers = fields.Dict(allow_none=True)
     updated_at = fields.DateTime(allow_none=True)
+    #: who cast the current ballot, how and when, as the owner reads it
+    cast_by = fields.String(allow_none=True)
     objection_id = fields.Integer(allow_none=True)
 
 

@@ -13,7 +13,11 @@ from app.cases.services import open_case
 from app.consultations import services as consultations
 from app.consultations.models import Consultation, ObjectionStatus, ResultObjection
 from app.estates.models import Flat
+from app.db import lock_row
+from app.errors import DomainError
 from app.extensions import db
+from app.notifications.entered import owners_of
+from app.notifications.services import announce, notify
 
 ORIGIN = "result_objection"
 
@@ -31,16 +35,44 @@ def file_objection(c: Consultation, user, flat_id: int, reason: str) -> ResultOb
     return objection
 
 
-def resolve_objection(objection: ResultObjection, actor_id: int, resolution: str) -> ResultObjection:
-    """Resolve the objection and close its case with the same outcome, in one commit."""
-    consultations.resolve(objection, actor_id, resolution)
+def resolve_objection(objection: ResultObjection, actor_id: int, resolution: str,
+                      ballot_action: str | None = None, answers: dict | None = None) -> ResultObjection:
+    """Resolve the objection and close its case with the same outcome, in one commit. Upheld
+    about the flat's ballot (`ballot_action` void or correct), the ballot is voided or
+    corrected with the resolution as its reason, and the flat's owners are told."""
+    lock_row(db.session, ResultObjection, objection.id)  # two resolutions of one objection take turns
+    db.session.refresh(objection)
+    consultations.resolve(objection, actor_id, resolution)  # 409 when already resolved
+    told = []
+    if ballot_action is not None:
+        c = consultations.get_consultation(objection.consultation_id)
+        try:
+            correction = consultations.correct_ballot(c, objection, actor_id, ballot_action, resolution, answers)
+        except DomainError:
+            db.session.rollback()  # refused: the ballot and the objection stay as they were
+            raise
+        told = tell_owners(c, correction)
     case = db.session.get(Case, objection.case_id) if objection.case_id else None
     if case is not None and not case.is_closed:
         case.close(resolution, None, actor_id)
         record("case.closed", estate_id=case.estate_id, actor_id=actor_id, subject_type="case",
                subject_id=case.id, data={"outcome": resolution, "objection_id": objection.id})
     db.session.commit()
+    announce(told)
     return objection
+
+
+def tell_owners(c: Consultation, correction) -> list:
+    """Each verified owner of the flat: their ballot was voided or corrected, and why."""
+    action = consultations.CORRECTION_ACTIONS[correction.action]
+    room = db.session.get(Flat, correction.flat_id).room
+    sent = [notify(owner_id, estate_id=c.estate_id, kind="ballot_corrected",
+                   title=messages.CORRECTED_TITLE.format(room=room, action=action)[:100],
+                   body=messages.CORRECTED_BODY.format(title=c.title, room=room, action=action,
+                                                       reason=correction.reason)[:500],
+                   link=f"/consultations/{c.id}#preliminary")
+            for owner_id in owners_of(correction.flat_id)]
+    return [notification for notification in sent if notification is not None]
 
 
 def resolve_with_case(case: Case, actor_id: int, outcome: str) -> None:

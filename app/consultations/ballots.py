@@ -17,14 +17,15 @@ from app.auth.services import normalize_phone
 from app.consultations import messages
 from app.consultations.access import flat_in_scope, linked_flats, resolve_rights, rights_query
 from app.consultations.answers import check_answers
+from app.consultations.cast_by import cast_by, names, voted_online
 from app.consultations.lifecycle import is_due, lock, settle
 from app.consultations.models import (
-    Ballot, BallotAnswer, BallotVersion, Channel, Consultation, Status)
+    VOID, Ballot, BallotAnswer, BallotVersion, Channel, Consultation, Status)
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.models import Flat
 from app.extensions import db
-from app.signals import ballot_cast
+from app.signals import ballot_cast, ballot_entered
 
 #: what makes a ballot sent again the same as the current one (with its answers)
 SAME_AS = ("voter_id", "cast_as", "channel", "entered_by_id", "evidence", "witness_phone")
@@ -53,15 +54,14 @@ def _require_open(c: Consultation) -> None:
         raise Conflict(messages.CLOSED, code="consultation_closed")
 
 
-def _kept_over(current: Ballot, cast_as: str, channel: Channel) -> str | None:
-    """Why the current ballot stays, or None: an owner's own ballot outranks a proxy's, and
-    an owner's own online ballot outranks a paper sheet entered for the flat."""
-    if current.cast_as != "owner":
-        return None
-    if cast_as == "proxy":
+def _kept_over(current: Ballot, cast_as: str, entered: bool) -> str | None:
+    """Why the current ballot stays, or None: only the owner (or the owner's proxy) changes
+    a ballot cast online, so a committee entry never replaces one; and an owner's ballot
+    outranks a proxy's."""
+    if entered and current.channel == Channel.online:
+        return voted_online(current)
+    if cast_as == "proxy" and current.cast_as == "owner":
         return messages.OWNER_ALREADY_VOTED
-    if channel == Channel.paper and current.channel == Channel.online:
-        return messages.OWNER_VOTED_ONLINE
     return None
 
 
@@ -73,16 +73,16 @@ def _same_as_current(ballot: Ballot, **cast) -> bool:
 #: the columns a new or changed ballot writes (besides version and created_at)
 WRITTEN = ("flat_id", "voter_id", "cast_as", "channel", "entered_by_id", "evidence",
            "witness_phone", "answers", "receipt", "updated_at")
-#: the current row outranks this ballot (`_kept_over` in SQL), by (proxy, paper)
-KEPT = {(True, False): " OR ballots.cast_as = 'owner'", (True, True): " OR ballots.cast_as = 'owner'",
-        (False, True): " OR (ballots.cast_as = 'owner' AND ballots.channel = 'online')",
-        (False, False): ""}
+#: the current row outranks this ballot (`_kept_over` in SQL), by (proxy, entered by the committee)
+KEPT = {(True, False): " OR ballots.cast_as = 'owner'",
+        (True, True): " OR ballots.cast_as = 'owner' OR ballots.channel = 'online'",
+        (False, True): " OR ballots.channel = 'online'", (False, False): ""}
 _UPSERTS: dict = {}
 #: the audit entry of a ballot (its data gets the version the upsert returns)
 AUDIT_ACTION = "ballot.cast"
 
 
-def _upsert_sql(postgresql: bool, proxy: bool, paper: bool):
+def _upsert_sql(postgresql: bool, proxy: bool, entered: bool):
     """INSERT … ON CONFLICT (consultation_id, slot) DO UPDATE … WHERE it may and must change,
     RETURNING id, version: one statement claims, locks and writes the slot's current ballot.
 
@@ -98,7 +98,7 @@ def _upsert_sql(postgresql: bool, proxy: bool, paper: bool):
     answers, voter, right, channel and evidence; the JSON is compared as jsonb on
     PostgreSQL, as the same serialiser's text on SQLite.
     """
-    key = (postgresql, proxy, paper)
+    key = (postgresql, proxy, entered)
     if key not in _UPSERTS:
         same = "IS NOT DISTINCT FROM" if postgresql else "IS"
         answers = ("CAST(ballots.answers AS JSONB) = CAST(excluded.answers AS JSONB)"
@@ -110,7 +110,7 @@ def _upsert_sql(postgresql: bool, proxy: bool, paper: bool):
             f"VALUES ({', '.join(':' + name for name in columns)}, 1, :updated_at) "
             "ON CONFLICT (consultation_id, slot) DO UPDATE SET version = ballots.version + 1, "
             + ", ".join(f"{name} = excluded.{name}" for name in WRITTEN)
-            + f" WHERE NOT ({unchanged}{KEPT[(proxy, paper)]}) RETURNING id, version")
+            + f" WHERE NOT ({unchanged}{KEPT[(proxy, entered)]}) RETURNING id, version")
         typed = [bindparam(name, type_=Ballot.__table__.c[name].type)
                  for name in ("channel", "answers", "updated_at")]
         if postgresql:
@@ -172,7 +172,7 @@ def _actor(values: dict) -> int | None:
 def _upsert(c: Consultation, values: dict, rows: list[tuple], postgresql: bool):
     """Write the slot's current ballot, or nothing (None): on PostgreSQL with its answers,
     version and audit entry; on SQLite the caller adds them (`_write_rest`)."""
-    statement = _upsert_sql(postgresql, values["cast_as"] == "proxy", values["channel"] == Channel.paper)
+    statement = _upsert_sql(postgresql, values["cast_as"] == "proxy", values["entered_by_id"] is not None)
     params = {"estate_id": c.estate_id, "consultation_id": c.id, **values}
     if postgresql:
         audit = pending_fields(AUDIT_ACTION, estate_id=c.estate_id, actor_id=_actor(values),
@@ -228,7 +228,8 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
             db.session.commit()
             return current
         db.session.rollback()  # refused: release the slot's lock, leave everything as it was
-        raise Conflict(_kept_over(current, cast_as, channel) or messages.OWNER_ALREADY_VOTED,
+        raise Conflict(_kept_over(current, cast_as, entered_by_id is not None)
+                       or messages.OWNER_ALREADY_VOTED,
                        code="owner_already_voted")
     ballot_id, version = written
     if not postgresql:
@@ -241,6 +242,10 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
     seal_soon(estate_id)
     ballot_cast.send(current_app._get_current_object(), consultation_id=consultation_id,
                      estate_id=estate_id)
+    if entered_by_id is not None or cast_as == "proxy":  # someone else acted for the owner
+        ballot_entered.send(current_app._get_current_object(), consultation_id=consultation_id,
+                            estate_id=estate_id, flat_id=flat_id, ballot_id=ballot_id,
+                            version=version, voter_id=voter_id)
     del values["updated_at"]
     return Ballot(id=ballot_id, estate_id=estate_id, consultation_id=consultation_id,
                   version=version, created_at=now, updated_at=now, **values)
@@ -271,8 +276,10 @@ def cast_assisted_ballot(c: Consultation, actor: User, flat_id: int, answers: di
                          channel: str, evidence: str, witness_phone: str | None = None) -> Ballot:
     """A paper, proxy or assisted ballot entered by a committee member, with evidence.
 
-    paper and assisted ballots are the owner's own (they replace anything); a written
-    proxy (channel proxy) ranks like an online proxy and cannot replace the owner's ballot.
+    None of them replaces a ballot cast online (the owner's or the owner's proxy's: 409,
+    saying when and how the flat voted); paper and assisted ballots replace an earlier
+    entry; a written proxy (channel proxy) ranks like an online proxy and cannot replace
+    the owner's ballot. The flat's owners are told (`ballot_entered`).
     """
     if c.per_resident:
         raise InvalidInput(messages.ASSISTED_FOR_RESIDENTS,
@@ -298,8 +305,10 @@ def my_ballots(c: Consultation, user: User) -> list[dict]:
     ballots = db.session.execute(
         select(Ballot, Flat.room).outerjoin(Flat, Ballot.flat_id == Flat.id)
         .where(Ballot.consultation_id == c.id, condition).order_by(Ballot.id)).all()
+    known = names([person for b, _ in ballots for person in (b.voter_id, b.entered_by_id)])
     return [{"flat_id": b.flat_id, "room": room, "receipt": b.receipt, "version": b.version,
              "channel": b.channel.value, "cast_as": b.cast_as, "mine": b.voter_id == user.id,
+             "entered": b.entered_by_id is not None, "cast_by": cast_by(b, user.id, known),
              "answers": b.answers, "updated_at": b.updated_at} for b, room in ballots]
 
 
@@ -312,13 +321,14 @@ def receipts(c: Consultation) -> list[dict]:
         raise Conflict(messages.NOT_PUBLISHED, code="not_published")
     rows = db.session.execute(
         select(BallotVersion.receipt, BallotVersion.channel, Flat.room,
-               BallotVersion.receipt == Ballot.receipt)
+               BallotVersion.receipt == Ballot.receipt, Ballot.slot.startswith(VOID))
         .join(Ballot, BallotVersion.ballot_id == Ballot.id)
         .outerjoin(Flat, BallotVersion.flat_id == Flat.id)
         .where(BallotVersion.consultation_id == c.id).order_by(BallotVersion.receipt)).all()
     return [{"receipt": receipt, "room_masked": mask_room(room), "channel": channel.value,
-             "current": bool(current), "note": None if current else messages.RECEIPT_REPLACED}
-            for receipt, channel, room, current in rows]
+             "current": bool(current) and not void,
+             "note": messages.RECEIPT_VOIDED if void else None if current else messages.RECEIPT_REPLACED}
+            for receipt, channel, room, current, void in rows]
 
 
 def current_ballot(c: Consultation, flat_id: int) -> Ballot | None:
@@ -349,7 +359,8 @@ def entered_ballots(c: Consultation) -> list[Ballot]:
     """The current ballots the committee entered (paper, proxy, assisted), newest first,
     each with its evidence and witness: the console lists them to check the paper pile."""
     return list(db.session.scalars(
-        select(Ballot).where(Ballot.consultation_id == c.id, Ballot.entered_by_id.is_not(None))
+        select(Ballot).where(Ballot.consultation_id == c.id, Ballot.entered_by_id.is_not(None),
+                             Ballot.flat_id.is_not(None))  # not one voided after an objection
         .order_by(Ballot.updated_at.desc(), Ballot.id.desc())))
 
 

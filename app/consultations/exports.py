@@ -14,6 +14,7 @@ from app.auth.permissions import is_committee
 from app.consultations import messages
 from app.consultations.models import Ballot, Consultation, Status
 from app.consultations.access import scope_condition
+from app.consultations.corrections import corrections_of
 from app.consultations.outcome import Outcome
 from app.consultations.question_types import type_of
 from app.consultations.tally import results
@@ -22,7 +23,7 @@ from app.display import PDF_FONT, china_time, csv_document, pdf_font, pdf_text
 from app.errors import Conflict
 from app.estates.models import Building, Flat, Owner, Stairwell
 from app.extensions import db
-from app.privacy import mask_name, mask_phone
+from app.privacy import mask_name, mask_phone, mask_room
 from app.rules.engine import area_text
 
 
@@ -79,10 +80,27 @@ def summary_lines(c: Consultation, outcome: Outcome) -> list[str]:
     ]
 
 
+def correction_lines(c: Consultation) -> list[str]:
+    """The ballots voided or corrected after upheld objections (询异): how many, and why
+    (rooms masked as in the list); nothing when there were none."""
+    corrections = corrections_of(c)
+    if not corrections:
+        return []
+    rooms = dict(db.session.execute(select(Flat.id, Flat.room).where(
+        Flat.id.in_({row.flat_id for row in corrections}))).all())
+    actions = [row.action for row in corrections]
+    return [messages.CORRECTIONS_SUMMARY.format(count=len(corrections), void=actions.count("void"),
+                                                correct=actions.count("correct"))] + [
+        messages.CORRECTION_LINE.format(room=mask_room(rooms.get(row.flat_id)),
+                                        action=messages.CORRECTION_ACTIONS[row.action], reason=row.reason)
+        for row in corrections]
+
+
 def export_csv(c: Consultation) -> str:
     outcome = results(c)
     return csv_document([[messages.EXPORT_TITLE.format(title=c.title)],
-                         *([line] for line in summary_lines(c, outcome)), [],
+                         *([line] for line in summary_lines(c, outcome)),
+                         *([line] for line in correction_lines(c)), [],
                          messages.EXPORT_HEADER, *rows(c)])
 
 
@@ -100,6 +118,7 @@ def export_pdf(c: Consultation) -> bytes:
     story = [Paragraph(pdf_text(messages.EXPORT_TITLE.format(title=c.title)), title_style),
              Spacer(1, 4 * mm)]
     story += [Paragraph(pdf_text(line), body_style) for line in summary_lines(c, outcome)]
+    story += [Paragraph(pdf_text(line), body_style) for line in correction_lines(c)]
     story.append(Spacer(1, 4 * mm))
     table = Table([messages.EXPORT_HEADER] + rows(c), repeatRows=1)
     table.setStyle(TableStyle([

@@ -29,7 +29,6 @@ NOT_RESIDENT = "只有本范围内经过核实的居民才能回答"
 FLAT_REQUIRED = "您名下有多户，请选择为哪一户投票"
 FLAT_NOT_IN_SCOPE = "这一户不在本次征询的范围内"
 OWNER_ALREADY_VOTED = "业主本人已经投票，代理人不能更改"
-OWNER_VOTED_ONLINE = "业主本人已经在手机上投过票，按规则以本人的网上投票为准，纸质票不再录入。"
 ASSISTED_FOR_RESIDENTS = "所有居民都能回答的调查不需要代为录入"
 
 ANSWER_REQUIRED = "请回答这道题"
@@ -101,3 +100,23 @@ NOT_YOUR_FLAT = "只能对自己名下、在表决范围内的那一户提出异
 ALREADY_OBJECTED = "这一户已经对本次结果提出过异议"
 ALREADY_RESOLVED = "这件异议已经处理完了"
 JOB_CLOSE_DUE = "到了截止时间的表决自动截止"
+
+# Who cast a flat's ballot, how and when (issue 30: nothing is changed behind an owner's back)
+VOTED_ONLINE = ("这一户已在 {at}（北京时间）由{who}在网上投票。只有业主本人（或业主委托的家属）"
+                "可以更改，工作人员不能代为录入。")
+WHO_OWNER = "业主本人"
+WHO_PROXY = "业主委托的家属"
+CAST_BY_SELF = "{at} 您本人在网上投票"
+CAST_BY_OWNER = "{at} 业主本人（{name}）在网上投票"
+CAST_BY_PROXY = "{at} 由业主委托的 {name} 在网上代投"
+CAST_BY_ENTERED = "{at} 由工作人员 {name} 代为录入（{channel}）"
+
+# 询异 upheld: a ballot voided or corrected, and what the 公示 says of it
+CORRECTION_ACTIONS = {"void": "作废", "correct": "更正"}
+CORRECTION_ANSWERS_REQUIRED = "更正这张票，请填写业主实际的选择"
+CORRECTION_NO_BALLOT = "这一户没有投票记录，没有可以作废或更正的票"
+CORRECTION_NOT_PRELIMINARY = "只有投票截止后、正式公示前，才能按异议作废或更正选票"
+CORRECTION_EVIDENCE = "询异异议 #{objection_id} 核实后{action}：{reason}"
+CORRECTIONS_SUMMARY = "询异期间更正了 {count} 张票（作废 {void} 张，更正 {correct} 张），结果已按更正后的票重新统计："
+CORRECTION_LINE = "{room}：{action}。原因：{reason}"
+RECEIPT_VOIDED = "这张回执对应的票已按询异异议作废"

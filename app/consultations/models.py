@@ -138,6 +138,10 @@ class CastFields:
     answers: Mapped[dict] = mapped_column(JSON)
 
 
+#: the slot of a ballot voided after an upheld objection ("void:<ballot id>"): no flat's, not counted
+VOID = "void:"
+
+
 class Ballot(CastFields, db.Model):
     """The current ballot of one flat (or one resident) in a consultation.
 
@@ -270,3 +274,31 @@ class ResultObjection(db.Model):
 
     def __repr__(self):
         return f"<ResultObjection {self.id} consultation={self.consultation_id} flat={self.flat_id}>"
+
+
+class BallotCorrection(db.Model):
+    """A ballot voided or corrected because an objection (询异) about it was upheld: one per
+    objection, with the reason; the 公示 counts and quotes them."""
+
+    __tablename__ = "ballot_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
+    #: the upheld objection (one correction at most)
+    objection_id: Mapped[int] = mapped_column(ForeignKey("result_objections.id"), unique=True)
+    #: the flat whose ballot it was
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"))
+    ballot_id: Mapped[int] = mapped_column(ForeignKey("ballots.id"))
+    #: void (the flat did not vote) or correct (the answers as the owner gave them)
+    action: Mapped[str] = mapped_column(String(10))
+    #: why, as the committee wrote it when resolving the objection
+    reason: Mapped[str] = mapped_column(Text)
+    #: the version and receipt the correction replaced
+    version_before: Mapped[int] = mapped_column(Integer)
+    receipt_before: Mapped[str] = mapped_column(String(16))
+    actor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __repr__(self):
+        return f"<BallotCorrection {self.id} consultation={self.consultation_id} flat={self.flat_id} {self.action}>"

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from app.audit.services import record
 from app.consultations import messages
 from app.consultations.access import linked_flats, scope_condition
+from app.consultations.cast_by import cast_by
 from app.consultations.models import Ballot, Consultation, ObjectionStatus, ResultObjection, Status
 from app.db import utcnow
 from app.display import china_time
@@ -144,5 +145,6 @@ def my_flat_records(c: Consultation, user) -> list[dict]:
                         "channel": ballot.channel.value if ballot else None,
                         "answers": ballot.answers if ballot else None,
                         "updated_at": ballot.updated_at if ballot else None,
+                        "cast_by": cast_by(ballot, user.id) if ballot else None,
                         "objection_id": mine[flat_id].id if flat_id in mine else None})
     return records

@@ -84,6 +84,10 @@ class MyBallotSchema(BaseSchema):
     channel = fields.String()
     cast_as = fields.String()
     mine = fields.Boolean()
+    #: entered by the committee (paper, written proxy, assisted)
+    entered = fields.Boolean()
+    #: who cast it, how and when, as the owner reads it
+    cast_by = fields.String()
     answers = fields.Dict()
     updated_at = fields.DateTime()
 

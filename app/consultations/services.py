@@ -15,9 +15,11 @@ from app.consultations.access import (  # noqa: F401
 from app.consultations.ballots import (  # noqa: F401
     cast_assisted_ballot, cast_ballot, choices, current_ballot, entered_ballots, has_ballot,
     my_ballots, new_receipt, receipts, voted_flat_ids)
+from app.consultations.corrections import correct_ballot, corrections_by_objection, corrections_of  # noqa: F401
 from app.consultations.lifecycle import (  # noqa: F401
     all_templates, announce_status, catalogue_items, close_consultation, close_due, create_consultation,
     get_template, open_consultation, publish_consultation, settle)
+from app.consultations.messages import CORRECTION_ACTIONS  # noqa: F401
 from app.consultations.models import Consultation  # noqa: F401
 from app.consultations.outcome import Outcome  # noqa: F401
 from app.consultations.preliminary import (  # noqa: F401

@@ -11,7 +11,7 @@ from sqlalchemy import (Integer, String, bindparam, case, cast, distinct, func, 
 
 from app.consultations.access import head_of, scope_of, scope_of_loaded
 from app.consultations.means import Means, within_means
-from app.consultations.models import Ballot, BallotAnswer, Channel, Consultation, Status
+from app.consultations.models import VOID, Ballot, BallotAnswer, Channel, Consultation, Status
 from app.consultations.outcome import Approval, ItemOutcome, Outcome, QuestionOutcome
 from app.consultations.question_types import Counted, type_of
 from app.consultations.templates import APPROVE
@@ -22,6 +22,9 @@ from app.rules import engine, get_rule
 from app.rules.engine import Tally
 
 ZERO = Decimal("0.00")
+
+#: a ballot voided after an upheld objection (询异) is kept, not counted
+COUNTED = Ballot.slot.not_like(VOID + "%")
 
 
 def _tally(owners, area) -> Tally:
@@ -120,7 +123,7 @@ def _counting_statement(scope_type: str, per_resident: bool):
     p = _Params(scope_type)
     scope = _row(SCOPE, **_scope_figures()).where(p.in_scope)
     channels = (_row(CHANNEL, option=cast(Ballot.channel, String), ballots=func.count(Ballot.id))
-                .where(Ballot.consultation_id == p.consultation).group_by(Ballot.channel))
+                .where(Ballot.consultation_id == p.consultation, COUNTED).group_by(Ballot.channel))
     answers = (_row(ANSWERS, BallotAnswer.question_key, BallotAnswer.item_key,
                     BallotAnswer.option_key, ballots=func.count(BallotAnswer.id))
                .where(BallotAnswer.consultation_id == p.consultation)
@@ -152,7 +155,7 @@ def _grouped_statement():
              .where(Consultation.id.in_(ids)).group_by(Consultation.id))
     channels = (_row(CHANNEL, option=cast(Ballot.channel, String), ballots=func.count(Ballot.id),
                      key=Ballot.consultation_id)
-                .where(Ballot.consultation_id.in_(ids))
+                .where(Ballot.consultation_id.in_(ids), COUNTED)
                 .group_by(Ballot.consultation_id, Ballot.channel))
     answers = (_row(ANSWERS, BallotAnswer.question_key, BallotAnswer.item_key,
                     BallotAnswer.option_key, ballots=func.count(BallotAnswer.id),

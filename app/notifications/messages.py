@@ -9,3 +9,6 @@ TRANSFER_TITLE = "{flat} 已登记过户"
 TRANSFER_ACTOR = "居委会的{name}"
 TRANSFER_BODY = ("{actor}在 {when} 登记了 {flat} 的过户，并上传了证明材料。"
                  "您作为这一户业主的认证已经结束。如果有误，请联系居委会。")
+ENTERED_TITLE = "{room} 的表决票已由他人录入"
+ENTERED_BODY = ("“{title}”：{room} 的表决票 {how}。如果这不是您的意思，请打开页面自己重新投票，"
+                "以您本人的投票为准；投票截止后，也可以在询异公示期内提出异议。")

@@ -32,6 +32,8 @@ STAIRWELL_NOT_IN_SCOPE = "这个单元不在本次征询的范围内。"
 SCAN_NOT_DRAFT = "这张扫描件已经处理过了。"
 EVIDENCE = "纸质表决票扫描件 #{scan_id}（{pages}）"
 WITNESS_REQUIRED = "请填写见证人的手机号"
+PAGES_UNREAD = ("这一户的表决票第 {pages} 页还没有拍照读取。请先上传这几页；"
+                "或者对照纸质票，把这几页的每一题都选好（没填的请选“弃权”），不会自动算作弃权。")
 
 # Statuses, for the console
 STATUS_LABELS = {"draft": "待确认", "confirmed": "已确认", "rejected": "不采用"}
@@ -73,6 +75,6 @@ PAPER_REJECT_REASON = "不采用的原因"
 PAPER_REASON_REQUIRED = "请写明不采用的原因"
 PAPER_REJECTED = "已标记为不采用。"
 PAPER_DECIDED = "已处理"
-PAPER_MULTI_PAGE = "这一户的表决票有 {pages} 页：各页拍照后一起确认，下面的选项已合并各页读到的内容。"
+PAPER_MULTI_PAGE = "这一户的表决票有 {pages} 页：每一页都拍照读取后再确认，下面的选项已合并各页读到的内容。缺页的题目要您逐题选好，不会自动算作弃权。"
 PAPER_PHOTO_ALT = "{flat} 表决票照片（已摆正）"
 PAPER_CLOSED = "征询开始后、截止前才能录入纸质票。"

@@ -18,6 +18,7 @@ from app.consultations.answers import visible
 from app.consultations.models import Ballot, Channel, Consultation
 from app.errors import DomainError, InvalidInput, NotFound
 from app.estates.models import Estate, Flat, Stairwell
+from app.db import lock_rows
 from app.extensions import db
 from app.media.storage import media_store
 from app.paperballots import layout, messages, pdf, reading
@@ -221,25 +222,68 @@ def merged_answers(scan: PaperBallotScan) -> dict:
     return merged
 
 
+def _lock_sheet(scan: PaperBallotScan) -> None:
+    """Hold the flat's scans in this consultation (in id order), then re-read this one: two
+    confirms of one sheet take turns, and the second sees the first's decision (409)."""
+    ids = db.session.scalars(select(PaperBallotScan.id).where(
+        PaperBallotScan.consultation_id == scan.consultation_id, PaperBallotScan.flat_id == scan.flat_id))
+    lock_rows(db.session, PaperBallotScan, PaperBallotScan.id, list(ids))
+    db.session.refresh(scan)
+
+
+def _check_pages(c: Consultation, parts: list[PaperBallotScan], answers: dict) -> None:
+    """Every page of the sheet read, or each question (item) of an unread page marked by the
+    committee in `answers`: nothing unread silently becomes 弃权 (422 pages_unread)."""
+    read = {part.page for part in parts}
+    unread = [page for page in layout.sheet_pages(c.questions) if page.number not in read]
+    missing = {}
+    for page in unread:
+        for box in page.boxes:
+            question = next(q for q in c.questions if q["key"] == box.question)
+            given = answers.get(box.question)
+            marked = given is not None and (box.item is None or box.item in given)
+            if not marked and visible(question, answers):
+                missing.setdefault(box.question, []).append(page.number)
+    if missing:
+        numbers = "、".join(str(n) for n in sorted({n for pages in missing.values() for n in pages}))
+        message = messages.PAGES_UNREAD.format(pages=numbers)
+        raise InvalidInput(message, code="pages_unread",
+                           fields={"answers": {key: message for key in missing}})
+
+
+def _evidence(scan: PaperBallotScan, parts: list[PaperBallotScan]) -> str:
+    """The scans that make the ballot, each named (their images, or their ids when long)."""
+    ordered = sorted(parts, key=lambda p: p.page)
+    evidence = messages.EVIDENCE.format(scan_id=scan.id, pages="、".join(
+        f"/api/v1/paper-ballot-scans/{part.id}/image" for part in ordered))
+    if len(evidence) > 500:
+        evidence = messages.EVIDENCE.format(scan_id=scan.id, pages="、".join(f"#{part.id}" for part in ordered))
+    return evidence
+
+
 def confirm_scan(scan: PaperBallotScan, actor, answers: dict, witness_phone: str) -> Ballot:
-    """The checked answers become the flat's paper ballot, this scan (and its sibling pages)
-    its evidence. An owner's own online ballot is never replaced by paper (409)."""
+    """The checked answers become the flat's paper ballot; its evidence is exactly the scans
+    that made it: this scan and the latest draft of each other page. The flat's scans are
+    held for the unit (`_lock_sheet`): a scan is confirmed once, a second confirm gets 409.
+    A page not read needs each of its questions marked (`_check_pages`). A ballot cast
+    online is never replaced by paper (409)."""
     if not witness_phone:
         raise InvalidInput(messages.WITNESS_REQUIRED, fields={"witness_phone": messages.WITNESS_REQUIRED})
     c = consultations.get_consultation(scan.consultation_id)
     consultations.settle(c)  # a lapsed vote closes before anything of ours is touched
-    parts = [scan, *sibling_pages(scan)]
-    for part in parts:
-        part.decide(ScanStatus.confirmed, actor.id)
-    record("paper_ballot.confirmed", estate_id=c.estate_id, actor_id=actor.id,
-           subject_type="paper_ballot_scan", subject_id=scan.id,
-           data={"flat_id": scan.flat_id, "scans": [part.id for part in parts]})
-    evidence = messages.EVIDENCE.format(scan_id=scan.id, pages="、".join(
-        f"/api/v1/paper-ballot-scans/{part.id}/image" for part in sorted(parts, key=lambda p: p.page)))
-    # one commit: the scans' decision, the audit entry and the ballot (cast commits them together)
+    _lock_sheet(scan)
     try:
+        parts = [scan, *sibling_pages(scan)]
+        for part in parts:
+            part.decide(ScanStatus.confirmed, actor.id)
+        _check_pages(c, parts, answers)
+        record("paper_ballot.confirmed", estate_id=c.estate_id, actor_id=actor.id,
+               subject_type="paper_ballot_scan", subject_id=scan.id,
+               data={"flat_id": scan.flat_id, "scans": [part.id for part in parts]})
+        # one commit: the scans' decision, the audit entry and the ballot (cast commits them together)
         ballot = consultations.cast_assisted_ballot(c, actor, scan.flat_id, answers, channel="paper",
-                                                    evidence=evidence[:500], witness_phone=witness_phone)
+                                                    evidence=_evidence(scan, parts),
+                                                    witness_phone=witness_phone)
     except DomainError:
         db.session.rollback()  # refused: the scans stay drafts, nothing of this attempt is kept
         raise

@@ -22,6 +22,9 @@ OBJECTION_RESOLUTION = "调解结果"
 OBJECTION_RESOLVE = "记录处理结果"
 CONFIRM_OBJECTION_RESOLVE = "记录后这件异议就处理完了，对应的调解案件也会结案并公示结果。确定吗？"
 OBJECTION_CASE = "调解案件"
+BALLOT_ACTION = "核实后，这一户的票"
+BALLOT_ACTIONS = {"": "不改动", "void": "作废（不是这一户的票，或不是业主本人的意思）"}
+CORRECTED = "这一户的表决票已按异议{action}，结果已重新统计。"
 # console: a project
 WORK_ITEMS = "改造内容的进度"
 WORK_ITEMS_TEXT = "每次更新都会记在这一项的时间线上；项目总进度按各项估算费用加权计算。"
@@ -57,7 +60,8 @@ JS = {
     "period": OBJECTIONS_PERIOD, "noPeriod": OBJECTIONS_NO_PERIOD, "none": OBJECTIONS_NONE,
     "resolution": OBJECTION_RESOLUTION, "resolve": OBJECTION_RESOLVE,
     "confirmResolve": CONFIRM_OBJECTION_RESOLVE, "case": OBJECTION_CASE,
-    "recorded": "{room}：已记录（{channel}，{time}）", "notRecorded": "{room}：没有投票记录",
+    "ballotAction": BALLOT_ACTION, "ballotActions": BALLOT_ACTIONS, "corrected": CORRECTED,
+    "recorded": "{room}：已记录，{who}", "notRecorded": "{room}：没有投票记录",
     "channels": CHANNEL_LABELS,
     "reason": OBJECTION_REASON, "submit": OBJECTION_SUBMIT, "confirmObjection": CONFIRM_OBJECTION,
     "objection": "{room}的异议（{status}）：{reason}", "resolved": "处理结果：{resolution}",

@@ -112,7 +112,7 @@ def test_an_owners_online_ballot_outranks_a_paper_sheet_entered_later(client):
                             "flat_id": flat.id, "answers": {"install": "abstain"}, "channel": "paper",
                             "evidence": "纸质表决票", "witness_phone": "13912345678"})
     assert paper.status_code == 409 and paper.json["error"]["code"] == "owner_already_voted"
-    assert "网上投票为准" in paper.json["error"]["message"]
+    assert "由业主本人在网上投票" in paper.json["error"]["message"]
     ballot = db.session.scalar(select(Ballot))
     assert (ballot.channel.value, ballot.answers, ballot.version) == ("online", {"install": "agree"}, 1)
     # the owner may still change their own ballot

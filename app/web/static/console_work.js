@@ -56,12 +56,24 @@
     label.htmlFor = area.id;
     var error = el("p", "form-error");
     error.setAttribute("role", "alert");
+    // upheld about the flat's ballot: void it (the resolution is the reason)
+    var actionLabel = el("label", "", C.ballotAction);
+    var action = el("select");
+    action.id = "ballot-action-" + objection.id;
+    actionLabel.htmlFor = action.id;
+    Object.keys(C.ballotActions).forEach(function (key) {
+      var option = el("option", "", C.ballotActions[key]);
+      option.value = key;
+      action.appendChild(option);
+    });
     var button = el("button", "btn", C.resolve);
     button.type = "submit";
     button.setAttribute("data-confirm", C.confirmResolve);
-    [label, area, button, error].forEach(function (node) { form.appendChild(node); });
+    [label, area, actionLabel, action, button, error].forEach(function (node) { form.appendChild(node); });
     submit(form, function () {
-      send(form, "POST", "/api/v1/result-objections/" + objection.id + "/resolve", { resolution: area.value }, reload);
+      var body = { resolution: area.value };
+      if (action.value) { body.ballot_action = action.value; }
+      send(form, "POST", "/api/v1/result-objections/" + objection.id + "/resolve", body, reload);
     });
     return form;
   }
@@ -88,6 +100,7 @@
           }
           if (o.status === "open") { item.appendChild(resolveForm(o, load)); }
           else { item.appendChild(el("p", "muted", GZ.format(C.resolved, { resolution: o.resolution }))); }
+          if (o.correction) { item.appendChild(el("p", "correction", GZ.format(C.corrected, { action: o.correction.action_label }))); }
           list.appendChild(item);
         });
       });

@@ -81,14 +81,15 @@
         records.textContent = "";
         mine.textContent = "";
         data.my_flats.forEach(function (flat) {
-          var line = flat.recorded ? GZ.format(C.recorded, { room: flat.room, channel: C.channels[flat.channel] || flat.channel,
-            time: GZ.cnTime(flat.updated_at) }) : GZ.format(C.notRecorded, { room: flat.room });
+          var line = flat.recorded ? GZ.format(C.recorded, { room: flat.room, who: flat.cast_by })
+            : GZ.format(C.notRecorded, { room: flat.room });
           records.appendChild(el("p", "", line));
           if (data.in_period && !flat.objection_id) { records.appendChild(objectionForm(id, flat, load)); }
         });
         data.objections.forEach(function (o) {
           mine.appendChild(el("p", "", GZ.format(C.objection, { room: o.room, status: o.status_label, reason: o.reason })));
           if (o.resolution) { mine.appendChild(el("p", "muted", GZ.format(C.resolved, { resolution: o.resolution }))); }
+          if (o.correction) { mine.appendChild(el("p", "correction", GZ.format(C.corrected, { action: o.correction.action_label }))); }
         });
       });
     }
