@@ -4,8 +4,11 @@ against a real server whose WeChat API is the local fake (tests/auth/fake_wechat
 import os
 import subprocess
 
-from flask import Flask, jsonify, request
+from sqlalchemy import select
 
+from app.auth.models import WechatSubscription
+from app.auth.services import issue_tokens
+from app.extensions import db
 from tests.auth.fake_wechat import FakeWechat
 from tests.factories import flats_of, make_consultation, make_estate, make_owner
 from tests.live import ROOT, serve_wsgi
@@ -13,7 +16,7 @@ from tests.realtime.helpers import seeding
 
 MINI_ID, MINI_SECRET = "wxmini0000000001", "mini-secret"
 PHONE = "13912340077"
-SUBSCRIBE_TOKEN = "access-token-of-a-mini-program-user"
+RESULTS_TEMPLATE = "tmpl-results-0002"
 
 
 def _jest(test_file: str, env: dict) -> None:
@@ -44,33 +47,23 @@ def test_sign_in_web_view_notices_prompt_and_share_cards(start_server, clone_dat
     assert wechat.calls  # the sign-ins went through WeChat's (fake) API
 
 
-def subscriptions_app() -> tuple[Flask, list]:
-    """GET/POST /api/v1/wechat/subscriptions as documented: {templates: {kind: id},
-    subscriptions}; POST {template_ids, accepted}. Only `results` is configured here."""
-    app, reports = Flask("fake_subscriptions"), []
-
-    def signed_in():
-        return request.headers.get("Authorization") == f"Bearer {SUBSCRIBE_TOKEN}"
-
-    @app.route("/api/v1/wechat/subscriptions", methods=["GET", "POST"])
-    def subscriptions():
-        if not signed_in():
-            return jsonify(error={"code": "unauthorized", "message": "请先登录", "fields": {}}), 401
-        if request.method == "POST":
-            body = request.get_json()
-            reports.append({"template_ids": body["template_ids"], "accepted": body["accepted"]})
-        return jsonify(templates={"results": "tpl-results"}, subscriptions=[])
-
-    @app.get("/reported")
-    def reported():
-        return jsonify(reports)
-
-    return app, reports
-
-
-def test_the_subscribe_page_asks_in_the_tap_and_reports_the_answer():
-    app, reports = subscriptions_app()
-    with serve_wsgi(app) as url:
-        _jest("test/subscribe.test.js", {"GONGZHI_SUBSCRIBE_BASE_URL": url,
-                                         "GONGZHI_SUBSCRIBE_TOKEN": SUBSCRIBE_TOKEN})
-    assert [report["accepted"] for report in reports] == [["tpl-results"], []]
+def test_the_subscribe_page_asks_in_the_tap_and_reports_the_answer(start_server, clone_database):
+    """The subscribe page against the real GET/POST /api/v1/wechat/subscriptions of a server
+    with only the results template configured; a mini-program user signed in (an API token
+    family). What the taps accepted is what the server stored (wechat_subscriptions)."""
+    url = clone_database("sqlite")
+    with seeding(url):
+        user = make_owner(flats_of(make_estate().id)[0])
+        user.wechat_mini_openid = "o_mini_subscriber"
+        token = issue_tokens(user)["access_token"]  # commits
+        user_id = user.id
+    server = start_server("sqlite", database_url=url, WECHAT_MINI_APP_ID=MINI_ID,
+                          WECHAT_MINI_APP_SECRET=MINI_SECRET, WECHAT_SUBSCRIBE_RESULTS=RESULTS_TEMPLATE,
+                          WECHAT_SUBSCRIBE_FIELDS_RESULTS="thing1=title,thing2=estate")
+    _jest("test/subscribe.test.js", {"GONGZHI_BASE_URL": server.url, "GONGZHI_SUBSCRIBE_TOKEN": token,
+                                     "GONGZHI_SUBSCRIBE_TEMPLATE": RESULTS_TEMPLATE})
+    with seeding(url):
+        stored = [(row.user_id, row.kind, row.template_id, row.remaining)
+                  for row in db.session.scalars(select(WechatSubscription))]
+    # the accept allowed one message; the refusal and the kind without a template added none
+    assert stored == [(user_id, "results", RESULTS_TEMPLATE, 1)]
