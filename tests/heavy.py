@@ -126,3 +126,29 @@ def post_photos(url: str, project_id: int, token: str, photos: list[bytes]):
                          data={"body": "屋面防水完工", "author_role": "committee"},
                          files=[("photos", (f"p{n}.png", data, "image/png"))
                                 for n, data in enumerate(photos)], timeout=300)
+
+
+@lru_cache(maxsize=4)
+def slow_jpeg(scans: int, side: int = 2000) -> bytes:
+    """A progressive JPEG of side × side pixels whose last scan is repeated until it has
+    `scans` scans: a few KB per hundred scans, and each scan decodes the whole image again."""
+    from PIL import Image
+
+    from app.media.jpeg import count_scans
+
+    out = io.BytesIO()
+    Image.new("RGB", (side, side), (90, 140, 200)).save(out, "JPEG", progressive=True, quality=90)
+    data = out.getvalue()
+    last_scan = data[data.rfind(b"\xff\xda"):-2]
+    return data[:-2] + last_scan * (scans - count_scans(data)) + b"\xff\xd9"
+
+
+def normal_jpeg(side: int = 1200) -> bytes:
+    """An ordinary (baseline) photo-sized JPEG."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (side, side * 3 // 4), (200, 180, 150))
+    ImageDraw.Draw(image).ellipse((side // 4, side // 8, side // 2, side // 3), fill=(40, 90, 160))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()

@@ -43,3 +43,53 @@ def test_outside_gevent_the_work_is_a_plain_call():
     from app.offload import off_the_loop
 
     assert off_the_loop(_thread.get_native_id) == _thread.get_native_id()
+
+
+HELPERS = """
+from gevent import monkey; monkey.patch_all()
+import os, time, gevent
+from app import offload
+
+gaps, last = [], [time.perf_counter()]
+def tick():
+    while True:
+        gevent.sleep(0.01)
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+gevent.spawn(tick)
+
+pid = offload.in_a_process(os.getpid, timeout_s=30)  # the first call starts a helper
+niceness = offload.in_a_process(os.getpriority, os.PRIO_PROCESS, 0, timeout_s=5)
+started = time.perf_counter()
+try:
+    offload.in_a_process(sum, range(10 ** 12), timeout_s=1)  # pure CPU, for hours
+except offload.TimedOut:
+    timed_out = time.perf_counter() - started
+try:
+    offload.in_a_process(int, "x", timeout_s=5)
+except ValueError:
+    raised = "ValueError"
+offload._helpers = offload._Helpers(1, 0)
+sleeper = gevent.spawn(offload.in_a_process, time.sleep, 1, timeout_s=5)
+gevent.sleep(0.3)
+try:
+    offload.in_a_process(os.getpid, timeout_s=5)
+except offload.Busy as error:
+    busy = error.retry_after
+sleeper.get()
+print(pid != os.getpid(), niceness, round(timed_out, 1), raised, busy, round(max(gaps), 3))
+"""
+
+
+def test_work_in_a_helper_process_is_killed_past_its_time_and_a_full_queue_says_busy():
+    out = subprocess.run([sys.executable, "-c", HELPERS], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    other_process, niceness, timed_out, raised, busy, worst_gap = out.stdout.split()
+    assert other_process == "True"
+    assert int(niceness) >= 10
+    # an endless computation ends at its limit, and the loop kept ticking meanwhile
+    assert 1.0 <= float(timed_out) < 5
+    assert raised == "ValueError"
+    assert int(busy) > 0
+    assert float(worst_gap) < 0.5
