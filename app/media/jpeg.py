@@ -7,6 +7,8 @@ and skipping the entropy-coded data) before anything is decoded.
 """
 import re
 
+#: a JPEG with more scans is refused before decoding (photos and scans have a dozen at most)
+MAX_SCANS = 64
 SOI, SOS, EOI = 0xD8, 0xDA, 0xD9
 #: a marker inside entropy-coded data: 0xFF then neither 0x00 (stuffing), a restart
 #: marker (0xD0-0xD7) nor 0xFF (fill)

@@ -15,13 +15,12 @@ from PIL import Image, UnidentifiedImageError
 
 from app.errors import DomainError, InvalidInput
 from app.media import messages
+from app.media.jpeg import MAX_SCANS as MAX_JPEG_SCANS
 from app.media.jpeg import count_scans
 from app.offload import TimedOut, in_a_process
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_PIXELS = 40_000_000
-#: a JPEG with more scans is refused before decoding (real photos have a dozen at most)
-MAX_JPEG_SCANS = 64
 #: a photo's check and re-encoding runs in a helper process, killed after this long
 DECODE_TIME_LIMIT_S = 20
 MAX_SIDE_PX = 2560
