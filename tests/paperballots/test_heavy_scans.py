@@ -5,16 +5,12 @@
   never more at once than the machine has cores, niced, each with a time limit, and the
   rendered page is read and shrunk there too, not on the event loop.
 """
-import io
 import threading
-import time
-from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from app.paperballots import reading
-from tests.heavy import HealthProbe, slow_jpeg
+from tests.heavy import HealthProbe, RendererWatch, scanned_pdf, slow_jpeg
 
 LIMITS = {"max_bytes": 10 << 20, "max_pixels": 40_000_000, "max_pdf_pages": 1}
 
@@ -36,60 +32,6 @@ def seed_vote(url: str) -> tuple[int, str]:
         estate = make_estate()
         committee = make_user(roles=[("committee", estate.id)])
         return make_consultation(estate, actor=committee).id, issue(committee, "access")
-
-
-def scanned_pdf(dpi: int = 600) -> bytes:
-    """An A4 page scanned at `dpi` (a grey JPEG inside a PDF): tens of megapixels to render."""
-    width, height = round(8.27 * dpi), round(11.69 * dpi)
-    page = Image.linear_gradient("L").resize((width, height))
-    out = io.BytesIO()
-    page.save(out, "PDF", resolution=dpi, quality=60)
-    return out.getvalue()
-
-
-def _server_children(pid: int, root: int) -> bool:
-    for _ in range(6):
-        try:
-            pid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            return False
-        if pid == root:
-            return True
-    return False
-
-
-class RendererWatch:
-    """Samples the server's pdftocairo processes: the most at once and their niceness."""
-
-    def __init__(self, root: int):
-        self.root, self.most, self.niceness = root, 0, set()
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self):
-        while not self._stop.is_set():
-            seen = 0
-            for comm in Path("/proc").glob("[0-9]*/comm"):
-                try:
-                    if comm.read_text().strip() != "pdftocairo":
-                        continue
-                    pid = int(comm.parent.name)
-                    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                except (OSError, ValueError):
-                    continue
-                if _server_children(pid, self.root):
-                    seen += 1
-                    self.niceness.add(int(fields[16]))
-            self.most = max(self.most, seen)
-            self._stop.wait(0.01)
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join(10)
 
 
 def test_scanned_pdfs_render_at_most_one_per_core_niced(start_server, clone_database, backend):
