@@ -12,7 +12,8 @@ done, /api/v1/health included. Two ways out, both plain calls outside a gevent s
 - `in_a_process(function, *args, timeout_s=)` runs work whose time the input decides
   (a sunlight analysis, decoding an uploaded JPEG or PDF) in one of a few helper
   processes (as many as the machine has cores, per server process, niced). Past its
-  time the helper is killed (SIGKILL) and `TimedOut` raised; when every helper is busy
+  time (counted once the helper has imported what the work needs) the helper is killed
+  (SIGKILL) and `TimedOut` raised; when every helper is busy
   and `HEAVY_QUEUE` callers already wait, `Busy` is raised at once (503 with
   Retry-After, app/errors.py). The function and its arguments travel pickled: a
   module-level function and plain values; what it raises is raised in the caller.
@@ -39,6 +40,9 @@ HEAVY_PROCESSES = int(os.environ.get("HEAVY_PROCESSES") or max(1, os.cpu_count()
 HEAVY_QUEUE = int(os.environ.get("HEAVY_QUEUE") or 4 * HEAVY_PROCESSES)
 #: what a refused caller is told to wait (seconds, the Retry-After header)
 RETRY_AFTER_S = 10
+#: a new helper's start (Python and the work's imports) is not counted in the work's time
+#: limit; this bounds it apart (seconds)
+START_LIMIT_S = 60
 #: how much heavy threads and helpers yield the CPU to the event loop's thread (0 to 19)
 HEAVY_NICENESS = 10
 
@@ -163,9 +167,11 @@ def _call(helper, payload: bytes, timeout_s: float) -> tuple[bool, object]:
     import gevent
 
     try:
-        with gevent.Timeout(timeout_s, TimedOut(timeout_s)):
+        with gevent.Timeout(START_LIMIT_S, TimedOut(START_LIMIT_S)):
             helper.stdin.write(_HEADER.pack(len(payload)) + payload)
             helper.stdin.flush()
+            _read_exactly(helper.stdout, 1)  # started: the helper has imported what the work needs
+        with gevent.Timeout(timeout_s, TimedOut(timeout_s)):
             size = _HEADER.unpack(_read_exactly(helper.stdout, _HEADER.size))[0]
             return pickle.loads(_read_exactly(helper.stdout, size))
     except BaseException:
@@ -189,6 +195,8 @@ def _serve(source, sink) -> None:
         if len(header) != _HEADER.size:
             return
         function, args = pickle.loads(source.read(_HEADER.unpack(header)[0]))
+        sink.write(b"S")  # the time limit counts from here: the imports are done
+        sink.flush()
         outcome = _outcome(function, args)
         try:
             data = pickle.dumps(outcome)

@@ -93,3 +93,39 @@ def test_work_in_a_helper_process_is_killed_past_its_time_and_a_full_queue_says_
     assert raised == "ValueError"
     assert int(busy) > 0
     assert float(worst_gap) < 0.5
+
+
+def test_a_full_queue_is_answered_503_with_retry_after(start_server, clone_database, backend):
+    """One helper and no queue: a photo sent while an analysis holds the helper is refused
+    at once, in Chinese, with Retry-After; the analysis itself finishes."""
+    import threading
+    import time
+
+    import requests
+
+    from tests.heavy import normal_jpeg, post_photos
+    from tests.sunlight.test_heavy import estate_site
+    from tests.test_heavy_uploads import seed
+
+    url = clone_database(backend)
+    estate_id, project_id, token = seed(url)
+    server = start_server(backend, database_url=url, HEAVY_PROCESSES="1", HEAVY_QUEUE="0")
+    analysis = {}
+
+    def analyse():
+        analysis["response"] = requests.post(
+            f"{server.url}/api/v1/estates/{estate_id}/sunlight-analyses",
+            json=estate_site(buildings=50, points=4, windows=500),
+            headers={"Authorization": f"Bearer {token}"}, timeout=300)
+
+    thread = threading.Thread(target=analyse)
+    thread.start()
+    time.sleep(0.5)
+    refused = post_photos(server.url, project_id, token, [normal_jpeg()])
+    thread.join(300)
+    assert refused.status_code == 503, refused.text[:300]
+    assert refused.json()["error"]["code"] == "busy"
+    assert refused.json()["error"]["message"] == "现在处理的人多，请 10 秒后再试"
+    assert refused.headers["Retry-After"] == "10"
+    assert analysis["response"].status_code == 201, analysis["response"].text[:300]
+    assert post_photos(server.url, project_id, token, [normal_jpeg()]).status_code == 201
