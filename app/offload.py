@@ -49,6 +49,7 @@ HEAVY_NICENESS = 10
 _pool = None
 _lowered = threading.local()
 _helpers = None
+_warm_modules: list[str] = []
 _HEADER = struct.Struct(">Q")
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -129,14 +130,49 @@ def _lower_priority() -> None:
         pass
 
 
+def warm_up(module: str) -> None:
+    """Have the helpers import `module` when they start; in a server, start them now (in the
+    background), so that the first upload does not wait for Python to start. Called by the
+    domains that use in_a_process, from their init_app."""
+    global _helpers
+    if module not in _warm_modules:
+        _warm_modules.append(module)
+    if serving() and _helpers is None:
+        import gevent
+
+        _helpers = _Helpers(HEAVY_PROCESSES, HEAVY_QUEUE)
+        gevent.spawn_later(0.5, _helpers.fill)
+
+
 class _Helpers:
-    """Up to `size` helper processes, started when first needed, one caller each at a time."""
+    """Up to `size` helper processes, one caller each at a time."""
 
     def __init__(self, size: int, queue: int):
         from gevent.lock import BoundedSemaphore
 
-        self.slots, self.queue, self.waiting = BoundedSemaphore(size), queue, 0
+        self.size, self.slots, self.queue, self.waiting = size, BoundedSemaphore(size), queue, 0
         self.idle: list = []
+        self.started = 0
+
+    def fill(self) -> None:
+        """Start helpers until there are `size` of them (one at a time, in the background)."""
+        while self.started < self.size:
+            self.started += 1
+            try:
+                self.idle.append(_start_helper())
+            except BaseException:
+                self.started -= 1
+                raise
+
+    def _take(self):
+        if self.idle:
+            return self.idle.pop()
+        self.started += 1
+        try:
+            return _start_helper()
+        except BaseException:
+            self.started -= 1
+            raise
 
     def run(self, function, args, timeout_s: float) -> tuple[bool, object]:
         if self.slots.locked() and self.waiting >= self.queue:
@@ -147,8 +183,12 @@ class _Helpers:
         finally:
             self.waiting -= 1
         try:
-            helper = self.idle.pop() if self.idle else _start_helper()
-            outcome = _call(helper, pickle.dumps((function, args)), timeout_s)
+            helper = self._take()
+            try:
+                outcome = _call(helper, pickle.dumps((function, args)), timeout_s)
+            except BaseException:
+                self.started -= 1  # _call killed it
+                raise
             self.idle.append(helper)
             return outcome
         finally:
@@ -156,10 +196,20 @@ class _Helpers:
 
 
 def _start_helper():
+    """A new helper, once it has started and imported the warm-up modules."""
+    import gevent
     from gevent import subprocess
 
-    return subprocess.Popen([sys.executable, "-m", "app.offload"], cwd=ROOT, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE)
+    helper = subprocess.Popen([sys.executable, "-m", "app.offload", *_warm_modules], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        with gevent.Timeout(START_LIMIT_S, TimedOut(START_LIMIT_S)):
+            _read_exactly(helper.stdout, 1)
+    except BaseException:
+        helper.kill()
+        helper.wait()
+        raise
+    return helper
 
 
 def _call(helper, payload: bytes, timeout_s: float) -> tuple[bool, object]:
@@ -218,8 +268,14 @@ def _die_with_parent() -> None:
 
 
 if __name__ == "__main__":
+    import importlib
+
     _die_with_parent()
     os.nice(HEAVY_NICENESS)
     channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print() of the work goes to the log, not into the channel
+    for name in sys.argv[1:]:
+        importlib.import_module(name)
+    channel.write(b"R")  # ready
+    channel.flush()
     _serve(sys.stdin.buffer, channel)

@@ -131,9 +131,8 @@ def reencode_photo(data: bytes, max_bytes: int) -> tuple[bytes, int, int]:
                 raise _not_an_image()
             if probe.width * probe.height > MAX_PIXELS:
                 raise _too_many_pixels()
-            if probe.format == "JPEG" and count_scans(data) > MAX_JPEG_SCANS:
-                raise InvalidInput(messages.TOO_MANY_SCANS, code="too_many_scans",
-                                   fields={"photos": messages.TOO_MANY_SCANS})
+            if probe.format == "JPEG":
+                check_scans(data)
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.draft("RGB", (MAX_SIDE_PX, MAX_SIDE_PX))  # JPEG only; others ignore it
@@ -150,6 +149,13 @@ def reencode_photo(data: bytes, max_bytes: int) -> tuple[bytes, int, int]:
         raise _not_an_image() from error
 
 
+def check_scans(data: bytes) -> None:
+    """Refuse a JPEG of too many scans, from its markers (milliseconds: no pixel decoded)."""
+    if count_scans(data) > MAX_JPEG_SCANS:
+        raise InvalidInput(messages.TOO_MANY_SCANS, code="too_many_scans",
+                           fields={"photos": messages.TOO_MANY_SCANS})
+
+
 def _too_many_pixels():
     return InvalidInput(messages.TOO_MANY_PIXELS, fields={"photos": messages.TOO_MANY_PIXELS})
 
@@ -159,6 +165,7 @@ def _not_an_image():
 
 
 def store_photo(estate_id: int, data: bytes) -> StoredImage:
+    check_scans(data)  # before queueing: such a file never takes a helper
     try:
         jpeg, width, height = in_a_process(reencode_photo, data, current_app.config["MEDIA_MAX_BYTES"],
                                            timeout_s=DECODE_TIME_LIMIT_S)

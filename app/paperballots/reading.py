@@ -79,8 +79,8 @@ def decode_input(data: bytes, *, max_bytes: int, max_pixels: int, max_pdf_pages:
                 raise BadInput("unsupported")
             if probe.width * probe.height > max_pixels:
                 raise BadInput("too_many_pixels")
-            if probe.format == "JPEG" and count_scans(data) > MAX_SCANS:
-                raise BadInput("too_many_scans")  # each scan decodes the whole image again
+            if probe.format == "JPEG":
+                check_scans(data)
     except Image.DecompressionBombError as error:
         raise BadInput("too_many_pixels") from error
     except (UnidentifiedImageError, OSError) as error:
@@ -89,6 +89,12 @@ def decode_input(data: bytes, *, max_bytes: int, max_pixels: int, max_pdf_pages:
     if image is None:
         raise BadInput("unsupported")
     return [image]
+
+
+def check_scans(data: bytes) -> None:
+    """A JPEG of too many scans (each decodes the whole image again), refused from its markers."""
+    if count_scans(data) > MAX_SCANS:
+        raise BadInput("too_many_scans")
 
 
 def _pdf_pages(data, max_pixels, max_pages, dpi, timeout_s) -> list[np.ndarray]:

@@ -97,6 +97,7 @@ def _first_page(data: bytes):
               "max_pdf_pages": setting("PAPER_SCAN_MAX_PDF_PAGES"),
               "timeout_s": setting("PAPER_SCAN_PDF_TIMEOUT_S")}
     try:  # pdftocairo has its own limit; the helper's is a little longer, for the image work
+        reading.check_scans(data)  # before queueing: such a file never takes a helper
         return in_a_process(reading.first_page, data, limits, timeout_s=limits["timeout_s"] + 10)
     except reading.BadInput as error:
         raise _bad_input(error) from error
