@@ -17,6 +17,8 @@ done, /api/v1/health included. Two ways out, both plain calls outside a gevent s
   and `HEAVY_QUEUE` callers already wait, `Busy` is raised at once (503 with
   Retry-After, app/errors.py). The function and its arguments travel pickled: a
   module-level function and plain values; what it raises is raised in the caller.
+  `warm_up(module)` (from a domain's init_app) starts one helper with the server, the
+  module imported, so that the first upload does not wait for Python to start.
 
 The work must not need the Flask app or request context: pass it plain values.
 Threads and helpers run at a lower CPU priority (nice 10) so that on a busy machine the
@@ -131,9 +133,10 @@ def _lower_priority() -> None:
 
 
 def warm_up(module: str) -> None:
-    """Have the helpers import `module` when they start; in a server, start them now (in the
-    background), so that the first upload does not wait for Python to start. Called by the
-    domains that use in_a_process, from their init_app."""
+    """Have the helpers import `module` when they start; in a server, start one now (in the
+    background), so that the first upload does not wait for Python to start (the others
+    start when needed: a test server that never sees heavy work pays for one). Called by
+    the domains that use in_a_process, from their init_app."""
     global _helpers
     if module not in _warm_modules:
         _warm_modules.append(module)
@@ -141,7 +144,7 @@ def warm_up(module: str) -> None:
         import gevent
 
         _helpers = _Helpers(HEAVY_PROCESSES, HEAVY_QUEUE)
-        gevent.spawn_later(0.5, _helpers.fill)
+        gevent.spawn_later(1, _helpers.fill, 1)
 
 
 class _Helpers:
@@ -154,9 +157,9 @@ class _Helpers:
         self.idle: list = []
         self.started = 0
 
-    def fill(self) -> None:
-        """Start helpers until there are `size` of them (one at a time, in the background)."""
-        while self.started < self.size:
+    def fill(self, count: int) -> None:
+        """Start helpers until there are `count` of them (at most `size`), one at a time."""
+        while self.started < min(count, self.size):
             self.started += 1
             try:
                 self.idle.append(_start_helper())
@@ -200,7 +203,7 @@ def _start_helper():
     import gevent
     from gevent import subprocess
 
-    helper = subprocess.Popen([sys.executable, "-m", "app.offload", *_warm_modules], cwd=ROOT,
+    helper = subprocess.Popen([sys.executable, "-c", HELPER_MAIN, *_warm_modules], cwd=ROOT,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     try:
         with gevent.Timeout(START_LIMIT_S, TimedOut(START_LIMIT_S)):
@@ -267,14 +270,18 @@ def _die_with_parent() -> None:
         pass
 
 
-if __name__ == "__main__":
+HELPER_MAIN = "import sys; from app.offload import helper_main; helper_main(sys.argv[1:])"
+
+
+def helper_main(modules: list[str]) -> None:
+    """A helper process: niced, gone with its server, the modules imported; then it serves."""
     import importlib
 
     _die_with_parent()
     os.nice(HEAVY_NICENESS)
     channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print() of the work goes to the log, not into the channel
-    for name in sys.argv[1:]:
+    for name in modules:
         importlib.import_module(name)
     channel.write(b"R")  # ready
     channel.flush()
