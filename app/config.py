@@ -249,6 +249,8 @@ class Config:
     SUNLIGHT_MIN_STRETCH_MINUTES = int(os.environ.get("SUNLIGHT_MIN_STRETCH_MINUTES", "0"))
     #: the sun must be at least this far off the facade's plane to count (0: any angle in front)
     SUNLIGHT_MIN_FACADE_ANGLE_DEG = float(os.environ.get("SUNLIGHT_MIN_FACADE_ANGLE_DEG", "0"))
+    #: an analysis runs in a helper process and is stopped after this many seconds (422 too_slow)
+    SUNLIGHT_TIME_LIMIT_S = float(os.environ.get("SUNLIGHT_TIME_LIMIT_S", "30"))
     # Read-aloud (朗读): espeak-ng's Mandarin voice and lame, or a TTS service when
     # TTS_HTTP_URL is set; audio cached on disk by content
     TTS_HTTP_URL = os.environ.get("TTS_HTTP_URL") or None

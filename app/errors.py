@@ -7,6 +7,8 @@ import logging
 from flask import jsonify, render_template_string, request
 from werkzeug.exceptions import HTTPException
 
+from app.offload import Busy, TimedOut
+
 log = logging.getLogger(__name__)
 
 # Default wording per HTTP status, for errors raised outside our services.
@@ -24,6 +26,10 @@ HTTP_MESSAGES = {
     500: ("server_error", "系统出了点问题，请稍后再试"),
     503: ("unavailable", "服务暂时不可用，请稍后再试"),
 }
+#: every helper process is busy (app/offload.py): the answer is 503 with Retry-After
+BUSY = "现在处理的人多，请 {seconds} 秒后再试"
+#: heavy work past its time limit, when its domain says nothing more precise
+TIMED_OUT = "内容太复杂，没能在 {seconds} 秒内处理完，请减少内容后再试"
 
 
 class DomainError(Exception):
@@ -155,6 +161,20 @@ def register_error_handlers(app):
     def _domain(error):
         db.session.rollback()
         return domain_error_response(error)
+
+    @app.errorhandler(Busy)
+    def _busy(error):
+        db.session.rollback()
+        response = domain_error_response(DomainError(
+            BUSY.format(seconds=error.retry_after), status=503, code="busy"))
+        response.headers["Retry-After"] = str(error.retry_after)
+        return response
+
+    @app.errorhandler(TimedOut)
+    def _timed_out(error):
+        db.session.rollback()
+        return domain_error_response(InvalidInput(
+            TIMED_OUT.format(seconds=round(error.seconds)), code="timed_out"))
 
     @app.errorhandler(HTTPException)
     def _http(error):

@@ -96,8 +96,15 @@ class HealthProbe:
 
     @property
     def median_s(self) -> float:
+        return self.percentile_s(50)
+
+    def percentile_s(self, share: float) -> float:
         ordered = sorted(self.latencies)
-        return ordered[len(ordered) // 2] if ordered else 0.0
+        return ordered[min(len(ordered) - 1, int(len(ordered) * share / 100))] if ordered else 0.0
+
+    def summary(self) -> str:
+        return (f"health p50 {self.percentile_s(50) * 1000:.0f} / p99 {self.percentile_s(99) * 1000:.0f} / "
+                f"max {self.worst_s * 1000:.0f} ms ({len(self.latencies)} polls, {self.failures} failed)")
 
 
 def worker_pids(master_pid: int) -> list[int]:
@@ -126,3 +133,86 @@ def post_photos(url: str, project_id: int, token: str, photos: list[bytes]):
                          data={"body": "屋面防水完工", "author_role": "committee"},
                          files=[("photos", (f"p{n}.png", data, "image/png"))
                                 for n, data in enumerate(photos)], timeout=300)
+
+
+@lru_cache(maxsize=4)
+def slow_jpeg(scans: int, side: int = 2000) -> bytes:
+    """A progressive JPEG of side × side pixels whose last scan is repeated until it has
+    `scans` scans: a few KB per hundred scans, and each scan decodes the whole image again."""
+    from PIL import Image
+
+    from app.media.jpeg import count_scans
+
+    out = io.BytesIO()
+    Image.new("RGB", (side, side), (90, 140, 200)).save(out, "JPEG", progressive=True, quality=90)
+    data = out.getvalue()
+    last_scan = data[data.rfind(b"\xff\xda"):-2]
+    return data[:-2] + last_scan * (scans - count_scans(data)) + b"\xff\xd9"
+
+
+def normal_jpeg(side: int = 1200) -> bytes:
+    """An ordinary (baseline) photo-sized JPEG."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (side, side * 3 // 4), (200, 180, 150))
+    ImageDraw.Draw(image).ellipse((side // 4, side // 8, side // 2, side // 3), fill=(40, 90, 160))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=2)
+def scanned_pdf(dpi: int = 600) -> bytes:
+    """An A4 page scanned at `dpi` (a grey JPEG inside a PDF): tens of megapixels to render."""
+    from PIL import Image
+
+    width, height = round(8.27 * dpi), round(11.69 * dpi)
+    page = Image.linear_gradient("L").resize((width, height))
+    out = io.BytesIO()
+    page.save(out, "PDF", resolution=dpi, quality=60)
+    return out.getvalue()
+
+
+def _descends_from(pid: int, root: int) -> bool:
+    for _ in range(6):
+        try:
+            pid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            return False
+        if pid == root:
+            return True
+    return False
+
+
+class RendererWatch:
+    """Samples the server's pdftocairo processes: the most at once and their niceness."""
+
+    def __init__(self, root: int):
+        self.root, self.most, self.niceness = root, 0, set()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        while not self._stop.is_set():
+            seen = 0
+            for comm in Path("/proc").glob("[0-9]*/comm"):
+                try:
+                    if comm.read_text().strip() != "pdftocairo":
+                        continue
+                    pid = int(comm.parent.name)
+                    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                except (OSError, ValueError):
+                    continue
+                if _descends_from(pid, self.root):
+                    seen += 1
+                    self.niceness.add(int(fields[16]))
+            self.most = max(self.most, seen)
+            self._stop.wait(0.01)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join(10)

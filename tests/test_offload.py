@@ -43,3 +43,89 @@ def test_outside_gevent_the_work_is_a_plain_call():
     from app.offload import off_the_loop
 
     assert off_the_loop(_thread.get_native_id) == _thread.get_native_id()
+
+
+HELPERS = """
+from gevent import monkey; monkey.patch_all()
+import os, time, gevent
+from app import offload
+
+gaps, last = [], [time.perf_counter()]
+def tick():
+    while True:
+        gevent.sleep(0.01)
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+gevent.spawn(tick)
+
+pid = offload.in_a_process(os.getpid, timeout_s=30)  # the first call starts a helper
+niceness = offload.in_a_process(os.getpriority, os.PRIO_PROCESS, 0, timeout_s=5)
+started = time.perf_counter()
+try:
+    offload.in_a_process(sum, range(10 ** 12), timeout_s=1)  # pure CPU, for hours
+except offload.TimedOut:
+    timed_out = time.perf_counter() - started
+try:
+    offload.in_a_process(int, "x", timeout_s=5)
+except ValueError:
+    raised = "ValueError"
+offload._helpers = offload._Helpers(1, 0)
+sleeper = gevent.spawn(offload.in_a_process, time.sleep, 1, timeout_s=5)
+gevent.sleep(0.3)
+try:
+    offload.in_a_process(os.getpid, timeout_s=5)
+except offload.Busy as error:
+    busy = error.retry_after
+sleeper.get()
+print(pid != os.getpid(), niceness, round(timed_out, 1), raised, busy, round(max(gaps), 3))
+"""
+
+
+def test_work_in_a_helper_process_is_killed_past_its_time_and_a_full_queue_says_busy():
+    out = subprocess.run([sys.executable, "-c", HELPERS], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    other_process, niceness, timed_out, raised, busy, worst_gap = out.stdout.split()
+    assert other_process == "True"
+    assert int(niceness) >= 10
+    # an endless computation ends at its limit, and the loop kept ticking meanwhile
+    assert 1.0 <= float(timed_out) < 5
+    assert raised == "ValueError"
+    assert int(busy) > 0
+    assert float(worst_gap) < 0.5
+
+
+def test_a_full_queue_is_answered_503_with_retry_after(start_server, clone_database, backend):
+    """One helper and no queue: a photo sent while an analysis holds the helper is refused
+    at once, in Chinese, with Retry-After; the analysis itself finishes."""
+    import threading
+    import time
+
+    import requests
+
+    from tests.heavy import normal_jpeg, post_photos
+    from tests.sunlight.test_heavy import estate_site
+    from tests.test_heavy_uploads import seed
+
+    url = clone_database(backend)
+    estate_id, project_id, token = seed(url)
+    server = start_server(backend, database_url=url, HEAVY_PROCESSES="1", HEAVY_QUEUE="0")
+    analysis = {}
+
+    def analyse():
+        analysis["response"] = requests.post(
+            f"{server.url}/api/v1/estates/{estate_id}/sunlight-analyses",
+            json=estate_site(buildings=50, points=4, windows=500),
+            headers={"Authorization": f"Bearer {token}"}, timeout=300)
+
+    thread = threading.Thread(target=analyse)
+    thread.start()
+    time.sleep(0.5)
+    refused = post_photos(server.url, project_id, token, [normal_jpeg()])
+    thread.join(300)
+    assert refused.status_code == 503, refused.text[:300]
+    assert refused.json()["error"]["code"] == "busy"
+    assert refused.json()["error"]["message"] == "现在处理的人多，请 10 秒后再试"
+    assert refused.headers["Retry-After"] == "10"
+    assert analysis["response"].status_code == 201, analysis["response"].text[:300]
+    assert post_photos(server.url, project_id, token, [normal_jpeg()]).status_code == 201

@@ -1,3 +1,5 @@
 NOT_AN_IMAGE = "只能上传照片（JPG 或 PNG）"
 TOO_LARGE = "照片太大了，每张最大 {max_mb} MB"
 TOO_MANY_PIXELS = "照片尺寸太大了，请换一张"
+TOO_MANY_SCANS = "这张照片的格式太复杂，请换一张或重新拍一张"
+TOO_SLOW = "这张照片处理太慢，请换一张或重新拍一张"

@@ -15,10 +15,14 @@ from PIL import Image, UnidentifiedImageError
 
 from app.errors import DomainError, InvalidInput
 from app.media import messages
-from app.offload import off_the_loop
+from app.media.jpeg import MAX_SCANS as MAX_JPEG_SCANS
+from app.media.jpeg import count_scans
+from app.offload import TimedOut, in_a_process
 
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_PIXELS = 40_000_000
+#: a photo's check and re-encoding runs in a helper process, killed after this long
+DECODE_TIME_LIMIT_S = 20
 MAX_SIDE_PX = 2560
 # Pillow's own decompression-bomb guard at our limit (it refuses twice this outright)
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -113,9 +117,10 @@ def media_store() -> MediaStore:
 def reencode_photo(data: bytes, max_bytes: int) -> tuple[bytes, int, int]:
     """JPEG bytes, width and height of an uploaded photo, or a Chinese refusal.
 
-    The size in pixels is read from the header and checked before any pixel is decoded;
-    a JPEG is decoded straight at the scale it is kept at (draft mode), not at full size.
-    Needs no app context: store_photo runs it off the event loop."""
+    The size in pixels and a JPEG's scans are read from the header and markers and checked
+    before any pixel is decoded; a JPEG is decoded straight at the scale it is kept at
+    (draft mode), not at full size. Needs no app context: store_photo runs it in a helper
+    process with a time limit."""
     if len(data) > max_bytes:
         raise DomainError(messages.TOO_LARGE.format(max_mb=max_bytes // (1024 * 1024)),
                           status=413, code="too_large", fields={"photos": messages.TOO_LARGE.format(
@@ -126,6 +131,8 @@ def reencode_photo(data: bytes, max_bytes: int) -> tuple[bytes, int, int]:
                 raise _not_an_image()
             if probe.width * probe.height > MAX_PIXELS:
                 raise _too_many_pixels()
+            if probe.format == "JPEG":
+                check_scans(data)
             probe.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.draft("RGB", (MAX_SIDE_PX, MAX_SIDE_PX))  # JPEG only; others ignore it
@@ -142,6 +149,13 @@ def reencode_photo(data: bytes, max_bytes: int) -> tuple[bytes, int, int]:
         raise _not_an_image() from error
 
 
+def check_scans(data: bytes) -> None:
+    """Refuse a JPEG of too many scans, from its markers (milliseconds: no pixel decoded)."""
+    if count_scans(data) > MAX_JPEG_SCANS:
+        raise InvalidInput(messages.TOO_MANY_SCANS, code="too_many_scans",
+                           fields={"photos": messages.TOO_MANY_SCANS})
+
+
 def _too_many_pixels():
     return InvalidInput(messages.TOO_MANY_PIXELS, fields={"photos": messages.TOO_MANY_PIXELS})
 
@@ -151,7 +165,12 @@ def _not_an_image():
 
 
 def store_photo(estate_id: int, data: bytes) -> StoredImage:
-    jpeg, width, height = off_the_loop(reencode_photo, data, current_app.config["MEDIA_MAX_BYTES"])
+    check_scans(data)  # before queueing: such a file never takes a helper
+    try:
+        jpeg, width, height = in_a_process(reencode_photo, data, current_app.config["MEDIA_MAX_BYTES"],
+                                           timeout_s=DECODE_TIME_LIMIT_S)
+    except TimedOut as error:
+        raise InvalidInput(messages.TOO_SLOW, code="too_slow", fields={"photos": messages.TOO_SLOW}) from error
     key = f"estate-{estate_id}/{uuid.uuid4().hex}.jpg"
     media_store().put(key, jpeg)
     return StoredImage(key=key, width=width, height=height, size_bytes=len(jpeg))

@@ -25,6 +25,7 @@ TOO_MANY_PIXELS = "照片像素太多了，请用普通的手机照片。"
 TOO_MANY_PAGES = "PDF 页数太多了，一次最多 {max_pages} 页。"
 UNSUPPORTED_FILE = "只能上传照片（JPG、PNG）或扫描的 PDF。"
 SCAN_FAILED = "读取扫描件时出错，请重新拍一张。"
+SCAN_TOO_COMPLEX = "这张照片的格式太复杂，请重新拍一张。"
 FLAT_NOT_IN_SCOPE = "这张表决票上的房屋不在本次征询的范围内。"
 STAIRWELL_NOT_IN_SCOPE = "这个单元不在本次征询的范围内。"
 

@@ -29,6 +29,7 @@ from PIL import Image, UnidentifiedImageError
 from pyzbar.pyzbar import ZBarSymbol, decode
 from qrcode.constants import ERROR_CORRECT_M
 
+from app.media.jpeg import MAX_SCANS, count_scans
 from app.paperballots import layout
 
 #: the aligned page: pixels per PDF point
@@ -78,6 +79,8 @@ def decode_input(data: bytes, *, max_bytes: int, max_pixels: int, max_pdf_pages:
                 raise BadInput("unsupported")
             if probe.width * probe.height > max_pixels:
                 raise BadInput("too_many_pixels")
+            if probe.format == "JPEG":
+                check_scans(data)
     except Image.DecompressionBombError as error:
         raise BadInput("too_many_pixels") from error
     except (UnidentifiedImageError, OSError) as error:
@@ -86,6 +89,12 @@ def decode_input(data: bytes, *, max_bytes: int, max_pixels: int, max_pdf_pages:
     if image is None:
         raise BadInput("unsupported")
     return [image]
+
+
+def check_scans(data: bytes) -> None:
+    """A JPEG of too many scans (each decodes the whole image again), refused from its markers."""
+    if count_scans(data) > MAX_SCANS:
+        raise BadInput("too_many_scans")
 
 
 def _pdf_pages(data, max_pixels, max_pages, dpi, timeout_s) -> list[np.ndarray]:
@@ -114,6 +123,12 @@ def _pdf_pages(data, max_pixels, max_pages, dpi, timeout_s) -> list[np.ndarray]:
     if any(page is None or page.size > max_pixels for page in pages):
         raise BadInput("too_many_pixels")
     return pages
+
+
+def first_page(data: bytes, limits: dict) -> np.ndarray:
+    """The first page of an upload, decoded and shrunk to its working copy. Read scans run
+    this in a helper process (app/offload.py): decoding, pdftocairo and the image work."""
+    return working_copy(decode_input(data, **limits)[0])
 
 
 def working_copy(image: np.ndarray) -> np.ndarray:

@@ -23,7 +23,7 @@ from app.extensions import db
 from app.media.storage import media_store
 from app.paperballots import layout, messages, pdf, reading
 from app.paperballots.models import PaperBallotScan, ScanStatus
-from app.offload import off_the_loop
+from app.offload import TimedOut, in_a_process, off_the_loop
 from app.privacy import mask_name
 
 DEFAULTS = {"PAPER_SCAN_MAX_BYTES": 10 * 1024 * 1024, "PAPER_SCAN_MAX_PIXELS": 40_000_000,
@@ -86,19 +86,24 @@ def _bad_input(error: reading.BadInput) -> DomainError:
         return _refused("too_many_pages", messages.TOO_MANY_PAGES.format(**error.values))
     if error.reason == "timeout":
         return _refused("scan_timeout", messages.SCAN_FAILED)
+    if error.reason == "too_many_scans":
+        return _refused("too_many_scans", messages.SCAN_TOO_COMPLEX)
     return _refused("unsupported_file", messages.UNSUPPORTED_FILE)
 
 
-def _images(data: bytes):
-    limits = {"max_bytes": setting("PAPER_SCAN_MAX_BYTES"),
-              "max_pixels": setting("PAPER_SCAN_MAX_PIXELS"),
-              "max_pdf_pages": setting("PAPER_SCAN_MAX_PDF_PAGES")}
-    try:
-        if data[:5] == b"%PDF-":  # pdftocairo runs as a subprocess: gevent waits for it cooperatively
-            return reading.decode_input(data, timeout_s=setting("PAPER_SCAN_PDF_TIMEOUT_S"), **limits)
-        return off_the_loop(lambda: reading.decode_input(data, **limits))
+def _first_page(data: bytes):
+    """The upload's first page, read in a helper process (app/offload.py): at most one per
+    core at once, niced (pdftocairo too), killed past its time limit."""
+    limits = {"max_bytes": setting("PAPER_SCAN_MAX_BYTES"), "max_pixels": setting("PAPER_SCAN_MAX_PIXELS"),
+              "max_pdf_pages": setting("PAPER_SCAN_MAX_PDF_PAGES"),
+              "timeout_s": setting("PAPER_SCAN_PDF_TIMEOUT_S")}
+    try:  # pdftocairo has its own limit; the helper's is a little longer, for the image work
+        reading.check_scans(data)  # before queueing: such a file never takes a helper
+        return in_a_process(reading.first_page, data, limits, timeout_s=limits["timeout_s"] + 10)
     except reading.BadInput as error:
         raise _bad_input(error) from error
+    except TimedOut as error:
+        raise _refused("scan_timeout", messages.SCAN_FAILED) from error
 
 
 def _not_a_sheet() -> InvalidInput:
@@ -123,7 +128,7 @@ def _jpeg(image, quality: int) -> bytes:
 def _store(estate_id: int, image, quality: int) -> str:
     # a folder the public media route never serves: scans are shown to the committee only
     key = f"estate-{estate_id}/paper-ballots/{uuid.uuid4().hex}.jpg"
-    media_store().put(key, _jpeg(image, quality))
+    media_store().put(key, off_the_loop(_jpeg, image, quality))  # encoding: off the event loop
     return key
 
 
@@ -142,7 +147,7 @@ def read_scan(c: Consultation, actor_id: int, data: bytes) -> PaperBallotScan:
     Refusals (422): not_a_ballot_sheet (no code of ours, or no corner marks),
     wrong_consultation, outdated_sheet; a second sheet of a flat is kept with duplicate_of.
     """
-    image = reading.working_copy(_images(data)[0])
+    image = _first_page(data)
     code = off_the_loop(reading.find_code, image)
     token = pdf.unsign(code.text) if code else None
     if token is None:

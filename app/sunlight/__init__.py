@@ -3,6 +3,9 @@
 
 def init_app(app):
     from app.extensions import api
+    from app.offload import warm_up
     from app.sunlight.routes import blp
+
+    warm_up("app.sunlight.analysis")
 
     api.register_blueprint(blp)

@@ -1,7 +1,7 @@
 """A sunlight analysis (日照分析): a site, the proposed structures, and each window's minutes."""
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import UTCDateTime, utcnow
@@ -23,6 +23,9 @@ class SunlightAnalysis(db.Model):
     inputs: Mapped[dict] = mapped_column(JSON)
     #: the computed result (period, exempt, per-window minutes and sunlit stretches)
     results: Mapped[dict] = mapped_column(JSON)
+    #: sha256 of the inputs and settings the results were computed from: an unchanged
+    #: design reuses them (services.design_hash)
+    design_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,13 +1,18 @@
 """Input and output shapes of the sunlight routes (API.md, Sunlight)."""
 from datetime import date
 
-from marshmallow import ValidationError
+from marshmallow import ValidationError, validates_schema
 
 from app.schemas import BaseSchema, fields, validate
-from app.sunlight import messages
+from app.sunlight import messages, solar
 from app.sunlight.standards import USES, ZONES
 
 MAX_BUILDINGS, MAX_PROPOSED, MAX_WINDOWS = 50, 10, 500
+#: footprint points of all buildings and proposed structures together
+MAX_VERTICES = 1000
+#: windows × footprint points × time steps of the day: what an analysis costs (1 亿 takes
+#: about a second on one core); the helper's time limit (SUNLIGHT_TIME_LIMIT_S) is the backstop
+MAX_WORK = 100_000_000
 COORDINATE = validate.Range(min=-5000, max=5000, error=messages.COORDINATE)
 
 
@@ -74,6 +79,19 @@ class SunlightInSchema(BaseSchema):
     large_city = fields.Boolean(load_default=None, allow_none=True)
     case_id = fields.Integer(load_default=None, allow_none=True)
     elevator_project_id = fields.Integer(load_default=None, allow_none=True)
+
+    @validates_schema
+    def _bounded(self, data, **kwargs):
+        """What the analysis costs is bounded before it starts, the limit named."""
+        points = sum(len(b["footprint"]) for b in [*data["buildings"], *data["proposed"]])
+        if points > MAX_VERTICES:
+            raise ValidationError(messages.TOO_MANY_VERTICES.format(limit=MAX_VERTICES, count=points),
+                                  "buildings")
+        minutes = solar.day_plan(data["day"], data["longitude"], data["latitude"]).minutes
+        work = len(data["windows"]) * points * -(-minutes // data["step_minutes"])
+        if work > MAX_WORK:
+            raise ValidationError(messages.TOO_MUCH_WORK.format(
+                limit=f"{MAX_WORK / 1e8:g}", work=f"{work / 1e8:.1f}"), "windows")
 
 
 class WindowResultSchema(BaseSchema):

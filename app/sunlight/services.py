@@ -4,6 +4,10 @@ Computing is pure (analysis.py); this module checks what the inputs point at (th
 case, the elevator project, the flats all belong to the estate), stores inputs and
 results in one commit, and answers who sees what.
 """
+import dataclasses
+import hashlib
+import json
+
 from flask import current_app
 from sqlalchemy import select
 
@@ -15,8 +19,12 @@ from app.errors import InvalidInput, NotFound
 from app.estates.models import Flat
 from app.estates.services import verified_flat_ids
 from app.extensions import db
+from app.offload import TimedOut, in_a_process
 from app.sunlight import analysis, messages
 from app.sunlight.models import SunlightAnalysis
+
+#: part of every design hash: raise it when analysis.run would answer differently
+ANALYSIS_VERSION = 1
 
 
 def settings() -> analysis.Settings:
@@ -106,12 +114,36 @@ def _inputs(data: dict) -> dict:
     return {key: value for key, value in data.items() if key not in ("case_id", "elevator_project_id")}
 
 
+def design_hash(inputs: dict, used: analysis.Settings) -> str:
+    """What the results depend on, hashed: the inputs, the settings and the analysis' version."""
+    design = {"inputs": inputs, "settings": dataclasses.asdict(used), "version": ANALYSIS_VERSION}
+    return hashlib.sha256(json.dumps(design, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _computed(estate_id: int, data: dict) -> tuple[str, dict]:
+    """(design hash, results): the stored results of the estate's same design, else computed
+    in a helper process (app/offload.py) within SUNLIGHT_TIME_LIMIT_S (422 past it)."""
+    inputs, used = _inputs(data), settings()
+    digest = design_hash(inputs, used)
+    earlier = db.session.scalar(select(SunlightAnalysis.results).where(
+        SunlightAnalysis.estate_id == estate_id, SunlightAnalysis.design_hash == digest)
+        .order_by(SunlightAnalysis.id.desc()).limit(1))
+    if earlier is not None:
+        return digest, earlier
+    limit_s = current_app.config["SUNLIGHT_TIME_LIMIT_S"]
+    try:
+        return digest, in_a_process(analysis.run, inputs, used, timeout_s=limit_s)
+    except TimedOut as error:
+        message = messages.TOO_SLOW.format(seconds=f"{limit_s:g}")
+        raise InvalidInput(message, code="too_slow", fields={"windows": message}) from error
+
+
 def create_analysis(estate_id: int, data: dict, actor_id: int | None) -> SunlightAnalysis:
     """Check, compute and store an analysis (one commit)."""
     _check_references(estate_id, data)
-    results = analysis.run(data, settings())
+    digest, results = _computed(estate_id, data)
     found = SunlightAnalysis(estate_id=estate_id, case_id=data.get("case_id"),
-                             elevator_project_id=data.get("elevator_project_id"),
+                             elevator_project_id=data.get("elevator_project_id"), design_hash=digest,
                              inputs=_inputs(data), results=results, created_by_id=actor_id)
     db.session.add(found)
     db.session.flush()
@@ -130,9 +162,10 @@ def _audit(action: str, found: SunlightAnalysis, actor_id: int | None) -> None:
 def update_analysis(found: SunlightAnalysis, data: dict, actor_id: int | None) -> SunlightAnalysis:
     """Replace the site and recompute (one commit); the attachment may change too."""
     _check_references(found.estate_id, data)
-    results = analysis.run(data, settings())
+    digest, results = _computed(found.estate_id, data)
     found.case_id, found.elevator_project_id = data.get("case_id"), data.get("elevator_project_id")
     found.inputs, found.results, found.updated_at = _inputs(data), results, utcnow()
+    found.design_hash = digest
     _audit("sunlight.updated", found, actor_id)
     db.session.commit()
     return found
