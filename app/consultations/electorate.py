@@ -12,7 +12,7 @@ from app.audit.services import record
 from app.consultations import messages
 from app.consultations.access import head_of, scope_of
 from app.consultations.models import Ballot, Consultation, ConsultationElectorate, Status
-from app.db import utcnow
+from app.db import lock_row, utcnow
 from app.errors import Conflict
 from app.estates.models import Flat, FlatLink, LinkStatus
 from app.extensions import db
@@ -48,8 +48,9 @@ def keep_residents(c: Consultation) -> None:
 
 def rebase(c: Consultation, actor_id: int) -> Consultation:
     """重新取台账: an open consultation's electorate taken again from today's ledger, only while
-    nobody has voted (the consultation's row is locked, so no ballot slips in between)."""
-    db.session.execute(select(Consultation.id).where(Consultation.id == c.id).with_for_update())
+    nobody has voted (the consultation's row is locked before the check, so no ballot slips
+    in between)."""
+    lock_row(db.session, Consultation, c.id)  # a ballot holds it FOR SHARE (SQLite: write lock)
     db.session.refresh(c)
     if c.status != Status.open:
         db.session.rollback()

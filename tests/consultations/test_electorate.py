@@ -174,3 +174,61 @@ def test_a_neighbourhood_survey_keeps_its_flats_and_its_published_residents(app)
     link(make_user(), first[1], "tenant")  # a claim verified after the 公示
     db.session.expire_all()
     assert areas.survey_results(survey) == kept
+
+
+def test_a_rebase_and_the_first_ballot_at_the_same_moment_never_interleave(app, backend):
+    """Real threads, released together, five rounds: either the ballot came first and the
+    rebase is refused, or the rebase came first and the ballot counts on the new electorate;
+    on PostgreSQL (row locks) never a ballot cast before a rebase that then succeeded.
+    SQLite has no row locks: its ballot takes the write lock at its insert, after the rebase."""
+    import threading
+
+    from app.auth.models import User
+    from app.consultations.electorate import rebase
+    from app.consultations.models import Ballot, Consultation
+    from app.errors import Conflict
+
+    estate = make_estate()
+    committee = make_user(roles=[("committee", estate.id)])
+    flat = flats_of(estate.id)[0]
+    owner_id, committee_id, flat_id = make_owner(flat).id, committee.id, flat.id
+    import_ledger(estate.id, [ledger_row(estate, 12)], actor_id=committee.id)
+    for _ in range(5):
+        consultation_id = make_consultation(estate, "fund_use", actor=committee).id
+        barrier, outcomes, lock = threading.Barrier(2), [], threading.Lock()
+
+        def act(name):
+            with app.app_context():
+                c = db.session.get(Consultation, consultation_id)
+                barrier.wait(timeout=10)
+                try:
+                    if name == "ballot":
+                        cast_ballot(c, db.session.get(User, owner_id), flat_id, {"use": "agree"})
+                    else:
+                        rebase(c, committee_id)
+                    outcome = "done"
+                except Conflict as refused:
+                    outcome = refused.code
+                except Exception as error:  # noqa: BLE001 - a deadlock or a 500: reported below
+                    outcome = repr(error)
+                finally:
+                    db.session.remove()
+                with lock:
+                    outcomes.append((name, outcome))
+
+        threads = [threading.Thread(target=act, args=(name,)) for name in ("ballot", "rebase")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        done = dict(outcomes)
+        assert done["ballot"] == "done" and done["rebase"] in ("done", "electorate_in_use"), outcomes
+        db.session.expire_all()
+        c = db.session.get(Consultation, consultation_id)
+        ballot = db.session.scalar(db.select(Ballot).where(Ballot.consultation_id == c.id))
+        # a refused rebase kept the electorate taken at opening; on PostgreSQL a ballot is
+        # never older than the electorate it counts on
+        assert (c.electorate_at > c.opened_at) == (done["rebase"] == "done")
+        if backend == "postgresql":
+            assert ballot.created_at >= c.electorate_at
+        assert results(c).participants.owners == 1 and results(c).flat_count == 13
