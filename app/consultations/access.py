@@ -9,7 +9,9 @@ from sqlalchemy.orm import joinedload
 from app.auth.models import User
 from app.auth.permissions import is_committee, is_moderator, require_user
 from app.consultations import messages
-from app.consultations.models import Consultation, ConsultationFlat, FlatProxy, Status
+from app.consultations.models import (
+    Consultation, ConsultationElectorate, ConsultationFlat, FlatProxy, Status)
+from app.display import china_time
 from app.errors import Forbidden, InvalidInput, NotFound
 from app.estates.models import Flat, FlatLink, LinkStatus, Relation
 from app.estates.services import get_or_404
@@ -21,8 +23,17 @@ def get_consultation(consultation_id: int) -> Consultation:
 
 
 def scope_condition(c: Consultation):
-    """SQL condition on Flat for the consultation's scope (always within its estate)."""
+    """SQL condition on Flat for the consultation's scope (always within its estate): once
+    opened, its frozen electorate; a draft's scope is the ledger as it is."""
+    if c.electorate_at is not None:
+        return and_(Flat.estate_id == c.estate_id, in_electorate(c.id))
     return scope_of(c.scope_type, c.estate_id, c.scope_id, c.id)
+
+
+def in_electorate(consultation_id):
+    """SQL condition on Flat: the flat is in the consultation's electorate (taken at opening)."""
+    return Flat.id.in_(select(ConsultationElectorate.flat_id).where(
+        ConsultationElectorate.consultation_id == consultation_id))
 
 
 def scope_of(scope_type: str, estate_id, scope_id, consultation_id):
@@ -132,7 +143,8 @@ def flat_in_scope(c: Consultation, flat_id: int) -> bool:
 
 def scope_of_loaded():
     """`scope_condition` written on the Consultation's columns, for a query that loads it."""
-    scoped = case((Consultation.scope_type == "building", Flat.building_id == Consultation.scope_id),
+    scoped = case((Consultation.electorate_at.is_not(None), in_electorate(Consultation.id)),
+                  (Consultation.scope_type == "building", Flat.building_id == Consultation.scope_id),
                   (Consultation.scope_type == "stairwell", Flat.stairwell_id == Consultation.scope_id),
                   (Consultation.scope_type == "flats", Flat.id.in_(select(ConsultationFlat.flat_id).where(
                       ConsultationFlat.consultation_id == Consultation.id))), else_=true())
@@ -177,10 +189,42 @@ def _rights_statement(with_flat: bool):
             .execution_options(populate_existing=True))
 
 
+def ledger_date(c: Consultation) -> str | None:
+    """'按 2026年12月06日 的台账计票' (None for a draft: it counts the ledger as it is)."""
+    if c.electorate_at is None:
+        return None
+    return messages.COUNTS_ON_LEDGER.format(date=china_time(c.electorate_at, "%Y年%m月%d日"))
+
+
+def refuse_outside_electorate(c: Consultation, user: User, flat_id: int | None) -> None:
+    """403 saying why, when the user's flat is in the scope as the ledger has it now but
+    was imported after the vote opened (not in its electorate)."""
+    if c.electorate_at is None:
+        return
+    mine = select(FlatLink.flat_id).where(FlatLink.user_id == user.id,
+                                          FlatLink.status == LinkStatus.verified)
+    query = select(Flat.id).where(scope_of(c.scope_type, c.estate_id, c.scope_id, c.id),
+                                  Flat.id.in_(mine), ~in_electorate(c.id))
+    if flat_id is not None:
+        query = query.where(Flat.id == flat_id)
+    if db.session.scalar(query.limit(1)) is not None:
+        raise Forbidden(messages.NOT_IN_ELECTORATE.format(date=ledger_date(c)),
+                        code="not_in_electorate")
+
+
 def resolve_rights(c: Consultation, user: User, flat_id: int | None, rows) -> tuple[str, int, str]:
     """(slot, flat_id, cast_as) for the user's own ballot from the rows of `rights_query`,
-    or a refusal: 404 to whoever may not see it, 403 without the right, 422 for a flat
-    outside the scope or when the user votes for several flats and named none."""
+    or a refusal: 404 to whoever may not see it, 403 without the right (saying so when the
+    flat came into the ledger after opening), 422 for a flat outside the scope or when the
+    user votes for several flats and named none."""
+    try:
+        return _resolve_rights(c, user, flat_id, rows)
+    except (NotFound, Forbidden, InvalidInput):
+        refuse_outside_electorate(c, user, flat_id)
+        raise
+
+
+def _resolve_rights(c: Consultation, user: User, flat_id: int | None, rows) -> tuple[str, int, str]:
     flats = [row for row in rows if row.flat_id is not None]
     mine = [row.flat_id for row in flats if row.linked or row.proxy]
     if not (is_moderator(user, c.estate_id) or (c.status != Status.draft and mine)):

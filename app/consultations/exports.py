@@ -13,8 +13,8 @@ from app.audit.services import head_text
 from app.auth.permissions import is_committee
 from app.consultations import messages
 from app.consultations.models import Ballot, Consultation, Status
-from app.consultations.access import scope_condition
 from app.consultations.corrections import corrections_of
+from app.consultations.models import ConsultationElectorate as Electorate
 from app.consultations.outcome import Outcome
 from app.consultations.question_types import type_of
 from app.consultations.tally import results
@@ -45,17 +45,20 @@ def _stance(c: Consultation, answers: dict | None) -> str:
 
 
 def rows(c: Consultation) -> list[list[str]]:
-    """One row per flat in scope (per-flat consultations) or per ballot (residents' surveys)."""
-    query = (select(Building.name, Stairwell.name, Flat.room, Flat.area_m2, Owner.name, Owner.phone,
-                    Ballot)
-             .select_from(Flat).join(Building, Flat.building_id == Building.id)
+    """One row per flat of the electorate (per-flat consultations) or per ballot (residents'
+    surveys), with its area and owner as the ledger had them when the vote opened."""
+    query = (select(Building.name, Stairwell.name, Flat.room, Electorate.area_m2, Owner.name,
+                    Owner.phone, Ballot)
+             .select_from(Electorate).join(Flat, Electorate.flat_id == Flat.id)
+             .join(Building, Flat.building_id == Building.id)
              .join(Stairwell, Flat.stairwell_id == Stairwell.id)
-             .outerjoin(Owner, Flat.owner_id == Owner.id))
+             .outerjoin(Owner, Electorate.owner_id == Owner.id))
     if c.per_resident:
         query = query.join(Ballot, Ballot.flat_id == Flat.id).where(Ballot.consultation_id == c.id)
     else:
         query = query.outerjoin(Ballot, (Ballot.flat_id == Flat.id) & (Ballot.consultation_id == c.id))
-    query = query.where(scope_condition(c)).order_by(Building.id, Stairwell.id, Flat.floor, Flat.room)
+    query = query.where(Electorate.consultation_id == c.id).order_by(
+        Building.id, Stairwell.id, Flat.floor, Flat.room)
     out = []
     for building, stairwell, room, area, name, phone, ballot in db.session.execute(query):
         voted = ballot is not None

@@ -15,6 +15,7 @@ from sqlalchemy import and_, func, select
 from app.audit.services import record
 from app.consultations import messages
 from app.consultations.models import Consultation, ConsultationFlat, Status
+from app.consultations.electorate import freeze, keep_residents
 from app.consultations.preliminary import check_publishable
 from app.consultations.tally import results
 from app.consultations.templates import Template
@@ -173,8 +174,11 @@ def _transition(c: Consultation, to: Status, actor_id, action: str, stamp: str, 
 
 
 def open_consultation(c: Consultation, actor_id, commit: bool = True) -> Consultation:
+    """Open for ballots; the electorate is taken from the ledger in the same transaction."""
     if c.stored_status == Status.draft and c.closes_at <= utcnow():
         raise Conflict(messages.CLOSES_AT_PAST, code="closes_at_past")
+    if c.stored_status == Status.draft:
+        freeze(c)
     return _transition(c, Status.open, actor_id, "consultation.opened", "opened_at", commit=commit)
 
 
@@ -191,6 +195,7 @@ def publish_consultation(c: Consultation, actor_id, commit: bool = True) -> Cons
     settle(c)
     check_publishable(c)
     outcome = results(c)
+    keep_residents(c)
     summary = {"decision": outcome.decision,
                "participation": outcome.as_dict()["participation"]}
     return _transition(c, Status.published, actor_id, "consultation.published", "published_at",

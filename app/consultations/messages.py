@@ -29,6 +29,12 @@ NOT_RESIDENT = "只有本范围内经过核实的居民才能回答"
 FLAT_REQUIRED = "您名下有多户，请选择为哪一户投票"
 FLAT_NOT_IN_SCOPE = "这一户不在本次征询的范围内"
 OWNER_ALREADY_VOTED = "业主本人已经投票，代理人不能更改"
+NOT_IN_ELECTORATE = "这一户是投票开始后才录入台账的，本次表决{date}，这一户不参加"
+
+# The electorate: taken from the ledger when the vote opens
+COUNTS_ON_LEDGER = "按 {date} 的台账计票"
+REBASE_NOT_OPEN = "只有进行中的表决才能重新取台账"
+REBASE_AFTER_BALLOT = "已经有人投票了，不能再重新取台账：本次表决按开始时的台账计票"
 ASSISTED_FOR_RESIDENTS = "所有居民都能回答的调查不需要代为录入"
 
 ANSWER_REQUIRED = "请回答这道题"

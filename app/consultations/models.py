@@ -1,13 +1,14 @@
 """Consultations (征询 / 表决), their ballots with every version kept, and family proxies."""
 import enum
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import (JSON, BigInteger, Boolean, Enum, ForeignKey, Index, Integer, SmallInteger,
                         String, Text, UniqueConstraint, and_, case, literal, text)
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.db import UTCDateTime, utcnow
+from app.db import Hundredths, UTCDateTime, utcnow
 from app.errors import Conflict
 from app.extensions import db
 
@@ -69,6 +70,11 @@ class Consultation(db.Model):
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: when the electorate was taken from the ledger (at opening, or re-based before the first
+    #: ballot): the ledger the vote counts on; None while a draft
+    electorate_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: residents' surveys: the verified residents of the electorate's flats, kept at 公示
+    electorate_residents: Mapped[int | None] = mapped_column(Integer)
 
     @hybrid_property
     def status(self) -> Status:
@@ -109,6 +115,26 @@ class ConsultationFlat(db.Model):
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), primary_key=True)
     flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), primary_key=True)
     estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+
+
+class ConsultationElectorate(db.Model):
+    """One flat of a consultation's electorate, as the ledger had it when the vote opened:
+    results, receipts and the 公示 count these rows, whatever the ledger says later."""
+
+    __tablename__ = "consultation_electorate"
+
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), primary_key=True)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    #: the flat's registered area then
+    area_m2: Mapped[Decimal] = mapped_column(Hundredths)
+    #: its owner in the ledger then (None: no owner registered)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("owners.id"))
+    #: headcount key then: the owner's id, or minus the flat's id without an owner
+    head: Mapped[int] = mapped_column(BigInteger)
+
+    def __repr__(self):
+        return f"<ConsultationElectorate {self.consultation_id} flat={self.flat_id}>"
 
 
 class Channel(str, enum.Enum):

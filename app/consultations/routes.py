@@ -90,6 +90,8 @@ blp.route("/consultations/<int:consultation_id>/close", endpoint="close")(
     _lifecycle(services.close_consultation))
 blp.route("/consultations/<int:consultation_id>/publish", endpoint="publish")(
     _lifecycle(services.publish_consultation))
+blp.route("/consultations/<int:consultation_id>/electorate/rebase", endpoint="rebase_electorate")(
+    _lifecycle(services.rebase_electorate))
 
 
 @blp.route("/consultations/<int:consultation_id>/ballots/mine")

@@ -1,6 +1,7 @@
 """Consultation schemas: what the routes take and give."""
 from marshmallow import pre_dump
 
+from app.consultations.access import ledger_date
 from app.consultations.templates import SCOPES
 from app.rules.civil_code import item_label
 from app.schemas import BaseSchema, fields, phone_length, validate
@@ -112,6 +113,10 @@ class ConsultationOutSchema(BaseSchema):
     created_at = fields.DateTime()
     #: a content vote's budget cap (量力而行); None: no cap
     budget_cap_cents = fields.Integer(allow_none=True)
+    #: when the electorate was taken from the ledger (None while a draft)
+    electorate_at = fields.DateTime(allow_none=True)
+    #: "按 2026年12月06日 的台账计票" (None while a draft)
+    counts_on_ledger = fields.Function(lambda c: ledger_date(c), allow_none=True)
 
 
 class ConsultationDetailSchema(ConsultationOutSchema):

@@ -2,6 +2,7 @@
 import from here, never from the modules behind it.
 
 - access: who may see, manage and answer; the scope of a consultation
+- electorate: the flats, areas and heads a vote counts, taken from the ledger when it opens
 - lifecycle: templates, create, open, close, publish, the close job
 - ballots: casting with history and receipts, what others may ask about ballots
 - proxies: family proxies
@@ -9,13 +10,14 @@ import from here, never from the modules behind it.
 - preliminary: 询异公示 (objections before the final 公示) and a content vote's budget cap
 """
 from app.consultations.access import (  # noqa: F401
-    answering_flats, can_view, flats_in_scope, get_consultation, head_of, linked_flats,
-    list_consultations, managed, require_manage, require_view, scope_condition, viewable,
+    answering_flats, can_view, flats_in_scope, get_consultation, head_of, ledger_date,
+    linked_flats, list_consultations, managed, require_manage, require_view, scope_condition, viewable,
     voting_flats)
 from app.consultations.ballots import (  # noqa: F401
     cast_assisted_ballot, cast_ballot, choices, current_ballot, entered_ballots, has_ballot,
     my_ballots, new_receipt, receipts, voted_flat_ids)
 from app.consultations.corrections import correct_ballot, corrections_by_objection, corrections_of  # noqa: F401
+from app.consultations.electorate import rebase as rebase_electorate  # noqa: F401
 from app.consultations.lifecycle import (  # noqa: F401
     all_templates, announce_status, catalogue_items, close_consultation, close_due, create_consultation,
     get_template, open_consultation, publish_consultation, settle)

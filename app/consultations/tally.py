@@ -6,12 +6,14 @@ one (an open consultation past `closes_at` counts as closed).
 """
 from decimal import Decimal
 
-from sqlalchemy import (Integer, String, bindparam, case, cast, distinct, func, literal, select,
-                        type_coerce, union_all)
+from sqlalchemy import (Integer, String, and_, bindparam, case, cast, distinct, func, literal,
+                        select, type_coerce, union_all)
 
-from app.consultations.access import head_of, scope_of, scope_of_loaded
+from app.consultations.access import head_of, scope_of
+from app.consultations.electorate import residents_now
 from app.consultations.means import Means, within_means
 from app.consultations.models import VOID, Ballot, BallotAnswer, Channel, Consultation, Status
+from app.consultations.models import ConsultationElectorate as Electorate
 from app.consultations.outcome import Approval, ItemOutcome, Outcome, QuestionOutcome
 from app.consultations.question_types import Counted, type_of
 from app.consultations.templates import APPROVE
@@ -37,13 +39,33 @@ SCOPE, VOTED, CHANNEL, ANSWERS, OPTION, RESIDENTS = (
 
 
 class _Params:
-    """The bind parameters of one counting statement: the consultation, its estate and scope."""
+    """The bind parameters and flats of one counting statement. A draft counts its scope in
+    the ledger as it is; an opened consultation (`frozen`) counts its electorate, the flats,
+    areas and heads taken from the ledger when it opened, whatever the ledger says now."""
 
-    def __init__(self, scope_type: str):
+    def __init__(self, scope_type: str, frozen: bool):
         self.consultation = bindparam("consultation_id", type_=Integer)
         self.estate = bindparam("estate_id", type_=Integer)
-        self.in_scope = scope_of(scope_type, self.estate, bindparam("scope_id", type_=Integer),
-                                 self.consultation)
+        if frozen:
+            self.flat_id, self.head, self.area = Electorate.flat_id, Electorate.head, Electorate.area_m2
+            self.in_scope = Electorate.consultation_id == self.consultation
+            self.joined = and_(Electorate.consultation_id == Ballot.consultation_id,
+                               Electorate.flat_id == Ballot.flat_id)
+            self.heads, self.flats = func.count(distinct(Electorate.head)), Electorate
+        else:
+            self.flat_id, self.head, self.area = Flat.id, head_of(), Flat.area_m2
+            self.in_scope = scope_of(scope_type, self.estate, bindparam("scope_id", type_=Integer),
+                                     self.consultation)
+            self.joined = Ballot.flat_id == Flat.id
+            # a flat without owner is a head of its own
+            self.heads = func.count(distinct(Flat.owner_id)) + func.coalesce(
+                func.sum(case((Flat.owner_id.is_(None), 1), else_=0)), 0)
+            self.flats = Flat
+
+    def scope_figures(self) -> dict:
+        """The scope's flats (in the `ballots` column), heads and area, as `_row` takes them."""
+        return {"ballots": func.count(self.flat_id), "heads": self.heads,
+                "area": func.sum(self.area)}
 
 
 def _voted_flats(p: _Params):
@@ -54,12 +76,12 @@ def _voted_flats(p: _Params):
     without a DISTINCT (a second sort), and `head_flats` lets the per-option rows below
     group only the heads with several voted flats one by one.
     """
-    head = head_of()
-    return (select(Ballot.id.label("ballot_id"), head.label("head"), Flat.area_m2.label("area"),
-                   func.sum(Flat.area_m2).over(partition_by=head).label("head_area"),
+    head = p.head
+    return (select(Ballot.id.label("ballot_id"), head.label("head"), p.area.label("area"),
+                   func.sum(p.area).over(partition_by=head).label("head_area"),
                    func.count().over(partition_by=head).label("head_flats"),
                    func.row_number().over(partition_by=head).label("nth"))
-            .select_from(Ballot).join(Flat, Ballot.flat_id == Flat.id)
+            .select_from(Ballot).join(p.flats, p.joined)
             .where(Ballot.consultation_id == p.consultation, p.in_scope).cte("voted"))
 
 
@@ -107,28 +129,28 @@ def _heads_rows(p: _Params) -> list:
     return [participants, options]
 
 
-def _scope_figures() -> dict:
-    """The scope's flats (in the `ballots` column), heads (a flat without owner is a head of
-    its own) and area, as `_row` takes them."""
-    return {"ballots": func.count(Flat.id),
-            "heads": func.count(distinct(Flat.owner_id))
-            + func.coalesce(func.sum(case((Flat.owner_id.is_(None), 1), else_=0)), 0),
-            "area": func.sum(Flat.area_m2)}
+def _residents(consultation_id):
+    """A residents' survey's residents: kept at its 公示, counted afresh until then."""
+    return func.coalesce(Consultation.electorate_residents, residents_now(consultation_id))
 
 
-def _counting_statement(scope_type: str, per_resident: bool):
+def _counting_statement(scope_type: str, per_resident: bool, frozen: bool):
     """Everything `results` counts, in one statement (one round trip): the scope (flats,
     heads, area), ballots per channel, answers per question/item/option, and either the
-    heads and areas (per-flat votes) or the verified residents in scope (per-resident)."""
-    p = _Params(scope_type)
-    scope = _row(SCOPE, **_scope_figures()).where(p.in_scope)
+    heads and areas (per-flat votes) or the verified residents in scope (per-resident;
+    once opened, as many as there were then)."""
+    p = _Params(scope_type, frozen)
+    scope = _row(SCOPE, **p.scope_figures()).where(p.in_scope)
     channels = (_row(CHANNEL, option=cast(Ballot.channel, String), ballots=func.count(Ballot.id))
                 .where(Ballot.consultation_id == p.consultation, COUNTED).group_by(Ballot.channel))
     answers = (_row(ANSWERS, BallotAnswer.question_key, BallotAnswer.item_key,
                     BallotAnswer.option_key, ballots=func.count(BallotAnswer.id))
                .where(BallotAnswer.consultation_id == p.consultation)
                .group_by(BallotAnswer.question_key, BallotAnswer.item_key, BallotAnswer.option_key))
-    if per_resident:
+    if per_resident and frozen:
+        rest = [_row(RESIDENTS, ballots=_residents(Consultation.id))
+                .where(Consultation.id == p.consultation)]
+    elif per_resident:
         rest = [_row(RESIDENTS, ballots=func.count(distinct(FlatLink.user_id)))
                 .select_from(FlatLink).join(Flat, FlatLink.flat_id == Flat.id)
                 .where(p.in_scope, FlatLink.status == LinkStatus.verified)]
@@ -137,7 +159,8 @@ def _counting_statement(scope_type: str, per_resident: bool):
     return union_all(scope, channels, answers, *rest)
 
 
-#: one counting statement per (scope type, per resident), and "grouped" for several
+#: one counting statement per (scope type, per resident) of drafts, per (per resident) of
+#: opened consultations (their electorate), and "grouped" for several opened
 #: per-resident consultations at once, built on first use and run with parameters:
 #: building and keying it costs more than running it for a small estate.
 #: Only the SQL is kept; every call counts the ballots afresh.
@@ -145,14 +168,14 @@ _STATEMENTS: dict = {}
 
 
 def _grouped_statement():
-    """`_counting_statement` of per-resident consultations for several at once, each row
-    led by its consultation's id: the same figures, grouped by consultation, with the
-    scope taken from each consultation's own columns (`scope_of_loaded`)."""
+    """`_counting_statement` of opened per-resident consultations for several at once, each
+    row led by its consultation's id: the same figures, grouped by consultation, from each
+    one's electorate."""
     ids = bindparam("consultation_ids", expanding=True)
-    in_scope = scope_of_loaded()
-    scope = (_row(SCOPE, **_scope_figures(), key=Consultation.id)
-             .select_from(Consultation).join(Flat, in_scope)
-             .where(Consultation.id.in_(ids)).group_by(Consultation.id))
+    scope = (_row(SCOPE, ballots=func.count(Electorate.flat_id),
+                  heads=func.count(distinct(Electorate.head)), area=func.sum(Electorate.area_m2),
+                  key=Electorate.consultation_id)
+             .where(Electorate.consultation_id.in_(ids)).group_by(Electorate.consultation_id))
     channels = (_row(CHANNEL, option=cast(Ballot.channel, String), ballots=func.count(Ballot.id),
                      key=Ballot.consultation_id)
                 .where(Ballot.consultation_id.in_(ids), COUNTED)
@@ -163,11 +186,8 @@ def _grouped_statement():
                .where(BallotAnswer.consultation_id.in_(ids))
                .group_by(BallotAnswer.consultation_id, BallotAnswer.question_key,
                          BallotAnswer.item_key, BallotAnswer.option_key))
-    residents = (_row(RESIDENTS, ballots=func.count(distinct(FlatLink.user_id)), key=Consultation.id)
-                 .select_from(Consultation).join(Flat, in_scope)
-                 .join(FlatLink, FlatLink.flat_id == Flat.id)
-                 .where(Consultation.id.in_(ids), FlatLink.status == LinkStatus.verified)
-                 .group_by(Consultation.id))
+    residents = (_row(RESIDENTS, ballots=_residents(Consultation.id), key=Consultation.id)
+                 .where(Consultation.id.in_(ids)))
     return union_all(scope, channels, answers, residents)
 
 
@@ -194,7 +214,8 @@ class _Counts:
 
 
 def _count(c: Consultation) -> _Counts:
-    shape = (c.scope_type, bool(c.per_resident))
+    frozen = c.electorate_at is not None
+    shape = (None if frozen else c.scope_type, bool(c.per_resident), frozen)
     if shape not in _STATEMENTS:
         _STATEMENTS[shape] = _counting_statement(*shape)
     return _Counts(db.session.execute(_STATEMENTS[shape], {
@@ -271,10 +292,10 @@ def results(c: Consultation) -> Outcome:
 
 
 def results_of(consultations: list[Consultation]) -> dict[int, Outcome]:
-    """`results` of several consultations, by id: the per-resident ones (a 片区 survey's
-    parts) counted together in one statement, whatever their number; any other counted
-    one by one. The same figures as `results` of each, afresh on every call."""
-    together = [c for c in consultations if c.per_resident]
+    """`results` of several consultations, by id: the opened per-resident ones (a 片区
+    survey's parts) counted together in one statement, whatever their number; any other
+    counted one by one. The same figures as `results` of each, afresh on every call."""
+    together = [c for c in consultations if c.per_resident and c.electorate_at is not None]
     counted = _count_together(together) if together else {}
     return {c.id: _outcome(c, counted[c.id] if c.id in counted else _count(c))
             for c in consultations}

@@ -3,13 +3,17 @@
 A fund entry that needs the owners (a use: item 五; a raise: item 六) names one
 consultation. It authorises the entry only when it decided that very item, over exactly
 the flats the entry is charged to (列支范围: a stairwell's vote cannot spend other flats'
-money), under a rule at least as strict as the item's, and passed once closed.
+money; the flats of its electorate, as the ledger had them when it opened: a flat
+imported since did not decide), under a rule at least as strict as the item's rule here
+(city data), and passed once final: closed, its objection period (询异) over and every
+objection resolved.
 """
 from sqlalchemy import select
 
 from app.consultations.access import scope_condition
-from app.consultations.models import Consultation
-from app.consultations.services import results
+from app.consultations.models import Consultation, ObjectionStatus
+from app.consultations.services import in_period, objections_of, preliminary_until, results
+from app.display import china_time
 from app.errors import Conflict
 from app.estates.models import Flat
 from app.extensions import db
@@ -38,11 +42,25 @@ def decision_problem(estate_id: int, consultation_id: int, item: int,
             rule=item_rule(item).title)
     decided = set(db.session.scalars(select(Flat.id).where(scope_condition(c))))
     if decided != flat_ids:
-        return "decision_wrong_scope", messages.FUND_DECISION_WRONG_SCOPE.format(
+        wrong = messages.FUND_DECISION_WRONG_SCOPE if flat_ids - decided \
+            else messages.FUND_DECISION_PART_SCOPE
+        return "decision_wrong_scope", wrong.format(
             decided=len(decided), charged=len(flat_ids), outside=len(flat_ids - decided))
     if _value(c.status) not in ("closed", "published") or results(c).decision != "passed":
         return "decision_not_passed", messages.FUND_DECISION_NOT_PASSED
+    return _not_final(c)
+
+
+def _not_final(c) -> tuple[str, str] | None:
+    """A passed result still open to objections (询异) is not final yet."""
+    if in_period(c):
+        return "decision_not_final", messages.FUND_DECISION_IN_PERIOD.format(
+            until=china_time(preliminary_until(c)))
+    pending = objections_of(c, ObjectionStatus.open)
+    if pending:
+        return "decision_not_final", messages.FUND_DECISION_OBJECTIONS.format(count=len(pending))
     return None
+
 
 def is_content_vote(consultation) -> bool:
     """A vote with a deciding items question (the content vote, 改造内容表决)."""

@@ -89,7 +89,7 @@ def render_manage(c: Consultation, *, values=None, errors=None, error=None, form
         next_flat=next_flat(picker, after) if after else None,
         entered=[] if c.per_resident else entered_rows(c),
         values=values or {}, errors=errors or {}, error=error, form=form,
-        field_name=field_name, visible=visible,
+        field_name=field_name, visible=visible, ledger=services.ledger_date(c),
         status_label=messages.CONSULTATION_STATUS[c.status.value]), status
 
 

@@ -149,7 +149,7 @@ def render_page(c: Consultation, user, *, flat_id=None, values=None, errors=None
         values=values, errors=errors or {}, error=error, field_name=field_name, visible=visible,
         results=results_view(c), option_order=option_order(c), receipt_checks=_receipt_checks(c, ballots),
         status_label=messages.CONSULTATION_STATUS[c.status.value], problem=problem,
-        not_voted=not_voted, relation=None if flats else _relation_in_scope(c, user),
+        ledger=services.ledger_date(c), not_voted=not_voted, relation=None if flats else _relation_in_scope(c, user),
         elevator=elevator_share(c, user) if c.template_key == "elevator_consent" else None,
         **comanage_extras(c)), status
 

@@ -11,6 +11,7 @@ CONFIRM_LIFECYCLE = {
     "close": "截止后谁都不能再投票或改票，不能撤销。确定现在截止吗？",
     "publish": "公示后所有居民都能看到结果和回执名单，不能撤回。确定公示吗？",
 }
+CONFIRM_REBASE = "重新取台账后，本次表决按今天的台账计票（新录入的户参加，面积和业主按现在的记录）。有人投票后就不能再取。确定吗？"
 CONFIRM_CLOSE_ROUND = "截止意愿征询后，谁都不能再表态或改变态度，不能撤销。确定现在截止吗？"
 CONFIRM_ADVANCE = "进入“{stage}”后不能退回上一阶段，本单元居民会看到变化。确定吗？"
 CONFIRM_ROTATE = "换码后这个单元的旧二维码马上失效，必须重新打印张贴。确定换码吗？"
@@ -20,6 +21,10 @@ CONFIRM_LOCK = "锁定后谁都不能再发言，直到解锁。确定锁定吗�
 CONFIRM_CLOSE_CASE = "结案后不能再讨论，结果会告诉相关住户，不能撤销。确定结案吗？"
 CONFIRM_RESOLUTION = "发起表决后相关住户马上就能投票，题目不能再改。确定发起吗？"
 CONFIRM_MEETING = "安排会议后会通知相关住户。确定安排吗？"
+
+# The electorate: which ledger a vote counts on
+REBASE = "重新取台账"
+LEDGER_RULE = "投票开始后台账的变化（新录入的户、改过的面积、换了的业主）不计入本次表决。还没有人投票时，可以点“重新取台账”按今天的台账计票。"
 
 # 代录纸质票: picking the flat, the receipt, the list of entered ballots
 PICK_BUILDING = "楼栋"

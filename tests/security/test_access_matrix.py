@@ -268,6 +268,9 @@ ROWS = [
         lambda w: f"{A}/consultations/{w.fresh_consultation()}/close"),
     Row("POST", "/api/v1/consultations/<int:consultation_id>/publish", COMMITTEE,
         lambda w: f"{A}/consultations/{w.closed_consultation()}/publish"),
+    # 重新取台账: an open consultation nobody has voted in yet
+    Row("POST", "/api/v1/consultations/<int:consultation_id>/electorate/rebase", COMMITTEE,
+        lambda w: f"{A}/consultations/{w.fresh_consultation()}/electorate/rebase"),
     # a survey of owners: only the flat's owner votes; the committee enters paper ballots
     Row("PUT", "/api/v1/consultations/<int:consultation_id>/ballots/mine", OWNER_ONLY,
         lambda w: f"{A}/consultations/{w.a.open_consultation_id}/ballots/mine",

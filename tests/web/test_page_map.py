@@ -200,6 +200,7 @@ COMMITTEE_OR_STAFF = {
     "POST /api/v1/consultations/{consultation_id}/assisted-ballots",
     "POST /api/v1/consultations/{consultation_id}/close", "POST /api/v1/consultations/{consultation_id}/open",
     "POST /api/v1/consultations/{consultation_id}/publish",
+    "POST /api/v1/consultations/{consultation_id}/electorate/rebase",
     "POST /api/v1/elevator-projects/{project_id}/advance",
     "POST /api/v1/elevator-projects/{project_id}/cost-shares/what-if",
     "POST /api/v1/estates", "GET /api/v1/estates/{estate_id}/claims",

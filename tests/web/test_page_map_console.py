@@ -56,6 +56,7 @@ CONSOLE_PAGES = {
     ("POST", "/api/v1/consultations/{consultation_id}/open"): (T + "consultation.html", ["{'draft': 'open', 'open': 'close', 'closed': 'publish'}", 'data-lifecycle="{{ next_step }}"']),
     ("POST", "/api/v1/consultations/{consultation_id}/close"): (T + "consultation.html", ["{'draft': 'open', 'open': 'close', 'closed': 'publish'}", 'data-lifecycle="{{ next_step }}"']),
     ("POST", "/api/v1/consultations/{consultation_id}/publish"): (T + "consultation.html", ["{'draft': 'open', 'open': 'close', 'closed': 'publish'}", 'data-lifecycle="{{ next_step }}"']),
+    ("POST", "/api/v1/consultations/{consultation_id}/electorate/rebase"): (T + "consultation.html", ['id="rebase" data-lifecycle="electorate/rebase"']),
     ("POST", "/api/v1/consultations/{consultation_id}/assisted-ballots"): (WEB + "console_consultations.py", ["services.cast_assisted_ballot("]),
     ("GET", "/api/v1/consultations/{consultation_id}/results"): (WEB + "console_consultations.py", ["ResultsSchema().dump(services.results(c))"]),
     ("GET", "/api/v1/consultations/{consultation_id}/export.{fmt}"): (T + "consultation.html", ["/export.csv", "/export.pdf"]),
