@@ -234,6 +234,9 @@ class Config:
     # 居民自愿申报: the share of the estate's flats whose owners must support an application
     # before the committee may submit it (an exact fraction, "以上": the bound itself passes)
     APPLICATION_SUPPORT_THRESHOLD = os.environ.get("APPLICATION_SUPPORT_THRESHOLD", "2/3")
+    # ... counted by "flats" (户) or "owners" (业主, an owner of several flats once); an
+    # application keeps the basis it started with
+    APPLICATION_SUPPORT_BASIS = os.environ.get("APPLICATION_SUPPORT_BASIS", "flats")
     # 改造方案公示: days a plan is shown to residents before the content vote
     PLAN_PUBLICITY_DAYS = int(os.environ.get("PLAN_PUBLICITY_DAYS", "7"))
     # 共评: questions averaging below this score become follow-up items

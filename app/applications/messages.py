@@ -1,8 +1,11 @@
 """What residents, committees and street staff read about applications, the reserve and plans."""
 STATUS_LABELS = {"collecting": "征集支持中", "submitted": "已提交申报"}
-SUPPORT_PROGRESS = "已有 {supported}/{total} 户业主支持（{percent}），需要 {threshold}（{threshold_percent}）以上"
+#: what a count of supporters is counted in, by the application's support basis
+SUPPORT_UNITS = {"flats": "户业主", "owners": "位业主"}
+SUPPORT_BASIS_LABELS = {"flats": "按户计算（一人多户算多户）", "owners": "按业主人数计算（一人多户算一人）"}
+SUPPORT_PROGRESS = "已有 {supported}/{total} {unit}支持（{percent}），需要 {threshold}（{threshold_percent}）以上"
 SUPPORT_REACHED = "支持已达到申报要求：" + SUPPORT_PROGRESS
-SUPPORT_MISSING = "还差 {missing} 户业主支持"
+SUPPORT_MISSING = "还差 {missing} {unit}支持"
 APPLICATION_EXISTS = "本小区已经有一份改造申报，请在那一份上支持"
 NOT_COLLECTING = "这份申报已经提交，不再征集支持"
 ALREADY_SUPPORTED = "这户已经支持过了（每户只算一次）"

@@ -15,6 +15,12 @@ class ApplicationStatus(str, enum.Enum):
     submitted = "submitted"  # 已提交申报
 
 
+class SupportBasis(str, enum.Enum):
+    """What an application's threshold counts (its rule, kept from the day it started)."""
+    flats = "flats"  # 户: every flat counts, an owner of two flats twice
+    owners = "owners"  # 业主: heads, an owner of several flats once (民法典 headcount)
+
+
 class Application(db.Model):
     """A resident's application that their estate be renovated (居民自愿申报)."""
 
@@ -38,6 +44,10 @@ class Application(db.Model):
     #: the committee's submission, once support reached the threshold
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: what the threshold counts, flats or owners (APPLICATION_SUPPORT_BASIS when started)
+    support_basis: Mapped[SupportBasis] = mapped_column(
+        Enum(SupportBasis, native_enum=False, length=10), default=SupportBasis.flats,
+        server_default=SupportBasis.flats.value)
     #: the support share at submission, as an exact fraction "8/12"
     submitted_support: Mapped[str | None] = mapped_column(String(40))
 

@@ -21,6 +21,8 @@ class SupportProgressSchema(BaseSchema):
     reached = fields.Boolean()
     missing = fields.Integer()
     explanation = fields.String()
+    basis = fields.String(metadata={"description": "flats (户) or owners (业主, one per person)"})
+    basis_label = fields.String()
 
 
 class SupportFlatSchema(BaseSchema):

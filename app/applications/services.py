@@ -1,7 +1,9 @@
 """Residents apply (居民自愿申报): one live application per estate, one support per flat by
 its verified owner, submitted by the committee once support reaches the city's threshold
-(APPLICATION_SUPPORT_THRESHOLD, an exact fraction of the estate's flats; "以上": the
-bound itself is enough). Every refusal says the counts."""
+(APPLICATION_SUPPORT_THRESHOLD, an exact fraction of the estate's flats or owners, as the
+application's support basis says; "以上": the bound itself is enough). Every refusal says
+the counts. A support and the submission take the application's row lock, so what was
+accepted is counted, or refused once submitted."""
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -9,8 +11,9 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from app.applications import messages
-from app.applications.models import Application, ApplicationStatus, ApplicationSupport
+from app.applications.models import Application, ApplicationStatus, ApplicationSupport, SupportBasis
 from app.audit.services import record
+from app.consultations.access import head_of
 from app.db import add_once, lock_row, utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, NotFound
 from app.estates.models import Flat, FlatLink, LinkStatus, Relation
@@ -27,12 +30,17 @@ def threshold() -> Fraction:
     return Fraction(str(current_app.config["APPLICATION_SUPPORT_THRESHOLD"]))
 
 
+def basis() -> SupportBasis:
+    return SupportBasis(current_app.config["APPLICATION_SUPPORT_BASIS"])
+
+
 @dataclass(frozen=True)
 class Support:
-    """Where an application stands: supporting flats against the estate's flats."""
+    """Where an application stands: supporting flats (or owners) against the estate's."""
     supported: int
     total: int
     threshold: Fraction
+    basis: SupportBasis = SupportBasis.flats
 
     @property
     def share(self) -> Fraction:
@@ -50,6 +58,7 @@ class Support:
 
     def words(self, template: str = messages.SUPPORT_PROGRESS) -> str:
         return template.format(supported=self.supported, total=self.total,
+                               unit=messages.SUPPORT_UNITS[self.basis.value],
                                percent=percent(self.share), threshold=str(self.threshold),
                                threshold_percent=percent(self.threshold), missing=self.missing)
 
@@ -63,15 +72,20 @@ class Support:
         return {"supported": self.supported, "total": self.total,
                 "share": f"{self.supported}/{self.total}", "percent": percent(self.share),
                 "threshold": str(self.threshold), "threshold_percent": percent(self.threshold),
-                "reached": self.reached, "missing": self.missing, "explanation": self.explanation}
+                "reached": self.reached, "missing": self.missing, "explanation": self.explanation,
+                "basis": self.basis.value, "basis_label": messages.SUPPORT_BASIS_LABELS[self.basis.value]}
 
 
 def support_of(application: Application) -> Support:
-    supported = db.session.scalar(select(func.count(ApplicationSupport.id)).where(
+    """Supporting flats of all the estate's flats; by owners, heads (head_of: an owner of
+    several flats once, a flat without a registered owner a head of its own)."""
+    counted = func.count(Flat.id) if application.support_basis == SupportBasis.flats \
+        else func.count(head_of().distinct())
+    supported = db.session.scalar(select(counted).join(
+        ApplicationSupport, ApplicationSupport.flat_id == Flat.id).where(
         ApplicationSupport.application_id == application.id))
-    total = db.session.scalar(select(func.count(Flat.id)).where(
-        Flat.estate_id == application.estate_id))
-    return Support(supported, total, threshold())
+    total = db.session.scalar(select(counted).where(Flat.estate_id == application.estate_id))
+    return Support(supported, total, threshold(), application.support_basis)
 
 
 def live_application(estate_id: int) -> Application | None:
@@ -91,7 +105,7 @@ def start_application(estate_id: int, reason: str, actor_id: int) -> Application
     if live_application(estate_id) is not None:
         raise Conflict(messages.APPLICATION_EXISTS, code="application_exists")
     application = Application(estate_id=estate_id, reason=reason, started_by_id=actor_id,
-                              status=ApplicationStatus.collecting)
+                              status=ApplicationStatus.collecting, support_basis=basis())
     add_once(db.session, application, Conflict(messages.APPLICATION_EXISTS, code="application_exists"))
     record("application.started", estate_id=estate_id, actor_id=actor_id,
            subject_type="application", subject_id=application.id, data={"reason": reason})
@@ -106,6 +120,9 @@ def add_support(application: Application, flat_id: int, user_id: int) -> Applica
         raise InvalidInput(messages.FLAT_NOT_HERE, fields={"flat_id": messages.FLAT_NOT_HERE})
     if not is_verified_owner(user_id, flat_id):
         raise Forbidden(messages.NOT_OWNER)
+    # the submission's lock: a support waits for a submission under way, then sees it
+    lock_row(db.session, Application, application.id)
+    db.session.refresh(application)
     if application.status != ApplicationStatus.collecting:
         raise Conflict(messages.NOT_COLLECTING, code="not_collecting")
     support = ApplicationSupport(estate_id=application.estate_id, application_id=application.id,

@@ -145,15 +145,29 @@ def photo(text_colour=(200, 120, 40)) -> bytes:
     return out.getvalue()
 
 
+def into_co_build(project, actor_id: int):
+    """The demo's projects were planned before the estate used the platform: their 共谋 (the
+    content vote, the plan's publicity) is loaded as history, a phase change into 共建, as a
+    ledger is imported. Every later phase is entered through its guards (app.projects.phases)."""
+    from app.projects.models import Phase, PhaseChange
+
+    project.phase = Phase.co_build
+    db.session.add(PhaseChange(project_id=project.id, estate_id=project.estate_id,
+                               phase=Phase.co_build, actor_id=actor_id))
+    db.session.commit()
+    return project
+
+
 def renovation(people: People):
-    """The 2026 renovation under way: three items, one half done, a progress post with a photo."""
+    """The 2026 renovation under way in 共建: three items, one half done, a progress post with a
+    photo."""
     from app.projects.models import ItemStatus
     from app.projects.services import create_project, post_progress, set_items
     from app.projects.work import update_item
 
     actor = people.committee.id
     project = create_project(people.estate_id, "2026年和平里小区综合整治", 380_000_000, actor)
-    project = set_items(project, items(ROOF, WALLS, PIPES), actor)
+    project = into_co_build(set_items(project, items(ROOF, WALLS, PIPES), actor), actor)
     roof = next(item for item in project.items if item.code == ROOF)
     update_item(project, roof.id, ItemStatus.in_progress, 50, "1号楼屋面防水完成一半", actor)
     post_progress(project, actor, "committee", "1号楼屋面搭好脚手架，旧防水层已铲除，本周铺新卷材。",
@@ -176,20 +190,24 @@ def supervision_and_complaint(people: People, project) -> None:
 
 
 def finished_and_evaluated(people: People) -> None:
-    """Last year's 2号楼 roof: every item completed, its evaluation answered, closed and published."""
-    from app.consultations.services import (
-        cast_ballot, close_consultation, open_consultation, publish_consultation)
-    from app.projects.evaluation import start_evaluation
-    from app.projects.models import ItemStatus
+    """Last year's 2号楼 roof, now in 共享: every item completed, the joint acceptance signed,
+    its evaluation (opened on entering 共评) answered, closed, and published on entering 共享."""
+    from app.consultations.services import cast_ballot, close_consultation, get_consultation
+    from app.projects.models import ItemStatus, Phase
+    from app.projects.phases import advance
     from app.projects.services import create_project, set_items
-    from app.projects.work import update_item
+    from app.projects.work import record_acceptance, update_item
 
     actor = people.committee.id
     project = create_project(people.estate_id, "2025年2号楼屋面防水", 42_000_000, actor)
-    project = set_items(project, items(ROOF), actor)
+    project = into_co_build(set_items(project, items(ROOF), actor), actor)
     update_item(project, project.items[0].id, ItemStatus.completed, 100, "已完工，验收合格", actor)
-    evaluation = start_evaluation(project, utcnow() + 7 * DAY, actor)
-    open_consultation(evaluation, actor)
+    record_acceptance(project, utcnow().date(), "街道、设计单位、施工单位、监理单位", "合格",
+                      [{"flat_id": owned.id, "name": owner.name or "居民代表"}
+                       for owner, owned in people.owners[2:4]], actor)
+    advance(project, Phase.co_manage, actor)
+    advance(project, Phase.co_evaluate, actor, evaluation_closes_at=utcnow() + 7 * DAY)
+    evaluation = get_consultation(project.evaluation_id)
     scores = [(5, 4, 4, "楼顶不漏了"), (4, 4, 3, ""), (5, 5, 4, "工人很守时")]
     key = f"item:{ROOF}"
     for (resident, owned), (overall, quality, process, words) in zip(people.owners[2:], scores):
@@ -198,7 +216,7 @@ def finished_and_evaluated(people: People) -> None:
             answers["suggestions"] = words
         cast_ballot(evaluation, resident, owned.id, answers)
     close_consultation(evaluation, actor)
-    publish_consultation(evaluation, actor)
+    advance(project, Phase.co_share, actor)
 
 
 def application(people: People) -> None:

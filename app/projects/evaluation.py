@@ -11,10 +11,12 @@ from fractions import Fraction
 from flask import current_app
 from sqlalchemy import select
 
-from app.errors import Conflict
+from app.db import lock_row
+from app.errors import Conflict, NotFound
 from app.extensions import db
 from app.projects import messages
-from app.projects.models import FollowUpItem, RenovationProject
+from app.projects.guards import require_phase
+from app.projects.models import FollowUpItem, Phase, RenovationProject
 
 OVERALL = "overall"
 ITEM_PREFIX = "item:"
@@ -40,6 +42,40 @@ def start_evaluation(project: RenovationProject, closes_at, actor_id: int, commi
         extra_questions=item_questions(project, prototype), commit=commit)
 
 
+def start_project_evaluation(project: RenovationProject, closes_at, actor_id: int):
+    """The committee starts the project's one evaluation by hand (entering 共评 normally opens
+    it): only in 共评, only when the project has none yet; the project keeps it."""
+    lock_row(db.session, RenovationProject, project.id)
+    db.session.refresh(project)
+    require_phase(project, messages.ACTION_EVALUATION, Phase.co_evaluate)
+    if project.evaluation_id is not None:
+        raise Conflict(messages.EVALUATION_EXISTS, code="evaluation_exists")
+    evaluation = start_evaluation(project, closes_at, actor_id, commit=False)
+    project.evaluation_id = evaluation.id
+    db.session.commit()
+    return evaluation
+
+
+def evaluation_of(project: RenovationProject):
+    """The project's own evaluation (a Consultation), or None before 共评."""
+    from app.consultations.models import Consultation
+
+    return db.session.get(Consultation, project.evaluation_id) if project.evaluation_id else None
+
+
+def project_evaluation(project: RenovationProject, consultation_id: int):
+    """The project's own evaluation, or 404: never another project's, nor another vote."""
+    from app.consultations.models import Consultation
+
+    evaluation = db.session.get(Consultation, consultation_id)
+    if evaluation is None or evaluation.estate_id != project.estate_id:
+        raise NotFound()
+    if evaluation.id != project.evaluation_id:
+        raise NotFound(messages.EVALUATION_NOT_THIS_PROJECT,
+                       fields={"consultation_id": messages.EVALUATION_NOT_THIS_PROJECT})
+    return evaluation
+
+
 def averages(evaluation) -> dict[str, Decimal]:
     """Average score per scale question that has answers."""
     from app.consultations.services import results
@@ -55,6 +91,7 @@ def satisfaction_index(average: Decimal | None) -> Decimal | None:
 
 
 def _check_evaluation(project: RenovationProject, evaluation) -> None:
+    require_phase(project, messages.ACTION_FOLLOW_UP, Phase.co_evaluate, Phase.co_share)
     if evaluation.status.value not in ("closed", "published"):
         raise Conflict(messages.EVALUATION_NOT_FINISHED, code="evaluation_open")
 

@@ -21,6 +21,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from app.errors import Conflict
 from app.extensions import db
 from app.projects import messages
 from app.projects.models import ItemStatus, JointAcceptance, Phase, RenovationProject
@@ -104,6 +105,14 @@ BUILT_IN: dict[Phase, list[Guard]] = {
     Phase.co_evaluate: [],
     Phase.co_share: [_evaluation_ended],
 }
+
+
+def require_phase(project: RenovationProject, action: str, *allowed: Phase) -> None:
+    """Refuse (409 wrong_phase) an action bound to other phases than the project's now."""
+    if project.phase not in allowed:
+        raise Conflict(messages.WRONG_PHASE.format(
+            phase=messages.PHASE_LABELS[project.phase.value], action=action,
+            allowed="或".join(messages.PHASE_LABELS[p.value] for p in allowed)), code="wrong_phase")
 
 
 def missing_for(project: RenovationProject, phase: Phase, now: datetime) -> list[str]:

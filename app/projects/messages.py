@@ -42,6 +42,12 @@ ITEM_QUESTION = "“{label}”改得怎么样？"
 EVALUATION_TITLE = "{project}改造效果评价"
 EVALUATION_NOT_FINISHED = "评价还没有结束，结束后才能生成整改事项"
 EVALUATION_NOT_THIS_PROJECT = "这不是本项目的效果评价"
+EVALUATION_EXISTS = "本项目已经有效果评价，请在那一份上继续"
+# One phase at a time: an action outside its phase is refused, naming both
+WRONG_PHASE = "项目现在是{phase}阶段，{action}要在{allowed}阶段进行"
+ACTION_ITEM_UPDATE = "更新改造内容的施工进度"
+ACTION_EVALUATION = "开展效果评价"
+ACTION_FOLLOW_UP = "根据评价生成整改事项"
 FOLLOW_UP_TITLE = "“{title}”平均 {average} 分，需要整改跟进"
 
 # Guarded phases: what is missing, named

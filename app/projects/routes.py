@@ -15,7 +15,7 @@ from app.projects.models import (
     Complaint, ComplaintStatus, Phase, ProgressPost, RenovationProject,
     SupervisionReport)
 from app.projects.evaluation import (
-    EVALUATION_TEMPLATE, evaluation_summary, follow_up_low_scores, start_evaluation)
+    evaluation_summary, follow_up_low_scores, project_evaluation, start_project_evaluation)
 from app.projects.models import FollowUpItem
 from app.projects.schemas import (
     EvaluationCreatedSchema, EvaluationInSchema, EvaluationSummarySchema, FollowUpSchema,
@@ -204,26 +204,15 @@ class ComplaintStatusRoute(MethodView):
         return complaint_view(complaint, actor)
 
 
-def _project_evaluation(project: RenovationProject, consultation_id: int):
-    from app.consultations.models import Consultation
-
-    evaluation = db.session.get(Consultation, consultation_id)
-    if evaluation is None or evaluation.estate_id != project.estate_id:
-        raise NotFound()
-    if evaluation.template_key != EVALUATION_TEMPLATE:  # another vote of the estate
-        raise NotFound(messages.EVALUATION_NOT_THIS_PROJECT,
-                       fields={"consultation_id": messages.EVALUATION_NOT_THIS_PROJECT})
-    return evaluation
-
-
 @blp.route("/projects/<int:project_id>/evaluations")
 class ProjectEvaluations(MethodView):
     @blp.arguments(EvaluationInSchema)
     @blp.response(201, EvaluationCreatedSchema)
     def post(self, data, project_id):
-        """共评: a draft evaluation with a 1–5 question per renovated item (open it to start)."""
+        """共评: the project's draft evaluation, a 1–5 question per renovated item (open it to
+        start); 409 outside 共评 or when the project has one already."""
         project, actor = _committee_project(project_id)
-        return start_evaluation(project, data["closes_at"], actor.id)
+        return start_project_evaluation(project, data["closes_at"], actor.id)
 
 
 @blp.route("/projects/<int:project_id>/evaluations/<int:consultation_id>/summary")
@@ -232,7 +221,7 @@ class ProjectEvaluationSummary(MethodView):
     def get(self, project_id, consultation_id):
         """Average scores and the satisfaction index (0–100)."""
         project = _project(project_id)
-        return evaluation_summary(_project_evaluation(project, consultation_id))
+        return evaluation_summary(project_evaluation(project, consultation_id))
 
 
 @blp.route("/projects/<int:project_id>/evaluations/<int:consultation_id>/follow-ups")
@@ -241,7 +230,7 @@ class ProjectEvaluationFollowUps(MethodView):
     def post(self, project_id, consultation_id):
         """Turn low-scoring items of a finished evaluation into follow-up items."""
         project, _ = _committee_project(project_id)
-        return follow_up_low_scores(project, _project_evaluation(project, consultation_id))
+        return follow_up_low_scores(project, project_evaluation(project, consultation_id))
 
 
 @blp.route("/projects/<int:project_id>/follow-ups")

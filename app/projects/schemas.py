@@ -103,8 +103,10 @@ class ProjectSchema(BaseSchema):
     phase = fields.Function(lambda project: project.phase.value)
     phase_label = fields.Function(lambda project: messages.PHASE_LABELS[project.phase.value])
     budget_cents = fields.Integer()
+    #: budget minus what the sources pay; null while no source is recorded (nothing known yet)
     unfunded_cents = fields.Function(
-        lambda project: project.budget_cents - sum(s.amount_cents for s in project.funding))
+        lambda project: project.budget_cents - sum(s.amount_cents for s in project.funding)
+        if project.funding else None, allow_none=True)
     content_vote_id = fields.Integer(allow_none=True)
     timeline = fields.List(fields.Nested(PhaseChangeSchema), attribute="phases")
     items = fields.List(fields.Nested(ItemSchema))

@@ -18,6 +18,7 @@ from app.estates.models import Flat
 from app.extensions import db
 from app.projects import messages
 from app.projects.decisions import content_vote, content_vote_outcome
+from app.projects.guards import require_phase
 from app.projects.models import (
     AcceptanceSignature, ItemStatus, ItemUpdate, JointAcceptance, Phase, PhaseChange, ProjectItem,
     RenovationProject)
@@ -88,6 +89,7 @@ def update_item(project: RenovationProject, item_id: int, status: ItemStatus, pr
     item = db.session.get(ProjectItem, item_id)
     if item is None or item.project_id != project.id:
         raise NotFound(messages.ITEM_NOT_IN_PROJECT)
+    require_phase(project, messages.ACTION_ITEM_UPDATE, Phase.co_build)
     lock_row(db.session, ProjectItem, item.id)
     db.session.refresh(item)
     _check_update(item, status, progress)

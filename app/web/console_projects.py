@@ -13,6 +13,7 @@ from app.auth.permissions import load_checked, require_committee, require_user
 from app.consultations import services as consultations
 from app.estates.services import buildings_with_stairwells, estate_flat_labels, get_estate
 from app.projects.messages import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
+from app.projects.evaluation import evaluation_of
 from app.projects.models import RenovationProject
 from app.rules.civil_code import RAISE_FUND, USE_FUND, item_label
 from app.web.console import bp, committee_page
@@ -39,9 +40,8 @@ def projects(estate):
 
 @bp.get("/projects/<int:project_id>")
 def project(project_id):
-    found, user = load_checked(RenovationProject, project_id, require_committee)
-    evaluations = [c for c in consultations.list_consultations(found.estate_id, user)
-                   if c.template_key == "evaluation"]
+    found, _ = load_checked(RenovationProject, project_id, require_committee)
+    evaluations = [c for c in [evaluation_of(found)] if c is not None]  # its own, never another's
     return render_template(
         "web/console/project.html", estate=get_estate(found.estate_id), section="projects",
         project=found, phases=PHASE_LABELS, sources=SOURCE_LABELS, evaluations=evaluations,

@@ -112,6 +112,8 @@ PROJECT_ITEMS = "改造内容"
 PROJECT_ITEMS_NONE = "还没有确定改造内容。"
 PROJECT_FUNDING = "资金"
 PROJECT_BUDGET = "预算 {budget} 元，还缺 {unfunded} 元"
+PROJECT_BUDGET_FUNDED = "预算 {budget} 元，资金已全部落实"
+PROJECT_BUDGET_UNRECORDED = "预算 {budget} 元，各方出资还没有登记"
 FUNDING_LINE = "{label}：{amount} 元"
 PROGRESS = "施工进展"
 PROGRESS_NONE = "还没有进展。"
@@ -228,6 +230,8 @@ JS = {
     "projectItemsNone": PROJECT_ITEMS_NONE,
     "projectFunding": PROJECT_FUNDING,
     "projectBudget": PROJECT_BUDGET,
+    "projectBudgetFunded": PROJECT_BUDGET_FUNDED,
+    "projectBudgetUnrecorded": PROJECT_BUDGET_UNRECORDED,
     "fundingLine": FUNDING_LINE,
     "progressNone": PROGRESS_NONE,
     "progressPhoto": PROGRESS_PHOTO,

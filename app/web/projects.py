@@ -7,10 +7,10 @@ API route calls."""
 from flask import render_template, request
 
 from app.auth.permissions import require_member, require_user
-from app.consultations import services as consultations
 from app.estates.models import Estate
 from app.estates.services import get_or_404
 from app.projects import fund
+from app.projects.evaluation import evaluation_of
 from app.projects.models import RenovationProject
 from app.web.routes import bp
 
@@ -26,10 +26,10 @@ def projects(estate_id):
 def project(project_id):
     """One project's progress, and its evaluations: answer one while open, then its summary."""
     found = get_or_404(RenovationProject, project_id)
-    user = require_member(found.estate_id)
+    require_member(found.estate_id)
     evaluations = [{"id": c.id, "title": c.title, "status": c.status.value}
-                   for c in consultations.list_consultations(found.estate_id, user)
-                   if c.kind == "evaluation" and c.status.value != "draft"]
+                   for c in [evaluation_of(found)]  # the project's own, never another's
+                   if c is not None and c.status.value != "draft"]
     return render_template("web/projects/project.html", project=found, evaluations=evaluations)
 
 

@@ -63,6 +63,13 @@ def test_every_capability_is_in_use(runner):
     assert complaint.status.value == "handling"
     evaluation = by_template["evaluation"]
     assert evaluation.status.value == "published" and ballots_of(evaluation.id) == 3
+    # each project says one thing (issue 30, item 6): work under way is in 共建; the finished,
+    # evaluated and published one is in 共享, with its own evaluation and every phase behind it
+    assert building.phase.value == "co_build"
+    finished = projects["2025年2号楼屋面防水"]
+    assert finished.phase.value == "co_share" and finished.evaluation_id == evaluation.id
+    assert [c.phase.value for c in finished.phases] == [
+        "co_plan", "co_build", "co_manage", "co_evaluate", "co_share"]
     application = live_application(estate.id)
     assert support_of(application).supported == 6
     comment = db.session.scalar(select(PlanComment).where(PlanComment.estate_id == estate.id))

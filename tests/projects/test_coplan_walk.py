@@ -255,6 +255,9 @@ def test_a_manual_project_keeps_an_item_that_has_a_timeline(walk):
     project = w.call("post", f"/estates/{w.estate.id}/projects", json={"title": "单项改造"}).json
     items = w.call("put", f"/projects/{project['id']}/items", json={"items": [
         {"code": ROOF, "label": "屋面维修", "category": "basic"}]}).json["items"]
+    from app.projects.models import RenovationProject
+    db.session.get(RenovationProject, project["id"]).phase = Phase.co_build  # work is done in 共建
+    db.session.commit()
     assert w.call("post", f"/projects/{project['id']}/items/{items[0]['id']}/updates",
                   json={"status": "in_progress", "progress_percent": 20}).status_code == 201
     refused(w.call("put", f"/projects/{project['id']}/items", json={"items": []}), "屋面维修")

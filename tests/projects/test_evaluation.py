@@ -5,7 +5,14 @@ from app.consultations.models import Consultation
 from app.consultations.services import cast_ballot, close_consultation, open_consultation
 from app.db import utcnow
 from app.extensions import db
+from app.projects.models import Phase, RenovationProject
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
+
+
+def in_co_evaluate(project_id: int) -> None:
+    """The project reached 共评 (its guards are walked in test_coplan_walk.py)."""
+    db.session.get(RenovationProject, project_id).phase = Phase.co_evaluate
+    db.session.commit()
 
 
 def test_evaluation_rates_items_and_follows_up_low_scores(client):
@@ -17,6 +24,7 @@ def test_evaluation_rates_items_and_follows_up_low_scores(client):
     client.put(f"/api/v1/projects/{project['id']}/items", headers=auth(committee), json={"items": [
         {"code": "basic.roof_repair", "label": "屋面维修", "category": "basic"},
         {"code": "improvement.lighting", "label": "照明", "category": "improvement"}]})
+    in_co_evaluate(project["id"])
     created = client.post(f"/api/v1/projects/{project['id']}/evaluations", headers=auth(committee),
                           json={"closes_at": (utcnow() + timedelta(days=7)).isoformat()})
     assert created.status_code == 201, created.json
@@ -57,6 +65,7 @@ def test_only_the_committee_starts_evaluations_and_bad_input_is_refused(client):
     resident = make_owner(flats_of(estate.id)[0])
     project = client.post(f"/api/v1/estates/{estate.id}/projects", headers=auth(committee),
                           json={"title": "综合改造"}).json
+    in_co_evaluate(project["id"])
     url = f"/api/v1/projects/{project['id']}/evaluations"
     closes = (utcnow() + timedelta(days=7)).isoformat()
     assert client.post(url, headers=auth(resident), json={"closes_at": closes}).status_code == 403

@@ -44,7 +44,11 @@ def recount(rows, key):
 
     A row's head is its owner; a flat without a registered owner is given a head of its own
     by the caller (one head per such flat)."""
-    law = civil_code.LAW[key]
+    return recount_by(rows, civil_code.LAW[key])
+
+
+def recount_by(rows, law: dict):
+    """recount under thresholds given as {stage: {measure: (comparison, bound)}}."""
     rows = sorted(rows, key=lambda r: r[0])
     total_heads = total_area = part_heads = part_area = agree_heads = agree_area = 0
     for _, group in groupby(rows, key=lambda r: r[0]):

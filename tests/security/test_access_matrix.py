@@ -420,7 +420,7 @@ ROWS = [
         lambda w: f"{A}/supervision-reports/{supervision_report(w)}/answer",
         json=lambda w: {"answer": "已让施工方扶起"}),
     Row("POST", "/api/v1/projects/<int:project_id>/evaluations", COMMITTEE,
-        lambda w: f"{A}/projects/{w.fresh_project()}/evaluations",
+        lambda w: f"{A}/projects/{w.fresh_project(Phase.co_evaluate)}/evaluations",
         json=lambda w: {"closes_at": later()}),
     Row("GET", "/api/v1/projects/<int:project_id>/evaluations/<int:consultation_id>/summary",
         MEMBER, lambda w: f"{A}/projects/{w.a.project_id}/evaluations/{w.a.evaluation_id}/summary"),

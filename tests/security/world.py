@@ -25,7 +25,7 @@ from app.extensions import db
 from app.notifications.services import notify
 from app.projects import fund, services as projects
 from app.projects.evaluation import start_evaluation
-from app.projects.models import FundEntryKind
+from app.projects.models import FundEntryKind, Phase
 from app.qr import services as qr
 from tests.factories import flats_of, link, make_consultation, make_estate, make_user
 
@@ -158,6 +158,8 @@ class World:
         e.media_key = progress.photos[0].storage_key
         projects.report_supervision(project, owner.id, "脚手架不稳")
         e.evaluation_id = start_evaluation(project, utcnow() + timedelta(days=7), committee.id).id
+        project.evaluation_id, project.phase = e.evaluation_id, Phase.co_evaluate  # its own, in 共评
+        db.session.commit()
         e.complaint_id = projects.file_complaint(estate_id, owner.id, "噪音", "夜间施工",
                                                  False, project.id).id
         fund.add_fund_entry(estate_id, FundEntryKind.collected, 500_000, date.today(),
@@ -264,8 +266,11 @@ class World:
         cases.lock_case(case, self.committee.id, "冷静一下")
         return case.id
 
-    def fresh_project(self) -> int:
-        return projects.create_project(self.a.estate.id, "单项改造", 10_000_00, self.committee.id).id
+    def fresh_project(self, phase: Phase = Phase.co_plan) -> int:
+        project = projects.create_project(self.a.estate.id, "单项改造", 10_000_00, self.committee.id)
+        project.phase = phase
+        db.session.commit()
+        return project.id
 
     def fresh_complaint(self) -> int:
         return projects.file_complaint(self.a.estate.id, self.owner.id, "漏水", "楼顶漏水",

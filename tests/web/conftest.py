@@ -52,6 +52,17 @@ class Site:
     def flask(self, *args) -> str:
         return run_flask(self.server.env, *args)
 
+    def project_reached(self, project_id: int, phase: str) -> None:
+        """Set-up: the project is at `phase` (its guards are walked through the API in
+        tests/projects/test_coplan_walk.py; a browser test need not repeat them)."""
+        import sqlalchemy
+
+        engine = sqlalchemy.create_engine(self.server.database_url)
+        with engine.begin() as connection:
+            connection.execute(sqlalchemy.text("UPDATE renovation_projects SET phase = :phase "
+                                               "WHERE id = :id"), {"phase": phase, "id": project_id})
+        engine.dispose()
+
     def latest_code(self, phone: str) -> str:
         sent = requests.get(f"{self.url}/api/v1/dev/sms-outbox", params={"phone": phone}).json()
         return sent[0]["code"]

@@ -167,7 +167,10 @@ def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):
     project_url = committee.url
 
     # 共评: the evaluation launched (asks first), opened, closed and published; its summary
-    # and follow-ups on the project page
+    # and follow-ups on the project page. Only in 共评 (its guards: tests/projects/test_coplan_walk.py)
+    assert committee.locator("#evaluation-form").count() == 0
+    site.project_reached(int(project_id), "co_evaluate")
+    committee.reload()
     with committee.expect_navigation():
         confirm(committee, "#evaluation-form button[type=submit]")
     assert "草稿" in committee.inner_text("#status")

@@ -21,6 +21,10 @@ def test_a_resident_follows_a_project_complains_and_opens_a_case(site, open_cont
         {"code": "improvement.lighting", "label": "照明", "category": "improvement"}]}).status == 200
     assert page_api(committee, "PUT", f"/api/v1/projects/{project_id}/funding", {
         "shares": {"central": 30_000_000, "residents": 5_000_000}}).status == 200
+    refused = page_api(committee, "POST", f"/api/v1/projects/{project_id}/evaluations",
+                       {"closes_at": "2099-12-31T18:00:00+08:00"})
+    assert refused.status == 409 and "共谋" in refused.json()["error"]["message"]  # one phase at a time
+    site.project_reached(project_id, "co_evaluate")
     evaluation = page_api(committee, "POST", f"/api/v1/projects/{project_id}/evaluations",
                           {"closes_at": "2099-12-31T18:00:00+08:00"}).json()["consultation_id"]
     assert page_api(committee, "POST", f"/api/v1/consultations/{evaluation}/open").status == 200

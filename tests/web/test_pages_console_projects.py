@@ -38,6 +38,14 @@ def test_project_pages_are_for_the_committee_and_offer_passed_votes(client, app)
                           headers={"X-CSRF-Token": client.get("/api/v1/auth/session").json["csrf_token"]})
     project = client.get(f"/console/projects/{created.json['id']}").text
     assert f'data-confirm="{messages_console.CONFIRM_PROJECT_ADVANCE}"' in project
+    # the evaluation is started in 共评 only (issue 30, item 6): before, the page says so
+    assert f'data-confirm="{messages_console.CONFIRM_EVALUATION}"' not in project
+    assert messages_console.EVALUATION_IN_CO_EVALUATE in project
+    from app.extensions import db
+    from app.projects.models import Phase, RenovationProject
+    db.session.get(RenovationProject, created.json["id"]).phase = Phase.co_evaluate
+    db.session.commit()
+    project = client.get(f"/console/projects/{created.json['id']}").text
     assert f'data-confirm="{messages_console.CONFIRM_EVALUATION}"' in project
 
     owner = make_owner(flats_of(estate.id)[0], phone="13911160002")

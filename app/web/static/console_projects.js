@@ -237,13 +237,15 @@
       if (button) { button.addEventListener("click", function () { GZ.api("POST", base + "/evaluations/" + id + "/follow-ups", {}).then(loadFollowUps); }); }
     });
     var form = document.getElementById("evaluation-form");
-    var closes = document.getElementById("evaluation-closes");
-    closes.value = new Date(Date.now() + 14 * 864e5).toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
-    onSubmit(form, function () {
-      call(form, "POST", base + "/evaluations", { closes_at: closes.value + "T23:59:00+08:00" }, function (created) {
-        window.location.assign("/console/consultations/" + created.consultation_id);
+    if (form) {  // only in 共评, before the project has its evaluation
+      var closes = document.getElementById("evaluation-closes");
+      closes.value = new Date(Date.now() + 14 * 864e5).toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
+      onSubmit(form, function () {
+        call(form, "POST", base + "/evaluations", { closes_at: closes.value + "T23:59:00+08:00" }, function (created) {
+          window.location.assign("/console/consultations/" + created.consultation_id);
+        });
       });
-    });
+    }
     loadFollowUps();
   }
 
