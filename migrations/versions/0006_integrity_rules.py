@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_integrity_rules"
-down_revision = "0005_scale"
+down_revision = "0006_integrity_electorate"
 branch_labels = None
 depends_on = None
 
