@@ -29,7 +29,8 @@ RESOLUTION_NOTICE_BODY = "这件事的解决方案开始表决，{closes}截止�
 
 # The published outcome, as residents read it
 OUTCOME_RESOLUTION_LINE = "表决结果：{decision}。{explanation}"
-RESIDENT = "居民"
+#: who wrote a post; also the signature of an author who left no name (a committee member signs 居委会)
+AUTHOR_ROLES = {"committee": "居委会", "moderator": "版主", "resident": "居民"}
 NO_REASON_GIVEN = "未说明原因"
 
 # 询异: an owner's objection to a vote's preliminary result, mediated as a case

@@ -370,8 +370,13 @@ def author_role(user: User, estate_id: int) -> str:
     return "resident"
 
 
-def name_masked(user: User | None) -> str:
-    return (mask_name(user.name) if user is not None and user.name else None) or messages.RESIDENT
+def name_masked(user: User | None, estate_id: int | None = None) -> str:
+    """The name a reader may see (masked); without one, the person's role at the estate
+    (a committee member's post is signed 居委会, never 居民)."""
+    if user is not None and user.name:
+        return mask_name(user.name)
+    role = author_role(user, estate_id) if user is not None and estate_id is not None else "resident"
+    return messages.AUTHOR_ROLES[role]
 
 
 def post_view(post: Post, *, moderator: bool = False) -> dict:
@@ -382,7 +387,7 @@ def post_view(post: Post, *, moderator: bool = False) -> dict:
         hidden_by = "reports" if post.hidden_by_id is None else "moderator"
     return {
         "id": post.id, "case_id": post.case_id, "parent_id": post.parent_id,
-        "author": {"id": post.author_id, "name_masked": name_masked(post.author),
+        "author": {"id": post.author_id, "name_masked": name_masked(post.author, post.estate_id),
                    "role": author_role(post.author, post.estate_id)},
         "body": None if withheld else post.body,
         "created_at": post.created_at, "edited_at": post.edited_at,

@@ -33,7 +33,7 @@ def case_view(case: Case, viewer: User | None) -> dict:
               "room": link.flat.room if committee else mask_room(link.flat.room)}
              for link in case.flats]
     parties = [{"id": p.id, "role": p.role.value, "label": p.label, "flat_id": p.flat_id,
-                "name_masked": name_masked(db.session.get(User, p.user_id)) if p.user_id else None}
+                "name_masked": name_masked(db.session.get(User, p.user_id), case.estate_id) if p.user_id else None}
                for p in case.parties]
     outcome = None
     if case.outcome is not None:
@@ -44,7 +44,7 @@ def case_view(case: Case, viewer: User | None) -> dict:
         "description": case.description,
         "affected_flats": flats, "parties": parties,
         "created_by": ({"id": case.created_by_id,
-                        "name_masked": name_masked(db.session.get(User, case.created_by_id))}
+                        "name_masked": name_masked(db.session.get(User, case.created_by_id), case.estate_id)}
                        if case.created_by_id else None),
         "meetings": meetings_of(case),
         "resolution": _resolution_view(resolution_of(case)),

@@ -34,6 +34,8 @@ def _load_base() -> Estate:
     grant_role(get_or_create_user(data.COMMITTEE_PHONE), Role.committee, estate.id)
     grant_role(get_or_create_user(data.MODERATOR_PHONE), Role.moderator, estate.id)
     committee = get_or_create_user(data.COMMITTEE_PHONE)
+    for phone, name in data.STAFF_NAMES.items():
+        get_or_create_user(phone).name = name
     places = [(phone, name, [(b, s, r)], rel) for phone, name, b, s, r, rel in data.RESIDENTS]
     phone6, name6, flats6 = data.TWO_FLAT_OWNER
     places.append((phone6, name6, flats6, "owner"))

@@ -12,6 +12,8 @@ ESTATE = {"name": "和平里小区", "district": "东城区", "street": "和平�
 STAFF_PHONE = "13800000001"  # 街道工作人员 王主任
 COMMITTEE_PHONE = "13800000002"  # 居委会 李书记
 MODERATOR_PHONE = "13800000003"  # 版主 赵阿姨
+#: the names they are known by (the console and their posts show them masked: 李**)
+STAFF_NAMES = {STAFF_PHONE: "王主任", COMMITTEE_PHONE: "李书记", MODERATOR_PHONE: "赵阿姨"}
 
 # (building, number of stairwells); each stairwell has 6 floors × 2 flats (x01, x02)
 BUILDINGS = [("1号楼", 3), ("2号楼", 2), ("3号楼", 3)]

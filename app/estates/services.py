@@ -261,6 +261,7 @@ def claims_for_review(estate_id: int) -> list[dict]:
         claimant = db.session.get(User, link.user_id)
         owner = link.flat.owner
         rows.append({"link": link, "claimant_phone": mask_phone(claimant.phone),
+                     "claimant_name": mask_name(claimant.name),
                      "owner_name": mask_name(owner.name) if owner else None,
                      "owner_phone": mask_phone(owner.phone) if owner else None,
                      "phone_matches": bool(owner and owner.phone and owner.phone == claimant.phone)})

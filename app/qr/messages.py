@@ -14,6 +14,11 @@ BUTTON_LOGIN = "用手机号登录"
 BUTTON_CLAIM = "认领我家的房子"
 BUTTON_CLAIM_IN = "{stairwell}：认领我家的房子"
 CHOOSE_STAIRWELL = "请选择您家所在的单元："
+# An account already linked to a flat here: no call to claim it again
+LINKED_TITLE = "您已认证，不用再认领"
+LINKED_FLAT = "{building} {stairwell} {room}（{relation}）"
+BUTTON_MY_FLATS = "去看我家的事"
+CLAIM_ANOTHER = "这里还有别的房子是您家的？"
 NO_VOTE_BY_CODE = "扫码只能查看和登录，不能代替投票，也不会显示任何人的个人信息。"
 ASK_COMMITTEE = "有疑问请咨询居委会。"
 

@@ -5,6 +5,9 @@ from flask import Blueprint, current_app, render_template
 
 from app.auth.permissions import current_user
 from app.display import CHINA_TZ
+from app.estates.membership import flat_claims
+from app.estates.messages import RELATIONS
+from app.estates.models import LinkStatus
 from app.extensions import limiter
 from app.qr import messages, services
 
@@ -24,6 +27,17 @@ def claim_links(place: services.Place) -> list[dict]:
     label = messages.BUTTON_CLAIM if place.stairwell is not None else messages.BUTTON_CLAIM_IN
     return [{"url": f"/claim?{urlencode({'stairwell': s.id})}", "label": label.format(stairwell=s.name)}
             for s in stairwells]
+
+
+def linked_flats(user, place: services.Place) -> list[str]:
+    """The flats of this place the logged-in person is already verified for, as they read them."""
+    if user is None:
+        return []
+    stairwells = {place.stairwell.id} if place.stairwell is not None else {s.id for s in place.building.stairwells}
+    return [messages.LINKED_FLAT.format(building=link.flat.building.name, stairwell=link.flat.stairwell.name,
+                                        room=link.flat.room, relation=RELATIONS[link.relation.value])
+            for link in flat_claims(user.id)
+            if link.status == LinkStatus.verified and link.flat.stairwell_id in stairwells]
 
 
 def _closes(value) -> str | None:
@@ -56,6 +70,7 @@ def landing(token):
     claims = claim_links(scan.place)
     # after logging in, straight to the claim page (a building with several stairwells: back here)
     after_login = claims[0]["url"] if len(claims) == 1 else f"/q/{token}"
+    user = current_user()
     return _page("qr/landing.html", 200, place=scan.place, consultations=consultations,
                  claims=claims, login_url=f"/login?{urlencode({'next': after_login})}",
-                 logged_in=current_user() is not None)
+                 logged_in=user is not None, linked=linked_flats(user, scan.place))

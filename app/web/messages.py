@@ -4,6 +4,7 @@ Templates read these as `m.NAME` (with the elevator pages' own, app/web/messages
 the scripts get the `JS` subset as JSON in the page. The words for a domain's states
 (a decision, a consultation's or a case's status, a claim) are the domain's own.
 """
+from app.cases.messages import AUTHOR_ROLES  # noqa: F401 - templates read m.AUTHOR_ROLES
 from app.cases.messages import STATUS_LABELS as CASE_STATUS  # noqa: F401 - templates read m.CASE_STATUS
 from app.consultations.messages import CHANNEL_LABELS
 from app.consultations.messages import STATUS_LABELS as CONSULTATION_STATUS  # noqa: F401 - as m.NAME
@@ -66,7 +67,7 @@ CLAIM_NO_STAIRWELL = "请扫描单元门口的二维码，选择您家的房号�
 FLAT_CODE_TITLE = "有户码？直接认证"
 FLAT_CODE_TEXT = "居委会发给业主的 12 位户码，输入后马上认证为业主。"
 FLAT_CODE = "户码"
-FLAT_CODE_SUBMIT = "用户码认证"
+FLAT_CODE_SUBMIT = "输入户码，认证为业主"
 FLAT_CODE_OK = "认证成功，您现在可以参加投票了。"
 IDENTITY_TITLE = "用房产证认证业主"
 IDENTITY_TEXT = ("填写产权人姓名、身份证号码和不动产权证号（老证叫房产证号），与台账一致就马上认证。"
@@ -139,7 +140,7 @@ LEDGER_SUBMIT = "导入"
 LEDGER_DONE = "导入完成：新增 {created} 户，更新 {updated} 户。"
 FLAT_CODES_TITLE = "发放户码"
 FLAT_CODES_TEXT = ("为每一户生成一个新的一次性户码（30 天内有效），下载表格后打印发给业主。"
-                   "业主输入户码即可认证。旧的未用户码会作废。")
+                   "业主输入户码即可认证。以前发的、还没用过的户码会作废。")
 FLAT_CODES_SUBMIT = "生成并下载户码表"
 FLAT_CODES_DONE = "户码表已下载。"
 BUILDINGS = "楼栋与单元"
@@ -200,7 +201,6 @@ CASE_LOCKED = "讨论已锁定，暂时不能发言"
 CASE_AFFECTED = "涉及 {n} 户"
 CASE_DISCUSSION = "大家的意见"
 NO_POSTS = "还没有人发言。"
-AUTHOR_ROLES = {"committee": "居委会", "moderator": "版主", "resident": "居民"}
 POST_HIDDEN = "这条发言已被隐藏"
 POST_HIDDEN_REASON = "这条发言已被隐藏。原因：{reason}"
 REPLY = "回复"

@@ -247,6 +247,7 @@ MEMBER_ROLES = {"committee": "居委会", "moderator": "版主", "designer": "�
 MEMBERS_NONE = "还没有成员。"
 MEMBER_PHONE = "手机号"
 MEMBER_ROLE = "角色"
+MEMBER_NO_NAME = "未留姓名"
 MEMBER_ADD = "添加"
 MEMBER_ADDED = "已添加。"
 COL_NAME = "姓名"

@@ -21,7 +21,7 @@
     article.setAttribute("data-post", post.id);
     var head = el("header", "post-head");
     head.appendChild(el("span", "post-author", post.author.name_masked));
-    head.appendChild(el("span", "tag", M.authorRoles[post.author.role]));
+    if (post.author.name_masked !== M.authorRoles[post.author.role]) { head.appendChild(el("span", "tag", M.authorRoles[post.author.role])); }
     head.appendChild(el("time", "muted small", window.GZ.cnTime(post.created_at)));
     article.appendChild(head);
     if (post.hidden) { article.appendChild(el("p", "post-hidden muted", window.GZ.format(M.postHiddenReason, { reason: post.hidden_reason }))); }
