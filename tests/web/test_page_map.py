@@ -21,6 +21,7 @@ RESIDENT_PAGES = {
     "DELETE /api/v1/auth/session": S + "app.js",
     "POST /api/v1/auth/logout-everywhere": T + "account/account.html",
     "POST /api/v1/auth/session/live-token": S + "app.js",
+    "POST /api/v1/read-aloud": S + "app.js",  # 朗读 on every page
     "GET /api/v1/auth/wechat/authorize": Rendered(T + "login.html", "auth.WechatAuthorize", "app/auth/routes.py", "class WechatAuthorize"),
     "GET /api/v1/me": Rendered("app/web/home.py", "me_view(user)", "app/auth/routes.py", "me_view(require_user())"),
     # my flat

@@ -193,6 +193,7 @@ GET /api/v1/auth/session
 POST /api/v1/auth/session
 DELETE /api/v1/auth/session
 POST /api/v1/auth/session/live-token
+POST /api/v1/read-aloud
 GET /api/v1/auth/wechat/authorize
 GET /api/v1/auth/wechat/callback
 GET /api/v1/dev/sms-outbox
