@@ -9,7 +9,8 @@ Content-Security-Policy and cookie flags are set by app/hardening).
 
 def init_app(app):
     from app.web import (  # noqa: F401 - their pages join the blueprints
-        console_cases, console_consultations, console_elevators, console_paper, console_projects,
+        console_cases, console_consultations, console_corrections, console_elevators, console_paper,
+        console_projects,
         consultations, elevators, home, sunlight)
     from app.web import (  # noqa: F401 - resident pages (issue 17)
         account, cases_open, projects, sunlight_pages)

@@ -25,6 +25,18 @@ OBJECTION_CASE = "调解案件"
 BALLOT_ACTION = "核实后，这一户的票"
 BALLOT_ACTIONS = {"": "不改动", "void": "作废（不是这一户的票，或不是业主本人的意思）"}
 CORRECTED = "这一户的表决票已按异议{action}，结果已重新统计。"
+CORRECT_LINK = "按业主实际的选择更正这张票"
+# 更正 page (app/web/console_corrections.py)
+CORRECT_TITLE = "按异议更正表决票"
+CORRECT_OBJECTION = "{room}的异议：{reason}"
+CORRECT_HELP = "下面是这一户现在记录的选择。请按核实后业主实际的选择改好，写明核实经过。保存后这件异议就处理完了，结果会重新统计，业主会收到通知。"
+CORRECT_REASON = "核实经过（会写进公示）"
+CORRECT_REASON_REQUIRED = "请写明核实经过"
+CORRECT_SUBMIT = "保存更正"
+CORRECT_CONFIRM = "更正后这件异议就处理完了，结果会重新统计并写进公示。确定吗？"
+CORRECT_DONE = "已更正这一户的表决票，结果已重新统计。"
+CORRECT_BACK = "返回表决"
+CORRECT_ALREADY_RESOLVED = "这件异议已经处理完了"
 # console: a project
 WORK_ITEMS = "改造内容的进度"
 WORK_ITEMS_TEXT = "每次更新都会记在这一项的时间线上；项目总进度按各项估算费用加权计算。"
@@ -61,6 +73,7 @@ JS = {
     "resolution": OBJECTION_RESOLUTION, "resolve": OBJECTION_RESOLVE,
     "confirmResolve": CONFIRM_OBJECTION_RESOLVE, "case": OBJECTION_CASE,
     "ballotAction": BALLOT_ACTION, "ballotActions": BALLOT_ACTIONS, "corrected": CORRECTED,
+    "correctLink": CORRECT_LINK,
     "recorded": "{room}：已记录，{who}", "notRecorded": "{room}：没有投票记录",
     "channels": CHANNEL_LABELS,
     "reason": OBJECTION_REASON, "submit": OBJECTION_SUBMIT, "confirmObjection": CONFIRM_OBJECTION,

@@ -170,6 +170,9 @@ ROWS = [
     # --- system, auth, me ----------------------------------------------------------------------
     Row("GET", "/api/v1/health", PUBLIC, lambda w: f"{A}/health"),
     Row("GET", "/api/v1/openapi.json", PUBLIC, lambda w: f"{A}/openapi.json"),
+    # 朗读 of what a page shows: its text as spoken, for anyone (no MP3 asked here)
+    Row("POST", "/api/v1/read-aloud", PUBLIC, lambda w: f"{A}/read-aloud",
+        json=lambda w: {"html": "<main><p>2026年12月的通知</p></main>"}),
     Row("POST", "/api/v1/auth/sms-codes", PUBLIC, lambda w: f"{A}/auth/sms-codes",
         json=lambda w: {"phone": next_phone()}),
     Row("POST", "/api/v1/auth/tokens", PUBLIC, lambda w: f"{A}/auth/tokens",
@@ -775,6 +778,9 @@ WEB_ROWS = [
         data=lambda w: {}),
     # read-aloud speaks what the page shows the person, and nothing where it shows nothing
     Row("GET", "/read-aloud/", PUBLIC, lambda w: "/read-aloud/"),
+    # an MP3 made for POST /api/v1/read-aloud, by its key: an unknown key is no page for anyone
+    Row("GET", "/read-aloud/audio/<key>.mp3", "404 404 404 404 404 404 404 404 404",
+        lambda w: "/read-aloud/audio/" + "0" * 64 + ".mp3"),
     Row("GET", "/read-aloud/<path:page>", "404 404 404 404 2xx 2xx 2xx 2xx 2xx",
         lambda w: f"/read-aloud/cases/{w.a.case_id}"),
     Row("GET", "/estates/<int:estate_id>/public", PUBLIC, lambda w: f"/estates/{w.a.estate.id}/public"),
@@ -851,6 +857,13 @@ WEB_ROWS = [
         "302 404 404 404 403 403 403 303 303",
         lambda w: f"/console/paper-ballot-scans/{w.fresh_paper_scan()}/confirm",
         data=lambda w: {"q.willing": "agree", "q.contribute": "unsure", "witness_phone": "13812344444"}),
+    # 更正: an upheld objection's ballot corrected on the console (a fresh objection each time)
+    Row("GET", "/console/result-objections/<int:objection_id>/correct", COMMITTEE_PAGE,
+        lambda w: f"/console/result-objections/{work.fresh_objection(w)}/correct"),
+    Row("POST", "/console/result-objections/<int:objection_id>/correct",
+        "302 404 404 404 403 403 403 303 303",
+        lambda w: f"/console/result-objections/{work.fresh_objection(w)}/correct",
+        data=lambda w: {"resolution": "核对原件，记录无误"}),
     Row("POST", "/console/paper-ballot-scans/<int:scan_id>/reject",
         "302 404 404 404 403 403 403 303 303",
         lambda w: f"/console/paper-ballot-scans/{w.fresh_paper_scan()}/reject",

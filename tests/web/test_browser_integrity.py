@@ -1,7 +1,8 @@
 """Issue 30 items 1 and 4 in Chromium at 390×844: the committee enters a ballot for an owner's
 flat; the owner reads who entered it, how and when (the message and the receipt), objects
-after the close; the committee upholds the objection and voids the ballot on the console;
-the owner sees it voided and the flat no longer recorded. Screenshots: integrity-*."""
+after the close; the committee upholds the objection and voids the ballot on the console,
+or corrects it on the console's 更正 page; the owner sees it voided (the flat no longer
+recorded) or corrected. Screenshots: integrity-*."""
 from datetime import timedelta
 
 from app.db import utcnow
@@ -20,7 +21,8 @@ def fits_phone(page, name):
     screenshot(page, f"integrity-{name}")
 
 
-def test_an_entry_for_an_owner_is_told_objected_to_and_voided(site, open_context):
+def entered_told_and_objected(site, open_context):
+    """A committee entry for an owner's flat; the owner told, who objects after the close."""
     committee = open_context(viewport=PHONE).new_page()
     login(committee, site, data.COMMITTEE_PHONE, start="/console/")
     resident = open_context(viewport=PHONE).new_page()
@@ -54,6 +56,11 @@ def test_an_entry_for_an_owner_is_told_objected_to_and_voided(site, open_context
     resident.fill("#my-records textarea", "我没有请人代投，这张票不是我的意思")
     resident.click("#my-records button[type=submit]")
     resident.wait_for_selector("#my-objections:has-text('调解中')")
+    return committee, resident, vote
+
+
+def test_an_entry_for_an_owner_is_told_objected_to_and_voided(site, open_context):
+    committee, resident, vote = entered_told_and_objected(site, open_context)
     committee.goto(f"{site.url}/console/consultations/{vote}")
     committee.fill("#objections-list textarea", "核实：业主当时不在家，录入有误，作废")
     committee.select_option("#objections-list select", "void")
@@ -64,3 +71,21 @@ def test_an_entry_for_an_owner_is_told_objected_to_and_voided(site, open_context
     resident.wait_for_selector("#my-objections .correction:has-text('已按异议作废')")
     resident.wait_for_selector("#my-records:has-text('没有投票记录')")
     fits_phone(resident, "objection-upheld")
+
+
+def test_an_upheld_objection_corrects_the_ballot_on_the_console_page(site, open_context):
+    committee, resident, vote = entered_told_and_objected(site, open_context)
+    committee.goto(f"{site.url}/console/consultations/{vote}")
+    with committee.expect_navigation():
+        committee.click("#objections-list a:has-text('按业主实际的选择更正这张票')")
+    roof = committee.locator(f"#question-items .item[data-item='{ROOF}']")
+    assert roof.locator("input[value=agree]").is_checked()  # as it was entered
+    roof.locator("label.pick:has-text('反对')").click()
+    committee.fill("#correct-resolution", "核实：业主当时选的是反对，录入有误，更正")
+    fits_phone(committee, "correct-form")
+    with committee.expect_navigation():
+        confirm(committee, "#correct-form button[type=submit]")
+    committee.wait_for_selector("#objections-list .correction:has-text('已按异议更正')")
+    resident.goto(f"{site.url}/consultations/{vote}")
+    resident.wait_for_selector("#my-objections .correction:has-text('已按异议更正')")
+    fits_phone(resident, "objection-corrected")

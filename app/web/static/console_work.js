@@ -98,7 +98,12 @@
             link.href = "/console/cases/" + o.case_id;
             item.appendChild(link);
           }
-          if (o.status === "open") { item.appendChild(resolveForm(o, load)); }
+          if (o.status === "open") {
+            item.appendChild(resolveForm(o, load));
+            var correct = el("a", "btn", C.correctLink + " ›");
+            correct.href = "/console/result-objections/" + o.id + "/correct";
+            item.appendChild(correct);
+          }
           else { item.appendChild(el("p", "muted", GZ.format(C.resolved, { resolution: o.resolution }))); }
           if (o.correction) { item.appendChild(el("p", "correction", GZ.format(C.corrected, { action: o.correction.action_label }))); }
           list.appendChild(item);
