@@ -4,6 +4,7 @@ people told in the app; the minutes and attendance recorded after the meeting.
 A meeting recorded only afterwards is resolution.record_meeting. Functions take plain
 arguments and leave permission checks to the routes; each unit of work commits at its end.
 """
+from flask import current_app
 from sqlalchemy import select
 
 from app.audit.services import record
@@ -15,6 +16,7 @@ from app.errors import Conflict, InvalidInput
 from app.estates.models import FlatLink, LinkStatus
 from app.extensions import db
 from app.notifications.services import announce, notify
+from app.signals import case_meeting_scheduled
 
 
 def people_of_flats(flat_ids: list[int]) -> list[int]:
@@ -49,6 +51,8 @@ def schedule_meeting(case: Case, actor_id: int, *, held_at, place: str, agenda: 
                  "agenda": agenda, "notified": len(sent)})
     db.session.commit()
     announce(sent)
+    case_meeting_scheduled.send(current_app._get_current_object(), case_id=case.id,
+                                estate_id=case.estate_id, meeting_id=meeting.id)
     return meeting
 
 

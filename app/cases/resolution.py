@@ -3,6 +3,7 @@
 Like app/cases/services.py, functions take plain arguments and leave permission
 checks to the routes; each unit of work commits at its end.
 """
+from flask import current_app
 from sqlalchemy import select
 
 from app.audit.services import record
@@ -16,6 +17,7 @@ from app.errors import Conflict, InvalidInput
 from app.extensions import db
 from app.notifications.services import announce, notify
 from app.rules.messages import DECISION_LABELS
+from app.signals import case_resolution_opened
 
 
 def meetings_of(case: Case) -> list[Meeting]:
@@ -105,6 +107,8 @@ def open_resolution(case: Case, actor_id: int, *, closes_at, template_key: str =
     db.session.commit()
     consultations.announce_status(consultation)
     announce(sent)
+    case_resolution_opened.send(current_app._get_current_object(), case_id=case.id,
+                                estate_id=case.estate_id, consultation_id=consultation.id)
     return consultation
 
 

@@ -27,7 +27,7 @@ from app.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
 from app.estates.models import Flat
 from app.extensions import db
 from app.privacy import mask_name
-from app.signals import post_created, post_hidden
+from app.signals import post_created, post_edited, post_hidden
 
 #: Settings, overridable in the app config.
 DEFAULTS = {
@@ -258,6 +258,7 @@ def edit_post(post: Post, user: User, body: str) -> Post:
                                 written_at=post.edited_at or post.created_at, replaced_at=now))
     post.body, post.edited_at = body, now
     db.session.commit()
+    _send(post_edited, case_id=case.id, estate_id=case.estate_id, post_id=post.id)
     return post
 
 

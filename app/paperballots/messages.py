@@ -31,7 +31,12 @@ STAIRWELL_NOT_IN_SCOPE = "这个单元不在本次征询的范围内。"
 
 # Confirming
 SCAN_NOT_DRAFT = "这张扫描件已经处理过了。"
-EVIDENCE = "纸质表决票扫描件 #{scan_id}（{pages}）"
+EVIDENCE = "纸质表决票扫描件：{pages}"
+EVIDENCE_PAGE = "第 {page} 页（编号 {scan_id}）"
+EVIDENCE_MANY = "纸质表决票扫描件 {n} 页，编号 {ids}"
+#: the console's 依据 cell: each scan of a paper ballot a link to its photo
+EVIDENCE_LINKS = "纸质表决票扫描件："
+EVIDENCE_LINK = "第 {page} 页"
 WITNESS_REQUIRED = "请填写见证人的手机号"
 PAGES_UNREAD = ("这一户的表决票第 {pages} 页还没有拍照读取。请先上传这几页；"
                 "或者对照纸质票，把这几页的每一题都选好（没填的请选“弃权”），不会自动算作弃权。")

@@ -257,12 +257,13 @@ def _check_pages(c: Consultation, parts: list[PaperBallotScan], answers: dict) -
 
 
 def _evidence(scan: PaperBallotScan, parts: list[PaperBallotScan]) -> str:
-    """The scans that make the ballot, each named (their images, or their ids when long)."""
+    """The scans that make the ballot in plain words: each page of the sheet and its scan's
+    number (only the numbers when that is too long); the console links each to its photo."""
     ordered = sorted(parts, key=lambda p: p.page)
-    evidence = messages.EVIDENCE.format(scan_id=scan.id, pages="、".join(
-        f"/api/v1/paper-ballot-scans/{part.id}/image" for part in ordered))
+    evidence = messages.EVIDENCE.format(pages="、".join(
+        messages.EVIDENCE_PAGE.format(page=part.page, scan_id=part.id) for part in ordered))
     if len(evidence) > 500:
-        evidence = messages.EVIDENCE.format(scan_id=scan.id, pages="、".join(f"#{part.id}" for part in ordered))
+        evidence = messages.EVIDENCE_MANY.format(n=len(ordered), ids="、".join(str(part.id) for part in ordered))
     return evidence
 
 
@@ -315,6 +316,19 @@ def scans_of(c: Consultation, status: str | None = None, limit: int = 500) -> li
     if status:
         query = query.where(PaperBallotScan.status == ScanStatus(status))
     return list(db.session.scalars(query.order_by(PaperBallotScan.id.desc()).limit(limit)))
+
+
+def ballot_pages(ballot_ids) -> dict[int, list[PaperBallotScan]]:
+    """The scans each paper ballot was last made from, one per page of the sheet, by page."""
+    latest: dict[tuple[int, int], PaperBallotScan] = {}
+    for scan in db.session.scalars(select(PaperBallotScan).where(
+            PaperBallotScan.ballot_id.in_(list(ballot_ids)),
+            PaperBallotScan.status == ScanStatus.confirmed).order_by(PaperBallotScan.id)):
+        latest[(scan.ballot_id, scan.page)] = scan
+    pages: dict[int, list[PaperBallotScan]] = {}
+    for (ballot_id, _), scan in sorted(latest.items()):
+        pages.setdefault(ballot_id, []).append(scan)
+    return pages
 
 
 def counts_by_stairwell(c: Consultation) -> list[dict]:

@@ -53,6 +53,23 @@ def post_hidden(case_id, estate_id, post_id, **_):
     emit("post_hidden", {"case_id": case_id, "post_id": post_id}, [room_name("case", case_id)])
 
 
+def post_edited(case_id, estate_id, post_id, **_):
+    post = case_post_view(post_id)
+    if post is not None:
+        emit("post_edited", {"case_id": case_id, "post": post}, [room_name("case", case_id)])
+
+
+def case_meeting_scheduled(case_id, estate_id, meeting_id, **_):
+    meeting = case_meeting_view(meeting_id)
+    if meeting is not None:
+        emit("case_meeting", {"case_id": case_id, "meeting": meeting}, [room_name("case", case_id)])
+
+
+def case_resolution_opened(case_id, estate_id, consultation_id, **_):
+    emit("case_resolution", {"case_id": case_id, "consultation_id": consultation_id},
+         [room_name("case", case_id)])
+
+
 def elevator_stage_changed(project_id, estate_id, stage, **_):
     emit("elevator_stage", {"id": project_id, "stage": _value(stage)},
          [room_name("elevator", project_id)])
@@ -69,6 +86,9 @@ HANDLERS = {
     signals.consultation_status_changed: consultation_status_changed,
     signals.post_created: post_created,
     signals.post_hidden: post_hidden,
+    signals.post_edited: post_edited,
+    signals.case_meeting_scheduled: case_meeting_scheduled,
+    signals.case_resolution_opened: case_resolution_opened,
     signals.elevator_stage_changed: elevator_stage_changed,
     signals.progress_posted: progress_posted,
 }
@@ -84,6 +104,15 @@ def case_post_view(post_id: int) -> dict | None:
 
     post = db.session.get(Post, post_id)
     return None if post is None else CasePostSchema().dump(post_view(post))
+
+
+def case_meeting_view(meeting_id: int) -> dict | None:
+    """A case meeting as the case's HTTP routes show it."""
+    from app.cases.models import Meeting
+    from app.cases.schemas import CaseMeetingSchema
+
+    meeting = db.session.get(Meeting, meeting_id)
+    return None if meeting is None else CaseMeetingSchema().dump(meeting)
 
 
 def progress_post_view(post_id: int) -> dict | None:

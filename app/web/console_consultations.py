@@ -16,6 +16,8 @@ from app.consultations.schemas import ResultsSchema
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
 from app.estates.services import (
     buildings_with_stairwells, flat_label, flat_labels, get_estate, place_label)
+from app.paperballots import messages as paper_messages
+from app.paperballots import services as paper
 from app.rules import get_rule
 from app.web import messages
 from app.web.console import bp, committee_page
@@ -66,10 +68,14 @@ def next_flat(picker: list[dict], after: int | None) -> dict | None:
 
 
 def entered_rows(c: Consultation) -> list[dict]:
-    """The ballots the committee entered, with their flat's name, evidence and witness."""
+    """The ballots the committee entered, with their flat's name, evidence and witness; a
+    paper ballot's scans each a link to its photo, named by its page of the sheet."""
     ballots = services.entered_ballots(c)
     labels = flat_labels({ballot.flat_id for ballot in ballots})
-    return [{"ballot": ballot, "flat": labels.get(ballot.flat_id, "")} for ballot in ballots]
+    scans = paper.ballot_pages(ballot.id for ballot in ballots)
+    return [{"ballot": ballot, "flat": labels.get(ballot.flat_id, ""), "scans": [
+        {"id": scan.id, "label": paper_messages.EVIDENCE_LINK.format(page=scan.page)}
+        for scan in scans.get(ballot.id, [])]} for ballot in ballots]
 
 
 managed = services.managed
@@ -87,7 +93,7 @@ def render_manage(c: Consultation, *, values=None, errors=None, error=None, form
         section="consultations", rule=get_rule(c.rule_key), scope=scope_label(c),
         results=results, option_order=option_order(c), picker=picker, chosen=chosen,
         next_flat=next_flat(picker, after) if after else None,
-        entered=[] if c.per_resident else entered_rows(c),
+        entered=[] if c.per_resident else entered_rows(c), evidence_links=paper_messages.EVIDENCE_LINKS,
         values=values or {}, errors=errors or {}, error=error, form=form,
         field_name=field_name, visible=visible, ledger=services.ledger_date(c),
         status_label=messages.CONSULTATION_STATUS[c.status.value]), status

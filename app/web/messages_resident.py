@@ -182,6 +182,9 @@ REVISION_LINE = "{time} 写的原文：{body}"
 CASE_MODERATION_LOG = "版主处理记录（{n} 条）"
 CASE_MODERATION_TEXT = "隐藏、恢复、锁定讨论都留有记录，原因大家都能看到。"
 CASE_MODERATE = "版主管理：看举报原因、恢复发言、锁定讨论"
+CASE_NEWS_MEETING = "居委会安排了一次调解会议。"
+CASE_NEWS_RESOLUTION = "表决已经开始。"
+CASE_NEWS_RELOAD = "刷新看看"
 
 # Sunlight analyses (日照分析)
 SUN_LIST_TITLE = "日照分析"
@@ -204,6 +207,8 @@ JS = {
     "postEditLabel": POST_EDIT_LABEL,
     "revisionsNone": REVISIONS_NONE,
     "revisionLine": REVISION_LINE,
+    "caseNewsMeeting": CASE_NEWS_MEETING,
+    "caseNewsResolution": CASE_NEWS_RESOLUTION,
     "stepOf": STEP_OF,
     "stepNext": STEP_NEXT,
     "stepBack": STEP_BACK,

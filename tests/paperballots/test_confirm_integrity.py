@@ -107,8 +107,8 @@ def test_a_ballot_needs_every_page_or_each_unread_question_marked(client, estate
     assert made.status_code == 201, made.json
     ballot = db.session.scalar(select(Ballot))
     assert ballot.answers["items"] == marked
-    assert f"/paper-ballot-scans/{first}/image" in ballot.evidence
-    assert ballot.evidence.count("/image") == 1
+    assert ballot.evidence.endswith(f"第 1 页（编号 {first}）")
+    assert ballot.evidence.count("页（编号") == 1
 
 
 def test_every_page_read_makes_a_ballot_whose_evidence_is_exactly_those_scans(client, estate, committee):
@@ -125,8 +125,9 @@ def test_every_page_read_makes_a_ballot_whose_evidence_is_exactly_those_scans(cl
     used = sorted(db.session.scalars(select(PaperBallotScan.id).where(PaperBallotScan.ballot_id == ballot.id)))
     # the latest draft of each page: the second photo of page 1 replaces the first
     assert used == sorted([again, *scans[1:]])
-    assert ballot.evidence.count("/image") == len(pages)
-    assert all(f"/paper-ballot-scans/{scan_id}/image" in ballot.evidence for scan_id in used)
+    assert ballot.evidence.count("页（编号") == len(pages)
+    assert all(f"（编号 {scan_id}）" in ballot.evidence for scan_id in used)
+    assert "/api/v1" not in ballot.evidence
     assert db.session.get(PaperBallotScan, scans[0]).status == ScanStatus.draft
 
 

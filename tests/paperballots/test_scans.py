@@ -67,8 +67,9 @@ def test_a_photo_is_read_confirmed_with_a_witness_and_counted(client, vote, comm
     assert confirmed.json["channel"] == "paper" and confirmed.json["receipt"]
     ballot = db.session.scalar(select(Ballot))
     assert ballot.channel == Channel.paper and ballot.entered_by_id == committee.id
-    assert ballot.witness_phone == "13912345678" and f"#{scan_id}" in ballot.evidence
-    assert f"/api/v1/paper-ballot-scans/{scan_id}/image" in ballot.evidence
+    assert ballot.witness_phone == "13912345678"
+    # plain words a committee member reads: which page of the sheet, which scan
+    assert f"第 1 页（编号 {scan_id}）" in ballot.evidence and "/api/v1" not in ballot.evidence
     outcome = results(vote).as_dict()
     assert outcome["channels"]["paper"] == 1
     assert outcome["questions"][0]["options"]["agree"]["ballots"] == 1

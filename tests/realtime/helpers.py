@@ -10,7 +10,8 @@ from app.extensions import db
 from tests.conftest import make_config
 from tests.live import TEST_SECRET
 
-EVENTS = ("tally", "consultation_status", "post", "post_hidden", "elevator_stage", "progress")
+EVENTS = ("tally", "consultation_status", "post", "post_hidden", "post_edited", "case_meeting",
+          "case_resolution", "elevator_stage", "progress")
 
 
 class LiveClient:

@@ -1,4 +1,6 @@
 """A case's discussion live: new posts and hidden posts reach the case room."""
+from datetime import datetime, timedelta, timezone
+
 import requests
 
 from app.auth.tokens import issue
@@ -47,3 +49,47 @@ def test_posts_and_hidden_posts_reach_the_case_room(start_server, backend, clone
     finally:
         reader.close()
         outsider.close()
+
+
+def test_edits_meetings_and_the_resolution_vote_reach_the_case_room(start_server, backend, clone_database):
+    url = clone_database(backend)
+    with seeding(url):
+        estate = make_estate(name="甲小区")
+        flats = flats_of(estate.id)
+        committee = make_user(roles=[("committee", estate.id)])
+        author, reader = make_owner(flats[0]), make_owner(flats[1])
+        case = create_case(estate.id, title="绿地改车位", description="窗前的树",
+                           affected_flat_ids=[flats[0].id, flats[1].id], actor_id=author.id)
+        case_id = case.id
+        tokens = {name: issue(user, "access") for name, user in (
+            ("committee", committee), ("author", author), ("reader", reader))}
+    server = start_server(backend, database_url=url)
+    reader = LiveClient(server.url, tokens["reader"])
+
+    def call(method, path, who, body):
+        answer = requests.request(method, f"{server.url}/api/v1{path}", json=body, timeout=30,
+                                  headers={"Authorization": f"Bearer {tokens[who]}"})
+        assert answer.status_code in (200, 201), answer.text
+        return answer.json()
+
+    try:
+        assert reader.subscribe(f"case:{case_id}") == {"ok": True}
+        posted = call("POST", f"/cases/{case_id}/posts", "author", {"body": "先看看树能不能移"})
+        edited = call("PATCH", f"/posts/{posted['id']}", "author", {"body": "树可以移到东侧"})
+        event = reader.wait_for("post_edited")
+        assert event is not None, server.output()[-3000:]
+        assert event == {"case_id": case_id, "post": edited}
+        assert event["post"]["body"] == "树可以移到东侧" and event["post"]["edited_at"]
+
+        held_at = (datetime.now(timezone.utc) + timedelta(days=2)).isoformat()
+        meeting = call("POST", f"/cases/{case_id}/scheduled-meetings", "committee",
+                       {"held_at": held_at, "place": "社区活动室", "agenda": "车位怎么划"})
+        assert reader.wait_for("case_meeting") == {"case_id": case_id, "meeting": meeting}
+
+        closes_at = (datetime.now(timezone.utc) + timedelta(days=7)).isoformat()
+        opened = call("POST", f"/cases/{case_id}/resolution", "committee",
+                      {"closes_at": closes_at, "proposal": "东侧空地划 6 个车位"})
+        assert reader.wait_for("case_resolution") == {
+            "case_id": case_id, "consultation_id": opened["resolution"]["consultation_id"]}
+    finally:
+        reader.close()

@@ -69,3 +69,15 @@ def test_committee_photographs_a_sheet_checks_and_confirms_it(site, open_context
     results = page_api(committee, "GET", f"/api/v1/consultations/{vote_id}/results").json()
     assert results["channels"]["paper"] == 1
     assert results["questions"][0]["options"]["agree"]["ballots"] == 1
+
+    # The entered ballot on the console page: its evidence in plain words, each page of the
+    # flat's sheet (this one has one) a link to its photo
+    committee.goto(f"{site.url}/console/consultations/{vote_id}")
+    entered = committee.inner_text("#entered")
+    assert "纸质表决票扫描件" in entered and "第 1 页" in entered
+    assert "/api/v1" not in committee.inner_text("body")
+    scan_link = committee.locator("#entered a.evidence-page")
+    assert scan_link.all_inner_texts() == ["第 1 页"]
+    image = page_api(committee, "GET", scan_link.get_attribute("href"))
+    assert image.status == 200 and image.headers["content-type"].startswith("image/")
+    screenshot(committee, "console-paper-entered")

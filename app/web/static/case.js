@@ -63,6 +63,36 @@
     article.querySelectorAll("[data-hide], [data-edit]").forEach(function (node) { node.remove(); });
   }
 
+  /* A post marked 已修改 with its 修改记录 button, as templates/web/_post.html draws an edited post. */
+  function markEdited(article, postId) {
+    var M = window.GZ.M, head = article.querySelector(".post-head");
+    if (head.querySelector(".post-edited")) { return; }
+    head.appendChild(el("span", "muted small post-edited", M.postEdited));
+    article.querySelector(".post-actions").appendChild(button(M.postRevisions, "data-revisions", postId));
+  }
+  window.GZ.markEdited = markEdited;  /* case_edit.js marks the author's own edit the same way */
+
+  /* Someone's edit, live: the new text in place (an edit form open on it is left alone). */
+  function showEdit(post) {
+    var article = document.getElementById("post-" + post.id);
+    var body = article && article.querySelector(".post-body");
+    if (!body || post.body === null) { return; }
+    body.textContent = post.body;
+    markEdited(article, post.id);
+  }
+
+  /* A meeting scheduled or a resolution vote opened: load the page again to show it, but
+     never over words being typed (a post, an edit, a reason); then say so, with a button. */
+  function showNews(text) {
+    var GZ = window.GZ, M = GZ.M;
+    var typing = document.querySelector("dialog[open], .post-edit") ||
+      Array.prototype.some.call(document.querySelectorAll("#post-form textarea"), function (area) { return area.value.trim(); });
+    if (!typing) { GZ.reload(); return; }
+    var news = document.getElementById("case-news");
+    news.querySelector("span").textContent = text;
+    news.hidden = false;
+  }
+
   /* Ask for a reason in the page's dialog (closable; opened only by a tap). */
   function askReason(label, value, then) {
     var dialog = document.getElementById("reason-dialog");
@@ -132,8 +162,12 @@
       });
     }
 
+    document.getElementById("case-news-reload").addEventListener("click", GZ.reload);
     GZ.live("case:" + data.id, {
       post: function (event) { if (event.case_id === data.id) { addPost(event.post, data); } },
+      post_edited: function (event) { if (event.case_id === data.id) { showEdit(event.post); } },
+      case_meeting: function (event) { if (event.case_id === data.id) { showNews(M.caseNewsMeeting); } },
+      case_resolution: function (event) { if (event.case_id === data.id) { showNews(M.caseNewsResolution); } },
       post_hidden: function (event) {
         if (event.case_id !== data.id) { return; }
         /* the event names the post only: read it once for the reason everyone sees */

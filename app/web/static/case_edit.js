@@ -35,15 +35,7 @@
       GZ.api("PATCH", "/api/v1/posts/" + postId, { body: area.value }).then(function (result) {
         if (!result.ok) { GZ.showError(form, result); area.focus(); return; }
         if (body) { body.textContent = result.data.body; }
-        var head = article.querySelector(".post-head");
-        if (!head.querySelector(".post-edited")) {
-          head.appendChild(GZ.el("span", "muted small post-edited", M.postEdited));
-          var actions = article.querySelector(".post-actions");
-          var history = GZ.el("button", "btn small-btn", M.postRevisions);
-          history.type = "button";
-          history.setAttribute("data-revisions", postId);
-          actions.appendChild(history);
-        }
+        GZ.markEdited(article, postId);
         form.remove();
       });
     });
