@@ -134,8 +134,9 @@ def render_page(c: Consultation, user, *, flat_id=None, values=None, errors=None
     else:
         flats = flat_labels(services.voting_flats(c, user))
         choices = sorted(flats.items())
-        if flat_id not in flats:
-            flat_id = choices[0][0] if choices else None
+        if flat_id not in flats:  # the first flat still to vote (an owner of several flats)
+            done = {b["flat_id"] for b in ballots}
+            flat_id = next((fid for fid, _ in choices if fid not in done), choices[0][0] if choices else None)
         current = next((b for b in ballots if b["flat_id"] == flat_id), None)
     if values is None:
         values = dict(current["answers"]) if current else {}

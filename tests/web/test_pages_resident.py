@@ -121,6 +121,10 @@ def test_an_owner_of_two_flats_is_told_the_other_has_not_voted(client, estate, c
     home = client.get("/").text
     todo = home[home.index('id="todo"'):home.index('id="records"')]
     assert f'href="/consultations/{vote.id}"' in todo and "102：还没投票" in todo
+    # from the to-do link (no flat named) the ballot opens on the flat still to vote
+    opened = client.get(f"/consultations/{vote.id}").text
+    assert re.search(rf'name="flat_id" value="{second.id}" data-flat-switch checked', opened)
+    assert not re.search(rf'name="flat_id" value="{first.id}" data-flat-switch checked', opened)
 
 
 def test_consultation_page_gives_its_closing_time_to_the_script(client, estate, committee):
