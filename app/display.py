@@ -3,7 +3,7 @@ SMS, PDF and spreadsheet agree."""
 import csv
 import io
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, timezone
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,12 @@ def cents_yuan(cents: int | None) -> str:
 def china_time(value: datetime | None, pattern: str = "%Y年%m月%d日 %H:%M") -> str:
     """An aware UTC time as read in China; '' for None."""
     return value.astimezone(CHINA_TZ).strftime(pattern) if value else ""
+
+
+def china_today() -> date:
+    """Today's date in China: what "today" means on a ledger entry a committee writes (the
+    server's own date is UTC's, a day behind before 08:00 Beijing time)."""
+    return datetime.now(timezone.utc).astimezone(CHINA_TZ).date()
 
 
 def pdf_font() -> str:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app.auth.models import User
 from app.db import utcnow
 from app.demo import data
+from app.display import china_today
 from app.estates.models import Building, Flat, Stairwell
 from app.extensions import db
 
@@ -202,7 +203,7 @@ def finished_and_evaluated(people: People) -> None:
     project = create_project(people.estate_id, "2025年2号楼屋面防水", 42_000_000, actor)
     project = into_co_build(set_items(project, items(ROOF), actor), actor)
     update_item(project, project.items[0].id, ItemStatus.completed, 100, "已完工，验收合格", actor)
-    record_acceptance(project, utcnow().date(), "街道、设计单位、施工单位、监理单位", "合格",
+    record_acceptance(project, china_today(), "街道、设计单位、施工单位、监理单位", "合格",
                       [{"flat_id": owned.id, "name": owner.name or "居民代表"}
                        for owner, owned in people.owners[2:4]], actor)
     advance(project, Phase.co_manage, actor)

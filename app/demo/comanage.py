@@ -2,6 +2,7 @@
 some have read, property ratings (last quarter's closed, this quarter's open) and a parking
 income entry, through the services."""
 from app.db import utcnow
+from app.display import china_today
 from app.extensions import db
 
 KEYS = ("cleaning", "order", "greening", "repairs", "openness", "overall")
@@ -41,7 +42,7 @@ def load(people) -> None:
     from app.projects.models import FundEntryKind
 
     now, estate_id, committee = utcnow(), people.estate_id, people.committee
-    add_fund_entry(estate_id, FundEntryKind.collected, 9_600_000, now.date(),
+    add_fund_entry(estate_id, FundEntryKind.collected, 9_600_000, china_today(),
                    "首期住宅专项维修资金归集（按面积分摊到户）", people.staff.id)
     notice = post_notice(committee, scope_type="estate", scope_id=estate_id, estate_id=estate_id,
                          title="本周六停水通知",
@@ -49,5 +50,5 @@ def load(people) -> None:
     for resident, _flat in people.owners[:3]:
         mark_read(notice, resident)
     ratings(people, now)
-    add_entry(estate_id, "income", "parking", 1_260_000, now.date(), f"地面停车位 {now.month} 月收入", committee.id)
+    add_entry(estate_id, "income", "parking", 1_260_000, china_today(), f"地面停车位 {now.month} 月收入", committee.id)
     db.session.commit()

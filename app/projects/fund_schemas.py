@@ -1,8 +1,7 @@
 """Maintenance fund schemas: an entry with its scope, its preview, the sub-accounts."""
-from datetime import date
-
 from marshmallow import ValidationError, validates_schema
 
+from app.display import china_today
 from app.projects import messages
 from app.projects.fund import SCOPE_TYPES
 from app.projects.models import FundEntryKind
@@ -28,7 +27,7 @@ class FundScopeInSchema(BaseSchema):
 
 
 class FundEntryInSchema(FundScopeInSchema):
-    occurred_on = fields.Date(load_default=date.today)
+    occurred_on = fields.Date(load_default=china_today)
     memo = fields.String(required=True, validate=validate.Length(min=1, max=200))
 
 

@@ -1,13 +1,16 @@
 """住宅专项维修资金 per flat (分户账): each entry apportioned by area to its scope's flats,
 the estate balance the sum of the sub-accounts; a use needs a passed item-五 decision of
 exactly its scope, a raise an item-六 one (issue 20)."""
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
 
 from app.db import utcnow
+from app.display import CHINA_TZ, china_today
 from app.errors import Conflict
 from app.projects import fund
+from app.projects.fund_schemas import FundEntryInSchema
 from app.projects.models import FundAccount, FundEntryKind, FundPosting
 from app.extensions import db
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
@@ -207,3 +210,9 @@ def test_bad_entries_and_bad_scopes_write_nothing(client, estate, committee):
 def test_only_the_committee_writes_the_ledger(client, estate, committee):
     resident = make_owner(flats_of(estate.id)[0])
     assert add(client, estate, resident, kind="collected", amount_cents=100, memo="x").status_code == 403
+
+
+def test_an_entry_without_a_date_is_dated_today_in_beijing():
+    """Before 08:00 Beijing time the server's own (UTC) date is still yesterday's."""
+    loaded = FundEntryInSchema().load({"kind": "collected", "amount_cents": 100, "memo": "归集"})
+    assert loaded["occurred_on"] == datetime.now(CHINA_TZ).date() == china_today()
