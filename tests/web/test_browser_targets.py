@@ -44,14 +44,20 @@ def small_targets(page, elder: bool) -> list[dict]:
     return [t for t in targets if t["height"] < least or t["width"] < least]
 
 
+def owner_page(open_context, site, elder: bool):
+    """陈桂英 logged in on a phone, in elder mode (the cookie #elder-toggle sets) or not."""
+    cookies = [{"name": "gz_elder", "value": "1", "url": site.url}] if elder else []
+    context = open_context()
+    context.add_cookies(cookies)
+    page = context.new_page()
+    login(page, site, OWNER)
+    return page
+
+
 @pytest.mark.parametrize("elder", [False, True])
 def test_every_tap_target_is_big_enough_on_the_residents_pages(sqlite_site, open_context, elder):
     site = sqlite_site
-    context = open_context()
-    if elder:
-        context.add_cookies([{"name": "gz_elder", "value": "1", "url": site.url}])
-    page = context.new_page()
-    login(page, site, OWNER)
+    page = owner_page(open_context, site, elder)
     pages = {"home": page.url}
     page.goto(site.url + "/")
     pages["consultation"] = site.url + page.get_attribute("a.entry[href^='/consultations/']", "href")
