@@ -3,7 +3,7 @@ and the elevator page after its consent round closed."""
 import pytest
 
 from app.demo import data
-from tests.web.conftest import login, page_api, screenshot
+from tests.web.conftest import follow, login, page_api, screenshot
 
 OWNER = "13900000005"  # 陈桂英, owner of 2号楼 1单元 201: an elevator, consultations, cases
 
@@ -78,3 +78,28 @@ def test_every_tap_target_is_big_enough_on_the_residents_pages(sqlite_site, open
             found[name] = small
         screenshot(page, f"targets-{name}{'-elder' if elder else ''}")
     assert found == {}, found
+
+
+def test_the_elevator_page_says_its_consent_round_closed(site, open_context):
+    """After the committee closes the consent round the page no longer says it is open."""
+    page = owner_page(open_context, site, elder=False)
+    follow(page, "a.entry[href^='/elevators/']")
+    consultation_id = int(page.get_attribute(".vote-form", "data-consultation"))
+    assert "请业主表态" in page.inner_text("#stage-hint")
+    committee = open_context().new_page()
+    login(committee, site, data.COMMITTEE_PHONE)
+    closed = page_api(committee, "POST", f"/api/v1/consultations/{consultation_id}/close")
+    assert closed.status == 200, closed.text()
+    # live, without a reload: the form goes and the stage's hint stops asking for a stance
+    page.wait_for_selector(".round-closed")
+    page.wait_for_selector("#stage-hint:has-text('意愿征询已经截止')")
+    page.wait_for_selector("#progress:has-text('意愿征询已经截止，结果：未通过')")
+    live = page.inner_text("main")
+    assert "请业主表态" not in live and "还差业主" not in live
+    page.reload()  # and after a reload
+    main = page.inner_text("main")
+    assert "请业主表态" not in main and "还差业主" not in main and "表决中" not in main
+    assert "意愿征询已经截止，不能再表态了" in page.inner_text("#stage-hint")
+    assert "意愿征询已经截止，结果：未通过。" in page.inner_text("#progress")
+    assert page.inner_text("#stage-label") == "意愿征询"  # the stage itself moves on when the committee says so
+    screenshot(page, "elevator-round-closed")
