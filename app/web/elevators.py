@@ -56,7 +56,7 @@ def progress_context(outcome, consultation) -> dict:
     gaps, and whether the round has closed (then nothing is "still missing", it is decided)."""
     return {"consent": outcome.as_dict() if outcome is not None else None,
             "progress": {p["threshold"]: p for p in consent.progress(outcome)},
-            "round_closed": consultation is not None and consultation.status.value != "open"}
+            "round_closed": consultation is not None and consultation.status.value in ("closed", "published")}
 
 
 @bp.get("/elevators/<int:project_id>")
