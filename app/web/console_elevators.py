@@ -55,4 +55,4 @@ def elevator(estate, project_id):
     return "web/console/elevator.html", {
         "project": project, "view": view, "consultation": consultation, "stages": ORDER,
         "flats": flats, "split": split, "split_error": split_error, "coefficients": coefficients, "final": final,
-        "next_stage": next_stage(project.stage), **progress_context(outcome)}
+        "next_stage": next_stage(project.stage), **progress_context(outcome, consultation)}

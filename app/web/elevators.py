@@ -51,10 +51,12 @@ def shares_or_reason(project):
         return None, error.message
 
 
-def progress_context(outcome) -> dict:
-    """What _progress.html needs from the consent outcome: its results and the per-threshold gaps."""
+def progress_context(outcome, consultation) -> dict:
+    """What _progress.html needs from the consent outcome: its results, the per-threshold
+    gaps, and whether the round has closed (then nothing is "still missing", it is decided)."""
     return {"consent": outcome.as_dict() if outcome is not None else None,
-            "progress": {p["threshold"]: p for p in consent.progress(outcome)}}
+            "progress": {p["threshold"]: p for p in consent.progress(outcome)},
+            "round_closed": consultation is not None and consultation.status.value in ("closed", "published")}
 
 
 @bp.get("/elevators/<int:project_id>")
@@ -92,7 +94,7 @@ def elevator(project_id):
         page_data={"id": project.id, "consultationId": project.consultation_id,
                    "stage": project.stage.value, "stages": [s.value for s in ORDER],
                    "labels": {s.value: s.label for s in ORDER}},
-        **progress_context(outcome))
+        **progress_context(outcome, consultation))
 
 
 @bp.get("/elevators/<int:project_id>/progress")
@@ -100,4 +102,5 @@ def elevator_progress(project_id):
     """The consent progress alone, for the page to refresh when the tally changes."""
     project, _ = viewable_project(project_id)
     return render_template("web/elevators/_progress.html",
-                           **progress_context(consent.outcome_of(project.consultation_id)))
+                           **progress_context(consent.outcome_of(project.consultation_id),
+                                              consent.consultation_of(project.consultation_id)))

@@ -134,6 +134,12 @@ STREET_ONLY_FLAGGED = "只看这些"
 
 # Renovation projects, complaints and the fund on the console
 NAV_PROJECTS = "改造项目"
+#: the console's sections grouped by task: one short row of menus (each a <details>)
+NAV_GROUP_VOTES = "表决"
+NAV_GROUP_CASES = "议事"
+NAV_GROUP_PROJECTS = "项目"
+NAV_GROUP_COMANAGE = "资金与共管"
+NAV_GROUP_RESIDENTS = "住户与台账"
 NAV_COMPLAINTS = "投诉"
 NAV_FUND = "维修资金"
 PROJECTS_TITLE = "改造项目"

@@ -63,6 +63,8 @@ ELEVATOR_HOW_RECEIVES = "您家作为低层住户得到补偿 {receives} 元，�
 ELEVATOR_VOTE_TITLE = "请您表态（{room}）"
 ELEVATOR_VOTE_ONLY_OWNER = "只有经过核实的业主（或业主委托的家人）才能表态，您可以查看进展。"
 ELEVATOR_VOTE_CLOSED = "意愿征询已经截止。"
+ELEVATOR_CONSENT_CLOSED = "意愿征询已经截止，不能再表态了。结果见下方“意愿征询进展”，请等居委会进入下一阶段。"
+ELEVATOR_ROUND_RESULT = "意愿征询已经截止，结果：{decision}。"
 ELEVATOR_MY_VOTE = "我的选择：{choice}"
 ELEVATOR_OBJECTION_HINT = "对方案有异议（例如影响采光、占用绿地）？方案公示期间可以在这里提出，居委会会按一事一议处理。"
 ELEVATOR_OBJECTION_CASE = "查看一事一议的讨论"
@@ -122,6 +124,7 @@ ELEVATOR_JS = {
     "stageNow": ELEVATOR_STAGE_NOW,
     "receipt": ELEVATOR_RECEIPT,
     "stageHints": ELEVATOR_STAGE_HINTS,
+    "consentClosed": ELEVATOR_CONSENT_CLOSED,
     "voteOk": VOTE_OK,
     "myVote": ELEVATOR_MY_VOTE,
     "stances": ELEVATOR_STANCES,

@@ -188,3 +188,13 @@ def confirm(page, selector: str):
     page.click(selector)
     page.wait_for_selector("#confirm-dialog[open]")
     page.click("#confirm-ok")
+
+
+def console_nav(page, label: str):
+    """Go to a console section: open its task's menu in the nav, then tap the section."""
+    link = page.locator(f"nav.console-nav a:has-text('{label}')")
+    group = link.locator("xpath=ancestor::details[1]")
+    if group.count() and not group.evaluate("d => d.open"):
+        group.locator("summary").click()
+    with page.expect_navigation():
+        link.click()

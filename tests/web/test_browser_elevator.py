@@ -1,7 +1,7 @@
 """An added elevator (加装电梯) in Chromium: the committee proposes and advances it on the
 console while a resident watches the stage change live, reads their share and consents."""
 from app.demo import data
-from tests.web.conftest import DESKTOP, PHONE, confirm, follow, login, page_api, screenshot
+from tests.web.conftest import DESKTOP, PHONE, confirm, console_nav, follow, login, page_api, screenshot
 from tests.web.test_browser_elder import check_page
 from tests.web.test_browser_resident import stairwell_id
 
@@ -119,7 +119,7 @@ def test_committee_advances_while_a_resident_watches_and_consents(site, open_con
     committee.reload()
     assert "电梯井离我家窗户太近" in committee.inner_text("main")
     assert committee.get_attribute(f"main a[href='{case_link}']", "href") == case_link
-    follow(committee, "nav a:has-text('加装电梯')")
+    console_nav(committee, '加装电梯')
     row = committee.locator(f"tr[data-project='{project_id}']")
     assert "方案公示" in row.inner_text() and "已通过" in row.inner_text()
     phone_screenshot(committee, "console-elevators")

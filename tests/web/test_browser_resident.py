@@ -1,6 +1,6 @@
 """A resident's way through the pages, in Chromium, against a real server."""
 from app.demo import data
-from tests.web.conftest import DESKTOP, confirm, follow, login, screenshot
+from tests.web.conftest import DESKTOP, confirm, console_nav, follow, login, screenshot
 
 
 def stairwell_id(page, site, building="1号楼", stairwell="1单元") -> int:
@@ -34,7 +34,7 @@ def test_resident_claims_a_flat_that_a_committee_member_approves(site, open_cont
     # The committee member approves it in another browser, on the console
     committee.goto(site.url + "/console/")
     follow(committee, "a:has-text('和平里小区')")
-    follow(committee, "nav a:has-text('住户审核')")
+    console_nav(committee, '住户审核')
     row = committee.locator("tr", has_text="1号楼 1单元 202")
     assert "139****0001" in row.inner_text()
     screenshot(committee, "console-claims")

@@ -297,8 +297,20 @@
     }
   }
 
+  /* the section menus: opening one closes the others, so their links never overlap */
+  function navGroups() {
+    var groups = document.querySelectorAll(".nav-group");
+    groups.forEach(function (group) {
+      group.addEventListener("toggle", function () {
+        if (!group.open) { return; }
+        groups.forEach(function (other) { if (other !== group) { other.open = false; } });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var GZ = window.GZ, M = GZ.M;
+    navGroups();
     wireConfirm();
     watchTables();
     qrRotation();

@@ -141,6 +141,7 @@
             note.setAttribute("role", "status");
             form.parentNode.replaceChild(note, form);
           });
+          if (data.stage === "consent") { document.getElementById("stage-hint").textContent = E.consentClosed; }
         }
         refreshProgress();
       }
