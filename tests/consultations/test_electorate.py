@@ -43,7 +43,7 @@ LEDGER_CHANGES = {
 
 
 #: the export's own stamp (when it was generated, the audit chain's head then), not the vote's
-STAMP = re.compile(r"生成时间：[^\n]*|操作记录校验码：.*?删改）", re.S)
+STAMP = re.compile(r"生成时间：[^\n]*|操作记录校验码：.*?对\s*不\s*上\s*了\s*。", re.S)
 
 
 def stamped_off(text: str) -> list[str]:

@@ -55,6 +55,9 @@ def test_a_resident_follows_a_project_complains_and_opens_a_case(site, open_cont
     screenshot(resident, "evaluation-step")
     submit_ballot(resident)
     assert "回执编号" in resident.inner_text("#vote-ok")
+    # the receipt page is listening before the close (under load a close sent before its
+    # socket joined the room was never heard, and #round-over never came)
+    resident.wait_for_selector("#live-state:has-text('结果会自动更新')")
     # closing it live makes the open page take the form away and load itself again: wait for
     # that reload before going on (a goto racing it was aborted, ERR_ABORTED, in slow runs)
     assert page_api(committee, "POST", f"/api/v1/consultations/{evaluation}/close").status == 200
