@@ -254,6 +254,10 @@ class Config:
     SUNLIGHT_MIN_FACADE_ANGLE_DEG = float(os.environ.get("SUNLIGHT_MIN_FACADE_ANGLE_DEG", "0"))
     #: an analysis runs in a helper process and is stopped after this many seconds (422 too_slow)
     SUNLIGHT_TIME_LIMIT_S = float(os.environ.get("SUNLIGHT_TIME_LIMIT_S", "30"))
+    #: a heavy job (analysis, scan, ledger import) whose process is gone counts as interrupted
+    #: (中断了, can be re-run) once this many seconds passed since it started; longer than any
+    #: job's own time limit
+    HEAVY_JOB_LEASE_S = float(os.environ.get("HEAVY_JOB_LEASE_S", "300"))
     # Read-aloud (朗读): espeak-ng's Mandarin voice and lame, or a TTS service when
     # TTS_HTTP_URL is set; audio cached on disk by content
     TTS_HTTP_URL = os.environ.get("TTS_HTTP_URL") or None

@@ -28,7 +28,7 @@ class EstateSunlightAnalyses(MethodView):
         """Compute sun before and after the proposed structures, per window (committee, designer, staff)."""
         actor = require_editor(estate_id)
         get_or_404(Estate, estate_id)
-        return services.view(services.create_analysis(estate_id, data, actor.id))
+        return services.view(services.start_analysis(estate_id, data, actor.id))
 
 
 @blp.route("/sunlight-analyses/<int:analysis_id>")
@@ -44,7 +44,7 @@ class SunlightAnalysisDetail(MethodView):
     def put(self, data, analysis_id):
         """Replace the site and recompute (committee, designer, staff)."""
         found, actor = editable(analysis_id)
-        return services.view(services.update_analysis(found, data, actor.id))
+        return services.view(services.start_update(found, data, actor.id))
 
 
 @blp.route("/sunlight-analyses/<int:analysis_id>/chart.png")

@@ -19,6 +19,7 @@ from app.errors import InvalidInput, NotFound
 from app.estates.models import Flat
 from app.estates.services import verified_flat_ids
 from app.extensions import db
+from app.heavyjobs import finish, submit
 from app.offload import TimedOut, in_a_process
 from app.sunlight import analysis, messages
 from app.sunlight.models import SunlightAnalysis
@@ -138,8 +139,29 @@ def _computed(estate_id: int, data: dict) -> tuple[str, dict]:
         raise InvalidInput(message, code="too_slow", fields={"windows": message}) from error
 
 
-def create_analysis(estate_id: int, data: dict, actor_id: int | None) -> SunlightAnalysis:
-    """Check, compute and store an analysis (one commit)."""
+def start_analysis(estate_id: int, data: dict, actor_id: int | None) -> SunlightAnalysis:
+    """Check the references, then compute and store as a heavy job (app/heavyjobs): a kill
+    mid-way leaves no analysis and a job the committee can run again."""
+    _check_references(estate_id, data)
+    return submit("sunlight.create", estate_id, actor_id, data)
+
+
+def start_update(found: SunlightAnalysis, data: dict, actor_id: int | None) -> SunlightAnalysis:
+    """As start_analysis, replacing an analysis' site."""
+    _check_references(found.estate_id, data)
+    return submit("sunlight.update", found.estate_id, actor_id, {"analysis_id": found.id, "data": data})
+
+
+def run_create_job(job, payload: dict, upload) -> SunlightAnalysis:
+    return create_analysis(job.estate_id, payload, job.created_by_id, job=job)
+
+
+def run_update_job(job, payload: dict, upload) -> SunlightAnalysis:
+    return update_analysis(get_analysis(payload["analysis_id"]), payload["data"], job.created_by_id, job=job)
+
+
+def create_analysis(estate_id: int, data: dict, actor_id: int | None, job=None) -> SunlightAnalysis:
+    """Check, compute and store an analysis (one commit, with its job's end)."""
     _check_references(estate_id, data)
     digest, results = _computed(estate_id, data)
     found = SunlightAnalysis(estate_id=estate_id, case_id=data.get("case_id"),
@@ -148,6 +170,7 @@ def create_analysis(estate_id: int, data: dict, actor_id: int | None) -> Sunligh
     db.session.add(found)
     db.session.flush()
     _audit("sunlight.created", found, actor_id)
+    finish(job, found.id)
     db.session.commit()
     return found
 
@@ -159,14 +182,15 @@ def _audit(action: str, found: SunlightAnalysis, actor_id: int | None) -> None:
                                       "windows": len(found.results["windows"])})
 
 
-def update_analysis(found: SunlightAnalysis, data: dict, actor_id: int | None) -> SunlightAnalysis:
-    """Replace the site and recompute (one commit); the attachment may change too."""
+def update_analysis(found: SunlightAnalysis, data: dict, actor_id: int | None, job=None) -> SunlightAnalysis:
+    """Replace the site and recompute (one commit, with its job's end); the attachment may change too."""
     _check_references(found.estate_id, data)
     digest, results = _computed(found.estate_id, data)
     found.case_id, found.elevator_project_id = data.get("case_id"), data.get("elevator_project_id")
     found.inputs, found.results, found.updated_at = _inputs(data), results, utcnow()
     found.design_hash = digest
     _audit("sunlight.updated", found, actor_id)
+    finish(job, found.id)
     db.session.commit()
     return found
 
