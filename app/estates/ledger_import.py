@@ -15,9 +15,11 @@ from sqlalchemy.exc import IntegrityError
 from app.audit.services import record
 from app.errors import Conflict
 from app.estates import ledger_cells, messages
-from app.estates.ledger import LedgerParse, LedgerRow
+from app.estates.ledger import LedgerParse, LedgerRow, parse_ledger, rows_of
 from app.estates.models import Building, Flat, Owner, OwnerPerson, Stairwell
 from app.extensions import db
+from app.heavyjobs import finish, submit
+from app.offload import off_the_loop
 from app.privacy import mask_name
 from app.security import keyed_hash
 
@@ -163,8 +165,21 @@ def _notes(parsed: LedgerParse) -> list[str]:
     return notes
 
 
-def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
-    """Create or update every row's building, stairwell, owner and flat; all or nothing."""
+def start_import(estate_id: int, data: bytes, filename: str, actor_id: int) -> dict:
+    """Read and import a ledger file as a heavy job (app/heavyjobs): a kill mid-way leaves
+    the registry as it was and a job to run again; the file is kept only until the job ends."""
+    return submit("estates.ledger_import", estate_id, actor_id, {"filename": filename},
+                  upload=data, upload_name=filename[:200])
+
+
+def run_import_job(job, payload: dict, upload: bytes) -> dict:
+    parsed = off_the_loop(parse_ledger, upload, payload["filename"])
+    return import_ledger(job.estate_id, rows_of(parsed), actor_id=job.created_by_id, job=job)
+
+
+def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None, job=None) -> dict:
+    """Create or update every row's building, stairwell, owner and flat; all or nothing
+    (one commit, with its job's end)."""
     buildings = {b.name: b for b in db.session.scalars(
         select(Building).where(Building.estate_id == estate_id))}
     stairwells = {(s.building_id, s.name): s for s in db.session.scalars(
@@ -217,6 +232,7 @@ def import_ledger(estate_id: int, rows: list[LedgerRow], actor_id=None) -> dict:
         _save_people(estate_id, grouped.values())
         record("ledger.imported", estate_id=estate_id, actor_id=actor_id, subject_type="estate",
                subject_id=estate_id, data={"rows": len(rows), "created": created, "updated": updated})
+        finish(job, None)
         db.session.commit()
     except IntegrityError as error:  # another import of this estate committed first
         db.session.rollback()

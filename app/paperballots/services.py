@@ -20,6 +20,7 @@ from app.errors import DomainError, InvalidInput, NotFound
 from app.estates.models import Estate, Flat, Stairwell
 from app.db import lock_rows
 from app.extensions import db
+from app.heavyjobs import finish, submit
 from app.media.storage import media_store
 from app.paperballots import layout, messages, pdf, reading
 from app.paperballots.models import PaperBallotScan, ScanStatus
@@ -142,11 +143,21 @@ def _earlier(c: Consultation, flat_id: int, page: int) -> tuple[int | None, int 
 
 
 def read_scan(c: Consultation, actor_id: int, data: bytes) -> PaperBallotScan:
-    """A photographed or scanned sheet read into a draft (nothing counts until confirmed).
+    """A photographed or scanned sheet read into a draft (nothing counts until confirmed), as
+    a heavy job (app/heavyjobs): a kill mid-way leaves no scan and a job to run again.
 
     Refusals (422): not_a_ballot_sheet (no code of ours, or no corner marks),
     wrong_consultation, outdated_sheet; a second sheet of a flat is kept with duplicate_of.
     """
+    return submit("paperballots.scan", c.estate_id, actor_id, {"consultation_id": c.id}, upload=data)
+
+
+def run_scan_job(job, payload: dict, upload: bytes) -> PaperBallotScan:
+    return _read(consultations.get_consultation(payload["consultation_id"]), job.created_by_id, upload, job)
+
+
+def _read(c: Consultation, actor_id: int, data: bytes, job) -> PaperBallotScan:
+    """read_scan's work: the scan, its audit entry and the job's end in one commit."""
     image = _first_page(data)
     code = off_the_loop(reading.find_code, image)
     token = pdf.unsign(code.text) if code else None
@@ -187,6 +198,7 @@ def read_scan(c: Consultation, actor_id: int, data: bytes) -> PaperBallotScan:
            data={"consultation_id": c.id, "flat_id": flat.id, "page": token.page,
                  "uncertain": len(uncertain), "duplicate_of": duplicate_of,
                  "duplicate_ballot": duplicate_ballot})
+    finish(job, scan.id)
     db.session.commit()
     return scan
 

@@ -165,6 +165,20 @@ def ledger_file(w):
     return {"file": (io.BytesIO(out.getvalue().encode()), "ledger.csv")}
 
 
+def heavy_job(w) -> int:
+    """A finished job of A (a done job is never re-run: 409 for the committee)."""
+    if not hasattr(w, "_heavy_job_id"):
+        from app.extensions import db
+        from app.heavyjobs.models import HeavyJob, JobState
+
+        job = HeavyJob(estate_id=w.a.estate.id, kind="sunlight.create", state=JobState.done,
+                       payload={}, finished_at=utcnow(), created_by_id=w.committee.id)
+        db.session.add(job)
+        db.session.commit()
+        w._heavy_job_id = job.id
+    return w._heavy_job_id
+
+
 A = "/api/v1"
 ROWS = [
     # --- system, auth, me ----------------------------------------------------------------------
@@ -608,6 +622,12 @@ ROWS = [
     Row("POST", "/api/v1/estates/<int:estate_id>/heritage-reviews", STAFF,
         lambda w: f"{A}/estates/{coplan.heritage_estate(w)}/heritage-reviews", json=coplan.unused_review),
     # sunlight (日照): members read an analysis of their estate's case; editors compute
+    # 后台任务: the committee sees the estate's heavy jobs and re-runs an interrupted one
+    Row("GET", "/api/v1/estates/<int:estate_id>/heavy-jobs", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/heavy-jobs"),
+    Row("GET", "/api/v1/heavy-jobs/<int:job_id>", COMMITTEE, lambda w: f"{A}/heavy-jobs/{heavy_job(w)}"),
+    Row("POST", "/api/v1/heavy-jobs/<int:job_id>/rerun", "401 404 404 404 403 403 403 409 409",
+        lambda w: f"{A}/heavy-jobs/{heavy_job(w)}/rerun"),
     Row("GET", "/api/v1/estates/<int:estate_id>/sunlight-analyses", MEMBER,
         lambda w: f"{A}/estates/{w.a.estate.id}/sunlight-analyses"),
     Row("POST", "/api/v1/estates/<int:estate_id>/sunlight-analyses", COMMITTEE,
@@ -790,7 +810,10 @@ WEB_ROWS = [
       for suffix in ("", "/claims", "/ledger", "/flat-codes", "/cases", "/posters",
                      "/consultations", "/elevators", "/application", "/plan", "/heritage",
                      "/cases/new", "/complaints", "/fund", "/members", "/projects", "/comanage",
-                     "/public-income", "/notices")],
+                     "/public-income", "/notices", "/jobs")],
+    # 重新运行 a job that did not stop: nothing to do, back to the list with a word why
+    Row("POST", "/console/heavy-jobs/<int:job_id>/rerun", "302 404 404 404 403 403 403 303 303",
+        lambda w: f"/console/heavy-jobs/{heavy_job(w)}/rerun", data=lambda w: {}),
     Row("GET", "/console/cases/<int:case_id>", MODERATOR_PAGE, lambda w: f"/console/cases/{w.a.case_id}"),
     Row("GET", "/console/projects/<int:project_id>", COMMITTEE_PAGE,
         lambda w: f"/console/projects/{w.a.project_id}"),

@@ -21,6 +21,10 @@ RESERVE = WEB + "templates/web/street/reserve.html"
 
 #: (method, path template from the OpenAPI document) -> (file, [texts that make the call])
 CONSOLE_PAGES = {
+    # 后台任务 (the console page lists and re-runs through the same services as the API)
+    ("GET", "/api/v1/estates/{estate_id}/heavy-jobs"): (WEB + "console_jobs.py", ["services.jobs_of(estate.id)"]),
+    ("GET", "/api/v1/heavy-jobs/{job_id}"): (WEB + "console_jobs.py", ["services.get_job(job_id)"]),
+    ("POST", "/api/v1/heavy-jobs/{job_id}/rerun"): (WEB + "console_jobs.py", ["services.rerun(job, user.id)"]),
     # 纸质表决票 (the phone page posts to itself and calls the same services as the API)
     ("GET", "/api/v1/consultations/{consultation_id}/paper-ballots.pdf"): (T + "paper.html", ["/api/v1/consultations/{{ c.id }}/paper-ballots.pdf"]),
     ("GET", "/api/v1/consultations/{consultation_id}/paper-ballot-scans"): (WEB + "console_paper.py", ["paper.scans_of(c)"]),
