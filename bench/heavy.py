@@ -10,8 +10,13 @@ A real gunicorn + gevent server (one worker, as tests/live.py starts it). A thre
 - slow JPEG: two progressive JPEGs with their last scan repeated (3,000 scans by
   default) sent together, and an ordinary photo a second later (how long it waited);
 - PDFs: 20 scanned A4 pages at 600 dpi sent at once as paper ballot scans (how many
-  pdftocairo ran at once, at which niceness).
-Each row prints health p50/p99/max and whether the worker is the same process after.
+  pdftocairo ran at once, at which niceness);
+- ledger: a 1,440-flat ledger imported (a heavy job, app/heavyjobs);
+- a kill mid-way (item 8): the same import again, the worker SIGKILLed while its job
+  runs; what the import left (flats kept), the job's state once its lease is over, and
+  the re-run (health measured across the kill, the restart and the re-run).
+Each row prints health p50/p99/max and whether the worker is the same process after
+(the kill row: whether the master replaced the killed worker).
 """
 import logging
 import sys
@@ -22,6 +27,8 @@ from bench import print_rows
 from bench._databases import backends, committee_token, scratch_app
 
 SCANNED_PDFS = 20
+#: the kill row's lease (HEAVY_JOB_LEASE_S): an interrupted job shows 中断了 this soon
+LEASE_S = 2
 
 
 def largest_site() -> dict:
@@ -85,7 +92,7 @@ def measure(scans: int = 3000) -> list[dict]:
     slow, normal, pdf = slow_jpeg(scans), normal_jpeg(), scanned_pdf()
     with scratch_app(backend, SECRET_KEY=TEST_SECRET) as app:
         estate_id, project_id, consultation_id, token = _seed()
-        server = LiveServer(app.config["SQLALCHEMY_DATABASE_URI"]).start()
+        server = LiveServer(app.config["SQLALCHEMY_DATABASE_URI"], HEAVY_JOB_LEASE_S=LEASE_S).start()
         headers = {"Authorization": f"Bearer {token}"}
         rows = []
         try:
@@ -137,8 +144,59 @@ def measure(scans: int = 3000) -> list[dict]:
                              f"PDFs: {SCANNED_PDFS} scanned A4 pages at 600 dpi ({len(pdf) / 1e6:.1f} MB each) at once",
                              f"{'/'.join(codes)} in {spent:.1f} s; pdftocairo at once {renderers.most}, "
                              f"niceness {sorted(renderers.niceness)}"))
+            rows += _ledger_rows(server, workers, idle, estate_id, headers)
         finally:
             server.stop()
+    return rows
+
+
+def _ledger_rows(server, workers, idle, estate_id: int, headers: dict) -> list[dict]:
+    """A big ledger import, then the same import killed mid-way and re-run."""
+    import requests
+
+    from tests.estates.ledgers import csv_bytes, ledger_rows
+    from tests.heavy import HealthProbe, worker_pids
+    from tests.heavyjobs.killing import Database, kill_mid_way, post_quietly
+
+    def ledger(prefix):
+        rows = ledger_rows(buildings=tuple((f"{prefix}{n}号楼", 2) for n in range(1, 11)), floors=18, doors=4)
+        return csv_bytes(rows), len(rows)
+
+    url = f"{server.url}/api/v1/estates/{estate_id}/flats/import"
+    first, count = ledger("台账")
+    with HealthProbe(server.url) as during:
+        started = time.perf_counter()
+        answer = requests.post(url, files={"file": ("ledger.csv", first)}, headers=headers, timeout=900)
+        spent = time.perf_counter() - started
+    rows = [_row(server, workers, idle, during, f"ledger: a {count}-flat CSV imported",
+                 f"{_status(answer)} in {spent:.1f} s")]
+    database = Database(server.database_url)
+    flats = "SELECT count(*) FROM flats WHERE estate_id = :e"
+    try:
+        before = database.value(flats, e=estate_id)
+        with HealthProbe(server.url) as during:
+            job_id = kill_mid_way(server, database, "estates.ledger_import", lambda attempt: post_quietly(
+                url, files={"file": ("ledger.csv", ledger(f"重导{attempt}-")[0])}, headers=headers, timeout=900))
+            kept = database.value(flats, e=estate_id) - before
+            time.sleep(LEASE_S + 0.5)
+            shown = next(j for j in requests.get(f"{server.url}/api/v1/estates/{estate_id}/heavy-jobs",
+                                                 headers=headers, timeout=60).json() if j["id"] == job_id)
+            started = time.perf_counter()
+            rerun = requests.post(f"{server.url}/api/v1/heavy-jobs/{job_id}/rerun", headers=headers, timeout=900)
+            spent = time.perf_counter() - started
+            after = database.value(flats, e=estate_id) - before
+    finally:
+        database.close()
+    replaced = server.process.poll() is None and len(worker_pids(server.process.pid)) == 1
+    rows.append({"benchmark": f"health across a worker SIGKILLed mid-way through a {count}-flat import, "
+                              "its restart and the re-run",
+                 "value": f"flats kept after the kill {kept}; job shown {shown['state_label']}; re-run "
+                          f"{_status(rerun)} {rerun.json().get('state_label', '')} in {spent:.1f} s, flats "
+                          f"{after}; {during.summary()}; killed worker replaced: {'yes' if replaced else 'NO'}",
+                 "baseline": f"idle {idle.summary()}",
+                 "ratio": f"{during.percentile_s(99) / max(idle.percentile_s(99), 1e-3):.1f}× (p99)",
+                 "goal": "nothing half-written (0 flats kept), 中断了, re-run 完成 with every flat",
+                 "met": kept == 0 and shown["state"] == "interrupted" and after == count and replaced})
     return rows
 
 

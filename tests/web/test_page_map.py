@@ -176,6 +176,8 @@ NOT_FOR_PAGES = {
 
 #: committee, moderator and staff operations: mapped by the console's own page table
 COMMITTEE_OR_STAFF = {
+    "GET /api/v1/estates/{estate_id}/heavy-jobs", "GET /api/v1/heavy-jobs/{job_id}",
+    "POST /api/v1/heavy-jobs/{job_id}/rerun",
     "GET /api/v1/consultations/{consultation_id}/paper-ballot-counts",
     "GET /api/v1/consultations/{consultation_id}/paper-ballot-scans",
     "GET /api/v1/consultations/{consultation_id}/paper-ballots.pdf",
