@@ -23,3 +23,8 @@ RERUN_CONFIRM = "用原来的内容重新运行这项任务？"
 INTERRUPTED_NOTE = "服务中断，这项任务没有做完，也没有留下结果"
 RERUN_DONE = "已重新运行：{state}"
 NAV = "后台任务"
+#: on the page of a kind of work: some of it stopped half-way and can be run again
+INTERRUPTED_HINT = "有 {n} 项{kind}因服务中断没有做完，没有留下结果。"
+INTERRUPTED_LINK = "到“后台任务”重新运行"
+#: what the hint calls each kind of work, by the kind prefix the page passes
+HINT_LABELS = {"sunlight.": "日照分析", "estates.ledger_import": "台账导入", "paperballots.scan": "纸质票读取"}

@@ -166,6 +166,14 @@ def jobs_of(estate_id: int, limit: int = 50) -> list[HeavyJob]:
                                    .order_by(HeavyJob.id.desc()).limit(limit)))
 
 
+def interrupted_count(estate_id: int, kind_prefix: str) -> int:
+    """How many of the estate's recent jobs of a kind (sunlight., estates.ledger_import, …)
+    are interrupted, for a hint on that kind's page."""
+    now = utcnow()
+    return sum(1 for job in jobs_of(estate_id)
+               if job.kind.startswith(kind_prefix) and shown_state(job, now) == "interrupted")
+
+
 def view(job: HeavyJob, now=None) -> dict:
     """A job as the API and the console show it."""
     state = shown_state(job, now)

@@ -12,6 +12,12 @@ from app.web.forms import check_csrf
 bp.add_app_template_global(messages, "jobs_m")
 
 
+@bp.app_template_global("interrupted_jobs")
+def interrupted_jobs(estate_id: int, kind_prefix: str) -> int:
+    """For the hint on the sunlight, ledger and paper pages (web/console/_jobs_hint.html)."""
+    return services.interrupted_count(estate_id, kind_prefix)
+
+
 @bp.get("/estates/<int:estate_id>/jobs")
 @committee_page("jobs")
 def heavy_jobs(estate):

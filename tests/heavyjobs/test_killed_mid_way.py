@@ -16,8 +16,16 @@ def bearer(token: str) -> dict:
     return {"Authorization": f"Bearer {token}"}
 
 
-def interrupted_then_rerun(server, database, estate_id: int, token: str, job_id: int) -> dict:
-    """The job shows 中断了 (API and console page) once its lease is over; re-run, it is done."""
+def hint_on(server, token: str, page: str) -> bool:
+    """Whether the work's own console page says some of it stopped half-way."""
+    answer = requests.get(server.url + page, headers={**bearer(token), "Accept": "text/html"}, timeout=30)
+    assert answer.ok, answer.status_code
+    return 'id="jobs-hint"' in answer.text
+
+
+def interrupted_then_rerun(server, database, estate_id: int, token: str, job_id: int, own_page: str) -> dict:
+    """The job shows 中断了 (API, the 后台任务 page and a hint on the work's own page) once its
+    lease is over; re-run, it is done and the hint is gone."""
     time.sleep(LEASE_S + 0.2)
     listed = requests.get(f"{server.url}/api/v1/estates/{estate_id}/heavy-jobs", headers=bearer(token),
                           timeout=30).json()
@@ -27,11 +35,13 @@ def interrupted_then_rerun(server, database, estate_id: int, token: str, job_id:
                         headers={**bearer(token), "Accept": "text/html"}, timeout=30)
     assert page.ok and f'id="job-{job_id}" data-state="interrupted"' in page.text
     assert f"/console/heavy-jobs/{job_id}/rerun" in page.text and "重新运行" in page.text
+    assert hint_on(server, token, own_page)
     rerun = requests.post(f"{server.url}/api/v1/heavy-jobs/{job_id}/rerun", headers=bearer(token), timeout=300)
     assert rerun.status_code == 200, rerun.text[:500]
     assert rerun.json()["state"] == "done" and rerun.json()["attempts"] == 2
     again = requests.post(f"{server.url}/api/v1/heavy-jobs/{job_id}/rerun", headers=bearer(token), timeout=30)
     assert again.status_code == 409  # done is done: never run twice
+    assert not hint_on(server, token, own_page)
     return rerun.json()
 
 
@@ -58,7 +68,8 @@ def test_a_sunlight_analysis_killed_mid_way(start_server, clone_database, backen
         made = database.value(count)
         # nothing half-written: the kept analyses are exactly the jobs that finished
         assert made == len([j for j in database.jobs("sunlight.create") if j.state == "done"])
-        job = interrupted_then_rerun(server, database, estate_id, token, job_id)
+        job = interrupted_then_rerun(server, database, estate_id, token, job_id,
+                                     f"/console/estates/{estate_id}/sunlight")
         assert database.value(count) == made + 1
         assert database.value("SELECT count(*) FROM sunlight_analyses WHERE id = :id", id=job["subject_id"]) == 1
     finally:
@@ -94,7 +105,8 @@ def test_a_scan_read_killed_mid_way(start_server, clone_database, backend):
         audited = sum(database.value(f"SELECT count(*) FROM {table} WHERE action = 'paper_ballot.scanned'")
                       for table in ("audit_entries", "audit_pending"))
         assert audited == made  # no audit entry of a scan that was not kept
-        job = interrupted_then_rerun(server, database, estate_id, token, job_id)
+        job = interrupted_then_rerun(server, database, estate_id, token, job_id,
+                                     f"/console/consultations/{vote_id}/paper")
         assert database.value(count) == made + 1
         scan = requests.get(f"{server.url}/api/v1/paper-ballot-scans/{job['subject_id']}", headers=bearer(token),
                             timeout=30).json()
@@ -132,7 +144,7 @@ def test_a_ledger_import_killed_mid_way(start_server, clone_database, backend):
         assert database.value(flats, e=estate_id) == before + (len(rows) if done else 0)
         assert database.value("SELECT count(*) FROM buildings WHERE estate_id = :e AND name LIKE '台账%'",
                               e=estate_id) == (10 if done else 0)
-        interrupted_then_rerun(server, database, estate_id, token, job_id)
+        interrupted_then_rerun(server, database, estate_id, token, job_id, f"/console/estates/{estate_id}/ledger")
         assert database.value(flats, e=estate_id) == before + len(rows)
         assert database.value("SELECT count(*) FROM heavy_jobs WHERE upload IS NOT NULL AND state = 'done'") == 0
     finally:
