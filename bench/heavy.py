@@ -92,7 +92,7 @@ def measure(scans: int = 3000) -> list[dict]:
     slow, normal, pdf = slow_jpeg(scans), normal_jpeg(), scanned_pdf()
     with scratch_app(backend, SECRET_KEY=TEST_SECRET) as app:
         estate_id, project_id, consultation_id, token = _seed()
-        server = LiveServer(app.config["SQLALCHEMY_DATABASE_URI"], HEAVY_JOB_LEASE_S=LEASE_S).start()
+        server = LiveServer(app.config["SQLALCHEMY_DATABASE_URI"], HEAVY_JOB_LEASE_S=LEASE_S).start(timeout_s=300)
         headers = {"Authorization": f"Bearer {token}"}
         rows = []
         try:
