@@ -2,6 +2,7 @@
 import re
 from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -21,6 +22,7 @@ from app.estates.models import (
 from app.extensions import db
 from app.privacy import mask_name, mask_phone
 from app.security import keyed_hash, numeric_code
+from app.signals import claim_decided
 
 FLAT_CODE_TTL = timedelta(days=30)
 #: codes are looked up across the whole deployment (millions of flats), so 10^12 of them
@@ -174,6 +176,8 @@ def decide_claim(link: FlatLink, approve: bool, actor: User, reason: str | None 
            data={"flat_id": link.flat_id, "user_id": link.user_id,
                  "relation": link.relation.value, "reason": reason})
     db.session.commit()
+    claim_decided.send(current_app._get_current_object(), estate_id=link.estate_id, link_id=link.id,
+                       approved=approve)
     return link
 
 
