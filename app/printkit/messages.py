@@ -30,6 +30,7 @@ NO_OWNER = "—"
 SCOPE_ESTATE = "全小区"
 PRINT_ONLY_OPEN = "只能为正在进行或还没开始的表决打印材料"
 STAIRWELL_NOT_IN_ESTATE = "这个楼栋不在本小区"
+NO_FLATS_THERE = "这个楼栋没有参加这次表决的户，请换一个楼栋"
 # the console page 打印材料
 PAGE_TITLE = "打印材料"
 PAGE_TEXT = "打印后贴在楼道公告栏、送到各户、带去上门走访。只列出正在进行或还没开始的表决。"

@@ -9,7 +9,7 @@ from app.cases.models import Case, Meeting
 from app.consultations.models import Ballot, Consultation, Status
 from app.consultations.services import flats_in_scope
 from app.display import china_time
-from app.errors import Conflict, NotFound
+from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.models import Estate, Flat, Stairwell
 from app.estates.services import FLAT_CODE_TTL, flat_label, issue_flat_code_rows
 from app.extensions import db
@@ -86,6 +86,8 @@ def letters(c: Consultation, actor, stairwell_id: int | None = None) -> bytes:
     check_stairwell(c, stairwell_id)
     flats = _in_stairwell(flats_in_scope(c), stairwell_id)
     labels = {flat.id: flat_label(flat) for flat in flats}
+    if not labels:
+        raise InvalidInput(messages.NO_FLATS_THERE, fields={"stairwell_id": messages.NO_FLATS_THERE})
     codes = {row[0]: row[4] for row in issue_flat_code_rows(c.estate_id, actor, list(labels), commit=False)}
     closes, link = china_time(c.closes_at, MINUTE), _link(f"/consultations/{c.id}")
     pages = [Page().text("headline", messages.LETTER_HEADLINE)

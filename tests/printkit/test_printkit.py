@@ -97,3 +97,12 @@ def test_only_the_committee_prints_and_only_open_votes(client):
     bad = client.get(f"/api/v1/consultations/{vote.id}/print/door-to-door.pdf",
                      query_string={"stairwell_id": "一单元"}, headers=auth(committee))
     assert bad.status_code == 422 and "stairwell_id" in bad.json["error"]["fields"]
+
+
+def test_letters_for_a_stairwell_outside_the_vote_are_refused_and_issue_no_code(client):
+    estate, committee, _, flats = setting()
+    vote = make_consultation(estate, actor=committee, scope_type="stairwell", scope_id=flats[0].stairwell_id)
+    refused = client.post(f"/api/v1/consultations/{vote.id}/print/letters.pdf", headers=auth(committee),
+                          json={"stairwell_id": flats[-1].stairwell_id})
+    assert refused.status_code == 422 and "stairwell_id" in refused.json["error"]["fields"]
+    assert db.session.scalar(select(func.count(FlatCode.id))) == 0
