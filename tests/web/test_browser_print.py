@@ -2,11 +2,12 @@
 downloads the board notice, a door-to-door list, the letters (asks first) and a meeting's
 sign-in sheet, and each PDF reads back with pdftotext."""
 import subprocess
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from app.demo import data
-from tests.web.conftest import DESKTOP, PHONE, confirm, console_nav, login, screenshot
+from tests.web.conftest import DESKTOP, PHONE, confirm, console_nav, login, page_api, screenshot
 from tests.web.test_browser_console import OVERFLOWING, fits
 
 
@@ -25,6 +26,15 @@ def test_the_committee_prints_the_kit(sqlite_site, open_context, viewport):
     login(page, site, data.COMMITTEE_PHONE, start="/console/estates/1")
     console_nav(page, "打印材料")
     page.wait_for_selector("h1:has-text('打印材料')")
+    stairwell = page.locator("form.print-door select option").nth(1).get_attribute("value")
+    flats = page_api(page, "GET", f"/api/v1/stairwells/{stairwell}/flats").json()[:2]
+    case = page_api(page, "POST", "/api/v1/estates/1/cases", {
+        "title": "车棚漏雨", "description": "顶棚破了", "affected_flat_ids": [f["id"] for f in flats]}).json()
+    held_at = (datetime.now(timezone.utc) + timedelta(days=2)).isoformat()
+    scheduled = page_api(page, "POST", f"/api/v1/cases/{case['id']}/scheduled-meetings",
+                         {"held_at": held_at, "place": "社区活动室", "agenda": "换顶棚"})
+    assert scheduled.status == 201, scheduled.text()
+    page.reload()
     if viewport == PHONE:
         assert fits(page) <= 390 and page.evaluate(OVERFLOWING) == []
     screenshot(page, f"console-print-{'phone' if viewport == PHONE else 'desktop'}")
@@ -51,4 +61,5 @@ def test_the_committee_prints_the_kit(sqlite_site, open_context, viewport):
 
     with page.expect_download() as sheet:
         page.locator("section.print-meeting a").first.click()
-    assert "会议签到表" in pdf_text(sheet) and "签名" in pdf_text(sheet)
+    text = pdf_text(sheet)
+    assert "会议签到表" in text and "车棚漏雨" in text and "签名" in text
