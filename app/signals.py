@@ -20,3 +20,5 @@ elevator_stage_changed = _signals.signal("elevator-stage-changed")  # project_id
 progress_posted = _signals.signal("progress-posted")  # project_id, estate_id, post_id
 notification_created = _signals.signal("notification-created")  # user_id, estate_id, notification_id
 flat_transferred = _signals.signal("flat-transferred")  # estate_id, flat_id, transfer_id, user_ids, actor_id
+#: a committee approved or refused a claim on a flat (after commit): the claimant is told
+claim_decided = _signals.signal("claim-decided")  # estate_id, link_id, approved

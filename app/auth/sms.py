@@ -40,6 +40,10 @@ KINDS = {
     "closing_soon": SmsKind(("estate", "title", "closes_at", "link"), messages.SMS_CLOSING_SOON),
     "results": SmsKind(("estate", "title", "link"), messages.SMS_RESULTS),
     "meeting": SmsKind(("estate", "title", "time", "place", "link"), messages.SMS_MEETING),
+    "claim_decided": SmsKind(("estate", "flat", "result", "link"), messages.SMS_CLAIM_DECIDED),
+    "ballot_entered": SmsKind(("estate", "title", "flat", "how", "link"), messages.SMS_BALLOT_ENTERED),
+    "objection_decided": SmsKind(("estate", "title", "link"), messages.SMS_OBJECTION_DECIDED),
+    "flat_transferred": SmsKind(("estate", "flat", "link"), messages.SMS_FLAT_TRANSFERRED),
 }
 #: sent at once at any hour, and never kept with a real provider
 URGENT = {"login_code"}

@@ -17,7 +17,7 @@ from app.db import lock_row
 from app.errors import DomainError
 from app.extensions import db
 from app.notifications.entered import owners_of
-from app.notifications.services import announce, notify
+from app.notifications.services import announce, notify, tell
 
 ORIGIN = "result_objection"
 
@@ -52,6 +52,7 @@ def resolve_objection(objection: ResultObjection, actor_id: int, resolution: str
             db.session.rollback()  # refused: the ballot and the objection stay as they were
             raise
         told = tell_owners(c, correction)
+    told += tell_objector(objection)
     case = db.session.get(Case, objection.case_id) if objection.case_id else None
     if case is not None and not case.is_closed:
         case.close(resolution, None, actor_id)
@@ -75,6 +76,18 @@ def tell_owners(c: Consultation, correction) -> list:
     return [notification for notification in sent if notification is not None]
 
 
+def tell_objector(objection: ResultObjection) -> list:
+    """Whoever filed the objection hears the decision, in the app and by SMS/WeChat."""
+    c = consultations.get_consultation(objection.consultation_id)
+    room = db.session.get(Flat, objection.flat_id).room
+    return tell([objection.filed_by_id], estate_id=c.estate_id, kind="objection_decided",
+                title=messages.OBJECTION_DECIDED_TITLE,
+                body=messages.OBJECTION_DECIDED_BODY.format(title=c.title, room=room,
+                                                            resolution=objection.resolution),
+                link=f"/consultations/{c.id}#preliminary", dedup_key=f"objection-decided:{objection.id}",
+                notice="objection_decided", params={"title": c.title})
+
+
 def resolve_with_case(case: Case, actor_id: int, outcome: str) -> None:
     """The case being closed was opened for an objection: the objection is resolved with the
     case's outcome in the same unit (flushed; the caller commits). Mediation's end is one fact,
@@ -84,3 +97,4 @@ def resolve_with_case(case: Case, actor_id: int, outcome: str) -> None:
     objection = db.session.get(ResultObjection, case.origin_id)
     if objection is not None and objection.status != ObjectionStatus.resolved:
         consultations.resolve(objection, actor_id, outcome)
+        tell_objector(objection)  # the live badge catches up on the next page load

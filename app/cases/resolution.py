@@ -15,7 +15,7 @@ from app.consultations.models import Consultation
 from app.display import china_time
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
-from app.notifications.services import announce, notify
+from app.notifications.services import announce, tell
 from app.rules.messages import DECISION_LABELS
 from app.signals import case_resolution_opened
 
@@ -122,14 +122,12 @@ def _tell_the_case_people(case: Case, consultation: Consultation) -> list:
     people = set(people_of_flats(case.affected_flat_ids))
     if case.created_by_id is not None:
         people.add(case.created_by_id)
-    sent = [notify(user_id, estate_id=case.estate_id, kind="case_resolution",
-                   title=messages.RESOLUTION_NOTICE_TITLE.format(title=case.title)[:100],
-                   body=messages.RESOLUTION_NOTICE_BODY.format(
-                       closes=china_time(consultation.closes_at, "%m月%d日 %H:%M")),
-                   link=f"/consultations/{consultation.id}",
-                   dedup_key=f"case_resolution:{consultation.id}")
-            for user_id in sorted(people)]
-    return [notification for notification in sent if notification is not None]
+    closes = china_time(consultation.closes_at, "%m月%d日 %H:%M")
+    return tell(people, estate_id=case.estate_id, kind="case_resolution",
+                title=messages.RESOLUTION_NOTICE_TITLE.format(title=case.title),
+                body=messages.RESOLUTION_NOTICE_BODY.format(closes=closes),
+                link=f"/consultations/{consultation.id}", dedup_key=f"case_resolution:{consultation.id}",
+                notice="vote_opened", params={"title": consultation.title, "closes_at": closes})
 
 
 def resolution_of(case: Case) -> Consultation | None:

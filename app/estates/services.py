@@ -2,6 +2,7 @@
 import re
 from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -21,6 +22,7 @@ from app.estates.models import (
 from app.extensions import db
 from app.privacy import mask_name, mask_phone
 from app.security import keyed_hash, numeric_code
+from app.signals import claim_decided
 
 FLAT_CODE_TTL = timedelta(days=30)
 #: codes are looked up across the whole deployment (millions of flats), so 10^12 of them
@@ -174,6 +176,8 @@ def decide_claim(link: FlatLink, approve: bool, actor: User, reason: str | None 
            data={"flat_id": link.flat_id, "user_id": link.user_id,
                  "relation": link.relation.value, "reason": reason})
     db.session.commit()
+    claim_decided.send(current_app._get_current_object(), estate_id=link.estate_id, link_id=link.id,
+                       approved=approve)
     return link
 
 
@@ -204,6 +208,14 @@ def issue_flat_codes(estate_id: int, actor: User, flat_ids: list[int] | None = N
 
     flat_ids None means every flat of the estate; flats of other estates are left out.
     """
+    return csv_document([["flat_id", "building", "stairwell", "room", "code"],
+                         *issue_flat_code_rows(estate_id, actor, flat_ids)])
+
+
+def issue_flat_code_rows(estate_id: int, actor: User, flat_ids: list[int] | None = None,
+                         commit: bool = True) -> list[list]:
+    """As issue_flat_codes, the rows [flat_id, building, stairwell, room, code]; commit=False
+    leaves the commit to a caller that still has work to finish (a PDF to draw)."""
     query = (select(Flat, Building.name, Stairwell.name)
              .join(Building, Flat.building_id == Building.id)
              .join(Stairwell, Flat.stairwell_id == Stairwell.id)
@@ -218,7 +230,7 @@ def issue_flat_codes(estate_id: int, actor: User, flat_ids: list[int] | None = N
                FlatCode.revoked_at.is_(None),
                FlatCode.flat_id.in_([flat.id for flat, _, _ in flats]))
         .values(revoked_at=now))
-    table = [["flat_id", "building", "stairwell", "room", "code"]]
+    table = []
     for (flat, building_name, stairwell_name), (code_hash, code) in zip(
             flats, _fresh_flat_codes(len(flats))):
         db.session.add(FlatCode(estate_id=estate_id, flat_id=flat.id, code_hash=code_hash,
@@ -227,8 +239,9 @@ def issue_flat_codes(estate_id: int, actor: User, flat_ids: list[int] | None = N
         table.append([flat.id, building_name, stairwell_name, flat.room, printable_code(code)])
     record("flat_codes.issued", estate_id=estate_id, actor_id=actor.id, subject_type="estate",
            subject_id=estate_id, data={"count": len(flats)})
-    db.session.commit()
-    return csv_document(table)
+    if commit:
+        db.session.commit()
+    return table
 
 
 def redeem_flat_code(user: User, code: str) -> FlatLink:

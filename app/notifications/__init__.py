@@ -7,7 +7,7 @@ def init_app(app):
     from app.notifications import messages
     from app.notifications.periods import preliminary_ended
     from app.notifications.reminders import remind_closing
-    from app.notifications import entered
+    from app.notifications import entered, outcomes
     from app.notifications.cli import notifications_cli
     from app.notifications.routes import blp
     from app.notifications.transfers import on_flat_transferred
@@ -21,3 +21,4 @@ def init_app(app):
                  label=messages.JOB_PRELIMINARY_ENDED)
     flat_transferred.connect(on_flat_transferred, sender=app, weak=False)
     entered.connect(app)
+    outcomes.connect(app)

@@ -11,7 +11,7 @@ from app.estates.models import FlatLink, LinkStatus, Relation
 from app.estates.services import flat_labels
 from app.extensions import db
 from app.notifications import messages
-from app.notifications.services import announce, notify
+from app.notifications.services import announce, tell
 from app.signals import ballot_entered
 
 log = logging.getLogger(__name__)
@@ -32,13 +32,13 @@ def tell_owners(consultation_id: int, flat_id: int, ballot_id: int, version: int
         return []  # a later version already replaced it: that one tells its own story
     how = cast_by(ballot)
     room = flat_labels([flat_id]).get(flat_id, "")
-    sent = [notify(owner_id, estate_id=c.estate_id, kind="ballot_entered",
-                   title=messages.ENTERED_TITLE.format(room=room)[:100],
-                   body=messages.ENTERED_BODY.format(title=c.title, room=room, how=how)[:500],
-                   link=f"/consultations/{c.id}#receipt", dedup_key=f"ballot:{ballot_id}:{version}")
-            for owner_id in owners_of(flat_id) if owner_id != voter_id]
+    sent = tell([owner_id for owner_id in owners_of(flat_id) if owner_id != voter_id],
+                estate_id=c.estate_id, kind="ballot_entered", title=messages.ENTERED_TITLE.format(room=room),
+                body=messages.ENTERED_BODY.format(title=c.title, room=room, how=how),
+                link=f"/consultations/{c.id}#receipt", dedup_key=f"ballot:{ballot_id}:{version}",
+                notice="ballot_entered", params={"title": c.title, "flat": room, "how": how})
     db.session.commit()
-    return [notification for notification in sent if notification is not None]
+    return sent
 
 
 def on_ballot_entered(_sender, consultation_id, flat_id, ballot_id, version, voter_id, **_):

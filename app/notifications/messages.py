@@ -12,3 +12,10 @@ TRANSFER_BODY = ("{actor}在 {when} 登记了 {flat} 的过户，并上传了证
 ENTERED_TITLE = "{room} 的表决票已由他人录入"
 ENTERED_BODY = ("“{title}”：{room} 的表决票 {how}。如果这不是您的意思，请打开页面自己重新投票，"
                 "以您本人的投票为准；投票截止后，也可以在询异公示期内提出异议。")
+CLAIM_APPROVED = "已通过"
+CLAIM_REFUSED = "没有通过"
+CLAIM_DECIDED_TITLE = "{flat} 的认证{result}"
+CLAIM_DECIDED_BODY = "您认证 {flat} 的申请{result}。"
+CLAIM_REASON = "原因：{reason}。如有疑问，请联系居委会。"
+RESULTS_TITLE = "“{title}”结果已公示"
+RESULTS_BODY = "您参与的“{title}”结果已经公示，请打开查看结果和说明。"

@@ -5,7 +5,10 @@ from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from app.auth.models import User
+from app.auth.subscribe import send_notice
 from app.db import utcnow
+from app.estates.models import Estate
 from app.extensions import db
 from app.notifications.models import Notification
 from app.signals import notification_created
@@ -27,6 +30,31 @@ def notify(user_id: int, *, estate_id: int | None, kind: str, title: str, body: 
     except IntegrityError:  # a concurrent run sent it first
         return None
     return notification
+
+
+def estate_name(estate_id: int | None) -> str:
+    estate = db.session.get(Estate, estate_id) if estate_id is not None else None
+    return estate.name if estate is not None else ""
+
+
+def tell(user_ids, *, estate_id: int | None, kind: str, title: str, body: str, link: str,
+         dedup_key: str | None = None, notice: str | None = None, params: dict | None = None,
+         now=None) -> list[Notification]:
+    """One in-app message to each person and, when `notice` names an SMS kind, the same news
+    by SMS and WeChat (send_notice, held over the quiet hours) with a link to the same page.
+    Nothing is sent twice with one dedup_key. Added to the session: the caller commits, then
+    announces the returned notifications."""
+    sent = []
+    for user_id in sorted(set(user_ids)):
+        notification = notify(user_id, estate_id=estate_id, kind=kind, title=title[:100], body=body[:500],
+                              link=link, dedup_key=dedup_key)
+        if notification is None:
+            continue
+        sent.append(notification)
+        user = db.session.get(User, user_id)
+        if notice is not None and user is not None and user.deleted_at is None:
+            send_notice(user, notice, {"estate": estate_name(estate_id), **(params or {})}, link, now=now)
+    return sent
 
 
 def announce(notifications: list[Notification]) -> None:

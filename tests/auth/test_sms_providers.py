@@ -8,18 +8,17 @@ from sqlalchemy import select
 
 from app import create_app
 from app.auth.models import SmsOutboxMessage, SmsStatus
-from app.auth.sms import record_receipts, send_queued, send_sms
+from app.auth.sms import KINDS as SMS_KINDS, record_receipts, send_queued, send_sms
 from app.config import TestConfig
 from app.extensions import db
 from tests.auth.fake_sms import FakeAliyun, FakeTencent
 from tests.live import serve_wsgi
 
 SIGN = "共治平台"
-ALIYUN_TEMPLATES = {"SMS_100001": ["code"], "SMS_100002": ["estate", "title", "closes_at", "link"],
-                    "SMS_100003": ["estate", "title", "closes_at", "link"],
-                    "SMS_100004": ["estate", "title", "link"], "SMS_100005": ["estate", "title", "time", "place", "link"]}
-TENCENT_TEMPLATES = {"1100001": 1, "1100002": 4, "1100003": 4, "1100004": 3, "1100005": 5}
-KINDS = ["login_code", "vote_opened", "closing_soon", "results", "meeting"]
+#: one approved template per kind the code sends (app.auth.sms.KINDS), as the provider keeps it
+KINDS = list(SMS_KINDS)
+ALIYUN_TEMPLATES = {f"SMS_1000{n:02d}": list(SMS_KINDS[kind].params) for n, kind in enumerate(KINDS, 1)}
+TENCENT_TEMPLATES = {f"11000{n:02d}": len(SMS_KINDS[kind].params) for n, kind in enumerate(KINDS, 1)}
 #: 10:00 and 22:30 in Beijing
 DAY = datetime(2026, 12, 7, 2, 0, tzinfo=timezone.utc)
 NIGHT = datetime(2026, 12, 7, 14, 30, tzinfo=timezone.utc)

@@ -9,6 +9,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from app.audit.models import AuditEntry
+from app.auth.models import SmsOutboxMessage
 from app.estates.identity import TRIES_PER_FLAT, TRIES_PER_USER, verify_by_identity
 from app.estates.models import FlatLink, IdentityAttempt, LinkStatus
 from app.errors import DomainError
@@ -138,6 +139,9 @@ def test_a_sale_ends_the_old_owners_link_tells_them_and_the_new_owner_verifies(c
     assert told.title == "1号楼 1单元 101 已登记过户"
     assert "居委会的李书记" in told.body and "证明材料" in told.body and "年" in told.body
     assert told.link == f"/claim?stairwell={flat.stairwell_id}"
+    [text] = db.session.scalars(select(SmsOutboxMessage.body).where(  # and by SMS, with the link
+        SmsOutboxMessage.phone == old.phone, SmsOutboxMessage.kind == "flat_transferred")).all()
+    assert "1号楼 1单元 101" in text and f"/claim?stairwell={flat.stairwell_id}" in text
     assert verify(client, old, "张三", ZHANG, CERT_101).status_code == 422  # the old certificate is gone
     new = verify(client, make_user(), "新业主", NEW_OWNER, NEW_CERT)
     assert new.status_code == 201 and new.json["status"] == "verified"

@@ -501,6 +501,15 @@ ROWS = [
         lambda w: f"{A}/estates/{w.a.estate.id}/qr-posters.pdf"),
     Row("GET", "/api/v1/estates/<int:estate_id>/qr-scans", COMMITTEE,
         lambda w: f"{A}/estates/{w.a.estate.id}/qr-scans"),
+    # --- the printed kit (打印材料) ----------------------------------------------------------------
+    Row("GET", "/api/v1/consultations/<int:consultation_id>/print/notice.pdf", COMMITTEE,
+        lambda w: f"{A}/consultations/{w.a.open_consultation_id}/print/notice.pdf"),
+    Row("GET", "/api/v1/consultations/<int:consultation_id>/print/door-to-door.pdf", COMMITTEE,
+        lambda w: f"{A}/consultations/{w.a.open_consultation_id}/print/door-to-door.pdf"),
+    Row("POST", "/api/v1/consultations/<int:consultation_id>/print/letters.pdf", COMMITTEE,
+        lambda w: f"{A}/consultations/{w.a.open_consultation_id}/print/letters.pdf", json=lambda w: {}),
+    Row("GET", "/api/v1/case-meetings/<int:meeting_id>/sign-in.pdf", COMMITTEE,
+        lambda w: f"{A}/case-meetings/{scheduled_meeting(w)}/sign-in.pdf"),
     # what a printed code names is public: the place and the titles of what is open there
     Row("GET", "/api/v1/qr/<token>", PUBLIC, lambda w: f"{A}/qr/{w.qr_token()}"),
     # --- audit, media, open data, staff -------------------------------------------------------
@@ -810,7 +819,7 @@ WEB_ROWS = [
       for suffix in ("", "/claims", "/ledger", "/flat-codes", "/cases", "/posters",
                      "/consultations", "/elevators", "/application", "/plan", "/heritage",
                      "/cases/new", "/complaints", "/fund", "/members", "/projects", "/comanage",
-                     "/public-income", "/notices", "/jobs")],
+                     "/public-income", "/notices", "/jobs", "/print")],
     # 重新运行 a job that did not stop: nothing to do, back to the list with a word why
     Row("POST", "/console/heavy-jobs/<int:job_id>/rerun", "302 404 404 404 403 403 403 303 303",
         lambda w: f"/console/heavy-jobs/{heavy_job(w)}/rerun", data=lambda w: {}),

@@ -8,7 +8,7 @@ from tests.web.conftest import login, screenshot
 #: every section the nav linked to before it was grouped (19 tabs)
 SECTIONS = ["", "/consultations", "/claims", "/ledger", "/flat-codes", "/cases", "/posters", "/elevators",
             "/projects", "/complaints", "/fund", "/comanage", "/public-income", "/notices", "/members",
-            "/sunlight", "/application", "/plan", "/heritage", "/jobs"]
+            "/sunlight", "/application", "/plan", "/heritage", "/jobs", "/print"]
 ESTATE = "/console/estates/1"
 
 NAV_LINKS = """() => Array.from(document.querySelectorAll("nav.console-nav a")).map(a => a.getAttribute("href"))"""

@@ -94,6 +94,11 @@ CONSOLE_PAGES = {
     ("GET", "/api/v1/buildings/{place_id}/qr.png"): (T + "posters.html", ['/api/v1/buildings/{{ building.id }}/qr.png']),
     ("POST", "/api/v1/buildings/{place_id}/qr/rotate"): (T + "posters.html", ['/api/v1/buildings/{{ building.id }}/qr/rotate']),
     ("GET", "/api/v1/estates/{estate_id}/qr-posters.pdf"): (T + "posters.html", ['/api/v1/estates/{{ estate.id }}/qr-posters.pdf']),
+    # 打印材料 (the printed kit)
+    ("GET", "/api/v1/consultations/{consultation_id}/print/notice.pdf"): (T + "print.html", ['/api/v1/consultations/{{ vote.id }}/print/notice.pdf']),
+    ("GET", "/api/v1/consultations/{consultation_id}/print/door-to-door.pdf"): (T + "print.html", ['/api/v1/consultations/{{ vote.id }}/print/door-to-door.pdf']),
+    ("POST", "/api/v1/consultations/{consultation_id}/print/letters.pdf"): (S + "console_print.js", ['"/api/v1/consultations/" + vote + "/print/letters.pdf"']),
+    ("GET", "/api/v1/case-meetings/{meeting_id}/sign-in.pdf"): (T + "print.html", ['/api/v1/case-meetings/{{ meeting.id }}/sign-in.pdf']),
     # renovation projects, complaints, the fund
     ("GET", "/api/v1/estates/{estate_id}/projects"): (S + "console_projects.js", ['GZ.api("GET", "/api/v1/estates/" + estate + "/projects")']),
     ("POST", "/api/v1/estates/{estate_id}/projects"): (S + "console_projects.js", ['call(form, "POST", "/api/v1/estates/" + estate + "/projects"']),

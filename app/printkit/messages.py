@@ -1,0 +1,51 @@
+"""Every sentence of the printed kit."""
+NOTICE_HEADLINE = "表决通知"
+NOTICE_WHAT = "表决事项"
+NOTICE_WHEN = "表决时间：{opens} 至 {closes}"
+NOTICE_WHO = "参加范围：{scope}的业主，每户一票"
+NOTICE_HOW = "怎么参加（任选一种）"
+NOTICE_HOW_STEPS = (
+    "1. 手机扫码：用微信扫下面的二维码，登录后按提示投票。",
+    "2. 纸质票：到居委会领取纸质表决票，填好签字后交回。",
+    "3. 请人帮忙：行动不便的，请联系居委会，工作人员可以上门协助。",
+)
+NOTICE_SCAN = "扫码参加表决"
+NOTICE_FOOTER = "{estate} 业主委员会 / 居委会　{today}"
+LETTER_HEADLINE = "告业主书"
+LETTER_TO = "{flat} 业主：您好！"
+LETTER_BODY = ("本小区正在就“{title}”征求业主意见，{closes} 截止。您的意见很重要，"
+               "请用手机扫下面的二维码参加。第一次使用时，请输入本户的认证码，认证后即可投票。")
+LETTER_CODE = "本户认证码"
+LETTER_CODE_NOTE = "认证码只能用一次，请妥善保管，不要告诉他人。有效期 {days} 天。"
+LETTER_PAPER = "不方便用手机的，可以到居委会领取纸质表决票，或请工作人员上门协助。"
+DOOR_HEADLINE = "上门走访名单"
+DOOR_SUB = "“{title}”　{place}　尚未表决 {count} 户（{today} 打印）"
+DOOR_COLUMNS = ("房号", "业主", "走访记录（志愿者填写）")
+DOOR_NONE = "这个楼栋的每一户都已经表决了。"
+DOOR_NOTE = "名单不含电话号码，业主姓名已隐去部分。走访时请出示工作证，记录好后交回居委会。"
+SIGN_HEADLINE = "会议签到表"
+SIGN_SUB = "{title}　{time}　{place}"
+SIGN_COLUMNS = ("房号", "业主", "签名")
+NO_OWNER = "—"
+SCOPE_ESTATE = "全小区"
+PRINT_ONLY_OPEN = "只能为正在进行或还没开始的表决打印材料"
+STAIRWELL_NOT_IN_ESTATE = "这个楼栋不在本小区"
+NO_FLATS_THERE = "这个楼栋没有参加这次表决的户，请换一个楼栋"
+# the console page 打印材料
+PAGE_TITLE = "打印材料"
+PAGE_TEXT = "打印后贴在楼道公告栏、送到各户、带去上门走访。只列出正在进行或还没开始的表决。"
+PAGE_VOTES = "表决"
+PAGE_NO_VOTES = "现在没有正在进行或还没开始的表决。"
+PAGE_NOTICE = "公告栏通知"
+PAGE_DOOR = "上门走访名单（还没表决的户）"
+PAGE_DOOR_ALL = "全部楼栋"
+PAGE_LETTERS = "告业主书（每户一页，含认证码）"
+PAGE_LETTERS_NOTE = "每次打印都会给这些户生成新的认证码，之前没用过的认证码会失效。"
+PAGE_LETTERS_SUBMIT = "生成并下载告业主书"
+PAGE_LETTERS_CONFIRM = "生成新的认证码后，之前发出、还没用过的认证码会失效。确定吗？"
+PAGE_LETTERS_DONE = "已下载，请打印后送到各户"
+PAGE_MEETINGS = "会议签到表"
+PAGE_NO_MEETINGS = "近期没有安排会议。"
+PAGE_SIGN_IN = "下载签到表"
+PAGE_PICK = "楼栋"
+PAGE_DOWNLOAD = "下载"

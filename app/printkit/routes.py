@@ -1,0 +1,61 @@
+"""The printed kit's PDFs (committee): board notice, letters, door-to-door list, sign-in sheet."""
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from app.auth.permissions import load_checked, require_committee
+from app.cases.models import Meeting
+from app.consultations.models import Consultation
+from app.printkit import services
+from app.printkit.schemas import LettersInSchema, StairwellQuery
+
+blp = Blueprint("printkit", __name__, url_prefix="/api/v1", description="打印材料")
+
+
+def _pdf(body: bytes, name: str, status: int = 200) -> Response:
+    return Response(body, status=status, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{name}.pdf"', "Cache-Control": "no-store"})
+
+
+def _vote(consultation_id: int):
+    c, user = load_checked(Consultation, consultation_id, require_committee)
+    return services.printable(c), user
+
+
+@blp.route("/consultations/<int:consultation_id>/print/notice.pdf")
+class NoticePdf(MethodView):
+    @blp.response(200, content_type="application/pdf")
+    def get(self, consultation_id):
+        """The notice for the board: what is decided, dates, three ways to vote, QR (committee)."""
+        c, _ = _vote(consultation_id)
+        return _pdf(services.notice(c), f"notice-{c.id}")
+
+
+@blp.route("/consultations/<int:consultation_id>/print/letters.pdf")
+class LettersPdf(MethodView):
+    @blp.arguments(LettersInSchema, required=False)
+    @blp.response(201, content_type="application/pdf")
+    def post(self, data, consultation_id):
+        """告业主书, a page per flat with a fresh one-time claim code and QR (committee).
+        Older unused codes of those flats stop working."""
+        c, user = _vote(consultation_id)
+        return _pdf(services.letters(c, user, (data or {}).get("stairwell_id")), f"letters-{c.id}", 201)
+
+
+@blp.route("/consultations/<int:consultation_id>/print/door-to-door.pdf")
+class DoorToDoorPdf(MethodView):
+    @blp.arguments(StairwellQuery, location="query")
+    @blp.response(200, content_type="application/pdf")
+    def get(self, query, consultation_id):
+        """Flats not voted yet, per stairwell: room, masked owner, a note column; no phones (committee)."""
+        c, _ = _vote(consultation_id)
+        return _pdf(services.door_to_door(c, query["stairwell_id"]), f"door-to-door-{c.id}")
+
+
+@blp.route("/case-meetings/<int:meeting_id>/sign-in.pdf")
+class SignInPdf(MethodView):
+    @blp.response(200, content_type="application/pdf")
+    def get(self, meeting_id):
+        """The meeting's sign-in sheet: flat, masked owner, signature box (committee)."""
+        meeting, _ = load_checked(Meeting, meeting_id, require_committee)
+        return _pdf(services.sign_in(meeting), f"sign-in-{meeting.id}")
