@@ -37,6 +37,8 @@ RESOLUTION_CLOSED = "投票已截止，点下面看表决结果。"
 #: where the form was, once the round is over: what happened, and what one can still do
 ROUND_OVER = {"draft": "本次征询还是草稿，还没有开始。", "closed": "投票已截止，结果公示后可以核对回执。",
               "published": "投票已截止，结果已公示。您可以在下面核对回执、查看结果。"}
+#: closed, not yet published, and the results are already on the page below
+ROUND_OVER_SHOWN = "已经截止，统计结果在下面。正式公示后，还可以在公示名单里核对您的回执。"
 
 # Steps and review (long votes)
 STEP_OF = "第 {n} 步，共 {total} 步：{title}"
@@ -49,6 +51,9 @@ REVIEW_ANSWER = "{title}：{answer}"
 REVIEW_BLANK = "没有回答"
 REVIEW_CONFIRM = "确认提交"
 REVIEW_EDIT = "返回修改"
+#: a stepped ballot just accepted: what the person sent, not step 1 again
+REVIEW_SUBMITTED = "您已提交。下面是您的选择"
+REVIEW_CHANGE = "修改我的选择"
 
 # Elevator page, for a tenant or family member
 ELEVATOR_OBJECTION_WITHDRAW = "撤回我的异议"
@@ -82,7 +87,7 @@ PROXY_REVOKE_CONFIRM = "再点一次：取消后这位家人不能再为您家�
 
 # My data
 EXPORT_TITLE = "下载我的数据"
-EXPORT_TEXT = "包括您的账号、房屋登记、投票回执、发言和消息，是一个 JSON 文件。"
+EXPORT_TEXT = "包括您的账号、房屋登记、投票回执、发言和消息。下载的是一个数据文件，手机上可能打不开，可以交给家人或居委会帮您查看。"
 EXPORT_DOWNLOAD = "下载我的数据"
 LOGOUT_EVERYWHERE_TITLE = "在所有手机和电脑上退出"
 LOGOUT_EVERYWHERE_TEXT = "手机丢了或在别人的设备上登录过？点下面的按钮，所有设备都会退出登录，您需要重新用验证码登录。"
@@ -219,6 +224,8 @@ JS = {
     "reviewBlank": REVIEW_BLANK,
     "reviewConfirm": REVIEW_CONFIRM,
     "reviewEdit": REVIEW_EDIT,
+    "reviewSubmitted": REVIEW_SUBMITTED,
+    "reviewChange": REVIEW_CHANGE,
     "roundClosedLive": ROUND_CLOSED_LIVE,
     "view": VIEW,
     "notificationsNone": NOTIFICATIONS_NONE,

@@ -1,0 +1,94 @@
+"""What the fresh walk of issue 36 found, in Chromium at 390×844: pages that say what is true
+for the person reading them (a verified owner is not asked for a flat code, a committee member
+without a flat has no survey to do, a stepped ballot just sent is not step 1 again, a closed
+round's results are not promised for later, a vote closed early says when, a plan open for
+comments says so, the data download in plain words)."""
+from app.demo import data
+from tests.web.conftest import DESKTOP, login, next_step, page_api, screenshot, submit_ballot
+
+OWNER = "13900000002"  # 王秀英, verified owner of 1号楼 1单元 302
+
+
+def open_evaluation(committee) -> int:
+    created = page_api(committee, "POST", "/api/v1/estates/1/consultations", {
+        "template": "evaluation", "closes_at": "2099-12-31T18:00:00+08:00"})
+    assert created.status == 201, created.text()
+    evaluation_id = created.json()["id"]
+    assert page_api(committee, "POST", f"/api/v1/consultations/{evaluation_id}/open").status == 200
+    return evaluation_id
+
+
+def test_a_survey_walked_as_an_owner_and_as_a_committee_member_without_a_flat(site, open_context):
+    committee = open_context(viewport=DESKTOP).new_page()
+    login(committee, site, data.COMMITTEE_PHONE, start="/console/")
+    evaluation_id = open_evaluation(committee)
+
+    # the committee member has no flat: the survey is not in her to-do, nor "还没回答"
+    committee.goto(site.url + "/")
+    entry = committee.locator(f"a.entry[href='/consultations/{evaluation_id}']")
+    assert entry.count() == 1
+    assert committee.locator(f"#todo a[href='/consultations/{evaluation_id}']").count() == 0
+    assert "还没回答" not in entry.inner_text()
+
+    # a verified owner is not asked for a flat code on the home page
+    owner = open_context().new_page()
+    login(owner, site, OWNER)
+    assert owner.locator(f"#todo a[href='/consultations/{evaluation_id}']").count() == 1
+    assert not owner.locator("#flat-code").is_visible()
+    assert "有户码？直接认证" not in owner.inner_text("main")
+    screenshot(owner, "walk-home-verified-owner")
+
+    # answered in steps and sent: the page shows what was sent, not "第 1 步" again
+    owner.goto(f"{site.url}/consultations/{evaluation_id}")
+    assert "第 1 步" in owner.inner_text(".step-label")
+    for question in ("overall", "quality", "process"):
+        owner.click(f"#question-{question} label.pick:has-text('4')")
+        next_step(owner)
+    submit_ballot(owner)
+    assert "回执编号" in owner.inner_text("#vote-ok")
+    label = owner.inner_text(".step-label")
+    assert "第 1 步" not in label and "您已提交" in label, label
+    assert owner.locator("#vote-review").is_visible()
+    assert not owner.locator("#ballot-form button[type=submit]").is_visible()
+    screenshot(owner, "walk-survey-sent")
+    # changing it is one tap away, from the first step
+    owner.click("#ballot-form .step-nav button:has-text('修改我的选择')")
+    assert "第 1 步" in owner.inner_text(".step-label")
+
+    # closed early (planned for 2099): the console says when it really closed
+    assert page_api(committee, "POST", f"/api/v1/consultations/{evaluation_id}/close").status == 200
+    committee.goto(f"{site.url}/console/estates/1/consultations")
+    closes = committee.inner_text(f"tr[data-consultation='{evaluation_id}'] td.closes")
+    assert "提前截止" in closes and "原定 2099" in closes, closes
+    committee.goto(f"{site.url}/console/consultations/{evaluation_id}")
+    assert "提前截止" in committee.inner_text("#closes")
+
+    # the owner's page: the results are shown now, not promised "after publication"
+    owner.goto(f"{site.url}/consultations/{evaluation_id}")
+    over = owner.inner_text("#round-over")
+    assert owner.locator("#results").count() == 1
+    assert not over.startswith("投票已截止，结果公示后"), over
+    assert "结果在下面" in over, over
+    screenshot(owner, "walk-survey-closed")
+
+
+def test_plan_open_for_comments_and_the_data_download_in_plain_words(site, open_context):
+    committee = open_context(viewport=DESKTOP).new_page()
+    login(committee, site, data.COMMITTEE_PHONE, start="/console/")
+    made = page_api(committee, "POST", "/api/v1/estates/1/plan-versions", {
+        "title": "和平里小区改造方案（征求意见稿）",
+        "sections": [{"title": "屋面", "body": "屋面重做防水。"}]})
+    assert made.status == 201, made.text()
+
+    owner = open_context().new_page()
+    login(owner, site, OWNER, start="/estates/1/plan")
+    notice = owner.inner_text("[data-publicity]")
+    assert "还没有公示" not in notice or "提意见" in notice, notice
+    assert "提意见" in notice, notice
+    assert owner.locator(".plan-section textarea[name=body]").is_visible()
+    screenshot(owner, "walk-plan-comments")
+
+    owner.goto(f"{site.url}/account")
+    text = owner.inner_text("main")
+    assert "JSON" not in text, text
+    screenshot(owner, "walk-account")
