@@ -174,6 +174,9 @@ PARTICIPATION = "已参与：业主 {owners} 人（{owners_percent}），面积 
 PARTICIPATION_SURVEY = "已收到 {ballots} 份答卷"
 OPTION_LINE = "{label}：{ballots} 票"
 OPTION_LINE_AREA = "{label}：{owners} 人，{area} ㎡"
+#: under an option count whose flats and owners differ: how owners are counted
+SPLIT_NOTE = ("为什么户数和人数不一样：人数按业主算，一位业主有几户只算一人，几个人共有的一户也算一人。"
+              "一位业主的几户投得不一样时，面积分别算进各项，人数只算在面积多的那一项；一样多时只算参与，不算在任何一项。")
 SCALE_AVERAGE = "平均 {average} 分"
 TEXT_ANSWERS = "{n} 条文字意见"
 SCALE_LOW = "1 分"
@@ -316,6 +319,7 @@ JS = {
     "participationSurvey": PARTICIPATION_SURVEY,
     "optionLine": OPTION_LINE,
     "optionLineArea": OPTION_LINE_AREA,
+    "splitNote": SPLIT_NOTE,
     "scaleAverage": SCALE_AVERAGE,
     "textAnswers": TEXT_ANSWERS,
     "decision": DECISION,

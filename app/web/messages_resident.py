@@ -4,6 +4,8 @@ tenants, published results, and the shared feedback words. Plain short Chinese.
 Templates read these as `m.NAME` like app/web/messages.py; the scripts get `JS` merged
 into the page's message JSON (see app/web/pages.py).
 """
+from app.public.messages import SATISFACTION_HOW
+
 # Home: 待办 and 我的记录
 TODO = "待办"
 TODO_NONE = "现在没有需要您处理的事。"
@@ -127,6 +129,8 @@ EVALUATIONS = "改造效果评价"
 EVALUATIONS_NONE = "还没有开始评价。"
 EVALUATION_ANSWER = "去评价"
 EVALUATION_INDEX = "满意度 {index} 分（百分制：平均 {average} 分，满分 5 分）"
+#: how the satisfaction index is computed from the 1–5 answers, in plain words
+EVALUATION_HOW = SATISFACTION_HOW + "例如平均 4 分，满意度是 75 分。"
 EVALUATION_LINE = "{title}（平均 {average} 分）"
 EVALUATION_NO_ANSWERS = "还没有人评价。"
 SUPERVISION = "居民监督"
@@ -251,6 +255,7 @@ JS = {
     "supervisionLine": SUPERVISION_LINE,
     "supervisionSent": SUPERVISION_SENT,
     "evaluationIndex": EVALUATION_INDEX,
+    "evaluationHow": EVALUATION_HOW,
     "evaluationLine": EVALUATION_LINE,
     "evaluationNoAnswers": EVALUATION_NO_ANSWERS,
     "complaintsNone": COMPLAINTS_NONE,

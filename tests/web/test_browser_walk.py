@@ -92,3 +92,31 @@ def test_plan_open_for_comments_and_the_data_download_in_plain_words(site, open_
     text = owner.inner_text("main")
     assert "JSON" not in text, text
     screenshot(owner, "walk-account")
+
+
+def test_an_owner_of_two_flats_reads_why_flats_and_owners_differ_in_the_results(site, open_context):
+    committee = open_context(viewport=DESKTOP).new_page()
+    login(committee, site, data.COMMITTEE_PHONE, start="/console/")
+    created = page_api(committee, "POST", "/api/v1/estates/1/consultations", {
+        "template": "willingness_survey", "closes_at": "2099-12-31T18:00:00+08:00"})
+    assert created.status == 201, created.text()
+    survey_id = created.json()["id"]
+    assert page_api(committee, "POST", f"/api/v1/consultations/{survey_id}/open").status == 200
+
+    # 周国华 owns two flats and agrees on both: two flats, one owner
+    phone, _, _ = data.TWO_FLAT_OWNER
+    owner = open_context().new_page()
+    login(owner, site, phone, start=f"/consultations/{survey_id}")
+    for _ in range(2):
+        owner.check("input[name='q.willing'][value=agree]")
+        next_step(owner)
+        owner.check("input[name='q.contribute'][value=willing]")
+        submit_ballot(owner)
+        assert "回执编号" in owner.inner_text("#vote-ok")
+        owner.goto(f"{site.url}/consultations/{survey_id}")
+    line = owner.inner_text("#results [data-result=willing] [data-option=agree] .option-line")
+    assert "1 人" in line, line
+    note = owner.locator("#results [data-result=willing] .split-note")
+    assert note.is_visible() and "一位业主有几户只算一人" in note.inner_text()
+    assert "共有的一户也算一人" in owner.inner_text("#headcount-note")
+    screenshot(owner, "walk-two-flats-results")

@@ -92,6 +92,11 @@
           block.appendChild(row);
         });
         if (question.average) { block.appendChild(el("p", "muted", GZ.format(M.scaleAverage, { average: question.average }))); }
+        /* more flats than owners counted (one owner's several flats, a split vote): say why */
+        var heads = keys.reduce(function (sum, key) { return sum + (question.options[key].owners || 0); }, 0);
+        if (!perResident && heads !== total && question.options[keys[0]].owners !== undefined) {
+          block.appendChild(el("p", "small muted split-note", M.splitNote));
+        }
       }
       box.appendChild(block);
     });
