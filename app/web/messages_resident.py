@@ -205,6 +205,11 @@ SUN_MINE = "您家"
 SUN_CHART_ALT = "平面图和影子，下方黄色是各窗户有日照的时段"
 SUN_ALL = "看全部窗户"
 SUN_FULL_CHART = "看全部窗户的日照图（可放大）"
+#: the picture's colours in words beside it (read in elder mode's large type, unlike the PNG's)
+SUN_LEGEND_TITLE = "图上的颜色"
+SUN_LEGEND = (("buildings", "灰色：现有的楼"), ("proposed", "橙色：新建的设施（浅橙是它的影子）"),
+              ("shadow", "蓝灰色：上午、中午、下午三个时刻的影子"), ("sun", "黄色：窗户有日照的时段"),
+              ("window", "红点：您家的窗户"))
 
 # Scripts
 JS = {

@@ -4,7 +4,8 @@ without a flat has no survey to do, a stepped ballot just sent is not step 1 aga
 round's results are not promised for later, a vote closed early says when, a plan open for
 comments says so, the data download in plain words)."""
 from app.demo import data
-from tests.web.conftest import DESKTOP, login, next_step, page_api, screenshot, submit_ballot
+from tests.web.conftest import DESKTOP, follow, login, next_step, page_api, screenshot, submit_ballot
+from tests.web.test_browser_elder import check_page
 
 OWNER = "13900000002"  # 王秀英, verified owner of 1号楼 1单元 302
 
@@ -88,6 +89,11 @@ def test_plan_open_for_comments_and_the_data_download_in_plain_words(site, open_
     assert owner.locator(".plan-section textarea[name=body]").is_visible()
     screenshot(owner, "walk-plan-comments")
 
+    # the check code printed on the public page (and in every 公示 export) says what its parts are
+    owner.goto(f"{site.url}/estates/1/public")
+    head = owner.inner_text(".audit-head")
+    assert "estate:1 " in head and "小区编号、到现在的记录条数、校验码" in head, head
+
     owner.goto(f"{site.url}/account")
     text = owner.inner_text("main")
     assert "JSON" not in text, text
@@ -120,3 +126,21 @@ def test_an_owner_of_two_flats_reads_why_flats_and_owners_differ_in_the_results(
     assert note.is_visible() and "一位业主有几户只算一人" in note.inner_text()
     assert "共有的一户也算一人" in owner.inner_text("#headcount-note")
     screenshot(owner, "walk-two-flats-results")
+
+
+def test_the_sunlight_pictures_colours_are_read_in_large_type_in_elder_mode(sqlite_site, open_context):
+    site = sqlite_site
+    resident = open_context().new_page()
+    login(resident, site, "13900000005", start="/estates/1/sunlight")  # 陈桂英, 2号楼 1单元 201
+    resident.click("#elder-toggle")
+    assert resident.get_attribute("#elder-toggle", "aria-pressed") == "true"
+    follow(resident, "#sunlight-analyses a.entry")
+    assert resident.evaluate("document.documentElement.classList.contains('elder')")
+    legend = resident.locator(".sun-legend")
+    assert legend.is_visible()
+    text = legend.inner_text()
+    assert "灰色：现有的楼" in text and "黄色：窗户有日照的时段" in text, text
+    sizes = legend.locator("li").evaluate_all("items => items.map(i => parseFloat(getComputedStyle(i).fontSize))")
+    assert sizes and min(sizes) >= 21, sizes  # elder mode's body size; the PNG's legend is about 12 px
+    screenshot(resident, "walk-sunlight-legend-elder")
+    check_page(resident, elder=True)
