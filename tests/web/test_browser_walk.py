@@ -144,3 +144,24 @@ def test_the_sunlight_pictures_colours_are_read_in_large_type_in_elder_mode(sqli
     assert sizes and min(sizes) >= 21, sizes  # elder mode's body size; the PNG's legend is about 12 px
     screenshot(resident, "walk-sunlight-legend-elder")
     check_page(resident, elder=True)
+
+
+def test_a_roof_only_evaluation_asks_about_the_roof_only(site, open_context):
+    committee = open_context(viewport=DESKTOP).new_page()
+    login(committee, site, data.COMMITTEE_PHONE, start="/console/")
+    project = page_api(committee, "POST", "/api/v1/estates/1/projects", {"title": "屋面防水", "budget_cents": 100})
+    assert project.status == 201, project.text()
+    project_id = project.json()["id"]
+    assert page_api(committee, "PUT", f"/api/v1/projects/{project_id}/items", {"items": [
+        {"code": "basic.roof_repair", "label": "屋面维修", "category": "basic"}]}).status == 200
+    site.project_reached(project_id, "co_evaluate")
+    evaluation = page_api(committee, "POST", f"/api/v1/projects/{project_id}/evaluations",
+                          {"closes_at": "2099-12-31T18:00:00+08:00"}).json()["consultation_id"]
+    assert page_api(committee, "POST", f"/api/v1/consultations/{evaluation}/open").status == 200
+
+    owner = open_context().new_page()
+    login(owner, site, OWNER, start=f"/consultations/{evaluation}")
+    assert "共 5 步" in owner.inner_text(".step-label")  # the whole, quality, process, the roof, a word
+    assert owner.locator("#ballot-form input[type=checkbox]").count() == 0  # no list of 41 kinds of work
+    assert owner.locator("[data-question='item:basic.roof_repair']").count() == 1
+    screenshot(owner, "walk-roof-evaluation")
