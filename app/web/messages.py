@@ -65,7 +65,7 @@ CLAIM_SUBMIT = "提交登记"
 CLAIM_SENT = "已提交，请等待居委会审核。审核通过后就可以参加投票。"
 CLAIM_NO_STAIRWELL = "请扫描单元门口的二维码，选择您家的房号。"
 FLAT_CODE_TITLE = "有户码？直接认证"
-#: a verified owner: the flat code form folded away, for a second flat only
+#: someone already verified for a flat: the flat code form folded away, for another flat only
 FLAT_CODE_MORE = "还有别的房屋要认证？"
 FLAT_CODE_TEXT = "居委会发给业主的 12 位户码，输入后马上认证为业主。"
 FLAT_CODE = "户码"
