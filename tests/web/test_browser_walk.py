@@ -38,6 +38,9 @@ def test_a_survey_walked_as_an_owner_and_as_a_committee_member_without_a_flat(si
     assert not owner.locator("#flat-code").is_visible()
     assert "有户码？直接认证" not in owner.inner_text("main")
     screenshot(owner, "walk-home-verified-owner")
+    tenant = open_context().new_page()
+    login(tenant, site, "13900000004")  # 刘志强, a verified tenant: no flat code to type either
+    assert not tenant.locator("#flat-code").is_visible()
 
     # answered in steps and sent: the page shows what was sent, not "第 1 步" again
     owner.goto(f"{site.url}/consultations/{evaluation_id}")
