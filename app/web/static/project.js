@@ -110,7 +110,7 @@
     if (!ledger.entries.length) { box.appendChild(el("p", "muted", M.fundNone)); return; }
     var list = el("ul", "list");
     ledger.entries.slice().reverse().forEach(function (e) {
-      list.appendChild(el("li", null, GZ.format(M.fundLine, { date: e.occurred_on, kind: M.fundKinds[e.kind] || e.kind,
+      list.appendChild(el("li", null, GZ.format(M.fundLine, { date: GZ.cnDate(e.occurred_on), kind: M.fundKinds[e.kind] || e.kind,
         amount: yuan(e.amount_cents), memo: e.memo })));
     });
     box.appendChild(list);
