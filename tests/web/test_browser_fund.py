@@ -2,7 +2,6 @@
 sees each flat's share and the consequence in words before recording, and cannot record a
 use its decision does not cover; an owner then sees the use on their own sub-account."""
 import re
-
 from datetime import timedelta
 
 from app.db import utcnow
