@@ -55,7 +55,7 @@ REVIEW_CONFIRM = "确认提交"
 REVIEW_EDIT = "返回修改"
 #: a stepped ballot just accepted: what the person sent, not step 1 again
 REVIEW_SUBMITTED = "您已提交。下面是您的选择"
-REVIEW_CHANGE = "修改我的选择"
+REVIEW_CHANGE = "我要修改"
 
 # Elevator page, for a tenant or family member
 ELEVATOR_OBJECTION_WITHDRAW = "撤回我的异议"

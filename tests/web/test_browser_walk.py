@@ -56,7 +56,7 @@ def test_a_survey_walked_as_an_owner_and_as_a_committee_member_without_a_flat(si
     assert not owner.locator("#ballot-form button[type=submit]").is_visible()
     screenshot(owner, "walk-survey-sent")
     # changing it is one tap away, from the first step
-    owner.click("#ballot-form .step-nav button:has-text('修改我的选择')")
+    owner.click("#ballot-form .step-nav button:has-text('我要修改')")
     assert "第 1 步" in owner.inner_text(".step-label")
 
     # closed early (planned for 2099): the console says when it really closed
