@@ -10,19 +10,20 @@ from tests.web.test_browser_elder import check_page
 OWNER = "13900000002"  # 王秀英, verified owner of 1号楼 1单元 302
 
 
-def open_evaluation(committee) -> int:
+def open_from_template(committee, template: str) -> int:
+    """An estate-wide round from a template, open until 2099; its id."""
     created = page_api(committee, "POST", "/api/v1/estates/1/consultations", {
-        "template": "evaluation", "closes_at": "2099-12-31T18:00:00+08:00"})
+        "template": template, "closes_at": "2099-12-31T18:00:00+08:00"})
     assert created.status == 201, created.text()
-    evaluation_id = created.json()["id"]
-    assert page_api(committee, "POST", f"/api/v1/consultations/{evaluation_id}/open").status == 200
-    return evaluation_id
+    consultation_id = created.json()["id"]
+    assert page_api(committee, "POST", f"/api/v1/consultations/{consultation_id}/open").status == 200
+    return consultation_id
 
 
 def test_a_survey_walked_as_an_owner_and_as_a_committee_member_without_a_flat(site, open_context):
     committee = open_context(viewport=DESKTOP).new_page()
     login(committee, site, data.COMMITTEE_PHONE, start="/console/")
-    evaluation_id = open_evaluation(committee)
+    evaluation_id = open_from_template(committee, "evaluation")
 
     # the committee member has no flat: the survey is not in her to-do, nor "还没回答"
     committee.goto(site.url + "/")
@@ -106,11 +107,7 @@ def test_plan_open_for_comments_and_the_data_download_in_plain_words(site, open_
 def test_an_owner_of_two_flats_reads_why_flats_and_owners_differ_in_the_results(site, open_context):
     committee = open_context(viewport=DESKTOP).new_page()
     login(committee, site, data.COMMITTEE_PHONE, start="/console/")
-    created = page_api(committee, "POST", "/api/v1/estates/1/consultations", {
-        "template": "willingness_survey", "closes_at": "2099-12-31T18:00:00+08:00"})
-    assert created.status == 201, created.text()
-    survey_id = created.json()["id"]
-    assert page_api(committee, "POST", f"/api/v1/consultations/{survey_id}/open").status == 200
+    survey_id = open_from_template(committee, "willingness_survey")
 
     # 周国华 owns two flats and agrees on both: two flats, one owner
     phone, _, _ = data.TWO_FLAT_OWNER
