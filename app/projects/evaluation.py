@@ -30,6 +30,26 @@ def item_questions(project: RenovationProject, prototype: dict) -> list[dict]:
             for item in project.items]
 
 
+def only_what_was_done(project: RenovationProject, questions) -> list[dict]:
+    """The template's questions, a choice among catalogue items narrowed to the items this
+    project renovated (a roof-only project is not asked about 41 kinds of work); a choice left
+    with fewer than two items is dropped (its one item has its own question)."""
+    from app.consultations.services import catalogue_items
+
+    catalogue, codes = catalogue_items(), {item.code for item in project.items}
+    kept = []
+    for question in questions:
+        options = question.get("options") or []
+        if question["type"] == "multiple" and options and all(o["key"] in catalogue for o in options):
+            options = [o for o in options if o["key"] in codes]
+            if len(options) < 2:
+                continue
+            question = {**question, "options": options,
+                        "max_choices": min(question["max_choices"], len(options))}
+        kept.append(question)
+    return kept
+
+
 def start_evaluation(project: RenovationProject, closes_at, actor_id: int, commit: bool = True):
     """A draft evaluation of this project, with a question per renovated item."""
     from app.consultations.services import create_consultation, get_template
@@ -39,6 +59,7 @@ def start_evaluation(project: RenovationProject, closes_at, actor_id: int, commi
     return create_consultation(
         project.estate_id, template_key=EVALUATION_TEMPLATE, closes_at=closes_at, actor_id=actor_id,
         title=messages.EVALUATION_TITLE.format(project=project.title),
+        named_questions=only_what_was_done(project, template.questions),
         extra_questions=item_questions(project, prototype), commit=commit)
 
 

@@ -36,9 +36,10 @@ def open_for_home(user, estate_id: int) -> list[dict]:
             labels = flat_labels(services.voting_flats(c, user))
             row["flats"] = [{"label": label, "voted": flat_id in ballots}
                             for flat_id, label in sorted(labels.items())]
-        # what needs me now: a flat I vote for that has not voted, or a survey not answered
-        row["todo"] = (not row["answered"]) if c.per_resident else any(
-            not flat["voted"] for flat in row["flats"])
+        # what needs me now: a flat I vote for that has not voted, or a survey I may answer
+        # (a resident of a flat in scope; a committee member without one only looks on)
+        row["todo"] = (not row["answered"] and bool(services.answering_flats(c, user))
+                       ) if c.per_resident else any(not flat["voted"] for flat in row["flats"])
         row["relation"] = (None if c.per_resident or row["flats"]
                            else _relation_in_scope(c, user))
         rows.append(row)

@@ -65,6 +65,8 @@ CLAIM_SUBMIT = "提交登记"
 CLAIM_SENT = "已提交，请等待居委会审核。审核通过后就可以参加投票。"
 CLAIM_NO_STAIRWELL = "请扫描单元门口的二维码，选择您家的房号。"
 FLAT_CODE_TITLE = "有户码？直接认证"
+#: someone already verified for a flat: the flat code form folded away, for another flat only
+FLAT_CODE_MORE = "还有别的房屋要认证？"
 FLAT_CODE_TEXT = "居委会发给业主的 12 位户码，输入后马上认证为业主。"
 FLAT_CODE = "户码"
 FLAT_CODE_SUBMIT = "输入户码，认证为业主"
@@ -173,6 +175,9 @@ PARTICIPATION = "已参与：业主 {owners} 人（{owners_percent}），面积 
 PARTICIPATION_SURVEY = "已收到 {ballots} 份答卷"
 OPTION_LINE = "{label}：{ballots} 票"
 OPTION_LINE_AREA = "{label}：{owners} 人，{area} ㎡"
+#: under an option count whose flats and owners differ: how owners are counted
+SPLIT_NOTE = ("为什么户数和人数不一样：人数按业主算，一位业主有几户只算一人，几个人共有的一户也算一人。"
+              "一位业主的几户投得不一样时，面积分别算进各项，人数只算在面积多的那一项；一样多时只算参与，不算在任何一项。")
 SCALE_AVERAGE = "平均 {average} 分"
 TEXT_ANSWERS = "{n} 条文字意见"
 SCALE_LOW = "1 分"
@@ -315,6 +320,7 @@ JS = {
     "participationSurvey": PARTICIPATION_SURVEY,
     "optionLine": OPTION_LINE,
     "optionLineArea": OPTION_LINE_AREA,
+    "splitNote": SPLIT_NOTE,
     "scaleAverage": SCALE_AVERAGE,
     "textAnswers": TEXT_ANSWERS,
     "decision": DECISION,

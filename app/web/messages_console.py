@@ -313,3 +313,6 @@ OPS_LATE = "有任务没有按时运行：请检查定时任务进程（flask jo
 OPS_ALL_ON_TIME = "定时任务都在按时运行。"
 OPS_SMS = "近 7 天的短信"
 OPS_SMS_QUIET = "晚上 9 点到早上 8 点的通知短信先存着，早上 8 点以后再发；验证码随时发送。"
+#: the console list and page: when a vote really closed (a vote closed early says so)
+CLOSED_ACTUAL = "已于 {time} 截止"
+CLOSED_EARLY = "{time} 提前截止（原定 {planned}）"

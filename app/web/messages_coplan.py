@@ -27,6 +27,8 @@ PLAN_VERSION = "第 {number} 版：{title}"
 PLAN_ITEMS = "改造内容"
 PLAN_CHANGES = "和上一版相比"
 PLAN_FIRST = "这是第一版。"
+#: a version not yet in its publicity period: comments are welcome now
+PLAN_OPEN_FOR_COMMENTS = "第 {number} 版正在征求意见，还没有开始公示。欢迎在下面每一节提意见，设计师会答复。"
 PLAN_COMMENTS = "居民意见"
 PLAN_COMMENT_QUOTE = "引用方案原文（可不填；在上面选中一段文字，会自动填到这里；不填就是对这一节提意见）"
 PLAN_COMMENT_WHOLE = "对这一节的意见"

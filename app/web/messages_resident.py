@@ -4,6 +4,8 @@ tenants, published results, and the shared feedback words. Plain short Chinese.
 Templates read these as `m.NAME` like app/web/messages.py; the scripts get `JS` merged
 into the page's message JSON (see app/web/pages.py).
 """
+from app.public.messages import SATISFACTION_HOW
+
 # Home: 待办 and 我的记录
 TODO = "待办"
 TODO_NONE = "现在没有需要您处理的事。"
@@ -37,6 +39,8 @@ RESOLUTION_CLOSED = "投票已截止，点下面看表决结果。"
 #: where the form was, once the round is over: what happened, and what one can still do
 ROUND_OVER = {"draft": "本次征询还是草稿，还没有开始。", "closed": "投票已截止，结果公示后可以核对回执。",
               "published": "投票已截止，结果已公示。您可以在下面核对回执、查看结果。"}
+#: closed, not yet published, and the results are already on the page below
+ROUND_OVER_SHOWN = "已经截止，统计结果在下面。正式公示后，还可以在公示名单里核对您的回执。"
 
 # Steps and review (long votes)
 STEP_OF = "第 {n} 步，共 {total} 步：{title}"
@@ -49,6 +53,9 @@ REVIEW_ANSWER = "{title}：{answer}"
 REVIEW_BLANK = "没有回答"
 REVIEW_CONFIRM = "确认提交"
 REVIEW_EDIT = "返回修改"
+#: a stepped ballot just accepted: what the person sent, not step 1 again
+REVIEW_SUBMITTED = "您已提交。下面是您的选择"
+REVIEW_CHANGE = "我要修改"
 
 # Elevator page, for a tenant or family member
 ELEVATOR_OBJECTION_WITHDRAW = "撤回我的异议"
@@ -82,7 +89,7 @@ PROXY_REVOKE_CONFIRM = "再点一次：取消后这位家人不能再为您家�
 
 # My data
 EXPORT_TITLE = "下载我的数据"
-EXPORT_TEXT = "包括您的账号、房屋登记、投票回执、发言和消息，是一个 JSON 文件。"
+EXPORT_TEXT = "包括您的账号、房屋登记、投票回执、发言和消息。下载的是一个数据文件，手机上可能打不开，可以交给家人或居委会帮您查看。"
 EXPORT_DOWNLOAD = "下载我的数据"
 LOGOUT_EVERYWHERE_TITLE = "在所有手机和电脑上退出"
 LOGOUT_EVERYWHERE_TEXT = "手机丢了或在别人的设备上登录过？点下面的按钮，所有设备都会退出登录，您需要重新用验证码登录。"
@@ -122,6 +129,8 @@ EVALUATIONS = "改造效果评价"
 EVALUATIONS_NONE = "还没有开始评价。"
 EVALUATION_ANSWER = "去评价"
 EVALUATION_INDEX = "满意度 {index} 分（百分制：平均 {average} 分，满分 5 分）"
+#: how the satisfaction index is computed from the 1–5 answers, in plain words
+EVALUATION_HOW = SATISFACTION_HOW + "例如平均 4 分，满意度是 75 分。"
 EVALUATION_LINE = "{title}（平均 {average} 分）"
 EVALUATION_NO_ANSWERS = "还没有人评价。"
 SUPERVISION = "居民监督"
@@ -196,6 +205,11 @@ SUN_MINE = "您家"
 SUN_CHART_ALT = "平面图和影子，下方黄色是各窗户有日照的时段"
 SUN_ALL = "看全部窗户"
 SUN_FULL_CHART = "看全部窗户的日照图（可放大）"
+#: the picture's colours in words beside it (read in elder mode's large type, unlike the PNG's)
+SUN_LEGEND_TITLE = "图上的颜色"
+SUN_LEGEND = (("buildings", "灰色：现有的楼"), ("proposed", "橙色：新建的设施（浅橙是它的影子）"),
+              ("shadow", "蓝灰色：上午、中午、下午三个时刻的影子"), ("sun", "黄色：窗户有日照的时段"),
+              ("window", "红点：您家的窗户"))
 
 # Scripts
 JS = {
@@ -219,6 +233,8 @@ JS = {
     "reviewBlank": REVIEW_BLANK,
     "reviewConfirm": REVIEW_CONFIRM,
     "reviewEdit": REVIEW_EDIT,
+    "reviewSubmitted": REVIEW_SUBMITTED,
+    "reviewChange": REVIEW_CHANGE,
     "roundClosedLive": ROUND_CLOSED_LIVE,
     "view": VIEW,
     "notificationsNone": NOTIFICATIONS_NONE,
@@ -244,6 +260,7 @@ JS = {
     "supervisionLine": SUPERVISION_LINE,
     "supervisionSent": SUPERVISION_SENT,
     "evaluationIndex": EVALUATION_INDEX,
+    "evaluationHow": EVALUATION_HOW,
     "evaluationLine": EVALUATION_LINE,
     "evaluationNoAnswers": EVALUATION_NO_ANSWERS,
     "complaintsNone": COMPLAINTS_NONE,

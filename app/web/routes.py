@@ -3,7 +3,7 @@
 The home page (app/web/home.py) and the consultation and elevator pages join `bp` from
 their own modules; this module imports none of them.
 """
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Blueprint, make_response, redirect, render_template, request
@@ -39,9 +39,12 @@ def cn_time(value) -> str:
 
 @bp.app_template_filter("cn_date")
 def cn_date(value) -> str:
-    """A day as people in China read it (Beijing time): 2026年11月30日; takes ISO text too."""
+    """A day as people in China read it (Beijing time): 2026年11月30日; takes ISO text and
+    calendar days (a ledger entry's date, already a day in China) too."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value) if value else None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.strftime("%Y年%m月%d日")
     return china_time(value, "%Y年%m月%d日")
 
 

@@ -1,6 +1,7 @@
 """The maintenance fund on a phone (390×844) in Chromium: the committee picks a use's scope,
 sees each flat's share and the consequence in words before recording, and cannot record a
 use its decision does not cover; an owner then sees the use on their own sub-account."""
+import re
 from datetime import timedelta
 
 from app.db import utcnow
@@ -72,5 +73,6 @@ def test_a_use_is_previewed_flat_by_flat_confirmed_and_seen_by_the_owner(site, o
     login(owner, site, data.RESIDENTS[0][0], start="/me/fund")
     text = owner.inner_text("main")
     assert "1号楼 1单元 101" in text and "使用 -" in text and "1单元屋面防水" in text
+    assert re.search(r"\d{4}年\d{2}月\d{2}日 结余", text) and not re.search(r"\d{4}-\d{2}-\d{2}", text), text
     assert fits(owner) <= PHONE["width"]
     screenshot(owner, "resident-my-fund-phone")

@@ -65,6 +65,7 @@ def test_a_resident_follows_a_project_complains_and_opens_a_case(site, open_cont
     assert resident.locator("#ballot-form").count() == 0
     resident.goto(f"{site.url}/projects/{project_id}")
     resident.locator(".evaluation-summary:has-text('满意度 75.0')").wait_for()
+    assert "每多 1 分加 25 分" in resident.inner_text(".evaluation-summary")  # how 75.0 came about
     screenshot(resident, "evaluation-summary")
 
     # a complaint about the project: refused empty, next to the field; then followed

@@ -113,6 +113,7 @@ def test_a_content_vote_within_means_becomes_work_and_an_objection_is_mediated(s
     committee.fill("#rep-name-2", "李秀兰")
     confirm(committee, "#acceptance button[type=submit]")
     committee.wait_for_selector("#acceptance-done:has-text('张**、李**')")
+    assert "2026年11月20日 联合验收" in committee.inner_text("#acceptance-done")  # a day as people write it
 
     # 询异: a vote with an objection period; the owner objects, the committee resolves it
     disputed = new_vote(committee, "civil_code_278_ordinary_objections", "外墙改造内容表决")

@@ -333,6 +333,12 @@
     return parts.year + "年" + parts.month + "月" + parts.day + "日 " + parts.hour + ":" + parts.minute;
   };
 
+  /* A calendar day (an ISO date, "2026-12-07") as the pages write days: 2026年12月07日 */
+  window.GZ.cnDate = function (day) {
+    var parts = String(day || "").split("-");
+    return parts.length === 3 ? parts[0] + "年" + parts[1] + "月" + parts[2] + "日" : day;
+  };
+
   /* A ratio as people read it, as the pages' `percent` filter writes it: "0.0833" -> "8.3%"
      (one decimal, half up; decimal strings of four places at most, so no float drift). */
   window.GZ.percent = function (decimal) {

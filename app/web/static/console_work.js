@@ -184,7 +184,7 @@
         if (p.acceptance) {
           done.hidden = false;
           form.hidden = true;
-          done.textContent = GZ.format(C.accepted, { date: p.acceptance.held_on, units: p.acceptance.units,
+          done.textContent = GZ.format(C.accepted, { date: GZ.cnDate(p.acceptance.held_on), units: p.acceptance.units,
             conclusion: p.acceptance.conclusion,
             names: p.acceptance.signatures.map(function (s) { return s.name_masked; }).join("、") });
         }

@@ -38,7 +38,7 @@
 
   function renderResults(box, results, order) {
     var GZ = window.GZ, M = GZ.M;
-    var perResident = results.voters === "residents";
+    var perResident = results.voters === "residents", explained = false;
     box.textContent = "";
     var channels = document.getElementById("channel-counts");
     if (channels && results.channels) {
@@ -92,6 +92,12 @@
           block.appendChild(row);
         });
         if (question.average) { block.appendChild(el("p", "muted", GZ.format(M.scaleAverage, { average: question.average }))); }
+        /* more flats than owners counted (one owner's several flats, a split vote): say why */
+        var heads = keys.reduce(function (sum, key) { return sum + (question.options[key].owners || 0); }, 0);
+        if (!explained && !perResident && heads !== total && question.options[keys[0]].owners !== undefined) {
+          explained = true;  /* once, under the first question it applies to */
+          block.appendChild(el("p", "small muted split-note", M.splitNote));
+        }
       }
       box.appendChild(block);
     });

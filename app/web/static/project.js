@@ -81,6 +81,7 @@
   function evaluation(box, s) {
     box.appendChild(el("p", "lead", s.satisfaction_index === null ? M.evaluationNoAnswers :
       GZ.format(M.evaluationIndex, { index: s.satisfaction_index, average: s.overall_average })));
+    if (s.satisfaction_index !== null) { box.appendChild(el("p", "small muted evaluation-how", M.evaluationHow)); }
     var list = el("ul", "list");
     s.questions.forEach(function (q) { list.appendChild(el("li", null, GZ.format(M.evaluationLine, { title: q.title, average: q.average }))); });
     box.appendChild(list);
@@ -109,7 +110,7 @@
     if (!ledger.entries.length) { box.appendChild(el("p", "muted", M.fundNone)); return; }
     var list = el("ul", "list");
     ledger.entries.slice().reverse().forEach(function (e) {
-      list.appendChild(el("li", null, GZ.format(M.fundLine, { date: e.occurred_on, kind: M.fundKinds[e.kind] || e.kind,
+      list.appendChild(el("li", null, GZ.format(M.fundLine, { date: GZ.cnDate(e.occurred_on), kind: M.fundKinds[e.kind] || e.kind,
         amount: yuan(e.amount_cents), memo: e.memo })));
     });
     box.appendChild(list);

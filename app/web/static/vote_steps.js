@@ -72,7 +72,8 @@
     nav.appendChild(next);
     form.insertBefore(bar, form.querySelector("fieldset.question"));
     form.insertBefore(nav, box);
-    var at = 0, reviewing = false;
+    /* just accepted (the page says 已提交): show what was sent, not step 1 again */
+    var at = 0, submitted = !!document.getElementById("vote-ok"), reviewing = submitted;
 
     /* after a step change only: bring the step's bar up if the person scrolled past it */
     function bringUp() {
@@ -89,15 +90,15 @@
           group.classList.toggle("step-off", group !== current.group);
         });
       });
-      label.textContent = reviewing ? M.reviewTitle : GZ.format(M.stepOf, { n: at + 1, total: list.length, title: current.title });
+      label.textContent = submitted ? M.reviewSubmitted : reviewing ? M.reviewTitle : GZ.format(M.stepOf, { n: at + 1, total: list.length, title: current.title });
       meter.max = list.length;
       meter.value = reviewing ? list.length : at + 1;
       back.hidden = at === 0 && !reviewing;
-      back.textContent = reviewing ? M.reviewEdit : M.stepBack;
+      back.textContent = submitted ? M.reviewChange : reviewing ? M.reviewEdit : M.stepBack;
       next.hidden = reviewing;
       next.textContent = at === list.length - 1 ? M.stepReview : M.stepNext;
       box.hidden = !reviewing;
-      if (submit) { submit.hidden = !reviewing; }
+      if (submit) { submit.hidden = !reviewing || submitted; }
       if (reviewing) {
         box.textContent = "";
         var ul = el("ul", "list");
@@ -113,6 +114,7 @@
       bringUp();
     });
     back.addEventListener("click", function () {
+      if (submitted) { submitted = false; at = 0; }
       if (reviewing) { reviewing = false; } else { at -= 1; }
       show();
       bringUp();

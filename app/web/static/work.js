@@ -31,7 +31,7 @@
       if (p.acceptance) {
         var done = document.getElementById("acceptance-done");
         done.hidden = false;
-        done.textContent = GZ.format(C.accepted, { date: p.acceptance.held_on, units: p.acceptance.units,
+        done.textContent = GZ.format(C.accepted, { date: GZ.cnDate(p.acceptance.held_on), units: p.acceptance.units,
           conclusion: p.acceptance.conclusion,
           names: p.acceptance.signatures.map(function (s) { return s.name_masked; }).join("、") });
       }
