@@ -9,6 +9,8 @@ API (the same calls a client makes), so the page shows exactly what the API answ
 """
 from flask import render_template
 
+from app.approvals import messages as approval_messages
+from app.approvals.services import approvals_of
 from app.auth.permissions import load_checked, require_committee, require_user
 from app.consultations import services as consultations
 from app.estates.services import buildings_with_stairwells, estate_flat_labels, get_estate
@@ -45,7 +47,7 @@ def project(project_id):
     return render_template(
         "web/console/project.html", estate=get_estate(found.estate_id), section="projects",
         project=found, phases=PHASE_LABELS, sources=SOURCE_LABELS, evaluations=evaluations,
-        flats=estate_flat_labels(found.estate_id))
+        flats=estate_flat_labels(found.estate_id), approvals=approvals_of(found), am=approval_messages)
 
 
 @bp.get("/estates/<int:estate_id>/complaints")

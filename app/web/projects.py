@@ -6,6 +6,8 @@ project.js fills from the JSON API, except the sub-accounts, rendered from the s
 API route calls."""
 from flask import render_template, request
 
+from app.approvals import messages as approval_messages
+from app.approvals.services import approvals_of
 from app.auth.permissions import require_member, require_user
 from app.estates.models import Estate
 from app.estates.services import get_or_404
@@ -30,7 +32,8 @@ def project(project_id):
     evaluations = [{"id": c.id, "title": c.title, "status": c.status.value}
                    for c in [evaluation_of(found)]  # the project's own, never another's
                    if c is not None and c.status.value != "draft"]
-    return render_template("web/projects/project.html", project=found, evaluations=evaluations)
+    return render_template("web/projects/project.html", project=found, evaluations=evaluations,
+                           approvals=approvals_of(found), am=approval_messages)
 
 
 @bp.get("/estates/<int:estate_id>/complaints")

@@ -95,6 +95,18 @@ def supervision_report(w) -> int:
                                        w.owner.id, "围挡倒了").id
 
 
+def recorded_approval(w) -> int:
+    """Estate A's project with its planning approval handed in (a photo needs one first)."""
+    from app.approvals.services import set_approval
+    from app.display import china_today
+    from app.extensions import db
+    from app.projects.models import RenovationProject
+
+    project = db.session.get(RenovationProject, w.a.project_id)
+    set_approval(project, "planning", {"status": "submitted", "submitted_on": china_today()}, w.committee.id)
+    return project.id
+
+
 def sms_login(client, phone=None) -> dict:
     phone = phone or next_phone()
     client.post("/api/v1/auth/sms-codes", json={"phone": phone})
@@ -414,6 +426,14 @@ ROWS = [
     Row("POST", "/api/v1/projects/<int:project_id>/progress", COMMITTEE,
         lambda w: f"{A}/projects/{w.a.project_id}/progress",
         data=lambda w: {"body": "外墙完工", "photos": [(io.BytesIO(photo_jpeg()), "a.jpg")]}),
+    Row("GET", "/api/v1/projects/<int:project_id>/approvals", MEMBER,
+        lambda w: f"{A}/projects/{w.a.project_id}/approvals"),
+    Row("PUT", "/api/v1/projects/<int:project_id>/approvals/<kind>", COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/approvals/land_use",
+        json=lambda w: {"status": "not_needed", "note": "原址改造"}),
+    Row("POST", "/api/v1/projects/<int:project_id>/approvals/<kind>/document", COMMITTEE,
+        lambda w: f"{A}/projects/{recorded_approval(w)}/approvals/planning/document",
+        data=lambda w: {"photo": (io.BytesIO(photo_jpeg()), "a.jpg")}),
     Row("GET", "/api/v1/projects/<int:project_id>/supervision-reports", MEMBER,
         lambda w: f"{A}/projects/{w.a.project_id}/supervision-reports"),
     Row("POST", "/api/v1/projects/<int:project_id>/supervision-reports", MEMBER,
@@ -563,6 +583,7 @@ ROWS = [
         json=lambda w: {"title": "片区通知", "body": "内容"}),
     Row("GET", "/api/v1/staff/ranking", STAFF, lambda w: f"{A}/staff/ranking"),
     Row("GET", "/api/v1/staff/estates", STAFF, lambda w: f"{A}/staff/estates"),
+    Row("GET", "/api/v1/staff/approvals", STAFF, lambda w: f"{A}/staff/approvals"),
     # --- co-planning (issue 19): applications, reserve, annual plans, the plan, heritage ------
     Row("GET", "/api/v1/estates/<int:estate_id>/applications", MEMBER,
         lambda w: f"{A}/estates/{w.a.estate.id}/applications"),
@@ -798,6 +819,7 @@ WEB_ROWS = [
     Row("GET", "/street/", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/"),
     Row("GET", "/street/estates", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/estates"),
     Row("GET", "/street/operations", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/operations"),
+    Row("GET", "/street/approvals", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/approvals"),
     # 共管 (issue 20): the resident pages, and the street's 片区 pages
     Row("GET", "/estates/<int:estate_id>/comanage", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/comanage"),
     Row("GET", "/estates/<int:estate_id>/public-income", MEMBER_PAGE,

@@ -150,6 +150,10 @@ CONSOLE_PAGES = {
     # the street office
     ("GET", "/api/v1/staff/ranking"): (WEB + "street.py", ["services.rank_estates("]),
     ("GET", "/api/v1/staff/estates"): (WEB + "street.py", ["services.estate_overview("]),
+    ("GET", "/api/v1/staff/approvals"): (WEB + "street.py", ["rows=waiting_projects()"]),
+    # a project's approvals (审批)
+    ("PUT", "/api/v1/projects/{project_id}/approvals/{kind}"): (T + "_approvals.html", ['data-api="/api/v1/projects/{{ project.id }}/approvals/{{ a.kind }}" data-method="PUT"']),
+    ("POST", "/api/v1/projects/{project_id}/approvals/{kind}/document"): (T + "_approvals.html", ['data-api="/api/v1/projects/{{ project.id }}/approvals/{{ a.kind }}/document"']),
     # co-planning (issue 19): the application, the reserve and annual plans, the plan, heritage
     ("POST", "/api/v1/applications/{application_id}/submit"): (T + "coplan_application.html", ['data-api="/api/v1/applications/{{ application.id }}/submit"']),
     ("POST", "/api/v1/applications/{application_id}/reserve"): (RESERVE, ['data-json-api="/api/v1/applications/{{ row.application.id }}/reserve"']),
@@ -171,6 +175,7 @@ NO_PAGE_YET: dict = {}
 
 #: operations for residents, the public, login and machines (tests/web/test_page_map.py)
 NOT_CONSOLE = """
+GET /api/v1/projects/{project_id}/approvals
 GET /api/v1/estates/{estate_id}/applications
 POST /api/v1/estates/{estate_id}/applications
 GET /api/v1/applications/{application_id}
