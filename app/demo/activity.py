@@ -65,6 +65,7 @@ def load(estate_id: int) -> None:
     elevator_consents(people)
     neighbours_case(people)
     project = renovation(people)
+    approvals(people, project)
     supervision_and_complaint(people, project)
     finished_and_evaluated(people)
     application(people)
@@ -174,6 +175,23 @@ def renovation(people: People):
     post_progress(project, actor, "committee", "1号楼屋面搭好脚手架，旧防水层已铲除，本周铺新卷材。",
                   [photo()])
     return project
+
+
+def approvals(people: People, project) -> None:
+    """The renovation's approvals, all settled before building began (the city's default list)."""
+    from app.approvals.services import set_approval
+
+    today = china_today()
+    for kind, status, department, days, number in [
+            ("project_approval", "approved", "东城区发展改革委", 90, "东发改〔2026〕41号"),
+            ("land_use", "not_needed", "", 0, ""),
+            ("planning", "approved", "东城区规划和自然资源分局", 60, "东规建〔2026〕17号"),
+            ("construction_permit", "approved", "东城区住房城市建设委", 30, "东建施〔2026〕88号")]:
+        set_approval(project, kind, {"status": status, "department": department, "document_no": number,
+                                     "submitted_on": today - (days + 20) * DAY if days else None,
+                                     "decided_on": today - days * DAY if days else None,
+                                     "note": "原址改造，不新增用地" if status == "not_needed" else ""},
+                     people.committee.id)
 
 
 def supervision_and_complaint(people: People, project) -> None:

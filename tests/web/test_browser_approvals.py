@@ -1,0 +1,50 @@
+"""审批 in Chromium at 390×844 on the demo estate: the committee records an approval on the
+project's console page (a refusal names the field), the street office sees the project waiting
+on it, and an owner sees every approval's progress on the project page. Screenshots:
+tests/screenshots/console-approvals.png, street-approvals.png, project-approvals.png."""
+from datetime import timedelta
+
+from app.demo import data
+from app.display import china_today
+from tests.web.conftest import login, screenshot
+
+OWNER = "13900000002"  # 王秀英
+PROJECT = 1  # the demo's 2026 renovation, in 共建
+
+
+def test_an_approval_recorded_on_the_console_reaches_the_street_and_the_residents(site, open_context):
+    committee = open_context().new_page()
+    login(committee, site, data.COMMITTEE_PHONE, start=f"/console/projects/{PROJECT}")
+    land = committee.locator("#approvals details[data-kind='land_use']")
+    assert "无需办理" in land.inner_text()
+    assert "已批准" in committee.inner_text("#approvals details[data-kind='construction_permit'] summary")
+    land.locator("summary").click()
+    form = land.locator("form").first
+    form.locator("select[name=status]").select_option("approved")
+    form.locator("input[name=submitted_on]").fill(str(china_today() - timedelta(days=9)))
+    form.locator("button[type=submit]").click()
+    # approved, but no date of the decision and no document number: the fields say so
+    form.locator("[data-error-for=decided_on]:has-text('请填写批复日期')").wait_for()
+    form.locator("select[name=status]").select_option("submitted")
+    form.locator("input[name=department]").fill("东城区规划和自然资源分局")
+    form.locator("button[type=submit]").click()
+    committee.locator("#approvals details[data-kind='land_use'] summary:has-text('已等 9 天')").wait_for()
+    screenshot(committee, "console-approvals")
+
+    staff = open_context().new_page()
+    login(staff, site, data.STAFF_PHONE, start="/street/")
+    staff.click("a.tab:has-text('审批')")
+    staff.wait_for_url("**/street/approvals")
+    row = staff.locator("#approvals tr[data-kind='land_use']")
+    assert "和平里小区" in row.inner_text() and "已等 9 天" in row.inner_text()
+    assert "东城区规划和自然资源分局" in row.inner_text()
+    screenshot(staff, "street-approvals")
+
+    owner = open_context().new_page()
+    login(owner, site, OWNER, start=f"/projects/{PROJECT}")
+    approvals = owner.locator("#approvals")
+    assert "施工许可：已批准（东建施〔2026〕88号）" in approvals.inner_text()
+    assert "用地：已申报，等待审批" in approvals.inner_text()
+    assert "原址改造" not in approvals.inner_text()  # the committee's note is not for residents
+    approvals.scroll_into_view_if_needed()
+    screenshot(owner, "project-approvals")
