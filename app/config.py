@@ -244,6 +244,8 @@ class Config:
     #: review sets joint_review (联合审查) instead of the ones it merges
     APPROVALS_REQUIRED = os.environ.get("APPROVALS_REQUIRED",
                                         "project_approval,land_use,planning,construction_permit")
+    #: the green-community criteria (绿色社区创建标准) as YAML; empty: the national list in app/green
+    GREEN_CRITERIA_FILE = os.environ.get("GREEN_CRITERIA_FILE", "")
     # 共评: questions averaging below this score become follow-up items
     FOLLOW_UP_BELOW_SCORE = "3"
     #: 联合验收: resident representatives who must sign off before 共管

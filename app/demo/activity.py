@@ -66,6 +66,7 @@ def load(estate_id: int) -> None:
     neighbours_case(people)
     project = renovation(people)
     approvals(people, project)
+    green_community(people)
     supervision_and_complaint(people, project)
     finished_and_evaluated(people)
     application(people)
@@ -192,6 +193,19 @@ def approvals(people: People, project) -> None:
                                      "decided_on": today - days * DAY if days else None,
                                      "note": "原址改造，不新增用地" if status == "not_needed" else ""},
                      people.committee.id)
+
+
+def green_community(people: People) -> None:
+    """Where the estate stands on the green-community criteria: what the platform and the
+    renovation already show."""
+    from app.green.services import set_check
+
+    for criterion, status, evidence in [
+            ("co_creation", "met", "居民在平台上表决改造内容，方案公示期间的意见都有答复"),
+            ("utilities", "in_progress", "2026年综合整治：屋面防水、外墙和供水立管改造进行中"),
+            ("service_platform", "met", "共治平台：表决、公示、进度和投诉都能在网上办"),
+            ("publicity", "in_progress", "改造方案和收支在公示栏和平台上公开")]:
+        set_check(people.estate_id, criterion, status, evidence, people.committee.id)
 
 
 def supervision_and_complaint(people: People, project) -> None:

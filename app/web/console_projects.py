@@ -11,6 +11,8 @@ from flask import render_template
 
 from app.approvals import messages as approval_messages
 from app.approvals.services import approvals_of
+from app.green import messages as green_messages
+from app.green.services import checklist
 from app.auth.permissions import load_checked, require_committee, require_user
 from app.consultations import services as consultations
 from app.estates.services import buildings_with_stairwells, estate_flat_labels, get_estate
@@ -67,3 +69,10 @@ def fund(estate):
         "votes": votes, "vote_titles": {c.id: c.title for c in votes},
         "buildings": buildings_with_stairwells(estate.id), "flats": estate_flat_labels(estate.id),
         "item_labels": {c.id: item_label(c.civil_code_item) for c in votes}}
+
+
+@bp.get("/estates/<int:estate_id>/green")
+@committee_page("projects")
+def green(estate):
+    """绿色社区: each criterion's status and evidence, changed one at a time."""
+    return "web/console/green.html", {"checklist": checklist(estate.id), "gm": green_messages}

@@ -8,6 +8,8 @@ from flask import render_template, request
 
 from app.approvals import messages as approval_messages
 from app.approvals.services import approvals_of
+from app.green import messages as green_messages
+from app.green.services import checklist
 from app.auth.permissions import require_member, require_user
 from app.estates.models import Estate
 from app.estates.services import get_or_404
@@ -49,3 +51,11 @@ def my_fund():
     """The sub-accounts (分户账) of the flats I own, each with its entries, newest first."""
     user = require_user()
     return render_template("web/projects/my_fund.html", accounts=fund.owned_accounts(user.id))
+
+
+@bp.get("/estates/<int:estate_id>/green")
+def green(estate_id):
+    """绿色社区: where the estate stands on each criterion, and why (members)."""
+    require_member(estate_id)
+    return render_template("web/projects/green.html", estate=get_or_404(Estate, estate_id),
+                           checklist=checklist(estate_id), gm=green_messages)

@@ -584,6 +584,11 @@ ROWS = [
     Row("GET", "/api/v1/staff/ranking", STAFF, lambda w: f"{A}/staff/ranking"),
     Row("GET", "/api/v1/staff/estates", STAFF, lambda w: f"{A}/staff/estates"),
     Row("GET", "/api/v1/staff/approvals", STAFF, lambda w: f"{A}/staff/approvals"),
+    Row("GET", "/api/v1/estates/<int:estate_id>/green-community", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/green-community"),
+    Row("PUT", "/api/v1/estates/<int:estate_id>/green-community/<criterion>", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/green-community/greening",
+        json=lambda w: {"status": "in_progress", "evidence": "中心绿地补种"}),
     # --- co-planning (issue 19): applications, reserve, annual plans, the plan, heritage ------
     Row("GET", "/api/v1/estates/<int:estate_id>/applications", MEMBER,
         lambda w: f"{A}/estates/{w.a.estate.id}/applications"),
@@ -813,6 +818,8 @@ WEB_ROWS = [
                      "/cases/new", "/complaints", "/fund", "/members", "/projects", "/comanage",
                      "/public-income", "/notices")],
     Row("GET", "/console/cases/<int:case_id>", MODERATOR_PAGE, lambda w: f"/console/cases/{w.a.case_id}"),
+    Row("GET", "/console/estates/<int:estate_id>/green", COMMITTEE_PAGE,
+        lambda w: f"/console/estates/{w.a.estate.id}/green"),
     Row("GET", "/console/projects/<int:project_id>", COMMITTEE_PAGE,
         lambda w: f"/console/projects/{w.a.project_id}"),
     # the street office: staff only (signed-in others are refused, never sent to log in)
@@ -822,6 +829,7 @@ WEB_ROWS = [
     Row("GET", "/street/approvals", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/approvals"),
     # 共管 (issue 20): the resident pages, and the street's 片区 pages
     Row("GET", "/estates/<int:estate_id>/comanage", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/comanage"),
+    Row("GET", "/estates/<int:estate_id>/green", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/green"),
     Row("GET", "/estates/<int:estate_id>/public-income", MEMBER_PAGE,
         lambda w: f"/estates/{w.a.estate.id}/public-income"),
     Row("GET", "/notices", SIGNED_IN_PAGE, lambda w: "/notices"),

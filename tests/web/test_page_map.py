@@ -70,6 +70,8 @@ RESIDENT_PAGES = {
     "GET /api/v1/estates/{estate_id}/projects": T + "projects/list.html",
     "GET /api/v1/projects/{project_id}": T + "projects/project.html",
     "GET /api/v1/projects/{project_id}/progress": T + "projects/project.html",
+    "GET /api/v1/estates/{estate_id}/green-community": Rendered(
+        "app/web/projects.py", "checklist=checklist(estate_id)", "app/green/routes.py", "services.checklist("),
     "GET /api/v1/projects/{project_id}/approvals": Rendered(
         "app/web/projects.py", "approvals_of(found)", "app/approvals/routes.py", "services.approvals_of("),
     "GET /api/v1/projects/{project_id}/supervision-reports": T + "projects/project.html",
@@ -223,6 +225,7 @@ COMMITTEE_OR_STAFF = {
     "GET /api/v1/staff/estates", "GET /api/v1/staff/ranking", "GET /api/v1/staff/approvals",
     "PUT /api/v1/projects/{project_id}/approvals/{kind}",
     "POST /api/v1/projects/{project_id}/approvals/{kind}/document",
+    "PUT /api/v1/estates/{estate_id}/green-community/{criterion}",
     "POST /api/v1/applications/{application_id}/submit", "POST /api/v1/applications/{application_id}/reserve",
     "GET /api/v1/staff/reserve", "GET /api/v1/annual-plans", "POST /api/v1/annual-plans",
     "GET /api/v1/annual-plans/{plan_id}", "POST /api/v1/annual-plans/{plan_id}/entries",

@@ -151,7 +151,8 @@ CONSOLE_PAGES = {
     ("GET", "/api/v1/staff/ranking"): (WEB + "street.py", ["services.rank_estates("]),
     ("GET", "/api/v1/staff/estates"): (WEB + "street.py", ["services.estate_overview("]),
     ("GET", "/api/v1/staff/approvals"): (WEB + "street.py", ["rows=waiting_projects()"]),
-    # a project's approvals (审批)
+    # a project's approvals (审批); the green-community checklist
+    ("PUT", "/api/v1/estates/{estate_id}/green-community/{criterion}"): (T + "green.html", ['data-api="/api/v1/estates/{{ estate.id }}/green-community/{{ item.key }}" data-method="PUT"']),
     ("PUT", "/api/v1/projects/{project_id}/approvals/{kind}"): (T + "_approvals.html", ['data-api="/api/v1/projects/{{ project.id }}/approvals/{{ a.kind }}" data-method="PUT"']),
     ("POST", "/api/v1/projects/{project_id}/approvals/{kind}/document"): (T + "_approvals.html", ['data-api="/api/v1/projects/{{ project.id }}/approvals/{{ a.kind }}/document"']),
     # co-planning (issue 19): the application, the reserve and annual plans, the plan, heritage
@@ -175,6 +176,7 @@ NO_PAGE_YET: dict = {}
 
 #: operations for residents, the public, login and machines (tests/web/test_page_map.py)
 NOT_CONSOLE = """
+GET /api/v1/estates/{estate_id}/green-community
 GET /api/v1/projects/{project_id}/approvals
 GET /api/v1/estates/{estate_id}/applications
 POST /api/v1/estates/{estate_id}/applications

@@ -1,7 +1,9 @@
-"""审批 in Chromium at 390×844 on the demo estate: the committee records an approval on the
-project's console page (a refusal names the field), the street office sees the project waiting
-on it, and an owner sees every approval's progress on the project page. Screenshots:
-tests/screenshots/console-approvals.png, street-approvals.png, project-approvals.png."""
+"""审批 and 绿色社区 in Chromium at 390×844 on the demo estate: the committee records an
+approval on the project's console page (a refusal names the field), the street office sees
+the project waiting on it, and an owner sees every approval's progress on the project page;
+the committee marks a green-community criterion met with its evidence, and the owner reads it.
+Screenshots: tests/screenshots/console-approvals.png, street-approvals.png,
+project-approvals.png, console-green.png, green.png."""
 from datetime import timedelta
 
 from app.demo import data
@@ -12,7 +14,9 @@ OWNER = "13900000002"  # 王秀英
 PROJECT = 1  # the demo's 2026 renovation, in 共建
 
 
-def test_an_approval_recorded_on_the_console_reaches_the_street_and_the_residents(site, open_context):
+def test_approvals_and_green_checks_recorded_on_the_console_reach_the_street_and_the_residents(
+        site, open_context):
+    site.flask("demo", "load", "--activity")  # the demo's renovation, its approvals settled
     committee = open_context().new_page()
     login(committee, site, data.COMMITTEE_PHONE, start=f"/console/projects/{PROJECT}")
     land = committee.locator("#approvals details[data-kind='land_use']")
@@ -48,3 +52,25 @@ def test_an_approval_recorded_on_the_console_reaches_the_street_and_the_resident
     assert "原址改造" not in approvals.inner_text()  # the committee's note is not for residents
     approvals.scroll_into_view_if_needed()
     screenshot(owner, "project-approvals")
+
+    committee.goto(f"{site.url}/console/estates/1/projects")
+    committee.click("#green-link")
+    committee.wait_for_url("**/console/estates/1/green")
+    assert committee.inner_text("#green-summary") == "2 项已达标，共 14 项"
+    waste = committee.locator("details[data-criterion='waste_sorting']")
+    waste.locator("summary").click()
+    waste.locator("select[name=status]").select_option("met")
+    waste.locator("button[type=submit]").click()
+    waste.locator("[data-error-for=evidence]:has-text('达标要写明依据')").wait_for()
+    waste.locator("textarea[name=evidence]").fill("3号楼前垃圾分类驿站已建成")
+    waste.locator("button[type=submit]").click()
+    committee.locator("#green-summary:has-text('3 项已达标')").wait_for()
+    screenshot(committee, "console-green")
+
+    owner.goto(f"{site.url}/estates/1/projects")
+    owner.click("#green-link")
+    owner.wait_for_url("**/estates/1/green")
+    item = owner.locator("li[data-criterion='waste_sorting']")
+    assert "已达标" in item.inner_text() and "3号楼前垃圾分类驿站已建成" in item.inner_text()
+    assert owner.inner_text("#green-summary") == "3 项已达标，共 14 项"
+    screenshot(owner, "green")
