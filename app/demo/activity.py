@@ -67,6 +67,7 @@ def load(estate_id: int) -> None:
     project = renovation(people)
     approvals(people, project)
     green_community(people)
+    joint_meeting(people, project)
     supervision_and_complaint(people, project)
     finished_and_evaluated(people)
     application(people)
@@ -193,6 +194,27 @@ def approvals(people: People, project) -> None:
                                      "decided_on": today - days * DAY if days else None,
                                      "note": "原址改造，不新增用地" if status == "not_needed" else ""},
                      people.committee.id)
+
+
+def joint_meeting(people: People, project) -> None:
+    """The joint meeting before building began, its decisions and responsibility list: one
+    task done, one under way, one past its deadline (the street sees it flagged)."""
+    from app.coordination.services import add_task, move_task, record_meeting
+
+    today, actor = china_today(), people.committee.id
+    meeting = record_meeting(people.estate_id, {
+        "held_on": today - 35 * DAY, "place": "和平里社区党群服务中心", "project_id": project.id,
+        "agenda": "综合整治开工协调：管线迁改、停水安排、施工时间",
+        "attending_orgs": ["party", "residents_committee", "owners_committee", "property", "street", "water"],
+        "decisions": ["供水立管与屋面防水同期施工", "停水提前三天在公示栏和平台公告", "施工时间为 8:00–18:00"],
+        "notes": "燃气单位未到会，会后电话通知"}, actor)
+    for task, org, days, status, evidence in [
+            ("出具供水立管迁改方案", "water", -20, "done", "迁改方案已交居委会存档"),
+            ("张贴停水公告", "property", 5, "in_progress", ""),
+            ("核实燃气管线走向", "gas", -3, "open", "")]:
+        row = add_task(meeting, task, org, today + days * DAY, actor)
+        if status != "open":
+            move_task(row, status, evidence, actor)
 
 
 def green_community(people: People) -> None:

@@ -11,6 +11,8 @@ from flask import render_template
 
 from app.approvals import messages as approval_messages
 from app.approvals.services import approvals_of
+from app.coordination import messages as coordination_messages
+from app.coordination.services import meetings_of
 from app.green import messages as green_messages
 from app.green.services import checklist
 from app.auth.permissions import load_checked, require_committee, require_user
@@ -76,3 +78,12 @@ def fund(estate):
 def green(estate):
     """绿色社区: each criterion's status and evidence, changed one at a time."""
     return "web/console/green.html", {"checklist": checklist(estate.id), "gm": green_messages}
+
+
+@bp.get("/estates/<int:estate_id>/coordination")
+@committee_page("projects")
+def coordination(estate):
+    """联席会议 and 责任清单: meetings as held, each task's progress (overdue ones flagged), a
+    form for the next meeting and each meeting's next task."""
+    return "web/console/coordination.html", {"meetings": meetings_of(estate.id, with_notes=True),
+                                             "cm": coordination_messages}

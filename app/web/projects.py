@@ -8,6 +8,8 @@ from flask import render_template, request
 
 from app.approvals import messages as approval_messages
 from app.approvals.services import approvals_of
+from app.coordination import messages as coordination_messages
+from app.coordination.services import meetings_of
 from app.green import messages as green_messages
 from app.green.services import checklist
 from app.auth.permissions import require_member, require_user
@@ -59,3 +61,11 @@ def green(estate_id):
     require_member(estate_id)
     return render_template("web/projects/green.html", estate=get_or_404(Estate, estate_id),
                            checklist=checklist(estate_id), gm=green_messages)
+
+
+@bp.get("/estates/<int:estate_id>/coordination")
+def coordination(estate_id):
+    """联席会议: what the parties decided and each task's progress (members; no internal notes)."""
+    require_member(estate_id)
+    return render_template("web/projects/coordination.html", estate=get_or_404(Estate, estate_id),
+                           meetings=meetings_of(estate_id, with_notes=False), cm=coordination_messages)

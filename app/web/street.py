@@ -13,6 +13,8 @@ from flask import Blueprint, current_app, render_template, request
 from app.approvals import messages as approval_messages
 from app.approvals.services import waiting_projects
 from app.auth import messages as auth_messages
+from app.coordination import messages as coordination_messages
+from app.coordination.services import overdue_tasks
 from app.auth.permissions import require_staff
 from app.auth.sms import outbox_counts
 from app.db import utcnow
@@ -77,3 +79,12 @@ def approvals():
     require_staff()
     return render_template("web/street/approvals.html", section="approvals", am=approval_messages,
                            rows=waiting_projects())
+
+
+@bp.get("/tasks")
+def tasks():
+    """超期的责任事项: joint meetings' tasks past their deadline, the longest overdue first
+    (GET /api/v1/staff/overdue-tasks)."""
+    require_staff()
+    return render_template("web/street/tasks.html", section="tasks", cm=coordination_messages,
+                           rows=overdue_tasks())

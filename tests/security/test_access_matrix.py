@@ -107,6 +107,25 @@ def recorded_approval(w) -> int:
     return project.id
 
 
+def joint_meeting(w) -> int:
+    """A joint meeting of estate A, recorded by its committee."""
+    from app.coordination.services import record_meeting
+    from app.display import china_today
+
+    return record_meeting(w.a.estate.id, {"held_on": china_today(), "place": "居委会", "agenda": "协调",
+                                          "attending_orgs": ["street"], "decisions": []}, w.committee.id).id
+
+
+def responsibility_task(w) -> int:
+    from app.coordination.models import JointMeeting
+    from app.coordination.services import add_task
+    from app.display import china_today
+    from app.extensions import db
+
+    meeting = db.session.get(JointMeeting, joint_meeting(w))
+    return add_task(meeting, "交资料", "street", china_today(), w.committee.id).id
+
+
 def sms_login(client, phone=None) -> dict:
     phone = phone or next_phone()
     client.post("/api/v1/auth/sms-codes", json={"phone": phone})
@@ -584,6 +603,18 @@ ROWS = [
     Row("GET", "/api/v1/staff/ranking", STAFF, lambda w: f"{A}/staff/ranking"),
     Row("GET", "/api/v1/staff/estates", STAFF, lambda w: f"{A}/staff/estates"),
     Row("GET", "/api/v1/staff/approvals", STAFF, lambda w: f"{A}/staff/approvals"),
+    Row("GET", "/api/v1/staff/overdue-tasks", STAFF, lambda w: f"{A}/staff/overdue-tasks"),
+    Row("GET", "/api/v1/estates/<int:estate_id>/joint-meetings", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/joint-meetings"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/joint-meetings", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/joint-meetings",
+        json=lambda w: {"held_on": "2026-01-05", "place": "居委会", "agenda": "协调", "attending_orgs": ["street"]}),
+    Row("POST", "/api/v1/joint-meetings/<int:meeting_id>/tasks", COMMITTEE,
+        lambda w: f"{A}/joint-meetings/{joint_meeting(w)}/tasks",
+        json=lambda w: {"task": "交资料", "org": "street", "deadline": "2027-01-05"}),
+    Row("PUT", "/api/v1/responsibility-tasks/<int:task_id>", COMMITTEE,
+        lambda w: f"{A}/responsibility-tasks/{responsibility_task(w)}",
+        json=lambda w: {"status": "in_progress"}),
     Row("GET", "/api/v1/estates/<int:estate_id>/green-community", MEMBER,
         lambda w: f"{A}/estates/{w.a.estate.id}/green-community"),
     Row("PUT", "/api/v1/estates/<int:estate_id>/green-community/<criterion>", COMMITTEE,
@@ -818,6 +849,8 @@ WEB_ROWS = [
                      "/cases/new", "/complaints", "/fund", "/members", "/projects", "/comanage",
                      "/public-income", "/notices")],
     Row("GET", "/console/cases/<int:case_id>", MODERATOR_PAGE, lambda w: f"/console/cases/{w.a.case_id}"),
+    Row("GET", "/console/estates/<int:estate_id>/coordination", COMMITTEE_PAGE,
+        lambda w: f"/console/estates/{w.a.estate.id}/coordination"),
     Row("GET", "/console/estates/<int:estate_id>/green", COMMITTEE_PAGE,
         lambda w: f"/console/estates/{w.a.estate.id}/green"),
     Row("GET", "/console/projects/<int:project_id>", COMMITTEE_PAGE,
@@ -827,9 +860,12 @@ WEB_ROWS = [
     Row("GET", "/street/estates", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/estates"),
     Row("GET", "/street/operations", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/operations"),
     Row("GET", "/street/approvals", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/approvals"),
+    Row("GET", "/street/tasks", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/tasks"),
     # 共管 (issue 20): the resident pages, and the street's 片区 pages
     Row("GET", "/estates/<int:estate_id>/comanage", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/comanage"),
     Row("GET", "/estates/<int:estate_id>/green", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/green"),
+    Row("GET", "/estates/<int:estate_id>/coordination", MEMBER_PAGE,
+        lambda w: f"/estates/{w.a.estate.id}/coordination"),
     Row("GET", "/estates/<int:estate_id>/public-income", MEMBER_PAGE,
         lambda w: f"/estates/{w.a.estate.id}/public-income"),
     Row("GET", "/notices", SIGNED_IN_PAGE, lambda w: "/notices"),

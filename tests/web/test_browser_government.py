@@ -2,8 +2,11 @@
 approval on the project's console page (a refusal names the field), the street office sees
 the project waiting on it, and an owner sees every approval's progress on the project page;
 the committee marks a green-community criterion met with its evidence, and the owner reads it.
+The joint meeting's overdue task is flagged on the console and the street's 超期事项, is
+done with its evidence, and the owner reads the decisions without the internal notes.
 Screenshots: tests/screenshots/console-approvals.png, street-approvals.png,
-project-approvals.png, console-green.png, green.png."""
+project-approvals.png, console-green.png, green.png, console-coordination.png,
+street-tasks.png, coordination.png."""
 from datetime import timedelta
 
 from app.demo import data
@@ -74,3 +77,32 @@ def test_approvals_and_green_checks_recorded_on_the_console_reach_the_street_and
     assert "已达标" in item.inner_text() and "3号楼前垃圾分类驿站已建成" in item.inner_text()
     assert owner.inner_text("#green-summary") == "3 项已达标，共 14 项"
     screenshot(owner, "green")
+
+    staff.click("a.tab:has-text('超期事项')")
+    staff.wait_for_url("**/street/tasks")
+    assert "核实燃气管线走向" in staff.inner_text("#overdue-tasks") and "已超期 3 天" in staff.inner_text("#overdue-tasks")
+    screenshot(staff, "street-tasks")
+
+    committee.goto(f"{site.url}/console/estates/1/projects")
+    committee.click("#coordination-link")
+    committee.wait_for_url("**/console/estates/1/coordination")
+    gas = committee.locator("details.task.flagged")
+    assert gas.count() == 1 and "已超期 3 天" in gas.inner_text()
+    gas.locator("summary").click()
+    gas.locator("select[name=status]").select_option("done")
+    gas.locator("button[type=submit]").click()
+    gas.locator("[data-error-for=evidence]:has-text('完成要写明依据')").wait_for()
+    gas.locator("textarea[name=evidence]").fill("燃气公司现场核实，管线不受影响")
+    gas.locator("button[type=submit]").click()
+    committee.wait_for_function("document.querySelectorAll('details.task.flagged').length === 0")
+    screenshot(committee, "console-coordination")
+    staff.reload()
+    assert "没有超期的事项" in staff.inner_text("main")
+
+    owner.goto(f"{site.url}/estates/1/projects")
+    owner.click("#coordination-link")
+    owner.wait_for_url("**/estates/1/coordination")
+    text = owner.inner_text("main")
+    assert "停水提前三天在公示栏和平台公告" in text and "燃气公司现场核实，管线不受影响" in text
+    assert "燃气单位未到会" not in text  # the internal notes are not for residents
+    screenshot(owner, "coordination")
