@@ -94,7 +94,8 @@ def test_approvals_and_green_checks_recorded_on_the_console_reach_the_street_and
     gas.locator("[data-error-for=evidence]:has-text('完成要写明依据')").wait_for()
     gas.locator("textarea[name=evidence]").fill("燃气公司现场核实，管线不受影响")
     gas.locator("button[type=submit]").click()
-    committee.wait_for_function("document.querySelectorAll('details.task.flagged').length === 0")
+    committee.locator("#overdue-count").wait_for(state="detached")
+    assert committee.locator("details.task.flagged").count() == 0
     screenshot(committee, "console-coordination")
     staff.reload()
     assert "没有超期的事项" in staff.inner_text("main")
