@@ -240,6 +240,13 @@ class Config:
     APPLICATION_SUPPORT_BASIS = os.environ.get("APPLICATION_SUPPORT_BASIS", "flats")
     # 改造方案公示: days a plan is shown to residents before the content vote
     PLAN_PUBLICITY_DAYS = int(os.environ.get("PLAN_PUBLICITY_DAYS", "7"))
+    #: the approvals (审批) a renovation project needs, comma-separated: project_approval (立项),
+    #: land_use (用地), planning (规划许可), construction_permit (施工许可); a city with a merged
+    #: review sets joint_review (联合审查) instead of the ones it merges
+    APPROVALS_REQUIRED = os.environ.get("APPROVALS_REQUIRED",
+                                        "project_approval,land_use,planning,construction_permit")
+    #: the green-community criteria (绿色社区创建标准) as YAML; empty: the national list in app/green
+    GREEN_CRITERIA_FILE = os.environ.get("GREEN_CRITERIA_FILE", "")
     # 共评: questions averaging below this score become follow-up items
     FOLLOW_UP_BELOW_SCORE = "3"
     #: 联合验收: resident representatives who must sign off before 共管

@@ -65,6 +65,9 @@ def load(estate_id: int) -> None:
     elevator_consents(people)
     neighbours_case(people)
     project = renovation(people)
+    approvals(people, project)
+    green_community(people)
+    joint_meeting(people, project)
     supervision_and_complaint(people, project)
     finished_and_evaluated(people)
     application(people)
@@ -174,6 +177,57 @@ def renovation(people: People):
     post_progress(project, actor, "committee", "1号楼屋面搭好脚手架，旧防水层已铲除，本周铺新卷材。",
                   [photo()])
     return project
+
+
+def approvals(people: People, project) -> None:
+    """The renovation's approvals, all settled before building began (the city's default list)."""
+    from app.approvals.services import set_approval
+
+    today = china_today()
+    for kind, status, department, days, number in [
+            ("project_approval", "approved", "东城区发展改革委", 90, "东发改〔2026〕41号"),
+            ("land_use", "not_needed", "", 0, ""),
+            ("planning", "approved", "东城区规划和自然资源分局", 60, "东规建〔2026〕17号"),
+            ("construction_permit", "approved", "东城区住房城市建设委", 30, "东建施〔2026〕88号")]:
+        set_approval(project, kind, {"status": status, "department": department, "document_no": number,
+                                     "submitted_on": today - (days + 20) * DAY if days else None,
+                                     "decided_on": today - days * DAY if days else None,
+                                     "note": "原址改造，不新增用地" if status == "not_needed" else ""},
+                     people.committee.id)
+
+
+def joint_meeting(people: People, project) -> None:
+    """The joint meeting before building began, its decisions and responsibility list: one
+    task done, one under way, one past its deadline (the street sees it flagged)."""
+    from app.coordination.services import add_task, move_task, record_meeting
+
+    today, actor = china_today(), people.committee.id
+    meeting = record_meeting(people.estate_id, {
+        "held_on": today - 35 * DAY, "place": "和平里社区党群服务中心", "project_id": project.id,
+        "agenda": "综合整治开工协调：管线迁改、停水安排、施工时间",
+        "attending_orgs": ["party", "residents_committee", "owners_committee", "property", "street", "water"],
+        "decisions": ["供水立管与屋面防水同期施工", "停水提前三天在公示栏和平台公告", "施工时间为 8:00–18:00"],
+        "notes": "燃气单位未到会，会后电话通知"}, actor)
+    for task, org, days, status, evidence in [
+            ("出具供水立管迁改方案", "water", -20, "done", "迁改方案已交居委会存档"),
+            ("张贴停水公告", "property", 5, "in_progress", ""),
+            ("核实燃气管线走向", "gas", -3, "open", "")]:
+        row = add_task(meeting, task, org, today + days * DAY, actor)
+        if status != "open":
+            move_task(row, status, evidence, actor)
+
+
+def green_community(people: People) -> None:
+    """Where the estate stands on the green-community criteria: what the platform and the
+    renovation already show."""
+    from app.green.services import set_check
+
+    for criterion, status, evidence in [
+            ("co_creation", "met", "居民在平台上表决改造内容，方案公示期间的意见都有答复"),
+            ("utilities", "in_progress", "2026年综合整治：屋面防水、外墙和供水立管改造进行中"),
+            ("service_platform", "met", "共治平台：表决、公示、进度和投诉都能在网上办"),
+            ("publicity", "in_progress", "改造方案和收支在公示栏和平台上公开")]:
+        set_check(people.estate_id, criterion, status, evidence, people.committee.id)
 
 
 def supervision_and_complaint(people: People, project) -> None:

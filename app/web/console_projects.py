@@ -9,6 +9,12 @@ API (the same calls a client makes), so the page shows exactly what the API answ
 """
 from flask import render_template
 
+from app.approvals import messages as approval_messages
+from app.approvals.services import approvals_of
+from app.coordination import messages as coordination_messages
+from app.coordination.services import meetings_of
+from app.green import messages as green_messages
+from app.green.services import checklist
 from app.auth.permissions import load_checked, require_committee, require_user
 from app.consultations import services as consultations
 from app.estates.services import buildings_with_stairwells, estate_flat_labels, get_estate
@@ -45,7 +51,7 @@ def project(project_id):
     return render_template(
         "web/console/project.html", estate=get_estate(found.estate_id), section="projects",
         project=found, phases=PHASE_LABELS, sources=SOURCE_LABELS, evaluations=evaluations,
-        flats=estate_flat_labels(found.estate_id))
+        flats=estate_flat_labels(found.estate_id), approvals=approvals_of(found), am=approval_messages)
 
 
 @bp.get("/estates/<int:estate_id>/complaints")
@@ -65,3 +71,19 @@ def fund(estate):
         "votes": votes, "vote_titles": {c.id: c.title for c in votes},
         "buildings": buildings_with_stairwells(estate.id), "flats": estate_flat_labels(estate.id),
         "item_labels": {c.id: item_label(c.civil_code_item) for c in votes}}
+
+
+@bp.get("/estates/<int:estate_id>/green")
+@committee_page("projects")
+def green(estate):
+    """绿色社区: each criterion's status and evidence, changed one at a time."""
+    return "web/console/green.html", {"checklist": checklist(estate.id), "gm": green_messages}
+
+
+@bp.get("/estates/<int:estate_id>/coordination")
+@committee_page("projects")
+def coordination(estate):
+    """联席会议 and 责任清单: meetings as held, each task's progress (overdue ones flagged), a
+    form for the next meeting and each meeting's next task."""
+    return "web/console/coordination.html", {"meetings": meetings_of(estate.id, with_notes=True),
+                                             "cm": coordination_messages}

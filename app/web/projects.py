@@ -6,6 +6,12 @@ project.js fills from the JSON API, except the sub-accounts, rendered from the s
 API route calls."""
 from flask import render_template, request
 
+from app.approvals import messages as approval_messages
+from app.approvals.services import approvals_of
+from app.coordination import messages as coordination_messages
+from app.coordination.services import meetings_of
+from app.green import messages as green_messages
+from app.green.services import checklist
 from app.auth.permissions import require_member, require_user
 from app.estates.models import Estate
 from app.estates.services import get_or_404
@@ -30,7 +36,8 @@ def project(project_id):
     evaluations = [{"id": c.id, "title": c.title, "status": c.status.value}
                    for c in [evaluation_of(found)]  # the project's own, never another's
                    if c is not None and c.status.value != "draft"]
-    return render_template("web/projects/project.html", project=found, evaluations=evaluations)
+    return render_template("web/projects/project.html", project=found, evaluations=evaluations,
+                           approvals=approvals_of(found), am=approval_messages)
 
 
 @bp.get("/estates/<int:estate_id>/complaints")
@@ -46,3 +53,19 @@ def my_fund():
     """The sub-accounts (分户账) of the flats I own, each with its entries, newest first."""
     user = require_user()
     return render_template("web/projects/my_fund.html", accounts=fund.owned_accounts(user.id))
+
+
+@bp.get("/estates/<int:estate_id>/green")
+def green(estate_id):
+    """绿色社区: where the estate stands on each criterion, and why (members)."""
+    require_member(estate_id)
+    return render_template("web/projects/green.html", estate=get_or_404(Estate, estate_id),
+                           checklist=checklist(estate_id), gm=green_messages)
+
+
+@bp.get("/estates/<int:estate_id>/coordination")
+def coordination(estate_id):
+    """联席会议: what the parties decided and each task's progress (members; no internal notes)."""
+    require_member(estate_id)
+    return render_template("web/projects/coordination.html", estate=get_or_404(Estate, estate_id),
+                           meetings=meetings_of(estate_id, with_notes=False), cm=coordination_messages)

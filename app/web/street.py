@@ -10,7 +10,11 @@ from datetime import timedelta
 
 from flask import Blueprint, current_app, render_template, request
 
+from app.approvals import messages as approval_messages
+from app.approvals.services import waiting_projects
 from app.auth import messages as auth_messages
+from app.coordination import messages as coordination_messages
+from app.coordination.services import overdue_tasks
 from app.auth.permissions import require_staff
 from app.auth.sms import outbox_counts
 from app.db import utcnow
@@ -67,3 +71,20 @@ def operations():
     return render_template("web/street/operations.html", section="operations",
                            jobs=overview(current_app, now), sms=outbox_counts(now - timedelta(days=7)),
                            sms_labels=auth_messages.SMS_STATUS_LABELS)
+
+
+@bp.get("/approvals")
+def approvals():
+    """审批进度: projects waiting on an approval, the longest wait first (GET /api/v1/staff/approvals)."""
+    require_staff()
+    return render_template("web/street/approvals.html", section="approvals", am=approval_messages,
+                           rows=waiting_projects())
+
+
+@bp.get("/tasks")
+def tasks():
+    """超期的责任事项: joint meetings' tasks past their deadline, the longest overdue first
+    (GET /api/v1/staff/overdue-tasks)."""
+    require_staff()
+    return render_template("web/street/tasks.html", section="tasks", cm=coordination_messages,
+                           rows=overdue_tasks())

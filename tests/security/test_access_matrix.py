@@ -95,6 +95,37 @@ def supervision_report(w) -> int:
                                        w.owner.id, "围挡倒了").id
 
 
+def recorded_approval(w) -> int:
+    """Estate A's project with its planning approval handed in (a photo needs one first)."""
+    from app.approvals.services import set_approval
+    from app.display import china_today
+    from app.extensions import db
+    from app.projects.models import RenovationProject
+
+    project = db.session.get(RenovationProject, w.a.project_id)
+    set_approval(project, "planning", {"status": "submitted", "submitted_on": china_today()}, w.committee.id)
+    return project.id
+
+
+def joint_meeting(w) -> int:
+    """A joint meeting of estate A, recorded by its committee."""
+    from app.coordination.services import record_meeting
+    from app.display import china_today
+
+    return record_meeting(w.a.estate.id, {"held_on": china_today(), "place": "居委会", "agenda": "协调",
+                                          "attending_orgs": ["street"], "decisions": []}, w.committee.id).id
+
+
+def responsibility_task(w) -> int:
+    from app.coordination.models import JointMeeting
+    from app.coordination.services import add_task
+    from app.display import china_today
+    from app.extensions import db
+
+    meeting = db.session.get(JointMeeting, joint_meeting(w))
+    return add_task(meeting, "交资料", "street", china_today(), w.committee.id).id
+
+
 def sms_login(client, phone=None) -> dict:
     phone = phone or next_phone()
     client.post("/api/v1/auth/sms-codes", json={"phone": phone})
@@ -428,6 +459,14 @@ ROWS = [
     Row("POST", "/api/v1/projects/<int:project_id>/progress", COMMITTEE,
         lambda w: f"{A}/projects/{w.a.project_id}/progress",
         data=lambda w: {"body": "外墙完工", "photos": [(io.BytesIO(photo_jpeg()), "a.jpg")]}),
+    Row("GET", "/api/v1/projects/<int:project_id>/approvals", MEMBER,
+        lambda w: f"{A}/projects/{w.a.project_id}/approvals"),
+    Row("PUT", "/api/v1/projects/<int:project_id>/approvals/<kind>", COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/approvals/land_use",
+        json=lambda w: {"status": "not_needed", "note": "原址改造"}),
+    Row("POST", "/api/v1/projects/<int:project_id>/approvals/<kind>/document", COMMITTEE,
+        lambda w: f"{A}/projects/{recorded_approval(w)}/approvals/planning/document",
+        data=lambda w: {"photo": (io.BytesIO(photo_jpeg()), "a.jpg")}),
     Row("GET", "/api/v1/projects/<int:project_id>/supervision-reports", MEMBER,
         lambda w: f"{A}/projects/{w.a.project_id}/supervision-reports"),
     Row("POST", "/api/v1/projects/<int:project_id>/supervision-reports", MEMBER,
@@ -586,6 +625,24 @@ ROWS = [
         json=lambda w: {"title": "片区通知", "body": "内容"}),
     Row("GET", "/api/v1/staff/ranking", STAFF, lambda w: f"{A}/staff/ranking"),
     Row("GET", "/api/v1/staff/estates", STAFF, lambda w: f"{A}/staff/estates"),
+    Row("GET", "/api/v1/staff/approvals", STAFF, lambda w: f"{A}/staff/approvals"),
+    Row("GET", "/api/v1/staff/overdue-tasks", STAFF, lambda w: f"{A}/staff/overdue-tasks"),
+    Row("GET", "/api/v1/estates/<int:estate_id>/joint-meetings", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/joint-meetings"),
+    Row("POST", "/api/v1/estates/<int:estate_id>/joint-meetings", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/joint-meetings",
+        json=lambda w: {"held_on": "2026-01-05", "place": "居委会", "agenda": "协调", "attending_orgs": ["street"]}),
+    Row("POST", "/api/v1/joint-meetings/<int:meeting_id>/tasks", COMMITTEE,
+        lambda w: f"{A}/joint-meetings/{joint_meeting(w)}/tasks",
+        json=lambda w: {"task": "交资料", "org": "street", "deadline": "2027-01-05"}),
+    Row("PUT", "/api/v1/responsibility-tasks/<int:task_id>", COMMITTEE,
+        lambda w: f"{A}/responsibility-tasks/{responsibility_task(w)}",
+        json=lambda w: {"status": "in_progress"}),
+    Row("GET", "/api/v1/estates/<int:estate_id>/green-community", MEMBER,
+        lambda w: f"{A}/estates/{w.a.estate.id}/green-community"),
+    Row("PUT", "/api/v1/estates/<int:estate_id>/green-community/<criterion>", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/green-community/greening",
+        json=lambda w: {"status": "in_progress", "evidence": "中心绿地补种"}),
     # --- co-planning (issue 19): applications, reserve, annual plans, the plan, heritage ------
     Row("GET", "/api/v1/estates/<int:estate_id>/applications", MEMBER,
         lambda w: f"{A}/estates/{w.a.estate.id}/applications"),
@@ -824,14 +881,23 @@ WEB_ROWS = [
     Row("POST", "/console/heavy-jobs/<int:job_id>/rerun", "302 404 404 404 403 403 403 303 303",
         lambda w: f"/console/heavy-jobs/{heavy_job(w)}/rerun", data=lambda w: {}),
     Row("GET", "/console/cases/<int:case_id>", MODERATOR_PAGE, lambda w: f"/console/cases/{w.a.case_id}"),
+    Row("GET", "/console/estates/<int:estate_id>/coordination", COMMITTEE_PAGE,
+        lambda w: f"/console/estates/{w.a.estate.id}/coordination"),
+    Row("GET", "/console/estates/<int:estate_id>/green", COMMITTEE_PAGE,
+        lambda w: f"/console/estates/{w.a.estate.id}/green"),
     Row("GET", "/console/projects/<int:project_id>", COMMITTEE_PAGE,
         lambda w: f"/console/projects/{w.a.project_id}"),
     # the street office: staff only (signed-in others are refused, never sent to log in)
     Row("GET", "/street/", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/"),
     Row("GET", "/street/estates", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/estates"),
     Row("GET", "/street/operations", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/operations"),
+    Row("GET", "/street/approvals", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/approvals"),
+    Row("GET", "/street/tasks", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/tasks"),
     # 共管 (issue 20): the resident pages, and the street's 片区 pages
     Row("GET", "/estates/<int:estate_id>/comanage", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/comanage"),
+    Row("GET", "/estates/<int:estate_id>/green", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/green"),
+    Row("GET", "/estates/<int:estate_id>/coordination", MEMBER_PAGE,
+        lambda w: f"/estates/{w.a.estate.id}/coordination"),
     Row("GET", "/estates/<int:estate_id>/public-income", MEMBER_PAGE,
         lambda w: f"/estates/{w.a.estate.id}/public-income"),
     Row("GET", "/notices", SIGNED_IN_PAGE, lambda w: "/notices"),

@@ -159,6 +159,15 @@ CONSOLE_PAGES = {
     # the street office
     ("GET", "/api/v1/staff/ranking"): (WEB + "street.py", ["services.rank_estates("]),
     ("GET", "/api/v1/staff/estates"): (WEB + "street.py", ["services.estate_overview("]),
+    ("GET", "/api/v1/staff/approvals"): (WEB + "street.py", ["rows=waiting_projects()"]),
+    # a project's approvals (审批); the green-community checklist; joint meetings
+    ("POST", "/api/v1/estates/{estate_id}/joint-meetings"): (T + "coordination.html", ['data-api="/api/v1/estates/{{ estate.id }}/joint-meetings"']),
+    ("POST", "/api/v1/joint-meetings/{meeting_id}/tasks"): (T + "coordination.html", ['data-api="/api/v1/joint-meetings/{{ meeting.id }}/tasks"']),
+    ("PUT", "/api/v1/responsibility-tasks/{task_id}"): (T + "coordination.html", ['data-api="/api/v1/responsibility-tasks/{{ task.id }}" data-method="PUT"']),
+    ("GET", "/api/v1/staff/overdue-tasks"): (WEB + "street.py", ["rows=overdue_tasks()"]),
+    ("PUT", "/api/v1/estates/{estate_id}/green-community/{criterion}"): (T + "green.html", ['data-api="/api/v1/estates/{{ estate.id }}/green-community/{{ item.key }}" data-method="PUT"']),
+    ("PUT", "/api/v1/projects/{project_id}/approvals/{kind}"): (T + "_approvals.html", ['data-api="/api/v1/projects/{{ project.id }}/approvals/{{ a.kind }}" data-method="PUT"']),
+    ("POST", "/api/v1/projects/{project_id}/approvals/{kind}/document"): (T + "_approvals.html", ['data-api="/api/v1/projects/{{ project.id }}/approvals/{{ a.kind }}/document"']),
     # co-planning (issue 19): the application, the reserve and annual plans, the plan, heritage
     ("POST", "/api/v1/applications/{application_id}/submit"): (T + "coplan_application.html", ['data-api="/api/v1/applications/{{ application.id }}/submit"']),
     ("POST", "/api/v1/applications/{application_id}/reserve"): (RESERVE, ['data-json-api="/api/v1/applications/{{ row.application.id }}/reserve"']),
@@ -180,6 +189,9 @@ NO_PAGE_YET: dict = {}
 
 #: operations for residents, the public, login and machines (tests/web/test_page_map.py)
 NOT_CONSOLE = """
+GET /api/v1/estates/{estate_id}/joint-meetings
+GET /api/v1/estates/{estate_id}/green-community
+GET /api/v1/projects/{project_id}/approvals
 GET /api/v1/estates/{estate_id}/applications
 POST /api/v1/estates/{estate_id}/applications
 GET /api/v1/applications/{application_id}

@@ -1,0 +1,42 @@
+"""Every sentence a person reads about joint meetings (联席会议) and the responsibility list."""
+ORGS = {
+    "party": "社区党组织", "residents_committee": "居委会", "owners_committee": "业委会",
+    "property": "物业服务企业", "street": "街道办事处", "housing": "住房城乡建设部门",
+    "planning": "规划部门", "power": "供电单位", "water": "供水单位", "drainage": "排水单位",
+    "gas": "燃气单位", "telecom": "通信单位", "heating": "供热单位", "other": "其他单位",
+}
+STATUS_LABELS = {"open": "未开始", "in_progress": "办理中", "done": "已完成"}
+OVERDUE = "已超期 {days} 天"
+DUE_IN = "还有 {days} 天到期"
+DUE_TODAY = "今天到期"
+EVIDENCE_REQUIRED = "完成要写明依据，例如文件、照片放在哪里、哪天办完"
+HELD_IN_FUTURE = "会议日期不能晚于今天"
+NOT_THIS_ESTATES_PROJECT = "这个项目不属于本小区"
+TITLE = "联席会议与责任清单"
+TEXT = "党组织、居委会、业委会、物业、街道和有关部门一起商量的事，谁负责、什么时候办完。"
+RESIDENT_TEXT = "各方联席会议定下的事和办理进度。"
+NO_MEETINGS = "还没有联席会议记录。"
+COL_TASK = "事项"
+COL_ORG = "负责单位"
+COL_DEADLINE = "期限"
+COL_STATUS = "进度"
+DECISIONS = "议定事项"
+ATTENDANCE = "参会单位"
+NOTES = "内部记录（居民看不到）"
+NEW = "记录一次联席会议"
+FIELD_HELD_ON = "会议日期"
+FIELD_PLACE = "地点"
+FIELD_AGENDA = "议题"
+FIELD_NOTES = "内部记录"
+FIELD_EVIDENCE = "依据"
+SAVE = "保存"
+STREET_TITLE = "超期的责任事项"
+STREET_TEXT = "各小区联席会议定下、已过期限还没办完的事，超期最久的在最前面。"
+STREET_NONE = "没有超期的事项。"
+FIELD_ATTENDANCE = "参会单位"
+FIELD_DECISIONS = "议定事项（一行一条）"
+FIELD_TASK = "事项"
+FIELD_ORG = "负责单位"
+FIELD_DEADLINE = "期限"
+ADD_TASK = "加入责任清单"
+NO_ORGS = "请勾选参会单位"

@@ -1,0 +1,10 @@
+"""Every sentence a person reads about the green-community checklist (绿色社区)."""
+STATUS_LABELS = {"not_started": "未开展", "in_progress": "推进中", "met": "已达标"}
+EVIDENCE_REQUIRED = "达标要写明依据，例如建成了什么、在哪里、什么时候"
+UNKNOWN_CRITERION = "没有这一项"
+TITLE = "绿色社区"
+TEXT = "按国家绿色社区创建标准，小区每一项做到了哪一步、依据是什么。"
+SUMMARY = "{met} 项已达标，共 {total} 项"
+FIELD_STATUS = "进度"
+FIELD_EVIDENCE = "依据"
+SAVE = "保存"
