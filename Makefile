@@ -128,7 +128,7 @@ miniprogram-test: install-dev $(MINIPROGRAM_STAMP)
 TEST_WORKERS ?= 3
 
 test: install-dev $(VENDOR_STAMP) $(MINIPROGRAM_STAMP) services-up
-	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadgroup
+	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadgroup --durations=25
 
 # Regenerate the initial migration from the models (before the first release only).
 # Hand-written migrations after 0001 (triggers) are set aside while it is regenerated.

@@ -40,6 +40,9 @@ HEAVY_THREADS = 2
 HEAVY_PROCESSES = int(os.environ.get("HEAVY_PROCESSES") or max(1, os.cpu_count() or 1))
 #: callers that may wait for a helper; one more is answered 503 (Busy) at once
 HEAVY_QUEUE = int(os.environ.get("HEAVY_QUEUE") or 4 * HEAVY_PROCESSES)
+#: start one helper with the server (1), or only when heavy work first comes (0: test servers,
+#: most of which never see heavy work, each save a helper's start, about 1.3 s of CPU)
+HEAVY_WARM_UP = os.environ.get("HEAVY_WARM_UP", "1") not in ("0", "false", "")
 #: what a refused caller is told to wait (seconds, the Retry-After header)
 RETRY_AFTER_S = 10
 #: a new helper's start (Python and the work's imports) is not counted in the work's time
@@ -140,7 +143,7 @@ def warm_up(module: str) -> None:
     global _helpers
     if module not in _warm_modules:
         _warm_modules.append(module)
-    if serving() and _helpers is None:
+    if serving() and _helpers is None and HEAVY_WARM_UP:
         import gevent
 
         _helpers = _Helpers(HEAVY_PROCESSES, HEAVY_QUEUE)

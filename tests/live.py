@@ -53,7 +53,8 @@ def server_env(database_url: str, public_url: str, **env) -> dict:
     """The environment of a test server process (and of `flask` commands run beside it)."""
     merged = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": TEST_SECRET,
               "SMS_BACKEND": "console", "PUBLIC_BASE_URL": public_url,
-              "RATELIMIT_ENABLED": "0", **{k: str(v) for k, v in env.items()}}
+              "RATELIMIT_ENABLED": "0", "HEAVY_WARM_UP": "0",  # most never see heavy work
+              **{k: str(v) for k, v in env.items()}}
     if "REDIS_URL" not in env:
         merged.pop("REDIS_URL", None)
     return merged

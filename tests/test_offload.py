@@ -129,3 +129,36 @@ def test_a_full_queue_is_answered_503_with_retry_after(start_server, clone_datab
     assert refused.headers["Retry-After"] == "10"
     assert analysis["response"].status_code == 201, analysis["response"].text[:300]
     assert post_photos(server.url, project_id, token, [normal_jpeg()]).status_code == 201
+
+
+def _helpers_of(pid: int) -> list[int]:
+    """Heavy-work helper processes descended from a server's master process."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes()
+            chain, parent = [], int(entry.name)
+            while parent > 1 and len(chain) < 5:  # helper → worker → master
+                parent = int((Path("/proc") / str(parent) / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                chain.append(parent)
+        except (OSError, ValueError, IndexError):
+            continue
+        if b"helper_main" in command and pid in chain:
+            found.append(int(entry.name))
+    return found
+
+
+def test_a_server_starts_one_helper_with_it_unless_told_to_wait_for_heavy_work(start_server):
+    """HEAVY_WARM_UP=1 (the default): the first photo does not wait for Python to start;
+    0 (the test servers): no helper until heavy work comes."""
+    import time
+
+    warm = start_server("sqlite", HEAVY_WARM_UP="1")
+    cold = start_server("sqlite")
+    deadline = time.monotonic() + 60
+    while not _helpers_of(warm.process.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(_helpers_of(warm.process.pid)) == 1
+    assert _helpers_of(cold.process.pid) == []
