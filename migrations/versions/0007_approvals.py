@@ -1,13 +1,13 @@
 """a renovation project's approvals (审批): one row per project and kind
 
 Revision ID: 0007_approvals
-Revises: 0006_integrity_rules
+Revises: 0007_heavy_jobs
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_approvals"
-down_revision = "0006_integrity_rules"
+down_revision = "0007_heavy_jobs"
 branch_labels = None
 depends_on = None
 
