@@ -4,6 +4,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from app.auth import consent
 from app.auth.permissions import (
     require_committee, require_member, require_staff, require_user)
 from app.estates import identity, membership, services
@@ -74,6 +75,8 @@ class LedgerImport(MethodView):
         if query["preview"]:
             return preview_ledger(estate_id, parsed)
         rows = rows_of(parsed)
+        if not query["dry_run"] and any(row.id_numbers for row in rows):
+            consent.require_id_numbers(user, consent.LEDGER_ID_NUMBERS, query["id_number_consent"])
         if query["dry_run"]:
             counts = preview_ledger(estate_id, parsed)["changes"]["counts"]
             return {"created": counts["added"], "updated": counts["changed"], "dry_run": True}
@@ -147,7 +150,7 @@ class FlatClaimByIdentity(MethodView):
         ledger: a match is verified at once; a mismatch goes to the committee with the reason
         (422 says it). Five tries a day per person and per flat."""
         return identity.verify_by_identity(require_user(), data["name"], data["id_number"],
-                                           data["certificate_number"])
+                                           data["certificate_number"], data["id_number_consent"])
 
 
 @blp.route("/flats/<int:flat_id>/transfer")

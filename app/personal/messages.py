@@ -47,3 +47,24 @@ RIGHTS_ITEMS = (
 )
 MY_DATA = "打开“我的数据”"
 VERSION = "本规则版本：{version}"
+
+# The consent page at first login (and again after a new version of the rules)
+CONSENT_TITLE = "使用前请您同意"
+CONSENT_TITLE_AGAIN = "个人信息处理规则有更新，请再看一下"
+CONSENT_INTRO = "为了组织小区改造的问卷、投票和议事，本平台需要保存您的一些信息："
+CONSENT_ITEMS = (
+    "手机号：登录、收验证码和通知。",
+    "姓名和房屋：确认您是业主或住户，按户、按面积计票。",
+    "投票、意见和照片：小区共同的决定，依法公示；公开时姓名和电话打码。",
+    "登录记录：保护您的账号安全。",
+)
+CONSENT_ID_NOTE = "身份证号另外单独问您，您同意了才会用。"
+CONSENT_FULL = "看完整的个人信息处理规则"
+CONSENT_AGREE = "同意，继续使用"
+CONSENT_DECLINE = "不同意，退出登录"
+CONSENT_DECLINED = "您没有同意，已经退出登录。想用的时候，重新登录并同意就可以。"
+CONSENT_REQUIRED = "请先阅读并同意个人信息处理规则"
+CONSENT_LABELS = {"rules": "个人信息处理规则", "id_number": "处理我的身份证号",
+                  "ledger_id_numbers": "导入台账中的身份证号"}
+CHANNEL_LABELS = {"sms": "短信验证码", "wechat": "微信", "mini_program": "微信小程序",
+                  "ticket": "小程序打开的链接", "web": "网页", "api": "应用"}

@@ -125,7 +125,8 @@ def registered_owner(w) -> dict:
         row=2, building="1号楼", stairwell="1单元", room="101", floor=1, area_m2=Decimal("60"),
         owner_name="核对业主", owner_phone=None, owner_id_number=id_number,
         certificate_number=certificate)])
-    return {"name": "核对业主", "id_number": id_number, "certificate_number": certificate}
+    return {"name": "核对业主", "id_number": id_number, "certificate_number": certificate,
+            "id_number_consent": True}
 
 
 def refresh_token(w) -> str:
@@ -225,7 +226,7 @@ ROWS = [
     Row("GET", "/api/v1/estates/<int:estate_id>/buildings", MEMBER,
         lambda w: f"{A}/estates/{w.a.estate.id}/buildings"),
     Row("POST", "/api/v1/estates/<int:estate_id>/flats/import", COMMITTEE,
-        lambda w: f"{A}/estates/{w.a.estate.id}/flats/import", data=ledger_file),
+        lambda w: f"{A}/estates/{w.a.estate.id}/flats/import?id_number_consent=true", data=ledger_file),
     Row("GET", "/api/v1/stairwells/<int:stairwell_id>/flats", COMMITTEE,
         lambda w: f"{A}/stairwells/{w.a.stairwell_id}/flats"),
     # rooms and floors only, no personal data: a resident picks the flat to claim
