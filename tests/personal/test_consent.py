@@ -131,3 +131,34 @@ def test_give_is_one_record_per_person_kind_and_version(app):
 def test_the_rules_and_my_rights_are_open_before_agreeing(client, path):
     web_login(client)
     assert client.get(path).status_code == 200
+
+
+def test_two_agreements_at_once_keep_one_record(app):
+    """The same person agreeing on two devices at the same moment: the database keeps one."""
+    import threading
+
+    from app.auth.models import User
+
+    user_id = make_user(consented=False).id
+    barrier, outcomes, lock = threading.Barrier(4), [], threading.Lock()
+
+    def agree(channel):
+        with app.app_context():
+            try:
+                barrier.wait()
+                consent.accept(db.session.get(User, user_id), consent.RULES, messages.NOTICE_VERSION,
+                               messages.NOTICE_VERSION, channel)
+                outcome = "ok"
+            finally:
+                db.session.remove()
+            with lock:
+                outcomes.append(outcome)
+
+    threads = [threading.Thread(target=agree, args=(channel,)) for channel in ("sms", "web", "api", "wechat")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert outcomes == ["ok"] * 4
+    assert db.session.scalar(select(func.count(Consent.id)).where(Consent.user_id == user_id)) == 1
+    assert db.session.get(User, user_id).privacy_version == messages.NOTICE_VERSION
