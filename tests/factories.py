@@ -68,6 +68,14 @@ def agree_to_rules(user: User, channel: str = "sms") -> None:
     give(user, RULES, NOTICE_VERSION, channel)
 
 
+def agree_through_api(client, headers: dict) -> None:
+    """A first login's consent, as an app gives it: read what to agree to, agree to that version."""
+    asked = client.get("/api/v1/me/consents", headers=headers).json["required"]
+    rules = next(item for item in asked if item["kind"] == "rules")
+    assert client.post("/api/v1/me/consents", headers=headers,
+                       json={"kind": "rules", "version": rules["version"]}).status_code == 201
+
+
 def link(user: User, flat: Flat, relation="owner", status="verified") -> FlatLink:
     flat_link = FlatLink(estate_id=flat.estate_id, flat_id=flat.id, user_id=user.id,
                          relation=Relation(relation), status=LinkStatus(status))
