@@ -8,6 +8,8 @@ from sqlalchemy import select
 
 from app.account import messages
 from app.auth.consent import of as consents_of
+from app.auth.messages import SIGN_IN_LABELS
+from app.auth.messages import CONSENT_LABELS
 from app.auth.models import AuthSession, User
 from app.consultations.messages import CHANNEL_LABELS
 from app.consultations.models import Ballot, Consultation
@@ -16,8 +18,6 @@ from app.estates.messages import CLAIM_STATUS, RELATIONS
 from app.estates.models import Building, Estate, Flat, FlatLink, Stairwell
 from app.extensions import db
 from app.notifications.models import Notification
-from app.personal.messages import CHANNEL_LABELS as SIGN_IN_LABELS
-from app.personal.messages import CONSENT_LABELS
 
 
 @dataclass(frozen=True)

@@ -47,3 +47,8 @@ LEDGER_ID_CONSENT = ("台账里的身份证号是业主的敏感个人信息。�
                      "业主已知道平台会用它认出同一位业主；平台只存加密后的校验值，不存号码本身。")
 LEDGER_ID_CONSENT_REQUIRED = "这份台账有身份证号。导入前请先勾选确认身份证号的来源和用途"
 CONSENT_OUTDATED = "同意的内容已经更新，请刷新页面后重新阅读再同意"
+# What a consent was to, and how a person signed in (我的个人信息)
+CONSENT_LABELS = {"rules": "个人信息处理规则", "id_number": "处理我的身份证号",
+                  "ledger_id_numbers": "导入台账中的身份证号"}
+SIGN_IN_LABELS = {"sms": "短信验证码", "wechat": "微信", "mini_program": "微信小程序",
+                  "ticket": "小程序打开的链接", "web": "网页", "api": "应用"}

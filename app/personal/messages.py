@@ -66,7 +66,3 @@ CONSENT_AGREE = "同意，继续使用"
 CONSENT_DECLINE = "不同意，退出登录"
 CONSENT_DECLINED = "您没有同意，已经退出登录。想用的时候，重新登录并同意就可以。"
 CONSENT_REQUIRED = "请先阅读并同意个人信息处理规则"
-CONSENT_LABELS = {"rules": "个人信息处理规则", "id_number": "处理我的身份证号",
-                  "ledger_id_numbers": "导入台账中的身份证号"}
-CHANNEL_LABELS = {"sms": "短信验证码", "wechat": "微信", "mini_program": "微信小程序",
-                  "ticket": "小程序打开的链接", "web": "网页", "api": "应用"}

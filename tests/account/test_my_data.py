@@ -6,7 +6,7 @@ from app.account import messages
 from app.consultations.ballots import cast_ballot
 from app.extensions import db
 from app.notifications.models import Notification
-from app.personal.messages import CONSENT_LABELS
+from app.auth.messages import CONSENT_LABELS
 from tests.factories import flats_of, make_consultation, make_estate, make_owner, sign_in_cookie
 
 
