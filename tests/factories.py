@@ -45,15 +45,35 @@ def flats_of(estate_id: int) -> list[Flat]:
                                    .order_by(Flat.id)))
 
 
-def make_user(phone=None, name=None, roles=()) -> User:
-    """roles: iterable of (role, estate_id or None)."""
+def make_user(phone=None, name=None, roles=(), consented=True) -> User:
+    """roles: iterable of (role, estate_id or None). `consented`: the person agreed to the
+    current 个人信息处理规则 (as at their first login), so the consent gate lets them by;
+    False for a person who has not (tests of the gate)."""
     user = User(phone=phone or next_phone(), name=name)
     db.session.add(user)
     db.session.flush()
+    if consented:
+        agree_to_rules(user)
     for role, estate_id in roles:
         grant_role(user, Role(role), estate_id)
     db.session.commit()
     return user
+
+
+def agree_to_rules(user: User, channel: str = "sms") -> None:
+    """The person agrees to the current 个人信息处理规则 through the real service (the caller commits)."""
+    from app.auth.consent import RULES, give
+    from app.personal.messages import NOTICE_VERSION
+
+    give(user, RULES, NOTICE_VERSION, channel)
+
+
+def agree_through_api(client, headers: dict) -> None:
+    """A first login's consent, as an app gives it: read what to agree to, agree to that version."""
+    asked = client.get("/api/v1/me/consents", headers=headers).json["required"]
+    rules = next(item for item in asked if item["kind"] == "rules")
+    assert client.post("/api/v1/me/consents", headers=headers,
+                       json={"kind": "rules", "version": rules["version"]}).status_code == 201
 
 
 def link(user: User, flat: Flat, relation="owner", status="verified") -> FlatLink:

@@ -43,3 +43,17 @@ WECHAT_SUBSCRIBE_FAILED = "微信消息提醒没有发出去"
 JOB_SMS_QUEUED = "发送等待中的通知短信（夜间暂存的、发送失败重试的）"
 JOB_SMS_RECEIPTS = "查询短信是否送达"
 SMS_STATUS_LABELS = {"queued": "等待发送", "sent": "已发出", "delivered": "已送达", "failed": "没有发出"}
+# Separate consent to an ID number (敏感个人信息, PIPL Art. 29): change the version with the text
+ID_NUMBER_CONSENT_VERSION = "2026-12-07"
+ID_NUMBER_CONSENT = ("身份证号是敏感个人信息。我同意平台用我的身份证号核对我是不是这户的业主："
+                     "只用这一次，只存加密后的校验值，不存号码本身，不给别人看。")
+ID_NUMBER_CONSENT_REQUIRED = "填身份证号前，请先勾选同意平台处理您的身份证号"
+LEDGER_ID_CONSENT = ("台账里的身份证号是业主的敏感个人信息。我确认：这些号码来自房屋登记或业主本人，"
+                     "业主已知道平台会用它认出同一位业主；平台只存加密后的校验值，不存号码本身。")
+LEDGER_ID_CONSENT_REQUIRED = "这份台账有身份证号。导入前请先勾选确认身份证号的来源和用途"
+CONSENT_OUTDATED = "同意的内容已经更新，请刷新页面后重新阅读再同意"
+# What a consent was to, and how a person signed in (我的个人信息)
+CONSENT_LABELS = {"rules": "个人信息处理规则", "id_number": "处理我的身份证号",
+                  "ledger_id_numbers": "导入台账中的身份证号"}
+SIGN_IN_LABELS = {"sms": "短信验证码", "wechat": "微信", "mini_program": "微信小程序",
+                  "ticket": "小程序打开的链接", "web": "网页", "api": "应用"}

@@ -42,6 +42,9 @@ class User(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     #: set when the person deleted their account; identity fields are then cleared
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: the version of 个人信息处理规则 the person last agreed to (the record is in `consents`);
+    #: loaded with the user, so the consent gate costs no query
+    privacy_version: Mapped[str | None] = mapped_column(String(20))
 
     roles: Mapped[list["RoleGrant"]] = relationship(back_populates="user", lazy="selectin")
 
@@ -95,6 +98,8 @@ class AuthSession(db.Model):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: logout, logout_everywhere, reuse or account_deleted
     revoked_reason: Mapped[str | None] = mapped_column(String(20))
+    #: how the person signed in: sms, wechat, mini_program or ticket (None: before this was kept)
+    channel: Mapped[str | None] = mapped_column(String(20))
 
     def __repr__(self):
         return f"<AuthSession {self.id} user={self.user_id} {self.kind}>"
@@ -117,6 +122,28 @@ class SmsCode(db.Model):
     consumed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: address that asked for it, for abuse review
     requested_ip: Mapped[str | None] = mapped_column(String(64))
+
+
+class Consent(db.Model):
+    """A person's agreement to one version of a text (PIPL): the processing rules at first
+    login (kind "rules"), or the separate consent to their ID number (kind "id_number") or
+    to owners' ID numbers in a ledger (kind "ledger_id_numbers"). Kept, never changed."""
+
+    __tablename__ = "consents"
+    __table_args__ = (UniqueConstraint("user_id", "kind", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    #: rules, id_number or ledger_id_numbers (app.auth.consent.KINDS)
+    kind: Mapped[str] = mapped_column(String(20))
+    #: the version of the text agreed to
+    version: Mapped[str] = mapped_column(String(20))
+    #: how the person had signed in when agreeing: sms, wechat, mini_program, ticket, web or api
+    channel: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<Consent {self.id} user={self.user_id} {self.kind} {self.version}>"
 
 
 class SmsStatus(str, enum.Enum):

@@ -19,7 +19,7 @@ CSRF_HEADER = "X-CSRF-Token"
 
 def load_request_user():
     """before_request: resolve the bearer token or the session into g.user."""
-    g.user = g.auth_error = g.auth_session_id = None
+    g.user = g.auth_error = g.auth_session_id = g.auth_via = None
     header = request.headers.get("Authorization", "")
     if header:
         # A bad or expired token makes the request anonymous, and require_user() then
@@ -32,7 +32,7 @@ def load_request_user():
             if scheme.lower() != "bearer" or not token.strip():
                 raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
             g.user, claims = user_and_claims(token.strip())
-            g.auth_session_id = claims.get("sid")
+            g.auth_session_id, g.auth_via = claims.get("sid"), "bearer"
         except Unauthorized as error:
             g.auth_error = error
         return
@@ -48,7 +48,7 @@ def load_request_user():
             or not session_is_live(session.get("sid"), user.id)):
         session.clear()
         return
-    g.auth_session_id = session["sid"]
+    g.auth_session_id, g.auth_via = session["sid"], "cookie"
     if request.method in UNSAFE_METHODS and request.path.startswith("/api/"):
         sent = request.headers.get(CSRF_HEADER, "")
         if not sent or not hmac.compare_digest(sent, session.get("csrf", "")):
@@ -56,12 +56,12 @@ def load_request_user():
     g.user = user
 
 
-def login_session(user: User) -> None:
+def login_session(user: User, channel: str | None = None) -> None:
     """Sign the web pages in: a new server-side session row, named in the signed cookie."""
     from app.auth.services import end_session, start_session
 
     end_session(session.get("sid"))  # a sign-in replaces the browser's previous one
-    auth_session = start_session(user, "web")
+    auth_session = start_session(user, "web", channel)
     db.session.commit()
     session.clear()
     session["uid"] = user.id

@@ -46,7 +46,7 @@ class Tokens(MethodView):
     def post(self, data):
         """Log in with phone and code; returns an access and a refresh token."""
         user = services.verify_code(data["phone"], data["code"])
-        return {**services.issue_tokens(user), "user": me_view(user)}
+        return {**services.issue_tokens(user, "sms"), "user": me_view(user)}
 
 
 @blp.route("/auth/tokens/refresh")
@@ -93,7 +93,7 @@ class WebSession(MethodView):
     def post(self, data):
         """Log the web pages in with a cookie session; returns the CSRF token to send back."""
         user = services.verify_code(data["phone"], data["code"])
-        login_session(user)
+        login_session(user, "sms")
         return {"csrf_token": session["csrf"], "user": me_view(user)}
 
     @blp.response(200, SessionSchema)
@@ -164,7 +164,7 @@ class WechatCallback(MethodView):
             raise Unauthorized(messages.WECHAT_FAILED, code="wechat_failed")
         user = services.official_account_user(*wechat.exchange_code(query["code"]))
         next_url = session.pop("wechat_next", "/")
-        login_session(user)
+        login_session(user, "wechat")
         return redirect(next_url)
 
 

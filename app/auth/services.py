@@ -153,18 +153,19 @@ def grant_role(user: User, role: Role, estate_id: int | None = None) -> RoleGran
 
 # -- sessions: every sign-in is a row that can be revoked ---------------------------------------
 
-def start_session(user: User, kind: str) -> AuthSession:
-    """A new sign-in ("web" cookie or "api" token family); the caller commits."""
-    auth_session = AuthSession(user_id=user.id, kind=kind,
+def start_session(user: User, kind: str, channel: str | None = None) -> AuthSession:
+    """A new sign-in ("web" cookie or "api" token family) by `channel` (sms, wechat,
+    mini_program, ticket); the caller commits."""
+    auth_session = AuthSession(user_id=user.id, kind=kind, channel=channel,
                                refresh_jti=tokens.new_jti() if kind == "api" else None)
     db.session.add(auth_session)
     db.session.flush()
     return auth_session
 
 
-def issue_tokens(user: User) -> dict:
+def issue_tokens(user: User, channel: str | None = None) -> dict:
     """Log in an API client: a new token family and its first pair."""
-    auth_session = start_session(user, "api")
+    auth_session = start_session(user, "api", channel)
     db.session.commit()
     return tokens.token_pair(user, auth_session)
 

@@ -25,7 +25,7 @@ class MiniProgramLogin(MethodView):
         login = miniprogram.login_with_code(data["code"])
         if login.user is None:
             return jsonify(NeedPhoneSchema().dump({"need_phone": True, "ticket": login.ticket}))
-        return {**services.issue_tokens(login.user), "user": me_view(login.user)}
+        return {**services.issue_tokens(login.user, "mini_program"), "user": me_view(login.user)}
 
 
 @blp.route("/auth/wechat/mini-program/phone")
@@ -37,7 +37,7 @@ class MiniProgramPhone(MethodView):
     def post(self, data):
         """First mini-program login: the phone number WeChat vouches for joins or opens the account."""
         user = miniprogram.login_with_phone(data["ticket"], data["phone_code"])
-        return {**services.issue_tokens(user), "user": me_view(user)}
+        return {**services.issue_tokens(user, "mini_program"), "user": me_view(user)}
 
 
 @blp.route("/auth/web-tickets")

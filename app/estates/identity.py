@@ -10,6 +10,7 @@ from flask import current_app
 from sqlalchemy import func, select, update
 
 from app.audit.services import record
+from app.auth import consent
 from app.auth.models import User
 from app.db import lock_row, utcnow
 from app.errors import InvalidInput, NotFound, TooManyRequests
@@ -55,9 +56,12 @@ def mismatch(owner: Owner | None, name: str, id_number: str) -> str | None:
     return messages.IDENTITY_NAME_MISMATCH
 
 
-def verify_by_identity(user: User, name: str, id_number: str, certificate_number: str) -> FlatLink:
+def verify_by_identity(user: User, name: str, id_number: str, certificate_number: str,
+                       id_number_consent: bool = False) -> FlatLink:
     """A match verifies the user as the flat's owner at once; a mismatch puts a claim with
-    the reason in the committee's queue and answers 422 saying so."""
+    the reason in the committee's queue and answers 422 saying so. Nothing happens to the ID
+    number without the person's separate consent (given now, or before to this version)."""
+    consent.require_id_numbers(user, consent.ID_NUMBER, id_number_consent)
     id_number, name = id_number.strip().upper(), name.strip()
     if not id_number_valid(id_number):
         raise InvalidInput(messages.IDENTITY_ID_INVALID, code="id_number_invalid",

@@ -4,6 +4,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
+from app.auth import consent
 from app.auth.permissions import (
     require_committee, require_member, require_staff, require_user)
 from app.estates import identity, membership, services
@@ -71,7 +72,13 @@ class LedgerImport(MethodView):
         user = require_committee(estate_id)
         upload = files["file"]
         if not (query["preview"] or query["dry_run"]):  # a heavy job: safe from a kill mid-way
-            return start_import(estate_id, upload.read(), upload.filename or "", user.id)
+            data = upload.read()
+            # the separate consent for ID numbers comes before any is processed: a file that
+            # carries them is refused without it (read here once more only then)
+            if query["id_number_consent"] or any(row.id_numbers for row in rows_of(
+                    off_the_loop(parse_ledger, data, upload.filename or ""))):
+                consent.require_id_numbers(user, consent.LEDGER_ID_NUMBERS, query["id_number_consent"])
+            return start_import(estate_id, data, upload.filename or "", user.id)
         parsed = off_the_loop(parse_ledger, upload.read(), upload.filename or "")
         if query["preview"]:
             return preview_ledger(estate_id, parsed)
@@ -147,7 +154,7 @@ class FlatClaimByIdentity(MethodView):
         ledger: a match is verified at once; a mismatch goes to the committee with the reason
         (422 says it). Five tries a day per person and per flat."""
         return identity.verify_by_identity(require_user(), data["name"], data["id_number"],
-                                           data["certificate_number"])
+                                           data["certificate_number"], data["id_number_consent"])
 
 
 @blp.route("/flats/<int:flat_id>/transfer")

@@ -49,6 +49,9 @@ class LedgerQuery(BaseSchema):
         "description": "say what the import would do; nothing is written (the console's preview)"})
     dry_run = fields.Boolean(load_default=False, metadata={
         "description": "older: the counts only, or the problems as a 400; nothing is written"})
+    id_number_consent = fields.Boolean(load_default=False, metadata={
+        "description": "the committee's statement on the owners' ID numbers in the file (敏感个人信息); "
+                       "an import with ID numbers is refused without it (422 id_number_consent_required)"})
 
 
 class LedgerColumnSchema(BaseSchema):
@@ -186,6 +189,10 @@ class ClaimByIdentitySchema(BaseSchema):
         "description": "resident ID number; checked with its GB 11643 check digit, compared as a keyed hash, never stored"})
     certificate_number = fields.String(required=True, validate=validate.Length(min=1, max=60),
                                        metadata={"description": "不动产权证号 or 房产证号"})
+    id_number_consent = fields.Boolean(load_default=False, metadata={
+        "description": "the person's separate consent (敏感个人信息) to processing their ID number, "
+                       "given now; without it, or one given before to the current version, 422 "
+                       "id_number_consent_required"})
 
 
 class TransferFormSchema(BaseSchema):

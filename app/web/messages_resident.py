@@ -279,3 +279,6 @@ JS = {
     "followUpsNone": FOLLOW_UPS_NONE,
     "casePickedNone": CASE_PICKED_NONE,
 }
+
+#: the readable export (我的个人信息, app/web/my_data.py) from the account page
+MY_DATA_READABLE = "看看保存了我的哪些信息（可下载 PDF）"

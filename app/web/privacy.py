@@ -2,6 +2,7 @@
 page's footer. The retention periods come from the rules the scheduler applies."""
 from flask import current_app, render_template
 
+from app.auth import messages as auth_messages
 from app.personal import messages
 from app.personal.retention import RULES
 from app.web.routes import bp
@@ -9,7 +10,9 @@ from app.web.routes import bp
 
 @bp.app_context_processor
 def privacy_link():
-    return {"privacy_title": messages.TITLE}
+    """The footer's link, and the separate consents to ID numbers where a form asks for one."""
+    return {"privacy_title": messages.TITLE, "id_consent_text": auth_messages.ID_NUMBER_CONSENT,
+            "ledger_id_consent_text": auth_messages.LEDGER_ID_CONSENT}
 
 
 @bp.get("/privacy")

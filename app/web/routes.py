@@ -116,7 +116,7 @@ def _entered(ticket: str):
             render_template("web/error.html", message=auth_messages.WEB_TICKET_INVALID), 410)
     else:
         user, next_path = entered
-        login_session(user)
+        login_session(user, "ticket")
         response = redirect(safe_next(next_path))
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -123,7 +123,8 @@ def test_no_id_number_anywhere_in_the_database_after_a_ledger_import(app, client
     ledger = ("楼栋,单元,房号,楼层,建筑面积,业主姓名,联系电话,身份证号\n"
               f"8号楼,1单元,101,1,63.50,张伟,13800000001,{ID_NUMBERS[0]}\n"
               f"8号楼,1单元,102,1,70.25,李娜,13800000002,{ID_NUMBERS[1].lower()}\n")
-    response = client.post(f"/api/v1/estates/{estate.id}/flats/import", headers=auth(committee),
+    response = client.post(f"/api/v1/estates/{estate.id}/flats/import?id_number_consent=true",
+                           headers=auth(committee),
                            data={"file": (io.BytesIO(ledger.encode()), "台账.csv")},
                            content_type="multipart/form-data")
     assert response.status_code == 200, response.json

@@ -17,8 +17,14 @@ def test_grant_staff_creates_the_account_and_it_can_register_estates(runner, cli
     assert "is now staff" in result.output
     assert grants_of("13800000001") == [("staff", None)]
     user = db.session.scalar(select(User).where(User.phone == "13800000001"))
-    response = client.post("/api/v1/estates", headers=auth(user), json={
-        "name": "和平里小区", "district": "东城区", "street": "和平里街道", "built_year": 1988})
+    estate = {"name": "和平里小区", "district": "东城区", "street": "和平里街道", "built_year": 1988}
+    # staff too agree to the processing rules at first use, then work
+    refused = client.post("/api/v1/estates", headers=auth(user), json=estate)
+    assert refused.status_code == 403 and refused.json["error"]["code"] == "consent_required"
+    asked = refused.json["error"]
+    assert client.post(asked["accept_url"], headers=auth(user), json={
+        "kind": "rules", "version": asked["version"]}).status_code == 201
+    response = client.post("/api/v1/estates", headers=auth(user), json=estate)
     assert response.status_code == 201
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from app.auth.models import User
 from app.estates.models import Building, Estate, Flat, FlatLink, LinkStatus, Owner
 from app.extensions import db
+from tests.factories import agree_through_api
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -101,4 +102,5 @@ def test_demo_residents_can_log_in_and_see_their_estate(runner, client):
     tokens = client.post("/api/v1/auth/tokens", json={"phone": "13900000006", "code": code}).json
     headers = {"Authorization": f"Bearer {tokens['access_token']}"}
     assert len(client.get("/api/v1/me", headers=headers).json["flats"]) == 2
+    agree_through_api(client, headers)  # a first login: the processing rules come first
     assert client.get(f"/api/v1/estates/{estate.id}", headers=headers).json["building_count"] == 3

@@ -31,7 +31,8 @@ def ledger(client, estate, committee):
 
 def verify(client, user, name, id_number, certificate):
     return client.post("/api/v1/flats/claims/by-identity", headers=auth(user),
-                       json={"name": name, "id_number": id_number, "certificate_number": certificate})
+                       json={"name": name, "id_number": id_number, "certificate_number": certificate,
+                             "id_number_consent": True})
 
 
 def test_a_match_verifies_at_once_and_nothing_typed_is_kept(client, ledger):
@@ -99,7 +100,7 @@ def test_simultaneous_tries_on_one_flat_never_pass_the_limit(app, ledger):
             user = db.session.get(User, user_id)
             barrier.wait()
             try:
-                verify_by_identity(user, "张三", LI, CERT_101)
+                verify_by_identity(user, "张三", LI, CERT_101, True)
                 outcome = "ok"
             except DomainError as refusal:
                 outcome = refusal.code

@@ -15,7 +15,8 @@ from tests.factories import auth, make_user
 
 
 def upload(client, estate, user, data: bytes, filename="ledger.csv"):
-    return client.post(f"/api/v1/estates/{estate.id}/flats/import", headers=auth(user),
+    """An import, with the committee's statement on the file's ID numbers."""
+    return client.post(f"/api/v1/estates/{estate.id}/flats/import?id_number_consent=true", headers=auth(user),
                        data={"file": (io.BytesIO(data), filename)},
                        content_type="multipart/form-data")
 

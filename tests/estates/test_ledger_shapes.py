@@ -21,7 +21,8 @@ INTERNAL_NAME = re.compile(r"[a-z]+_[a-z0-9_]+")
 
 
 def send(client, estate, user, data, filename, preview=False):
-    query = "?preview=1" if preview else ""
+    # an import is the committee's statement on the file's ID numbers (preview writes nothing)
+    query = "?preview=1" if preview else "?id_number_consent=true"
     return client.post(f"/api/v1/estates/{estate.id}/flats/import{query}", headers=auth(user),
                        data={"file": (io.BytesIO(data), filename)}, content_type="multipart/form-data")
 

@@ -10,7 +10,7 @@ from app.audit.models import AuditEntry
 from app.estates.models import FlatCode, FlatLink, LinkStatus, Stairwell
 from app.db import utcnow
 from app.extensions import db
-from tests.factories import auth, flats_of, link, make_estate, make_user
+from tests.factories import agree_through_api, auth, flats_of, link, make_estate, make_user
 
 ESTATE = {"name": "和平里小区", "district": "东城区", "street": "和平里街道", "built_year": 1988}
 
@@ -140,6 +140,7 @@ def test_committee_adds_members_who_then_act(client, estate, committee, role):
     login = client.post("/api/v1/auth/tokens", json={"phone": "13900007777", "code": code}).json
     assert login["user"]["roles"] == [{"role": role, "estate_id": estate.id}]
     headers = {"Authorization": f"Bearer {login['access_token']}"}
+    agree_through_api(client, headers)  # a first login: the processing rules come first
     flats_answer = client.get(f"/api/v1/stairwells/{stairwell(estate).id}/flats", headers=headers)
     assert flats_answer.status_code == (200 if role == "committee" else 403)
 

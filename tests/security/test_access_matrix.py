@@ -30,6 +30,7 @@ from app import create_app
 from app.config import TestConfig
 from app.db import utcnow
 from app.elevators.stages import Stage
+from app.personal.messages import NOTICE_VERSION
 from app.projects.models import Phase
 from tests.factories import auth, next_phone, sign_in_cookie
 from tests.security import coplan
@@ -156,7 +157,8 @@ def registered_owner(w) -> dict:
         row=2, building="1号楼", stairwell="1单元", room="101", floor=1, area_m2=Decimal("60"),
         owner_name="核对业主", owner_phone=None, owner_id_number=id_number,
         certificate_number=certificate)])
-    return {"name": "核对业主", "id_number": id_number, "certificate_number": certificate}
+    return {"name": "核对业主", "id_number": id_number, "certificate_number": certificate,
+            "id_number_consent": True}
 
 
 def refresh_token(w) -> str:
@@ -257,6 +259,10 @@ ROWS = [
     Row("GET", "/api/v1/me", USER, lambda w: f"{A}/me"),
     Row("DELETE", "/api/v1/me", USER, lambda w: f"{A}/me", fresh_people=True),
     Row("GET", "/api/v1/me/export", USER, lambda w: f"{A}/me/export"),
+    # consents (PIPL): mine, whoever signs in; agreeing to the current rules again keeps one record
+    Row("GET", "/api/v1/me/consents", USER, lambda w: f"{A}/me/consents"),
+    Row("POST", "/api/v1/me/consents", USER, lambda w: f"{A}/me/consents",
+        json=lambda w: {"kind": "rules", "version": NOTICE_VERSION}),
     Row("GET", "/api/v1/me/complaints", USER, lambda w: f"{A}/me/complaints"),
     Row("GET", "/api/v1/me/fund-accounts", USER, lambda w: f"{A}/me/fund-accounts"),
     Row("GET", "/api/v1/me/notifications", USER, lambda w: f"{A}/me/notifications"),
@@ -270,7 +276,7 @@ ROWS = [
     Row("GET", "/api/v1/estates/<int:estate_id>/buildings", MEMBER,
         lambda w: f"{A}/estates/{w.a.estate.id}/buildings"),
     Row("POST", "/api/v1/estates/<int:estate_id>/flats/import", COMMITTEE,
-        lambda w: f"{A}/estates/{w.a.estate.id}/flats/import", data=ledger_file),
+        lambda w: f"{A}/estates/{w.a.estate.id}/flats/import?id_number_consent=true", data=ledger_file),
     Row("GET", "/api/v1/stairwells/<int:stairwell_id>/flats", COMMITTEE,
         lambda w: f"{A}/stairwells/{w.a.stairwell_id}/flats"),
     # rooms and floors only, no personal data: a resident picks the flat to claim
@@ -929,7 +935,11 @@ WEB_ROWS = [
         lambda w: f"/console/estates/{w.a.estate.id}/sunlight/{w.sunlight_id()}"),
     # the resident pages of issue 17: mine whoever signs in; the estate's for its members
     *[Row("GET", rule, SIGNED_IN_PAGE, (lambda rule: lambda w: rule)(rule))
-      for rule in ("/notifications", "/proxies", "/account")],
+      for rule in ("/notifications", "/proxies", "/account", "/account/data", "/account/data.pdf")],
+    # the consent page: everyone here has agreed, so it goes on to the page they were headed to
+    Row("GET", "/consent", "302 302 302 302 302 302 302 302 302", lambda w: "/consent"),
+    Row("POST", "/consent", "302 302 302 302 302 302 302 302 302", lambda w: "/consent",
+        data=lambda w: {"answer": "agree", "version": NOTICE_VERSION}),
     *[Row("GET", f"/estates/<int:estate_id>{suffix}", MEMBER_PAGE,
           (lambda suffix: lambda w: f"/estates/{w.a.estate.id}{suffix}")(suffix))
       for suffix in ("/projects", "/complaints", "/cases/new", "/sunlight")],

@@ -73,7 +73,12 @@ class Site:
         token = requests.post(f"{self.url}/api/v1/auth/tokens",
                               json={"phone": phone, "code": self.latest_code(phone)})
         assert token.status_code == 201, token.text
-        return {"Authorization": f"Bearer {token.json()['access_token']}"}
+        headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        asked = requests.get(f"{self.url}/api/v1/me/consents", headers=headers).json()["required"][0]
+        if not asked["agreed"]:  # a first login: agree to the processing rules, as the app asks
+            assert requests.post(f"{self.url}/api/v1/me/consents", headers=headers, json={
+                "kind": "rules", "version": asked["version"]}).status_code == 201
+        return headers
 
 
 def demo_site(start_server, databases, backend: str) -> Site:
@@ -154,6 +159,16 @@ def enter_code(page, site: Site, phone: str):
     page.fill("#code", site.latest_code(phone))
     page.click("#login-button")
     page.wait_for_url(lambda url: "/login" not in url)
+    agree_if_asked(page)
+
+
+def agree_if_asked(page):
+    """At a first login the consent page comes before anything else: agree, as people do
+    (tests/web/test_browser_consent.py tests the page itself)."""
+    page.wait_for_load_state()
+    if "/consent" in page.url:
+        with page.expect_navigation():
+            page.click("#consent-agree")
 
 
 def page_api(page, method: str, path: str, body=None):

@@ -57,6 +57,7 @@ def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):
     said = committee.evaluate("window.progressSaid")
     assert said[0].startswith("正在上传") and "已上传，正在逐行检查" in said[-1], said
     both_sizes(committee, "console-ledger-preview")
+    committee.check("#ledger-id-consent")  # the file has ID numbers: the committee's statement
     confirm(committee, "#ledger-import")
     committee.wait_for_selector("#ledger-preview:has-text('导入完成：新增 4 户')")
 

@@ -20,7 +20,8 @@ def test_an_owner_verifies_by_certificate_and_the_committee_records_a_sale(site,
 
     ledger = ("楼号,单元,房号,所在层,建筑面积(㎡),产权人,证件号码,不动产权证号\r\n"
               f"1号楼,1单元,102,1,56.35㎡,赵桂英,{OWNER_ID},{CERT}\r\n").encode("gbk")
-    imported = requests.post(f"{site.url}/api/v1/estates/1/flats/import", headers=staff_headers,
+    imported = requests.post(f"{site.url}/api/v1/estates/1/flats/import?id_number_consent=true",
+                             headers=staff_headers,
                              files={"file": ("台账.csv", ledger)})
     assert imported.status_code == 200, imported.text
 
@@ -29,6 +30,11 @@ def test_an_owner_verifies_by_certificate_and_the_committee_records_a_sale(site,
     resident.fill("#identity-name", "赵贵英")
     resident.fill("#identity-id", OWNER_ID)
     resident.fill("#identity-certificate", CERT)
+    # the ID number is 敏感个人信息: refused until its own box is ticked (never ticked in advance)
+    assert not resident.is_checked("#identity-consent")
+    resident.click("#identity-form button[type=submit]")
+    resident.wait_for_selector("[data-error-for=id_number_consent]:has-text('请先勾选同意')")
+    resident.check("#identity-consent")
     resident.click("#identity-form button[type=submit]")
     resident.wait_for_selector("#identity-form .form-error:has-text('已转给居委会核对')")
     assert "姓名与台账登记的产权人不一致" in resident.inner_text("#identity-form .form-error")

@@ -38,5 +38,11 @@ def test_the_committee_previews_a_real_ledger_then_imports_it(site, open_context
     assert "area_m2" not in shown and "owner_name" not in shown
     assert "更新 7 户" in page.inner_text("#ledger-preview")  # the demo estate has these flats
     both_sizes(page, "console-ledger-real-preview")
+    # the file carries owners' ID numbers (敏感个人信息): the import waits for the statement
+    confirm(page, "#ledger-import")
+    page.wait_for_selector("[data-error-for=id_number_consent]:has-text('请先勾选确认')")
+    page.check("#ledger-id-consent")
+    page.click("#ledger-check")
+    page.wait_for_selector("#ledger-tables table")
     confirm(page, "#ledger-import")
     page.wait_for_selector("#ledger-preview:has-text('导入完成：新增 0 户，更新 7 户')")

@@ -140,6 +140,9 @@ RESIDENT_PAGES = {
     "POST /api/v1/me/notifications/read": S + "account.js",
     "GET /api/v1/me/export": T + "account/account.html",
     "DELETE /api/v1/me": S + "account.js",
+    # consent to the processing rules: the consent page agrees through the same service
+    "POST /api/v1/me/consents": Rendered(
+        "app/web/consent.py", "consents.accept(", "app/personal/routes.py", "consent.accept("),
     # co-planning (issue 19): apply and support, read the plan and comment on a section
     "GET /api/v1/estates/{estate_id}/applications": Rendered(
         "app/web/coplan.py", "applications.applications_of(", "app/applications/routes.py",
@@ -164,6 +167,7 @@ NOT_FOR_PAGES = {
     "GET /api/v1/neighbourhoods": "apps: the 共管 page shows the estate's one 片区 (areas.area_of_estate)",
     "POST /api/v1/auth/tokens": "token login for apps (the pages use the cookie session)",
     "POST /api/v1/auth/tokens/refresh": "apps",
+    "GET /api/v1/me/consents": "apps: what to agree to; the pages show it on /consent and /account/data",
     "POST /api/v1/auth/tokens/revoke": "apps log out (the pages end the cookie session)",
     "POST /api/v1/auth/web-tickets": "the mini-program opens the pages with it",
     "POST /api/v1/auth/wechat/mini-program": "the mini-program",

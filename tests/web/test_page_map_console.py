@@ -203,6 +203,8 @@ GET /api/v1/consultations/{consultation_id}/paper-ballots/layout.json
 POST /api/v1/auth/logout-everywhere
 POST /api/v1/auth/tokens/revoke
 GET /api/v1/me/export
+GET /api/v1/me/consents
+POST /api/v1/me/consents
 DELETE /api/v1/me
 GET /api/v1/me
 GET /api/v1/estates/{estate_id}/audit/head

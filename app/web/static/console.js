@@ -87,7 +87,8 @@
       list.textContent = "";
       tables.textContent = "";
       importButton.hidden = true;
-      return upload(form.getAttribute("data-url") + (preview ? "?preview=1" : ""), form, bar,
+      var consent = form.elements.id_number_consent && form.elements.id_number_consent.checked;
+      return upload(form.getAttribute("data-url") + (preview ? "?preview=1" : (consent ? "?id_number_consent=true" : "")), form, bar,
                     document.getElementById("ledger-progress-text"), preview ? C.checking : C.writing).then(function (result) {
         if (!result.ok) { GZ.showError(form, result); return; }
         var data = result.data;
