@@ -5,6 +5,7 @@ SMS_TEXT = "【共治】您的验证码是 {code}，10 分钟内有效。请勿�
 SMS_VOTE_OPENED = "【共治】{estate}的“{title}”开始表决了，{closes_at} 截止，请打开链接参与：{link}"
 SMS_CLOSING_SOON = "【共治】{estate}的“{title}”将在 {closes_at} 截止，您还没有参与，请打开链接参与：{link}"
 SMS_RESULTS = "【共治】{estate}的“{title}”结果已经公示，请打开链接查看：{link}"
+SMS_OBJECTION = "【共治】{estate}的“{title}”进入异议期，{until} 前可提出异议，详情请打开链接：{link}"
 SMS_MEETING = "【共治】{estate}将于 {time} 在{place}召开“{title}”，详情请打开链接：{link}"
 RESEND_TOO_SOON = "验证码刚发过，请 {seconds} 秒后再试"
 DAILY_LIMIT = "今天获取验证码次数太多了，请明天再试"
