@@ -52,3 +52,17 @@ def reach_of(consultation_id: int) -> dict:
     total = {column: sum(row[column] for row in stairwells) for column in COLUMNS}
     total["people"] = len({flat.owner_id for flat in flats if flat.owner_id is not None})
     return {"consultation_id": consultation_id, "stairwells": stairwells, "total": total}
+
+
+def estates_reach(estate_ids: list[int]) -> list[dict]:
+    """The street office's view: each estate's open or closed (not yet published) votes with
+    their total reach, most missing first."""
+    from app.consultations.models import Consultation, Status
+
+    rows = []
+    for c in db.session.scalars(select(Consultation).where(
+            Consultation.estate_id.in_(estate_ids), Consultation.stored_status.in_([Status.open, Status.closed]))
+            .order_by(Consultation.id)):
+        rows.append({"estate_id": c.estate_id, "consultation_id": c.id, "title": c.title,
+                     **reach_of(c.id)["total"]})
+    return sorted(rows, key=lambda r: (-r["not_voted"], r["consultation_id"]))

@@ -2,16 +2,13 @@
 from flask import current_app, request, session
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from sqlalchemy import select
-
 from app.auth.permissions import current_user, load_checked, login_session, require_committee, require_user
 from app.auth.services import normalize_phone
 from app.consultations.models import Consultation
 from app.errors import NotFound
-from app.extensions import db, limit_from_config
+from app.extensions import limit_from_config
 from app.reach import links, messages, services
 from app.reach.figures import reach_of
-from app.reach.models import Notice
 from app.reach.schemas import (
     BudgetSchema, LinkCodeSentSchema, LinkLoginSchema, LinkOpenedSchema, LinkSignedInSchema,
     MySmsSettingSchema, NoticeRequest, NoticeResultSchema, ReachNoticeSchema, OptOutSchema, ReachSchema,
@@ -39,8 +36,7 @@ class Notices(MethodView):
     def get(self, consultation_id):
         """The notices sent for this consultation, newest first."""
         c, _ = load_checked(Consultation, consultation_id, require=require_committee)
-        return db.session.scalars(select(Notice).where(Notice.consultation_id == c.id)
-                                  .order_by(Notice.id.desc())).all()
+        return services.notices_of(c.id)
 
 
 @blp.route("/consultations/<int:consultation_id>/reach")

@@ -197,3 +197,9 @@ def set_estate_budget(estate_id: int, monthly_cents: int, actor_id: int) -> None
     record("reach.budget_set", estate_id=estate_id, actor_id=actor_id, subject_type="estate",
            subject_id=estate_id, data={"monthly_cents": monthly_cents})
     db.session.commit()
+
+
+def notices_of(consultation_id: int) -> list[Notice]:
+    """The notices sent for a consultation, newest first."""
+    return list(db.session.scalars(select(Notice).where(Notice.consultation_id == consultation_id)
+                                   .order_by(Notice.id.desc())))

@@ -17,6 +17,7 @@ def init_app(app):
     from app.web import console_coplan, coplan  # noqa: F401 - co-planning pages (issue 19)
     from app.web import comanage, console_comanage, street_areas  # noqa: F401 - 共管 (issue 20)
     from app.web import privacy  # noqa: F401 - 个人信息处理规则 (issue 35)
+    from app.web import reach_pages  # noqa: F401 - notices and reach (issue 34)
     from app.web.console import bp as console_bp
     from app.web.routes import bp
     from app.web.street import bp as street_bp
