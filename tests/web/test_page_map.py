@@ -246,6 +246,9 @@ COMMITTEE_OR_STAFF = {
     "POST /api/v1/neighbourhoods/{neighbourhood_id}/resources",
     "GET /api/v1/neighbourhoods/{neighbourhood_id}/notices",
     "POST /api/v1/neighbourhoods/{neighbourhood_id}/notices",
+    "POST /api/v1/consultations/{consultation_id}/notices", "GET /api/v1/consultations/{consultation_id}/notices",
+    "GET /api/v1/consultations/{consultation_id}/reach", "POST /api/v1/estates/{estate_id}/sms-opt-outs",
+    "GET /api/v1/estates/{estate_id}/sms-budget", "PUT /api/v1/estates/{estate_id}/sms-budget",
 }
 
 
