@@ -5,32 +5,28 @@ import re
 from datetime import timedelta
 
 import requests
-import sqlalchemy
 
 from app.db import utcnow
 from app.demo import data
-from tests.web.conftest import DESKTOP, PHONE, confirm, login, screenshot
+from tests.web.conftest import DESKTOP, PHONE, confirm, login, page_api, screenshot
 
 
-def open_vote(site) -> int:
-    engine = sqlalchemy.create_engine(site.server.database_url)
-    with engine.begin() as connection:
-        estate_id = connection.execute(sqlalchemy.text("SELECT id FROM estates")).scalar()
-    engine.dispose()
-    headers = site.api_login(data.COMMITTEE_PHONE)
-    made = requests.post(f"{site.url}/api/v1/estates/{estate_id}/consultations", headers=headers,
-                         json={"template": "willingness_survey",
-                               "closes_at": (utcnow() + timedelta(days=10)).isoformat()})
-    assert made.status_code == 201, made.text
+def open_vote(page) -> int:
+    """The committee opens a 改造意愿征询 over the estate through the API, with the page's session."""
+    estate_id = int(re.search(r"/console/estates/(\d+)", page.get_attribute("a[href^='/console/estates/']", "href")).group(1))
+    made = page_api(page, "POST", f"/api/v1/estates/{estate_id}/consultations",
+                    {"template": "willingness_survey", "closes_at": (utcnow() + timedelta(days=10)).isoformat()})
+    assert made.status == 201, made.text()
     c_id = made.json()["id"]
-    assert requests.post(f"{site.url}/api/v1/consultations/{c_id}/open", headers=headers).status_code == 200
+    assert page_api(page, "POST", f"/api/v1/consultations/{c_id}/open").status == 200
     return c_id
 
 
 def test_notice_reach_and_the_sms_link(site, open_context):
-    c_id = open_vote(site)
     committee = open_context(viewport=PHONE).new_page()
-    login(committee, site, data.COMMITTEE_PHONE, start=f"/console/consultations/{c_id}")
+    login(committee, site, data.COMMITTEE_PHONE, start="/console/")
+    c_id = open_vote(committee)
+    committee.goto(f"{site.url}/console/consultations/{c_id}")
     with committee.expect_navigation():
         committee.click("#reach-link")
     committee.click("#notice-preview")
@@ -52,10 +48,10 @@ def test_notice_reach_and_the_sms_link(site, open_context):
     assert missing == sorted(missing, reverse=True) and len(missing) == 8
     screenshot(committee, "reach-table-phone")
 
-    desk = open_context(viewport=DESKTOP).new_page()
-    login(desk, site, data.COMMITTEE_PHONE, start=f"/console/consultations/{c_id}/reach")
-    assert desk.locator("#reach-table tbody tr .reach-bar").count() == 8
-    screenshot(desk, "reach-table-desktop")
+    committee.set_viewport_size(DESKTOP)
+    assert committee.locator("#reach-table tbody tr .reach-bar").count() == 8
+    screenshot(committee, "reach-table-desktop")
+    committee.set_viewport_size(PHONE)
 
     staff = open_context(viewport=DESKTOP).new_page()
     login(staff, site, data.STAFF_PHONE, start="/street/reach")
