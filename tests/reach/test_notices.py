@@ -141,16 +141,17 @@ def test_concurrent_sends_never_exceed_the_budget(app, backend):
     cost = one["estimated_cost_cents"]
     services.set_estate_budget(estate.id, cost * 3, committee.id)
     barrier, outcomes, lock = threading.Barrier(8), [], threading.Lock()
+    c_id, committee_id = c.id, committee.id  # the threads never touch the test's own session
 
     def send():
         with app.app_context():
             from app.consultations.models import Consultation
 
             barrier.wait()
-            consultation = db.session.get(Consultation, c.id)
+            consultation = db.session.get(Consultation, c_id)
             try:
                 services.send_notice(consultation, kind="vote_opened", audience="all", channels=["sms"],
-                                     preview=False, sent_by_id=committee.id)
+                                     preview=False, sent_by_id=committee_id)
                 outcome = "sent"
             except Exception as error:  # noqa: BLE001 - a refusal, or anything else: reported
                 outcome = getattr(error, "code", repr(error))
