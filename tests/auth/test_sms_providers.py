@@ -17,9 +17,10 @@ from tests.live import serve_wsgi
 SIGN = "共治平台"
 ALIYUN_TEMPLATES = {"SMS_100001": ["code"], "SMS_100002": ["estate", "title", "closes_at", "link"],
                     "SMS_100003": ["estate", "title", "closes_at", "link"],
-                    "SMS_100004": ["estate", "title", "link"], "SMS_100005": ["estate", "title", "time", "place", "link"]}
-TENCENT_TEMPLATES = {"1100001": 1, "1100002": 4, "1100003": 4, "1100004": 3, "1100005": 5}
-KINDS = ["login_code", "vote_opened", "closing_soon", "results", "meeting"]
+                    "SMS_100004": ["estate", "title", "link"], "SMS_100005": ["estate", "title", "time", "place", "link"],
+                    "SMS_100006": ["estate", "title", "until", "link"]}
+TENCENT_TEMPLATES = {"1100001": 1, "1100002": 4, "1100003": 4, "1100004": 3, "1100005": 5, "1100006": 4}
+KINDS = ["login_code", "vote_opened", "closing_soon", "results", "meeting", "objection"]
 #: 10:00 and 22:30 in Beijing
 DAY = datetime(2026, 12, 7, 2, 0, tzinfo=timezone.utc)
 NIGHT = datetime(2026, 12, 7, 14, 30, tzinfo=timezone.utc)
