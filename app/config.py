@@ -89,7 +89,8 @@ class Config:
     #: the provider's approved template per message kind (aliyun: SMS_123…; tencent: a number)
     SMS_TEMPLATES = {kind: os.environ.get(f"SMS_TEMPLATE_{kind.upper()}") or None for kind in
                      ("login_code", "vote_opened", "closing_soon", "results", "meeting",
-                      "claim_decided", "ballot_entered", "objection_decided", "flat_transferred")}
+                      "claim_decided", "ballot_entered", "objection_decided", "flat_transferred",
+                      "objection")}
     ALIYUN_SMS_ACCESS_KEY_ID = os.environ.get("ALIYUN_SMS_ACCESS_KEY_ID") or None
     ALIYUN_SMS_ACCESS_KEY_SECRET = os.environ.get("ALIYUN_SMS_ACCESS_KEY_SECRET") or None
     ALIYUN_SMS_ENDPOINT = os.environ.get("ALIYUN_SMS_ENDPOINT", "dysmsapi.aliyuncs.com")
@@ -105,6 +106,12 @@ class Config:
     SMS_QUIET_HOURS = os.environ.get("SMS_QUIET_HOURS", "21:00-08:00")
     #: a notice the provider refused is tried this many times by the scheduler, then failed
     SMS_MAX_ATTEMPTS = int(os.environ.get("SMS_MAX_ATTEMPTS", "3"))
+    #: one SMS part (70 Chinese characters) in cents; a notice's estimated cost
+    SMS_PRICE_CENTS = int(os.environ.get("SMS_PRICE_CENTS", "5"))
+    #: an estate's notice SMS a month (Beijing time), unless it has its own budget
+    SMS_MONTHLY_BUDGET_CENTS = int(os.environ.get("SMS_MONTHLY_BUDGET_CENTS", "10000"))
+    #: shared secret of the provider's reply callback (退订); unset: the callback is off
+    SMS_REPLY_TOKEN = os.environ.get("SMS_REPLY_TOKEN") or None
     SMS_CODE_TTL_S = 600
     SMS_CODE_MAX_TRIES = 5
     SMS_RESEND_INTERVAL_S = 60

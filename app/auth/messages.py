@@ -5,6 +5,7 @@ SMS_TEXT = "【共治】您的验证码是 {code}，10 分钟内有效。请勿�
 SMS_VOTE_OPENED = "【共治】{estate}的“{title}”开始表决了，{closes_at} 截止，请打开链接参与：{link}"
 SMS_CLOSING_SOON = "【共治】{estate}的“{title}”将在 {closes_at} 截止，您还没有参与，请打开链接参与：{link}"
 SMS_RESULTS = "【共治】{estate}的“{title}”结果已经公示，请打开链接查看：{link}"
+SMS_OBJECTION = "【共治】{estate}的“{title}”进入异议期，{until} 前可提出异议，详情请打开链接：{link}"
 SMS_MEETING = "【共治】{estate}将于 {time} 在{place}召开“{title}”，详情请打开链接：{link}"
 SMS_CLAIM_DECIDED = "【共治】您在{estate}认证{flat}的申请{result}，详情请打开链接：{link}"
 SMS_BALLOT_ENTERED = ("【共治】{estate}的“{title}”：{flat}的表决票{how}。如果不是您的意思，"

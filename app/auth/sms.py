@@ -44,6 +44,7 @@ KINDS = {
     "ballot_entered": SmsKind(("estate", "title", "flat", "how", "link"), messages.SMS_BALLOT_ENTERED),
     "objection_decided": SmsKind(("estate", "title", "link"), messages.SMS_OBJECTION_DECIDED),
     "flat_transferred": SmsKind(("estate", "flat", "link"), messages.SMS_FLAT_TRANSFERRED),
+    "objection": SmsKind(("estate", "title", "until", "link"), messages.SMS_OBJECTION),
 }
 #: sent at once at any hour, and never kept with a real provider
 URGENT = {"login_code"}
@@ -71,9 +72,10 @@ def _values(kind: str, params: dict) -> dict[str, str]:
     return {name: str(params[name]) for name in spec.params}
 
 
-def send_sms(phone: str, kind: str, params: dict, now: datetime | None = None) -> SmsOutboxMessage:
+def send_sms(phone: str, kind: str, params: dict, now: datetime | None = None,
+             hold: bool = False) -> SmsOutboxMessage:
     """Send (or queue) one SMS of a kind; the outbox row is added to the session, and the
-    caller commits. A login code the provider refuses raises 503 sms_failed (the caller's
+    caller commits; `hold` leaves it queued for the scheduler (a notice to many people). A login code the provider refuses raises 503 sms_failed (the caller's
     transaction is then rolled back); a notice stays queued for another try."""
     values = _values(kind, params)
     backend = backend_for(current_app.config)
@@ -85,7 +87,7 @@ def send_sms(phone: str, kind: str, params: dict, now: datetime | None = None) -
         body=KINDS[kind].text.format(**(values if keep else hidden)))
     db.session.add(message)
     db.session.flush()
-    if kind in URGENT or not in_quiet_hours(now or utcnow()):
+    if kind in URGENT or not (hold or in_quiet_hours(now or utcnow())):
         _deliver(backend, message, values)
     return message
 

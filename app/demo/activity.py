@@ -62,6 +62,9 @@ def load(estate_id: int) -> None:
         return
     people = People(estate_id)
     willingness_vote(people)
+    from app.demo import reach
+
+    reach.load(people)  # the vote announced to every owner, by SMS and in the app
     elevator_consents(people)
     neighbours_case(people)
     project = renovation(people)

@@ -19,6 +19,8 @@ def init_app(app):
     from app.web import console_jobs  # noqa: F401 - 后台任务 (issue 31)
     from app.web import console_print  # noqa: F401 - 打印材料 (issue 34)
     from app.web import consent, my_data, privacy  # noqa: F401 - 个人信息处理规则, consent, my data (issue 35)
+    from app.web import privacy  # noqa: F401 - 个人信息处理规则 (issue 35)
+    from app.web import reach_pages  # noqa: F401 - notices and reach (issue 34)
     from app.web.console import bp as console_bp
     from app.web.routes import bp
     from app.web.street import bp as street_bp

@@ -28,5 +28,8 @@ def proxies():
 @bp.get("/account")
 def account():
     """My data: download everything the app keeps about me; delete my account."""
-    require_user()
-    return render_template("web/account/account.html")
+    user = require_user()
+    from app.reach import messages as rm
+    from app.reach.services import is_opted_out
+
+    return render_template("web/account/account.html", rm=rm, sms_off=is_opted_out(user.phone))

@@ -47,6 +47,10 @@ def test_every_capability_is_in_use(runner):
     survey = by_template["willingness_survey"]
     assert survey.status.value == "open" and ballots_of(survey.id) == 4
     assert results(survey).as_dict()["participation"]
+    from app.reach.figures import reach_of
+
+    reach = reach_of(survey.id)["total"]  # announced to every owner: SMS from the ledger, in-app
+    assert reach["notified"] == reach["flats"] - 23 and reach["opened"] >= 7
     elevator = db.session.scalar(select(ElevatorProject).where(ElevatorProject.estate_id == estate.id))
     assert elevator.stage == Stage.consent and ballots_of(elevator.consultation_id) == 3
     case = db.session.scalar(select(Case).where(Case.estate_id == estate.id))

@@ -36,6 +36,7 @@ from tests.factories import auth, next_phone, sign_in_cookie
 from tests.security import coplan
 from tests.security import coplan_objects as work
 from tests.security import comanage_world as cw
+from tests.security import reach_objects as reach
 from tests.security.world import ROLES, elevator_body, photo_jpeg, world_app
 
 PUBLIC = "2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx 2xx"
@@ -334,6 +335,31 @@ ROWS = [
         json=lambda w: {"flat_id": w.a.flats[3].id, "answers": {"willing": "abstain"},
                         "channel": "paper", "evidence": "纸质选票第 3 号"}),
     # --- paper ballots: printed, read and confirmed by the committee only ---------------------
+    # --- notices to every owner, the SMS link, reach (issue 34) --------------------------------
+    Row("POST", "/api/v1/consultations/<int:consultation_id>/notices", COMMITTEE,
+        lambda w: f"{A}/consultations/{w.a.open_consultation_id}/notices",
+        json=lambda w: {"audience": "all", "channels": ["sms", "app"], "preview": True}),
+    Row("GET", "/api/v1/consultations/<int:consultation_id>/notices", COMMITTEE,
+        lambda w: f"{A}/consultations/{w.a.open_consultation_id}/notices"),
+    Row("GET", "/api/v1/consultations/<int:consultation_id>/reach", COMMITTEE,
+        lambda w: f"{A}/consultations/{w.a.open_consultation_id}/reach"),
+    Row("POST", "/api/v1/notice-links/<token>/open", PUBLIC,
+        lambda w: f"{A}/notice-links/{reach.link_token(w)}/open"),
+    Row("POST", "/api/v1/notice-links/<token>/code", PUBLIC,
+        lambda w: f"{A}/notice-links/{reach.link_token(w)}/code"),
+    Row("POST", "/api/v1/notice-links/<token>/session", PUBLIC,
+        lambda w: f"{A}/notice-links/{reach.login_token(w)}/session", json=lambda w: {"code": w.reach_code}),
+    Row("POST", "/api/v1/estates/<int:estate_id>/sms-opt-outs", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/sms-opt-outs", json=lambda w: {"phone": next_phone()}),
+    Row("GET", "/api/v1/estates/<int:estate_id>/sms-budget", COMMITTEE,
+        lambda w: f"{A}/estates/{w.a.estate.id}/sms-budget"),
+    Row("PUT", "/api/v1/estates/<int:estate_id>/sms-budget", STAFF,
+        lambda w: f"{A}/estates/{w.a.estate.id}/sms-budget", json=lambda w: {"monthly_cents": 20000}),
+    Row("GET", "/api/v1/me/sms-notices", USER, lambda w: f"{A}/me/sms-notices"),
+    Row("PUT", "/api/v1/me/sms-notices", USER, lambda w: f"{A}/me/sms-notices", json=lambda w: {"opted_out": False}),
+    # the provider's reply callback is off without SMS_REPLY_TOKEN: 404 for everyone
+    Row("POST", "/api/v1/sms/replies", "404 404 404 404 404 404 404 404 404",
+        lambda w: f"{A}/sms/replies", json=lambda w: {"phone": next_phone(), "text": "TD"}),
     Row("GET", "/api/v1/consultations/<int:consultation_id>/paper-ballots.pdf", COMMITTEE,
         lambda w: f"{A}/consultations/{w.a.open_consultation_id}/paper-ballots.pdf?stairwell_id="
                   f"{w.a.stairwell_id}"),
@@ -915,6 +941,11 @@ WEB_ROWS = [
         lambda w: f"/console/estates/{w.a.estate.id}/elevators/{w.a.elevator_id}"),
     Row("GET", "/console/consultations/<int:consultation_id>", COMMITTEE_PAGE,
         lambda w: f"/console/consultations/{w.a.open_consultation_id}"),
+    Row("GET", "/console/consultations/<int:consultation_id>/reach", COMMITTEE_PAGE,
+        lambda w: f"/console/consultations/{w.a.open_consultation_id}/reach"),
+    Row("GET", "/street/reach", STREET_PAGE, lambda w: "/street/reach"),
+    # the SMS link's landing page: anyone (it checks the token with a POST)
+    Row("GET", "/n/<token>", PUBLIC, lambda w: "/n/0000001abcdefgh"),
     Row("GET", "/console/consultations/<int:consultation_id>/paper", COMMITTEE_PAGE,
         lambda w: f"/console/consultations/{w.a.open_consultation_id}/paper"),
     Row("GET", "/consultations/<int:consultation_id>", MEMBER_PAGE,

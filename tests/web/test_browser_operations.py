@@ -16,7 +16,7 @@ def test_the_street_office_sees_the_scheduler_run(site, open_context):
     assert int(staff.inner_text("#sms tr[data-status='sent'] td:last-child")) >= 1
     screenshot(staff, "street-operations-before")
 
-    assert "ran 6" in site.flask("jobs", "run", "--once")
+    assert "ran 7" in site.flask("jobs", "run", "--once")
     staff.reload()
     assert "定时任务都在按时运行" in staff.inner_text("#jobs-state")
     assert staff.locator("#jobs tr.flagged").count() == 0

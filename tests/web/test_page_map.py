@@ -137,6 +137,12 @@ RESIDENT_PAGES = {
     "PUT /api/v1/spare-resources/{resource_id}/votes": T + "comanage/_resource.html",
     # notifications, my data
     "GET /api/v1/me/notifications": T + "account/notifications.html",
+    # the SMS link of a notice (issue 34) and the person's own SMS setting
+    "POST /api/v1/notice-links/{token}/open": S + "notice_link.js",
+    "POST /api/v1/notice-links/{token}/code": S + "notice_link.js",
+    "POST /api/v1/notice-links/{token}/session": S + "notice_link.js",
+    "PUT /api/v1/me/sms-notices": T + "account/_sms_setting.html",
+    "GET /api/v1/me/sms-notices": Rendered("app/web/account.py", "is_opted_out(user.phone)", "app/reach/routes.py", "services.is_opted_out(require_user().phone)"),
     "POST /api/v1/me/notifications/read": S + "account.js",
     "GET /api/v1/me/export": T + "account/account.html",
     "DELETE /api/v1/me": S + "account.js",
@@ -166,6 +172,7 @@ RESIDENT_PAGES = {
 NOT_FOR_PAGES = {
     "GET /api/v1/neighbourhoods": "apps: the 共管 page shows the estate's one 片区 (areas.area_of_estate)",
     "POST /api/v1/auth/tokens": "token login for apps (the pages use the cookie session)",
+    "POST /api/v1/sms/replies": "the SMS provider's reply callback (退订)",
     "POST /api/v1/auth/tokens/refresh": "apps",
     "GET /api/v1/me/consents": "apps: what to agree to; the pages show it on /consent and /account/data",
     "POST /api/v1/auth/tokens/revoke": "apps log out (the pages end the cookie session)",
@@ -261,6 +268,9 @@ COMMITTEE_OR_STAFF = {
     "POST /api/v1/neighbourhoods/{neighbourhood_id}/resources",
     "GET /api/v1/neighbourhoods/{neighbourhood_id}/notices",
     "POST /api/v1/neighbourhoods/{neighbourhood_id}/notices",
+    "POST /api/v1/consultations/{consultation_id}/notices", "GET /api/v1/consultations/{consultation_id}/notices",
+    "GET /api/v1/consultations/{consultation_id}/reach", "POST /api/v1/estates/{estate_id}/sms-opt-outs",
+    "GET /api/v1/estates/{estate_id}/sms-budget", "PUT /api/v1/estates/{estate_id}/sms-budget",
 }
 
 

@@ -182,6 +182,13 @@ CONSOLE_PAGES = {
     ("PUT", "/api/v1/buildings/{building_id}/heritage"): (T + "coplan_heritage.html", ['data-api="/api/v1/buildings/{{ b.id }}/heritage" data-method="PUT"']),
     ("GET", "/api/v1/estates/{estate_id}/heritage"): (WEB + "console_coplan.py", ["heritage.heritage_view(estate.id)"]),
     ("POST", "/api/v1/estates/{estate_id}/heritage-reviews"): (T + "coplan_heritage.html", ['data-api="/api/v1/estates/{{ estate.id }}/heritage-reviews"']),
+    # notices to every owner and reach (issue 34)
+    ("POST", "/api/v1/consultations/{consultation_id}/notices"): (S + "console_reach.js", ['"/api/v1/consultations/" + form.getAttribute("data-consultation") + "/notices"']),
+    ("GET", "/api/v1/consultations/{consultation_id}/notices"): (WEB + "reach_pages.py", ["notices=notices_of(c.id)"]),
+    ("GET", "/api/v1/consultations/{consultation_id}/reach"): (WEB + "reach_pages.py", ["reach=reach_of(c.id)"]),
+    ("POST", "/api/v1/estates/{estate_id}/sms-opt-outs"): (T + "reach.html", ['data-api="/api/v1/estates/{{ estate.id }}/sms-opt-outs"']),
+    ("GET", "/api/v1/estates/{estate_id}/sms-budget"): (WEB + "reach_pages.py", ["budget_left(c.estate_id)"]),
+    ("PUT", "/api/v1/estates/{estate_id}/sms-budget"): (T + "reach.html", ['data-api="/api/v1/estates/{{ estate.id }}/sms-budget"']),
 }
 
 #: committee / staff operations without a console page yet, and why
@@ -262,6 +269,12 @@ GET /api/v1/me/notices
 POST /api/v1/notices/{notice_id}/read
 GET /api/v1/consultations/{consultation_id}/explainers
 PUT /api/v1/spare-resources/{resource_id}/votes
+POST /api/v1/notice-links/{token}/open
+POST /api/v1/notice-links/{token}/code
+POST /api/v1/notice-links/{token}/session
+GET /api/v1/me/sms-notices
+PUT /api/v1/me/sms-notices
+POST /api/v1/sms/replies
 """
 
 

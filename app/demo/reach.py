@@ -1,0 +1,27 @@
+"""The demo's reach: the open 改造意愿征询 was announced to every owner in scope (SMS from the
+ledger to those who never registered, the in-app message to the registered), a few opened the
+link, and the console's reach table shows, stairwell by stairwell, where to knock."""
+from sqlalchemy import select
+
+from app.consultations.models import Consultation, Status
+from app.extensions import db
+from app.reach.links import open_link, token_for
+from app.reach.models import NoticeRecipient
+from app.reach.services import send_notice
+
+#: how many of the SMS links the demo's owners opened
+OPENED = 7
+
+
+def load(people) -> None:
+    c = db.session.scalar(select(Consultation).where(
+        Consultation.estate_id == people.estate_id, Consultation.template_key == "willingness_survey",
+        Consultation.stored_status == Status.open).order_by(Consultation.id))
+    if c is None:
+        return
+    send_notice(c, kind="vote_opened", audience="all", channels=["sms", "app"], preview=False,
+                sent_by_id=people.committee.id)
+    for recipient_id in db.session.scalars(select(NoticeRecipient.id).where(
+            NoticeRecipient.consultation_id == c.id, NoticeRecipient.channel == "sms")
+            .order_by(NoticeRecipient.id).limit(OPENED)).all():
+        open_link(token_for(recipient_id), None)
