@@ -20,7 +20,7 @@ class DecisionInSchema(BaseSchema):
 class DecisionSchema(BaseSchema):
     id = fields.Integer()
     matter = fields.String(attribute="template_key")
-    matter_label = fields.Function(lambda c: messages.MATTER_LABELS.get(c.template_key))
+    matter_label = fields.Function(lambda c: messages.MATTER_LABELS[c.template_key])
     title = fields.String()
     status = fields.Function(lambda c: c.status.value)
     rule = fields.String(attribute="rule_key")

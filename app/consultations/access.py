@@ -124,14 +124,27 @@ def managed(consultation_id: int) -> tuple[Consultation, User]:
     return consultation, user
 
 
-def list_consultations(estate_id: int, user: User, status: str | None = None) -> list[Consultation]:
+def list_consultations(estate_id: int, user: User, status: str | None = None,
+                       templates: tuple[str, ...] | None = None) -> list[Consultation]:
     """The estate's consultations this person may see, newest first; `status` is the derived
-    one (an open consultation past its closing time is listed as closed)."""
+    one (an open consultation past its closing time is listed as closed); `templates`: made
+    from one of these templates only."""
     query = select(Consultation).where(Consultation.estate_id == estate_id)
+    if templates is not None:
+        query = query.where(Consultation.template_key.in_(templates))
     if status:
         query = query.where(Consultation.status == Status(status))
     consultations = db.session.scalars(query.order_by(Consultation.id.desc())).all()
     return [c for c in consultations if can_view(user, c)]
+
+
+def latest_finished(estate_id: int, template_key: str) -> Consultation | None:
+    """The estate's latest closed or published consultation made from the template, or None."""
+    return db.session.scalar(
+        select(Consultation).where(Consultation.estate_id == estate_id,
+                                   Consultation.template_key == template_key,
+                                   Consultation.status.in_([Status.closed, Status.published]))
+        .order_by(Consultation.closed_at.desc(), Consultation.id.desc()).limit(1))
 
 
 # -- the right to vote --------------------------------------------------------------------------
