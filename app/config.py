@@ -237,8 +237,6 @@ class Config:
     # ... counted by "flats" (户) or "owners" (业主, an owner of several flats once); an
     # application keeps the basis it started with
     APPLICATION_SUPPORT_BASIS = os.environ.get("APPLICATION_SUPPORT_BASIS", "flats")
-    # 改造方案公示: days a plan is shown to residents before the content vote
-    PLAN_PUBLICITY_DAYS = int(os.environ.get("PLAN_PUBLICITY_DAYS", "7"))
     # 共评: questions averaging below this score become follow-up items
     FOLLOW_UP_BELOW_SCORE = "3"
     #: 联合验收: resident representatives who must sign off before 共管
