@@ -14,6 +14,7 @@ from app.consultations.models import (
 from app.display import china_time
 from app.errors import Forbidden, InvalidInput, NotFound
 from app.estates.models import Flat, FlatLink, LinkStatus, Relation
+from app.estates.scope import Scope
 from app.estates.services import get_or_404
 from app.extensions import db
 
@@ -39,15 +40,10 @@ def in_electorate(consultation_id):
 def scope_of(scope_type: str, estate_id, scope_id, consultation_id):
     """`scope_condition` from its parts, each a value or a bind parameter (for a statement
     built once per scope type and run with parameters)."""
-    in_estate = Flat.estate_id == estate_id
-    if scope_type == "building":
-        return and_(in_estate, Flat.building_id == scope_id)
-    if scope_type == "stairwell":
-        return and_(in_estate, Flat.stairwell_id == scope_id)
     if scope_type == "flats":
-        return and_(in_estate, Flat.id.in_(select(ConsultationFlat.flat_id).where(
-            ConsultationFlat.consultation_id == consultation_id)))
-    return in_estate
+        return Scope("flats", estate_id, select(ConsultationFlat.flat_id).where(
+            ConsultationFlat.consultation_id == consultation_id)).condition()
+    return Scope(scope_type, estate_id, (scope_id,)).condition()
 
 
 def head_of():

@@ -14,6 +14,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from app.consultations import messages
 from app.consultations.result_kinds import ResultSchema, infer_result, result_problem
 from app.consultations.question_types import SCALE_MAX, SCALE_MIN, TYPES
+from app.estates.scope import TYPES as SCOPE_TYPES
 from app.rules.civil_code import ITEMS, at_least_as_strict, law_rule
 from app.rules.data import DataFileError, load_file, yaml_files
 from app.schemas import BaseSchema
@@ -23,7 +24,7 @@ ITEM_CODE = validate.Regexp(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
 QUESTION_TYPES = tuple(TYPES)
 KINDS = ("survey", "vote", "evaluation")
 VOTERS = ("owners", "residents")
-SCOPES = ("estate", "building", "stairwell", "flats")
+SCOPES = SCOPE_TYPES
 ITEM_OPTIONS = ("agree", "oppose", "abstain")
 APPROVE = "agree"
 
