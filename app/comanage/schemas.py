@@ -184,6 +184,9 @@ class SurveyResultsSchema(BaseSchema):
     flats = fields.Integer()
     residents = fields.Integer()
     ballots = fields.Integer()
+    #: an owner-voted survey: heads and area over the whole 片区 (an owner of flats in two
+    #: estates is one head); null for a residents' survey
+    owners = fields.Dict(allow_none=True)
     questions = fields.List(fields.Dict())
 
 

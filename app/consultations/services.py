@@ -36,3 +36,4 @@ from app.consultations.readers import (  # noqa: F401
     Satisfaction, index_0_100, percent, result_kind, result_of)
 from app.consultations.choice import ChoiceResult  # noqa: F401
 from app.consultations.tally import results, results_of  # noqa: F401
+from app.consultations.across import count_across  # noqa: F401
