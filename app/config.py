@@ -245,8 +245,6 @@ class Config:
     # ... counted by "flats" (户) or "owners" (业主, an owner of several flats once); an
     # application keeps the basis it started with
     APPLICATION_SUPPORT_BASIS = os.environ.get("APPLICATION_SUPPORT_BASIS", "flats")
-    # 改造方案公示: days a plan is shown to residents before the content vote
-    PLAN_PUBLICITY_DAYS = int(os.environ.get("PLAN_PUBLICITY_DAYS", "7"))
     #: the approvals (审批) a renovation project needs, comma-separated: project_approval (立项),
     #: land_use (用地), planning (规划许可), construction_permit (施工许可); a city with a merged
     #: review sets joint_review (联合审查) instead of the ones it merges

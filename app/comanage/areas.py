@@ -24,7 +24,7 @@ from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, NotFound
 from app.estates.models import Estate, FlatLink, LinkStatus
 from app.extensions import db
-from app.rules import get_rule
+from app.rules import engine, get_rule
 
 
 def estate_ids(neighbourhood_id: int) -> list[int]:
@@ -151,9 +151,24 @@ def survey_results(survey: NeighbourhoodSurvey) -> dict:
                 slot = entry["options"].setdefault(o.key, {"label": o.label, "ballots": 0})
                 slot["ballots"] += o.ballots
     status = "open" if any(e["status"] == "open" for e in estates) else "closed"
+    owners = _owners_across([c for _, c in parts], questions)
     return {"id": survey.id, "neighbourhood_id": survey.neighbourhood_id, "title": survey.title,
             "template": survey.template_key, "closes_at": survey.closes_at, "status": status,
-            "estates": estates, **totals, "questions": list(questions.values())}
+            "estates": estates, **totals, "owners": owners, "questions": list(questions.values())}
+
+
+def _owners_across(parts: list, questions: dict) -> dict | None:
+    """An owner-voted survey counted over the whole 片区, not estate by estate: its scope and
+    participants, and each option's heads and area (written into `questions`)."""
+    if not parts or any(c.per_resident or c.electorate_at is None for c in parts):
+        return None
+    across = consultations.count_across([c.id for c in parts])
+    for (question, option), tally in across.options.items():
+        slot = questions.get(question, {}).get("options", {}).get(option)
+        if slot is not None:
+            slot.update(engine.tally_view(tally))
+    return {"scope": engine.tally_view(across.scope),
+            "participants": engine.tally_view(across.participants)}
 
 
 def surveys_of(n: Neighbourhood) -> list[NeighbourhoodSurvey]:

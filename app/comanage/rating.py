@@ -4,7 +4,6 @@ The index of a round is the sum of every score given over the most it could be (
 answer), across the rated items: exact (a Fraction), shown as a percentage. A round with
 no answers has no index. Over time: one point per period, oldest first.
 """
-import math
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,7 +15,6 @@ from sqlalchemy.exc import IntegrityError
 from app.comanage import messages
 from app.comanage.models import RatingRound
 from app.consultations import services as consultations
-from app.consultations.question_types import SCALE_MAX
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
 
@@ -24,24 +22,7 @@ TEMPLATE = "property_rating"
 PERIOD = re.compile(r"^(19|20|21)\d\dQ[1-4]$")
 
 
-def percent(value: Fraction | None) -> str | None:
-    """66.7% from an exact fraction (rounded half up to one place, for reading only)."""
-    if value is None:
-        return None
-    tenths = math.floor(value * 1000 + Fraction(1, 2))
-    return f"{tenths // 10}.{tenths % 10}%"
-
-
-def scale_index(outcome, keys=None) -> tuple[Fraction | None, int]:
-    """(sum of scores / (5 × answers), answers) over the outcome's scale questions."""
-    given = most = 0
-    for question in outcome.questions:
-        if question.type != "scale" or (keys is not None and question.key not in keys):
-            continue
-        for option in question.options:
-            given += int(option.key) * option.ballots
-            most += SCALE_MAX * option.ballots
-    return (Fraction(given, most) if most else None), most // SCALE_MAX
+percent = consultations.percent
 
 
 def start_round(estate_id: int, period: str, closes_at: datetime, actor_id: int) -> RatingRound:
@@ -84,14 +65,11 @@ class RoundIndex:
 def round_index(rating: RatingRound) -> RoundIndex:
     c = consultations.get_consultation(rating.consultation_id)
     outcome = consultations.results(c)
-    index, _ = scale_index(outcome)
-    items = []
-    for question in outcome.questions:
-        if question.type == "scale":
-            item_index, answers = scale_index(outcome, {question.key})
-            items.append({"key": question.key, "title": question.title, "answers": answers,
-                          "index": item_index, "index_percent": percent(item_index)})
-    return RoundIndex(rating.id, rating.period, c.id, outcome.status, index, outcome.ballots, items)
+    figures = outcome.satisfaction
+    items = [{"key": item.key, "title": item.title, "answers": item.answers, "index": item.index,
+              "index_percent": percent(item.index)} for item in figures.items]
+    return RoundIndex(rating.id, rating.period, c.id, outcome.status, figures.index, outcome.ballots,
+                      items)
 
 
 def rounds_of(estate_id: int) -> list[RatingRound]:
@@ -119,26 +97,20 @@ def rating_text(point: RoundIndex | None) -> str:
 
 # -- what the street reads: the renovation's satisfaction and the service index ----------------
 
-EVALUATION_TEMPLATE, SATISFIED = "evaluation", ("4", "5")
+#: the renovation's evaluation: the template the street's satisfaction is read from
+EVALUATION_TEMPLATE = "evaluation"
 
 
 def satisfaction(estate_id: int) -> dict:
-    """满意率 of the latest finished renovation evaluation: answers of 4 or 5 to its overall
-    question over every answer to it (exact), and the latest property service index."""
-    from app.consultations.models import Consultation, Status
-
-    latest = db.session.scalar(
-        select(Consultation).where(Consultation.estate_id == estate_id,
-                                   Consultation.template_key == EVALUATION_TEMPLATE,
-                                   Consultation.status.in_([Status.closed, Status.published]))
-        .order_by(Consultation.closed_at.desc(), Consultation.id.desc()).limit(1))
+    """满意率 of the latest finished renovation evaluation (its overall question's satisfied
+    answers over every answer to it, exact; read by the consultations domain), and the
+    latest property service index."""
+    latest = consultations.latest_finished(estate_id, EVALUATION_TEMPLATE)
     share, satisfied, answers = None, 0, 0
     if latest is not None:
-        overall = consultations.results(latest).question("overall")
-        if overall is not None:
-            answers = sum(o.ballots for o in overall.options)
-            satisfied = sum(o.ballots for o in overall.options if o.key in SATISFIED)
-            share = Fraction(satisfied, answers) if answers else None
+        figures = consultations.results(latest).satisfaction
+        if figures is not None and figures.question is not None:
+            share, satisfied, answers = figures.share, figures.satisfied, figures.overall_answers
     point = latest_index(estate_id)
     return {"satisfaction": share, "satisfaction_percent": percent(share),
             "satisfaction_text": (messages.SATISFACTION.format(satisfied=satisfied, answers=answers,

@@ -20,7 +20,7 @@ class DecisionInSchema(BaseSchema):
 class DecisionSchema(BaseSchema):
     id = fields.Integer()
     matter = fields.String(attribute="template_key")
-    matter_label = fields.Function(lambda c: messages.MATTER_LABELS.get(c.template_key))
+    matter_label = fields.Function(lambda c: messages.MATTER_LABELS[c.template_key])
     title = fields.String()
     status = fields.Function(lambda c: c.status.value)
     rule = fields.String(attribute="rule_key")
@@ -184,6 +184,9 @@ class SurveyResultsSchema(BaseSchema):
     flats = fields.Integer()
     residents = fields.Integer()
     ballots = fields.Integer()
+    #: an owner-voted survey: heads and area over the whole 片区 (an owner of flats in two
+    #: estates is one head); null for a residents' survey
+    owners = fields.Dict(allow_none=True)
     questions = fields.List(fields.Dict())
 
 

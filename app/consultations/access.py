@@ -14,6 +14,7 @@ from app.consultations.models import (
 from app.display import china_time
 from app.errors import Forbidden, InvalidInput, NotFound
 from app.estates.models import Flat, FlatLink, LinkStatus, Relation
+from app.estates.scope import Scope
 from app.estates.services import get_or_404
 from app.extensions import db
 
@@ -39,15 +40,10 @@ def in_electorate(consultation_id):
 def scope_of(scope_type: str, estate_id, scope_id, consultation_id):
     """`scope_condition` from its parts, each a value or a bind parameter (for a statement
     built once per scope type and run with parameters)."""
-    in_estate = Flat.estate_id == estate_id
-    if scope_type == "building":
-        return and_(in_estate, Flat.building_id == scope_id)
-    if scope_type == "stairwell":
-        return and_(in_estate, Flat.stairwell_id == scope_id)
     if scope_type == "flats":
-        return and_(in_estate, Flat.id.in_(select(ConsultationFlat.flat_id).where(
-            ConsultationFlat.consultation_id == consultation_id)))
-    return in_estate
+        return Scope("flats", estate_id, select(ConsultationFlat.flat_id).where(
+            ConsultationFlat.consultation_id == consultation_id)).condition()
+    return Scope(scope_type, estate_id, (scope_id,)).condition()
 
 
 def head_of():
@@ -124,14 +120,27 @@ def managed(consultation_id: int) -> tuple[Consultation, User]:
     return consultation, user
 
 
-def list_consultations(estate_id: int, user: User, status: str | None = None) -> list[Consultation]:
+def list_consultations(estate_id: int, user: User, status: str | None = None,
+                       templates: tuple[str, ...] | None = None) -> list[Consultation]:
     """The estate's consultations this person may see, newest first; `status` is the derived
-    one (an open consultation past its closing time is listed as closed)."""
+    one (an open consultation past its closing time is listed as closed); `templates`: made
+    from one of these templates only."""
     query = select(Consultation).where(Consultation.estate_id == estate_id)
+    if templates is not None:
+        query = query.where(Consultation.template_key.in_(templates))
     if status:
         query = query.where(Consultation.status == Status(status))
     consultations = db.session.scalars(query.order_by(Consultation.id.desc())).all()
     return [c for c in consultations if can_view(user, c)]
+
+
+def latest_finished(estate_id: int, template_key: str) -> Consultation | None:
+    """The estate's latest closed or published consultation made from the template, or None."""
+    return db.session.scalar(
+        select(Consultation).where(Consultation.estate_id == estate_id,
+                                   Consultation.template_key == template_key,
+                                   Consultation.status.in_([Status.closed, Status.published]))
+        .order_by(Consultation.closed_at.desc(), Consultation.id.desc()).limit(1))
 
 
 # -- the right to vote --------------------------------------------------------------------------

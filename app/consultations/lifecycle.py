@@ -10,7 +10,7 @@ joins it to its own transaction with commit=False) and announces after the commi
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 
 from app.audit.services import record
 from app.consultations import messages
@@ -22,6 +22,7 @@ from app.consultations.templates import Template
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput
 from app.estates.models import Building, Flat, Stairwell
+from app.estates.scope import Scope
 from app.extensions import db
 from app.rules import get_rule, item_rule
 from app.rules.civil_code import at_least_as_strict, item_label
@@ -50,7 +51,7 @@ def _check_scope(estate_id: int, scope_type: str, scope_id, flat_ids) -> tuple[i
     if scope_type == "estate":
         if scope_id not in (None, estate_id):
             raise _invalid(messages.SCOPE_NOT_IN_ESTATE)
-        scope_id, where = estate_id, Flat.estate_id == estate_id
+        scope_id, where = estate_id, Scope("estate", estate_id).condition()
     elif scope_type in ("building", "stairwell"):
         model = Building if scope_type == "building" else Stairwell
         if scope_id is None:
@@ -58,14 +59,13 @@ def _check_scope(estate_id: int, scope_type: str, scope_id, flat_ids) -> tuple[i
         place = db.session.get(model, scope_id)
         if place is None or place.estate_id != estate_id:
             raise _invalid(messages.SCOPE_NOT_IN_ESTATE)
-        column = Flat.building_id if scope_type == "building" else Flat.stairwell_id
-        where = and_(Flat.estate_id == estate_id, column == scope_id)
+        where = Scope(scope_type, estate_id, (scope_id,)).condition()
     elif scope_type == "flats":
         flat_ids = sorted(set(flat_ids or []))
         if not flat_ids:
             raise _invalid(messages.SCOPE_FLATS_REQUIRED)
         found = db.session.scalar(select(func.count(Flat.id)).where(
-            Flat.estate_id == estate_id, Flat.id.in_(flat_ids)))
+            Scope("flats", estate_id, tuple(flat_ids)).condition()))
         if found != len(flat_ids):
             raise _invalid(messages.SCOPE_FLATS_NOT_IN_ESTATE)
         return None, flat_ids

@@ -126,3 +126,10 @@ CORRECTION_EVIDENCE = "询异异议 #{objection_id} 核实后{action}：{reason}
 CORRECTIONS_SUMMARY = "询异期间更正了 {count} 张票（作废 {void} 张，更正 {correct} 张），结果已按更正后的票重新统计："
 CORRECTION_LINE = "{room}：{action}。原因：{reason}"
 RECEIPT_VOIDED = "这张回执对应的票已按询异异议作废"
+
+# a choice (an election, a model, a company): who is chosen, and why
+CHOICE_ELECTED = "按{rule}：参与表决 {owners}/{total} 人、{area}/{total_area} ㎡。{passing} 人（项）得票的人数和面积都过半，按得票多少当选（选中）：{names}。"
+CHOICE_NONE_ELECTED = "按{rule}：参与表决 {owners}/{total} 人、{area}/{total_area} ㎡。没有人（项）得票的人数和面积都过半，需要另行表决。"
+CHOICE_NO_PARTICIPATION = "按{rule}：参与表决 {owners}/{total} 人、{area}/{total_area} ㎡，没有达到参与门槛，表决不成立。"
+CHOICE_PENDING = "表决还在进行，截止后按{rule}确定结果。"
+CHOICE_TIE = "{names} 得票相同，争夺最后的席位，需要另行表决。"

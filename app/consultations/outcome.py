@@ -9,6 +9,7 @@ public page and the live tally all read it: numbers stay numbers (`Tally`, exact
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from decimal import Decimal
 from fractions import Fraction
 
@@ -17,6 +18,10 @@ from app.consultations.means import Means, explain_means
 from app.consultations.question_types import ItemSummary, OptionCount
 from app.rules import engine
 from app.rules.engine import Rule, Tally
+
+if TYPE_CHECKING:
+    from app.consultations.choice import ChoiceResult
+    from app.consultations.readers import Satisfaction
 
 ZERO = Decimal("0.00")
 
@@ -73,6 +78,11 @@ class Outcome:
     missing: Tally  # what participation still lacks
     #: content votes, once final: the approved items in order of approval, within the cap
     means: Means | None = None
+    #: what the result means (the template's `result.kind`): decision, content_vote, choice,
+    #: satisfaction or survey; its reader fills `choice` or `satisfaction`
+    kind: str = "survey"
+    choice: ChoiceResult | None = None
+    satisfaction: Satisfaction | None = None
 
     @property
     def per_resident(self) -> bool:

@@ -16,6 +16,7 @@ from app.consultations import messages
 from app.consultations.access import linked_flats, scope_condition
 from app.consultations.cast_by import cast_by
 from app.consultations.models import Ballot, Consultation, ObjectionStatus, ResultObjection, Status
+from app.consultations.readers import result_kind
 from app.db import utcnow
 from app.display import china_time
 from app.errors import Conflict, Forbidden
@@ -118,7 +119,7 @@ def set_budget_cap(c: Consultation, cap_cents: int | None, actor_id: int) -> Con
     """A content vote's budget cap, set while it is a draft (voters see it before voting)."""
     if c.stored_status != Status.draft:
         raise Conflict(messages.BUDGET_CAP_NOT_DRAFT, code="wrong_status")
-    if not any(q["type"] == "items" and q.get("decides") for q in c.questions):
+    if result_kind(c) != "content_vote":
         raise Conflict(messages.BUDGET_CAP_NOT_ITEMS, code="not_a_content_vote")
     c.budget_cap_cents = cap_cents
     record("consultation.budget_cap_set", estate_id=c.estate_id, actor_id=actor_id,

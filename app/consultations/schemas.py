@@ -2,7 +2,7 @@
 from marshmallow import pre_dump
 
 from app.consultations.access import ledger_date
-from app.consultations.templates import SCOPES
+from app.estates.scope import ScopeInSchema
 from app.rules.civil_code import item_label
 from app.schemas import BaseSchema, fields, phone_length, validate
 
@@ -25,13 +25,6 @@ class RuleOutSchema(BaseSchema):
     title = fields.String()
     participation = fields.Dict(allow_none=True)
     approval = fields.Dict(allow_none=True)
-
-
-class ScopeInSchema(BaseSchema):
-    type = fields.String(required=True, validate=validate.OneOf(SCOPES))
-    id = fields.Integer(load_default=None, strict=True)
-    flat_ids = fields.List(fields.Integer(strict=True), load_default=None,
-                           validate=validate.Length(min=1, max=5000))
 
 
 class ConsultationInSchema(BaseSchema):

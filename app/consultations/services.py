@@ -6,11 +6,12 @@ import from here, never from the modules behind it.
 - lifecycle: templates, create, open, close, publish, the close job
 - ballots: casting with history and receipts, what others may ask about ballots
 - proxies: family proxies
-- tally and outcome: the typed `Outcome` every reader takes
+- tally and outcome: the typed `Outcome` every reader takes; readers: what a template's
+  result means (`result_kind`), the choice and satisfaction its reader fills
 - preliminary: 询异公示 (objections before the final 公示) and a content vote's budget cap
 """
 from app.consultations.access import (  # noqa: F401
-    answering_flats, can_view, flats_in_scope, get_consultation, head_of, ledger_date,
+    answering_flats, can_view, flats_in_scope, get_consultation, head_of, latest_finished, ledger_date,
     linked_flats, list_consultations, managed, require_manage, require_view, scope_condition, viewable,
     voting_flats)
 from app.consultations.ballots import (  # noqa: F401
@@ -31,4 +32,8 @@ from app.consultations.preliminary import rooms as objection_rooms  # noqa: F401
 from app.consultations.proxies import (  # noqa: F401
     authorise_proxy, proxies_of, require_flat_owner_or_committee, revoke_proxy)
 from app.consultations.question_types import type_of  # noqa: F401
+from app.consultations.readers import (  # noqa: F401
+    Satisfaction, index_0_100, percent, result_kind, result_of)
+from app.consultations.choice import ChoiceResult  # noqa: F401
 from app.consultations.tally import results, results_of  # noqa: F401
+from app.consultations.across import count_across  # noqa: F401

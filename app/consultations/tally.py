@@ -16,6 +16,7 @@ from app.consultations.models import VOID, Ballot, BallotAnswer, Channel, Consul
 from app.consultations.models import ConsultationElectorate as Electorate
 from app.consultations.outcome import Approval, ItemOutcome, Outcome, QuestionOutcome
 from app.consultations.question_types import Counted, type_of
+from app.consultations.readers import fill
 from app.consultations.templates import APPROVE
 from app.db import Hundredths
 from app.estates.models import Flat, FlatLink, LinkStatus
@@ -312,7 +313,7 @@ def _outcome(c: Consultation, counted: _Counts) -> Outcome:
     judge = _Judge(rule, scope, participants, heads, final)
     questions = tuple(_question(q, Counted(counted.ballots, heads, c.per_resident), judge, hidden)
                       for q in c.questions)
-    return Outcome(
+    return fill(c, Outcome(
         consultation_id=c.id, rule=rule, status=status.value, voters=c.voters, hidden=hidden,
         scope_type=c.scope_type, scope_id=c.scope_id, flat_count=counted.flat_count, scope=scope,
         residents=counted.residents if c.per_resident else None,
@@ -320,4 +321,4 @@ def _outcome(c: Consultation, counted: _Counts) -> Outcome:
         participation_passed=participation, questions=questions,
         decision=_overall(rule, final, hidden, participation, questions),
         missing=engine.missing(rule.participation, participants, scope) if rule.decides else Tally(),
-        means=_means(c, questions, final, hidden) if rule.decides else None)
+        means=_means(c, questions, final, hidden) if rule.decides else None))

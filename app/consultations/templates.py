@@ -12,7 +12,9 @@ from pathlib import Path
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from app.consultations import messages
+from app.consultations.result_kinds import ResultSchema, infer_result, result_problem
 from app.consultations.question_types import SCALE_MAX, SCALE_MIN, TYPES
+from app.estates.scope import TYPES as SCOPE_TYPES
 from app.rules.civil_code import ITEMS, at_least_as_strict, law_rule
 from app.rules.data import DataFileError, load_file, yaml_files
 from app.schemas import BaseSchema
@@ -22,7 +24,7 @@ ITEM_CODE = validate.Regexp(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
 QUESTION_TYPES = tuple(TYPES)
 KINDS = ("survey", "vote", "evaluation")
 VOTERS = ("owners", "residents")
-SCOPES = ("estate", "building", "stairwell", "flats")
+SCOPES = SCOPE_TYPES
 ITEM_OPTIONS = ("agree", "oppose", "abstain")
 APPROVE = "agree"
 
@@ -152,6 +154,15 @@ class TemplateSchema(BaseSchema):
     #: the question whose options are placeholders, named by whoever creates the vote (the
     #: election's candidates, the companies): the general route cannot create it
     options_named_at_creation = fields.String(load_default=None, validate=KEY)
+    #: what the result means (absent: inferred from the deciding questions)
+    result = fields.Nested(ResultSchema, load_default=None)
+
+    @validates_schema
+    def _result(self, data, **kwargs):
+        if data.get("result") is not None and data.get("questions"):
+            problem = result_problem(data["result"], data["questions"])
+            if problem:
+                raise ValidationError(problem, "result")
 
     @validates_schema
     def _named(self, data, **kwargs):
@@ -212,6 +223,13 @@ class Template:
     path: str = ""
     #: the question whose options the creator names (None: the template's options are final)
     options_named_at_creation: str | None = None
+    #: what the result means: {kind, question, satisfied} (see RESULT_KINDS)
+    result: dict = field(default_factory=lambda: {"kind": "survey", "question": None,
+                                                  "satisfied": None})
+
+    @property
+    def result_kind(self) -> str:
+        return self.result["kind"]
 
 
 def _catalogue_items(ref: dict, catalogues: dict, where: str) -> list[dict]:
@@ -331,7 +349,8 @@ def load_templates(directory: Path, rules) -> dict[str, Template]:
             default_rule=data["default_rule"], default_scope=data["default_scope"],
             civil_code_item=item,
             questions=questions, path=str(path),
-            options_named_at_creation=data["options_named_at_creation"])
+            options_named_at_creation=data["options_named_at_creation"],
+            result=data["result"] or infer_result(questions))
     return templates
 
 

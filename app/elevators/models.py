@@ -34,7 +34,7 @@ class ElevatorProject(db.Model):
     #: compensation cap as an exact fraction of the owners' cost, e.g. "3/10"
     compensation_cap: Mapped[str] = mapped_column(String(20), default="3/10")
     #: length of the plan publicity (方案公示) in days
-    publicity_days: Mapped[int] = mapped_column(default=10)
+    publicity_days: Mapped[int]
     #: when the publicity stage began; the guard counts publicity_days from here
     publicity_started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: the consent round (意愿征询) among the stairwell's owners

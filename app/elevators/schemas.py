@@ -30,7 +30,8 @@ class ElevatorProjectInSchema(ElevatorPlanSchema):
     total_cost_cents = Cents(messages.COST_NEGATIVE, required=True)
     subsidy_cents = Cents(messages.SUBSIDY_NEGATIVE, load_default=0)
     floor_coefficients = fields.Dict(keys=fields.String(), values=fields.Raw(), required=True)
-    publicity_days = fields.Integer(strict=True, load_default=10, validate=validate.Range(
+    #: default: the city's 公示 days for an elevator plan (rules/periods/)
+    publicity_days = fields.Integer(strict=True, load_default=None, validate=validate.Range(
         min=1, max=365, error=messages.PUBLICITY_DAYS))
     #: when the consent round closes
     closes_at = fields.AwareDateTime(required=True)

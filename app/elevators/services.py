@@ -26,6 +26,7 @@ from app.estates.models import Flat, FlatLink, LinkStatus, Stairwell
 from app.estates.services import is_verified_owner
 from app.extensions import db
 from app.privacy import mask_room
+from app.rules import publicity_days as city_publicity_days
 from app.signals import elevator_stage_changed
 
 
@@ -139,8 +140,11 @@ def create_project(stairwell: Stairwell, *, total_cost_cents: int, subsidy_cents
                    floor_coefficients: dict, publicity_days: int, closes_at: datetime,
                    actor_id: int, low_floor_compensation_cents: dict | None = None,
                    compensation_cap=None, rule_key: str | None = None) -> ElevatorProject:
-    """Propose an elevator and open its consent round among the stairwell's owners."""
-    if publicity_days is None or publicity_days < 1:
+    """Propose an elevator and open its consent round among the stairwell's owners; its plan's
+    公示 lasts `publicity_days` (None: the city's days for an elevator plan)."""
+    if publicity_days is None:
+        publicity_days = city_publicity_days("elevator_plan")
+    if publicity_days < 1:
         raise InvalidInput(messages.PUBLICITY_DAYS, fields={"publicity_days": messages.PUBLICITY_DAYS})
     plan_fields = read_plan({
         "total_cost_cents": total_cost_cents, "subsidy_cents": subsidy_cents,

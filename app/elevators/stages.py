@@ -45,7 +45,8 @@ class GuardFacts:
     #: passed / failed / pending, from the consent consultation's results
     consent_decision: str = "pending"
     publicity_started_at: datetime | None = None
-    publicity_days: int = 10
+    #: the project's 公示 days (the city's `elevator_plan` days unless the committee chose more)
+    publicity_days: int = 0
     #: objections neither withdrawn nor settled by a closed case with an outcome
     open_objections: int = 0
     #: rooms of flats that agreed in the consent round and have not signed

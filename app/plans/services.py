@@ -1,5 +1,5 @@
 """The plan (改造方案, 一区一策): versions with sections, comments on a quoted passage and
-their answers, the publicity period (方案公示, PLAN_PUBLICITY_DAYS) before the content vote,
+their answers, the publicity period (方案公示, the city's `renovation_plan` days in rules/periods/) before the content vote,
 and a section-level diff between versions.
 
 For the phase guards of other packages: `plan_publicity_ended(estate_id, now)` and
@@ -8,7 +8,6 @@ For the phase guards of other packages: `plan_publicity_ended(estate_id, now)` a
 import re
 from datetime import datetime, timedelta
 
-from flask import current_app
 from sqlalchemy import func, select
 
 from app.audit.services import record
@@ -23,6 +22,7 @@ from app.plans import messages
 from app.plans.heritage import (  # noqa: F401 - the guards' entry points live here
     buildings_words, heritage_buildings, heritage_review_pending, latest_version)
 from app.plans.models import PlanComment, PlanSection, PlanVersion
+from app.rules import publicity_days
 
 
 def _invalid(message: str, field: str) -> InvalidInput:
@@ -100,7 +100,7 @@ def plan_publicity_ended(estate_id: int, now: datetime | None = None) -> tuple[b
 
 
 def start_publicity(version: PlanVersion, actor_id: int) -> PlanVersion:
-    """Show the latest version to residents for PLAN_PUBLICITY_DAYS; facade items in an estate
+    """Show the latest version to residents for the city's 公示 days (`renovation_plan`); facade items in an estate
     with historic buildings must have passed their heritage review first."""
     lock_row(db.session, PlanVersion, version.id)
     db.session.refresh(version)
@@ -114,7 +114,7 @@ def start_publicity(version: PlanVersion, actor_id: int) -> PlanVersion:
         raise Conflict(messages.PUBLICITY_BLOCKED.format(reasons="；".join(pending)),
                        code="heritage_review_pending")
     version.publicity_started_at = utcnow()
-    version.publicity_days = current_app.config["PLAN_PUBLICITY_DAYS"]
+    version.publicity_days = publicity_days("renovation_plan")
     record("plan.publicity_started", estate_id=version.estate_id, actor_id=actor_id,
            subject_type="plan_version", subject_id=version.id, data={"days": version.publicity_days})
     db.session.commit()

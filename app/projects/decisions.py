@@ -63,8 +63,10 @@ def _not_final(c) -> tuple[str, str] | None:
 
 
 def is_content_vote(consultation) -> bool:
-    """A vote with a deciding items question (the content vote, 改造内容表决)."""
-    return any(q["type"] == "items" and q.get("decides") for q in consultation.questions)
+    """A content vote (改造内容表决): its template's result kind says so."""
+    from app.consultations.services import result_kind
+
+    return result_kind(consultation) == "content_vote"
 
 
 def content_vote(estate_id: int, consultation_id: int):

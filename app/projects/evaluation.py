@@ -98,17 +98,18 @@ def project_evaluation(project: RenovationProject, consultation_id: int):
 
 
 def averages(evaluation) -> dict[str, Decimal]:
-    """Average score per scale question that has answers."""
+    """Average score per scale question that has answers (read by the consultations domain)."""
     from app.consultations.services import results
 
-    return {q.key: q.average for q in results(evaluation).questions
-            if q.type == "scale" and q.average is not None}
+    figures = results(evaluation).satisfaction
+    return dict(figures.averages) if figures is not None else {}
 
 
 def satisfaction_index(average: Decimal | None) -> Decimal | None:
-    if average is None:
-        return None
-    return (Decimal(100) * (average - 1) / 4).quantize(Decimal("0.1"))
+    """The overall average on 0–100 (the consultations domain's one formula)."""
+    from app.consultations.services import index_0_100
+
+    return index_0_100(average)
 
 
 def _check_evaluation(project: RenovationProject, evaluation) -> None:

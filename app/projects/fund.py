@@ -23,6 +23,7 @@ from app.db import insert_or_ignore, lock_rows
 from app.display import yuan
 from app.errors import Conflict, InvalidInput
 from app.estates.models import Flat, FlatLink, LinkStatus, Relation
+from app.estates.scope import FUND_TYPES, Scope
 from app.estates.services import flat_label
 from app.extensions import db
 from app.money import largest_remainder
@@ -32,7 +33,7 @@ from app.projects.models import FundAccount, FundEntry, FundEntryKind, FundPosti
 from app.rules import item_rule
 from app.rules.civil_code import RAISE_FUND, USE_FUND, item_label
 
-SCOPE_TYPES = ("estate", "buildings", "stairwells", "flats")
+SCOPE_TYPES = tuple(FUND_TYPES)
 #: the Art. 278 item an entry of this kind needs a decision on (collection needs none)
 DECISION_ITEMS = {FundEntryKind.used: USE_FUND, FundEntryKind.topped_up: RAISE_FUND}
 NEEDS_DECISION = {FundEntryKind.used: messages.FUND_USE_NEEDS_DECISION,
@@ -54,15 +55,11 @@ def _scope_error(message: str) -> InvalidInput:
 def scope_flats(estate_id: int, scope_type: str, scope_ids) -> list[Flat]:
     """The flats of a scope, in id order; 422 naming `scope` when it is not the estate's."""
     ids = sorted(set(scope_ids or []))
-    query = select(Flat).where(Flat.estate_id == estate_id).order_by(Flat.id).options(
-        joinedload(Flat.building), joinedload(Flat.stairwell))
-    if scope_type != "estate":
-        if not ids:
-            raise _scope_error(messages.FUND_SCOPE_IDS_REQUIRED)
-        column = {"buildings": Flat.building_id, "stairwells": Flat.stairwell_id,
-                  "flats": Flat.id}[scope_type]
-        query = query.where(column.in_(ids))
-    flats = list(db.session.scalars(query).unique())
+    if scope_type != "estate" and not ids:
+        raise _scope_error(messages.FUND_SCOPE_IDS_REQUIRED)
+    scope = Scope.from_fund(estate_id, scope_type, ids)
+    flats = list(db.session.scalars(scope.flats().options(
+        joinedload(Flat.building), joinedload(Flat.stairwell))).unique())
     named = {"buildings": {f.building_id for f in flats}, "stairwells": {f.stairwell_id for f in flats},
              "flats": {f.id for f in flats}}.get(scope_type)
     if named is not None and named != set(ids):

@@ -30,6 +30,7 @@ FUND_DECISION_WRONG_SCOPE = "所选表决的范围（{decided} 户）和这笔�
 FUND_SCOPE_IDS_REQUIRED = "请选择楼栋、单元或房屋"
 FUND_SCOPE_NOT_IN_ESTATE = "所选的楼栋、单元或房屋不在本小区"
 FUND_SCOPE_EMPTY = "所选范围内没有登记面积的房屋"
+FUND_SCOPE_TWO_SHAPES = "列支范围填了两种写法，请只填一种"
 FUND_KIND_LABELS = {"collected": "归集", "topped_up": "续筹", "used": "使用"}
 FUND_SCOPE_LABELS = {"estate": "全小区", "buildings": "所选 {count} 栋楼",
                      "stairwells": "所选 {count} 个单元", "flats": "所选房屋"}

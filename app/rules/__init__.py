@@ -1,7 +1,8 @@
 """Rules: the decision engine (plain module) and the named presets it applies.
 
 `app.rules.engine` knows nothing of Flask or the database. The presets are data in
-`<TEMPLATES_DIR>/rules/`, loaded and validated when the app starts.
+`<TEMPLATES_DIR>/rules/`, loaded and validated when the app starts, with the city's 公示
+periods (`rules/periods/`, read by `publicity_days`).
 """
 from pathlib import Path
 
@@ -15,6 +16,7 @@ def init_app(app):
     if "rules" in app.extensions:
         return
     from app.rules.civil_code import load_item_rules
+    from app.rules.periods import load_periods
     from app.rules.presets import check_required, load_rules
 
     directory = Path(app.config["TEMPLATES_DIR"]) / "rules"
@@ -22,6 +24,7 @@ def init_app(app):
     check_required(rules, directory)
     app.extensions["rules"] = rules
     app.extensions["rule_items"] = load_item_rules(directory / "items", rules)
+    app.extensions["publicity_days"] = load_periods(directory / "periods")
 
 
 def all_rules() -> dict[str, Rule]:
@@ -36,3 +39,8 @@ def item_rule(item: int) -> Rule:
     """The rule a matter of 民法典第二百七十八条 item `item` is decided by here (city data, never
     laxer than the law)."""
     return current_app.extensions["rule_items"][item]
+
+
+def publicity_days(period: str) -> int:
+    """Days of the city's 公示 period `period` (app.rules.periods.PERIODS), from city data."""
+    return current_app.extensions["publicity_days"][period]

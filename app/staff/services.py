@@ -56,13 +56,9 @@ def age_factor(estate: Estate, weight: int) -> Factor:
 
 def latest_willingness(estate_id: int):
     """The estate's latest closed or published willingness survey, or None."""
-    from app.consultations.models import Consultation, Status
+    from app.consultations.services import latest_finished
 
-    return db.session.scalar(
-        select(Consultation).where(Consultation.estate_id == estate_id,
-                                   Consultation.template_key == WILLINGNESS_TEMPLATE,
-                                   Consultation.status.in_([Status.closed, Status.published]))
-        .order_by(Consultation.closed_at.desc(), Consultation.id.desc()).limit(1))
+    return latest_finished(estate_id, WILLINGNESS_TEMPLATE)
 
 
 def applied_willingness(estate_id: int, weight: int) -> Factor:

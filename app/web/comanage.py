@@ -19,7 +19,7 @@ def decision_rows(estate_id: int, user) -> list[dict]:
     """Each decision with who is chosen (choices) or its outcome (the rules)."""
     rows = []
     for c in choices.decisions_of(estate_id, user):
-        choice = choices.choice_result(c) if c.template_key in choices.CHOICE_QUESTIONS else None
+        choice = choices.choice_result(c) if consultations.result_kind(c) == "choice" else None
         outcome = None if choice else consultations.results(c)
         rows.append({"c": c, "matter": MATTER_LABELS[c.template_key], "choice": choice,
                      "outcome": outcome})

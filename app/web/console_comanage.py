@@ -24,7 +24,7 @@ def comanage(estate):
     return "web/console/comanage.html", {
         "decisions": decision_rows(estate.id, user), "ratings": rating.index_over_time(estate.id),
         "matters": {key: MATTER_LABELS[key] for key in MATTERS},
-        "named": choices.NAMED_OPTIONS}
+        "named": choices.named_matters()}
 
 
 @bp.get("/estates/<int:estate_id>/public-income")

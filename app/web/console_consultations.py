@@ -8,7 +8,6 @@ session's CSRF token, cast by `services.cast_assisted_ballot` as the API does.
 from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.permissions import require_user
-from app.comanage.choices import NAMED_OPTIONS
 from app.consultations import services
 from app.consultations.answers import visible
 from app.consultations.models import Consultation, Status
@@ -33,7 +32,7 @@ def consultations(estate):
     return "web/console/consultations.html", {
         # elections and company choices name their candidates: started on the 共管 page
         "rows": rows, "templates": [t for t in services.all_templates().values()
-                                    if t.key not in NAMED_OPTIONS],
+                                    if not t.options_named_at_creation],
         "buildings": buildings_with_stairwells(estate.id)}
 
 

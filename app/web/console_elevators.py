@@ -12,6 +12,7 @@ from app.elevators import consent, services
 from app.elevators.stages import ORDER, next_stage
 from app.errors import NotFound
 from app.estates.services import buildings_with_stairwells
+from app.rules import publicity_days
 from app.web import messages_elevators as messages
 from app.web.console import bp, committee_page
 from app.web.elevators import progress_context, shares_or_reason
@@ -31,7 +32,7 @@ def elevators(estate):
     closes_on = (utcnow() + timedelta(days=DEFAULT_CONSENT_DAYS)).astimezone(CHINA_TZ).date()
     return "web/console/elevators.html", {
         "rows": rows, "buildings": buildings_with_stairwells(estate.id),
-        "closes_on": closes_on.isoformat()}
+        "closes_on": closes_on.isoformat(), "publicity_days": publicity_days("elevator_plan")}
 
 
 @bp.get("/estates/<int:estate_id>/elevators/<int:project_id>")

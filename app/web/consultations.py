@@ -152,14 +152,14 @@ def render_page(c: Consultation, user, *, flat_id=None, values=None, errors=None
         results=results_view(c), option_order=option_order(c), receipt_checks=_receipt_checks(c, ballots),
         status_label=messages.CONSULTATION_STATUS[c.status.value], problem=problem,
         ledger=services.ledger_date(c), not_voted=not_voted, relation=None if flats else _relation_in_scope(c, user),
-        elevator=elevator_share(c, user) if c.template_key == "elevator_consent" else None,
+        elevator=elevator_share(c, user),
         **comanage_extras(c)), status
 
 
 def comanage_extras(c: Consultation) -> dict:
     """The explainers linked to the consultation, and who is chosen when it is a choice."""
     choice = None
-    if c.template_key in choices.CHOICE_QUESTIONS and c.status.value != "draft":
+    if services.result_kind(c) == "choice" and c.status.value != "draft":
         choice = choices.choice_result(c)
     return {"explainers": notices.explainers_of(c.id), "choice": choice}
 

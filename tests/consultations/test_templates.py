@@ -72,3 +72,44 @@ def test_a_city_adds_a_template_and_items_without_code(templates_copy):
     template = app.extensions["consultation_templates"]["bike_vote"]
     assert template.version == 2
     assert template.questions[0]["items"][0]["label"] == "非机动车棚"
+
+
+def test_every_shipped_template_says_what_its_result_means():
+    templates = app_with(SHIPPED).extensions["consultation_templates"]
+    kinds = {key: t.result_kind for key, t in templates.items()}
+    assert {kinds[k] for k in ("committee_election", "management_model", "property_company")} == {"choice"}
+    assert kinds["content_vote"] == "content_vote"
+    assert kinds["evaluation"] == kinds["property_rating"] == "satisfaction"
+    assert kinds["elevator_consent"] == kinds["dispute_resolution"] == "decision"
+    assert kinds["willingness_survey"] == kinds["needs_survey"] == "survey"
+    assert templates["management_model"].result["question"] == "model"
+    assert templates["evaluation"].result == {"kind": "satisfaction", "question": "overall",
+                                              "satisfied": ["4", "5"]}
+    for path in SHIPPED.glob("*.yaml"):  # declared in every file, never left to inference
+        assert "\nresult: {kind: " in path.read_text(encoding="utf-8"), path.name
+
+
+@pytest.mark.parametrize("file, old, new, named", [
+    ("management_model.yaml", "{kind: choice, question: model}", "{kind: choice, question: nothing}",
+     "result.question"),
+    ("needs_survey.yaml", "{kind: survey}", "{kind: content_vote}", "result.kind"),
+    ("willingness_survey.yaml", "{kind: survey}", "{kind: tally}", "result.kind"),
+    ("needs_survey.yaml", "{kind: survey}", "{kind: choice}", "result.question"),
+])
+def test_a_result_that_does_not_fit_stops_start_up(templates_copy, file, old, new, named):
+    path = templates_copy / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        app_with(templates_copy)
+    assert str(path) in str(error.value) and named in str(error.value), str(error.value)
+
+
+def test_a_template_without_a_result_has_it_inferred_from_its_questions(templates_copy):
+    for file in ("content_vote.yaml", "elevator_consent.yaml", "needs_survey.yaml"):
+        path = templates_copy / file
+        text = path.read_text(encoding="utf-8")
+        path.write_text("\n".join(line for line in text.splitlines()
+                                  if not line.startswith("result:")), encoding="utf-8")
+    templates = app_with(templates_copy).extensions["consultation_templates"]
+    assert [templates[k].result_kind for k in ("content_vote", "elevator_consent", "needs_survey")] == \
+        ["content_vote", "decision", "survey"]
