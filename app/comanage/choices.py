@@ -15,7 +15,7 @@ from app.comanage import messages
 from app.consultations import services as consultations
 from app.consultations.models import Consultation
 from app.errors import InvalidInput
-from app.extensions import db
+from app.unit_of_work import unit
 from app.rules import engine
 from app.rules.engine import Tally
 
@@ -64,6 +64,7 @@ def _questions(matter: str, candidates, seats) -> list[dict] | None:
     return questions
 
 
+@unit
 def start_decision(estate_id: int, matter: str, closes_at: datetime, actor_id: int, *,
                    title: str | None = None, candidates=None, seats: int | None = None,
                    open_now: bool = True) -> Consultation:
@@ -71,13 +72,12 @@ def start_decision(estate_id: int, matter: str, closes_at: datetime, actor_id: i
     questions = _questions(matter, candidates, seats)
     consultation = consultations.create_consultation(
         estate_id, template_key=matter, closes_at=closes_at, actor_id=actor_id, title=title,
-        named_questions=questions, commit=False)
+        named_questions=questions)
     if questions is not None:
         record("comanage.choice_named", estate_id=estate_id, actor_id=actor_id,
                subject_type="consultation", subject_id=consultation.id,
                data={"options": [q["options"] for q in questions
                                  if q["key"] == CHOICE_QUESTIONS[matter]][0], "seats": seats})
-    db.session.commit()
     if open_now:
         consultations.open_consultation(consultation, actor_id)
     return consultation

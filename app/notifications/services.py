@@ -1,7 +1,6 @@
 """Sending notifications: in the app, by SMS and on the live channel."""
 import logging
 
-from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -9,13 +8,14 @@ from app.db import utcnow
 from app.extensions import db
 from app.notifications.models import Notification
 from app.signals import notification_created
+from app.unit_of_work import announce
 
 log = logging.getLogger(__name__)
 
 
 def notify(user_id: int, *, estate_id: int | None, kind: str, title: str, body: str,
            link: str | None = None, dedup_key: str | None = None) -> Notification | None:
-    """Store a notification; None if one with this dedup_key was already sent to this person."""
+    """Store a notification (announced after the commit); None if one with this dedup_key was already sent to this person."""
     if dedup_key is not None and db.session.scalar(select(Notification.id).where(
             Notification.user_id == user_id, Notification.dedup_key == dedup_key)):
         return None
@@ -26,16 +26,9 @@ def notify(user_id: int, *, estate_id: int | None, kind: str, title: str, body: 
             db.session.add(notification)
     except IntegrityError:  # a concurrent run sent it first
         return None
+    announce(notification_created, user_id=user_id, estate_id=estate_id,
+             notification_id=notification.id)  # the live channel, once it is committed
     return notification
-
-
-def announce(notifications: list[Notification]) -> None:
-    """After commit: tell the live channel."""
-    app = current_app._get_current_object()
-    for notification in notifications:
-        notification_created.send(app, user_id=notification.user_id,
-                                  estate_id=notification.estate_id,
-                                  notification_id=notification.id)
 
 
 def unread_count(user_id: int) -> int:

@@ -5,7 +5,7 @@ from app.estates.models import FlatTransfer
 from app.estates.services import flat_label
 from app.extensions import db
 from app.notifications import messages
-from app.notifications.services import announce, notify
+from app.notifications.services import notify
 from app.privacy import mask_phone
 
 
@@ -25,4 +25,3 @@ def on_flat_transferred(app, *, estate_id, flat_id, transfer_id, user_ids, actor
         if notification is not None:
             sent.append(notification)
     db.session.commit()
-    announce(sent)
