@@ -4,7 +4,6 @@ The index of a round is the sum of every score given over the most it could be (
 answer), across the rated items: exact (a Fraction), shown as a percentage. A round with
 no answers has no index. Over time: one point per period, oldest first.
 """
-import math
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,6 +11,7 @@ from fractions import Fraction
 
 from sqlalchemy import select
 
+from app.display import percent as display_percent
 from app.comanage import messages
 from app.comanage.models import RatingRound
 from app.db import add_once
@@ -26,11 +26,8 @@ PERIOD = re.compile(r"^(19|20|21)\d\dQ[1-4]$")
 
 
 def percent(value: Fraction | None) -> str | None:
-    """66.7% from an exact fraction (rounded half up to one place, for reading only)."""
-    if value is None:
-        return None
-    tenths = math.floor(value * 1000 + Fraction(1, 2))
-    return f"{tenths // 10}.{tenths % 10}%"
+    """66.7% from an exact fraction (app.display.percent); None for no answers yet."""
+    return None if value is None else display_percent(value)
 
 
 def scale_index(outcome, keys=None) -> tuple[Fraction | None, int]:
