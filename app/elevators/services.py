@@ -1,7 +1,7 @@
 """Elevator projects: creation with their consent round, shares, objections, signatures, stages.
 
 Services take plain arguments, raise `app.errors` types before writing anything,
-commit at the end of a unit of work, and send `elevator_stage_changed` after commit.
+commit at the end of a unit of work, and announce `elevator_stage_changed` (sent after the commit).
 """
 from datetime import datetime
 

@@ -15,7 +15,8 @@ log = logging.getLogger(__name__)
 
 def notify(user_id: int, *, estate_id: int | None, kind: str, title: str, body: str,
            link: str | None = None, dedup_key: str | None = None) -> Notification | None:
-    """Store a notification (announced after the commit); None if one with this dedup_key was already sent to this person."""
+    """Store a notification (announced after the commit); None if one with this dedup_key
+    was already sent to this person."""
     if dedup_key is not None and db.session.scalar(select(Notification.id).where(
             Notification.user_id == user_id, Notification.dedup_key == dedup_key)):
         return None
