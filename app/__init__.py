@@ -9,6 +9,7 @@ from app.display import cents_yuan
 from app.errors import register_error_handlers
 from app.extensions import api, db, limiter, migrate
 from app.logs import configure_logging
+from app import unit_of_work
 
 
 
@@ -43,6 +44,7 @@ def create_app(config: object | None = None) -> Flask:
             **redis_options(app.config), **app.config.get("RATELIMIT_STORAGE_OPTIONS", {})}
     limiter.init_app(app)
     register_error_handlers(app)
+    unit_of_work.init_app(app)  # a request is one unit of work
     app.add_template_filter(cents_yuan)  # money on every page: exact, from integer cents
     for name in domain_packages():
         module = importlib.import_module(f"app.{name}")

@@ -2,8 +2,11 @@
 SMS, PDF and spreadsheet agree."""
 import csv
 import io
+import math
 from collections.abc import Iterable
 from datetime import date, datetime, timezone
+from decimal import Decimal
+from fractions import Fraction
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
@@ -23,6 +26,23 @@ def yuan(cents: int, unit: bool = False) -> str:
 def cents_yuan(cents: int | None) -> str:
     """The template filter: `{{ budget_cents|cents_yuan }}` (nothing recorded reads 0.00)."""
     return yuan(cents or 0)
+
+
+def percent_figure(value: Fraction | Decimal | int | str | float) -> str:
+    """The one percent rule: an exact share, times 100, rounded half up (away from zero) to
+    one decimal place. Fraction(1, 12) -> '8.3'; '0.0625' -> '6.3'; 1 -> '100.0'.
+    Text and floats are read as the decimal they print as, never as binary fractions."""
+    share = Fraction(str(value)) if isinstance(value, (str, float)) else Fraction(value)
+    tenths = math.floor(abs(share) * 1000 + Fraction(1, 2))
+    sign = "-" if share < 0 and tenths else ""
+    return f"{sign}{tenths // 10}.{tenths % 10}"
+
+
+def percent(value) -> str:
+    """A share as people read it: '8.3%' (see percent_figure); '' for nothing."""
+    if value is None or value == "":
+        return ""
+    return percent_figure(value) + "%"
 
 
 def china_time(value: datetime | None, pattern: str = "%Y年%m月%d日 %H:%M") -> str:

@@ -13,8 +13,9 @@ from werkzeug.routing import IntegerConverter
 
 from app.db import Base
 from app.schemas import INT_MAX, ErrorSchema
+from app.unit_of_work import UnitSession
 
-db = SQLAlchemy(model_class=Base)
+db = SQLAlchemy(model_class=Base, session_options={"class_": UnitSession})
 migrate = Migrate()
 limiter = Limiter(key_func=get_remote_address)
 

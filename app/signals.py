@@ -1,7 +1,8 @@
 """Blinker signals: how domains tell others (realtime, audit, notifications) what happened.
 
-Domains send; only listeners know about Socket.IO or SMS. Each signal is sent
-after the change is committed, with plain keyword arguments.
+Domains announce (app.unit_of_work.announce); only listeners know about Socket.IO or SMS.
+Each signal is sent after the change is committed, never after a rollback, with plain
+keyword arguments.
 """
 from blinker import Namespace
 

@@ -14,6 +14,7 @@ import app
 from app.cases import messages as cases_messages
 from app.consultations import messages as consultation_messages
 from app.estates import messages as estates_messages
+from app.projects import messages as projects_messages
 from app.rules import messages as rules_messages
 from app.web import messages as web_messages
 
@@ -24,10 +25,13 @@ FAMILIES = [
     ("case status", cases_messages.STATUS_LABELS),
     ("claim status", estates_messages.CLAIM_STATUS),
     ("ballot channel", consultation_messages.CHANNEL_LABELS),
+    ("fund entry kind", projects_messages.FUND_KIND_LABELS),
 ]
 
 #: tables keyed by a family's states on purpose holding other text (sentences)
-PENDING_TABLES: set[str] = set()
+PENDING_TABLES: set[str] = {
+    "app.projects.messages.FUND_VERBS",  # the verb of a sentence: 将按面积支出 … 元
+}
 
 
 def message_modules():

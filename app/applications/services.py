@@ -10,6 +10,7 @@ from fractions import Fraction
 from flask import current_app
 from sqlalchemy import func, select
 
+from app.display import percent as display_percent
 from app.applications import messages
 from app.applications.models import Application, ApplicationStatus, ApplicationSupport, SupportBasis
 from app.audit.services import record
@@ -22,8 +23,8 @@ from app.extensions import db
 
 
 def percent(value: Fraction) -> str:
-    """66.7%: the share people read (the exact fraction travels beside it)."""
-    return f"{float(value) * 100:.1f}%"
+    """66.7%: the share people read (app.display.percent; the exact fraction travels beside it)."""
+    return display_percent(value)
 
 
 def threshold() -> Fraction:

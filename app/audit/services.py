@@ -15,6 +15,7 @@ from app.audit.sealer import sealer
 from app.audit.models import AuditEntry, AuditHead, AuditPending
 from app.db import utcnow
 from app.extensions import db
+from app.unit_of_work import after_commit
 
 GENESIS = "0" * 64
 
@@ -94,7 +95,7 @@ def record(action: str, *, estate_id: int | None, actor_id: int | None, subject_
     sealed first, then this one is appended, so everything committed before it is
     chained before it (a close pins every ballot that was cast before it).
     `deferred` (ballots): one INSERT into `audit_pending`, no lock; `seal()` chains it
-    within a moment: the caller calls `seal_soon` after its commit (see docs/audit.md).
+    within a moment after the commit (`seal_after_commit`; see docs/audit.md).
     Returns the entry, or None when deferred.
     """
     fields = pending_fields(action, estate_id=estate_id, actor_id=actor_id,
@@ -103,6 +104,7 @@ def record(action: str, *, estate_id: int | None, actor_id: int | None, subject_
     fields["data"] = _normal(data)
     if deferred:
         db.session.execute(insert(AuditPending.__table__), {"chain": chain, **fields})
+        seal_after_commit(estate_id)
         return None
     head = _locked_head(chain)
     _seal_locked(head)
@@ -137,6 +139,12 @@ def seal(chain: str | None = None) -> int:
 def seal_soon(estate_id: int | None) -> None:
     """After committing a deferred entry: have it sealed (by the server's sealer, or now)."""
     sealer.wake(chain_of(estate_id))
+
+
+def seal_after_commit(estate_id: int | None) -> None:
+    """A deferred entry of this estate's chain is written in the current transaction (by
+    `record`, or by a writer's own INSERT from `pending_fields`): seal it once it commits."""
+    after_commit(seal_soon, estate_id)
 
 
 def pending_count(chain: str | None = None) -> int:

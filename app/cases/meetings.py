@@ -4,7 +4,6 @@ people told in the app; the minutes and attendance recorded after the meeting.
 A meeting recorded only afterwards is resolution.record_meeting. Functions take plain
 arguments and leave permission checks to the routes; each unit of work commits at its end.
 """
-from flask import current_app
 from sqlalchemy import select
 
 from app.audit.services import record
@@ -15,8 +14,9 @@ from app.display import china_time
 from app.errors import Conflict, InvalidInput
 from app.estates.models import FlatLink, LinkStatus
 from app.extensions import db
-from app.notifications.services import announce, notify
+from app.notifications.services import notify
 from app.signals import case_meeting_scheduled
+from app.unit_of_work import announce
 
 
 def people_of_flats(flat_ids: list[int]) -> list[int]:
@@ -49,10 +49,9 @@ def schedule_meeting(case: Case, actor_id: int, *, held_at, place: str, agenda: 
            subject_type="case", subject_id=case.id,
            data={"meeting_id": meeting.id, "held_at": held_at.isoformat(), "place": place,
                  "agenda": agenda, "notified": len(sent)})
+    announce(case_meeting_scheduled, case_id=case.id, estate_id=case.estate_id,
+             meeting_id=meeting.id)
     db.session.commit()
-    announce(sent)
-    case_meeting_scheduled.send(current_app._get_current_object(), case_id=case.id,
-                                estate_id=case.estate_id, meeting_id=meeting.id)
     return meeting
 
 

@@ -17,7 +17,7 @@ from app.db import lock_row
 from app.errors import DomainError
 from app.extensions import db
 from app.notifications.entered import owners_of
-from app.notifications.services import announce, notify, tell
+from app.notifications.services import notify, tell
 
 ORIGIN = "result_objection"
 
@@ -59,7 +59,6 @@ def resolve_objection(objection: ResultObjection, actor_id: int, resolution: str
         record("case.closed", estate_id=case.estate_id, actor_id=actor_id, subject_type="case",
                subject_id=case.id, data={"outcome": resolution, "objection_id": objection.id})
     db.session.commit()
-    announce(told)
     return objection
 
 

@@ -3,7 +3,6 @@
 Like app/cases/services.py, functions take plain arguments and leave permission
 checks to the routes; each unit of work commits at its end.
 """
-from flask import current_app
 from sqlalchemy import select
 
 from app.audit.services import record
@@ -15,9 +14,10 @@ from app.consultations.models import Consultation
 from app.display import china_time
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
-from app.notifications.services import announce, tell
+from app.notifications.services import tell
 from app.rules.messages import DECISION_LABELS
 from app.signals import case_resolution_opened
+from app.unit_of_work import announce, unit
 
 
 def meetings_of(case: Case) -> list[Meeting]:
@@ -63,6 +63,7 @@ RESULT_KEYS = ("consultation_id", "rule", "rule_title", "status", "scope", "part
                "questions", "decision", "explanation")
 
 
+@unit
 def open_resolution(case: Case, actor_id: int, *, closes_at, template_key: str = "dispute_resolution",
                     rule_key: str | None = None, title: str | None = None,
                     proposal: str | None = None) -> Consultation:
@@ -93,10 +94,9 @@ def open_resolution(case: Case, actor_id: int, *, closes_at, template_key: str =
     title = title or messages.RESOLUTION_DEFAULT_TITLE.format(title=case.title)[:100]
     consultation = consultations.create_consultation(
         case.estate_id, template_key=template_key, closes_at=closes_at, actor_id=actor_id,
-        title=title, scope_type="flats", flat_ids=case.affected_flat_ids, rule_key=rule_key,
-        commit=False)
+        title=title, scope_type="flats", flat_ids=case.affected_flat_ids, rule_key=rule_key)
     consultation.description = messages.RESOLUTION_PROPOSAL.format(proposal=proposal)
-    consultations.open_consultation(consultation, actor_id, commit=False)
+    consultations.open_consultation(consultation, actor_id)
     case.start_resolution_vote(consultation.id)
     sent = _tell_the_case_people(case, consultation)
     record("case.resolution_opened", estate_id=case.estate_id, actor_id=actor_id,
@@ -104,11 +104,8 @@ def open_resolution(case: Case, actor_id: int, *, closes_at, template_key: str =
            data={"consultation_id": consultation.id, "rule": consultation.rule_key,
                  "flat_ids": case.affected_flat_ids, "proposal": proposal,
                  "notified": len(sent)})
-    db.session.commit()
-    consultations.announce_status(consultation)
-    announce(sent)
-    case_resolution_opened.send(current_app._get_current_object(), case_id=case.id,
-                                estate_id=case.estate_id, consultation_id=consultation.id)
+    announce(case_resolution_opened, case_id=case.id, estate_id=case.estate_id,
+             consultation_id=consultation.id)
     return consultation
 
 

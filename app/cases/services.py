@@ -28,6 +28,7 @@ from app.estates.models import Flat
 from app.extensions import db
 from app.privacy import mask_name
 from app.signals import post_created, post_edited, post_hidden
+from app.unit_of_work import announce
 
 #: Settings, overridable in the app config.
 DEFAULTS = {
@@ -43,7 +44,7 @@ def setting(name: str) -> int:
 
 
 def _send(signal, **kwargs):
-    signal.send(current_app._get_current_object(), **kwargs)
+    announce(signal, **kwargs)  # sent after the commit; never when it rolls back
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -224,8 +225,9 @@ def create_post(case: Case, author: User, body: str, parent_id: int | None = Non
                 body=body)
     db.session.add(post)
     case.updated_at = utcnow()
-    db.session.commit()
+    db.session.flush()
     _send(post_created, case_id=case.id, estate_id=case.estate_id, post_id=post.id)
+    db.session.commit()
     return post
 
 
@@ -257,8 +259,8 @@ def edit_post(post: Post, user: User, body: str) -> Post:
     db.session.add(PostRevision(estate_id=post.estate_id, post_id=post.id, body=post.body,
                                 written_at=post.edited_at or post.created_at, replaced_at=now))
     post.body, post.edited_at = body, now
-    db.session.commit()
     _send(post_edited, case_id=case.id, estate_id=case.estate_id, post_id=post.id)
+    db.session.commit()
     return post
 
 
@@ -304,9 +306,9 @@ def report_post(post: Post, reporter: User, reason: str) -> PostReport:
         post.hidden, post.hidden_reason, post.hidden_at, post.hidden_by_id = True, reason_text, utcnow(), None
         _moderation(case, ModerationKind.auto_hide, None, reason_text, post)
         hidden_now = True
-    db.session.commit()
     if hidden_now:
         _send(post_hidden, case_id=post.case_id, estate_id=post.estate_id, post_id=post.id)
+    db.session.commit()
     return report
 
 
@@ -323,9 +325,9 @@ def hide_post(post: Post, actor_id: int, reason: str) -> Post:
     post.hidden, post.hidden_reason, post.hidden_at, post.hidden_by_id = True, reason, now, actor_id
     post.reviewed_at = now
     _moderation(case, ModerationKind.hide, actor_id, reason, post)
-    db.session.commit()
     if not was_hidden:
         _send(post_hidden, case_id=post.case_id, estate_id=post.estate_id, post_id=post.id)
+    db.session.commit()
     return post
 
 

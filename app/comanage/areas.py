@@ -25,6 +25,7 @@ from app.errors import Conflict, Forbidden, InvalidInput, NotFound
 from app.estates.models import Estate, FlatLink, LinkStatus
 from app.extensions import db
 from app.rules import engine, get_rule
+from app.unit_of_work import unit
 
 
 def estate_ids(neighbourhood_id: int) -> list[int]:
@@ -92,6 +93,7 @@ def list_visible(user: User) -> list[Neighbourhood]:
 
 # -- surveys across the 片区 ---------------------------------------------------------------
 
+@unit
 def start_survey(n: Neighbourhood, template_key: str, closes_at: datetime, actor_id: int,
                  title: str | None = None) -> NeighbourhoodSurvey:
     template = consultations.get_template(template_key)
@@ -108,14 +110,11 @@ def start_survey(n: Neighbourhood, template_key: str, closes_at: datetime, actor
     for estate_id in estate_ids(n.id):
         c = consultations.create_consultation(
             estate_id, template_key=template_key, closes_at=closes_at, actor_id=actor_id,
-            title=survey.title, commit=False)
-        consultations.open_consultation(c, actor_id, commit=False)
+            title=survey.title)
+        consultations.open_consultation(c, actor_id)
         parts.append(c)
         db.session.add(NeighbourhoodSurveyPart(survey_id=survey.id, estate_id=estate_id,
                                                consultation_id=c.id))
-    db.session.commit()
-    for c in parts:
-        consultations.announce_status(c)
     return survey
 
 

@@ -13,7 +13,7 @@ from app.consultations import services as consultations
 from app.consultations.models import Consultation
 from app.consultations.services import ChoiceResult
 from app.errors import InvalidInput
-from app.extensions import db
+from app.unit_of_work import unit
 
 #: the decisions a committee starts from the 共管 page, by template key
 MATTERS = ("management_statute", "meeting_rules", "committee_election", "management_model",
@@ -55,6 +55,7 @@ def _questions(matter: str, candidates, seats) -> tuple[list[dict] | None, list[
     return questions, options
 
 
+@unit
 def start_decision(estate_id: int, matter: str, closes_at: datetime, actor_id: int, *,
                    title: str | None = None, candidates=None, seats: int | None = None,
                    open_now: bool = True) -> Consultation:
@@ -62,12 +63,11 @@ def start_decision(estate_id: int, matter: str, closes_at: datetime, actor_id: i
     questions, options = _questions(matter, candidates, seats)
     consultation = consultations.create_consultation(
         estate_id, template_key=matter, closes_at=closes_at, actor_id=actor_id, title=title,
-        named_questions=questions, commit=False)
+        named_questions=questions)
     if questions is not None:
         record("comanage.choice_named", estate_id=estate_id, actor_id=actor_id,
                subject_type="consultation", subject_id=consultation.id,
                data={"options": options, "seats": seats})
-    db.session.commit()
     if open_now:
         consultations.open_consultation(consultation, actor_id)
     return consultation

@@ -10,13 +10,14 @@ from datetime import datetime
 from fractions import Fraction
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from app.comanage import messages
 from app.comanage.models import RatingRound
+from app.db import add_once
 from app.consultations import services as consultations
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
+from app.unit_of_work import unit
 
 TEMPLATE = "property_rating"
 PERIOD = re.compile(r"^(19|20|21)\d\dQ[1-4]$")
@@ -25,6 +26,7 @@ PERIOD = re.compile(r"^(19|20|21)\d\dQ[1-4]$")
 percent = consultations.percent
 
 
+@unit
 def start_round(estate_id: int, period: str, closes_at: datetime, actor_id: int) -> RatingRound:
     if not PERIOD.match(period or ""):
         raise InvalidInput(fields={"period": "格式如 2026Q4"})
@@ -35,14 +37,11 @@ def start_round(estate_id: int, period: str, closes_at: datetime, actor_id: int)
     template = consultations.get_template(TEMPLATE)
     consultation = consultations.create_consultation(
         estate_id, template_key=TEMPLATE, closes_at=closes_at, actor_id=actor_id,
-        title=f"{template.title}（{period}）", commit=False)
+        title=f"{template.title}（{period}）")
     rating = RatingRound(estate_id=estate_id, period=period, consultation_id=consultation.id)
-    db.session.add(rating)
-    try:
-        db.session.commit()  # the unique (estate, period) refuses a second round made at once
-    except IntegrityError:
-        db.session.rollback()
-        raise Conflict(messages.PERIOD_TAKEN.format(period=period), code="period_taken") from None
+    # the unique (estate, period) refuses a second round made at once
+    add_once(db.session, rating, Conflict(messages.PERIOD_TAKEN.format(period=period),
+                                          code="period_taken"))
     consultations.open_consultation(consultation, actor_id)
     return rating
 

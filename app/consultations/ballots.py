@@ -7,11 +7,10 @@ closing reminders ask `has_ballot`.
 import json
 import secrets
 
-from flask import current_app
 from sqlalchemy import and_, bindparam, exists, insert, select, text
 
 from app.audit.models import AuditPending
-from app.audit.services import pending_fields, record, seal_soon
+from app.audit.services import pending_fields, record, seal_after_commit
 from app.auth.models import User
 from app.auth.services import normalize_phone
 from app.consultations import messages
@@ -26,6 +25,7 @@ from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.models import Flat
 from app.extensions import db
 from app.signals import ballot_cast, ballot_entered
+from app.unit_of_work import announce
 
 #: what makes a ballot sent again the same as the current one (with its answers)
 SAME_AS = ("voter_id", "cast_as", "channel", "entered_by_id", "evidence", "witness_phone")
@@ -238,14 +238,12 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
         db.session.execute(_REPLACE_ANSWERS, {"ballot_id": ballot_id, "estate_id": c.estate_id,
                                               "consultation_id": c.id, "answer_rows": _answer_rows(rows)})
     consultation_id, estate_id = c.id, c.estate_id  # read before the commit expires `c`
-    db.session.commit()
-    seal_soon(estate_id)
-    ballot_cast.send(current_app._get_current_object(), consultation_id=consultation_id,
-                     estate_id=estate_id)
+    seal_after_commit(estate_id)
+    announce(ballot_cast, consultation_id=consultation_id, estate_id=estate_id)
     if entered_by_id is not None or cast_as == "proxy":  # someone else acted for the owner
-        ballot_entered.send(current_app._get_current_object(), consultation_id=consultation_id,
-                            estate_id=estate_id, flat_id=flat_id, ballot_id=ballot_id,
-                            version=version, voter_id=voter_id)
+        announce(ballot_entered, consultation_id=consultation_id, estate_id=estate_id,
+                 flat_id=flat_id, ballot_id=ballot_id, version=version, voter_id=voter_id)
+    db.session.commit()
     del values["updated_at"]
     return Ballot(id=ballot_id, estate_id=estate_id, consultation_id=consultation_id,
                   version=version, created_at=now, updated_at=now, **values)

@@ -4,8 +4,9 @@ Time decides, reads don't write: an open consultation past `closes_at` *reads* a
 closed everywhere (`Consultation.status` is derived). The audited close is recorded by
 the close job (`flask consultations close-due`), by the next write to the consultation
 (`settle`), or by the committee's explicit close. Each function here is one unit of
-work: it checks everything before writing, commits at the end (unless the caller
-joins it to its own transaction with commit=False) and announces after the commit.
+work (`app.unit_of_work.unit`): it checks everything before writing and commits at the end,
+or joins the unit it runs in (a case's vote, an elevator's consent round: one commit for
+all); its announcement is sent after that commit.
 """
 from datetime import datetime
 
@@ -28,6 +29,7 @@ from app.rules import get_rule, item_rule
 from app.rules.civil_code import at_least_as_strict, item_label
 from app.rules.engine import Rule
 from app.signals import consultation_status_changed
+from app.unit_of_work import announce, unit
 
 
 def all_templates() -> dict[str, Template]:
@@ -93,12 +95,13 @@ def _rule_for(template: Template, rule_key: str | None) -> Rule:
     return rule
 
 
+@unit
 def create_consultation(estate_id: int, *, template_key: str, closes_at: datetime, actor_id,
                         title: str | None = None, scope_type: str = "estate", scope_id=None,
                         flat_ids=None, rule_key: str | None = None, opens_at=None,
                         hide_results_until_closed: bool = False,
-                        extra_questions: list[dict] | None = None, named_questions=None,
-                        commit: bool = True) -> Consultation:
+                        extra_questions: list[dict] | None = None,
+                        named_questions=None) -> Consultation:
     """A draft consultation from a template, over a scope, under a named rule.
 
     A template whose options are named at creation (an election's candidates) takes its
@@ -106,8 +109,8 @@ def create_consultation(estate_id: int, *, template_key: str, closes_at: datetim
     without them it is refused (422 on `template`).
 
     `extra_questions` (already in the template's question shape) are appended, e.g.
-    the evaluation's one scale question per renovated item. With commit=False it joins the
-    caller's transaction (a case's vote, an elevator's consent round): one commit for all.
+    the evaluation's one scale question per renovated item. Inside another unit of work it
+    joins that unit's transaction (a case's vote, an elevator's consent round).
     """
     template = get_template(template_key)
     if template is None:
@@ -142,14 +145,13 @@ def create_consultation(estate_id: int, *, template_key: str, closes_at: datetim
            data={"template": template.key, "version": template.version, "rule": rule_key,
                  "scope": [scope_type, scope_id], "flats": flat_ids,
                  "closes_at": closes_at.isoformat()})
-    db.session.commit() if commit else db.session.flush()
     return consultation
 
 
 def announce_status(c: Consultation) -> None:
-    """The status signal; sent after the commit that made the status true."""
-    consultation_status_changed.send(current_app._get_current_object(), consultation_id=c.id,
-                                     estate_id=c.estate_id, status=c.status.value)
+    """The status signal, sent after the commit that makes the status true."""
+    announce(consultation_status_changed, consultation_id=c.id, estate_id=c.estate_id,
+             status=c.status.value)
 
 
 def lock(c: Consultation, read: bool = False) -> None:
@@ -159,29 +161,26 @@ def lock(c: Consultation, read: bool = False) -> None:
     db.session.refresh(c)
 
 
-def _transition(c: Consultation, to: Status, actor_id, action: str, stamp: str, data=None,
-                commit: bool = True):
+def _transition(c: Consultation, to: Status, actor_id, action: str, stamp: str, data=None):
     c.move_to(to, messages.WRONG_STATUS.format(status=messages.STATUS_LABELS[c.status.value]))
     setattr(c, stamp, utcnow())
     record(action, estate_id=c.estate_id, actor_id=actor_id, subject_type="consultation",
            subject_id=c.id, data=data or {})
-    if not commit:  # the caller commits, then calls announce_status
-        db.session.flush()
-        return c
-    db.session.commit()
     announce_status(c)
     return c
 
 
-def open_consultation(c: Consultation, actor_id, commit: bool = True) -> Consultation:
+@unit
+def open_consultation(c: Consultation, actor_id) -> Consultation:
     """Open for ballots; the electorate is taken from the ledger in the same transaction."""
     if c.stored_status == Status.draft and c.closes_at <= utcnow():
         raise Conflict(messages.CLOSES_AT_PAST, code="closes_at_past")
     if c.stored_status == Status.draft:
         freeze(c)
-    return _transition(c, Status.open, actor_id, "consultation.opened", "opened_at", commit=commit)
+    return _transition(c, Status.open, actor_id, "consultation.opened", "opened_at")
 
 
+@unit
 def close_consultation(c: Consultation, actor_id) -> Consultation:
     """Close now (actor None: closed automatically at closes_at)."""
     lock(c)
@@ -189,7 +188,8 @@ def close_consultation(c: Consultation, actor_id) -> Consultation:
                        {"automatic": actor_id is None})
 
 
-def publish_consultation(c: Consultation, actor_id, commit: bool = True) -> Consultation:
+@unit
+def publish_consultation(c: Consultation, actor_id) -> Consultation:
     """公示: the results and the receipts list become public to the scope, once the
     preliminary result's objection period (询异) has ended and every objection is resolved."""
     settle(c)
@@ -199,7 +199,7 @@ def publish_consultation(c: Consultation, actor_id, commit: bool = True) -> Cons
     summary = {"decision": outcome.decision,
                "participation": outcome.as_dict()["participation"]}
     return _transition(c, Status.published, actor_id, "consultation.published", "published_at",
-                       {"results": summary}, commit=commit)
+                       {"results": summary})
 
 
 def is_due(c: Consultation) -> bool:
@@ -212,6 +212,7 @@ def settle(c: Consultation) -> bool:
         lock(c)
         if is_due(c):
             close_consultation(c, None)
+            db.session.commit()  # time decided it: the close stands whatever the write does next
             return True
     return False
 

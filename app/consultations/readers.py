@@ -11,13 +11,13 @@ branches on a template's key.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
 from flask import current_app
 
+from app.display import percent as display_percent
 from app.consultations.choice import read_choice
 from app.consultations.question_types import SCALE_MAX, SCALE_MIN
 from app.consultations.result_kinds import SATISFIED, infer_result
@@ -35,11 +35,8 @@ def result_kind(c) -> str:
 
 
 def percent(value: Fraction | None) -> str | None:
-    """66.7% from an exact fraction (rounded half up to one place, for reading only)."""
-    if value is None:
-        return None
-    tenths = math.floor(value * 1000 + Fraction(1, 2))
-    return f"{tenths // 10}.{tenths % 10}%"
+    """66.7% from an exact fraction (app.display.percent, the one rule); None for no answers."""
+    return None if value is None else display_percent(value)
 
 
 @dataclass(frozen=True)

@@ -21,12 +21,12 @@ OBJECTION_ORIGIN = "elevator_objection"
 def open_round(stairwell, *, title: str, closes_at, actor_id: int,
                rule_key: str | None) -> Consultation:
     """Create and open the consent consultation of a stairwell, in the caller's transaction
-    (it commits, then announces); the rule comes from the template's data unless the
+    (one unit of work with the project); the rule comes from the template's data unless the
     committee names another preset."""
     consultation = consultations.create_consultation(
         stairwell.estate_id, template_key=TEMPLATE, closes_at=closes_at, actor_id=actor_id,
-        title=title, scope_type="stairwell", scope_id=stairwell.id, rule_key=rule_key, commit=False)
-    return consultations.open_consultation(consultation, actor_id, commit=False)
+        title=title, scope_type="stairwell", scope_id=stairwell.id, rule_key=rule_key)
+    return consultations.open_consultation(consultation, actor_id)
 
 
 def consultation_of(consultation_id: int | None) -> Consultation | None:

@@ -1,11 +1,10 @@
 """Elevator projects: creation with their consent round, shares, objections, signatures, stages.
 
 Services take plain arguments, raise `app.errors` types before writing anything,
-commit at the end of a unit of work, and send `elevator_stage_changed` after commit.
+commit at the end of a unit of work, and announce `elevator_stage_changed` (sent after the commit).
 """
 from datetime import datetime
 
-from flask import current_app
 from sqlalchemy import select
 
 from app.audit.services import record
@@ -28,6 +27,7 @@ from app.extensions import db
 from app.privacy import mask_room
 from app.rules import publicity_days as city_publicity_days
 from app.signals import elevator_stage_changed
+from app.unit_of_work import announce, unit
 
 
 def get_project(project_id: int) -> ElevatorProject:
@@ -132,10 +132,12 @@ def _transition(project: ElevatorProject, to: Stage, actor_id: int | None, note=
 
 
 def _send_stage(project: ElevatorProject) -> None:
-    elevator_stage_changed.send(current_app._get_current_object(), project_id=project.id,
-                                estate_id=project.estate_id, stage=project.stage.value)
+    """The stage's live update, sent after the commit."""
+    announce(elevator_stage_changed, project_id=project.id, estate_id=project.estate_id,
+             stage=project.stage.value)
 
 
+@unit
 def create_project(stairwell: Stairwell, *, total_cost_cents: int, subsidy_cents: int,
                    floor_coefficients: dict, publicity_days: int, closes_at: datetime,
                    actor_id: int, low_floor_compensation_cents: dict | None = None,
@@ -156,28 +158,22 @@ def create_project(stairwell: Stairwell, *, total_cost_cents: int, subsidy_cents
     if live is not None and consent.decision(consent.outcome_of(live.consultation_id)) != "failed":
         raise Conflict(messages.PROJECT_EXISTS, code="project_exists")
 
-    try:
-        project = ElevatorProject(estate_id=stairwell.estate_id, stairwell_id=stairwell.id,
-                                  publicity_days=publicity_days, created_by_id=actor_id,
-                                  stage=Stage.proposed, **plan_fields)
-        db.session.add(project)
-        db.session.flush()
-        _transition(project, Stage.proposed, actor_id)
-        record("elevator.created", estate_id=project.estate_id, actor_id=actor_id,
-               subject_type="elevator_project", subject_id=project.id,
-               data={"stairwell_id": stairwell.id, **plan_fields, "publicity_days": publicity_days})
-        title = messages.CONSENT_TITLE.format(building=stairwell.building.name,
-                                              stairwell=stairwell.name)
-        # The consultations service refuses a bad closes_at or rule: nothing is then written.
-        round_ = consent.open_round(stairwell, title=title, closes_at=closes_at,
-                                    actor_id=actor_id, rule_key=rule_key)
-        project.consultation_id = round_.id
-        _transition(project, Stage.consent, actor_id)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
-    consultations.announce_status(round_)
+    project = ElevatorProject(estate_id=stairwell.estate_id, stairwell_id=stairwell.id,
+                              publicity_days=publicity_days, created_by_id=actor_id,
+                              stage=Stage.proposed, **plan_fields)
+    db.session.add(project)
+    db.session.flush()
+    _transition(project, Stage.proposed, actor_id)
+    record("elevator.created", estate_id=project.estate_id, actor_id=actor_id,
+           subject_type="elevator_project", subject_id=project.id,
+           data={"stairwell_id": stairwell.id, **plan_fields, "publicity_days": publicity_days})
+    title = messages.CONSENT_TITLE.format(building=stairwell.building.name,
+                                          stairwell=stairwell.name)
+    # The consultations service refuses a bad closes_at or rule: the unit then rolls back.
+    round_ = consent.open_round(stairwell, title=title, closes_at=closes_at,
+                                actor_id=actor_id, rule_key=rule_key)
+    project.consultation_id = round_.id
+    _transition(project, Stage.consent, actor_id)
     _send_stage(project)
     return project
 
@@ -319,8 +315,8 @@ def advance(project: ElevatorProject, to: str, actor_id: int, note: str | None =
     if refused is not None:
         raise GuardFailed(refused.message, fields={"guard": refused.guard})
     _transition(project, target, actor_id, note=note, now=now)
-    db.session.commit()
     _send_stage(project)
+    db.session.commit()
     return project
 
 

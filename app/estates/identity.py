@@ -6,7 +6,6 @@ hashes (app.estates.ledger_import.person_hash); nothing typed is stored or shown
 """
 from datetime import timedelta
 
-from flask import current_app
 from sqlalchemy import func, select, update
 
 from app.audit.services import record
@@ -23,6 +22,7 @@ from app.estates.models import (
 from app.extensions import db
 from app.security import keyed_hash
 from app.signals import flat_transferred
+from app.unit_of_work import announce
 
 #: tries per day; a name, an 18-character number and a certificate number are not guessed in 5
 TRIES_PER_USER = 5
@@ -136,10 +136,9 @@ def record_transfer(flat: Flat, actor: User, *, name: str, id_number: str | None
     record("flat.transferred", estate_id=flat.estate_id, actor_id=actor.id, subject_type="flat",
            subject_id=flat.id, data={"transfer_id": transfer.id, "links_ended": len(ended),
                                      "evidence_key": evidence_key})
+    announce(flat_transferred, estate_id=flat.estate_id, flat_id=flat.id,
+             transfer_id=transfer.id, user_ids=ended, actor_id=actor.id)
     db.session.commit()
-    flat_transferred.send(current_app._get_current_object(), estate_id=flat.estate_id,
-                          flat_id=flat.id, transfer_id=transfer.id, user_ids=ended,
-                          actor_id=actor.id)
     return transfer
 
 

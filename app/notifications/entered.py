@@ -11,7 +11,7 @@ from app.estates.models import FlatLink, LinkStatus, Relation
 from app.estates.services import flat_labels
 from app.extensions import db
 from app.notifications import messages
-from app.notifications.services import announce, tell
+from app.notifications.services import tell
 from app.signals import ballot_entered
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def tell_owners(consultation_id: int, flat_id: int, ballot_id: int, version: int
 def on_ballot_entered(_sender, consultation_id, flat_id, ballot_id, version, voter_id, **_):
     """After the ballot's commit; a failure here never undoes the ballot nor fails the request."""
     try:
-        announce(tell_owners(consultation_id, flat_id, ballot_id, version, voter_id))
+        tell_owners(consultation_id, flat_id, ballot_id, version, voter_id)
     except Exception:  # noqa: BLE001 - logged; the ballot stands
         db.session.rollback()
         log.exception("could not tell the owners of flat %s about ballot %s", flat_id, ballot_id)

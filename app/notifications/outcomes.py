@@ -13,7 +13,7 @@ from app.estates.services import flat_label
 from app.extensions import db
 from app.notifications import messages
 from app.notifications.entered import owners_of
-from app.notifications.services import announce, tell
+from app.notifications.services import tell
 from app.signals import claim_decided, consultation_status_changed
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ def tell_participants(consultation_id: int) -> list:
 
 def _after_commit(work, *args) -> None:
     try:
-        announce(work(*args))
+        work(*args)  # its messages reach the live channel after its commit
     except Exception:  # noqa: BLE001 - logged; the decision stands
         db.session.rollback()
         log.exception("could not send the messages of %s%s", work.__name__, args)

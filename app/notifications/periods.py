@@ -12,7 +12,7 @@ from app.auth.models import Role, RoleGrant
 from app.display import china_time
 from app.extensions import db
 from app.notifications import messages
-from app.notifications.services import announce, notify
+from app.notifications.services import notify
 
 
 def preliminary_ended(now) -> int:
@@ -39,5 +39,4 @@ def preliminary_ended(now) -> int:
             if notification is not None:
                 created.append(notification)
     db.session.commit()
-    announce(created)
     return len(created)

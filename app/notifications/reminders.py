@@ -18,7 +18,7 @@ from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation
 from app.extensions import db
 from app.notifications import messages
 from app.notifications.models import Notification
-from app.notifications.services import announce, notify
+from app.notifications.services import notify
 
 WINDOW = timedelta(hours=24)
 
@@ -76,7 +76,6 @@ def remind_closing(now=None) -> int:
             send_notice(user, "closing_soon", {"estate": estate.name, "title": consultation.title,
                                                "closes_at": closes_at}, link, now=now)
         db.session.commit()
-        announce([notification for notification, _ in created])
         sent += len(created)
     return sent
 

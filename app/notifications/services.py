@@ -1,7 +1,6 @@
 """Sending notifications: in the app, by SMS and on the live channel."""
 import logging
 
-from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -12,13 +11,15 @@ from app.estates.models import Estate
 from app.extensions import db
 from app.notifications.models import Notification
 from app.signals import notification_created
+from app.unit_of_work import announce
 
 log = logging.getLogger(__name__)
 
 
 def notify(user_id: int, *, estate_id: int | None, kind: str, title: str, body: str,
            link: str | None = None, dedup_key: str | None = None) -> Notification | None:
-    """Store a notification; None if one with this dedup_key was already sent to this person."""
+    """Store a notification (announced after the commit); None if one with this dedup_key
+    was already sent to this person."""
     if dedup_key is not None and db.session.scalar(select(Notification.id).where(
             Notification.user_id == user_id, Notification.dedup_key == dedup_key)):
         return None
@@ -29,6 +30,8 @@ def notify(user_id: int, *, estate_id: int | None, kind: str, title: str, body: 
             db.session.add(notification)
     except IntegrityError:  # a concurrent run sent it first
         return None
+    announce(notification_created, user_id=user_id, estate_id=estate_id,
+             notification_id=notification.id)  # the live channel, once it is committed
     return notification
 
 
@@ -43,7 +46,7 @@ def tell(user_ids, *, estate_id: int | None, kind: str, title: str, body: str, l
     """One in-app message to each person and, when `notice` names an SMS kind, the same news
     by SMS and WeChat (send_notice, held over the quiet hours) with a link to the same page.
     Nothing is sent twice with one dedup_key. Added to the session: the caller commits, then
-    announces the returned notifications."""
+    the live channel hears of each after the commit (notify)."""
     sent = []
     for user_id in sorted(set(user_ids)):
         notification = notify(user_id, estate_id=estate_id, kind=kind, title=title[:100], body=body[:500],
@@ -55,15 +58,6 @@ def tell(user_ids, *, estate_id: int | None, kind: str, title: str, body: str, l
         if notice is not None and user is not None and user.deleted_at is None:
             send_notice(user, notice, {"estate": estate_name(estate_id), **(params or {})}, link, now=now)
     return sent
-
-
-def announce(notifications: list[Notification]) -> None:
-    """After commit: tell the live channel."""
-    app = current_app._get_current_object()
-    for notification in notifications:
-        notification_created.send(app, user_id=notification.user_id,
-                                  estate_id=notification.estate_id,
-                                  notification_id=notification.id)
 
 
 def unread_count(user_id: int) -> int:

@@ -5,7 +5,7 @@ from app.estates.models import FlatTransfer
 from app.estates.services import flat_label
 from app.extensions import db
 from app.notifications import messages
-from app.notifications.services import announce, tell
+from app.notifications.services import tell
 from app.privacy import mask_phone
 
 
@@ -15,10 +15,9 @@ def on_flat_transferred(app, *, estate_id, flat_id, transfer_id, user_ids, actor
     actor = db.session.get(User, actor_id)
     label = flat_label(transfer.flat)
     who = messages.TRANSFER_ACTOR.format(name=actor.name or mask_phone(actor.phone))
-    sent = tell(user_ids, estate_id=estate_id, kind="flat_transferred",
-                title=messages.TRANSFER_TITLE.format(flat=label),
-                body=messages.TRANSFER_BODY.format(actor=who, when=china_time(transfer.created_at), flat=label),
-                link=f"/claim?stairwell={transfer.flat.stairwell_id}", dedup_key=f"flat-transfer:{transfer_id}",
-                notice="flat_transferred", params={"flat": label})
+    tell(user_ids, estate_id=estate_id, kind="flat_transferred",
+         title=messages.TRANSFER_TITLE.format(flat=label),
+         body=messages.TRANSFER_BODY.format(actor=who, when=china_time(transfer.created_at), flat=label),
+         link=f"/claim?stairwell={transfer.flat.stairwell_id}", dedup_key=f"flat-transfer:{transfer_id}",
+         notice="flat_transferred", params={"flat": label})
     db.session.commit()
-    announce(sent)

@@ -17,6 +17,7 @@ from app.extensions import db
 from app.projects import messages
 from app.projects.guards import require_phase
 from app.projects.models import FollowUpItem, Phase, RenovationProject
+from app.unit_of_work import unit
 
 OVERALL = "overall"
 ITEM_PREFIX = "item:"
@@ -50,7 +51,7 @@ def only_what_was_done(project: RenovationProject, questions) -> list[dict]:
     return kept
 
 
-def start_evaluation(project: RenovationProject, closes_at, actor_id: int, commit: bool = True):
+def start_evaluation(project: RenovationProject, closes_at, actor_id: int):
     """A draft evaluation of this project, with a question per renovated item."""
     from app.consultations.services import create_consultation, get_template
 
@@ -60,9 +61,10 @@ def start_evaluation(project: RenovationProject, closes_at, actor_id: int, commi
         project.estate_id, template_key=EVALUATION_TEMPLATE, closes_at=closes_at, actor_id=actor_id,
         title=messages.EVALUATION_TITLE.format(project=project.title),
         named_questions=only_what_was_done(project, template.questions),
-        extra_questions=item_questions(project, prototype), commit=commit)
+        extra_questions=item_questions(project, prototype))
 
 
+@unit
 def start_project_evaluation(project: RenovationProject, closes_at, actor_id: int):
     """The committee starts the project's one evaluation by hand (entering 共评 normally opens
     it): only in 共评, only when the project has none yet; the project keeps it."""
@@ -71,9 +73,8 @@ def start_project_evaluation(project: RenovationProject, closes_at, actor_id: in
     require_phase(project, messages.ACTION_EVALUATION, Phase.co_evaluate)
     if project.evaluation_id is not None:
         raise Conflict(messages.EVALUATION_EXISTS, code="evaluation_exists")
-    evaluation = start_evaluation(project, closes_at, actor_id, commit=False)
+    evaluation = start_evaluation(project, closes_at, actor_id)
     project.evaluation_id = evaluation.id
-    db.session.commit()
     return evaluation
 
 

@@ -31,7 +31,10 @@ FUND_SCOPE_IDS_REQUIRED = "请选择楼栋、单元或房屋"
 FUND_SCOPE_NOT_IN_ESTATE = "所选的楼栋、单元或房屋不在本小区"
 FUND_SCOPE_EMPTY = "所选范围内没有登记面积的房屋"
 FUND_SCOPE_TWO_SHAPES = "列支范围填了两种写法，请只填一种"
-FUND_KIND_LABELS = {"collected": "归集", "topped_up": "续筹", "used": "使用"}
+#: the kinds of a fund entry; every page, script and export takes these words
+FUND_KIND_LABELS = {"collected": "归集", "used": "使用", "topped_up": "续筹"}
+#: the rows of a flat's sub-account (分户账): the entries' kinds and the opening balance
+FUND_SHARE_LABELS = {**FUND_KIND_LABELS, "carried_over": "余额结转"}
 FUND_SCOPE_LABELS = {"estate": "全小区", "buildings": "所选 {count} 栋楼",
                      "stairwells": "所选 {count} 个单元", "flats": "所选房屋"}
 FUND_CONSEQUENCE = "将按面积{verb} {amount} 元，分摊到{scope}共 {count} 户（{area} ㎡）的分户账，每户 {low}–{high} 元。记账后不能撤销。"

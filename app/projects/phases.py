@@ -13,6 +13,7 @@ from app.projects import messages
 from app.projects.evaluation import start_evaluation
 from app.projects.guards import missing_for
 from app.projects.models import PHASE_ORDER, Phase, PhaseChange, RenovationProject
+from app.unit_of_work import unit
 
 
 def next_phase(project: RenovationProject) -> Phase:
@@ -29,6 +30,7 @@ def refusals(project: RenovationProject, now: datetime | None = None) -> list[st
     return missing_for(project, next_phase(project), now or utcnow())
 
 
+@unit
 def advance(project: RenovationProject, to: Phase, actor_id: int,
             evaluation_closes_at: datetime | None = None) -> RenovationProject:
     """Forward one phase at a time, through the guards; each start is kept for the timeline."""
@@ -55,19 +57,14 @@ def advance(project: RenovationProject, to: Phase, actor_id: int,
                                actor_id=actor_id))
     record("project.phase_changed", estate_id=project.estate_id, actor_id=actor_id,
            subject_type="project", subject_id=project.id, data={"phase": to.value})
-    db.session.commit()
-    if evaluation is not None:
-        from app.consultations.services import announce_status
-
-        announce_status(evaluation)
     return project
 
 
 def _open_evaluation(project: RenovationProject, closes_at: datetime, actor_id: int) -> None:
     from app.consultations.services import open_consultation
 
-    evaluation = start_evaluation(project, closes_at, actor_id, commit=False)
-    open_consultation(evaluation, actor_id, commit=False)
+    evaluation = start_evaluation(project, closes_at, actor_id)
+    open_consultation(evaluation, actor_id)
     project.evaluation_id = evaluation.id
     return evaluation
 
@@ -80,4 +77,4 @@ def _publish_evaluation(project: RenovationProject, actor_id: int) -> None:
     project.shared_at = utcnow()
     if evaluation.status.value != "closed":  # the committee published it already
         return None
-    return publish_consultation(evaluation, actor_id, commit=False)
+    return publish_consultation(evaluation, actor_id)

@@ -16,6 +16,7 @@ from app.projects.models import (
     Complaint, ComplaintStatus, FundingShare, Phase,
     PhaseChange, ProgressPhoto, ProgressPost, ProjectItem, RenovationProject, SupervisionReport)
 from app.signals import progress_posted
+from app.unit_of_work import announce
 
 
 def create_project(estate_id: int, title: str, budget_cents: int, actor_id: int) -> RenovationProject:
@@ -98,10 +99,10 @@ def post_progress(project: RenovationProject, author_id: int, author_role: str, 
         db.session.add(ProgressPhoto(post_id=post.id, estate_id=project.estate_id,
                                      storage_key=image.key, width=image.width, height=image.height,
                                      size_bytes=image.size_bytes))
+    announce(progress_posted, project_id=project.id, estate_id=project.estate_id,
+             post_id=post.id)
     db.session.commit()
     db.session.refresh(post)
-    progress_posted.send(current_app._get_current_object(), project_id=project.id,
-                         estate_id=project.estate_id, post_id=post.id)
     return post
 
 

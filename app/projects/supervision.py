@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.audit.services import record
 from app.db import utcnow
 from app.extensions import db
-from app.notifications.services import announce, notify
+from app.notifications.services import notify
 from app.projects import messages
 from app.projects.models import RenovationProject, SupervisionReport
 
@@ -33,5 +33,4 @@ def answer_report(report: SupervisionReport, actor_id: int, answer: str) -> Supe
         body=messages.SUPERVISION_ANSWER_BODY.format(project=project.title, answer=answer)[:500],
         link=f"/projects/{project.id}")
     db.session.commit()
-    announce([notification] if notification else [])
     return report

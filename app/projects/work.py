@@ -4,13 +4,13 @@ project's progress is the items' progress weighted by their estimated cost, exac
 Then the joint acceptance (联合验收) with resident representatives' sign-off.
 """
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app.display import percent_figure
 from app.audit.services import record
 from app.db import lock_row
 from app.errors import Conflict, InvalidInput, NotFound
@@ -119,9 +119,7 @@ def weighted_progress(items) -> Fraction:
 
 def progress_view(project: RenovationProject) -> dict:
     value = weighted_progress(project.items)
-    percent = (Decimal(value.numerator * 100) / Decimal(value.denominator)).quantize(
-        Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return {"fraction": f"{value.numerator}/{value.denominator}", "percent": str(percent),
+    return {"fraction": f"{value.numerator}/{value.denominator}", "percent": percent_figure(value),
             "weights": "estimated_cost_cents"}
 
 

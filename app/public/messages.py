@@ -1,4 +1,5 @@
 """What anyone reads on an estate's public page (共享)."""
+from app.projects.messages import FUND_KIND_LABELS as FUND_KINDS
 from app.rules.messages import DECISION_LABELS as RULES_DECISION_LABELS
 
 TITLE = "{estate} · 改造成果公开"

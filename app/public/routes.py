@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from app.audit import messages as audit_messages
 from app.audit.services import head_text
-from app.display import csv_document
+from app.display import csv_document, percent_figure
 from app.public import messages
 from app.public.charts import bar_chart
 from app.public.services import figures_csv_rows, public_figures
@@ -26,7 +26,7 @@ class OpenDataSchema(BaseSchema):
 
 
 def charts(figures: dict) -> dict:
-    participation = [(c["title"], round(float(c["participation_decimal"]) * 100, 1), 100)
+    participation = [(c["title"], float(percent_figure(c["participation_decimal"])), 100)
                      for c in figures["consultations"] if c["participation_decimal"]]
     satisfaction = [(q["title"], q["average"], 5) for q in figures["satisfaction"]["by_question"]]
     return {"participation": Markup(bar_chart(messages.CHART_PARTICIPATION, participation, "%"))

@@ -16,7 +16,7 @@ from app.display import CHINA_TZ, china_time
 from app.errors import Conflict, InvalidInput
 from app.estates.models import Estate
 from app.extensions import db
-from app.notifications.services import announce, notify
+from app.notifications.services import notify
 from app.reach import messages
 from app.reach.audience import Person, plan
 from app.reach.links import link_path, placeholder_token, token_for
@@ -125,12 +125,11 @@ def send_notice(c: Consultation, *, kind: str, audience: str, channels: list[str
                     unreachable_count=len(unreachable), sms_parts=parts, cost_cents=cost)
     db.session.add(notice)
     db.session.flush()
-    created = _deliver(c, notice, params, people, app_dedup_key or f"notice:{notice.id}")
+    _deliver(c, notice, params, people, app_dedup_key or f"notice:{notice.id}")
     record("reach.notice_sent", estate_id=c.estate_id, actor_id=sent_by_id, subject_type="consultation",
            subject_id=c.id, data={"notice_id": notice.id, "kind": kind, "audience": audience,
                                   "sms": notice.sms_count, "app": notice.app_count, "cost_cents": cost})
-    db.session.commit()
-    announce(created)
+    db.session.commit()  # the in-app messages reach the live channel after it
     return {**summary(people, unreachable, cost), "notice_id": notice.id}
 
 

@@ -15,6 +15,7 @@ from fractions import Fraction
 from flask import current_app
 from sqlalchemy import func, select
 
+from app.display import percent
 from app.comanage.rating import satisfaction
 from app.db import utcnow
 from app.elevators.models import ElevatorProject
@@ -37,10 +38,6 @@ class Factor:
     text: str
     points: Fraction
     max_points: int
-
-
-def _percent(value: Fraction) -> str:
-    return f"{float(value) * 100:.1f}%"
 
 
 def _points(weight: int, share: Fraction) -> Fraction:
@@ -72,7 +69,7 @@ def applied_willingness(estate_id: int, weight: int) -> Factor:
         return Factor("willingness", messages.FACTOR_WILLINGNESS, messages.NO_SURVEY, Fraction(0), weight)
     share = Fraction(application.submitted_support)
     return Factor("willingness", messages.FACTOR_WILLINGNESS,
-                  messages.APPLIED.format(share=application.submitted_support, percent=_percent(share)),
+                  messages.APPLIED.format(share=application.submitted_support, percent=percent(share)),
                   _points(weight, share), weight)
 
 
@@ -90,10 +87,10 @@ def willingness_factors(estate_id: int, weights: dict) -> tuple[Factor, Factor, 
     willing_share = Fraction(agree, voted) if voted else Fraction(0)
     turnout = Fraction(voted, total) if total else Fraction(0)
     return (Factor("willingness", messages.FACTOR_WILLINGNESS,
-                   messages.WILLING.format(agree=agree, voted=voted, percent=_percent(willing_share)),
+                   messages.WILLING.format(agree=agree, voted=voted, percent=percent(willing_share)),
                    _points(weights["willingness"], willing_share), weights["willingness"]),
             Factor("participation", messages.FACTOR_PARTICIPATION,
-                   messages.PARTICIPATION.format(voted=voted, total=total, percent=_percent(turnout)),
+                   messages.PARTICIPATION.format(voted=voted, total=total, percent=percent(turnout)),
                    _points(weights["participation"], turnout), weights["participation"]),
             survey.id)
 

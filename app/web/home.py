@@ -15,7 +15,7 @@ from app.notifications.services import unread_count
 from app.estates.models import Estate, LinkStatus
 from app.estates.routes import estate_view
 from app.estates.services import committee_estates, get_or_404
-from app.web.consultations import open_for_home, records_for_home
+from app.web.consultations.pages import open_for_home, records_for_home
 from app.web.routes import bp
 
 

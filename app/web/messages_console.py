@@ -3,6 +3,8 @@
 Templates read these as `m.NAME` like app/web/messages.py; the console scripts get
 `CONSOLE_JS` as JSON in the page (id "console-messages").
 """
+from app.projects.messages import FUND_KIND_LABELS
+
 # The confirmation before an act that cannot be undone or that everyone will see
 CONFIRM_TITLE = "请确认"
 CONFIRM_BACK = "再想想"
@@ -200,7 +202,7 @@ CONFIRM_COMPLAINT_CLOSE = "办结后这件投诉就结束了，不能再答复�
 CONSOLE_COMPLAINT_ANONYMOUS = "匿名（只有居委会能看到是谁）"
 FUND_TITLE = "维修资金账本"
 CONSOLE_FUND_BALANCE = "余额：{amount} 元"
-FUND_KINDS = {"collected": "归集", "used": "使用", "topped_up": "续筹"}
+FUND_KINDS = FUND_KIND_LABELS
 FUND_KIND = "类型"
 FUND_AMOUNT = "金额（元）"
 FUND_DATE = "日期"

@@ -1,6 +1,7 @@
 """What the maintenance fund pages show (住宅专项维修资金, 分户账): the committee's fund page
 with its scope picker and preview, and an owner's own sub-account. Plain short Chinese;
 templates read these as `m.NAME`, the fund script gets FUND_JS."""
+from app.projects.messages import FUND_SHARE_LABELS
 from app.rules.civil_code import ITEMS, item_label
 
 # What a consultation decides (民法典第二百七十八条), on its resident and console pages
@@ -15,7 +16,7 @@ MY_FUND_NONE = "您还没有登记为业主的房屋。认领房屋并通过核�
 MY_FUND_AREA = "面积 {area} ㎡"
 MY_FUND_BALANCE = "分户账余额"
 MY_FUND_EMPTY = "这一户还没有维修资金记录。"
-MY_FUND_KINDS = {"collected": "归集", "used": "使用", "topped_up": "续筹", "carried_over": "余额结转"}
+MY_FUND_KINDS = FUND_SHARE_LABELS
 MY_FUND_LINE_BALANCE = "结余 {balance} 元"
 MY_FUND_DECISION = "依据的表决"
 

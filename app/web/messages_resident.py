@@ -5,6 +5,7 @@ Templates read these as `m.NAME` like app/web/messages.py; the scripts get `JS` 
 into the page's message JSON (see app/web/pages.py).
 """
 from app.public.messages import SATISFACTION_HOW
+from app.projects.messages import FUND_KIND_LABELS
 
 # Home: 待办 and 我的记录
 TODO = "待办"
@@ -158,7 +159,7 @@ COMPLAINT_ANSWER = "答复：{answer}"
 FUND = "维修资金"
 FUND_BALANCE = "结余 {balance} 元"
 FUND_LINE = "{date} {kind} {amount} 元：{memo}"
-FUND_KINDS = {"collected": "归集", "used": "使用", "topped_up": "续筹"}
+FUND_KINDS = FUND_KIND_LABELS
 FUND_NONE = "还没有维修资金记录。"
 FOLLOW_UPS = "整改跟进"
 FOLLOW_UPS_NONE = "没有需要整改的项目。"

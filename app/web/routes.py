@@ -4,7 +4,6 @@ The home page (app/web/home.py) and the consultation and elevator pages join `bp
 their own modules; this module imports none of them.
 """
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Blueprint, make_response, redirect, render_template, request
 
@@ -16,7 +15,7 @@ from app.auth.routes import safe_next
 from app.cases import services as cases
 from app.cases import views as case_views
 from app.cases.models import Case
-from app.display import china_time
+from app.display import china_time, percent
 from app.errors import DomainError
 from app.privacy import mask_name, mask_phone
 from app.estates.membership import live_claims
@@ -48,13 +47,7 @@ def cn_date(value) -> str:
     return china_time(value, "%Y年%m月%d日")
 
 
-@bp.app_template_filter("percent")
-def percent(value) -> str:
-    """A ratio as people read it: "0.0833" -> "8.3%" (one decimal, half up; exact input)."""
-    if value in (None, ""):
-        return ""
-    share = (Decimal(str(value)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{share}%"
+bp.add_app_template_filter(percent, "percent")  # "0.0833" -> "8.3%" (app.display.percent)
 
 
 @bp.get("/login")

@@ -32,14 +32,14 @@ RESIDENT_PAGES = {
     "GET /api/v1/estates/{estate_id}/buildings": T + "case_new.html",
     # consultations: answer, receipts, results, published lists
     "GET /api/v1/estates/{estate_id}/consultations": Rendered(
-        "app/web/consultations.py", "services.list_consultations(", "app/consultations/routes.py",
+        "app/web/consultations/pages.py", "services.list_consultations(", "app/consultations/routes.py",
         "services.list_consultations("),
     "GET /api/v1/consultations/{consultation_id}": Rendered(
-        "app/web/consultations.py", "services.my_ballots(", "app/consultations/routes.py", "services.my_ballots("),
+        "app/web/consultations/pages.py", "services.my_ballots(", "app/consultations/routes.py", "services.my_ballots("),
     "PUT /api/v1/consultations/{consultation_id}/ballots/mine": S + "elevator.js",
     "GET /api/v1/consultations/{consultation_id}/results": S + "consultation.js",
     "GET /api/v1/consultations/{consultation_id}/receipts": Rendered(
-        "app/web/consultations.py", "services.receipts(", "app/consultations/routes.py", "services.receipts("),
+        "app/web/consultations/pages.py", "services.receipts(", "app/consultations/routes.py", "services.receipts("),
     "GET /api/v1/consultations/{consultation_id}/export.{fmt}": T + "consultations/page.html",
     # family proxies
     "GET /api/v1/flats/{flat_id}/proxies": T + "account/proxies.html",
@@ -59,9 +59,9 @@ RESIDENT_PAGES = {
     "POST /api/v1/posts/{post_id}/reports": S + "case.js",
     # elevators
     "GET /api/v1/elevator-projects/{project_id}": Rendered(
-        "app/web/elevators.py", "services.project_view(", "app/elevators/routes.py", "services.project_view("),
+        "app/web/elevators/pages.py", "services.project_view(", "app/elevators/routes.py", "services.project_view("),
     "GET /api/v1/elevator-projects/{project_id}/cost-shares": Rendered(
-        "app/web/elevators.py", "services.cost_shares(", "app/elevators/routes.py", "services.cost_shares("),
+        "app/web/elevators/pages.py", "services.cost_shares(", "app/elevators/routes.py", "services.cost_shares("),
     "GET /api/v1/elevator-projects/{project_id}/flats/{flat_id}/statement.pdf": T + "elevators/project.html",
     "POST /api/v1/elevator-projects/{project_id}/objections": S + "elevator.js",
     "POST /api/v1/elevator-projects/{project_id}/signatures": S + "elevator.js",
@@ -71,12 +71,12 @@ RESIDENT_PAGES = {
     "GET /api/v1/projects/{project_id}": T + "projects/project.html",
     "GET /api/v1/projects/{project_id}/progress": T + "projects/project.html",
     "GET /api/v1/estates/{estate_id}/joint-meetings": Rendered(
-        "app/web/projects.py", "meetings=meetings_of(estate_id, with_notes=False)",
+        "app/web/projects/pages.py", "meetings=meetings_of(estate_id, with_notes=False)",
         "app/coordination/routes.py", "services.meetings_of("),
     "GET /api/v1/estates/{estate_id}/green-community": Rendered(
-        "app/web/projects.py", "checklist=checklist(estate_id)", "app/green/routes.py", "services.checklist("),
+        "app/web/projects/pages.py", "checklist=checklist(estate_id)", "app/green/routes.py", "services.checklist("),
     "GET /api/v1/projects/{project_id}/approvals": Rendered(
-        "app/web/projects.py", "approvals_of(found)", "app/approvals/routes.py", "services.approvals_of("),
+        "app/web/projects/pages.py", "approvals_of(found)", "app/approvals/routes.py", "services.approvals_of("),
     "GET /api/v1/projects/{project_id}/supervision-reports": T + "projects/project.html",
     "POST /api/v1/projects/{project_id}/supervision-reports": T + "projects/project.html",
     "GET /api/v1/projects/{project_id}/evaluations/{consultation_id}/summary": T + "projects/project.html",
@@ -85,7 +85,7 @@ RESIDENT_PAGES = {
     "GET /api/v1/estates/{estate_id}/complaints": T + "projects/complaints.html",
     "GET /api/v1/estates/{estate_id}/fund-ledger": T + "projects/list.html",
     "GET /api/v1/me/fund-accounts": Rendered(
-        "app/web/projects.py", "fund.owned_accounts(", "app/projects/fund_routes.py", "fund.owned_accounts("),
+        "app/web/projects/pages.py", "fund.owned_accounts(", "app/projects/fund_routes.py", "fund.owned_accounts("),
     "GET /api/v1/projects/{project_id}/follow-ups": T + "projects/project.html",
     # the estate, my stairwells' elevators, a case's posts edited and moderated
     "GET /api/v1/estates/{estate_id}": Rendered(
@@ -100,38 +100,38 @@ RESIDENT_PAGES = {
         "app/web/routes.py", "cases.moderation_of(", "app/cases/routes.py", "services.moderation_of("),
     # sunlight analyses: the estate's list, one analysis, its chart
     "GET /api/v1/estates/{estate_id}/sunlight-analyses": Rendered(
-        "app/web/sunlight_pages.py", "services.analyses_of(estate_id) if services.can_read(user, a)",
+        "app/web/sunlight/pages.py", "services.analyses_of(estate_id) if services.can_read(user, a)",
         "app/sunlight/routes.py", "services.analyses_of(estate_id) if services.can_read(user, a)"),
     "GET /api/v1/sunlight-analyses/{analysis_id}": Rendered(
-        "app/web/sunlight_pages.py", "readable(analysis_id)", "app/sunlight/routes.py", "readable(analysis_id)"),
+        "app/web/sunlight/pages.py", "readable(analysis_id)", "app/sunlight/routes.py", "readable(analysis_id)"),
     "GET /api/v1/sunlight-analyses/{analysis_id}/chart.png": T + "sunlight/analysis.html",
     # progress photos: the page shows each photo at the url the API gives (the media route)
     "GET /api/v1/media/{key}": Rendered(
         S + "project.js", "img.src = photo.url", "app/projects/schemas.py", 'f"/api/v1/media/{photo.storage_key}"'),
     # 共管 (issue 20): decisions, choices, rating, public income, notices, 片区
     "GET /api/v1/estates/{estate_id}/comanage-decisions": Rendered(
-        "app/web/comanage.py", "choices.decisions_of(", "app/comanage/routes.py", "choices.decisions_of("),
+        "app/web/comanage/pages.py", "choices.decisions_of(", "app/comanage/routes.py", "choices.decisions_of("),
     "GET /api/v1/consultations/{consultation_id}/choice": Rendered(
-        "app/web/consultations.py", "choices.choice_result(c)", "app/comanage/routes.py", "choices.choice_result(c)"),
+        "app/web/consultations/pages.py", "choices.choice_result(c)", "app/comanage/routes.py", "choices.choice_result(c)"),
     "GET /api/v1/estates/{estate_id}/service-ratings": Rendered(
-        "app/web/comanage.py", "rating.index_over_time(", "app/comanage/routes.py", "rating.index_over_time("),
+        "app/web/comanage/pages.py", "rating.index_over_time(", "app/comanage/routes.py", "rating.index_over_time("),
     "GET /api/v1/estates/{estate_id}/public-income": Rendered(
-        "app/web/comanage.py", "income.ledger(", "app/comanage/routes.py", "income.ledger("),
+        "app/web/comanage/pages.py", "income.ledger(", "app/comanage/routes.py", "income.ledger("),
     "GET /api/v1/me/notices": Rendered(
-        "app/web/comanage.py", "notices.my_notices(", "app/comanage/routes.py", "notices.my_notices("),
+        "app/web/comanage/pages.py", "notices.my_notices(", "app/comanage/routes.py", "notices.my_notices("),
     "POST /api/v1/notices/{notice_id}/read": T + "comanage/notices.html",
     "GET /api/v1/consultations/{consultation_id}/explainers": Rendered(
-        "app/web/consultations.py", "notices.explainers_of(c.id)", "app/comanage/routes.py", "notices.explainers_of(c.id)"),
+        "app/web/consultations/pages.py", "notices.explainers_of(c.id)", "app/comanage/routes.py", "notices.explainers_of(c.id)"),
     "GET /api/v1/neighbourhoods/{neighbourhood_id}": Rendered(
-        "app/web/comanage.py", "areas.visible(neighbourhood_id)", "app/comanage/routes_area.py", "areas.visible(neighbourhood_id)"),
+        "app/web/comanage/pages.py", "areas.visible(neighbourhood_id)", "app/comanage/routes_area.py", "areas.visible(neighbourhood_id)"),
     "GET /api/v1/neighbourhoods/{neighbourhood_id}/surveys": Rendered(
-        "app/web/comanage.py", "areas.surveys_of(n)", "app/comanage/routes_area.py", "areas.surveys_of(n)"),
+        "app/web/comanage/pages.py", "areas.surveys_of(n)", "app/comanage/routes_area.py", "areas.surveys_of(n)"),
     "GET /api/v1/neighbourhood-surveys/{survey_id}/results": Rendered(
-        "app/web/comanage.py", "areas.survey_results(s)", "app/comanage/routes_area.py", "areas.survey_results(s)"),
+        "app/web/comanage/pages.py", "areas.survey_results(s)", "app/comanage/routes_area.py", "areas.survey_results(s)"),
     "GET /api/v1/neighbourhoods/{neighbourhood_id}/resources": Rendered(
-        "app/web/comanage.py", "areas.resource_view(r, user)", "app/comanage/routes_area.py", "areas.resource_view(r, user)"),
+        "app/web/comanage/pages.py", "areas.resource_view(r, user)", "app/comanage/routes_area.py", "areas.resource_view(r, user)"),
     "GET /api/v1/spare-resources/{resource_id}": Rendered(
-        "app/web/comanage.py", "areas.resource_view(r, user)", "app/comanage/routes_area.py", "areas.resource_view(resource, user)"),
+        "app/web/comanage/pages.py", "areas.resource_view(r, user)", "app/comanage/routes_area.py", "areas.resource_view(resource, user)"),
     "POST /api/v1/spare-resources/{resource_id}/proposals": T + "comanage/_resource.html",
     "POST /api/v1/spare-resources/{resource_id}/comments": T + "comanage/_resource.html",
     "PUT /api/v1/spare-resources/{resource_id}/votes": T + "comanage/_resource.html",
@@ -142,26 +142,26 @@ RESIDENT_PAGES = {
     "POST /api/v1/notice-links/{token}/code": S + "notice_link.js",
     "POST /api/v1/notice-links/{token}/session": S + "notice_link.js",
     "PUT /api/v1/me/sms-notices": T + "account/_sms_setting.html",
-    "GET /api/v1/me/sms-notices": Rendered("app/web/account.py", "is_opted_out(user.phone)", "app/reach/routes.py", "services.is_opted_out(require_user().phone)"),
+    "GET /api/v1/me/sms-notices": Rendered("app/web/account/pages.py", "is_opted_out(user.phone)", "app/reach/routes.py", "services.is_opted_out(require_user().phone)"),
     "POST /api/v1/me/notifications/read": S + "account.js",
     "GET /api/v1/me/export": T + "account/account.html",
     "DELETE /api/v1/me": S + "account.js",
     # consent to the processing rules: the consent page agrees through the same service
     "POST /api/v1/me/consents": Rendered(
-        "app/web/consent.py", "consents.accept(", "app/personal/routes.py", "consent.accept("),
+        "app/web/account/consent.py", "consents.accept(", "app/personal/routes.py", "consent.accept("),
     # co-planning (issue 19): apply and support, read the plan and comment on a section
     "GET /api/v1/estates/{estate_id}/applications": Rendered(
-        "app/web/coplan.py", "applications.applications_of(", "app/applications/routes.py",
+        "app/web/coplan/pages.py", "applications.applications_of(", "app/applications/routes.py",
         "services.applications_of("),
     "POST /api/v1/estates/{estate_id}/applications": T + "coplan/application.html",
     "GET /api/v1/applications/{application_id}": Rendered(
-        "app/web/coplan.py", "applications.application_view(", "app/applications/routes.py",
+        "app/web/coplan/pages.py", "applications.application_view(", "app/applications/routes.py",
         "services.application_view("),
     "POST /api/v1/applications/{application_id}/supports": T + "coplan/application.html",
     "GET /api/v1/estates/{estate_id}/plan-versions": Rendered(
-        "app/web/coplan.py", "plans.versions_of(", "app/plans/routes.py", "services.versions_of("),
+        "app/web/coplan/pages.py", "plans.versions_of(", "app/plans/routes.py", "services.versions_of("),
     "GET /api/v1/plan-versions/{version_id}": Rendered(
-        "app/web/coplan.py", "plans.version_view(", "app/plans/routes.py", "services.version_view("),
+        "app/web/coplan/pages.py", "plans.version_view(", "app/plans/routes.py", "services.version_view("),
     "POST /api/v1/plan-sections/{section_id}/comments": T + "coplan/plan.html",
     # issue 19 (b): a closed vote's preliminary result, my flat's record, an objection (询异)
     "GET /api/v1/consultations/{consultation_id}/objections": S + "work.js",

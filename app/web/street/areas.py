@@ -11,7 +11,7 @@ from app.comanage.messages import RESOURCE_KINDS
 from app.consultations import services as consultations
 from app.rules import get_rule
 from app.staff import services as staff
-from app.web.street import bp
+from app.web.street.pages import bp
 
 
 @bp.get("/areas")

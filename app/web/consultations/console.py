@@ -20,7 +20,7 @@ from app.paperballots import services as paper
 from app.rules import get_rule
 from app.web import messages
 from app.web.console import bp, committee_page
-from app.web.consultations import option_order
+from app.web.consultations.pages import option_order
 from app.web.forms import AssistedBallotForm, answers_from_form, check_csrf, field_name, load_form
 
 

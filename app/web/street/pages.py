@@ -28,7 +28,7 @@ from app.web.pages import page_error
 #: the phase filter's value for estates with no project yet (未立项)
 NONE = "none"
 
-bp = Blueprint("street", __name__, url_prefix="/street", template_folder="templates")
+bp = Blueprint("street", __name__, url_prefix="/street", template_folder="../templates")
 bp.register_error_handler(DomainError, page_error)
 
 

@@ -11,7 +11,7 @@ from app.reach.services import budget_left, monthly_cap, notices_of
 from app.staff import services as staff
 from app.web.console import bp as console_bp
 from app.web.routes import bp
-from app.web.street import bp as street_bp
+from app.web.street.pages import bp as street_bp
 
 
 def voted(row: dict) -> int:

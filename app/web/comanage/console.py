@@ -13,7 +13,7 @@ from app.comanage.messages import (
     INCOME_CATEGORIES, MATTER_LABELS, NOTICE_KINDS, SPENDING_CATEGORIES)
 from app.consultations import services as consultations
 from app.estates.services import buildings_with_stairwells
-from app.web.comanage import decision_rows
+from app.web.comanage.pages import decision_rows
 from app.web.console import bp, committee_page
 
 

@@ -16,7 +16,7 @@ from app.plans import heritage
 from app.plans import services as plans
 from app.staff import services as staff
 from app.web.console import bp, committee_page
-from app.web.street import bp as street_bp
+from app.web.street.pages import bp as street_bp
 
 
 @bp.get("/estates/<int:estate_id>/application")

@@ -15,7 +15,7 @@ from app.estates.services import buildings_with_stairwells
 from app.rules import publicity_days
 from app.web import messages_elevators as messages
 from app.web.console import bp, committee_page
-from app.web.elevators import progress_context, shares_or_reason
+from app.web.elevators.pages import progress_context, shares_or_reason
 
 DEFAULT_CONSENT_DAYS = 14
 

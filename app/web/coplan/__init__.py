@@ -1,0 +1,1 @@
+"""Pages of co-planning: the estate's application and plans (resident), the console and street."""

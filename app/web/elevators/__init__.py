@@ -1,0 +1,1 @@
+"""Pages of elevator projects (加装电梯): the resident's project page and the console's section."""

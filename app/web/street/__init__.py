@@ -1,0 +1,1 @@
+"""The street office's pages (街道 / 区 staff): the ranking, 片区."""

@@ -1,0 +1,1 @@
+"""Pages of sunlight (日照) analyses: the estate's analyses and each resident's own windows."""
