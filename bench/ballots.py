@@ -43,7 +43,7 @@ def seed(database_url: str) -> tuple[int, list[dict], list[str]]:
     from app.auth.models import User
     from app.auth.tokens import issue
     from app.config import TestConfig
-    from app.consultations.services import create_consultation, open_consultation
+    from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow
     from app.estates.ledger import LedgerRow
     from app.estates.models import Flat, FlatLink, LinkStatus, Relation

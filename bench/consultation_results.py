@@ -31,8 +31,8 @@ AREA = (12, 2_500)
 def build(flats: int):
     from app.auth.models import Role
     from app.auth.services import get_or_create_user, grant_role
-    from app.consultations.models import Ballot, BallotAnswer, Channel
-    from app.consultations.services import create_consultation, open_consultation
+    from app.consultations.api import Ballot, BallotAnswer, Channel
+    from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow
     from app.estates.ledger import LedgerRow
     from app.estates.services import create_estate, import_ledger
@@ -79,7 +79,7 @@ def build_area(estates: int, flats: int):
     from app.auth.models import Role, User
     from app.auth.services import get_or_create_user, grant_role
     from app.comanage import areas
-    from app.consultations.models import Ballot, BallotAnswer, Channel
+    from app.consultations.api import Ballot, BallotAnswer, Channel
     from app.db import utcnow
     from app.estates.ledger import LedgerRow
     from app.estates.models import Flat, FlatLink, LinkStatus, Relation
@@ -177,7 +177,7 @@ def timed(function, runs=RUNS):
 def cast_rate(consultation, count=100):
     """Ballots per second through cast_ballot (each its own transaction and audit entry)."""
     from app.auth.services import get_or_create_user
-    from app.consultations.services import cast_ballot
+    from app.consultations.api import cast_ballot
     from app.estates.models import Flat, FlatLink, LinkStatus, Relation
     from app.extensions import db
 
@@ -199,7 +199,7 @@ def cast_rate(consultation, count=100):
 def _measured(backend: str, flats: int, with_cast_rate: bool = False) -> dict:
     """Query count and median time of results() (and GET …/results) on a fresh estate."""
     from app.auth.tokens import issue
-    from app.consultations.services import results
+    from app.consultations.api import results
     from app.extensions import db
 
     with scratch_app(backend) as app:

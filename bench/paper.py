@@ -22,7 +22,7 @@ SHEETS = 200
 
 
 def _photos(count: int):
-    from app.consultations.services import get_template
+    from app.consultations.api import get_template
     from app.paperballots import layout, pdf
     from tests.paperballots.sheets import fill, render_pages
 

@@ -79,7 +79,7 @@ def make_consultation(estate, template_key="elevator_consent", *, actor=None, op
     """A consultation through the real services; opened unless open_now is False."""
     from datetime import timedelta
 
-    from app.consultations.services import create_consultation, open_consultation
+    from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow
 
     actor = actor or make_user(roles=[("committee", estate.id)])
@@ -111,7 +111,7 @@ def sign_in_cookie(client, user: User, csrf: str = "x") -> None:
 def agreed_on_paper(consultation, committee, answers: dict) -> None:
     """Every flat of the consultation's estate answers `answers` on a paper ballot the
     committee enters: full participation, so any rule of Art. 278 passes (tests/rules count)."""
-    from app.consultations.services import cast_assisted_ballot
+    from app.consultations.api import cast_assisted_ballot
 
     for flat in flats_of(consultation.estate_id):
         cast_assisted_ballot(consultation, committee, flat.id, answers, channel="paper",

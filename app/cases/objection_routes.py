@@ -8,8 +8,8 @@ from app.cases import objections
 from app.cases.objection_schemas import (
     ObjectionInSchema, ObjectionResolveInSchema, ObjectionSchema, PreliminarySchema)
 from app.cases.routes import blp
-from app.consultations import services as consultations
-from app.consultations.models import ResultObjection
+from app.consultations.api import services as consultations
+from app.consultations.api import ResultObjection
 from app.estates.services import get_or_404
 
 

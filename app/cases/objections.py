@@ -10,8 +10,8 @@ from app.audit.services import record
 from app.cases import messages
 from app.cases.models import Case
 from app.cases.services import open_case
-from app.consultations import services as consultations
-from app.consultations.models import Consultation, ObjectionStatus, ResultObjection
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation, ObjectionStatus, ResultObjection
 from app.estates.models import Flat
 from app.db import lock_row
 from app.errors import DomainError

@@ -10,8 +10,8 @@ from app.audit.services import record
 from app.cases import messages, objections
 from app.cases.meetings import people_of_flats
 from app.cases.models import Case, Meeting
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
 from app.display import china_time
 from app.errors import Conflict, InvalidInput
 from app.extensions import db

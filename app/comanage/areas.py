@@ -18,8 +18,8 @@ from app.comanage import messages
 from app.comanage.models import (
     Neighbourhood, NeighbourhoodEstate, NeighbourhoodSurvey, NeighbourhoodSurveyPart,
     ResourceComment, ResourceProposal, ResourceVote, SpareResource)
-from app.consultations import services as consultations
-from app.consultations.services import Consultation
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, NotFound
 from app.estates.models import Estate, FlatLink, LinkStatus

@@ -12,8 +12,8 @@ from datetime import datetime
 
 from app.audit.services import record
 from app.comanage import messages
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
 from app.errors import InvalidInput
 from app.extensions import db
 from app.rules import engine

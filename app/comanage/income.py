@@ -12,8 +12,8 @@ from sqlalchemy import case, func, select
 from app.audit.services import record
 from app.comanage import messages
 from app.comanage.models import PublicIncomeEntry
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
 from app.db import lock_row
 from app.display import yuan
 from app.errors import Conflict, InvalidInput

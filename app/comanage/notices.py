@@ -13,7 +13,7 @@ from app.auth.permissions import is_member, is_moderator, is_staff
 from app.comanage import messages
 from app.comanage.areas import estate_ids
 from app.comanage.models import Neighbourhood, NeighbourhoodEstate, Notice, NoticeRead
-from app.consultations.models import Consultation
+from app.consultations.api import Consultation
 from app.db import insert_or_ignore, utcnow
 from app.errors import InvalidInput, NotFound
 from app.estates.models import Building, Flat, FlatLink, LinkStatus

@@ -15,8 +15,8 @@ from sqlalchemy.exc import IntegrityError
 
 from app.comanage import messages
 from app.comanage.models import RatingRound
-from app.consultations import services as consultations
-from app.consultations.question_types import SCALE_MAX
+from app.consultations.api import services as consultations
+from app.consultations.api import SCALE_MAX
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
 
@@ -125,7 +125,7 @@ EVALUATION_TEMPLATE, SATISFIED = "evaluation", ("4", "5")
 def satisfaction(estate_id: int) -> dict:
     """满意率 of the latest finished renovation evaluation: answers of 4 or 5 to its overall
     question over every answer to it (exact), and the latest property service index."""
-    from app.consultations.models import Consultation, Status
+    from app.consultations.api import Consultation, Status
 
     latest = db.session.scalar(
         select(Consultation).where(Consultation.estate_id == estate_id,

@@ -8,7 +8,7 @@ from app.comanage import choices, income, notices, rating
 from app.comanage.schemas import (
     ChoiceSchema, DecisionInSchema, DecisionSchema, IncomeInSchema, IncomeLedgerSchema,
     NoticeInSchema, NoticeSchema, RatingInSchema, RatingPointSchema)
-from app.consultations import services as consultations
+from app.consultations.api import services as consultations
 
 blp = Blueprint("comanage", __name__, url_prefix="/api/v1",
                 description="共管：规约、选举、管理方式、物业评价、公共收益、通知公告")

@@ -75,7 +75,7 @@ def load(estate_id: int) -> None:
 
 
 def items(*codes: str) -> list[dict]:
-    from app.consultations.services import catalogue_items
+    from app.consultations.api import catalogue_items
 
     known = catalogue_items()
     return [{"code": code, "label": known[code]["label"], "category": known[code]["category"]}
@@ -84,7 +84,7 @@ def items(*codes: str) -> list[dict]:
 
 def willingness_vote(people: People) -> None:
     """An open 改造意愿征询 over the estate: four owners have answered."""
-    from app.consultations.services import cast_ballot, create_consultation, open_consultation
+    from app.consultations.api import cast_ballot, create_consultation, open_consultation
 
     c = create_consultation(people.estate_id, template_key="willingness_survey",
                             closes_at=utcnow() + 14 * DAY, actor_id=people.committee.id)
@@ -100,7 +100,7 @@ def willingness_vote(people: People) -> None:
 def elevator_consents(people: People) -> None:
     """2号楼 1单元's elevator is in its consent round: 陈桂英 agreed on her phone, two paper
     ballots were entered by the committee."""
-    from app.consultations.services import cast_assisted_ballot, cast_ballot, get_consultation
+    from app.consultations.api import cast_assisted_ballot, cast_ballot, get_consultation
     from app.demo.sunlight import BUILDING, STAIRWELL
     from app.elevators.services import projects_of
 
@@ -193,7 +193,7 @@ def supervision_and_complaint(people: People, project) -> None:
 def finished_and_evaluated(people: People) -> None:
     """Last year's 2号楼 roof, now in 共享: every item completed, the joint acceptance signed,
     its evaluation (opened on entering 共评) answered, closed, and published on entering 共享."""
-    from app.consultations.services import cast_ballot, close_consultation, get_consultation
+    from app.consultations.api import cast_ballot, close_consultation, get_consultation
     from app.projects.models import ItemStatus, Phase
     from app.projects.phases import advance
     from app.projects.services import create_project, set_items

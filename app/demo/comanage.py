@@ -21,7 +21,7 @@ def ratings(people, now) -> None:
     from datetime import timedelta
 
     from app.comanage.rating import start_round
-    from app.consultations.services import cast_ballot, close_consultation, get_consultation
+    from app.consultations.api import cast_ballot, close_consultation, get_consultation
 
     last, this = periods(now)
     answered = [(4, 4, 3, 3, 4, 4), (5, 4, 4, 2, 3, 4), (3, 3, 4, 3, 2, 3), (4, 3, 4, 4, 3, 4)]

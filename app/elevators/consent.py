@@ -5,9 +5,9 @@ between them is in one place.
 """
 from app.cases.models import Case
 from app.cases.services import case_is_resolved, open_case
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
-from app.consultations.services import Outcome
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
+from app.consultations.api import Outcome
 from app.elevators import messages
 from app.extensions import db
 from app.rules.engine import missing

@@ -12,7 +12,7 @@ from app.audit.services import record
 from app.auth.permissions import is_moderator
 from app.db import utcnow
 from app.display import china_time
-from app.consultations import services as consultations
+from app.consultations.api import services as consultations
 from app.elevators import consent, messages
 from app.elevators.models import (
     ElevatorProject, Objection, ObjectionStatus, Signature, StageTransition)

@@ -5,8 +5,8 @@ import logging
 
 from sqlalchemy import select
 
-from app.consultations.cast_by import cast_by
-from app.consultations.models import Ballot, Consultation
+from app.consultations.api import cast_by
+from app.consultations.api import Ballot, Consultation
 from app.estates.models import FlatLink, LinkStatus, Relation
 from app.estates.services import flat_labels
 from app.extensions import db

@@ -4,8 +4,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from app.auth.permissions import require_user
-from app.consultations import services as consultations
-from app.consultations.schemas import ReceiptOutSchema
+from app.consultations.api import services as consultations
+from app.consultations.api import ReceiptOutSchema
 from app.paperballots import services
 from app.paperballots.schemas import (
     ConfirmInSchema, RejectInSchema, ScanDetailSchema, ScanFileSchema, ScanListQuery, ScanOutSchema,

@@ -13,9 +13,9 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import joinedload
 
 from app.audit.services import record
-from app.consultations import services as consultations
-from app.consultations.answers import visible
-from app.consultations.models import Ballot, Channel, Consultation
+from app.consultations.api import services as consultations
+from app.consultations.api import visible
+from app.consultations.api import Ballot, Channel, Consultation
 from app.errors import DomainError, InvalidInput, NotFound
 from app.estates.models import Estate, Flat, Stairwell
 from app.db import lock_rows

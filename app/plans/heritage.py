@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.audit.services import record
 from app.db import add_once
-from app.consultations.services import catalogue_items
+from app.consultations.api import catalogue_items
 from app.errors import Conflict, InvalidInput
 from app.estates.models import Building
 from app.extensions import db

@@ -12,7 +12,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from app.audit.services import record
-from app.consultations.services import catalogue_items
+from app.consultations.api import catalogue_items
 from app.db import lock_row, utcnow
 from app.display import china_time
 from app.errors import Conflict, InvalidInput, NotFound

@@ -10,9 +10,9 @@ objection resolved.
 """
 from sqlalchemy import select
 
-from app.consultations.access import scope_condition
-from app.consultations.models import Consultation, ObjectionStatus
-from app.consultations.services import in_period, objections_of, preliminary_until, results
+from app.consultations.api import scope_condition
+from app.consultations.api import Consultation, ObjectionStatus
+from app.consultations.api import in_period, objections_of, preliminary_until, results
 from app.display import china_time
 from app.errors import Conflict
 from app.estates.models import Flat
@@ -69,7 +69,7 @@ def is_content_vote(consultation) -> bool:
 
 def content_vote(estate_id: int, consultation_id: int):
     """The estate's content vote by id, or None (another estate's, or not a content vote)."""
-    from app.consultations.models import Consultation
+    from app.consultations.api import Consultation
 
     consultation = db.session.get(Consultation, consultation_id)
     if consultation is None or consultation.estate_id != estate_id or not is_content_vote(consultation):
@@ -79,14 +79,14 @@ def content_vote(estate_id: int, consultation_id: int):
 
 def content_vote_outcome(estate_id: int, consultation_id: int):
     """The typed Outcome of the estate's content vote (None when there is no such vote)."""
-    from app.consultations.services import results
+    from app.consultations.api import results
 
     consultation = content_vote(estate_id, consultation_id)
     return results(consultation) if consultation is not None else None
 
 
 def consultation_status(consultation_id: int | None) -> str | None:
-    from app.consultations.models import Consultation
+    from app.consultations.api import Consultation
 
     consultation = db.session.get(Consultation, consultation_id) if consultation_id else None
     return _value(consultation.status) if consultation is not None else None

@@ -32,7 +32,7 @@ def item_questions(project: RenovationProject, prototype: dict) -> list[dict]:
 
 def start_evaluation(project: RenovationProject, closes_at, actor_id: int, commit: bool = True):
     """A draft evaluation of this project, with a question per renovated item."""
-    from app.consultations.services import create_consultation, get_template
+    from app.consultations.api import create_consultation, get_template
 
     template = get_template(EVALUATION_TEMPLATE)
     prototype = next(q for q in template.questions if q["type"] == "scale" and q["key"] != OVERALL)
@@ -58,14 +58,14 @@ def start_project_evaluation(project: RenovationProject, closes_at, actor_id: in
 
 def evaluation_of(project: RenovationProject):
     """The project's own evaluation (a Consultation), or None before 共评."""
-    from app.consultations.models import Consultation
+    from app.consultations.api import Consultation
 
     return db.session.get(Consultation, project.evaluation_id) if project.evaluation_id else None
 
 
 def project_evaluation(project: RenovationProject, consultation_id: int):
     """The project's own evaluation, or 404: never another project's, nor another vote."""
-    from app.consultations.models import Consultation
+    from app.consultations.api import Consultation
 
     evaluation = db.session.get(Consultation, consultation_id)
     if evaluation is None or evaluation.estate_id != project.estate_id:
@@ -78,7 +78,7 @@ def project_evaluation(project: RenovationProject, consultation_id: int):
 
 def averages(evaluation) -> dict[str, Decimal]:
     """Average score per scale question that has answers."""
-    from app.consultations.services import results
+    from app.consultations.api import results
 
     return {q.key: q.average for q in results(evaluation).questions
             if q.type == "scale" and q.average is not None}

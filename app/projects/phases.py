@@ -57,14 +57,14 @@ def advance(project: RenovationProject, to: Phase, actor_id: int,
            subject_type="project", subject_id=project.id, data={"phase": to.value})
     db.session.commit()
     if evaluation is not None:
-        from app.consultations.services import announce_status
+        from app.consultations.api import announce_status
 
         announce_status(evaluation)
     return project
 
 
 def _open_evaluation(project: RenovationProject, closes_at: datetime, actor_id: int) -> None:
-    from app.consultations.services import open_consultation
+    from app.consultations.api import open_consultation
 
     evaluation = start_evaluation(project, closes_at, actor_id, commit=False)
     open_consultation(evaluation, actor_id, commit=False)
@@ -73,8 +73,8 @@ def _open_evaluation(project: RenovationProject, closes_at: datetime, actor_id: 
 
 
 def _publish_evaluation(project: RenovationProject, actor_id: int) -> None:
-    from app.consultations.models import Consultation
-    from app.consultations.services import publish_consultation
+    from app.consultations.api import Consultation
+    from app.consultations.api import publish_consultation
 
     evaluation = db.session.get(Consultation, project.evaluation_id)
     project.shared_at = utcnow()

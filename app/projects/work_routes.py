@@ -17,7 +17,7 @@ class ProjectFromVote(MethodView):
     @blp.response(201, ProjectSchema)
     def post(self, data, consultation_id):
         """Create the project from a passed content vote: its approved items within means."""
-        from app.consultations.services import get_consultation
+        from app.consultations.api import get_consultation
 
         consultation = get_consultation(consultation_id)
         actor = require_committee(consultation.estate_id)

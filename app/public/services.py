@@ -16,7 +16,7 @@ from app.public import messages
 
 
 def _published(estate_id: int):
-    from app.consultations.models import Consultation, Status
+    from app.consultations.api import Consultation, Status
 
     return list(db.session.scalars(select(Consultation).where(
         Consultation.estate_id == estate_id, Consultation.status == Status.published)
@@ -24,7 +24,7 @@ def _published(estate_id: int):
 
 
 def _consultation_row(consultation) -> dict:
-    from app.consultations.services import results
+    from app.consultations.api import results
 
     outcome = results(consultation)
     participation = outcome.as_dict()["participation"]

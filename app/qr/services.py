@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
-from app.consultations.models import Consultation, Status
+from app.consultations.api import Consultation, Status
 from app.db import utcnow
 from app.errors import Conflict, NotFound
 from app.estates.models import Building, Estate, Stairwell

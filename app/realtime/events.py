@@ -127,9 +127,9 @@ def progress_post_view(post_id: int) -> dict | None:
 def send_tally(consultation_id: int) -> None:
     """The results (as HTTP shows them) to the consultation's room, or only to its
     committee side room while the consultation hides its results until close."""
-    from app.consultations.models import Consultation
-    from app.consultations.schemas import ResultsSchema
-    from app.consultations.services import results
+    from app.consultations.api import Consultation
+    from app.consultations.api import ResultsSchema
+    from app.consultations.api import results
 
     consultation = db.session.get(Consultation, consultation_id)
     if consultation is None or _value(consultation.status) == "draft":

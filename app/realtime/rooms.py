@@ -81,8 +81,8 @@ def _estate(user: User, estate_id: int) -> Grant | None:
 
 @room_kind("consultation")
 def _consultation(user: User, consultation_id: int) -> Grant | None:
-    from app.consultations.models import Consultation
-    from app.consultations.services import can_view
+    from app.consultations.api import Consultation
+    from app.consultations.api import can_view
 
     consultation = db.session.get(Consultation, consultation_id)
     if consultation is None or not can_view(user, consultation):

@@ -56,7 +56,7 @@ def age_factor(estate: Estate, weight: int) -> Factor:
 
 def latest_willingness(estate_id: int):
     """The estate's latest closed or published willingness survey, or None."""
-    from app.consultations.models import Consultation, Status
+    from app.consultations.api import Consultation, Status
 
     return db.session.scalar(
         select(Consultation).where(Consultation.estate_id == estate_id,
@@ -81,7 +81,7 @@ def applied_willingness(estate_id: int, weight: int) -> Factor:
 
 
 def willingness_factors(estate_id: int, weights: dict) -> tuple[Factor, Factor, int | None]:
-    from app.consultations.services import results
+    from app.consultations.api import results
 
     survey = latest_willingness(estate_id)
     if survey is None:

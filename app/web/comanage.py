@@ -10,7 +10,7 @@ from flask import render_template
 from app.auth.permissions import is_member, require_member, require_user
 from app.comanage import areas, choices, income, notices, rating
 from app.comanage.messages import MATTER_LABELS
-from app.consultations import services as consultations
+from app.consultations.api import services as consultations
 from app.estates.services import get_estate
 from app.web.routes import bp
 

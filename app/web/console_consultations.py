@@ -9,10 +9,10 @@ from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.permissions import require_user
 from app.comanage.choices import NAMED_OPTIONS
-from app.consultations import services
-from app.consultations.answers import visible
-from app.consultations.models import Consultation, Status
-from app.consultations.schemas import ResultsSchema
+from app.consultations.api import services
+from app.consultations.api import visible
+from app.consultations.api import Consultation, Status
+from app.consultations.api import ResultsSchema
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
 from app.estates.services import (
     buildings_with_stairwells, flat_label, flat_labels, get_estate, place_label)

@@ -6,9 +6,9 @@ from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.permissions import require_committee
 from app.cases import objections
-from app.consultations import services
-from app.consultations.answers import visible
-from app.consultations.models import ObjectionStatus, ResultObjection
+from app.consultations.api import services
+from app.consultations.api import visible
+from app.consultations.api import ObjectionStatus, ResultObjection
 from app.errors import Conflict, DomainError, InvalidInput
 from app.estates.services import get_estate, get_or_404
 from app.web import messages_work as messages

@@ -5,7 +5,7 @@ Committee (and staff) only, like every console page; changes go through the API
 """
 from datetime import timedelta
 
-from app.consultations.models import Status
+from app.consultations.api import Status
 from app.db import utcnow
 from app.display import CHINA_TZ
 from app.elevators import consent, services

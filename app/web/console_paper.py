@@ -8,8 +8,8 @@ JavaScript); console_paper.js only sends a photo as soon as it is taken.
 """
 from flask import flash, redirect, render_template, request, url_for
 
-from app.consultations import services as consultations
-from app.consultations.answers import visible
+from app.consultations.api import services as consultations
+from app.consultations.api import visible
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
 from app.estates.services import flat_labels, get_estate
 from app.paperballots import layout as sheet_layout

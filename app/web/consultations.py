@@ -8,10 +8,10 @@ from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.routes import me_view
 from app.comanage import choices, notices
-from app.consultations import services
-from app.consultations.answers import visible
-from app.consultations.models import Consultation, Status
-from app.consultations.schemas import ResultsSchema
+from app.consultations.api import services
+from app.consultations.api import visible
+from app.consultations.api import Consultation, Status
+from app.consultations.api import ResultsSchema
 from app.display import cents_yuan
 from app.elevators import services as elevators
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized

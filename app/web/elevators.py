@@ -9,8 +9,8 @@ from decimal import Decimal
 from flask import render_template
 
 from app.auth.permissions import is_committee
-from app.consultations import services as consultations
-from app.consultations.answers import visible
+from app.consultations.api import services as consultations
+from app.consultations.api import visible
 from app.elevators import consent, services
 from app.elevators.access import viewable_project
 from app.elevators.stages import ORDER

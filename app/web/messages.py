@@ -6,8 +6,8 @@ the scripts get the `JS` subset as JSON in the page. The words for a domain's st
 """
 from app.cases.messages import AUTHOR_ROLES  # noqa: F401 - templates read m.AUTHOR_ROLES
 from app.cases.messages import STATUS_LABELS as CASE_STATUS  # noqa: F401 - templates read m.CASE_STATUS
-from app.consultations.messages import CHANNEL_LABELS
-from app.consultations.messages import STATUS_LABELS as CONSULTATION_STATUS  # noqa: F401 - as m.NAME
+from app.consultations.api import CHANNEL_LABELS
+from app.consultations.api import STATUS_LABELS as CONSULTATION_STATUS
 from app.estates.messages import CLAIM_STATUS, RELATIONS  # noqa: F401 - as m.NAME
 from app.rules.messages import DECISION_LABELS as DECISION
 

@@ -8,7 +8,7 @@ from flask import render_template
 from app.auth.permissions import require_staff
 from app.comanage import areas, notices
 from app.comanage.messages import RESOURCE_KINDS
-from app.consultations import services as consultations
+from app.consultations.api import services as consultations
 from app.rules import get_rule
 from app.staff import services as staff
 from app.web.street import bp

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from app.audit.services import GENESIS, chain_of, current_head, entry_hash, record
-from app.consultations import services
+from app.consultations.api import services
 from app.extensions import db
 from tests.audit.helpers import as_attacker
 from tests.factories import auth, flats_of, make_consultation, make_owner

@@ -7,8 +7,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from app.audit.models import AuditEntry
-from app.consultations.models import Ballot, BallotVersion, Consultation
-from app.consultations.services import results
+from app.consultations.api import Ballot, BallotVersion, Consultation
+from app.consultations.api import results
 from app.db import utcnow
 from app.extensions import db
 from app.notifications.models import Notification
@@ -133,8 +133,8 @@ def test_two_resolutions_of_one_objection_at_once_correct_the_ballot_once(app):
 
     from app.auth.models import User
     from app.cases.objections import file_objection, resolve_objection
-    from app.consultations.models import BallotCorrection, ResultObjection
-    from app.consultations.services import cast_assisted_ballot, close_consultation
+    from app.consultations.api import BallotCorrection, ResultObjection
+    from app.consultations.api import cast_assisted_ballot, close_consultation
     from app.errors import Conflict
 
     committee, flat, vote = one_flat_vote()

@@ -5,8 +5,8 @@ import pytest
 
 from app.cases import resolution, services
 from app.cases.models import Case, CaseStatus
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput
 from app.extensions import db

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from app.cases import resolution, services
 from app.cases.models import Case
 from app.cases.views import case_view
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
 from app.db import utcnow
 from app.errors import InvalidInput
 from app.extensions import db

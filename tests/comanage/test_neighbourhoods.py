@@ -53,7 +53,7 @@ def test_a_survey_across_two_estates_counts_each_estates_flats_once(client, app)
     assert facilities["options"]["parking"]["ballots"] == 3
     assert facilities["options"]["elderly_care"]["ballots"] == 2
     # the sum is the sum of the estates' own results, never a flat counted twice
-    from app.consultations.services import get_consultation, results as outcome_of
+    from app.consultations.api import get_consultation, results as outcome_of
     flats = sum(outcome_of(get_consultation(e["consultation_id"])).flat_count
                 for e in results["estates"])
     assert flats == results["flats"] == len(flats_of(first.id)) + len(flats_of(second.id))

@@ -3,7 +3,7 @@ form on them names the API operation it calls."""
 from datetime import date, timedelta
 
 from app.comanage import areas, choices, income, notices, rating
-from app.consultations.services import cast_ballot, close_consultation
+from app.consultations.api import cast_ballot, close_consultation
 from app.db import utcnow
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
 

@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from app.comanage import rating
-from app.consultations.services import cast_ballot, close_consultation, get_consultation
+from app.consultations.api import cast_ballot, close_consultation, get_consultation
 from app.db import utcnow
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 

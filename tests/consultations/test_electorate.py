@@ -10,9 +10,11 @@ from decimal import Decimal
 import pytest
 
 from app.comanage import areas
-from app.consultations import exports
-from app.consultations.services import (cast_assisted_ballot, cast_ballot, close_consultation,
-                                        publish_consultation, receipts, results)
+from app.consultations.api import exports
+from app.consultations.api import (
+    cast_assisted_ballot, cast_ballot, close_consultation, publish_consultation, receipts,
+    results,
+)
 from app.db import utcnow
 from app.estates.ledger import LedgerRow
 from app.estates.services import import_ledger
@@ -184,8 +186,8 @@ def test_a_rebase_and_the_first_ballot_at_the_same_moment_never_interleave(app, 
     import threading
 
     from app.auth.models import User
-    from app.consultations.electorate import rebase
-    from app.consultations.models import Ballot, Consultation
+    from app.consultations.api import rebase
+    from app.consultations.api import Ballot, Consultation
     from app.errors import Conflict
 
     estate = make_estate()

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from app.applications.models import Application, ApplicationSupport
 from app.cases.models import Case, Meeting, Post
 from app.comanage.models import Notice, NoticeRead, PublicIncomeEntry, RatingRound
-from app.consultations.models import Ballot, Consultation
+from app.consultations.api import Ballot, Consultation
 from app.elevators.models import ElevatorProject
 from app.elevators.stages import Stage
 from app.estates.models import Estate
@@ -36,7 +36,7 @@ def load(runner) -> Estate:
 def test_every_capability_is_in_use(runner):
     from app.applications.services import live_application, support_of
     from app.comanage.rating import latest_index
-    from app.consultations.services import results
+    from app.consultations.api import results
     from app.projects.fund import fund_balance_cents
     from app.projects.work import progress_view
 

@@ -4,7 +4,7 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
-from app.consultations.models import Consultation
+from app.consultations.api import Consultation
 from app.elevators.models import ElevatorProject
 from app.extensions import db
 from tests.elevators.helpers import COEFFICIENTS, Stairwell6

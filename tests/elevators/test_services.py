@@ -4,8 +4,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, text
 
-from app.consultations.models import Consultation
-from app.consultations.services import cast_ballot, close_consultation
+from app.consultations.api import Consultation
+from app.consultations.api import cast_ballot, close_consultation
 from app.db import utcnow
 from app.elevators import services
 from app.elevators.models import ElevatorProject

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from app.consultations.access import head_of
+from app.consultations.api import head_of
 from app.estates.ledger import parse_ledger
 from app.estates.models import Building, Flat, Owner, OwnerPerson, Stairwell
 from app.extensions import db

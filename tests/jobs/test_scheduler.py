@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app import create_app
 from app.auth.models import SmsOutboxMessage
 from app.config import TestConfig, default_public_base_url
-from app.consultations.models import Status
+from app.consultations.api import Status
 from app.db import utcnow
 from app.extensions import db
 from app.jobs import jobs_of, register_job

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.consultations.services import close_consultation
+from app.consultations.api import close_consultation
 from app.jobs.runner import run_due
 from app.notifications.models import Notification
 from app.extensions import db

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from app.audit.models import AuditEntry, AuditPending
 from app.auth.models import User
-from app.consultations.models import Ballot, BallotVersion
+from app.consultations.api import Ballot, BallotVersion
 from app.errors import Conflict
 from app.extensions import db
 from app.paperballots import services

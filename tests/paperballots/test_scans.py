@@ -8,8 +8,8 @@ from PIL import Image
 from sqlalchemy import select
 
 from app.audit.models import AuditEntry
-from app.consultations.models import Ballot, Channel
-from app.consultations.services import results
+from app.consultations.api import Ballot, Channel
+from app.consultations.api import results
 from app.extensions import db
 from app.paperballots.models import PaperBallotScan
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user

@@ -5,12 +5,12 @@ import threading
 from datetime import date
 
 from app.cases.objections import file_objection
-from app.consultations.services import close_consultation, get_consultation
+from app.consultations.api import close_consultation, get_consultation
 from app.errors import Conflict
 from app.extensions import db
 from app.projects import work
 from app.projects.models import JointAcceptance, Phase, RenovationProject
-from app.consultations.models import ResultObjection
+from app.consultations.api import ResultObjection
 from tests.factories import agreed_on_paper, flats_of, make_consultation, make_owner
 
 ROOF = "basic.roof_repair"

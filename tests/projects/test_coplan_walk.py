@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.consultations.models import Consultation
+from app.consultations.api import Consultation
 from app.db import utcnow
 from app.extensions import db
 from app.projects.guards import register_guard, unregister_guard

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from app.consultations.services import results
+from app.consultations.api import results
 from app.errors import Conflict
 from app.extensions import db
 from app.projects import fund

@@ -9,7 +9,7 @@ import pytest
 
 from app.auth.models import User
 from app.cases.objections import file_objection, resolve_objection
-from app.consultations.services import publish_consultation, results
+from app.consultations.api import publish_consultation, results
 from app.db import utcnow
 from app.estates.ledger import LedgerRow
 from app.estates.models import FlatLink

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 import pytest
 
-from app.consultations.models import Consultation
-from app.consultations.services import close_consultation, open_consultation
+from app.consultations.api import Consultation
+from app.consultations.api import close_consultation, open_consultation
 from app.db import utcnow
 from app.errors import Conflict
 from app.extensions import db

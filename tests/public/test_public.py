@@ -2,7 +2,7 @@
 import csv
 import io
 
-from app.consultations.services import cast_ballot, close_consultation, publish_consultation
+from app.consultations.api import cast_ballot, close_consultation, publish_consultation
 from app.extensions import db
 from app.projects.services import file_complaint
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user

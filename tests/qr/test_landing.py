@@ -7,7 +7,7 @@ from itsdangerous import URLSafeSerializer
 
 from datetime import datetime, timedelta
 
-from app.consultations.services import close_consultation
+from app.consultations.api import close_consultation
 from app.db import utcnow
 from app.estates.models import Building, Owner
 from app.extensions import db

@@ -11,7 +11,7 @@ from app import create_app
 from app.auth.models import RoleGrant, User
 from app.auth.services import start_session
 from app.auth.tokens import issue
-from app.consultations.proxies import authorise_proxy
+from app.consultations.api import authorise_proxy
 from app.extensions import db
 from app.projects.services import create_project
 from tests.conftest import make_config

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from app.consultations import services
+from app.consultations.api import services
 from app.estates.models import Owner
 from app.extensions import db
 from app.rules.engine import AT_LEAST, MORE_THAN, Rule, Threshold

@@ -3,7 +3,7 @@ from them, objections to a preliminary result. Each call makes a new one, so a r
 changes it never depends on another role's request."""
 from datetime import timedelta
 
-from app.consultations import services as consultations
+from app.consultations.api import services as consultations
 from app.db import utcnow
 from app.extensions import db
 from app.projects import work

@@ -136,7 +136,7 @@ def refresh_token(w) -> str:
 
 def free_stairwell(w) -> int:
     """Stairwell 2 of A with no live elevator project (a failed consent round frees it)."""
-    from app.consultations.services import close_consultation, get_consultation
+    from app.consultations.api import close_consultation, get_consultation
     from app.elevators.services import projects_of
 
     for project in projects_of(w.a.other_stairwell_id):
@@ -147,7 +147,7 @@ def free_stairwell(w) -> int:
 
 
 def closed_evaluation(w) -> int:
-    from app.consultations.services import close_consultation, get_consultation, open_consultation
+    from app.consultations.api import close_consultation, get_consultation, open_consultation
 
     evaluation = get_consultation(w.a.evaluation_id)
     if evaluation.status.value == "draft":

@@ -15,7 +15,7 @@ from PIL import Image
 
 from app.auth.models import User
 from app.cases import services as cases
-from app.consultations import services as consultations
+from app.consultations.api import services as consultations
 from app.db import utcnow
 from app.elevators import services as elevators
 from app.elevators.stages import Stage

@@ -2,7 +2,7 @@
 from datetime import timedelta
 from fractions import Fraction
 
-from app.consultations.services import cast_ballot, close_consultation
+from app.consultations.api import cast_ballot, close_consultation
 from app.db import utcnow
 from app.elevators.models import ElevatorProject
 from app.extensions import db

@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from app.audit.models import AuditEntry
 from app.audit.services import chain_of, verify_chain
-from app.consultations.models import Ballot, BallotAnswer, BallotVersion
-from app.consultations.services import authorise_proxy
+from app.consultations.api import Ballot, BallotAnswer, BallotVersion
+from app.consultations.api import authorise_proxy
 from app.extensions import db
 from tests.factories import flats_of, link, make_consultation, make_estate, make_owner, make_user
 from tests.realtime.helpers import seeding

@@ -9,8 +9,8 @@ import io
 import pytest
 from sqlalchemy import func, select, text
 
-from app.consultations import ballots as consultation_services
-from app.consultations.models import Ballot, BallotAnswer, BallotVersion
+from app.consultations.api import ballots as consultation_services
+from app.consultations.api import Ballot, BallotAnswer, BallotVersion
 from app.estates import ledger_import
 from app.extensions import db
 from app.qr import services as qr_services

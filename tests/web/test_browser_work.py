@@ -26,7 +26,7 @@ def agreed_and_planned(site, vote: int, answers: dict) -> None:
     """The other owners' paper ballots (the law's two-thirds take part) and a plan whose
     publicity has ended, entered as the committee would, straight into the site's database."""
     from app.auth.models import User
-    from app.consultations.services import get_consultation
+    from app.consultations.api import get_consultation
     from app.extensions import db
     from tests.factories import agreed_on_paper, shown_plan
     from tests.realtime.helpers import seeding

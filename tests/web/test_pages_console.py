@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from app.consultations import services
+from app.consultations.api import services
 from app.estates.services import estate_members
 from app.web import messages_console
 from app.web.console_consultations import flat_picker, next_flat

@@ -1,6 +1,6 @@
 """The console's project, complaint and fund pages without a browser: committee only, the
 passed votes a project or a fund use is tied to, the confirmations. Both databases."""
-from app.consultations import services
+from app.consultations.api import services
 from app.web import messages_console, messages_fund
 from tests.factories import flats_of, make_consultation, make_estate, make_owner, make_user
 from tests.web.test_pages import web_login

@@ -4,8 +4,8 @@ import json
 import re
 import pytest
 
-from app.consultations import services
-from app.consultations.models import Ballot, BallotVersion
+from app.consultations.api import services
+from app.consultations.api import Ballot, BallotVersion
 from app.extensions import db
 from tests.factories import auth, flats_of, link, make_consultation, make_estate, make_owner, make_user
 from tests.web.test_pages import web_login

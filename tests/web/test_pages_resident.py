@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.consultations import services
+from app.consultations.api import services
 from tests.elevators.helpers import Stairwell6
 from tests.factories import flats_of, link, make_consultation, make_estate, make_owner, make_user
 from tests.web.test_pages import web_login
