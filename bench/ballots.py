@@ -45,9 +45,9 @@ def seed(database_url: str) -> tuple[int, list[dict], list[str]]:
     from app.config import TestConfig
     from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow
-    from app.estates.ledger import LedgerRow
-    from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-    from app.estates.services import create_estate, import_ledger
+    from app.estates.api import LedgerRow
+    from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+    from app.estates.api import create_estate, import_ledger
     from app.extensions import db
     from bench._databases import analyze
     from tests.live import TEST_SECRET

@@ -34,9 +34,9 @@ def build(count: int):
     from app.cases import services
     from app.cases.models import Post
     from app.db import utcnow
-    from app.estates.ledger import LedgerRow
-    from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-    from app.estates.services import create_estate, import_ledger
+    from app.estates.api import LedgerRow
+    from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+    from app.estates.api import create_estate, import_ledger
     from app.extensions import db
 
     estate = create_estate("基准小区", "东城区", "和平里街道", 1990)

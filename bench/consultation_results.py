@@ -34,8 +34,8 @@ def build(flats: int):
     from app.consultations.api import Ballot, BallotAnswer, Channel
     from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow
-    from app.estates.ledger import LedgerRow
-    from app.estates.services import create_estate, import_ledger
+    from app.estates.api import LedgerRow
+    from app.estates.api import create_estate, import_ledger
     from app.extensions import db
 
     estate = create_estate(name="基准小区", district="东城区", street="和平里街道", built_year=1990)
@@ -52,7 +52,7 @@ def build(flats: int):
                                        closes_at=utcnow() + timedelta(days=7), actor_id=committee.id,
                                        rule_key="civil_code_278_special")
     open_consultation(consultation, committee.id)
-    from app.estates.models import Flat
+    from app.estates.api import Flat
 
     flat_ids = db.session.scalars(select(Flat.id).where(Flat.estate_id == estate.id)).all()
     rng = random.Random(1)
@@ -81,9 +81,9 @@ def build_area(estates: int, flats: int):
     from app.comanage import areas
     from app.consultations.api import Ballot, BallotAnswer, Channel
     from app.db import utcnow
-    from app.estates.ledger import LedgerRow
-    from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-    from app.estates.services import create_estate, import_ledger
+    from app.estates.api import LedgerRow
+    from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+    from app.estates.api import create_estate, import_ledger
     from app.extensions import db
 
     ids = []
@@ -178,7 +178,7 @@ def cast_rate(consultation, count=100):
     """Ballots per second through cast_ballot (each its own transaction and audit entry)."""
     from app.auth.services import get_or_create_user
     from app.consultations.api import cast_ballot
-    from app.estates.models import Flat, FlatLink, LinkStatus, Relation
+    from app.estates.api import Flat, FlatLink, LinkStatus, Relation
     from app.extensions import db
 
     flats = db.session.scalars(select(Flat).where(Flat.estate_id == consultation.estate_id)

@@ -5,9 +5,9 @@ from decimal import Decimal
 from app.auth.models import Role, User
 from app.auth.services import grant_role
 from app.auth.tokens import issue
-from app.estates.ledger import LedgerRow
-from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-from app.estates.services import create_estate, import_ledger
+from app.estates.api import LedgerRow
+from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import create_estate, import_ledger
 from app.extensions import db
 
 _phones = itertools.count(13700000000)

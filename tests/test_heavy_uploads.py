@@ -10,7 +10,7 @@ A real gunicorn + gevent server; a thread polls /api/v1/health all along.
 """
 from sqlalchemy import create_engine, func, select
 
-from app.estates.models import Flat
+from app.estates.api import Flat
 from app.projects.models import ProgressPhoto
 from tests.heavy import (
     HealthProbe, big_png, peak_memory_mb, post_photos, upload_ledger, worker_pids, xlsx_bomb)
@@ -25,7 +25,7 @@ def seed(url: str):
     from app.projects.services import create_project
     from tests.factories import make_user
     from tests.realtime.helpers import seeding
-    from app.estates.services import create_estate
+    from app.estates.api import create_estate
 
     with seeding(url):
         estate = create_estate(name="重载小区", district="东城区", street="和平里街道", built_year=1990)

@@ -13,7 +13,7 @@ import pytest
 import app
 from app.cases import messages as cases_messages
 from app.consultations.api import messages as consultation_messages
-from app.estates import messages as estates_messages
+from app.estates.api import messages as estates_messages
 from app.rules import messages as rules_messages
 from app.web import messages as web_messages
 

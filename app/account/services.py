@@ -9,7 +9,7 @@ from app.account import messages
 from app.audit.services import record
 from app.auth.models import LoginTicket, RoleGrant, SmsCode, SmsOutboxMessage, User, WechatSubscription
 from app.db import utcnow
-from app.estates.models import FlatLink, LinkStatus
+from app.estates.api import FlatLink, LinkStatus
 from app.extensions import db
 from app.notifications.models import Notification
 

@@ -17,7 +17,7 @@ from app.audit.services import record
 from app.db import add_once, lock_row
 from app.display import yuan
 from app.errors import Conflict, InvalidInput, NotFound
-from app.estates.models import Estate
+from app.estates.api import Estate
 from app.extensions import db
 
 

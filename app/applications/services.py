@@ -16,8 +16,8 @@ from app.audit.services import record
 from app.consultations.api import head_of
 from app.db import add_once, lock_row, utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, NotFound
-from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-from app.estates.services import flat_labels, is_verified_owner
+from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import flat_labels, is_verified_owner
 from app.extensions import db
 
 

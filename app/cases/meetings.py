@@ -13,7 +13,7 @@ from app.cases.models import Case, Meeting
 from app.db import lock_row, utcnow
 from app.display import china_time
 from app.errors import Conflict, InvalidInput
-from app.estates.models import FlatLink, LinkStatus
+from app.estates.api import FlatLink, LinkStatus
 from app.extensions import db
 from app.notifications.services import announce, notify
 from app.signals import case_meeting_scheduled

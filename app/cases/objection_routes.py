@@ -10,7 +10,7 @@ from app.cases.objection_schemas import (
 from app.cases.routes import blp
 from app.consultations.api import services as consultations
 from app.consultations.api import ResultObjection
-from app.estates.services import get_or_404
+from app.estates.api import get_or_404
 
 
 @blp.route("/consultations/<int:consultation_id>/objections")

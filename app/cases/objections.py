@@ -12,7 +12,7 @@ from app.cases.models import Case
 from app.cases.services import open_case
 from app.consultations.api import services as consultations
 from app.consultations.api import Consultation, ObjectionStatus, ResultObjection
-from app.estates.models import Flat
+from app.estates.api import Flat
 from app.db import lock_row
 from app.errors import DomainError
 from app.extensions import db

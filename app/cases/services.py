@@ -24,7 +24,7 @@ from app.cases.models import (
     Post, PostReport, PostRevision)
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
-from app.estates.models import Flat
+from app.estates.api import Flat
 from app.extensions import db
 from app.privacy import mask_name
 from app.signals import post_created, post_edited, post_hidden

@@ -22,7 +22,7 @@ from app.consultations.api import services as consultations
 from app.consultations.api import Consultation
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, NotFound
-from app.estates.models import Estate, FlatLink, LinkStatus
+from app.estates.api import Estate, FlatLink, LinkStatus
 from app.extensions import db
 from app.rules import get_rule
 

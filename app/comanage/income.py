@@ -17,7 +17,7 @@ from app.consultations.api import Consultation
 from app.db import lock_row
 from app.display import yuan
 from app.errors import Conflict, InvalidInput
-from app.estates.models import Estate
+from app.estates.api import Estate
 from app.extensions import db
 
 #: a spending of public income is item 八 of Art. 278: the special rule (a city may be stricter)

@@ -16,7 +16,7 @@ from app.comanage.models import Neighbourhood, NeighbourhoodEstate, Notice, Noti
 from app.consultations.api import Consultation
 from app.db import insert_or_ignore, utcnow
 from app.errors import InvalidInput, NotFound
-from app.estates.models import Building, Flat, FlatLink, LinkStatus
+from app.estates.api import Building, Flat, FlatLink, LinkStatus
 from app.extensions import db
 
 

@@ -13,8 +13,8 @@ from app.consultations.models import (
     Consultation, ConsultationElectorate, ConsultationFlat, FlatProxy, Status)
 from app.display import china_time
 from app.errors import Forbidden, InvalidInput, NotFound
-from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-from app.estates.services import get_or_404
+from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import get_or_404
 from app.extensions import db
 
 

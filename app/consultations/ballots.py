@@ -23,7 +23,7 @@ from app.consultations.models import (
     VOID, Ballot, BallotAnswer, BallotVersion, Channel, Consultation, Status)
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput, NotFound
-from app.estates.models import Flat
+from app.estates.api import Flat
 from app.extensions import db
 from app.signals import ballot_cast, ballot_entered
 

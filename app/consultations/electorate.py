@@ -14,7 +14,7 @@ from app.consultations.access import head_of, scope_of
 from app.consultations.models import Ballot, Consultation, ConsultationElectorate, Status
 from app.db import lock_row, utcnow
 from app.errors import Conflict
-from app.estates.models import Flat, FlatLink, LinkStatus
+from app.estates.api import Flat, FlatLink, LinkStatus
 from app.extensions import db
 
 COLUMNS = ("consultation_id", "flat_id", "estate_id", "area_m2", "owner_id", "head")

@@ -21,7 +21,7 @@ from app.consultations.tally import results
 from app.db import utcnow
 from app.display import PDF_FONT, china_time, csv_document, pdf_font, pdf_text
 from app.errors import Conflict
-from app.estates.models import Building, Flat, Owner, Stairwell
+from app.estates.api import Building, Flat, Owner, Stairwell
 from app.extensions import db
 from app.privacy import mask_name, mask_phone, mask_room
 from app.rules.engine import area_text

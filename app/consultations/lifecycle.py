@@ -21,7 +21,7 @@ from app.consultations.tally import results
 from app.consultations.templates import Template
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput
-from app.estates.models import Building, Flat, Stairwell
+from app.estates.api import Building, Flat, Stairwell
 from app.extensions import db
 from app.rules import get_rule, item_rule
 from app.rules.civil_code import at_least_as_strict, item_label

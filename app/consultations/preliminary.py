@@ -19,8 +19,8 @@ from app.consultations.models import Ballot, Consultation, ObjectionStatus, Resu
 from app.db import utcnow
 from app.display import china_time
 from app.errors import Conflict, Forbidden
-from app.estates.models import Flat
-from app.estates.services import is_verified_owner
+from app.estates.api import Flat
+from app.estates.api import is_verified_owner
 from app.extensions import db
 from app.rules import get_rule
 

@@ -10,8 +10,8 @@ from app.consultations import messages
 from app.consultations.models import FlatProxy
 from app.db import lock_row, utcnow
 from app.errors import Conflict, Forbidden, InvalidInput
-from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-from app.estates.services import is_verified_owner
+from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import is_verified_owner
 from app.extensions import db
 
 def require_flat_owner_or_committee(user: User, flat: Flat) -> None:

@@ -10,8 +10,8 @@ from app.consultations.schemas import (
     AssistedBallotInSchema, BallotInSchema, BudgetCapInSchema, ConsultationDetailSchema, ConsultationInSchema,
     ConsultationOutSchema, ListQuery, ProxyInSchema, ProxyOutSchema, PublicReceiptSchema,
     ReceiptOutSchema, ResultsSchema, RuleOutSchema, TemplateOutSchema)
-from app.estates.models import Flat
-from app.estates.services import get_or_404
+from app.estates.api import Flat
+from app.estates.api import get_or_404
 from app.rules import all_rules
 from app.rules.engine import rule_view
 

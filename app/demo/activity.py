@@ -16,7 +16,7 @@ from app.auth.models import User
 from app.db import utcnow
 from app.demo import data
 from app.display import china_today
-from app.estates.models import Building, Flat, Stairwell
+from app.estates.api import Building, Flat, Stairwell
 from app.extensions import db
 
 DAY = timedelta(days=1)

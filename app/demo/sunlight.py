@@ -5,7 +5,7 @@ Site in metres (x east, y north): three six-floor slabs 30 m apart, 1号楼 to t
 """
 from sqlalchemy import select
 
-from app.estates.models import Building, Flat, Stairwell
+from app.estates.api import Building, Flat, Stairwell
 from app.extensions import db
 
 LATITUDE, LONGITUDE = 39.96, 116.42  # 和平里, 东城区

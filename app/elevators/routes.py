@@ -12,8 +12,8 @@ from app.elevators.schemas import (
     ElevatorObjectionSchema, ElevatorPlanSchema, ElevatorProjectInSchema, ElevatorProjectSchema,
     ElevatorProjectSummarySchema, ElevatorSignatureInSchema, ElevatorSignatureSchema)
 from app.errors import NotFound
-from app.estates.models import Stairwell
-from app.estates.services import get_or_404
+from app.estates.api import Stairwell
+from app.estates.api import get_or_404
 
 blp = Blueprint("elevators", __name__, url_prefix="/api/v1", description="加装电梯")
 

@@ -22,8 +22,8 @@ from app.elevators.shares import (
 from app.elevators.stages import GuardFacts, Stage, next_stage, refusal
 from app.elevators.statement import render_statement
 from app.errors import Conflict, Forbidden, GuardFailed, InvalidInput, NotFound
-from app.estates.models import Flat, FlatLink, LinkStatus, Stairwell
-from app.estates.services import is_verified_owner
+from app.estates.api import Flat, FlatLink, LinkStatus, Stairwell
+from app.estates.api import is_verified_owner
 from app.extensions import db
 from app.privacy import mask_room
 from app.signals import elevator_stage_changed

@@ -14,7 +14,7 @@ from app.auth.models import User
 from app.auth.subscribe import send_notice
 from app.db import utcnow
 from app.display import china_time
-from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import Estate, Flat, FlatLink, LinkStatus, Relation
 from app.extensions import db
 from app.notifications import messages
 from app.notifications.models import Notification

@@ -17,7 +17,7 @@ from app.consultations.api import services as consultations
 from app.consultations.api import visible
 from app.consultations.api import Ballot, Channel, Consultation
 from app.errors import DomainError, InvalidInput, NotFound
-from app.estates.models import Estate, Flat, Stairwell
+from app.estates.api import Estate, Flat, Stairwell
 from app.db import lock_rows
 from app.extensions import db
 from app.media.storage import media_store

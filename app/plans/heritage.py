@@ -8,7 +8,7 @@ from app.audit.services import record
 from app.db import add_once
 from app.consultations.api import catalogue_items
 from app.errors import Conflict, InvalidInput
-from app.estates.models import Building
+from app.estates.api import Building
 from app.extensions import db
 from app.plans import messages
 from app.plans.models import HeritageReview, PlanVersion, ReviewDecision

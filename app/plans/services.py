@@ -16,7 +16,7 @@ from app.consultations.api import catalogue_items
 from app.db import lock_row, utcnow
 from app.display import china_time
 from app.errors import Conflict, InvalidInput, NotFound
-from app.estates.models import Estate
+from app.estates.api import Estate
 from app.extensions import db
 from app.notifications.services import notify
 from app.plans import messages

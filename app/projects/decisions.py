@@ -15,7 +15,7 @@ from app.consultations.api import Consultation, ObjectionStatus
 from app.consultations.api import in_period, objections_of, preliminary_until, results
 from app.display import china_time
 from app.errors import Conflict
-from app.estates.models import Flat
+from app.estates.api import Flat
 from app.extensions import db
 from app.projects import messages
 from app.rules import get_rule, item_rule

@@ -22,8 +22,8 @@ from app.audit.services import record
 from app.db import insert_or_ignore, lock_rows
 from app.display import yuan
 from app.errors import Conflict, InvalidInput
-from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-from app.estates.services import flat_label
+from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import flat_label
 from app.extensions import db
 from app.money import largest_remainder
 from app.projects import messages

@@ -8,7 +8,7 @@ from app.auth.permissions import (
     is_committee, load_checked, require_committee, require_estate_role, require_member, require_user)
 from app.db import utcnow
 from app.errors import NotFound
-from app.estates.services import get_or_404
+from app.estates.api import get_or_404
 from app.extensions import db
 from app.projects import messages, phases, services, supervision
 from app.projects.models import (

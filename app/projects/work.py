@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from app.audit.services import record
 from app.db import lock_row
 from app.errors import Conflict, InvalidInput, NotFound
-from app.estates.models import Flat
+from app.estates.api import Flat
 from app.extensions import db
 from app.projects import messages
 from app.projects.decisions import content_vote, content_vote_outcome

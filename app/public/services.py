@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from app.estates.models import Estate
-from app.estates.services import estate_counts, get_or_404
+from app.estates.api import Estate
+from app.estates.api import estate_counts, get_or_404
 from app.extensions import db
 from app.projects.messages import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
 from app.projects.models import Complaint, FundEntry, FundEntryKind, RenovationProject

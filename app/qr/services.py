@@ -14,8 +14,8 @@ from app.audit.services import record
 from app.consultations.api import Consultation, Status
 from app.db import utcnow
 from app.errors import Conflict, NotFound
-from app.estates.models import Building, Estate, Stairwell
-from app.estates.services import get_or_404
+from app.estates.api import Building, Estate, Stairwell
+from app.estates.api import get_or_404
 from app.extensions import db
 from app.qr import messages, posters, tokens
 from app.qr.models import QrPlace, QrScan

@@ -67,7 +67,7 @@ def grant_for(user: User, room: str) -> Grant | None:
 
 
 def estate_grant(user: User, estate_id: int) -> Grant | None:
-    from app.estates.models import Estate
+    from app.estates.api import Estate
 
     if db.session.get(Estate, estate_id) is None or not is_member(user, estate_id):
         return None

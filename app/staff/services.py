@@ -19,7 +19,7 @@ from app.comanage.rating import satisfaction
 from app.db import utcnow
 from app.elevators.models import ElevatorProject
 from app.elevators.stages import Stage
-from app.estates.models import Building, Estate, Stairwell
+from app.estates.api import Building, Estate, Stairwell
 from app.extensions import db
 from app.projects.messages import PHASE_LABELS
 from app.projects.models import Complaint, ComplaintStatus, RenovationProject

@@ -4,8 +4,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from app.auth.permissions import require_member
-from app.estates.models import Estate
-from app.estates.services import get_or_404
+from app.estates.api import Estate
+from app.estates.api import get_or_404
 from app.offload import off_the_loop
 from app.sunlight import charts, services, statement
 from app.sunlight.access import editable, readable, require_editor

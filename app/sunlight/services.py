@@ -16,8 +16,8 @@ from app.auth.models import Role
 from app.auth.permissions import is_committee, is_member, is_moderator
 from app.db import utcnow
 from app.errors import InvalidInput, NotFound
-from app.estates.models import Flat
-from app.estates.services import verified_flat_ids
+from app.estates.api import Flat
+from app.estates.api import verified_flat_ids
 from app.extensions import db
 from app.offload import TimedOut, in_a_process
 from app.sunlight import analysis, messages

@@ -5,7 +5,7 @@ from flask import render_template
 
 from app.auth.permissions import require_user
 from app.auth.routes import me_view
-from app.estates.models import LinkStatus, Relation
+from app.estates.api import LinkStatus, Relation
 from app.web.routes import bp
 
 

@@ -3,8 +3,8 @@ building → stairwell → room (case_open.js calls the JSON API; the case page 
 from flask import render_template
 
 from app.auth.permissions import require_member
-from app.estates.models import Estate
-from app.estates.services import get_or_404
+from app.estates.api import Estate
+from app.estates.api import get_or_404
 from app.web.routes import bp
 
 

@@ -11,7 +11,7 @@ from app.auth.permissions import is_member, require_member, require_user
 from app.comanage import areas, choices, income, notices, rating
 from app.comanage.messages import MATTER_LABELS
 from app.consultations.api import services as consultations
-from app.estates.services import get_estate
+from app.estates.api import get_estate
 from app.web.routes import bp
 
 

@@ -16,7 +16,7 @@ from app.cases import views as case_views
 from app.cases.models import Case
 from app.db import utcnow
 from app.display import CHINA_TZ
-from app.estates.services import buildings_with_stairwells, get_estate, stairwell_rooms
+from app.estates.api import buildings_with_stairwells, get_estate, stairwell_rooms
 from app.rules import all_rules
 from app.web import messages_console as messages
 from app.web.console import bp, committee_page

@@ -12,7 +12,7 @@ from app.comanage.choices import MATTERS
 from app.comanage.messages import (
     INCOME_CATEGORIES, MATTER_LABELS, NOTICE_KINDS, SPENDING_CATEGORIES)
 from app.consultations.api import services as consultations
-from app.estates.services import buildings_with_stairwells
+from app.estates.api import buildings_with_stairwells
 from app.web.comanage import decision_rows
 from app.web.console import bp, committee_page
 

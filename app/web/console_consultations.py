@@ -14,8 +14,9 @@ from app.consultations.api import visible
 from app.consultations.api import Consultation, Status
 from app.consultations.api import ResultsSchema
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
-from app.estates.services import (
-    buildings_with_stairwells, flat_label, flat_labels, get_estate, place_label)
+from app.estates.api import (
+    buildings_with_stairwells, flat_label, flat_labels, get_estate, place_label,
+)
 from app.paperballots import messages as paper_messages
 from app.paperballots import services as paper
 from app.rules import get_rule

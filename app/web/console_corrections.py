@@ -10,7 +10,7 @@ from app.consultations.api import services
 from app.consultations.api import visible
 from app.consultations.api import ObjectionStatus, ResultObjection
 from app.errors import Conflict, DomainError, InvalidInput
-from app.estates.services import get_estate, get_or_404
+from app.estates.api import get_estate, get_or_404
 from app.web import messages_work as messages
 from app.web.console import bp
 from app.web.forms import answers_from_form, check_csrf, field_name

@@ -11,7 +11,7 @@ from app.display import CHINA_TZ
 from app.elevators import consent, services
 from app.elevators.stages import ORDER, next_stage
 from app.errors import NotFound
-from app.estates.services import buildings_with_stairwells
+from app.estates.api import buildings_with_stairwells
 from app.web import messages_elevators as messages
 from app.web.console import bp, committee_page
 from app.web.elevators import progress_context, shares_or_reason

@@ -11,7 +11,7 @@ from flask import flash, redirect, render_template, request, url_for
 from app.consultations.api import services as consultations
 from app.consultations.api import visible
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
-from app.estates.services import flat_labels, get_estate
+from app.estates.api import flat_labels, get_estate
 from app.paperballots import layout as sheet_layout
 from app.paperballots import messages
 from app.paperballots import services as paper

@@ -11,7 +11,7 @@ from flask import render_template
 
 from app.auth.permissions import load_checked, require_committee, require_user
 from app.consultations.api import services as consultations
-from app.estates.services import buildings_with_stairwells, estate_flat_labels, get_estate
+from app.estates.api import buildings_with_stairwells, estate_flat_labels, get_estate
 from app.projects.messages import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
 from app.projects.evaluation import evaluation_of
 from app.projects.models import RenovationProject

@@ -15,7 +15,7 @@ from app.consultations.api import ResultsSchema
 from app.display import cents_yuan
 from app.elevators import services as elevators
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
-from app.estates.services import flat_labels
+from app.estates.api import flat_labels
 from app.rules import get_rule
 from app.web import messages, messages_resident
 from app.web.forms import BallotForm, answers_from_form, field_name, load_form

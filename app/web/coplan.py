@@ -8,8 +8,8 @@ from flask import render_template, request
 from app.applications import services as applications
 from app.auth.permissions import require_member
 from app.errors import NotFound
-from app.estates.models import Estate
-from app.estates.services import get_or_404
+from app.estates.api import Estate
+from app.estates.api import get_or_404
 from app.plans import services as plans
 from app.web.routes import bp
 

@@ -15,7 +15,7 @@ from app.elevators import consent, services
 from app.elevators.access import viewable_project
 from app.elevators.stages import ORDER
 from app.errors import InvalidInput
-from app.estates.models import Relation
+from app.estates.api import Relation
 from app.web.forms import field_name
 from app.web.routes import bp
 

@@ -12,9 +12,9 @@ from app.cases import services as cases
 from app.comanage.notices import unread_notices
 from app.elevators import services as elevators
 from app.notifications.services import unread_count
-from app.estates.models import Estate, LinkStatus
-from app.estates.routes import estate_view
-from app.estates.services import committee_estates, get_or_404
+from app.estates.api import Estate, LinkStatus
+from app.estates.api import estate_view
+from app.estates.api import committee_estates, get_or_404
 from app.web.consultations import open_for_home, records_for_home
 from app.web.routes import bp
 

@@ -8,7 +8,7 @@ from app.cases.messages import AUTHOR_ROLES  # noqa: F401 - templates read m.AUT
 from app.cases.messages import STATUS_LABELS as CASE_STATUS  # noqa: F401 - templates read m.CASE_STATUS
 from app.consultations.api import CHANNEL_LABELS
 from app.consultations.api import STATUS_LABELS as CONSULTATION_STATUS
-from app.estates.messages import CLAIM_STATUS, RELATIONS  # noqa: F401 - as m.NAME
+from app.estates.api import CLAIM_STATUS, RELATIONS
 from app.rules.messages import DECISION_LABELS as DECISION
 
 APP_NAME = "共治"

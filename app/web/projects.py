@@ -7,8 +7,8 @@ API route calls."""
 from flask import render_template, request
 
 from app.auth.permissions import require_member, require_user
-from app.estates.models import Estate
-from app.estates.services import get_or_404
+from app.estates.api import Estate
+from app.estates.api import get_or_404
 from app.projects import fund
 from app.projects.evaluation import evaluation_of
 from app.projects.models import RenovationProject

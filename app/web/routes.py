@@ -19,8 +19,8 @@ from app.cases.models import Case
 from app.display import china_time
 from app.errors import DomainError
 from app.privacy import mask_name, mask_phone
-from app.estates.membership import live_claims
-from app.estates.services import stairwell_rooms
+from app.estates.api import live_claims
+from app.estates.api import stairwell_rooms
 from app.web import messages_resident as messages
 from app.web.forms import check_csrf
 from app.web.pages import page_context, page_error

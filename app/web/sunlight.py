@@ -10,7 +10,7 @@ from app.auth.permissions import current_user
 from app.cases import services as cases
 from app.elevators import services as elevators
 from app.errors import NotFound
-from app.estates.services import estate_flat_labels
+from app.estates.api import estate_flat_labels
 from app.sunlight import charts, messages as sunlight_messages, services, text
 from app.web.console import bp as console_bp, committee_page
 from app.web.routes import bp

@@ -5,8 +5,8 @@ show only the resident's own windows (app/web/sunlight.py) and link here."""
 from flask import render_template
 
 from app.auth.permissions import require_member
-from app.estates.models import Estate
-from app.estates.services import get_or_404
+from app.estates.api import Estate
+from app.estates.api import get_or_404
 from app.sunlight import services, text
 from app.sunlight.access import readable
 from app.web.routes import bp

@@ -7,7 +7,7 @@ from sqlalchemy import select, text
 from app.audit.models import AuditEntry
 from app.audit.services import verify_all
 from app.auth.models import RoleGrant, SmsCode, User
-from app.estates.models import FlatLink, LinkStatus
+from app.estates.api import FlatLink, LinkStatus
 from app.extensions import db
 from app.notifications.services import notify
 from tests.factories import auth, flats_of, link, make_estate, make_owner, make_user

@@ -3,7 +3,7 @@ spare resources with proposed uses that residents comment on and vote for."""
 import threading
 
 from app.comanage import areas
-from app.estates.services import create_estate
+from app.estates.api import create_estate
 from tests.comanage.helpers import A, later
 from tests.factories import auth, flats_of, link, make_estate, make_owner, make_user
 

@@ -16,8 +16,8 @@ from app.consultations.api import (
     results,
 )
 from app.db import utcnow
-from app.estates.ledger import LedgerRow
-from app.estates.services import import_ledger
+from app.estates.api import LedgerRow
+from app.estates.api import import_ledger
 from app.extensions import db
 from tests.factories import (auth, flats_of, link, make_consultation, make_estate, make_owner,
                              make_user)

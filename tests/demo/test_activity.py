@@ -8,7 +8,7 @@ from app.comanage.models import Notice, NoticeRead, PublicIncomeEntry, RatingRou
 from app.consultations.api import Ballot, Consultation
 from app.elevators.models import ElevatorProject
 from app.elevators.stages import Stage
-from app.estates.models import Estate
+from app.estates.api import Estate
 from app.extensions import db
 from app.plans.models import PlanComment, PlanVersion
 from app.projects.models import (

@@ -5,7 +5,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.auth.models import User
-from app.estates.models import Building, Estate, Flat, FlatLink, LinkStatus, Owner
+from app.estates.api import Building, Estate, Flat, FlatLink, LinkStatus, Owner
 from app.extensions import db
 
 README = Path(__file__).resolve().parents[2] / "README.md"

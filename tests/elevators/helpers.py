@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from app.db import utcnow
-from app.estates.models import Stairwell
+from app.estates.api import Stairwell
 from app.extensions import db
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
 

@@ -9,8 +9,8 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from app.audit.models import AuditEntry
-from app.estates.identity import TRIES_PER_FLAT, TRIES_PER_USER, verify_by_identity
-from app.estates.models import FlatLink, IdentityAttempt, LinkStatus
+from app.estates.api import TRIES_PER_FLAT, TRIES_PER_USER, verify_by_identity
+from app.estates.api import FlatLink, IdentityAttempt, LinkStatus
 from app.errors import DomainError
 from app.extensions import db
 from app.notifications.models import Notification

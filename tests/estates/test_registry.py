@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select, update
 
 from app.audit.models import AuditEntry
-from app.estates.models import FlatCode, FlatLink, LinkStatus, Stairwell
+from app.estates.api import FlatCode, FlatLink, LinkStatus, Stairwell
 from app.db import utcnow
 from app.extensions import db
 from tests.factories import auth, flats_of, link, make_estate, make_user

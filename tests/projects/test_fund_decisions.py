@@ -11,9 +11,9 @@ from app.auth.models import User
 from app.cases.objections import file_objection, resolve_objection
 from app.consultations.api import publish_consultation, results
 from app.db import utcnow
-from app.estates.ledger import LedgerRow
-from app.estates.models import FlatLink
-from app.estates.services import import_ledger
+from app.estates.api import LedgerRow
+from app.estates.api import FlatLink
+from app.estates.api import import_ledger
 from app.extensions import db
 from tests.factories import flats_of, make_estate, make_user
 from tests.projects.fund_helpers import fund_decision

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from app.consultations.api import services
-from app.estates.models import Owner
+from app.estates.api import Owner
 from app.extensions import db
 from app.rules.engine import AT_LEAST, MORE_THAN, Rule, Threshold
 from tests.factories import flats_of, make_consultation, make_estate, make_user

@@ -4,7 +4,7 @@ import itertools
 
 from app.applications import reserve, services as applications
 from app.applications.models import Application, ApplicationStatus, ApplicationSupport
-from app.estates.models import Building
+from app.estates.api import Building
 from app.extensions import db
 from app.plans import heritage, services as plans
 from tests.factories import make_estate

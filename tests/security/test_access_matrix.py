@@ -103,7 +103,7 @@ def sms_login(client, phone=None) -> dict:
 
 
 def flat_code(w) -> str:
-    from app.estates.services import issue_flat_codes
+    from app.estates.api import issue_flat_codes
 
     text = issue_flat_codes(w.a.estate.id, w.committee, [w.a.flats[6].id])
     return next(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))["code"]
@@ -114,8 +114,8 @@ def registered_owner(w) -> dict:
     names an owner with an ID number and a certificate number; a new one for each role."""
     from decimal import Decimal
 
-    from app.estates.ledger import LedgerRow
-    from app.estates.services import create_estate, import_ledger
+    from app.estates.api import LedgerRow
+    from app.estates.api import create_estate, import_ledger
     from tests.estates.ledger_shapes import valid_id
 
     estate = create_estate(name="核对小区", district="东城区", street="和平里街道", built_year=1990)

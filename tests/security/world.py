@@ -19,8 +19,8 @@ from app.consultations.api import services as consultations
 from app.db import utcnow
 from app.elevators import services as elevators
 from app.elevators.stages import Stage
-from app.estates.models import FlatLink, Relation, Stairwell
-from app.estates.services import claim_flat
+from app.estates.api import FlatLink, Relation, Stairwell
+from app.estates.api import claim_flat
 from app.extensions import db
 from app.notifications.services import notify
 from app.projects import fund, services as projects

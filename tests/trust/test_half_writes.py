@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 
 from app.consultations.api import ballots as consultation_services
 from app.consultations.api import Ballot, BallotAnswer, BallotVersion
-from app.estates import ledger_import
+from app.estates.api import ledger_import
 from app.extensions import db
 from app.qr import services as qr_services
 from app.qr.models import QrPlace

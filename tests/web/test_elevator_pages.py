@@ -238,7 +238,7 @@ def test_publicity_offers_the_objection_and_signing_the_signature(client, place,
 def test_a_plan_that_no_longer_fits_the_ledger_is_named_not_a_broken_page(client, place, project):
     from decimal import Decimal
 
-    from app.estates.models import Flat
+    from app.estates.api import Flat
 
     first = place.flats[0]
     db.session.add(Flat(estate_id=first.estate_id, building_id=first.building_id,

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from app.consultations.api import services
-from app.estates.services import estate_members
+from app.estates.api import estate_members
 from app.web import messages_console
 from app.web.console_consultations import flat_picker, next_flat
 from tests.factories import flats_of, make_consultation, make_estate, make_user

@@ -4,7 +4,7 @@ elevators, the sunlight analyses. Both databases."""
 import pytest
 
 from app.cases import resolution, services as cases
-from app.estates.services import estate_counts
+from app.estates.api import estate_counts
 from tests.elevators.helpers import Stairwell6
 from tests.factories import flats_of, make_estate, make_owner, make_user
 from tests.sunlight.helpers import Place
