@@ -40,8 +40,8 @@ def seed(database_url: str) -> tuple[int, list[dict], list[str]]:
     from sqlalchemy import insert, select
 
     from app import create_app
-    from app.auth.models import User
-    from app.auth.tokens import issue
+    from app.auth.api import User
+    from app.auth.api import issue
     from app.config import TestConfig
     from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow

@@ -29,8 +29,8 @@ class StatementCounter:
 
 
 def build(count: int):
-    from app.auth.models import Role, User
-    from app.auth.services import grant_role
+    from app.auth.api import Role, User
+    from app.auth.api import grant_role
     from app.cases import services
     from app.cases.models import Post
     from app.db import utcnow
@@ -85,7 +85,7 @@ def timed(client, counter, method, path, headers, **kwargs):
 
 
 def run(backend: str, count: int) -> None:
-    from app.auth.tokens import issue
+    from app.auth.api import issue
     from app.extensions import db
 
     with scratch_app(backend) as app:

@@ -29,8 +29,8 @@ AREA = (12, 2_500)
 
 
 def build(flats: int):
-    from app.auth.models import Role
-    from app.auth.services import get_or_create_user, grant_role
+    from app.auth.api import Role
+    from app.auth.api import get_or_create_user, grant_role
     from app.consultations.api import Ballot, BallotAnswer, Channel
     from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow
@@ -76,8 +76,8 @@ def build(flats: int):
 def build_area(estates: int, flats: int):
     """A 片区 of `estates` estates of `flats` flats with a needs survey in which every flat's
     verified resident answered (rows written in bulk, as `build` does for ballots)."""
-    from app.auth.models import Role, User
-    from app.auth.services import get_or_create_user, grant_role
+    from app.auth.api import Role, User
+    from app.auth.api import get_or_create_user, grant_role
     from app.comanage import areas
     from app.consultations.api import Ballot, BallotAnswer, Channel
     from app.db import utcnow
@@ -176,7 +176,7 @@ def timed(function, runs=RUNS):
 
 def cast_rate(consultation, count=100):
     """Ballots per second through cast_ballot (each its own transaction and audit entry)."""
-    from app.auth.services import get_or_create_user
+    from app.auth.api import get_or_create_user
     from app.consultations.api import cast_ballot
     from app.estates.api import Flat, FlatLink, LinkStatus, Relation
     from app.extensions import db
@@ -198,7 +198,7 @@ def cast_rate(consultation, count=100):
 
 def _measured(backend: str, flats: int, with_cast_rate: bool = False) -> dict:
     """Query count and median time of results() (and GET …/results) on a fresh estate."""
-    from app.auth.tokens import issue
+    from app.auth.api import issue
     from app.consultations.api import results
     from app.extensions import db
 

@@ -44,7 +44,7 @@ def _seed():
 
     estate = make_estate(name="重载小区")
     token = committee_token(estate.id)
-    from app.auth.services import get_or_create_user
+    from app.auth.api import get_or_create_user
 
     committee = get_or_create_user("13800000009")
     project = create_project(estate.id, "屋面改造", 100_000_00, committee.id)

@@ -2,9 +2,9 @@
 import itertools
 from decimal import Decimal
 
-from app.auth.models import Role, User
-from app.auth.services import grant_role
-from app.auth.tokens import issue
+from app.auth.api import Role, User
+from app.auth.api import grant_role
+from app.auth.api import issue
 from app.estates.api import LedgerRow
 from app.estates.api import Flat, FlatLink, LinkStatus, Relation
 from app.estates.api import create_estate, import_ledger
@@ -93,14 +93,14 @@ def make_consultation(estate, template_key="elevator_consent", *, actor=None, op
 
 def refresh_token_of(user: User) -> str:
     """The refresh token of a new sign-in (a server-side token family), as a login gives."""
-    from app.auth.services import issue_tokens
+    from app.auth.api import issue_tokens
 
     return issue_tokens(user)["refresh_token"]
 
 
 def sign_in_cookie(client, user: User, csrf: str = "x") -> None:
     """Sign a test client's cookie in as `user`: a real server-side web session."""
-    from app.auth.services import start_session
+    from app.auth.api import start_session
 
     auth_session = start_session(user, "web")
     db.session.commit()

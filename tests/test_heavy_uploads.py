@@ -21,7 +21,7 @@ HEALTH_BOUND_S = 3.0
 
 
 def seed(url: str):
-    from app.auth.tokens import issue
+    from app.auth.api import issue
     from app.projects.services import create_project
     from tests.factories import make_user
     from tests.realtime.helpers import seeding

@@ -7,7 +7,7 @@ from sqlalchemy import delete, or_, select
 
 from app.account import messages
 from app.audit.services import record
-from app.auth.models import LoginTicket, RoleGrant, SmsCode, SmsOutboxMessage, User, WechatSubscription
+from app.auth.api import LoginTicket, RoleGrant, SmsCode, SmsOutboxMessage, User, WechatSubscription
 from app.db import utcnow
 from app.estates.api import FlatLink, LinkStatus
 from app.extensions import db

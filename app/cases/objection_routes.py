@@ -3,7 +3,7 @@ record (each mediated as a case), resolving them. Thin; the rules are in objecti
 app.consultations.preliminary."""
 from flask.views import MethodView
 
-from app.auth.permissions import is_committee, require_committee
+from app.auth.api import is_committee, require_committee
 from app.cases import objections
 from app.cases.objection_schemas import (
     ObjectionInSchema, ObjectionResolveInSchema, ObjectionSchema, PreliminarySchema)

@@ -16,8 +16,8 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
-from app.auth.models import User
-from app.auth.permissions import is_committee, is_member, is_moderator
+from app.auth.api import User
+from app.auth.api import is_committee, is_member, is_moderator
 from app.cases import messages
 from app.cases.models import (
     Case, CaseFlat, CaseParty, CaseStatus, ModerationAction, ModerationKind, PartyRole,

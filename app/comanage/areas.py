@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
-from app.auth.models import User
-from app.auth.permissions import is_member, is_staff, require_user
+from app.auth.api import User
+from app.auth.api import is_member, is_staff, require_user
 from app.comanage import messages
 from app.comanage.models import (
     Neighbourhood, NeighbourhoodEstate, NeighbourhoodSurvey, NeighbourhoodSurveyPart,

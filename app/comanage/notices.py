@@ -8,8 +8,8 @@ the committee sees how many of the residents in scope have read it.
 from sqlalchemy import distinct, func, or_, select
 
 from app.audit.services import record
-from app.auth.models import User
-from app.auth.permissions import is_member, is_moderator, is_staff
+from app.auth.api import User
+from app.auth.api import is_member, is_moderator, is_staff
 from app.comanage import messages
 from app.comanage.areas import estate_ids
 from app.comanage.models import Neighbourhood, NeighbourhoodEstate, Notice, NoticeRead

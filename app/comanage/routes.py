@@ -3,7 +3,7 @@ company), the property service rating, the public income ledger and notices."""
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_committee, require_member, require_user
+from app.auth.api import require_committee, require_member, require_user
 from app.comanage import choices, income, notices, rating
 from app.comanage.schemas import (
     ChoiceSchema, DecisionInSchema, DecisionSchema, IncomeInSchema, IncomeLedgerSchema,

@@ -6,8 +6,8 @@ The API routes and the pages load and check through the same three helpers
 from sqlalchemy import Integer, and_, bindparam, case, exists, func, or_, select, true, union
 from sqlalchemy.orm import joinedload
 
-from app.auth.models import User
-from app.auth.permissions import is_committee, is_moderator, require_user
+from app.auth.api import User
+from app.auth.api import is_committee, is_moderator, require_user
 from app.consultations import messages
 from app.consultations.models import (
     Consultation, ConsultationElectorate, ConsultationFlat, FlatProxy, Status)

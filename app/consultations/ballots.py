@@ -12,8 +12,8 @@ from sqlalchemy import and_, bindparam, exists, insert, select, text
 
 from app.audit.models import AuditPending
 from app.audit.services import pending_fields, record, seal_soon
-from app.auth.models import User
-from app.auth.services import normalize_phone
+from app.auth.api import User
+from app.auth.api import normalize_phone
 from app.consultations import messages
 from app.consultations.access import flat_in_scope, linked_flats, resolve_rights, rights_query
 from app.consultations.answers import check_answers

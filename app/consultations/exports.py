@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.audit import messages as audit_messages
 from app.audit.services import head_text
-from app.auth.permissions import is_committee
+from app.auth.api import is_committee
 from app.consultations import messages
 from app.consultations.models import Ballot, Consultation, Status
 from app.consultations.corrections import corrections_of

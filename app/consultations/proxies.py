@@ -3,9 +3,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.audit.services import record
-from app.auth.models import User
-from app.auth.permissions import is_committee
-from app.auth.services import get_or_create_user, normalize_phone
+from app.auth.api import User
+from app.auth.api import is_committee
+from app.auth.api import get_or_create_user, normalize_phone
 from app.consultations import messages
 from app.consultations.models import FlatProxy
 from app.db import lock_row, utcnow

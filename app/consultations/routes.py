@@ -3,7 +3,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_committee, require_member, require_user
+from app.auth.api import require_committee, require_member, require_user
 from app.consultations import exports, services
 from app.consultations.models import FlatProxy
 from app.consultations.schemas import (

@@ -192,7 +192,7 @@ class ProxyInSchema(BaseSchema):
 
 
 def _masked_phone(user_id: int) -> str | None:
-    from app.auth.models import User
+    from app.auth.api import User
     from app.extensions import db
     from app.privacy import mask_phone
 

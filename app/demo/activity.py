@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.auth.models import User
+from app.auth.api import User
 from app.db import utcnow
 from app.demo import data
 from app.display import china_today

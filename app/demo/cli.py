@@ -2,8 +2,8 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from app.auth.models import Role
-from app.auth.services import get_or_create_user, grant_role
+from app.auth.api import Role
+from app.auth.api import get_or_create_user, grant_role
 from app.demo import data
 from app.estates.api import LedgerRow
 from app.estates.api import Estate, Flat, FlatLink, LinkStatus, Relation, Stairwell, Building

@@ -3,7 +3,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import is_committee, require_committee, require_member
+from app.auth.api import is_committee, require_committee, require_member
 from app.elevators import services
 from app.elevators.access import viewable_project
 from app.elevators.models import Objection

@@ -9,7 +9,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from app.audit.services import record
-from app.auth.permissions import is_moderator
+from app.auth.api import is_moderator
 from app.db import utcnow
 from app.display import china_time
 from app.consultations.api import services as consultations

@@ -2,7 +2,7 @@
 
 
 def init_app(app):
-    from app.auth import membership
+    from app.auth.api import membership
     from app.estates.cli import estates_cli
     from app.estates.membership import FACTS
     from app.estates.routes import blp

@@ -10,7 +10,7 @@ from flask import current_app
 from sqlalchemy import func, select, update
 
 from app.audit.services import record
-from app.auth.models import User
+from app.auth.api import User
 from app.db import lock_row, utcnow
 from app.errors import InvalidInput, NotFound, TooManyRequests
 from app.estates import messages

@@ -4,8 +4,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from app.auth.permissions import (
-    require_committee, require_member, require_staff, require_user)
+from app.auth.api import require_committee, require_member, require_staff, require_user
 from app.estates import identity, membership, services
 from app.estates.ledger import parse_ledger, rows_of
 from app.estates.ledger_import import preview_ledger

@@ -8,7 +8,7 @@ people who act next. Each committee member hears once per vote (the dedup key).
 """
 from sqlalchemy import select
 
-from app.auth.models import Role, RoleGrant
+from app.auth.api import Role, RoleGrant
 from app.display import china_time
 from app.extensions import db
 from app.notifications import messages

@@ -10,8 +10,8 @@ from datetime import timedelta
 
 from sqlalchemy import and_, exists, select
 
-from app.auth.models import User
-from app.auth.subscribe import send_notice
+from app.auth.api import User
+from app.auth.api import send_notice
 from app.db import utcnow
 from app.display import china_time
 from app.estates.api import Estate, Flat, FlatLink, LinkStatus, Relation

@@ -1,5 +1,5 @@
 """Telling an owner that the committee recorded the sale of their flat: who, how and when."""
-from app.auth.models import User
+from app.auth.api import User
 from app.display import china_time
 from app.estates.api import FlatTransfer
 from app.estates.api import flat_label

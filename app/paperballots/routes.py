@@ -3,7 +3,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_user
+from app.auth.api import require_user
 from app.consultations.api import services as consultations
 from app.consultations.api import ReceiptOutSchema
 from app.paperballots import services

@@ -2,9 +2,10 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.models import Role
-from app.auth.permissions import (
-    load_checked, require_committee, require_estate_role, require_member, require_staff)
+from app.auth.api import Role
+from app.auth.api import (
+    load_checked, require_committee, require_estate_role, require_member, require_staff,
+)
 from app.estates.api import Building, Estate
 from app.estates.api import get_or_404
 from app.plans import heritage, services

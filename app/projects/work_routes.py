@@ -2,7 +2,7 @@
 progress, timeline), the joint acceptance (联合验收). Thin; the rules are in work.py."""
 from flask.views import MethodView
 
-from app.auth.permissions import require_committee
+from app.auth.api import require_committee
 from app.estates.api import get_or_404
 from app.projects import work
 from app.projects.models import ItemStatus, RenovationProject

@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, render_template
 
-from app.auth.permissions import current_user
+from app.auth.api import current_user
 from app.display import CHINA_TZ
 from app.estates.api import flat_claims
 from app.estates.api import RELATIONS

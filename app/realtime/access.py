@@ -73,7 +73,7 @@ def watch_sessions() -> None:
 def recheck(socketio, tokens: dict, user_ids: list[int]) -> None:
     """In the process holding them: drop these people's connections whose token no longer
     signs them in; make the others leave the rooms they may no longer see."""
-    from app.auth.tokens import user_from_token
+    from app.auth.api import user_from_token
     from app.errors import Unauthorized
     from app.realtime.rooms import committee_room, grant_for, parse_room
 

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from app.auth.models import User
-from app.auth.permissions import is_committee, is_member
+from app.auth.api import User
+from app.auth.api import is_committee, is_member
 from app.extensions import db
 from app.schemas import INT_MAX
 

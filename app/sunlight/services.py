@@ -12,8 +12,8 @@ from flask import current_app
 from sqlalchemy import select
 
 from app.audit.services import record
-from app.auth.models import Role
-from app.auth.permissions import is_committee, is_member, is_moderator
+from app.auth.api import Role
+from app.auth.api import is_committee, is_member, is_moderator
 from app.db import utcnow
 from app.errors import InvalidInput, NotFound
 from app.estates.api import Flat

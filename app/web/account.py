@@ -3,8 +3,8 @@ my account. Each page is a shell a small script fills from the JSON API (account
 changes go through the API with the cookie session and the CSRF header."""
 from flask import render_template
 
-from app.auth.permissions import require_user
-from app.auth.routes import me_view
+from app.auth.api import require_user
+from app.auth.api import me_view
 from app.estates.api import LinkStatus, Relation
 from app.web.routes import bp
 

@@ -3,7 +3,7 @@ from functools import wraps
 
 from flask import Blueprint, render_template
 
-from app.auth.permissions import is_staff, require_committee, require_user
+from app.auth.api import is_staff, require_committee, require_user
 from app.cases import services as cases
 from app.errors import DomainError
 from app.estates.api import Estate

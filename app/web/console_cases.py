@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from flask import render_template
 
-from app.auth.permissions import is_committee, load_checked, require_moderator
+from app.auth.api import is_committee, load_checked, require_moderator
 from app.cases import resolution
 from app.cases import services as cases
 from app.cases import views as case_views

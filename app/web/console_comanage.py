@@ -6,7 +6,7 @@ keep the public income ledger; post notices and explainers and see how many read
 Shells over the same services as the API; forms call the JSON API (app.js), each public
 or irreversible act behind a confirmation that states its consequence (console.js).
 """
-from app.auth.permissions import require_user
+from app.auth.api import require_user
 from app.comanage import choices, income, notices, rating
 from app.comanage.choices import MATTERS
 from app.comanage.messages import (

@@ -7,7 +7,7 @@ session's CSRF token, cast by `services.cast_assisted_ballot` as the API does.
 """
 from flask import flash, redirect, render_template, request, url_for
 
-from app.auth.permissions import require_user
+from app.auth.api import require_user
 from app.comanage.choices import NAMED_OPTIONS
 from app.consultations.api import services
 from app.consultations.api import visible

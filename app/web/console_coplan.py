@@ -10,7 +10,7 @@ from flask import render_template
 
 from app.applications import reserve
 from app.applications import services as applications
-from app.auth.permissions import is_staff, require_staff, require_user
+from app.auth.api import is_staff, require_staff, require_user
 from app.consultations.api import catalogue_items
 from app.plans import heritage
 from app.plans import services as plans

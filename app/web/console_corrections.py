@@ -4,7 +4,7 @@ assisted ballot's fields). Voiding needs no answers and stays on the consultatio
 (console_work.js); both end in `objections.resolve_objection`, as the API does."""
 from flask import flash, redirect, render_template, request, url_for
 
-from app.auth.permissions import require_committee
+from app.auth.api import require_committee
 from app.cases import objections
 from app.consultations.api import services
 from app.consultations.api import visible

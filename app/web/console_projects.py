@@ -9,7 +9,7 @@ API (the same calls a client makes), so the page shows exactly what the API answ
 """
 from flask import render_template
 
-from app.auth.permissions import load_checked, require_committee, require_user
+from app.auth.api import load_checked, require_committee, require_user
 from app.consultations.api import services as consultations
 from app.estates.api import buildings_with_stairwells, estate_flat_labels, get_estate
 from app.projects.messages import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS

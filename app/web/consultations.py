@@ -6,7 +6,7 @@ a ballot is cast by `services.cast_ballot`, exactly as `PUT …/ballots/mine` do
 """
 from flask import flash, redirect, render_template, request, url_for
 
-from app.auth.routes import me_view
+from app.auth.api import me_view
 from app.comanage import choices, notices
 from app.consultations.api import services
 from app.consultations.api import visible

@@ -6,7 +6,7 @@ the JSON API (app.js's data-api forms, plan.js fills the quote from a selection)
 from flask import render_template, request
 
 from app.applications import services as applications
-from app.auth.permissions import require_member
+from app.auth.api import require_member
 from app.errors import NotFound
 from app.estates.api import Estate
 from app.estates.api import get_or_404

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from flask import render_template
 
-from app.auth.permissions import is_committee
+from app.auth.api import is_committee
 from app.consultations.api import services as consultations
 from app.consultations.api import visible
 from app.elevators import consent, services

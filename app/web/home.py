@@ -6,8 +6,8 @@ depend on the blueprint in app/web/routes.py, and routes.py on none of them.
 """
 from flask import render_template
 
-from app.auth.permissions import current_user
-from app.auth.routes import me_view
+from app.auth.api import current_user
+from app.auth.api import me_view
 from app.cases import services as cases
 from app.comanage.notices import unread_notices
 from app.elevators import services as elevators

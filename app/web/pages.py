@@ -1,7 +1,7 @@
 """What every page shares: the logged-in user, the CSRF token, elder mode, errors."""
 from flask import redirect, render_template, request, session, url_for
 
-from app.auth.permissions import current_user
+from app.auth.api import current_user
 from app.errors import DomainError, Unauthorized
 from app.web import (
     messages, messages_comanage, messages_console, messages_coplan, messages_elevators, messages_fund,

@@ -6,7 +6,7 @@ project.js fills from the JSON API, except the sub-accounts, rendered from the s
 API route calls."""
 from flask import render_template, request
 
-from app.auth.permissions import require_member, require_user
+from app.auth.api import require_member, require_user
 from app.estates.api import Estate
 from app.estates.api import get_or_404
 from app.projects import fund

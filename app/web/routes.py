@@ -8,11 +8,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Blueprint, make_response, redirect, render_template, request
 
-from app.auth import messages as auth_messages
-from app.auth import tickets, wechat
-from app.auth.permissions import (
-    current_user, is_moderator, load_checked, login_session, require_user)
-from app.auth.routes import safe_next
+from app.auth.api import messages as auth_messages
+from app.auth.api import tickets, wechat
+from app.auth.api import current_user, is_moderator, load_checked, login_session, require_user
+from app.auth.api import safe_next
 from app.cases import services as cases
 from app.cases import views as case_views
 from app.cases.models import Case

@@ -10,9 +10,9 @@ from datetime import timedelta
 
 from flask import Blueprint, current_app, render_template, request
 
-from app.auth import messages as auth_messages
-from app.auth.permissions import require_staff
-from app.auth.sms import outbox_counts
+from app.auth.api import messages as auth_messages
+from app.auth.api import require_staff
+from app.auth.api import outbox_counts
 from app.db import utcnow
 from app.errors import DomainError
 from app.jobs.runner import overview

@@ -5,7 +5,7 @@ post notices to the whole 片区 with their read counts.
 """
 from flask import render_template
 
-from app.auth.permissions import require_staff
+from app.auth.api import require_staff
 from app.comanage import areas, notices
 from app.comanage.messages import RESOURCE_KINDS
 from app.consultations.api import services as consultations

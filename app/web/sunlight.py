@@ -6,7 +6,7 @@ the JSON API (sunlight_form.js) like every other console change.
 """
 from flask import request
 
-from app.auth.permissions import current_user
+from app.auth.api import current_user
 from app.cases import services as cases
 from app.elevators import services as elevators
 from app.errors import NotFound

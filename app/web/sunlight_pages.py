@@ -4,7 +4,7 @@ check and service as the API (app/sunlight/access.py, services.py). The case and
 show only the resident's own windows (app/web/sunlight.py) and link here."""
 from flask import render_template
 
-from app.auth.permissions import require_member
+from app.auth.api import require_member
 from app.estates.api import Estate
 from app.estates.api import get_or_404
 from app.sunlight import services, text

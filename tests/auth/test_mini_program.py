@@ -4,7 +4,7 @@ import logging
 import pytest
 from sqlalchemy import func, select
 
-from app.auth.models import User
+from app.auth.api import User
 from app.extensions import db
 from tests.auth.fake_wechat import FakeWechat
 from tests.auth.test_wechat import APP_ID, APP_SECRET, SITE, back_at_our_site, start, through_wechat

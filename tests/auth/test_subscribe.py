@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.auth.models import SmsOutboxMessage, User, WechatSubscription
+from app.auth.api import SmsOutboxMessage, User, WechatSubscription
 from app.extensions import db
 from app.notifications.reminders import remind_closing
 from tests.auth.fake_wechat import FakeWechat
@@ -93,7 +93,7 @@ def test_refusals_and_outsiders(client, wechat):
 
 def test_wechat_refusal_spends_nothing_twice_and_sms_still_goes(client, wechat):
     """WeChat says 43101 (the user withdrew in WeChat's settings): our count drops to zero."""
-    from app.auth.subscribe import send_notice
+    from app.auth.api import send_notice
 
     body = first_login(client, wechat, "o_sub_3", "13912349003")
     client.post(URL, json={"template_ids": [CLOSING], "accepted": [CLOSING]}, headers=bearer(body))

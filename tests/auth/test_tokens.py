@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from app.auth import tokens
+from app.auth.api import tokens
 from app.extensions import db
 from tests.factories import auth, make_user, refresh_token_of
 from tests.security.test_tokens import b64, claims_for, me

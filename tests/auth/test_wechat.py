@@ -5,7 +5,7 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from app.auth.models import User
+from app.auth.api import User
 from app.extensions import db
 from tests.auth.fake_wechat import AUTHORIZE_ORDER, FakeWechat
 from tests.live import free_port, serve_wsgi

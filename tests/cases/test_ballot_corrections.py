@@ -131,7 +131,7 @@ def test_two_resolutions_of_one_objection_at_once_correct_the_ballot_once(app):
     """Real threads: the objection's row lock makes the second wait, then see it resolved (409)."""
     import threading
 
-    from app.auth.models import User
+    from app.auth.api import User
     from app.cases.objections import file_objection, resolve_objection
     from app.consultations.api import BallotCorrection, ResultObjection
     from app.consultations.api import cast_assisted_ballot, close_consultation

@@ -121,7 +121,7 @@ def test_simultaneous_votes_of_one_resident_leave_one_vote(app, backend):
     barrier, errors = threading.Barrier(6), []
 
     def cast(index):
-        from app.auth.models import User
+        from app.auth.api import User
         from app.comanage.models import SpareResource
         from app.extensions import db
 

@@ -42,7 +42,7 @@ def test_a_notice_read_at_once_twice_counts_once(app, estate, owner, committee):
     notice_id, owner_id, barrier, errors = notice.id, owner.id, threading.Barrier(4), []
 
     def read():
-        from app.auth.models import User
+        from app.auth.api import User
         from app.comanage.models import Notice
         from app.extensions import db
 

@@ -243,7 +243,7 @@ def test_publicity_exports_mask_names_and_phones(client, tmp_path):
 
 def test_the_database_keeps_one_ballot_per_flat_under_concurrency(app):
     """Two co-owners of one flat vote at the same moment: one ballot, two versions."""
-    from app.auth.models import User
+    from app.auth.api import User
 
     estate = make_estate()
     flat = flats_of(estate.id)[0]

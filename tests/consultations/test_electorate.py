@@ -185,7 +185,7 @@ def test_a_rebase_and_the_first_ballot_at_the_same_moment_never_interleave(app, 
     SQLite has no row locks: its ballot takes the write lock at its insert, after the rebase."""
     import threading
 
-    from app.auth.models import User
+    from app.auth.api import User
     from app.consultations.api import rebase
     from app.consultations.api import Ballot, Consultation
     from app.errors import Conflict

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.auth.models import User
+from app.auth.api import User
 from app.estates.api import Building, Estate, Flat, FlatLink, LinkStatus, Owner
 from app.extensions import db
 

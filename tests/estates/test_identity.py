@@ -94,7 +94,7 @@ def test_simultaneous_tries_on_one_flat_never_pass_the_limit(app, ledger):
 
     def run(user_id):
         with app.app_context():
-            from app.auth.models import User
+            from app.auth.api import User
             user = db.session.get(User, user_id)
             barrier.wait()
             try:

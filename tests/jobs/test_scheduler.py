@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import select
 
 from app import create_app
-from app.auth.models import SmsOutboxMessage
+from app.auth.api import SmsOutboxMessage
 from app.config import TestConfig, default_public_base_url
 from app.consultations.api import Status
 from app.db import utcnow

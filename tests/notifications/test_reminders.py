@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from app.auth.models import SmsOutboxMessage
+from app.auth.api import SmsOutboxMessage
 from app.consultations.api import cast_ballot
 from app.extensions import db
 from app.notifications.models import Notification

@@ -6,7 +6,7 @@ import threading
 from sqlalchemy import func, select
 
 from app.audit.models import AuditEntry, AuditPending
-from app.auth.models import User
+from app.auth.api import User
 from app.consultations.api import Ballot, BallotVersion
 from app.errors import Conflict
 from app.extensions import db

@@ -24,7 +24,7 @@ def test_a_scan_with_too_many_jpeg_scans_is_refused_before_decoding():
 
 def seed_vote(url: str) -> tuple[int, str]:
     """An open consultation and a committee member's token, in a live server's database."""
-    from app.auth.tokens import issue
+    from app.auth.api import issue
     from tests.factories import make_consultation, make_estate, make_user
     from tests.realtime.helpers import seeding
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from app.auth.models import AuthSession, LoginTicket, SmsCode, SmsOutboxMessage, TicketPurpose
+from app.auth.api import AuthSession, LoginTicket, SmsCode, SmsOutboxMessage, TicketPurpose
 from app.db import utcnow
 from app.extensions import db
 from app.personal.retention import RULES, apply_retention

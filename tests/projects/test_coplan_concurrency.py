@@ -67,7 +67,7 @@ def test_one_objection_per_flat_and_vote(app, estate, committee):
     vote_id = closed_vote(estate, committee, "civil_code_278_ordinary_objections")
 
     def object_once():
-        from app.auth.models import User
+        from app.auth.api import User
 
         file_objection(get_consultation(vote_id), db.session.get(User, owner_id), flat.id, "记错了")
 

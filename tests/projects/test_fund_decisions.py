@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.auth.models import User
+from app.auth.api import User
 from app.cases.objections import file_objection, resolve_objection
 from app.consultations.api import publish_consultation, results
 from app.db import utcnow

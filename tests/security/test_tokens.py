@@ -7,7 +7,7 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import OctKey
 
-from app.auth.tokens import _key, issue
+from app.auth.api import _key, issue
 from app.extensions import db
 from tests.factories import make_user
 

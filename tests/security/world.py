@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from PIL import Image
 
-from app.auth.models import User
+from app.auth.api import User
 from app.cases import services as cases
 from app.consultations.api import services as consultations
 from app.db import utcnow

@@ -62,7 +62,7 @@ def test_an_unchanged_design_reuses_its_results(app, monkeypatch):
 
 
 def test_an_analysis_past_its_time_limit_is_stopped_and_nothing_stored(start_server, clone_database, backend):
-    from app.auth.tokens import issue
+    from app.auth.api import issue
     from tests.realtime.helpers import seeding
 
     url = clone_database(backend)

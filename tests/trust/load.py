@@ -44,7 +44,7 @@ def seed(database_url: str, *, buildings=(("1号楼", 2), ("2号楼", 2)), floor
     elevator consent over the whole estate; `clients_per_flat` clients per flat
     (its owners and proxies in turn: several clients share a person, i.e. repeated
     submissions from two phones or a double tap)."""
-    from app.auth.tokens import issue
+    from app.auth.api import issue
 
     with seeding(database_url):
         estate = make_estate(name="并发小区", buildings=buildings, floors=floors)

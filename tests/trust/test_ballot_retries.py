@@ -13,7 +13,7 @@ import requests
 from sqlalchemy import func, select
 
 from app.audit.models import AuditEntry
-from app.auth.tokens import issue
+from app.auth.api import issue
 from app.consultations.api import BallotVersion
 from app.consultations.api import close_consultation, get_consultation, publish_consultation
 from app.extensions import db

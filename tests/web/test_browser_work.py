@@ -25,7 +25,7 @@ def fits_phone(page, name):
 def agreed_and_planned(site, vote: int, answers: dict) -> None:
     """The other owners' paper ballots (the law's two-thirds take part) and a plan whose
     publicity has ended, entered as the committee would, straight into the site's database."""
-    from app.auth.models import User
+    from app.auth.api import User
     from app.consultations.api import get_consultation
     from app.extensions import db
     from tests.factories import agreed_on_paper, shown_plan

@@ -1,8 +1,8 @@
 """Pages without a browser: permissions, cookies, headers, the rooms list."""
 import pytest
 
-from app.auth.services import request_code
-from app.auth.models import SmsOutboxMessage
+from app.auth.api import request_code
+from app.auth.api import SmsOutboxMessage
 from app.extensions import db
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
 

@@ -1,0 +1,36 @@
+"""The front door of app.auth: the one module other packages, the pages and the tests import.
+
+A plain list of re-exports. When another package needs a name from this domain, add
+it here and import it from here; `.importlinter` (contract `front-doors`, run by
+tests/test_layers.py) fails an import that reaches past this module.
+"""
+from app.auth import membership, messages, tickets, tokens, wechat
+from app.auth.membership import EstateFacts
+from app.auth.models import (
+    AuthSession, ESTATE_ROLES, LoginTicket, Role, RoleGrant, SmsCode, SmsOutboxMessage,
+    SmsStatus, TicketPurpose, User, WechatSubscription,
+)
+from app.auth.permissions import (
+    current_user, is_committee, is_member, is_moderator, is_staff, load_checked, login_session,
+    require_committee, require_estate_role, require_member, require_moderator, require_staff,
+    require_user,
+)
+from app.auth.routes import me_view, safe_next
+from app.auth.services import (
+    get_or_create_user, grant_role, issue_tokens, normalize_phone, request_code, start_session,
+)
+from app.auth.sms import outbox_counts, record_receipts, send_queued, send_sms
+from app.auth.subscribe import send_notice
+from app.auth.tokens import _key, issue, token_pair, user_from_token
+
+__all__ = [
+    "_key", "AuthSession", "current_user", "ESTATE_ROLES", "EstateFacts", "get_or_create_user",
+    "grant_role", "is_committee", "is_member", "is_moderator", "is_staff", "issue",
+    "issue_tokens", "load_checked", "login_session", "LoginTicket", "me_view", "membership",
+    "messages", "normalize_phone", "outbox_counts", "record_receipts", "request_code",
+    "require_committee", "require_estate_role", "require_member", "require_moderator",
+    "require_staff", "require_user", "Role", "RoleGrant", "safe_next", "send_notice",
+    "send_queued", "send_sms", "SmsCode", "SmsOutboxMessage", "SmsStatus", "start_session",
+    "TicketPurpose", "tickets", "token_pair", "tokens", "User", "user_from_token", "wechat",
+    "WechatSubscription",
+]
