@@ -31,8 +31,8 @@ class StatementCounter:
 def build(count: int):
     from app.auth.api import Role, User
     from app.auth.api import grant_role
-    from app.cases import services
-    from app.cases.models import Post
+    from app.cases.api import services
+    from app.cases.api import Post
     from app.db import utcnow
     from app.estates.api import LedgerRow
     from app.estates.api import Flat, FlatLink, LinkStatus, Relation

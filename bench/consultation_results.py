@@ -78,7 +78,7 @@ def build_area(estates: int, flats: int):
     verified resident answered (rows written in bulk, as `build` does for ballots)."""
     from app.auth.api import Role, User
     from app.auth.api import get_or_create_user, grant_role
-    from app.comanage import areas
+    from app.comanage.api import areas
     from app.consultations.api import Ballot, BallotAnswer, Channel
     from app.db import utcnow
     from app.estates.api import LedgerRow
@@ -132,7 +132,7 @@ def build_area(estates: int, flats: int):
 
 def _area_measured(backend: str, estates: int, flats: int) -> dict:
     """Query count and median time of a 片区 survey's results (every estate counted)."""
-    from app.comanage import areas
+    from app.comanage.api import areas
     from app.extensions import db
 
     with scratch_app(backend):

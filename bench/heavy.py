@@ -39,7 +39,7 @@ def largest_site() -> dict:
 
 
 def _seed():
-    from app.projects.services import create_project
+    from app.projects.api import create_project
     from tests.factories import make_consultation, make_estate, make_user
 
     estate = make_estate(name="重载小区")

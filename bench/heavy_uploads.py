@@ -18,7 +18,7 @@ from bench._databases import backends, committee_token, scratch_app
 
 def _seed():
     from app.estates.api import create_estate
-    from app.projects.services import create_project
+    from app.projects.api import create_project
 
     estate = create_estate("重载小区", "东城区", "和平里街道", 1990)
     token = committee_token(estate.id)

@@ -122,7 +122,7 @@ def shown_plan(estate_id: int, actor_id: int):
     """A plan version whose publicity has ended (the co_build guard's precondition)."""
     from datetime import timedelta
 
-    from app.plans import services as plans
+    from app.plans.api import services as plans
 
     version = plans.create_version(estate_id, "改造方案", [{"title": "屋面", "body": "屋面防水翻新"}],
                                    [], actor_id)

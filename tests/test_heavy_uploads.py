@@ -11,7 +11,7 @@ A real gunicorn + gevent server; a thread polls /api/v1/health all along.
 from sqlalchemy import create_engine, func, select
 
 from app.estates.api import Flat
-from app.projects.models import ProgressPhoto
+from app.projects.api import ProgressPhoto
 from tests.heavy import (
     HealthProbe, big_png, peak_memory_mb, post_photos, upload_ledger, worker_pids, xlsx_bomb)
 
@@ -22,7 +22,7 @@ HEALTH_BOUND_S = 3.0
 
 def seed(url: str):
     from app.auth.api import issue
-    from app.projects.services import create_project
+    from app.projects.api import create_project
     from tests.factories import make_user
     from tests.realtime.helpers import seeding
     from app.estates.api import create_estate

@@ -13,7 +13,7 @@ from app.applications import messages
 from app.applications.models import (
     AnnualPlan, AnnualPlanEntry, Application, ApplicationStatus, ReserveEntry)
 from app.applications.services import percent
-from app.audit.services import record
+from app.audit.api import record
 from app.db import add_once, lock_row
 from app.display import yuan
 from app.errors import Conflict, InvalidInput, NotFound

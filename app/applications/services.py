@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from app.applications import messages
 from app.applications.models import Application, ApplicationStatus, ApplicationSupport, SupportBasis
-from app.audit.services import record
+from app.audit.api import record
 from app.consultations.api import head_of
 from app.db import add_once, lock_row, utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, NotFound

@@ -7,7 +7,7 @@ arguments and leave permission checks to the routes; each unit of work commits a
 from flask import current_app
 from sqlalchemy import select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.cases import messages
 from app.cases.models import Case, Meeting
 from app.db import lock_row, utcnow
@@ -15,7 +15,7 @@ from app.display import china_time
 from app.errors import Conflict, InvalidInput
 from app.estates.api import FlatLink, LinkStatus
 from app.extensions import db
-from app.notifications.services import announce, notify
+from app.notifications.api import announce, notify
 from app.signals import case_meeting_scheduled
 
 

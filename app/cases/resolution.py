@@ -6,7 +6,7 @@ checks to the routes; each unit of work commits at its end.
 from flask import current_app
 from sqlalchemy import select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.cases import messages, objections
 from app.cases.meetings import people_of_flats
 from app.cases.models import Case, Meeting
@@ -15,8 +15,8 @@ from app.consultations.api import Consultation
 from app.display import china_time
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
-from app.notifications.services import announce, notify
-from app.rules.messages import DECISION_LABELS
+from app.notifications.api import announce, notify
+from app.rules.api import DECISION_LABELS
 from app.signals import case_resolution_opened
 
 

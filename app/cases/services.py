@@ -15,7 +15,7 @@ from flask import current_app
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
+from app.audit.api import record
 from app.auth.api import User
 from app.auth.api import is_committee, is_member, is_moderator
 from app.cases import messages

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
+from app.audit.api import record
 from app.auth.api import User
 from app.auth.api import is_member, is_staff, require_user
 from app.comanage import messages
@@ -24,7 +24,7 @@ from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, NotFound
 from app.estates.api import Estate, FlatLink, LinkStatus
 from app.extensions import db
-from app.rules import get_rule
+from app.rules.api import get_rule
 
 
 def estate_ids(neighbourhood_id: int) -> list[int]:

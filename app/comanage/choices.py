@@ -10,14 +10,14 @@ options tied for the last seat are neither chosen: the owners vote again.
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from app.audit.services import record
+from app.audit.api import record
 from app.comanage import messages
 from app.consultations.api import services as consultations
 from app.consultations.api import Consultation
 from app.errors import InvalidInput
 from app.extensions import db
-from app.rules import engine
-from app.rules.engine import Tally
+from app.rules.api import engine
+from app.rules.api import Tally
 
 #: the decisions a committee starts from the 共管 page, by template key
 MATTERS = ("management_statute", "meeting_rules", "committee_election", "management_model",

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy import case, func, select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.comanage import messages
 from app.comanage.models import PublicIncomeEntry
 from app.consultations.api import services as consultations

@@ -7,7 +7,7 @@ the committee sees how many of the residents in scope have read it.
 """
 from sqlalchemy import distinct, func, or_, select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.auth.api import User
 from app.auth.api import is_member, is_moderator, is_staff
 from app.comanage import messages

@@ -10,8 +10,8 @@ import secrets
 from flask import current_app
 from sqlalchemy import and_, bindparam, exists, insert, select, text
 
-from app.audit.models import AuditPending
-from app.audit.services import pending_fields, record, seal_soon
+from app.audit.api import AuditPending
+from app.audit.api import pending_fields, record, seal_soon
 from app.auth.api import User
 from app.auth.api import normalize_phone
 from app.consultations import messages

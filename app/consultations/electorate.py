@@ -8,7 +8,7 @@ the electorate (重新取台账) on the ledger as it is then; after it, never (4
 """
 from sqlalchemy import delete, distinct, exists, func, insert, literal, select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.consultations import messages
 from app.consultations.access import head_of, scope_of
 from app.consultations.models import Ballot, Consultation, ConsultationElectorate, Status

@@ -8,8 +8,8 @@ import io
 
 from sqlalchemy import select
 
-from app.audit import messages as audit_messages
-from app.audit.services import head_text
+from app.audit.api import messages as audit_messages
+from app.audit.api import head_text
 from app.auth.api import is_committee
 from app.consultations import messages
 from app.consultations.models import Ballot, Consultation, Status
@@ -24,7 +24,7 @@ from app.errors import Conflict
 from app.estates.api import Building, Flat, Owner, Stairwell
 from app.extensions import db
 from app.privacy import mask_name, mask_phone, mask_room
-from app.rules.engine import area_text
+from app.rules.api import area_text
 
 
 def require_export(c: Consultation, user) -> None:

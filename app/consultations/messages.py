@@ -1,5 +1,5 @@
 """What residents and committees read about consultations, ballots and results."""
-from app.rules.messages import DECISION_LABELS
+from app.rules.api import DECISION_LABELS
 
 ITEM_OPTION_LABELS = {"agree": "同意", "oppose": "反对", "abstain": "弃权"}
 STATUS_LABELS = {"draft": "草稿", "open": "进行中", "closed": "已截止", "published": "已公示"}

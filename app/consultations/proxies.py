@@ -2,7 +2,7 @@
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
+from app.audit.api import record
 from app.auth.api import User
 from app.auth.api import is_committee
 from app.auth.api import get_or_create_user, normalize_phone

@@ -12,8 +12,8 @@ from app.consultations.schemas import (
     ReceiptOutSchema, ResultsSchema, RuleOutSchema, TemplateOutSchema)
 from app.estates.api import Flat
 from app.estates.api import get_or_404
-from app.rules import all_rules
-from app.rules.engine import rule_view
+from app.rules.api import all_rules
+from app.rules.api import rule_view
 
 blp = Blueprint("consultations", __name__, url_prefix="/api/v1", description="征询与表决")
 

@@ -3,7 +3,7 @@ from marshmallow import pre_dump
 
 from app.consultations.access import ledger_date
 from app.consultations.templates import SCOPES
-from app.rules.civil_code import item_label
+from app.rules.api import item_label
 from app.schemas import BaseSchema, fields, phone_length, validate
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from flask import current_app
 from sqlalchemy import select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.auth.api import is_moderator
 from app.db import utcnow
 from app.display import china_time

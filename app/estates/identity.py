@@ -9,7 +9,7 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import func, select, update
 
-from app.audit.services import record
+from app.audit.api import record
 from app.auth.api import User
 from app.db import lock_row, utcnow
 from app.errors import InvalidInput, NotFound, TooManyRequests

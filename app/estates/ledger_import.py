@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
+from app.audit.api import record
 from app.errors import Conflict
 from app.estates import ledger_cells, messages
 from app.estates.ledger import LedgerParse, LedgerRow

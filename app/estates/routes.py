@@ -14,7 +14,7 @@ from app.estates.schemas import (
     EstateInSchema, EstateSchema, FlatCodesInSchema, FlatOutSchema, ImportResultSchema,
     EvidenceFileSchema, LedgerFileSchema, LedgerQuery, MemberInSchema, MemberOutSchema, ReasonSchema,
     RejectSchema, StairwellRoomsSchema, TransferFormSchema, TransferOutSchema)
-from app.media.storage import store_photo
+from app.media.api import store_photo
 from app.extensions import db, limit_from_config
 from app.offload import off_the_loop
 

@@ -12,7 +12,7 @@ from flask import current_app
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import joinedload
 
-from app.audit.services import record
+from app.audit.api import record
 from app.consultations.api import services as consultations
 from app.consultations.api import visible
 from app.consultations.api import Ballot, Channel, Consultation
@@ -20,7 +20,7 @@ from app.errors import DomainError, InvalidInput, NotFound
 from app.estates.api import Estate, Flat, Stairwell
 from app.db import lock_rows
 from app.extensions import db
-from app.media.storage import media_store
+from app.media.api import media_store
 from app.paperballots import layout, messages, pdf, reading
 from app.paperballots.models import PaperBallotScan, ScanStatus
 from app.offload import TimedOut, in_a_process, off_the_loop

@@ -18,8 +18,8 @@ from app.errors import Conflict
 from app.estates.api import Flat
 from app.extensions import db
 from app.projects import messages
-from app.rules import get_rule, item_rule
-from app.rules.civil_code import at_least_as_strict, item_label
+from app.rules.api import get_rule, item_rule
+from app.rules.api import at_least_as_strict, item_label
 
 
 def _value(status) -> str:

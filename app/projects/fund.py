@@ -18,7 +18,7 @@ from fractions import Fraction
 from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.orm import joinedload
 
-from app.audit.services import record
+from app.audit.api import record
 from app.db import insert_or_ignore, lock_rows
 from app.display import yuan
 from app.errors import Conflict, InvalidInput
@@ -29,8 +29,8 @@ from app.money import largest_remainder
 from app.projects import messages
 from app.projects.decisions import decision_problem, require_decision
 from app.projects.models import FundAccount, FundEntry, FundEntryKind, FundPosting
-from app.rules import item_rule
-from app.rules.civil_code import RAISE_FUND, USE_FUND, item_label
+from app.rules.api import item_rule
+from app.rules.api import RAISE_FUND, USE_FUND, item_label
 
 SCOPE_TYPES = ("estate", "buildings", "stairwells", "flats")
 #: the Art. 278 item an entry of this kind needs a decision on (collection needs none)

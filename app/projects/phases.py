@@ -5,7 +5,7 @@ Each refusal is a 409 `guard_failed` naming everything that is missing, in Chine
 """
 from datetime import datetime
 
-from app.audit.services import record
+from app.audit.api import record
 from app.db import lock_row, utcnow
 from app.errors import Conflict, GuardFailed
 from app.extensions import db

@@ -11,7 +11,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
+from app.audit.api import record
 from app.db import lock_row
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.api import Flat

@@ -1,5 +1,5 @@
 """What anyone reads on an estate's public page (共享)."""
-from app.rules.messages import DECISION_LABELS as RULES_DECISION_LABELS
+from app.rules.api import DECISION_LABELS as RULES_DECISION_LABELS
 
 TITLE = "{estate} · 改造成果公开"
 NO_PROJECT = "本小区还没有改造项目"

@@ -10,7 +10,7 @@ from flask import current_app
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
+from app.audit.api import record
 from app.consultations.api import Consultation, Status
 from app.db import utcnow
 from app.errors import Conflict, NotFound

@@ -93,8 +93,8 @@ def _consultation(user: User, consultation_id: int) -> Grant | None:
 
 @room_kind("case")
 def _case(user: User, case_id: int) -> Grant | None:
-    from app.cases.models import Case
-    from app.cases.services import can_view_case
+    from app.cases.api import Case
+    from app.cases.api import can_view_case
 
     case = db.session.get(Case, case_id)
     if case is None or not can_view_case(user, case):
@@ -104,8 +104,8 @@ def _case(user: User, case_id: int) -> Grant | None:
 
 @room_kind("elevator")
 def _elevator(user: User, project_id: int) -> Grant | None:
-    from app.elevators.models import ElevatorProject
-    from app.elevators.services import can_view
+    from app.elevators.api import ElevatorProject
+    from app.elevators.api import can_view
 
     project = db.session.get(ElevatorProject, project_id)
     if project is None or not can_view(user, project):

@@ -8,8 +8,8 @@ form calling the JSON API (app.js).
 from flask import render_template
 
 from app.auth.api import is_member, require_member, require_user
-from app.comanage import areas, choices, income, notices, rating
-from app.comanage.messages import MATTER_LABELS
+from app.comanage.api import areas, choices, income, notices, rating
+from app.comanage.api import MATTER_LABELS
 from app.consultations.api import services as consultations
 from app.estates.api import get_estate
 from app.web.routes import bp

@@ -4,7 +4,7 @@ from functools import wraps
 from flask import Blueprint, render_template
 
 from app.auth.api import is_staff, require_committee, require_user
-from app.cases import services as cases
+from app.cases.api import services as cases
 from app.errors import DomainError
 from app.estates.api import Estate
 from app.estates.api import (

@@ -7,10 +7,9 @@ Shells over the same services as the API; forms call the JSON API (app.js), each
 or irreversible act behind a confirmation that states its consequence (console.js).
 """
 from app.auth.api import require_user
-from app.comanage import choices, income, notices, rating
-from app.comanage.choices import MATTERS
-from app.comanage.messages import (
-    INCOME_CATEGORIES, MATTER_LABELS, NOTICE_KINDS, SPENDING_CATEGORIES)
+from app.comanage.api import choices, income, notices, rating
+from app.comanage.api import MATTERS
+from app.comanage.api import INCOME_CATEGORIES, MATTER_LABELS, NOTICE_KINDS, SPENDING_CATEGORIES
 from app.consultations.api import services as consultations
 from app.estates.api import buildings_with_stairwells
 from app.web.comanage import decision_rows

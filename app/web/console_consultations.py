@@ -8,7 +8,7 @@ session's CSRF token, cast by `services.cast_assisted_ballot` as the API does.
 from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.api import require_user
-from app.comanage.choices import NAMED_OPTIONS
+from app.comanage.api import NAMED_OPTIONS
 from app.consultations.api import services
 from app.consultations.api import visible
 from app.consultations.api import Consultation, Status
@@ -17,9 +17,9 @@ from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
 from app.estates.api import (
     buildings_with_stairwells, flat_label, flat_labels, get_estate, place_label,
 )
-from app.paperballots import messages as paper_messages
-from app.paperballots import services as paper
-from app.rules import get_rule
+from app.paperballots.api import messages as paper_messages
+from app.paperballots.api import services as paper
+from app.rules.api import get_rule
 from app.web import messages
 from app.web.console import bp, committee_page
 from app.web.consultations import option_order

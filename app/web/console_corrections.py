@@ -5,7 +5,7 @@ assisted ballot's fields). Voiding needs no answers and stays on the consultatio
 from flask import flash, redirect, render_template, request, url_for
 
 from app.auth.api import require_committee
-from app.cases import objections
+from app.cases.api import objections
 from app.consultations.api import services
 from app.consultations.api import visible
 from app.consultations.api import ObjectionStatus, ResultObjection

@@ -8,8 +8,8 @@ from datetime import timedelta
 from app.consultations.api import Status
 from app.db import utcnow
 from app.display import CHINA_TZ
-from app.elevators import consent, services
-from app.elevators.stages import ORDER, next_stage
+from app.elevators.api import consent, services
+from app.elevators.api import ORDER, next_stage
 from app.errors import NotFound
 from app.estates.api import buildings_with_stairwells
 from app.web import messages_elevators as messages

@@ -12,10 +12,10 @@ from flask import render_template
 from app.auth.api import load_checked, require_committee, require_user
 from app.consultations.api import services as consultations
 from app.estates.api import buildings_with_stairwells, estate_flat_labels, get_estate
-from app.projects.messages import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
-from app.projects.evaluation import evaluation_of
-from app.projects.models import RenovationProject
-from app.rules.civil_code import RAISE_FUND, USE_FUND, item_label
+from app.projects.api import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
+from app.projects.api import evaluation_of
+from app.projects.api import RenovationProject
+from app.rules.api import RAISE_FUND, USE_FUND, item_label
 from app.web.console import bp, committee_page
 
 

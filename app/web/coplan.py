@@ -5,12 +5,12 @@ changed since the version before. Read through the same services as the API; the
 the JSON API (app.js's data-api forms, plan.js fills the quote from a selection)."""
 from flask import render_template, request
 
-from app.applications import services as applications
+from app.applications.api import services as applications
 from app.auth.api import require_member
 from app.errors import NotFound
 from app.estates.api import Estate
 from app.estates.api import get_or_404
-from app.plans import services as plans
+from app.plans.api import services as plans
 from app.web.routes import bp
 
 

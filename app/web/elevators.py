@@ -11,9 +11,9 @@ from flask import render_template
 from app.auth.api import is_committee
 from app.consultations.api import services as consultations
 from app.consultations.api import visible
-from app.elevators import consent, services
-from app.elevators.access import viewable_project
-from app.elevators.stages import ORDER
+from app.elevators.api import consent, services
+from app.elevators.api import viewable_project
+from app.elevators.api import ORDER
 from app.errors import InvalidInput
 from app.estates.api import Relation
 from app.web.forms import field_name

@@ -9,9 +9,9 @@ from flask import render_template, request
 from app.auth.api import require_member, require_user
 from app.estates.api import Estate
 from app.estates.api import get_or_404
-from app.projects import fund
-from app.projects.evaluation import evaluation_of
-from app.projects.models import RenovationProject
+from app.projects.api import fund
+from app.projects.api import evaluation_of
+from app.projects.api import RenovationProject
 from app.web.routes import bp
 
 

@@ -12,9 +12,9 @@ from app.auth.api import messages as auth_messages
 from app.auth.api import tickets, wechat
 from app.auth.api import current_user, is_moderator, load_checked, login_session, require_user
 from app.auth.api import safe_next
-from app.cases import services as cases
-from app.cases import views as case_views
-from app.cases.models import Case
+from app.cases.api import services as cases
+from app.cases.api import views as case_views
+from app.cases.api import Case
 from app.display import china_time
 from app.errors import DomainError
 from app.privacy import mask_name, mask_phone

@@ -15,10 +15,10 @@ from app.auth.api import require_staff
 from app.auth.api import outbox_counts
 from app.db import utcnow
 from app.errors import DomainError
-from app.jobs.runner import overview
-from app.projects.messages import PHASE_LABELS
-from app.staff import messages as staff_messages
-from app.staff import services
+from app.jobs.api import overview
+from app.projects.api import PHASE_LABELS
+from app.staff.api import messages as staff_messages
+from app.staff.api import services
 from app.web.pages import page_error
 
 #: the phase filter's value for estates with no project yet (未立项)

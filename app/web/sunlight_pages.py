@@ -7,8 +7,8 @@ from flask import render_template
 from app.auth.api import require_member
 from app.estates.api import Estate
 from app.estates.api import get_or_404
-from app.sunlight import services, text
-from app.sunlight.access import readable
+from app.sunlight.api import services, text
+from app.sunlight.api import readable
 from app.web.routes import bp
 
 

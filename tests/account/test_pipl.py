@@ -4,12 +4,12 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from app.audit.models import AuditEntry
-from app.audit.services import verify_all
+from app.audit.api import AuditEntry
+from app.audit.api import verify_all
 from app.auth.api import RoleGrant, SmsCode, User
 from app.estates.api import FlatLink, LinkStatus
 from app.extensions import db
-from app.notifications.services import notify
+from app.notifications.api import notify
 from tests.factories import auth, flats_of, link, make_estate, make_owner, make_user
 
 PHONE = "13912345678"

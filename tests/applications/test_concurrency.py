@@ -3,8 +3,8 @@ app context and connection, released together by a barrier (on PostgreSQL this i
 unique constraint and the plan's row lock are for)."""
 import threading
 
-from app.applications import reserve, services
-from app.applications.models import Application, ApplicationStatus, ReserveEntry
+from app.applications.api import reserve, services
+from app.applications.api import Application, ApplicationStatus, ReserveEntry
 from app.errors import DomainError
 from app.extensions import db
 from tests.factories import flats_of, make_estate, make_owner, make_user

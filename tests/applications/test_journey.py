@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from app.db import utcnow
-from app.plans.services import plan_publicity_ended
+from app.plans.api import plan_publicity_ended
 from tests.factories import auth, flats_of, link, make_estate, make_owner, make_user
 
 A = "/api/v1"

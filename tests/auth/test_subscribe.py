@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.auth.api import SmsOutboxMessage, User, WechatSubscription
 from app.extensions import db
-from app.notifications.reminders import remind_closing
+from app.notifications.api import remind_closing
 from tests.auth.fake_wechat import FakeWechat
 from tests.auth.test_mini_program import MINI_ID, MINI_SECRET, first_login
 from tests.auth.test_wechat import APP_ID, APP_SECRET

@@ -10,7 +10,7 @@ from pathlib import Path
 import psycopg
 from sqlalchemy import create_engine
 
-from app.backup.archive import table_counts
+from app.backup.api import table_counts
 from tests.conftest import PG_ADMIN_URL, _pg_url
 from tests.live import ROOT, run_flask, server_env
 

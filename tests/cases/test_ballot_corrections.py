@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.audit.models import AuditEntry
+from app.audit.api import AuditEntry
 from app.consultations.api import Ballot, BallotVersion, Consultation
 from app.consultations.api import results
 from app.db import utcnow
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.api import Notification
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 
 A = "/api/v1"
@@ -132,7 +132,7 @@ def test_two_resolutions_of_one_objection_at_once_correct_the_ballot_once(app):
     import threading
 
     from app.auth.api import User
-    from app.cases.objections import file_objection, resolve_objection
+    from app.cases.api import file_objection, resolve_objection
     from app.consultations.api import BallotCorrection, ResultObjection
     from app.consultations.api import cast_assisted_ballot, close_consultation
     from app.errors import Conflict

@@ -3,8 +3,8 @@ from datetime import timedelta
 
 import pytest
 
-from app.cases import resolution, services
-from app.cases.models import Case, CaseStatus
+from app.cases.api import resolution, services
+from app.cases.api import Case, CaseStatus
 from app.consultations.api import services as consultations
 from app.consultations.api import Consultation
 from app.db import utcnow

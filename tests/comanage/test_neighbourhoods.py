@@ -2,7 +2,7 @@
 spare resources with proposed uses that residents comment on and vote for."""
 import threading
 
-from app.comanage import areas
+from app.comanage.api import areas
 from app.estates.api import create_estate
 from tests.comanage.helpers import A, later
 from tests.factories import auth, flats_of, link, make_estate, make_owner, make_user
@@ -122,7 +122,7 @@ def test_simultaneous_votes_of_one_resident_leave_one_vote(app, backend):
 
     def cast(index):
         from app.auth.api import User
-        from app.comanage.models import SpareResource
+        from app.comanage.api import SpareResource
         from app.extensions import db
 
         with app.app_context():
@@ -140,7 +140,7 @@ def test_simultaneous_votes_of_one_resident_leave_one_vote(app, backend):
         thread.start()
     for thread in threads:
         thread.join(60)
-    from app.comanage.models import ResourceVote
+    from app.comanage.api import ResourceVote
     from app.extensions import db
 
     assert errors == []

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from app.comanage import choices, income, rating
+from app.comanage.api import choices, income, rating
 from app.consultations.api import cast_ballot, close_consultation
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput

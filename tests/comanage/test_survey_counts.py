@@ -2,7 +2,7 @@
 estate's own results, and the same number of statements for 2 estates as for 5."""
 from datetime import timedelta
 
-from app.comanage import areas
+from app.comanage.api import areas
 from app.consultations.api import (
     cast_ballot, close_consultation, flats_in_scope, results, results_of,
 )

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.comanage import areas
+from app.comanage.api import areas
 from app.consultations.api import exports
 from app.consultations.api import (
     cast_assisted_ballot, cast_ballot, close_consultation, publish_consultation, receipts,

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from app.consultations.api import within_means, explain_means
 from app.consultations.api import Approval, ItemOutcome
-from app.rules.engine import Tally
+from app.rules.api import Tally
 
 
 def item(code, owners, area, decision="passed"):

@@ -3,7 +3,7 @@ import pytest
 
 from app.consultations.api import Consultation
 from app.consultations.api import cast_ballot
-from app.elevators import consent, services
+from app.elevators.api import consent, services
 from app.extensions import db
 from tests.elevators.helpers import Stairwell6
 from tests.elevators.test_services import create

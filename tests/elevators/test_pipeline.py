@@ -4,9 +4,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.audit.models import AuditEntry
-from app.cases.models import Case
-from app.elevators.models import ElevatorProject, StageTransition
+from app.audit.api import AuditEntry
+from app.cases.api import Case
+from app.elevators.api import ElevatorProject, StageTransition
 from app.extensions import db
 from app.signals import elevator_stage_changed
 from tests.elevators.helpers import Stairwell6

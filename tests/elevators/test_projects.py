@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from app.consultations.api import Consultation
-from app.elevators.models import ElevatorProject
+from app.elevators.api import ElevatorProject
 from app.extensions import db
 from tests.elevators.helpers import COEFFICIENTS, Stairwell6
 from tests.factories import auth, make_owner, make_user

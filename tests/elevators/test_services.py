@@ -7,8 +7,8 @@ from sqlalchemy import select, text
 from app.consultations.api import Consultation
 from app.consultations.api import cast_ballot, close_consultation
 from app.db import utcnow
-from app.elevators import services
-from app.elevators.models import ElevatorProject
+from app.elevators.api import services
+from app.elevators.api import ElevatorProject
 from app.errors import GuardFailed, InvalidInput
 from app.extensions import db
 from app.signals import elevator_stage_changed

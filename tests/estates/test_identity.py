@@ -8,12 +8,12 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEntry
+from app.audit.api import AuditEntry
 from app.estates.api import TRIES_PER_FLAT, TRIES_PER_USER, verify_by_identity
 from app.estates.api import FlatLink, IdentityAttempt, LinkStatus
 from app.errors import DomainError
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.api import Notification
 from tests.estates.ledger_shapes import CERT_101, CERT_102, LI, WANG, ZHANG, office_xlsx, valid_id
 from tests.estates.test_ledger_shapes import flat_at, send
 from tests.factories import auth, make_user

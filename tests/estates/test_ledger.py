@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEntry
+from app.audit.api import AuditEntry
 from app.estates.api import Building, Flat, Owner, Stairwell
 from app.estates.api import create_estate
 from app.extensions import db

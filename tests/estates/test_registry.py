@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from app.audit.models import AuditEntry
+from app.audit.api import AuditEntry
 from app.estates.api import FlatCode, FlatLink, LinkStatus, Stairwell
 from app.db import utcnow
 from app.extensions import db

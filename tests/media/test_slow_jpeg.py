@@ -12,8 +12,8 @@ import time
 import pytest
 
 from app.errors import InvalidInput
-from app.media.jpeg import count_scans
-from app.media.storage import MAX_JPEG_SCANS, reencode_photo
+from app.media.api import count_scans
+from app.media.api import MAX_JPEG_SCANS, reencode_photo
 from tests.heavy import normal_jpeg, post_photos, slow_jpeg
 from tests.test_heavy_uploads import seed
 

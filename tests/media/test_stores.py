@@ -13,7 +13,7 @@ from PIL import Image
 
 from app import create_app
 from app.config import TestConfig
-from app.media.storage import LocalMediaStore, S3MediaStore, build_media_store
+from app.media.api import LocalMediaStore, S3MediaStore, build_media_store
 from tests.factories import auth
 from tests.live import free_port
 from tests.projects.test_projects import create_project, photo_bytes

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from app.auth.api import SmsOutboxMessage
 from app.consultations.api import cast_ballot
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.api import Notification
 from tests.factories import flats_of, link, make_consultation, make_estate, make_owner, make_user
 
 

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from app.paperballots import reading
+from app.paperballots.api import reading
 from tests.heavy import HealthProbe, RendererWatch, scanned_pdf, slow_jpeg
 
 LIMITS = {"max_bytes": 10 << 20, "max_pixels": 40_000_000, "max_pdf_pages": 1}

@@ -7,11 +7,11 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from app.audit.models import AuditEntry
+from app.audit.api import AuditEntry
 from app.consultations.api import Ballot, Channel
 from app.consultations.api import results
 from app.extensions import db
-from app.paperballots.models import PaperBallotScan
+from app.paperballots.api import PaperBallotScan
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 from tests.paperballots.sheets import sheet_photo
 

@@ -4,12 +4,12 @@ constraint; the losers get a 409-style Conflict, never a 500."""
 import threading
 from datetime import date
 
-from app.cases.objections import file_objection
+from app.cases.api import file_objection
 from app.consultations.api import close_consultation, get_consultation
 from app.errors import Conflict
 from app.extensions import db
-from app.projects import work
-from app.projects.models import JointAcceptance, Phase, RenovationProject
+from app.projects.api import work
+from app.projects.api import JointAcceptance, Phase, RenovationProject
 from app.consultations.api import ResultObjection
 from tests.factories import agreed_on_paper, flats_of, make_consultation, make_owner
 

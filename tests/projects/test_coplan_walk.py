@@ -8,8 +8,8 @@ import pytest
 from app.consultations.api import Consultation
 from app.db import utcnow
 from app.extensions import db
-from app.projects.guards import register_guard, unregister_guard
-from app.projects.models import Phase
+from app.projects.api import register_guard, unregister_guard
+from app.projects.api import Phase
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
 
 ROOF, WALL, LIGHTING, GREENING, PARKING = (
@@ -47,7 +47,7 @@ class Walk:
 
     @staticmethod
     def end_publicity(version_id: int) -> None:
-        from app.plans.models import PlanVersion
+        from app.plans.api import PlanVersion
 
         version = db.session.get(PlanVersion, version_id)
         version.publicity_started_at -= timedelta(days=version.publicity_days + 1)
@@ -255,7 +255,7 @@ def test_a_manual_project_keeps_an_item_that_has_a_timeline(walk):
     project = w.call("post", f"/estates/{w.estate.id}/projects", json={"title": "单项改造"}).json
     items = w.call("put", f"/projects/{project['id']}/items", json={"items": [
         {"code": ROOF, "label": "屋面维修", "category": "basic"}]}).json["items"]
-    from app.projects.models import RenovationProject
+    from app.projects.api import RenovationProject
     db.session.get(RenovationProject, project["id"]).phase = Phase.co_build  # work is done in 共建
     db.session.commit()
     assert w.call("post", f"/projects/{project['id']}/items/{items[0]['id']}/updates",

@@ -5,7 +5,7 @@ from app.consultations.api import Consultation
 from app.consultations.api import cast_ballot, close_consultation, open_consultation
 from app.db import utcnow
 from app.extensions import db
-from app.projects.models import Phase, RenovationProject
+from app.projects.api import Phase, RenovationProject
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from app.auth.api import User
-from app.cases.objections import file_objection, resolve_objection
+from app.cases.api import file_objection, resolve_objection
 from app.consultations.api import publish_consultation, results
 from app.db import utcnow
 from app.estates.api import LedgerRow

@@ -9,9 +9,9 @@ import pytest
 from app.db import utcnow
 from app.display import CHINA_TZ, china_today
 from app.errors import Conflict
-from app.projects import fund
-from app.projects.fund_schemas import FundEntryInSchema
-from app.projects.models import FundAccount, FundEntryKind, FundPosting
+from app.projects.api import fund
+from app.projects.api import FundEntryInSchema
+from app.projects.api import FundAccount, FundEntryKind, FundPosting
 from app.extensions import db
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
 from tests.projects.fund_helpers import fund_decision

@@ -1,6 +1,6 @@
 """The estate's poster PDF: a page per stairwell, Chinese text poppler can read, codes that decode."""
 from app.estates.api import create_estate
-from app.qr import posters, services
+from app.qr.api import posters, services
 from tests.factories import auth, make_user
 from tests.qr.helpers import BASE_URL, pdf_image_links, pdf_pages, pdf_text, pdf_word_boxes
 

@@ -13,7 +13,7 @@ from app.auth.api import start_session
 from app.auth.api import issue
 from app.consultations.api import authorise_proxy
 from app.extensions import db
-from app.projects.services import create_project
+from app.projects.api import create_project
 from tests.conftest import make_config
 from tests.factories import flats_of, make_estate, make_owner, make_user
 from tests.live import TEST_SECRET

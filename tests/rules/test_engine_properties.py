@@ -11,8 +11,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.rules.engine import AT_LEAST, FlatVote, Tally, Threshold, count_flats, evaluate, holds, missing
-from app.rules.presets import load_rules
+from app.rules.api import (
+    AT_LEAST, FlatVote, Tally, Threshold, count_flats, evaluate, holds, missing,
+)
+from app.rules.api import load_rules
 from tests.rules import law as civil_code
 
 RULES = load_rules(Path(__file__).resolve().parents[2] / "consultation_templates" / "rules")

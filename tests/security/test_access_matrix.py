@@ -29,8 +29,8 @@ import pytest
 from app import create_app
 from app.config import TestConfig
 from app.db import utcnow
-from app.elevators.stages import Stage
-from app.projects.models import Phase
+from app.elevators.api import Stage
+from app.projects.api import Phase
 from tests.factories import auth, next_phone, sign_in_cookie
 from tests.security import coplan
 from tests.security import coplan_objects as work
@@ -75,7 +75,7 @@ class Row:
 
 def scheduled_meeting(w) -> int:
     """A meeting scheduled for a time now past, its minutes not yet recorded."""
-    from app.cases.models import Meeting
+    from app.cases.api import Meeting
     from app.extensions import db
 
     case_id = w.fresh_case()
@@ -88,8 +88,8 @@ def scheduled_meeting(w) -> int:
 
 def supervision_report(w) -> int:
     from app.extensions import db
-    from app.projects import services as projects
-    from app.projects.models import RenovationProject
+    from app.projects.api import services as projects
+    from app.projects.api import RenovationProject
 
     return projects.report_supervision(db.session.get(RenovationProject, w.a.project_id),
                                        w.owner.id, "围挡倒了").id
@@ -137,7 +137,7 @@ def refresh_token(w) -> str:
 def free_stairwell(w) -> int:
     """Stairwell 2 of A with no live elevator project (a failed consent round frees it)."""
     from app.consultations.api import close_consultation, get_consultation
-    from app.elevators.services import projects_of
+    from app.elevators.api import projects_of
 
     for project in projects_of(w.a.other_stairwell_id):
         consultation = get_consultation(project.consultation_id)
@@ -715,7 +715,7 @@ FOREIGN_IDS = [
                          ids=[f"{i}-{m}" for i, (m, *_rest) in enumerate(FOREIGN_IDS)])
 def test_ids_of_another_estate_inside_a_request_are_refused(app, method, path, body, role,
                                                             expected):
-    from app.audit.models import AuditEntry
+    from app.audit.api import AuditEntry
     from app.extensions import db
 
     world = app.world
@@ -740,7 +740,7 @@ def test_flat_codes_leave_out_flats_of_another_estate(app):
 
 def test_marking_read_leaves_other_peoples_notifications_alone(app):
     from app.extensions import db
-    from app.notifications.services import notify
+    from app.notifications.api import notify
 
     world = app.world
     theirs = notify(world.owner.id, estate_id=world.a.estate.id, kind="test", title="通知",

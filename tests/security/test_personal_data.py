@@ -13,9 +13,9 @@ from decimal import Decimal
 
 import pytest
 
-from app.elevators import services as elevators
-from app.elevators.models import ElevatorProject
-from app.elevators.stages import Stage
+from app.elevators.api import services as elevators
+from app.elevators.api import ElevatorProject
+from app.elevators.api import Stage
 from app.estates.api import LedgerRow
 from app.estates.api import import_ledger
 from app.extensions import db

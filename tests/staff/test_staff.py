@@ -4,10 +4,10 @@ from fractions import Fraction
 
 from app.consultations.api import cast_ballot, close_consultation
 from app.db import utcnow
-from app.elevators.models import ElevatorProject
+from app.elevators.api import ElevatorProject
 from app.extensions import db
-from app.projects.models import Complaint
-from app.projects.services import file_complaint
+from app.projects.api import Complaint
+from app.projects.api import file_complaint
 from tests.elevators.helpers import Stairwell6
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 

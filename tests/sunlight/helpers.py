@@ -1,7 +1,7 @@
 """A small estate with two stairwells, its committee, a designer, owners and a site."""
 from datetime import timedelta
 
-from app.cases import services as cases
+from app.cases.api import services as cases
 from app.db import utcnow
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
 

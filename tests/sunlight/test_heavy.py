@@ -13,9 +13,9 @@ import requests
 from marshmallow import ValidationError
 from sqlalchemy import func, select
 
-from app.sunlight import analysis, services
-from app.sunlight.models import SunlightAnalysis
-from app.sunlight.schemas import MAX_VERTICES, MAX_WORK, SunlightInSchema
+from app.sunlight.api import analysis, services
+from app.sunlight.api import SunlightAnalysis
+from app.sunlight.api import MAX_VERTICES, MAX_WORK, SunlightInSchema
 from tests.sunlight.helpers import Place
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 import requests
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEntry
-from app.audit.services import chain_of, verify_chain
+from app.audit.api import AuditEntry
+from app.audit.api import chain_of, verify_chain
 from app.consultations.api import Ballot, BallotAnswer, BallotVersion
 from app.consultations.api import authorise_proxy
 from app.extensions import db

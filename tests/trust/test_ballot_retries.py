@@ -12,7 +12,7 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEntry
+from app.audit.api import AuditEntry
 from app.auth.api import issue
 from app.consultations.api import BallotVersion
 from app.consultations.api import close_consultation, get_consultation, publish_consultation

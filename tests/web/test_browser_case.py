@@ -1,5 +1,5 @@
 """A case's discussion (一事一议) in Chromium: post, reply, report, hide; live posts."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import follow, login, page_api, screenshot
 from tests.web.test_browser_elder import check_page
 

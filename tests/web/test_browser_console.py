@@ -2,7 +2,7 @@
 first in a dialog in view; a paper ballot's flat typed or picked on the grid, its receipt in
 view and 下一户; every console page fits the screen (tables become cards)."""
 import pytest
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, PHONE, login, page_api, screenshot
 from tests.web.test_browser_elder import check_page
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from PIL import Image
 
-from app.demo import data
+from app.demo.api import data
 from app.display import CHINA_TZ
 from tests.estates.ledgers import CHINESE, csv_bytes, ledger_rows
 from tests.web.conftest import PHONE, confirm, login, page_api, screenshot

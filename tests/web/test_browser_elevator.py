@@ -1,6 +1,6 @@
 """An added elevator (加装电梯) in Chromium: the committee proposes and advances it on the
 console while a resident watches the stage change live, reads their share and consents."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, PHONE, confirm, console_nav, follow, login, page_api, screenshot
 from tests.web.test_browser_elder import check_page
 from tests.web.test_browser_resident import stairwell_id

@@ -4,7 +4,7 @@ use its decision does not cover; an owner then sees the use on their own sub-acc
 from datetime import timedelta
 
 from app.db import utcnow
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import PHONE, confirm, login, page_api, screenshot
 from tests.web.test_browser_console import OVERFLOWING, fits
 

@@ -5,7 +5,7 @@ import io
 
 from PIL import Image
 
-from app.demo import data
+from app.demo.api import data
 from tests.estates.ledger_shapes import valid_id
 from tests.web.conftest import PHONE, confirm, login
 from tests.web.test_browser_console_journey import both_sizes

@@ -5,7 +5,7 @@ import io
 
 from openpyxl import load_workbook
 
-from app.demo import data
+from app.demo.api import data
 from tests.estates.ledger_shapes import office_xlsx
 from tests.web.conftest import PHONE, confirm, login
 from tests.web.test_browser_console_journey import both_sizes

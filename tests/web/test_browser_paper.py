@@ -5,7 +5,7 @@ import random
 
 from PIL import ImageDraw
 
-from app.demo import data
+from app.demo.api import data
 from tests.paperballots.sheets import dark_ink, draw_mark, faint_ink, photograph, render_pages
 from tests.web.conftest import PHONE, login, page_api, screenshot
 from tests.web.test_browser_resident import stairwell_id

@@ -1,5 +1,5 @@
 """A resident's way through the pages, in Chromium, against a real server."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, confirm, console_nav, follow, login, screenshot
 
 

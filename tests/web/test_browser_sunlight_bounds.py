@@ -3,7 +3,7 @@ limit of footprint points is refused beside the buildings, the limit named, noth
 import json
 import math
 
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import login, page_api, screenshot
 from tests.web.test_browser_elder import check_page
 

@@ -6,7 +6,7 @@ watches the live tally change when another resident votes, without reloading.
 """
 import requests
 
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import (
     DESKTOP, PHONE, confirm, enter_code, follow, login, next_step, page_api, screenshot,
     submit_ballot)

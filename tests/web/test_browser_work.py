@@ -6,7 +6,7 @@ committee resolves it. Screenshots: tests/screenshots/coplan-*."""
 from datetime import timedelta
 
 from app.db import utcnow
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import PHONE, confirm, login, page_api, screenshot
 from tests.web.test_browser_console import OVERFLOWING, fits
 from tests.web.test_browser_elder import check_page

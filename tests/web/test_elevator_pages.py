@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from app.elevators import services
-from app.elevators.models import ElevatorProject
+from app.elevators.api import services
+from app.elevators.api import ElevatorProject
 from app.extensions import db
 from tests.elevators.helpers import Stairwell6
 from tests.factories import flats_of, link, make_estate, make_user

@@ -121,7 +121,7 @@ def test_elder_mode_cookie_renders_the_page_in_elder_mode(client):
 
 
 def test_console_lists_cases_with_reports_waiting(client, app):
-    from app.cases import services as cases
+    from app.cases.api import services as cases
 
     estate = make_estate()
     flats = flats_of(estate.id)
