@@ -1,4 +1,4 @@
-"""The demo's co-management (共管, issue 20): the maintenance fund collected per flat, a notice
+"""The demo's co-management (共管): the maintenance fund collected per flat, a notice
 some have read, property ratings (last quarter's closed, this quarter's open) and a parking
 income entry, through the services."""
 from app.db import utcnow

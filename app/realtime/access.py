@@ -1,4 +1,4 @@
-"""Live connections end with the access they were opened with (issue 31 item 4).
+"""Live connections end with the access they were opened with.
 
 A commit that may take access away from people (their sign-in revoked, 全部退出登录, the
 account deleted, a role removed, a flat claim revoked, a proxy revoked) names them; after

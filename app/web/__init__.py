@@ -12,11 +12,11 @@ def init_app(app):
         console_cases, console_consultations, console_corrections, console_elevators, console_paper,
         console_projects,
         consultations, elevators, home, sunlight)
-    from app.web import (  # noqa: F401 - resident pages (issue 17)
+    from app.web import (  # noqa: F401 - resident pages
         account, cases_open, projects, sunlight_pages)
-    from app.web import console_coplan, coplan  # noqa: F401 - co-planning pages (issue 19)
-    from app.web import comanage, console_comanage, street_areas  # noqa: F401 - 共管 (issue 20)
-    from app.web import privacy  # noqa: F401 - 个人信息处理规则 (issue 35)
+    from app.web import console_coplan, coplan  # noqa: F401 - co-planning pages
+    from app.web import comanage, console_comanage, street_areas  # noqa: F401 - 共管 pages
+    from app.web import privacy  # noqa: F401 - 个人信息处理规则
     from app.web.console import bp as console_bp
     from app.web.routes import bp
     from app.web.street import bp as street_bp

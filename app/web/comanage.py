@@ -1,4 +1,4 @@
-"""Resident pages of 共管 (issue 20): the estate's co-management (its decisions with who is
+"""Resident pages of 共管: the estate's co-management (its decisions with who is
 chosen, the property service index over time), the public income 公示, my notices, and the
 片区 page (its surveys, spare resources with proposed uses to vote on and comment).
 

@@ -1,4 +1,4 @@
-"""Console and street pages of co-planning (issue 19).
+"""Console and street pages of co-planning.
 
 Console (the committee, staff): the estate's application and its submission; the plan's
 versions with what changed, comments to answer, a new version, its publicity; heritage flags

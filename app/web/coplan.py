@@ -1,4 +1,4 @@
-"""The resident pages of co-planning (issue 19): the estate's application for renovation with
+"""The resident pages of co-planning: the estate's application for renovation with
 each owned flat's support, and the plan (改造方案): its sections with residents' comments on
 a quoted passage and the answers, its items with heritage warnings, its publicity, and what
 changed since the version before. Read through the same services as the API; the forms call

@@ -1,4 +1,4 @@
-"""The texts of the co-planning pages (issue 19): applications, the reserve and annual plans,
+"""The texts of the co-planning pages: applications, the reserve and annual plans,
 the plan with its comments and publicity, heritage reviews. The states' words are the
 domains' own (app/applications/messages.py, app/plans/messages.py)."""
 from app.applications.api import STATUS_LABELS as APPLICATION_STATUS

@@ -1,4 +1,4 @@
-"""What the resident pages added for issue 17 show: vote steps and review, 待办 and 我的记录,
+"""What the resident pages show: vote steps and review, 待办 and 我的记录,
 tenants, published results, and the shared feedback words. Plain short Chinese.
 
 Templates read these as `m.NAME` like app/web/messages.py; the scripts get `JS` merged
