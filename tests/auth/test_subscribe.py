@@ -8,23 +8,12 @@ from sqlalchemy import select
 from app.auth.api import SmsOutboxMessage, User, WechatSubscription
 from app.extensions import db
 from app.notifications.api import remind_closing
-from tests.auth.fake_wechat import FakeWechat
-from tests.auth.test_mini_program import MINI_ID, MINI_SECRET, first_login
-from tests.auth.test_wechat import APP_ID, APP_SECRET
-from tests.live import serve_wsgi
+from tests.auth.wechat_steps import MINI_ID, MINI_SECRET, first_login
 from tests.factories import flats_of, link, make_consultation, make_estate
 
 CLOSING, RESULTS = "tmpl-closing-0001", "tmpl-results-0002"
 SITE = "https://gongzhi.example.cn"
 URL = "/api/v1/wechat/subscriptions"
-
-
-@pytest.fixture(scope="module")
-def wechat():
-    fake = FakeWechat(APP_ID, APP_SECRET, MINI_ID, MINI_SECRET)
-    with serve_wsgi(fake.app) as url:
-        fake.url = url
-        yield fake
 
 
 @pytest.fixture
