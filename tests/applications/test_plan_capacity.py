@@ -2,7 +2,7 @@
 can bear" includes the capacity itself; one cent more is refused."""
 from app.applications.api import reserve
 from app.errors import Conflict
-from tests.applications.test_concurrency import reserved_estate
+from tests.applications.helpers import reserved_estate
 from tests.factories import make_user
 
 

@@ -17,7 +17,7 @@ from app.realtime.api import send_tally
 from app.consultations.api import STATUS_LABELS
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 from tests.statements import statements
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|COMMIT)\b|\bFOR (UPDATE|SHARE|NO KEY UPDATE)\b",
                    re.IGNORECASE)

@@ -6,7 +6,7 @@ from app.consultations.api import cast_ballot
 from app.elevators.api import consent, services
 from app.extensions import db
 from tests.elevators.helpers import Stairwell6
-from tests.elevators.test_services import create
+from tests.elevators.helpers import create
 from tests.factories import flats_of, link, make_estate, make_user
 
 

@@ -15,7 +15,7 @@ from app.errors import DomainError
 from app.extensions import db
 from app.notifications.api import Notification
 from tests.estates.ledger_shapes import CERT_101, CERT_102, LI, WANG, ZHANG, office_xlsx, valid_id
-from tests.estates.test_ledger_shapes import flat_at, send
+from tests.estates.helpers import flat_at, send
 from tests.factories import auth, make_user
 
 NEW_OWNER = valid_id("11010119900101001")

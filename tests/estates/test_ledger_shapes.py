@@ -15,22 +15,10 @@ from tests.estates.ledger_shapes import (
     CERT_101, LI, OFFICE, ZHANG, address_csv, office_xlsx, property_xls)
 from tests.factories import auth
 from tests.statements import brief, statements
+from tests.estates.helpers import flat_at, send
 
 #: a machine name such as area_m2 or owner_name, which no person should read
 INTERNAL_NAME = re.compile(r"[a-z]+_[a-z0-9_]+")
-
-
-def send(client, estate, user, data, filename, preview=False):
-    query = "?preview=1" if preview else ""
-    return client.post(f"/api/v1/estates/{estate.id}/flats/import{query}", headers=auth(user),
-                       data={"file": (io.BytesIO(data), filename)}, content_type="multipart/form-data")
-
-
-def flat_at(estate_id, building, stairwell, room) -> Flat:
-    return db.session.scalar(select(Flat).join(Building, Flat.building_id == Building.id)
-                             .join(Stairwell, Flat.stairwell_id == Stairwell.id)
-                             .where(Flat.estate_id == estate_id, Building.name == building,
-                                    Stairwell.name == stairwell, Flat.room == room))
 
 
 def heads(estate_id, building=None) -> int:

@@ -14,7 +14,7 @@ from app.paperballots.api import services
 from app.paperballots.api import PaperBallotScan, ScanStatus
 from tests.factories import auth, flats_of, make_consultation, sign_in_cookie
 from tests.paperballots.sheets import sheet_photo
-from tests.paperballots.test_scans import A, upload
+from tests.paperballots.helpers import A, upload
 
 WITNESS = "13912345678"
 

@@ -14,7 +14,7 @@ from app.projects.api import add_fund_entry, fund_balance_cents
 from app.projects.api import FundEntryKind
 from tests.factories import flats_of, make_estate, make_user
 from tests.projects.fund_helpers import fund_decision
-from tests.projects.test_fund_ledger import accounts, assert_consistent
+from tests.projects.helpers import accounts, assert_consistent
 
 
 def run_at_once(app, calls):

@@ -17,7 +17,7 @@ from app.estates.api import import_ledger
 from app.extensions import db
 from tests.factories import flats_of, make_estate, make_user
 from tests.projects.fund_helpers import fund_decision
-from tests.projects.test_fund_ledger import accounts, add, assert_consistent
+from tests.projects.helpers import accounts, add, assert_consistent
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from app.sunlight.api import services
 from tests.factories import make_owner
 from tests.sunlight.helpers import Place
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 
 @pytest.fixture

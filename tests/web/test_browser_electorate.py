@@ -5,7 +5,7 @@ import re
 
 from app.demo.api import data
 from tests.web.conftest import PHONE, login, page_api, screenshot
-from tests.web.test_browser_console import in_view
+from tests.web.helpers import in_view
 
 LEDGER_LINE = re.compile(r"按 \d{4}年\d{2}月\d{2}日 的台账计票")
 

@@ -8,11 +8,11 @@ from datetime import timedelta
 from app.db import utcnow
 from app.demo.api import data
 from tests.web.conftest import PHONE, confirm, login, page_api, screenshot
-from tests.web.test_browser_console import OVERFLOWING, fits
-from tests.web.test_browser_elder import check_page
+from tests.web.helpers import OVERFLOWING, fits
+from tests.web.helpers import check_page
+from tests.web.helpers import LIGHTING, ROOF
 
 OWNER = "13900000002"  # 王秀英, 1号楼 1单元 302
-ROOF, LIGHTING = "basic.roof_repair", "improvement.lighting"
 
 
 def fits_phone(page, name):

@@ -8,7 +8,7 @@ from app.elevators.api import ElevatorProject
 from app.extensions import db
 from tests.elevators.helpers import Stairwell6
 from tests.factories import flats_of, link, make_estate, make_user
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 
 @pytest.fixture
@@ -184,7 +184,7 @@ def test_tenant_sees_the_share_but_neither_votes_nor_downloads(client, place, pr
 
 
 def test_publicity_offers_the_objection_and_signing_the_signature(client, place, project):
-    from tests.elevators.test_pipeline import close_consent, end_publicity
+    from tests.elevators.helpers import close_consent, end_publicity
     from tests.factories import auth
 
     for flat in place.flats[:10]:

@@ -5,17 +5,7 @@ from app.auth.api import request_code
 from app.auth.api import SmsOutboxMessage
 from app.extensions import db
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
-
-
-def web_login(client, phone):
-    """Log in as the login page does (a fresh browser: no previous session)."""
-    client.delete_cookie("session")
-    request_code(phone)
-    code = db.session.scalars(db.select(SmsOutboxMessage.code).where(SmsOutboxMessage.phone == phone)
-                              .order_by(SmsOutboxMessage.id.desc())).first()
-    response = client.post("/api/v1/auth/session", json={"phone": phone, "code": code})
-    assert response.status_code == 201
-    return response.json["csrf_token"]
+from tests.web.helpers import web_login
 
 
 def test_pages_send_a_self_only_content_security_policy(client):

@@ -10,8 +10,8 @@ from app.estates.api import estate_members
 from app.web.api import messages_console
 from app.web.api import flat_picker, next_flat
 from tests.factories import flats_of, make_consultation, make_estate, make_user
-from tests.web.test_pages import web_login
-from tests.web.test_pages_consultations import csrf_of
+from tests.web.helpers import web_login
+from tests.web.helpers import csrf_of
 
 
 @pytest.fixture

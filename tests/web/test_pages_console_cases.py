@@ -8,7 +8,7 @@ import pytest
 from app.cases.api import services as cases
 from app.web.api import messages_console
 from tests.factories import flats_of, make_estate, make_owner, make_user
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 
 @pytest.fixture

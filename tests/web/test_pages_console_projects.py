@@ -3,7 +3,7 @@ passed votes a project or a fund use is tied to, the confirmations. Both databas
 from app.consultations.api import services
 from app.web.api import messages_console, messages_fund
 from tests.factories import flats_of, make_consultation, make_estate, make_owner, make_user
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 
 def test_project_pages_are_for_the_committee_and_offer_passed_votes(client, app):

@@ -10,8 +10,8 @@ import pytest
 from app.consultations.api import services
 from tests.elevators.helpers import Stairwell6
 from tests.factories import flats_of, link, make_consultation, make_estate, make_owner, make_user
-from tests.web.test_pages import web_login
-from tests.web.test_pages_consultations import csrf_of
+from tests.web.helpers import web_login
+from tests.web.helpers import csrf_of
 
 WEB = Path(__file__).resolve().parents[2] / "app" / "web"
 

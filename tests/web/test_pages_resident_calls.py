@@ -8,7 +8,7 @@ from app.estates.api import estate_counts
 from tests.elevators.helpers import Stairwell6
 from tests.factories import flats_of, make_estate, make_owner, make_user
 from tests.sunlight.helpers import Place
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 
 @pytest.fixture
