@@ -13,10 +13,11 @@ from app.logs import configure_logging
 
 
 def domain_packages() -> list[str]:
-    """Every package under app/ with an init_app(app): one per domain.
+    """Every package under app/, sorted by name for a stable order.
 
-    Each registers its own routes, CLI commands and signal listeners, so adding a
-    domain never touches this file. Sorted by name for a stable order.
+    `create_app` initialises those whose root has an `init_app(app)` (one per domain):
+    each registers its own routes, CLI commands and signal listeners, so adding a
+    domain never touches this file.
     """
     import app as package
 
