@@ -14,10 +14,11 @@ from app import unit_of_work
 
 
 def domain_packages() -> list[str]:
-    """Every package under app/ with an init_app(app): one per domain.
+    """Every package under app/, sorted by name for a stable order.
 
-    Each registers its own routes, CLI commands and signal listeners, so adding a
-    domain never touches this file. Sorted by name for a stable order.
+    `create_app` initialises those whose root has an `init_app(app)` (one per domain):
+    each registers its own routes, CLI commands and signal listeners, so adding a
+    domain never touches this file.
     """
     import app as package
 

@@ -84,9 +84,9 @@ def live_server(seed, backend: str | None = None, **env):
 
 def committee_token(estate_id: int, phone: str = "13800000009") -> str:
     """An access token of a committee member of the estate (created if needed)."""
-    from app.auth.models import Role
-    from app.auth.services import get_or_create_user, grant_role
-    from app.auth.tokens import issue
+    from app.auth.api import Role
+    from app.auth.api import get_or_create_user, grant_role
+    from app.auth.api import issue
     from app.extensions import db
 
     user = get_or_create_user(phone)

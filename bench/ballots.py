@@ -40,14 +40,14 @@ def seed(database_url: str) -> tuple[int, list[dict], list[str]]:
     from sqlalchemy import insert, select
 
     from app import create_app
-    from app.auth.models import User
-    from app.auth.tokens import issue
+    from app.auth.api import User
+    from app.auth.api import issue
     from app.config import TestConfig
-    from app.consultations.services import create_consultation, open_consultation
+    from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow
-    from app.estates.ledger import LedgerRow
-    from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-    from app.estates.services import create_estate, import_ledger
+    from app.estates.api import LedgerRow
+    from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+    from app.estates.api import create_estate, import_ledger
     from app.extensions import db
     from bench._databases import analyze
     from tests.live import TEST_SECRET

@@ -29,14 +29,14 @@ class StatementCounter:
 
 
 def build(count: int):
-    from app.auth.models import Role, User
-    from app.auth.services import grant_role
-    from app.cases import services
-    from app.cases.models import Post
+    from app.auth.api import Role, User
+    from app.auth.api import grant_role
+    from app.cases.api import services
+    from app.cases.api import Post
     from app.db import utcnow
-    from app.estates.ledger import LedgerRow
-    from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-    from app.estates.services import create_estate, import_ledger
+    from app.estates.api import LedgerRow
+    from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+    from app.estates.api import create_estate, import_ledger
     from app.extensions import db
 
     estate = create_estate("基准小区", "东城区", "和平里街道", 1990)
@@ -85,7 +85,7 @@ def timed(client, counter, method, path, headers, **kwargs):
 
 
 def run(backend: str, count: int) -> None:
-    from app.auth.tokens import issue
+    from app.auth.api import issue
     from app.extensions import db
 
     with scratch_app(backend) as app:

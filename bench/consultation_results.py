@@ -29,13 +29,13 @@ AREA = (12, 2_500)
 
 
 def build(flats: int):
-    from app.auth.models import Role
-    from app.auth.services import get_or_create_user, grant_role
-    from app.consultations.models import Ballot, BallotAnswer, Channel
-    from app.consultations.services import create_consultation, open_consultation
+    from app.auth.api import Role
+    from app.auth.api import get_or_create_user, grant_role
+    from app.consultations.api import Ballot, BallotAnswer, Channel
+    from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow
-    from app.estates.ledger import LedgerRow
-    from app.estates.services import create_estate, import_ledger
+    from app.estates.api import LedgerRow
+    from app.estates.api import create_estate, import_ledger
     from app.extensions import db
 
     estate = create_estate(name="基准小区", district="东城区", street="和平里街道", built_year=1990)
@@ -52,7 +52,7 @@ def build(flats: int):
                                        closes_at=utcnow() + timedelta(days=7), actor_id=committee.id,
                                        rule_key="civil_code_278_special")
     open_consultation(consultation, committee.id)
-    from app.estates.models import Flat
+    from app.estates.api import Flat
 
     flat_ids = db.session.scalars(select(Flat.id).where(Flat.estate_id == estate.id)).all()
     rng = random.Random(1)
@@ -76,14 +76,14 @@ def build(flats: int):
 def build_area(estates: int, flats: int):
     """A 片区 of `estates` estates of `flats` flats with a needs survey in which every flat's
     verified resident answered (rows written in bulk, as `build` does for ballots)."""
-    from app.auth.models import Role, User
-    from app.auth.services import get_or_create_user, grant_role
-    from app.comanage import areas
-    from app.consultations.models import Ballot, BallotAnswer, Channel
+    from app.auth.api import Role, User
+    from app.auth.api import get_or_create_user, grant_role
+    from app.comanage.api import areas
+    from app.consultations.api import Ballot, BallotAnswer, Channel
     from app.db import utcnow
-    from app.estates.ledger import LedgerRow
-    from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-    from app.estates.services import create_estate, import_ledger
+    from app.estates.api import LedgerRow
+    from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+    from app.estates.api import create_estate, import_ledger
     from app.extensions import db
 
     ids = []
@@ -132,7 +132,7 @@ def build_area(estates: int, flats: int):
 
 def _area_measured(backend: str, estates: int, flats: int) -> dict:
     """Query count and median time of a 片区 survey's results (every estate counted)."""
-    from app.comanage import areas
+    from app.comanage.api import areas
     from app.extensions import db
 
     with scratch_app(backend):
@@ -176,9 +176,9 @@ def timed(function, runs=RUNS):
 
 def cast_rate(consultation, count=100):
     """Ballots per second through cast_ballot (each its own transaction and audit entry)."""
-    from app.auth.services import get_or_create_user
-    from app.consultations.services import cast_ballot
-    from app.estates.models import Flat, FlatLink, LinkStatus, Relation
+    from app.auth.api import get_or_create_user
+    from app.consultations.api import cast_ballot
+    from app.estates.api import Flat, FlatLink, LinkStatus, Relation
     from app.extensions import db
 
     flats = db.session.scalars(select(Flat).where(Flat.estate_id == consultation.estate_id)
@@ -198,8 +198,8 @@ def cast_rate(consultation, count=100):
 
 def _measured(backend: str, flats: int, with_cast_rate: bool = False) -> dict:
     """Query count and median time of results() (and GET …/results) on a fresh estate."""
-    from app.auth.tokens import issue
-    from app.consultations.services import results
+    from app.auth.api import issue
+    from app.consultations.api import results
     from app.extensions import db
 
     with scratch_app(backend) as app:

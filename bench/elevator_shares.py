@@ -4,7 +4,7 @@ import time
 from decimal import Decimal
 from fractions import Fraction
 
-from app.elevators.shares import CostPlan, FlatArea, split_costs
+from app.elevators.api import CostPlan, FlatArea, split_costs
 
 
 def stairwell(floors: int, per_floor: int, seed: int = 7) -> list[FlatArea]:

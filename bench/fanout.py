@@ -98,8 +98,8 @@ def _raw_server(port: int):
 
 def _seed():
     """An estate, a committee member, an owner who votes, an open consultation."""
-    from app.auth.tokens import issue
-    from app.consultations.services import create_consultation, open_consultation
+    from app.auth.api import issue
+    from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow
     from tests.factories import flats_of, make_estate, make_owner, make_user
 

@@ -46,12 +46,12 @@ def largest_site() -> dict:
 
 
 def _seed():
-    from app.projects.services import create_project
+    from app.projects.api import create_project
     from tests.factories import make_consultation, make_estate, make_user
 
     estate = make_estate(name="重载小区")
     token = committee_token(estate.id)
-    from app.auth.services import get_or_create_user
+    from app.auth.api import get_or_create_user
 
     committee = get_or_create_user("13800000009")
     project = create_project(estate.id, "屋面改造", 100_000_00, committee.id)

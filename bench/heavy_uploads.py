@@ -17,12 +17,12 @@ from bench._databases import backends, committee_token, scratch_app
 
 
 def _seed():
-    from app.estates.services import create_estate
-    from app.projects.services import create_project
+    from app.estates.api import create_estate
+    from app.projects.api import create_project
 
     estate = create_estate("重载小区", "东城区", "和平里街道", 1990)
     token = committee_token(estate.id)
-    from app.auth.services import get_or_create_user
+    from app.auth.api import get_or_create_user
 
     project = create_project(estate.id, "屋面改造", 100_000_00, get_or_create_user("13800000009").id)
     return estate.id, project.id, token

@@ -63,7 +63,7 @@ def timed_upload(url: str, estate_id: int, token: str, data: bytes, filename: st
 
 
 def _seed():
-    from app.estates.services import create_estate
+    from app.estates.api import create_estate
 
     ids = [create_estate(name, "东城区", "和平里街道", 1990).id for name in ("基准小区", "小小区")]
     return [(estate_id, committee_token(estate_id, phone=f"1380000000{n}"))

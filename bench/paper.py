@@ -22,8 +22,8 @@ SHEETS = 200
 
 
 def _photos(count: int):
-    from app.consultations.services import get_template
-    from app.paperballots import layout, pdf
+    from app.consultations.api import get_template
+    from app.paperballots.api import layout, pdf
     from tests.paperballots.sheets import fill, render_pages
 
     items = get_template("content_vote").questions[0]
@@ -37,7 +37,7 @@ def _photos(count: int):
 
 
 def _read(questions, photo: bytes) -> int:
-    from app.paperballots import layout, pdf, reading
+    from app.paperballots.api import layout, pdf, reading
 
     image = reading.working_copy(reading.decode_input(
         photo, max_bytes=10 << 20, max_pixels=40_000_000, max_pdf_pages=1)[0])

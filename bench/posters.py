@@ -17,8 +17,8 @@ GOAL_S = 5
 
 
 def seed_estate(name: str, count: int) -> tuple[int, str]:
-    from app.estates.ledger import LedgerRow
-    from app.estates.services import create_estate, import_ledger
+    from app.estates.api import LedgerRow
+    from app.estates.api import create_estate, import_ledger
 
     estate = create_estate(name, "东城区", "和平里街道", 1990)
     per_building = -(-count // BUILDINGS)

@@ -21,8 +21,8 @@ SENTENCE = "电梯井道在南侧，冬至日的日照会少一些，大家希�
 
 
 def seed():
-    from app.auth.tokens import issue
-    from app.cases import services as cases
+    from app.auth.api import issue
+    from app.cases.api import services as cases
     from tests.factories import flats_of, make_estate, make_owner
 
     estate = make_estate(name="朗读小区")

@@ -8,7 +8,7 @@ the same 500 windows with no building at all (sun track, facade test, counting).
 import sys
 import time
 
-from app.sunlight.analysis import Settings, run
+from app.sunlight.api import Settings, run
 
 GOAL_S = 2.0
 

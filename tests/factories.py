@@ -2,12 +2,12 @@
 import itertools
 from decimal import Decimal
 
-from app.auth.models import Role, User
-from app.auth.services import grant_role
-from app.auth.tokens import issue
-from app.estates.ledger import LedgerRow
-from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-from app.estates.services import create_estate, import_ledger
+from app.auth.api import Role, User
+from app.auth.api import grant_role
+from app.auth.api import issue
+from app.estates.api import LedgerRow
+from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import create_estate, import_ledger
 from app.extensions import db
 
 _phones = itertools.count(13700000000)
@@ -62,8 +62,8 @@ def make_user(phone=None, name=None, roles=(), consented=True) -> User:
 
 def agree_to_rules(user: User, channel: str = "sms") -> None:
     """The person agrees to the current 个人信息处理规则 through the real service (the caller commits)."""
-    from app.auth.consent import RULES, give
-    from app.personal.messages import NOTICE_VERSION
+    from app.auth.api import RULES, give
+    from app.personal.api import NOTICE_VERSION
 
     give(user, RULES, NOTICE_VERSION, channel)
 
@@ -99,7 +99,7 @@ def make_consultation(estate, template_key="elevator_consent", *, actor=None, op
     """A consultation through the real services; opened unless open_now is False."""
     from datetime import timedelta
 
-    from app.consultations.services import create_consultation, open_consultation
+    from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow
 
     actor = actor or make_user(roles=[("committee", estate.id)])
@@ -113,14 +113,14 @@ def make_consultation(estate, template_key="elevator_consent", *, actor=None, op
 
 def refresh_token_of(user: User) -> str:
     """The refresh token of a new sign-in (a server-side token family), as a login gives."""
-    from app.auth.services import issue_tokens
+    from app.auth.api import issue_tokens
 
     return issue_tokens(user)["refresh_token"]
 
 
 def sign_in_cookie(client, user: User, csrf: str = "x") -> None:
     """Sign a test client's cookie in as `user`: a real server-side web session."""
-    from app.auth.services import start_session
+    from app.auth.api import start_session
 
     auth_session = start_session(user, "web")
     db.session.commit()
@@ -131,7 +131,7 @@ def sign_in_cookie(client, user: User, csrf: str = "x") -> None:
 def agreed_on_paper(consultation, committee, answers: dict) -> None:
     """Every flat of the consultation's estate answers `answers` on a paper ballot the
     committee enters: full participation, so any rule of Art. 278 passes (tests/rules count)."""
-    from app.consultations.services import cast_assisted_ballot
+    from app.consultations.api import cast_assisted_ballot
 
     for flat in flats_of(consultation.estate_id):
         cast_assisted_ballot(consultation, committee, flat.id, answers, channel="paper",
@@ -142,7 +142,7 @@ def shown_plan(estate_id: int, actor_id: int):
     """A plan version whose publicity has ended (the co_build guard's precondition)."""
     from datetime import timedelta
 
-    from app.plans import services as plans
+    from app.plans.api import services as plans
 
     version = plans.create_version(estate_id, "改造方案", [{"title": "屋面", "body": "屋面防水翻新"}],
                                    [], actor_id)

@@ -141,7 +141,7 @@ def slow_jpeg(scans: int, side: int = 2000) -> bytes:
     `scans` scans: a few KB per hundred scans, and each scan decodes the whole image again."""
     from PIL import Image
 
-    from app.media.jpeg import count_scans
+    from app.media.api import count_scans
 
     out = io.BytesIO()
     Image.new("RGB", (side, side), (90, 140, 200)).save(out, "JPEG", progressive=True, quality=90)

@@ -10,28 +10,15 @@ A real gunicorn + gevent server; a thread polls /api/v1/health all along.
 """
 from sqlalchemy import create_engine, func, select
 
-from app.estates.models import Flat
-from app.projects.models import ProgressPhoto
+from app.estates.api import Flat
+from app.projects.api import ProgressPhoto
 from tests.heavy import (
     HealthProbe, big_png, peak_memory_mb, post_photos, upload_ledger, worker_pids, xlsx_bomb)
+from tests.helpers import seed
 
 #: before the fix the loop was blocked for as long as the bomb's parse or the nine
 #: decodes took (seconds); with them off the loop health answers in milliseconds
 HEALTH_BOUND_S = 3.0
-
-
-def seed(url: str):
-    from app.auth.tokens import issue
-    from app.projects.services import create_project
-    from tests.factories import make_user
-    from tests.realtime.helpers import seeding
-    from app.estates.services import create_estate
-
-    with seeding(url):
-        estate = create_estate(name="重载小区", district="东城区", street="和平里街道", built_year=1990)
-        committee = make_user(roles=[("committee", estate.id)])
-        project = create_project(estate.id, "屋面改造", 100_000_00, committee.id)
-        return estate.id, project.id, issue(committee, "access")
 
 
 def outcome(response) -> str:

@@ -11,12 +11,12 @@ import pkgutil
 import pytest
 
 import app
-from app.cases import messages as cases_messages
-from app.consultations import messages as consultation_messages
-from app.estates import messages as estates_messages
-from app.projects import messages as projects_messages
-from app.rules import messages as rules_messages
-from app.web import messages as web_messages
+from app.cases.api import messages as cases_messages
+from app.consultations.api import messages as consultation_messages
+from app.estates.api import messages as estates_messages
+from app.projects.api import messages as projects_messages
+from app.rules.api import messages as rules_messages
+from app.web.api import messages as web_messages
 
 #: (family, the owner's table)
 FAMILIES = [

@@ -138,3 +138,28 @@ def test_pages_call_services_not_sql():
             if re.search(r"\bdb\.session\b|^\s*(from|import) sqlalchemy\b|\bselect\(", line):
                 offenders.append(f"{name}:{number}: {line.strip()}")
     assert not offenders, "SQL in page modules:\n" + "\n".join(offenders)
+
+
+def test_an_import_past_a_front_door_breaks_the_front_door_contract(graph):
+    graph.add_import(importer="app.web.consultations", imported="app.consultations.tally",
+                     line_number=1, line_contents="from app.consultations.tally import results")
+    assert "front_door" in broken_contracts(graph)
+
+
+def test_an_import_of_a_package_without_a_front_door_breaks_the_contract(graph):
+    graph.add_import(importer="app.web.home", imported="app.system.metrics",
+                     line_number=1, line_contents="from app.system.metrics import x")
+    assert "front_door" in broken_contracts(graph)
+
+
+def test_a_package_imports_its_own_modules_directly(graph):
+    graph.add_import(importer="app.consultations.routes", imported="app.consultations.tally",
+                     line_number=1, line_contents="from app.consultations.tally import results")
+    assert "front_door" not in broken_contracts(graph)
+
+
+def test_the_contracts_list_no_exceptions_and_every_package_has_a_door():
+    text = CONFIG.read_text(encoding="utf-8")
+    assert "ignore_imports" not in text
+    section = text.split("[importlinter:contract:front-doors]")[1]
+    assert re.search(r"^packages =\n    app\.\*$", section, re.M), "the front doors cover app.*"

@@ -104,8 +104,8 @@ def test_a_full_queue_is_answered_503_with_retry_after(start_server, clone_datab
     import requests
 
     from tests.heavy import normal_jpeg, post_photos
-    from tests.sunlight.test_heavy import estate_site
-    from tests.test_heavy_uploads import seed
+    from tests.sunlight.helpers import estate_site
+    from tests.helpers import seed
 
     url = clone_database(backend)
     estate_id, project_id, token = seed(url)

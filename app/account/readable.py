@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.account import messages
-from app.auth.consent import of as consents_of
-from app.auth.messages import SIGN_IN_LABELS
-from app.auth.messages import CONSENT_LABELS
-from app.auth.models import AuthSession, User
-from app.consultations.messages import CHANNEL_LABELS
-from app.consultations.models import Ballot, Consultation
+from app.auth.api import of as consents_of
+from app.auth.api import SIGN_IN_LABELS
+from app.auth.api import CONSENT_LABELS
+from app.auth.api import AuthSession, User
+from app.consultations.api import CHANNEL_LABELS
+from app.consultations.api import Ballot, Consultation
 from app.display import china_time
-from app.estates.messages import CLAIM_STATUS, RELATIONS
-from app.estates.models import Building, Estate, Flat, FlatLink, Stairwell
+from app.estates.api import CLAIM_STATUS, RELATIONS
+from app.estates.api import Building, Estate, Flat, FlatLink, Stairwell
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.api import Notification
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 
 from app.account import services
 from app.account.schemas import ExportSchema
-from app.auth.permissions import require_user
+from app.auth.api import require_user
 
 blp = Blueprint("account", __name__, url_prefix="/api/v1", description="我的数据")
 

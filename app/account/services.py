@@ -6,12 +6,12 @@ from decimal import Decimal
 from sqlalchemy import delete, or_, select
 
 from app.account import messages
-from app.audit.services import record
-from app.auth.models import LoginTicket, RoleGrant, SmsCode, SmsOutboxMessage, User, WechatSubscription
+from app.audit.api import record
+from app.auth.api import LoginTicket, RoleGrant, SmsCode, SmsOutboxMessage, User, WechatSubscription
 from app.db import utcnow
-from app.estates.models import FlatLink, LinkStatus
+from app.estates.api import FlatLink, LinkStatus
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.api import Notification
 
 #: tables never exported: login codes are secrets even as hashes
 NOT_EXPORTED = {"sms_codes", "sms_outbox"}

@@ -13,11 +13,11 @@ from app.applications import messages
 from app.applications.models import (
     AnnualPlan, AnnualPlanEntry, Application, ApplicationStatus, ReserveEntry)
 from app.applications.services import percent
-from app.audit.services import record
+from app.audit.api import record
 from app.db import add_once, lock_row
 from app.display import yuan
 from app.errors import Conflict, InvalidInput, NotFound
-from app.estates.models import Estate
+from app.estates.api import Estate
 from app.extensions import db
 
 

@@ -8,7 +8,7 @@ from app.applications.models import Application
 from app.applications.schemas import (
     AnnualPlanInSchema, AnnualPlanSchema, ApplicationInSchema, ApplicationSchema, PlanEntryInSchema,
     ReserveEntrySchema, ReserveInSchema, SupportInSchema, SupportSchema)
-from app.auth.permissions import load_checked, require_committee, require_member, require_staff
+from app.auth.api import load_checked, require_committee, require_member, require_staff
 
 blp = Blueprint("applications", __name__, url_prefix="/api/v1",
                 description="居民自愿申报、项目储备库、年度改造计划")

@@ -13,12 +13,12 @@ from sqlalchemy import func, select
 from app.display import percent as display_percent
 from app.applications import messages
 from app.applications.models import Application, ApplicationStatus, ApplicationSupport, SupportBasis
-from app.audit.services import record
-from app.consultations.access import head_of
+from app.audit.api import record
+from app.consultations.api import head_of
 from app.db import add_once, lock_row, utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, NotFound
-from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-from app.estates.services import flat_labels, is_verified_owner
+from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import flat_labels, is_verified_owner
 from app.extensions import db
 
 

@@ -6,9 +6,9 @@ from flask_smorest import Blueprint
 from app.approvals import services
 from app.approvals.models import ApprovalKind
 from app.approvals.schemas import ApprovalInSchema, ApprovalSchema, DocumentInSchema, WaitingProjectSchema
-from app.auth.permissions import is_committee, load_checked, require_committee, require_staff
+from app.auth.api import is_committee, load_checked, require_committee, require_staff
 from app.errors import NotFound
-from app.projects.models import RenovationProject
+from app.projects.api import RenovationProject
 
 blp = Blueprint("approvals", __name__, url_prefix="/api/v1", description="项目审批：立项、用地、规划、施工许可")
 

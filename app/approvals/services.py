@@ -7,12 +7,12 @@ from sqlalchemy.exc import IntegrityError
 
 from app.approvals import messages
 from app.approvals.models import SETTLED, ApprovalKind, ApprovalStatus, ProjectApproval
-from app.audit.services import record
+from app.audit.api import record
 from app.db import utcnow
 from app.display import CHINA_TZ, china_today
 from app.errors import InvalidInput
 from app.extensions import db
-from app.media.storage import store_photo
+from app.media.api import store_photo
 
 
 def check_required_setting(value: str) -> list[ApprovalKind]:
@@ -143,8 +143,8 @@ def attach_document(project, kind: str, photo: bytes, actor_id: int) -> dict:
 def waiting_projects(estate_ids: list[int] | None = None) -> list[dict]:
     """The street office's list: every project still before 共管 that waits on an approval,
     the one it has waited on longest first."""
-    from app.projects.models import Phase, RenovationProject
-    from app.estates.models import Estate
+    from app.projects.api import Phase, RenovationProject
+    from app.estates.api import Estate
 
     query = (select(RenovationProject, Estate.name).join(Estate, Estate.id == RenovationProject.estate_id)
              .where(RenovationProject.phase.in_([Phase.co_plan, Phase.co_build])))

@@ -4,7 +4,7 @@ from flask_smorest import Blueprint
 
 from app.audit.schemas import HeadCheckQuery, HeadCheckSchema, HeadSchema
 from app.audit.services import chain_of, check_published_head, current_head
-from app.auth.permissions import require_member
+from app.auth.api import require_member
 
 blp = Blueprint("audit", __name__, url_prefix="/api/v1", description="可核查的操作记录")
 

@@ -157,7 +157,7 @@ def outbox_counts(since: datetime) -> dict[str, int]:
 
 def init_app(app) -> None:
     """Check the provider's settings at start-up and register the SMS jobs."""
-    from app.jobs import register_job
+    from app.jobs.api import register_job
 
     backend_for(app.config).check(app.config, KINDS)
     register_job(app, "sms.send_queued", send_queued, every_s=60, label=messages.JOB_SMS_QUEUED)

@@ -6,15 +6,15 @@ arguments and leave permission checks to the routes; each unit of work commits a
 """
 from sqlalchemy import select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.cases import messages
 from app.cases.models import Case, Meeting
 from app.db import lock_row, utcnow
 from app.display import china_time
 from app.errors import Conflict, InvalidInput
-from app.estates.models import FlatLink, LinkStatus
+from app.estates.api import FlatLink, LinkStatus
 from app.extensions import db
-from app.notifications.services import notify
+from app.notifications.api import notify
 from app.signals import case_meeting_scheduled
 from app.unit_of_work import announce
 

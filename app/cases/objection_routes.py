@@ -3,14 +3,14 @@ record (each mediated as a case), resolving them. Thin; the rules are in objecti
 app.consultations.preliminary."""
 from flask.views import MethodView
 
-from app.auth.permissions import is_committee, require_committee
+from app.auth.api import is_committee, require_committee
 from app.cases import objections
 from app.cases.objection_schemas import (
     ObjectionInSchema, ObjectionResolveInSchema, ObjectionSchema, PreliminarySchema)
 from app.cases.routes import blp
-from app.consultations import services as consultations
-from app.consultations.models import ResultObjection
-from app.estates.services import get_or_404
+from app.consultations.api import services as consultations
+from app.consultations.api import ResultObjection
+from app.estates.api import get_or_404
 
 
 @blp.route("/consultations/<int:consultation_id>/objections")

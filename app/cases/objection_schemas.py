@@ -1,6 +1,6 @@
 """Shapes of the 询异 routes."""
 from app.cases.messages import OBJECTION_STATUS_LABELS
-from app.consultations.messages import CORRECTION_ACTIONS
+from app.consultations.api import CORRECTION_ACTIONS
 from app.schemas import BaseSchema, fields, validate
 
 

@@ -6,18 +6,18 @@ the objection with the case's outcome; the vote's final 公示 waits for every o
 The objection itself, its period and the publish guard belong to consultations
 (app.consultations.preliminary); this module joins an objection to its case in one unit.
 """
-from app.audit.services import record
+from app.audit.api import record
 from app.cases import messages
 from app.cases.models import Case
 from app.cases.services import open_case
-from app.consultations import services as consultations
-from app.consultations.models import Consultation, ObjectionStatus, ResultObjection
-from app.estates.models import Flat
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation, ObjectionStatus, ResultObjection
+from app.estates.api import Flat
 from app.db import lock_row
 from app.errors import DomainError
 from app.extensions import db
-from app.notifications.entered import owners_of
-from app.notifications.services import notify, tell
+from app.notifications.api import owners_of
+from app.notifications.api import notify, tell
 
 ORIGIN = "result_objection"
 

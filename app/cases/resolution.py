@@ -5,17 +5,17 @@ checks to the routes; each unit of work commits at its end.
 """
 from sqlalchemy import select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.cases import messages, objections
 from app.cases.meetings import people_of_flats
 from app.cases.models import Case, Meeting
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
 from app.display import china_time
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
-from app.notifications.services import tell
-from app.rules.messages import DECISION_LABELS
+from app.notifications.api import tell
+from app.rules.api import DECISION_LABELS
 from app.signals import case_resolution_opened
 from app.unit_of_work import announce, unit
 

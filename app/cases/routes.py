@@ -2,8 +2,9 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import (
-    is_moderator, load_checked, require_committee, require_member, require_moderator)
+from app.auth.api import (
+    is_moderator, load_checked, require_committee, require_member, require_moderator,
+)
 from app.cases import meetings, resolution, services, views
 from app.cases.models import Case, Meeting, Post
 from app.cases.schemas import (

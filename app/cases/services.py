@@ -15,16 +15,16 @@ from flask import current_app
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
-from app.auth.models import User
-from app.auth.permissions import is_committee, is_member, is_moderator
+from app.audit.api import record
+from app.auth.api import User
+from app.auth.api import is_committee, is_member, is_moderator
 from app.cases import messages
 from app.cases.models import (
     Case, CaseFlat, CaseParty, CaseStatus, ModerationAction, ModerationKind, PartyRole,
     Post, PostReport, PostRevision)
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
-from app.estates.models import Flat
+from app.estates.api import Flat
 from app.extensions import db
 from app.privacy import mask_name
 from app.signals import post_created, post_edited, post_hidden

@@ -1,10 +1,10 @@
 """A case as the API and the pages show it."""
-from app.auth.models import User
-from app.auth.permissions import is_committee
+from app.auth.api import User
+from app.auth.api import is_committee
 from app.cases.models import Case
 from app.cases.resolution import meetings_of, published_outcome, resolution_of
 from app.cases.services import name_masked, post_count
-from app.consultations.models import Consultation
+from app.consultations.api import Consultation
 from app.extensions import db
 from app.privacy import mask_room
 

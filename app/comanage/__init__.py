@@ -1,4 +1,4 @@
-"""共管: co-managing an estate after its renovation (issue 20, the part beside the fund).
+"""共管: co-managing an estate after its renovation (the part beside the fund).
 
 - choices: the owners' rules, electing the owners' committee, the management model and
   the property service company, decided by consultations made from data templates;

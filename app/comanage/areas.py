@@ -11,20 +11,20 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
-from app.auth.models import User
-from app.auth.permissions import is_member, is_staff, require_user
+from app.audit.api import record
+from app.auth.api import User
+from app.auth.api import is_member, is_staff, require_user
 from app.comanage import messages
 from app.comanage.models import (
     Neighbourhood, NeighbourhoodEstate, NeighbourhoodSurvey, NeighbourhoodSurveyPart,
     ResourceComment, ResourceProposal, ResourceVote, SpareResource)
-from app.consultations import services as consultations
-from app.consultations.services import Consultation
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, NotFound
-from app.estates.models import Estate, FlatLink, LinkStatus
+from app.estates.api import Estate, FlatLink, LinkStatus
 from app.extensions import db
-from app.rules import engine, get_rule
+from app.rules.api import engine, get_rule
 from app.unit_of_work import unit
 
 

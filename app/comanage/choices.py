@@ -7,11 +7,11 @@ the decisions, puts the named candidates in, and lists them.
 """
 from datetime import datetime
 
-from app.audit.services import record
+from app.audit.api import record
 from app.comanage import messages
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
-from app.consultations.services import ChoiceResult
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
+from app.consultations.api import ChoiceResult
 from app.errors import InvalidInput
 from app.unit_of_work import unit
 

@@ -9,15 +9,15 @@ from datetime import date
 
 from sqlalchemy import case, func, select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.comanage import messages
 from app.comanage.models import PublicIncomeEntry
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
 from app.db import lock_row
 from app.display import yuan
 from app.errors import Conflict, InvalidInput
-from app.estates.models import Estate
+from app.estates.api import Estate
 from app.extensions import db
 
 #: a spending of public income is item 八 of Art. 278: the special rule (a city may be stricter)

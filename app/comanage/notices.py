@@ -7,16 +7,16 @@ the committee sees how many of the residents in scope have read it.
 """
 from sqlalchemy import distinct, func, or_, select
 
-from app.audit.services import record
-from app.auth.models import User
-from app.auth.permissions import is_member, is_moderator, is_staff
+from app.audit.api import record
+from app.auth.api import User
+from app.auth.api import is_member, is_moderator, is_staff
 from app.comanage import messages
 from app.comanage.areas import estate_ids
 from app.comanage.models import Neighbourhood, NeighbourhoodEstate, Notice, NoticeRead
-from app.consultations.models import Consultation
+from app.consultations.api import Consultation
 from app.db import insert_or_ignore, utcnow
 from app.errors import InvalidInput, NotFound
-from app.estates.models import Building, Flat, FlatLink, LinkStatus
+from app.estates.api import Building, Flat, FlatLink, LinkStatus
 from app.extensions import db
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from app.comanage import messages
 from app.comanage.models import RatingRound
 from app.db import add_once
-from app.consultations import services as consultations
+from app.consultations.api import services as consultations
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
 from app.unit_of_work import unit

@@ -3,12 +3,12 @@ company), the property service rating, the public income ledger and notices."""
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_committee, require_member, require_user
+from app.auth.api import require_committee, require_member, require_user
 from app.comanage import choices, income, notices, rating
 from app.comanage.schemas import (
     ChoiceSchema, DecisionInSchema, DecisionSchema, IncomeInSchema, IncomeLedgerSchema,
     NoticeInSchema, NoticeSchema, RatingInSchema, RatingPointSchema)
-from app.consultations import services as consultations
+from app.consultations.api import services as consultations
 
 blp = Blueprint("comanage", __name__, url_prefix="/api/v1",
                 description="共管：规约、选举、管理方式、物业评价、公共收益、通知公告")

@@ -2,7 +2,7 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_staff, require_user
+from app.auth.api import require_staff, require_user
 from app.comanage import areas, notices
 from app.comanage.schemas import (
     AreaNoticeInSchema, ResourceCommentInSchema, CreatedSchema, NeighbourhoodInSchema, NeighbourhoodSchema,

@@ -1,7 +1,7 @@
 """Input and output shapes of the 共管 routes."""
 from app.comanage import areas, messages
 from app.comanage.choices import MATTERS
-from app.rules import engine
+from app.rules.api import engine
 from app.schemas import BaseSchema, CommentBodyInSchema, DecimalString, fields, validate
 
 MAX_CENTS = 10**13

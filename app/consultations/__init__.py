@@ -7,17 +7,16 @@ from pathlib import Path
 
 
 def init_app(app):
-    from app import rules
     from app.consultations import messages
     from app.consultations.cli import consultations_cli
     from app.consultations.routes import blp
     from app.consultations.templates import REQUIRED_TEMPLATES, catalogue_index, load_templates
     from app.consultations.services import close_due
     from app.extensions import api
-    from app.jobs import register_job
-    from app.rules.data import DataFileError
+    from app.jobs.api import register_job
+    from app.rules.api import DataFileError, init_app as init_rules
 
-    rules.init_app(app)
+    init_rules(app)
     directory = Path(app.config["TEMPLATES_DIR"])
     templates = load_templates(directory, app.extensions["rules"])
     absent = [key for key in REQUIRED_TEMPLATES if key not in templates]

@@ -6,16 +6,16 @@ The API routes and the pages load and check through the same three helpers
 from sqlalchemy import Integer, and_, bindparam, case, exists, func, or_, select, true, union
 from sqlalchemy.orm import joinedload
 
-from app.auth.models import User
-from app.auth.permissions import is_committee, is_moderator, require_user
+from app.auth.api import User
+from app.auth.api import is_committee, is_moderator, require_user
 from app.consultations import messages
 from app.consultations.models import (
     Consultation, ConsultationElectorate, ConsultationFlat, FlatProxy, Status)
 from app.display import china_time
 from app.errors import Forbidden, InvalidInput, NotFound
-from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-from app.estates.scope import Scope
-from app.estates.services import get_or_404
+from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import Scope
+from app.estates.api import get_or_404
 from app.extensions import db
 
 

@@ -14,9 +14,9 @@ from sqlalchemy import String, and_, cast, distinct, func, literal, select
 from app.consultations.models import Ballot, BallotAnswer
 from app.consultations.models import ConsultationElectorate as Electorate
 from app.consultations.tally import COUNTED
-from app.estates.models import Owner
+from app.estates.api import Owner
 from app.extensions import db
-from app.rules.engine import Tally
+from app.rules.api import Tally
 
 ZERO = Decimal("0.00")
 

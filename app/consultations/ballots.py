@@ -9,10 +9,10 @@ import secrets
 
 from sqlalchemy import and_, bindparam, exists, insert, select, text
 
-from app.audit.models import AuditPending
-from app.audit.services import pending_fields, record, seal_after_commit
-from app.auth.models import User
-from app.auth.services import normalize_phone
+from app.audit.api import AuditPending
+from app.audit.api import pending_fields, record, seal_after_commit
+from app.auth.api import User
+from app.auth.api import normalize_phone
 from app.consultations import messages
 from app.consultations.access import flat_in_scope, linked_flats, resolve_rights, rights_query
 from app.consultations.answers import check_answers
@@ -22,7 +22,7 @@ from app.consultations.models import (
     VOID, Ballot, BallotAnswer, BallotVersion, Channel, Consultation, Status)
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput, NotFound
-from app.estates.models import Flat
+from app.estates.api import Flat
 from app.extensions import db
 from app.signals import ballot_cast, ballot_entered
 from app.unit_of_work import announce

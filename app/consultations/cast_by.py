@@ -2,7 +2,7 @@
 the receipt and in the message, and what a refused committee entry is told."""
 from sqlalchemy import select
 
-from app.auth.models import User
+from app.auth.api import User
 from app.consultations import messages
 from app.consultations.models import Ballot
 from app.display import china_time

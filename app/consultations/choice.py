@@ -9,8 +9,8 @@ The template's `result: {kind: choice, question: …}` names the question measur
 from dataclasses import dataclass, field, replace
 
 from app.consultations import messages
-from app.rules import engine
-from app.rules.engine import Tally
+from app.rules.api import engine
+from app.rules.api import Tally
 
 
 @dataclass(frozen=True)

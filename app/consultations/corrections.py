@@ -5,7 +5,7 @@ Results are counted from the current ballots, so they recount by themselves. The
 (app.cases.objections) resolves the objection and commits in the same unit."""
 from sqlalchemy import delete, insert, select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.consultations import messages
 from app.consultations.answers import check_answers
 from app.consultations.ballots import new_receipt

@@ -8,13 +8,13 @@ the electorate (重新取台账) on the ledger as it is then; after it, never (4
 """
 from sqlalchemy import delete, distinct, exists, func, insert, literal, select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.consultations import messages
 from app.consultations.access import head_of, scope_of
 from app.consultations.models import Ballot, Consultation, ConsultationElectorate, Status
 from app.db import lock_row, utcnow
 from app.errors import Conflict
-from app.estates.models import Flat, FlatLink, LinkStatus
+from app.estates.api import Flat, FlatLink, LinkStatus
 from app.extensions import db
 
 COLUMNS = ("consultation_id", "flat_id", "estate_id", "area_m2", "owner_id", "head")

@@ -8,9 +8,9 @@ import io
 
 from sqlalchemy import select
 
-from app.audit import messages as audit_messages
-from app.audit.services import head_text
-from app.auth.permissions import is_committee
+from app.audit.api import messages as audit_messages
+from app.audit.api import head_text
+from app.auth.api import is_committee
 from app.consultations import messages
 from app.consultations.models import Ballot, Consultation, Status
 from app.consultations.corrections import corrections_of
@@ -21,10 +21,10 @@ from app.consultations.tally import results
 from app.db import utcnow
 from app.display import PDF_FONT, china_time, csv_document, pdf_font, pdf_text
 from app.errors import Conflict
-from app.estates.models import Building, Flat, Owner, Stairwell
+from app.estates.api import Building, Flat, Owner, Stairwell
 from app.extensions import db
 from app.privacy import mask_name, mask_phone, mask_room
-from app.rules.engine import area_text
+from app.rules.api import area_text
 
 
 def require_export(c: Consultation, user) -> None:

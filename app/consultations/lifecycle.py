@@ -13,7 +13,7 @@ from datetime import datetime
 from flask import current_app
 from sqlalchemy import func, select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.consultations import messages
 from app.consultations.models import Consultation, ConsultationFlat, Status
 from app.consultations.electorate import freeze, keep_residents
@@ -22,12 +22,12 @@ from app.consultations.tally import results
 from app.consultations.templates import Template
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput
-from app.estates.models import Building, Flat, Stairwell
-from app.estates.scope import Scope
+from app.estates.api import Building, Flat, Stairwell
+from app.estates.api import Scope
 from app.extensions import db
-from app.rules import get_rule, item_rule
-from app.rules.civil_code import at_least_as_strict, item_label
-from app.rules.engine import Rule
+from app.rules.api import get_rule, item_rule
+from app.rules.api import at_least_as_strict, item_label
+from app.rules.api import Rule
 from app.signals import consultation_status_changed
 from app.unit_of_work import announce, unit
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from app.consultations import messages
 from app.display import yuan
-from app.rules import engine
-from app.rules.engine import Tally
+from app.rules.api import engine
+from app.rules.api import Tally
 
 INCLUDED, OVER_CAP, NO_ESTIMATE = "included", "over_cap", "no_estimate"
 

@@ -1,5 +1,5 @@
 """What residents and committees read about consultations, ballots and results."""
-from app.rules.messages import DECISION_LABELS
+from app.rules.api import DECISION_LABELS
 
 ITEM_OPTION_LABELS = {"agree": "同意", "oppose": "反对", "abstain": "弃权"}
 STATUS_LABELS = {"draft": "草稿", "open": "进行中", "closed": "已截止", "published": "已公示"}
@@ -107,7 +107,7 @@ ALREADY_OBJECTED = "这一户已经对本次结果提出过异议"
 ALREADY_RESOLVED = "这件异议已经处理完了"
 JOB_CLOSE_DUE = "到了截止时间的表决自动截止"
 
-# Who cast a flat's ballot, how and when (issue 30: nothing is changed behind an owner's back)
+# Who cast a flat's ballot, how and when (so nothing is changed behind an owner's back)
 VOTED_ONLINE = ("这一户已在 {at}（北京时间）由{who}在网上投票。只有业主本人（或业主委托的家属）"
                 "可以更改，工作人员不能代为录入。")
 WHO_OWNER = "业主本人"

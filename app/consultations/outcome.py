@@ -16,8 +16,8 @@ from fractions import Fraction
 from app.consultations import messages
 from app.consultations.means import Means, explain_means
 from app.consultations.question_types import ItemSummary, OptionCount
-from app.rules import engine
-from app.rules.engine import Rule, Tally
+from app.rules.api import engine
+from app.rules.api import Rule, Tally
 
 if TYPE_CHECKING:
     from app.consultations.choice import ChoiceResult

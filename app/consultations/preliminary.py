@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
+from app.audit.api import record
 from app.consultations import messages
 from app.consultations.access import linked_flats, scope_condition
 from app.consultations.cast_by import cast_by
@@ -20,10 +20,10 @@ from app.consultations.readers import result_kind
 from app.db import utcnow
 from app.display import china_time
 from app.errors import Conflict, Forbidden
-from app.estates.models import Flat
-from app.estates.services import is_verified_owner
+from app.estates.api import Flat
+from app.estates.api import is_verified_owner
 from app.extensions import db
-from app.rules import get_rule
+from app.rules.api import get_rule
 
 
 

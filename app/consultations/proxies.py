@@ -2,16 +2,16 @@
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
-from app.auth.models import User
-from app.auth.permissions import is_committee
-from app.auth.services import get_or_create_user, normalize_phone
+from app.audit.api import record
+from app.auth.api import User
+from app.auth.api import is_committee
+from app.auth.api import get_or_create_user, normalize_phone
 from app.consultations import messages
 from app.consultations.models import FlatProxy
 from app.db import lock_row, utcnow
 from app.errors import Conflict, Forbidden, InvalidInput
-from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-from app.estates.services import is_verified_owner
+from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import is_verified_owner
 from app.extensions import db
 
 def require_flat_owner_or_committee(user: User, flat: Flat) -> None:

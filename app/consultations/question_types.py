@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.consultations import messages
-from app.rules import engine
-from app.rules.engine import Tally
+from app.rules.api import engine
+from app.rules.api import Tally
 
 SCALE_MIN, SCALE_MAX = 1, 5
 

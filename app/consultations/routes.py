@@ -3,17 +3,17 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_committee, require_member, require_user
+from app.auth.api import require_committee, require_member, require_user
 from app.consultations import exports, services
 from app.consultations.models import FlatProxy
 from app.consultations.schemas import (
     AssistedBallotInSchema, BallotInSchema, BudgetCapInSchema, ConsultationDetailSchema, ConsultationInSchema,
     ConsultationOutSchema, ListQuery, ProxyInSchema, ProxyOutSchema, PublicReceiptSchema,
     ReceiptOutSchema, ResultsSchema, RuleOutSchema, TemplateOutSchema)
-from app.estates.models import Flat
-from app.estates.services import get_or_404
-from app.rules import all_rules
-from app.rules.engine import rule_view
+from app.estates.api import Flat
+from app.estates.api import get_or_404
+from app.rules.api import all_rules
+from app.rules.api import rule_view
 
 blp = Blueprint("consultations", __name__, url_prefix="/api/v1", description="征询与表决")
 

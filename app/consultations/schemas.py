@@ -2,8 +2,8 @@
 from marshmallow import pre_dump
 
 from app.consultations.access import ledger_date
-from app.estates.scope import ScopeInSchema
-from app.rules.civil_code import item_label
+from app.estates.api import ScopeInSchema
+from app.rules.api import item_label
 from app.schemas import BaseSchema, fields, phone_length, validate
 
 
@@ -185,7 +185,7 @@ class ProxyInSchema(BaseSchema):
 
 
 def _masked_phone(user_id: int) -> str | None:
-    from app.auth.models import User
+    from app.auth.api import User
     from app.extensions import db
     from app.privacy import mask_phone
 

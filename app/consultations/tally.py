@@ -19,10 +19,10 @@ from app.consultations.question_types import Counted, type_of
 from app.consultations.readers import fill
 from app.consultations.templates import APPROVE
 from app.db import Hundredths
-from app.estates.models import Flat, FlatLink, LinkStatus
+from app.estates.api import Flat, FlatLink, LinkStatus
 from app.extensions import db
-from app.rules import engine, get_rule
-from app.rules.engine import Tally
+from app.rules.api import engine, get_rule
+from app.rules.api import Tally
 
 ZERO = Decimal("0.00")
 

@@ -14,9 +14,9 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from app.consultations import messages
 from app.consultations.result_kinds import ResultSchema, infer_result, result_problem
 from app.consultations.question_types import SCALE_MAX, SCALE_MIN, TYPES
-from app.estates.scope import TYPES as SCOPE_TYPES
-from app.rules.civil_code import ITEMS, at_least_as_strict, law_rule
-from app.rules.data import DataFileError, load_file, yaml_files
+from app.estates.api import TYPES as SCOPE_TYPES
+from app.rules.api import ITEMS, at_least_as_strict, law_rule
+from app.rules.api import DataFileError, load_file, yaml_files
 from app.schemas import BaseSchema
 
 KEY = validate.Regexp(r"^[a-z][a-z0-9_]{0,47}$")

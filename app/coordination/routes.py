@@ -3,7 +3,9 @@ records); the street's overdue tasks (staff)."""
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import is_committee, load_checked, require_committee, require_member, require_staff
+from app.auth.api import (
+    is_committee, load_checked, require_committee, require_member, require_staff,
+)
 from app.coordination import services
 from app.coordination.models import JointMeeting, ResponsibilityTask
 from app.coordination.schemas import (MeetingInSchema, MeetingSchema, OverdueTaskSchema, TaskInSchema,

@@ -2,7 +2,7 @@
 move a task, and flag what is overdue."""
 from sqlalchemy import select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.coordination import messages
 from app.coordination.models import JointMeeting, ResponsibilityTask, TaskStatus
 from app.db import utcnow
@@ -33,7 +33,7 @@ def record_meeting(estate_id: int, data: dict, actor_id: int) -> JointMeeting:
 
 
 def _estates_project(estate_id: int, project_id: int) -> bool:
-    from app.projects.models import RenovationProject
+    from app.projects.api import RenovationProject
 
     project = db.session.get(RenovationProject, project_id)
     return project is not None and project.estate_id == estate_id
@@ -96,7 +96,7 @@ def meetings_of(estate_id: int, with_notes: bool) -> list[dict]:
 
 def overdue_tasks(estate_ids: list[int] | None = None) -> list[dict]:
     """Every estate's tasks past their deadline and not done, the longest overdue first."""
-    from app.estates.models import Estate
+    from app.estates.api import Estate
 
     query = (select(ResponsibilityTask, Estate.name).join(Estate, Estate.id == ResponsibilityTask.estate_id)
              .where(ResponsibilityTask.status != TaskStatus.done, ResponsibilityTask.deadline < china_today()))

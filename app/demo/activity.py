@@ -12,11 +12,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.auth.models import User
+from app.auth.api import User
 from app.db import utcnow
 from app.demo import data
 from app.display import china_today
-from app.estates.models import Building, Flat, Stairwell
+from app.estates.api import Building, Flat, Stairwell
 from app.extensions import db
 
 DAY = timedelta(days=1)
@@ -56,7 +56,7 @@ class People:
 
 def load(estate_id: int) -> None:
     """Put every capability in use, once: nothing happens when the application is there."""
-    from app.applications.services import applications_of
+    from app.applications.api import applications_of
 
     if applications_of(estate_id):
         return
@@ -81,7 +81,7 @@ def load(estate_id: int) -> None:
 
 
 def items(*codes: str) -> list[dict]:
-    from app.consultations.services import catalogue_items
+    from app.consultations.api import catalogue_items
 
     known = catalogue_items()
     return [{"code": code, "label": known[code]["label"], "category": known[code]["category"]}
@@ -90,7 +90,7 @@ def items(*codes: str) -> list[dict]:
 
 def willingness_vote(people: People) -> None:
     """An open 改造意愿征询 over the estate: four owners have answered."""
-    from app.consultations.services import cast_ballot, create_consultation, open_consultation
+    from app.consultations.api import cast_ballot, create_consultation, open_consultation
 
     c = create_consultation(people.estate_id, template_key="willingness_survey",
                             closes_at=utcnow() + 14 * DAY, actor_id=people.committee.id)
@@ -106,9 +106,9 @@ def willingness_vote(people: People) -> None:
 def elevator_consents(people: People) -> None:
     """2号楼 1单元's elevator is in its consent round: 陈桂英 agreed on her phone, two paper
     ballots were entered by the committee."""
-    from app.consultations.services import cast_assisted_ballot, cast_ballot, get_consultation
+    from app.consultations.api import cast_assisted_ballot, cast_ballot, get_consultation
     from app.demo.sunlight import BUILDING, STAIRWELL
-    from app.elevators.services import projects_of
+    from app.elevators.api import projects_of
 
     stairwell_id = flat(people.estate_id, BUILDING, STAIRWELL, "101").stairwell_id
     project = projects_of(stairwell_id)[0]
@@ -123,8 +123,8 @@ def elevator_consents(people: People) -> None:
 
 def neighbours_case(people: People) -> None:
     """一事一议: the bicycle shed of 1号楼, discussed by three and a meeting in three days."""
-    from app.cases.meetings import schedule_meeting
-    from app.cases.services import create_case, create_post
+    from app.cases.api import schedule_meeting
+    from app.cases.api import create_case, create_post
 
     (first, first_flat), (second, second_flat) = people.owners[0], people.owners[1]
     case = create_case(people.estate_id, title="1号楼北侧自行车棚漏雨",
@@ -156,7 +156,7 @@ def into_co_build(project, actor_id: int):
     """The demo's projects were planned before the estate used the platform: their 共谋 (the
     content vote, the plan's publicity) is loaded as history, a phase change into 共建, as a
     ledger is imported. Every later phase is entered through its guards (app.projects.phases)."""
-    from app.projects.models import Phase, PhaseChange
+    from app.projects.api import Phase, PhaseChange
 
     project.phase = Phase.co_build
     db.session.add(PhaseChange(project_id=project.id, estate_id=project.estate_id,
@@ -168,9 +168,9 @@ def into_co_build(project, actor_id: int):
 def renovation(people: People):
     """The 2026 renovation under way in 共建: three items, one half done, a progress post with a
     photo."""
-    from app.projects.models import ItemStatus
-    from app.projects.services import create_project, post_progress, set_items
-    from app.projects.work import update_item
+    from app.projects.api import ItemStatus
+    from app.projects.api import create_project, post_progress, set_items
+    from app.projects.api import update_item
 
     actor = people.committee.id
     project = create_project(people.estate_id, "2026年和平里小区综合整治", 380_000_000, actor)
@@ -184,7 +184,7 @@ def renovation(people: People):
 
 def approvals(people: People, project) -> None:
     """The renovation's approvals, all settled before building began (the city's default list)."""
-    from app.approvals.services import set_approval
+    from app.approvals.api import set_approval
 
     today = china_today()
     for kind, status, department, days, number in [
@@ -202,7 +202,7 @@ def approvals(people: People, project) -> None:
 def joint_meeting(people: People, project) -> None:
     """The joint meeting before building began, its decisions and responsibility list: one
     task done, one under way, one past its deadline (the street sees it flagged)."""
-    from app.coordination.services import add_task, move_task, record_meeting
+    from app.coordination.api import add_task, move_task, record_meeting
 
     today, actor = china_today(), people.committee.id
     meeting = record_meeting(people.estate_id, {
@@ -223,7 +223,7 @@ def joint_meeting(people: People, project) -> None:
 def green_community(people: People) -> None:
     """Where the estate stands on the green-community criteria: what the platform and the
     renovation already show."""
-    from app.green.services import set_check
+    from app.green.api import set_check
 
     for criterion, status, evidence in [
             ("co_creation", "met", "居民在平台上表决改造内容，方案公示期间的意见都有答复"),
@@ -235,9 +235,9 @@ def green_community(people: People) -> None:
 
 def supervision_and_complaint(people: People, project) -> None:
     """李玉兰 reported what she saw on site and was answered; 王秀英's complaint is being handled."""
-    from app.projects.models import ComplaintStatus
-    from app.projects.services import file_complaint, move_complaint, report_supervision
-    from app.projects.supervision import answer_report
+    from app.projects.api import ComplaintStatus
+    from app.projects.api import file_complaint, move_complaint, report_supervision
+    from app.projects.api import answer_report
 
     reporter = people.owners[2][0]
     report = report_supervision(project, reporter.id, "屋面卷材搭接处看着不够宽，请监理核实。")
@@ -250,11 +250,11 @@ def supervision_and_complaint(people: People, project) -> None:
 def finished_and_evaluated(people: People) -> None:
     """Last year's 2号楼 roof, now in 共享: every item completed, the joint acceptance signed,
     its evaluation (opened on entering 共评) answered, closed, and published on entering 共享."""
-    from app.consultations.services import cast_ballot, close_consultation, get_consultation
-    from app.projects.models import ItemStatus, Phase
-    from app.projects.phases import advance
-    from app.projects.services import create_project, set_items
-    from app.projects.work import record_acceptance, update_item
+    from app.consultations.api import cast_ballot, close_consultation, get_consultation
+    from app.projects.api import ItemStatus, Phase
+    from app.projects.api import advance
+    from app.projects.api import create_project, set_items
+    from app.projects.api import record_acceptance, update_item
 
     actor = people.committee.id
     project = create_project(people.estate_id, "2025年2号楼屋面防水", 42_000_000, actor)
@@ -279,7 +279,7 @@ def finished_and_evaluated(people: People) -> None:
 
 def application(people: People) -> None:
     """The residents' application for renovation, supported by six flats so far."""
-    from app.applications.services import add_support, start_application
+    from app.applications.api import add_support, start_application
 
     starter = people.owners[0][0]
     application_ = start_application(people.estate_id, "管线老化，屋面漏水，楼道没有照明。", starter.id)
@@ -294,7 +294,7 @@ SECTIONS = [{"key": "roof", "title": "屋面", "body": "三栋楼屋面重做防
 
 def plan(people: People) -> None:
     """The plan's first version; 王秀英 commented on the walls and was answered."""
-    from app.plans.services import add_comment, answer_comment, create_version
+    from app.plans.api import add_comment, answer_comment, create_version
 
     version = create_version(people.estate_id, "和平里小区改造方案（征求意见稿）", SECTIONS,
                              [ROOF, WALLS, PIPES], people.committee.id)

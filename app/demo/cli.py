@@ -2,12 +2,12 @@ import click
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from app.auth.models import Role
-from app.auth.services import get_or_create_user, grant_role
+from app.auth.api import Role
+from app.auth.api import get_or_create_user, grant_role
 from app.demo import data
-from app.estates.ledger import LedgerRow
-from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation, Stairwell, Building
-from app.estates.services import create_estate, import_ledger
+from app.estates.api import LedgerRow
+from app.estates.api import Estate, Flat, FlatLink, LinkStatus, Relation, Stairwell, Building
+from app.estates.api import create_estate, import_ledger
 from app.extensions import db
 
 demo_cli = AppGroup("demo", help="The demo estate.")

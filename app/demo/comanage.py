@@ -1,4 +1,4 @@
-"""The demo's co-management (共管, issue 20): the maintenance fund collected per flat, a notice
+"""The demo's co-management (共管): the maintenance fund collected per flat, a notice
 some have read, property ratings (last quarter's closed, this quarter's open) and a parking
 income entry, through the services."""
 from app.db import utcnow
@@ -20,8 +20,8 @@ def ratings(people, now) -> None:
     quarter's round open with two answers so far."""
     from datetime import timedelta
 
-    from app.comanage.rating import start_round
-    from app.consultations.services import cast_ballot, close_consultation, get_consultation
+    from app.comanage.api import start_round
+    from app.consultations.api import cast_ballot, close_consultation, get_consultation
 
     last, this = periods(now)
     answered = [(4, 4, 3, 3, 4, 4), (5, 4, 4, 2, 3, 4), (3, 3, 4, 3, 2, 3), (4, 3, 4, 4, 3, 4)]
@@ -36,10 +36,10 @@ def ratings(people, now) -> None:
 
 
 def load(people) -> None:
-    from app.comanage.income import add_entry
-    from app.comanage.notices import mark_read, post_notice
-    from app.projects.fund import add_fund_entry
-    from app.projects.models import FundEntryKind
+    from app.comanage.api import add_entry
+    from app.comanage.api import mark_read, post_notice
+    from app.projects.api import add_fund_entry
+    from app.projects.api import FundEntryKind
 
     now, estate_id, committee = utcnow(), people.estate_id, people.committee
     add_fund_entry(estate_id, FundEntryKind.collected, 9_600_000, china_today(),

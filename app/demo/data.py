@@ -5,7 +5,7 @@ from the console outbox (/api/v1/dev/sms-outbox).
 """
 from decimal import Decimal
 
-from app.estates.ledger_cells import with_check_digit
+from app.estates.api import with_check_digit
 
 ESTATE = {"name": "和平里小区", "district": "东城区", "street": "和平里街道", "built_year": 1988}
 

@@ -3,11 +3,11 @@ ledger to those who never registered, the in-app message to the registered), a f
 link, and the console's reach table shows, stairwell by stairwell, where to knock."""
 from sqlalchemy import select
 
-from app.consultations.models import Consultation, Status
+from app.consultations.api import Consultation, Status
 from app.extensions import db
-from app.reach.links import open_link, token_for
-from app.reach.models import NoticeRecipient
-from app.reach.services import send_notice
+from app.reach.api import open_link, token_for
+from app.reach.api import NoticeRecipient
+from app.reach.api import send_notice
 
 #: how many of the SMS links the demo's owners opened
 OPENED = 7

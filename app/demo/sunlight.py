@@ -5,7 +5,7 @@ Site in metres (x east, y north): three six-floor slabs 30 m apart, 1号楼 to t
 """
 from sqlalchemy import select
 
-from app.estates.models import Building, Flat, Stairwell
+from app.estates.api import Building, Flat, Stairwell
 from app.extensions import db
 
 LATITUDE, LONGITUDE = 39.96, 116.42  # 和平里, 东城区
@@ -38,8 +38,8 @@ def site(estate_id: int) -> dict:
 
 def load(estate_id: int, committee_id: int) -> None:
     """An elevator project for 2号楼 1单元 (unless it has one) with one sunlight analysis."""
-    from app.elevators import services as elevators
-    from app.sunlight import services as sunlight
+    from app.elevators.api import services as elevators
+    from app.sunlight.api import services as sunlight
 
     stairwell = db.session.scalar(select(Stairwell).join(Building, Building.id == Stairwell.building_id)
                                   .where(Stairwell.estate_id == estate_id, Building.name == BUILDING,

@@ -1,6 +1,6 @@
 """Load an elevator project for the request's user: one check for the API and the pages."""
-from app.auth.models import User
-from app.auth.permissions import require_member
+from app.auth.api import User
+from app.auth.api import require_member
 from app.elevators import services
 from app.elevators.models import ElevatorProject
 from app.errors import NotFound

@@ -3,14 +3,14 @@
 Only this module imports those domains' services and models, so the contract
 between them is in one place.
 """
-from app.cases.models import Case
-from app.cases.services import case_is_resolved, open_case
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
-from app.consultations.services import Outcome
+from app.cases.api import Case
+from app.cases.api import case_is_resolved, open_case
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
+from app.consultations.api import Outcome
 from app.elevators import messages
 from app.extensions import db
-from app.rules.engine import missing
+from app.rules.api import missing
 
 TEMPLATE = "elevator_consent"
 QUESTION = "install"

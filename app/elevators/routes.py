@@ -3,7 +3,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import is_committee, require_committee, require_member
+from app.auth.api import is_committee, require_committee, require_member
 from app.elevators import services
 from app.elevators.access import viewable_project
 from app.elevators.models import Objection
@@ -12,8 +12,8 @@ from app.elevators.schemas import (
     ElevatorObjectionSchema, ElevatorPlanSchema, ElevatorProjectInSchema, ElevatorProjectSchema,
     ElevatorProjectSummarySchema, ElevatorSignatureInSchema, ElevatorSignatureSchema)
 from app.errors import NotFound
-from app.estates.models import Stairwell
-from app.estates.services import get_or_404
+from app.estates.api import Stairwell
+from app.estates.api import get_or_404
 
 blp = Blueprint("elevators", __name__, url_prefix="/api/v1", description="加装电梯")
 

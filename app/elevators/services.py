@@ -7,11 +7,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from app.audit.services import record
-from app.auth.permissions import is_moderator
+from app.audit.api import record
+from app.auth.api import is_moderator
 from app.db import utcnow
 from app.display import china_time
-from app.consultations import services as consultations
+from app.consultations.api import services as consultations
 from app.elevators import consent, messages
 from app.elevators.models import (
     ElevatorProject, Objection, ObjectionStatus, Signature, StageTransition)
@@ -21,11 +21,11 @@ from app.elevators.shares import (
 from app.elevators.stages import GuardFacts, Stage, next_stage, refusal
 from app.elevators.statement import render_statement
 from app.errors import Conflict, Forbidden, GuardFailed, InvalidInput, NotFound
-from app.estates.models import Flat, FlatLink, LinkStatus, Stairwell
-from app.estates.services import is_verified_owner
+from app.estates.api import Flat, FlatLink, LinkStatus, Stairwell
+from app.estates.api import is_verified_owner
 from app.extensions import db
 from app.privacy import mask_room
-from app.rules import publicity_days as city_publicity_days
+from app.rules.api import publicity_days as city_publicity_days
 from app.signals import elevator_stage_changed
 from app.unit_of_work import announce, unit
 

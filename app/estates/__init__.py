@@ -2,13 +2,13 @@
 
 
 def init_app(app):
-    from app.auth import membership
+    from app.auth.api import membership
     from app.estates import ledger_import
     from app.estates.cli import estates_cli
     from app.estates.membership import FACTS
     from app.estates.routes import blp
     from app.extensions import api
-    from app.heavyjobs import register_kind
+    from app.heavyjobs.api import register_kind
 
     register_kind("estates.ledger_import", ledger_import.run_import_job)
     membership.provide(FACTS)  # auth's access checks ask estates through this port

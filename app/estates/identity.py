@@ -8,9 +8,9 @@ from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
-from app.audit.services import record
-from app.auth import consent
-from app.auth.models import User
+from app.audit.api import record
+from app.auth.api import consent
+from app.auth.api import User
 from app.db import lock_row, utcnow
 from app.errors import InvalidInput, NotFound, TooManyRequests
 from app.estates import messages

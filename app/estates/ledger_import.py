@@ -12,13 +12,13 @@ from decimal import Decimal
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
+from app.audit.api import record
 from app.errors import Conflict
 from app.estates import ledger_cells, messages
 from app.estates.ledger import LedgerParse, LedgerRow, parse_ledger, rows_of
 from app.estates.models import Building, Flat, Owner, OwnerPerson, Stairwell
 from app.extensions import db
-from app.heavyjobs import finish, submit
+from app.heavyjobs.api import finish, submit
 from app.offload import off_the_loop
 from app.privacy import mask_name
 from app.security import keyed_hash

@@ -4,7 +4,7 @@ Registered with `app.auth.membership` by `app.estates.init_app`.
 """
 from sqlalchemy import exists, select
 
-from app.auth.membership import EstateFacts
+from app.auth.api import EstateFacts
 from app.estates.models import Estate, FlatLink, LinkStatus
 from app.extensions import db
 

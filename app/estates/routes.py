@@ -4,9 +4,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from app.auth import consent
-from app.auth.permissions import (
-    require_committee, require_member, require_staff, require_user)
+from app.auth.api import consent
+from app.auth.api import require_committee, require_member, require_staff, require_user
 from app.estates import identity, membership, services
 from app.estates.ledger import parse_ledger, rows_of
 from app.estates.ledger_import import preview_ledger, start_import
@@ -16,7 +15,7 @@ from app.estates.schemas import (
     EstateInSchema, EstateSchema, FlatCodesInSchema, FlatOutSchema, ImportResultSchema,
     EvidenceFileSchema, LedgerFileSchema, LedgerQuery, MemberInSchema, MemberOutSchema, ReasonSchema,
     RejectSchema, StairwellRoomsSchema, TransferFormSchema, TransferOutSchema)
-from app.media.storage import store_photo
+from app.media.api import store_photo
 from app.extensions import db, limit_from_config
 from app.offload import off_the_loop
 

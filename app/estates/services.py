@@ -7,10 +7,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from app.audit.services import record
-from app.auth.models import ESTATE_ROLES, Role, RoleGrant, User
-from app.auth.permissions import is_staff
-from app.auth.services import get_or_create_user, grant_role, normalize_phone
+from app.audit.api import record
+from app.auth.api import ESTATE_ROLES, Role, RoleGrant, User
+from app.auth.api import is_staff
+from app.auth.api import get_or_create_user, grant_role, normalize_phone
 from app.db import utcnow
 from app.display import csv_document
 from app.errors import Conflict, InvalidInput, NotFound

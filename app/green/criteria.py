@@ -4,7 +4,7 @@ from pathlib import Path
 
 from marshmallow import validates_schema, ValidationError
 
-from app.rules.data import load_file
+from app.rules.api import load_file
 from app.schemas import BaseSchema, fields, validate
 
 DEFAULT_FILE = Path(__file__).with_name("criteria.yaml")

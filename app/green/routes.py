@@ -2,7 +2,7 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_committee, require_member
+from app.auth.api import require_committee, require_member
 from app.green import services
 from app.green.schemas import ChecklistSchema, GreenCheckInSchema
 

@@ -3,7 +3,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
+from app.audit.api import record
 from app.db import utcnow
 from app.errors import InvalidInput, NotFound
 from app.extensions import db

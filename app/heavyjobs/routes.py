@@ -2,7 +2,7 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_committee
+from app.auth.api import require_committee
 from app.heavyjobs import services
 from app.heavyjobs.schemas import HeavyJobSchema
 

@@ -12,7 +12,7 @@ from typing import Callable
 from flask import current_app
 from sqlalchemy import select, update
 
-from app.audit.services import record
+from app.audit.api import record
 from app.db import utcnow
 from app.errors import Conflict, DomainError, NotFound
 from app.extensions import db

@@ -4,7 +4,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_member
+from app.auth.api import require_member
 from app.errors import NotFound
 from app.media.storage import media_store
 

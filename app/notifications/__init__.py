@@ -3,7 +3,7 @@
 
 def init_app(app):
     from app.extensions import api
-    from app.jobs import register_job
+    from app.jobs.api import register_job
     from app.notifications import messages
     from app.notifications.periods import preliminary_ended
     from app.notifications.reminders import remind_closing

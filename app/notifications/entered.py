@@ -5,10 +5,10 @@ import logging
 
 from sqlalchemy import select
 
-from app.consultations.cast_by import cast_by
-from app.consultations.models import Ballot, Consultation
-from app.estates.models import FlatLink, LinkStatus, Relation
-from app.estates.services import flat_labels
+from app.consultations.api import cast_by
+from app.consultations.api import Ballot, Consultation
+from app.estates.api import FlatLink, LinkStatus, Relation
+from app.estates.api import flat_labels
 from app.extensions import db
 from app.notifications import messages
 from app.notifications.services import tell

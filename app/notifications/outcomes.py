@@ -8,8 +8,8 @@ import logging
 
 from sqlalchemy import select
 
-from app.estates.models import FlatLink
-from app.estates.services import flat_label
+from app.estates.api import FlatLink
+from app.estates.api import flat_label
 from app.extensions import db
 from app.notifications import messages
 from app.notifications.entered import owners_of
@@ -37,7 +37,7 @@ def tell_claimant(link_id: int) -> list:
 
 def participants(consultation_id: int) -> list[int]:
     """Whoever cast any version of a ballot, and the owners of every flat with a ballot."""
-    from app.consultations.models import Ballot, BallotVersion
+    from app.consultations.api import Ballot, BallotVersion
 
     voters = set(db.session.scalars(select(BallotVersion.voter_id).where(
         BallotVersion.consultation_id == consultation_id, BallotVersion.voter_id.is_not(None))))
@@ -47,7 +47,7 @@ def participants(consultation_id: int) -> list[int]:
 
 
 def tell_participants(consultation_id: int) -> list:
-    from app.consultations.models import Consultation
+    from app.consultations.api import Consultation
 
     c = db.session.get(Consultation, consultation_id)
     sent = tell(participants(consultation_id), estate_id=c.estate_id, kind="results_published",

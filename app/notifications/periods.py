@@ -8,7 +8,7 @@ people who act next. Each committee member hears once per vote (the dedup key).
 """
 from sqlalchemy import select
 
-from app.auth.models import Role, RoleGrant
+from app.auth.api import Role, RoleGrant
 from app.display import china_time
 from app.extensions import db
 from app.notifications import messages
@@ -17,8 +17,8 @@ from app.notifications.services import notify
 
 def preliminary_ended(now) -> int:
     """Tell each committee the votes whose 询异公示 ended; returns how many were told."""
-    from app.consultations.models import ObjectionStatus, Status
-    from app.consultations.services import Consultation, objections_of, preliminary_until
+    from app.consultations.api import ObjectionStatus, Status
+    from app.consultations.api import Consultation, objections_of, preliminary_until
 
     closed = db.session.scalars(select(Consultation).where(
         Consultation.stored_status == Status.closed).order_by(Consultation.id)).all()

@@ -10,11 +10,11 @@ from datetime import timedelta
 
 from sqlalchemy import and_, exists, select
 
-from app.auth.models import User
-from app.auth.subscribe import send_notice
+from app.auth.api import User
+from app.auth.api import send_notice
 from app.db import utcnow
 from app.display import china_time
-from app.estates.models import Estate, Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import Estate, Flat, FlatLink, LinkStatus, Relation
 from app.extensions import db
 from app.notifications import messages
 from app.notifications.models import Notification
@@ -24,7 +24,7 @@ WINDOW = timedelta(hours=24)
 
 
 def closing_soon(now):
-    from app.consultations.models import Consultation, Status
+    from app.consultations.api import Consultation, Status
 
     return list(db.session.scalars(select(Consultation).where(
         Consultation.stored_status == Status.open, Consultation.closes_at > now,
@@ -38,7 +38,7 @@ def reminder_key(consultation) -> str:
 def not_answered(consultation) -> list[User]:
     """Verified people in scope with no ballot and no reminder yet: owners per flat, or
     residents per person (a run every 15 minutes then costs one query, not one per person)."""
-    from app.consultations.services import has_ballot, scope_condition
+    from app.consultations.api import has_ballot, scope_condition
 
     query = (select(User).join(FlatLink, FlatLink.user_id == User.id)
              .join(Flat, FlatLink.flat_id == Flat.id)

@@ -2,7 +2,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from app.auth.permissions import require_user
+from app.auth.api import require_user
 from app.extensions import db
 from app.notifications.models import Notification
 from app.notifications.schemas import MarkReadSchema, MarkedSchema, NotificationQuery, NotificationSchema

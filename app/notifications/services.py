@@ -4,10 +4,10 @@ import logging
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from app.auth.models import User
-from app.auth.subscribe import send_notice
+from app.auth.api import User
+from app.auth.api import send_notice
 from app.db import utcnow
-from app.estates.models import Estate
+from app.estates.api import Estate
 from app.extensions import db
 from app.notifications.models import Notification
 from app.signals import notification_created

@@ -1,8 +1,8 @@
 """Telling an owner that the committee recorded the sale of their flat: who, how and when."""
-from app.auth.models import User
+from app.auth.api import User
 from app.display import china_time
-from app.estates.models import FlatTransfer
-from app.estates.services import flat_label
+from app.estates.api import FlatTransfer
+from app.estates.api import flat_label
 from app.extensions import db
 from app.notifications import messages
 from app.notifications.services import tell

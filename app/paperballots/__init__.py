@@ -4,7 +4,7 @@ a phone photo or a scan, confirmed by the committee into the flat's paper ballot
 
 def init_app(app):
     from app.extensions import api
-    from app.heavyjobs import register_kind
+    from app.heavyjobs.api import register_kind
     from app.offload import warm_up
     from app.paperballots import models  # noqa: F401 - the table joins the metadata
     from app.paperballots.routes import blp

@@ -15,7 +15,7 @@ from functools import lru_cache
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 
-from app.consultations.templates import ITEM_OPTIONS
+from app.consultations.api import ITEM_OPTIONS
 from app.display import PDF_FONT, pdf_font
 from app.paperballots import messages
 

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.display import PDF_FONT, pdf_font
 from app.paperballots import layout, messages
-from app.qr.tokens import serializer
+from app.qr.api import serializer
 
 SALT = "gongzhi.paper-ballot"
 #: what the code says before the token, so a reader knows a sheet of ours at once

@@ -29,7 +29,7 @@ from PIL import Image, UnidentifiedImageError
 from pyzbar.pyzbar import ZBarSymbol, decode
 from qrcode.constants import ERROR_CORRECT_M
 
-from app.media.jpeg import MAX_SCANS, count_scans
+from app.media.api import MAX_SCANS, count_scans
 from app.paperballots import layout
 
 #: the aligned page: pixels per PDF point

@@ -3,9 +3,9 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_user
-from app.consultations import services as consultations
-from app.consultations.schemas import ReceiptOutSchema
+from app.auth.api import require_user
+from app.consultations.api import services as consultations
+from app.consultations.api import ReceiptOutSchema
 from app.paperballots import services
 from app.paperballots.schemas import (
     ConfirmInSchema, RejectInSchema, ScanDetailSchema, ScanFileSchema, ScanListQuery, ScanOutSchema,

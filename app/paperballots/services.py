@@ -12,16 +12,16 @@ from flask import current_app
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import joinedload
 
-from app.audit.services import record
-from app.consultations import services as consultations
-from app.consultations.answers import visible
-from app.consultations.models import Ballot, Channel, Consultation
+from app.audit.api import record
+from app.consultations.api import services as consultations
+from app.consultations.api import visible
+from app.consultations.api import Ballot, Channel, Consultation
 from app.errors import DomainError, InvalidInput, NotFound
-from app.estates.models import Estate, Flat, Stairwell
+from app.estates.api import Estate, Flat, Stairwell
 from app.db import lock_rows
 from app.extensions import db
-from app.heavyjobs import finish, submit
-from app.media.storage import media_store
+from app.heavyjobs.api import finish, submit
+from app.media.api import media_store
 from app.paperballots import layout, messages, pdf, reading
 from app.paperballots.models import PaperBallotScan, ScanStatus
 from app.offload import TimedOut, in_a_process, off_the_loop

@@ -6,7 +6,7 @@ and the retention rules that `apply_retention(now)` applies (run by the schedule
 
 def init_app(app):
     from app.extensions import api
-    from app.jobs import register_job
+    from app.jobs.api import register_job
     from app.personal import messages
     from app.personal.cli import privacy_cli
     from app.personal.gate import check_consent

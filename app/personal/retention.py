@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete
 
-from app.auth.models import AuthSession, LoginTicket, SmsCode, SmsOutboxMessage
+from app.auth.api import AuthSession, LoginTicket, SmsCode, SmsOutboxMessage
 from app.extensions import db
 from app.personal import messages
 

@@ -3,10 +3,10 @@ from flask import url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth import consent
-from app.auth import messages as auth_messages
-from app.auth.models import User
-from app.auth.permissions import require_user
+from app.auth.api import consent
+from app.auth.api import messages as auth_messages
+from app.auth.api import User
+from app.auth.api import require_user
 from app.personal import messages
 from app.personal.schemas import ConsentInSchema, ConsentSchema, MyConsentsSchema
 

@@ -4,11 +4,11 @@ a heritage review, recorded by staff, before they go to publicity, a vote or a p
 ("改造项目涉及历史文化街区、历史建筑的，应严格落实相关保护修缮要求")."""
 from sqlalchemy import select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.db import add_once
-from app.consultations.services import catalogue_items
+from app.consultations.api import catalogue_items
 from app.errors import Conflict, InvalidInput
-from app.estates.models import Building
+from app.estates.api import Building
 from app.extensions import db
 from app.plans import messages
 from app.plans.models import HeritageReview, PlanVersion, ReviewDecision

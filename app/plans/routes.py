@@ -2,11 +2,12 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.models import Role
-from app.auth.permissions import (
-    load_checked, require_committee, require_estate_role, require_member, require_staff)
-from app.estates.models import Building, Estate
-from app.estates.services import get_or_404
+from app.auth.api import Role
+from app.auth.api import (
+    load_checked, require_committee, require_estate_role, require_member, require_staff,
+)
+from app.estates.api import Building, Estate
+from app.estates.api import get_or_404
 from app.plans import heritage, services
 from app.plans.models import PlanComment, PlanSection, PlanVersion, ReviewDecision
 from app.plans.schemas import (

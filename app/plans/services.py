@@ -10,19 +10,19 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from app.audit.services import record
-from app.consultations.services import catalogue_items
+from app.audit.api import record
+from app.consultations.api import catalogue_items
 from app.db import lock_row, utcnow
 from app.display import china_time
 from app.errors import Conflict, InvalidInput, NotFound
-from app.estates.models import Estate
+from app.estates.api import Estate
 from app.extensions import db
-from app.notifications.services import notify
+from app.notifications.api import notify
 from app.plans import messages
 from app.plans.heritage import (  # noqa: F401 - the guards' entry points live here
     buildings_words, heritage_buildings, heritage_review_pending, latest_version)
 from app.plans.models import PlanComment, PlanSection, PlanVersion
-from app.rules import publicity_days
+from app.rules.api import publicity_days
 
 
 def _invalid(message: str, field: str) -> InvalidInput:

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.display import PDF_FONT, pdf_font, pdf_text
-from app.qr import images
+from app.qr.api import images
 
 MARGIN = 16 * mm
 WIDTH = A4[0] - 2 * MARGIN

@@ -3,9 +3,9 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import load_checked, require_committee
-from app.cases.models import Meeting
-from app.consultations.models import Consultation
+from app.auth.api import load_checked, require_committee
+from app.cases.api import Meeting
+from app.consultations.api import Consultation
 from app.printkit import services
 from app.printkit.schemas import LettersInSchema, StairwellQuery
 

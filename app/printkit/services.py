@@ -5,13 +5,13 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import select
 
-from app.cases.models import Case, Meeting
-from app.consultations.models import Ballot, Consultation, Status
-from app.consultations.services import flats_in_scope
+from app.cases.api import Case, Meeting
+from app.consultations.api import Ballot, Consultation, Status
+from app.consultations.api import flats_in_scope
 from app.display import china_time
 from app.errors import Conflict, InvalidInput, NotFound
-from app.estates.models import Estate, Flat, Stairwell
-from app.estates.services import FLAT_CODE_TTL, flat_label, issue_flat_code_rows
+from app.estates.api import Estate, Flat, Stairwell
+from app.estates.api import FLAT_CODE_TTL, flat_label, issue_flat_code_rows
 from app.extensions import db
 from app.printkit import messages
 from app.printkit.pdf import Page, render
@@ -150,7 +150,7 @@ def kit(estate_id: int) -> dict:
     """What the 打印材料 page offers: the votes still running or to come, the meetings ahead
     (and those held without minutes, for the sheet signed at the door), the stairwells."""
     from app.db import utcnow
-    from app.estates.services import buildings_with_stairwells
+    from app.estates.api import buildings_with_stairwells
 
     votes = [c for c in db.session.scalars(select(Consultation).where(
         Consultation.estate_id == estate_id).order_by(Consultation.id.desc()))

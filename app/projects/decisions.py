@@ -10,16 +10,16 @@ objection resolved.
 """
 from sqlalchemy import select
 
-from app.consultations.access import scope_condition
-from app.consultations.models import Consultation, ObjectionStatus
-from app.consultations.services import in_period, objections_of, preliminary_until, results
+from app.consultations.api import scope_condition
+from app.consultations.api import Consultation, ObjectionStatus
+from app.consultations.api import in_period, objections_of, preliminary_until, results
 from app.display import china_time
 from app.errors import Conflict
-from app.estates.models import Flat
+from app.estates.api import Flat
 from app.extensions import db
 from app.projects import messages
-from app.rules import get_rule, item_rule
-from app.rules.civil_code import at_least_as_strict, item_label
+from app.rules.api import get_rule, item_rule
+from app.rules.api import at_least_as_strict, item_label
 
 
 def _value(status) -> str:
@@ -64,14 +64,14 @@ def _not_final(c) -> tuple[str, str] | None:
 
 def is_content_vote(consultation) -> bool:
     """A content vote (改造内容表决): its template's result kind says so."""
-    from app.consultations.services import result_kind
+    from app.consultations.api import result_kind
 
     return result_kind(consultation) == "content_vote"
 
 
 def content_vote(estate_id: int, consultation_id: int):
     """The estate's content vote by id, or None (another estate's, or not a content vote)."""
-    from app.consultations.models import Consultation
+    from app.consultations.api import Consultation
 
     consultation = db.session.get(Consultation, consultation_id)
     if consultation is None or consultation.estate_id != estate_id or not is_content_vote(consultation):
@@ -81,14 +81,14 @@ def content_vote(estate_id: int, consultation_id: int):
 
 def content_vote_outcome(estate_id: int, consultation_id: int):
     """The typed Outcome of the estate's content vote (None when there is no such vote)."""
-    from app.consultations.services import results
+    from app.consultations.api import results
 
     consultation = content_vote(estate_id, consultation_id)
     return results(consultation) if consultation is not None else None
 
 
 def consultation_status(consultation_id: int | None) -> str | None:
-    from app.consultations.models import Consultation
+    from app.consultations.api import Consultation
 
     consultation = db.session.get(Consultation, consultation_id) if consultation_id else None
     return _value(consultation.status) if consultation is not None else None

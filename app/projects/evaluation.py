@@ -35,7 +35,7 @@ def only_what_was_done(project: RenovationProject, questions) -> list[dict]:
     """The template's questions, a choice among catalogue items narrowed to the items this
     project renovated (a roof-only project is not asked about 41 kinds of work); a choice left
     with fewer than two items is dropped (its one item has its own question)."""
-    from app.consultations.services import catalogue_items
+    from app.consultations.api import catalogue_items
 
     catalogue, codes = catalogue_items(), {item.code for item in project.items}
     kept = []
@@ -53,7 +53,7 @@ def only_what_was_done(project: RenovationProject, questions) -> list[dict]:
 
 def start_evaluation(project: RenovationProject, closes_at, actor_id: int):
     """A draft evaluation of this project, with a question per renovated item."""
-    from app.consultations.services import create_consultation, get_template
+    from app.consultations.api import create_consultation, get_template
 
     template = get_template(EVALUATION_TEMPLATE)
     prototype = next(q for q in template.questions if q["type"] == "scale" and q["key"] != OVERALL)
@@ -80,14 +80,14 @@ def start_project_evaluation(project: RenovationProject, closes_at, actor_id: in
 
 def evaluation_of(project: RenovationProject):
     """The project's own evaluation (a Consultation), or None before 共评."""
-    from app.consultations.models import Consultation
+    from app.consultations.api import Consultation
 
     return db.session.get(Consultation, project.evaluation_id) if project.evaluation_id else None
 
 
 def project_evaluation(project: RenovationProject, consultation_id: int):
     """The project's own evaluation, or 404: never another project's, nor another vote."""
-    from app.consultations.models import Consultation
+    from app.consultations.api import Consultation
 
     evaluation = db.session.get(Consultation, consultation_id)
     if evaluation is None or evaluation.estate_id != project.estate_id:
@@ -100,7 +100,7 @@ def project_evaluation(project: RenovationProject, consultation_id: int):
 
 def averages(evaluation) -> dict[str, Decimal]:
     """Average score per scale question that has answers (read by the consultations domain)."""
-    from app.consultations.services import results
+    from app.consultations.api import results
 
     figures = results(evaluation).satisfaction
     return dict(figures.averages) if figures is not None else {}
@@ -108,7 +108,7 @@ def averages(evaluation) -> dict[str, Decimal]:
 
 def satisfaction_index(average: Decimal | None) -> Decimal | None:
     """The overall average on 0–100 (the consultations domain's one formula)."""
-    from app.consultations.services import index_0_100
+    from app.consultations.api import index_0_100
 
     return index_0_100(average)
 

@@ -18,20 +18,20 @@ from fractions import Fraction
 from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.orm import joinedload
 
-from app.audit.services import record
+from app.audit.api import record
 from app.db import insert_or_ignore, lock_rows
 from app.display import yuan
 from app.errors import Conflict, InvalidInput
-from app.estates.models import Flat, FlatLink, LinkStatus, Relation
-from app.estates.scope import FUND_TYPES, Scope
-from app.estates.services import flat_label
+from app.estates.api import Flat, FlatLink, LinkStatus, Relation
+from app.estates.api import FUND_TYPES, Scope
+from app.estates.api import flat_label
 from app.extensions import db
 from app.money import largest_remainder
 from app.projects import messages
 from app.projects.decisions import decision_problem, require_decision
 from app.projects.models import FundAccount, FundEntry, FundEntryKind, FundPosting
-from app.rules import item_rule
-from app.rules.civil_code import RAISE_FUND, USE_FUND, item_label
+from app.rules.api import item_rule
+from app.rules.api import RAISE_FUND, USE_FUND, item_label
 
 SCOPE_TYPES = tuple(FUND_TYPES)
 #: the Art. 278 item an entry of this kind needs a decision on (collection needs none)

@@ -2,7 +2,7 @@
 flat by flat, every flat's sub-account for the committee, and an owner's own."""
 from flask.views import MethodView
 
-from app.auth.permissions import require_committee, require_member, require_user
+from app.auth.api import require_committee, require_member, require_user
 from app.projects import fund
 from app.projects.fund_schemas import (
     AccountSchema, FundEntryInSchema, FundLedgerSchema, FundPreviewSchema, FundScopeInSchema,

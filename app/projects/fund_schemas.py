@@ -2,7 +2,7 @@
 from marshmallow import ValidationError, post_load, validates_schema
 
 from app.display import china_today
-from app.estates.scope import Scope, ScopeInSchema
+from app.estates.api import Scope, ScopeInSchema
 from app.projects import messages
 from app.projects.fund import SCOPE_TYPES
 from app.projects.models import FundEntryKind

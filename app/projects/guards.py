@@ -58,14 +58,14 @@ def _content_vote(project: RenovationProject, now) -> str | None:
 
 
 def _plan_shown(project: RenovationProject, now) -> str | None:
-    from app.plans.services import plan_publicity_ended
+    from app.plans.api import plan_publicity_ended
 
     ended, words = plan_publicity_ended(project.estate_id, now)
     return None if ended else messages.GUARD_PLAN_PUBLICITY.format(state=words)
 
 
 def _heritage_reviewed(project: RenovationProject, now) -> str | None:
-    from app.plans.services import heritage_review_pending
+    from app.plans.api import heritage_review_pending
 
     pending = heritage_review_pending(project.estate_id, [item.code for item in project.items])
     return "；".join(pending) or None

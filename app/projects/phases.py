@@ -5,7 +5,7 @@ Each refusal is a 409 `guard_failed` naming everything that is missing, in Chine
 """
 from datetime import datetime
 
-from app.audit.services import record
+from app.audit.api import record
 from app.db import lock_row, utcnow
 from app.errors import Conflict, GuardFailed
 from app.extensions import db
@@ -61,7 +61,7 @@ def advance(project: RenovationProject, to: Phase, actor_id: int,
 
 
 def _open_evaluation(project: RenovationProject, closes_at: datetime, actor_id: int) -> None:
-    from app.consultations.services import open_consultation
+    from app.consultations.api import open_consultation
 
     evaluation = start_evaluation(project, closes_at, actor_id)
     open_consultation(evaluation, actor_id)
@@ -70,8 +70,8 @@ def _open_evaluation(project: RenovationProject, closes_at: datetime, actor_id: 
 
 
 def _publish_evaluation(project: RenovationProject, actor_id: int) -> None:
-    from app.consultations.models import Consultation
-    from app.consultations.services import publish_consultation
+    from app.consultations.api import Consultation
+    from app.consultations.api import publish_consultation
 
     evaluation = db.session.get(Consultation, project.evaluation_id)
     project.shared_at = utcnow()

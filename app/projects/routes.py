@@ -3,12 +3,14 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from sqlalchemy import select
 
-from app.auth.models import Role, User
-from app.auth.permissions import (
-    is_committee, load_checked, require_committee, require_estate_role, require_member, require_user)
+from app.auth.api import Role, User
+from app.auth.api import (
+    is_committee, load_checked, require_committee, require_estate_role, require_member,
+    require_user,
+)
 from app.db import utcnow
 from app.errors import NotFound
-from app.estates.services import get_or_404
+from app.estates.api import get_or_404
 from app.extensions import db
 from app.projects import messages, phases, services, supervision
 from app.projects.models import (

@@ -5,12 +5,12 @@ from datetime import timedelta
 
 from flask import current_app
 
-from app.audit.services import record
+from app.audit.api import record
 from app.db import utcnow
 from app.display import yuan
 from app.errors import Conflict, InvalidInput, NotFound
 from app.extensions import db
-from app.media.storage import store_photo
+from app.media.api import store_photo
 from app.projects import messages
 from app.projects.models import (
     Complaint, ComplaintStatus, FundingShare, Phase,

@@ -5,10 +5,10 @@ replaces the earlier one (a correction), and each is kept in the audit log.
 """
 from sqlalchemy import select
 
-from app.audit.services import record
+from app.audit.api import record
 from app.db import utcnow
 from app.extensions import db
-from app.notifications.services import notify
+from app.notifications.api import notify
 from app.projects import messages
 from app.projects.models import RenovationProject, SupervisionReport
 

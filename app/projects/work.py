@@ -11,10 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.display import percent_figure
-from app.audit.services import record
+from app.audit.api import record
 from app.db import lock_row
 from app.errors import Conflict, InvalidInput, NotFound
-from app.estates.models import Flat
+from app.estates.api import Flat
 from app.extensions import db
 from app.projects import messages
 from app.projects.decisions import content_vote, content_vote_outcome

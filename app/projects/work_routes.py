@@ -2,8 +2,8 @@
 progress, timeline), the joint acceptance (联合验收). Thin; the rules are in work.py."""
 from flask.views import MethodView
 
-from app.auth.permissions import require_committee
-from app.estates.services import get_or_404
+from app.auth.api import require_committee
+from app.estates.api import get_or_404
 from app.projects import work
 from app.projects.models import ItemStatus, RenovationProject
 from app.projects.routes import blp
@@ -17,7 +17,7 @@ class ProjectFromVote(MethodView):
     @blp.response(201, ProjectSchema)
     def post(self, data, consultation_id):
         """Create the project from a passed content vote: its approved items within means."""
-        from app.consultations.services import get_consultation
+        from app.consultations.api import get_consultation
 
         consultation = get_consultation(consultation_id)
         actor = require_committee(consultation.estate_id)

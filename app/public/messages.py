@@ -1,6 +1,6 @@
 """What anyone reads on an estate's public page (共享)."""
-from app.projects.messages import FUND_KIND_LABELS as FUND_KINDS
-from app.rules.messages import DECISION_LABELS as RULES_DECISION_LABELS
+from app.projects.api import FUND_KIND_LABELS as FUND_KINDS
+from app.rules.api import DECISION_LABELS as RULES_DECISION_LABELS
 
 TITLE = "{estate} · 改造成果公开"
 NO_PROJECT = "本小区还没有改造项目"

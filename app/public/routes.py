@@ -4,8 +4,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint as ApiBlueprint
 from markupsafe import Markup
 
-from app.audit import messages as audit_messages
-from app.audit.services import head_text
+from app.audit.api import messages as audit_messages
+from app.audit.api import head_text
 from app.display import csv_document, percent_figure
 from app.public import messages
 from app.public.charts import bar_chart

@@ -7,16 +7,16 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from app.estates.models import Estate
-from app.estates.services import estate_counts, get_or_404
+from app.estates.api import Estate
+from app.estates.api import estate_counts, get_or_404
 from app.extensions import db
-from app.projects.messages import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
-from app.projects.models import Complaint, FundEntry, FundEntryKind, RenovationProject
+from app.projects.api import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
+from app.projects.api import Complaint, FundEntry, FundEntryKind, RenovationProject
 from app.public import messages
 
 
 def _published(estate_id: int):
-    from app.consultations.models import Consultation, Status
+    from app.consultations.api import Consultation, Status
 
     return list(db.session.scalars(select(Consultation).where(
         Consultation.estate_id == estate_id, Consultation.status == Status.published)
@@ -24,7 +24,7 @@ def _published(estate_id: int):
 
 
 def _consultation_row(consultation) -> dict:
-    from app.consultations.services import results
+    from app.consultations.api import results
 
     outcome = results(consultation)
     participation = outcome.as_dict()["participation"]
@@ -76,7 +76,7 @@ def public_figures(estate_id: int) -> dict:
     evaluations = [c for c in consultations if c["kind"] == "evaluation" and c["scores"]]
     latest = evaluations[-1] if evaluations else None
     overall = Decimal(latest["scores"]["overall"]) if latest and "overall" in latest["scores"] else None
-    from app.projects.evaluation import satisfaction_index
+    from app.projects.api import satisfaction_index
 
     return {
         "estate": {"id": estate.id, "name": estate.name, "district": estate.district,

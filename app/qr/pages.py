@@ -3,11 +3,11 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, render_template
 
-from app.auth.permissions import current_user
+from app.auth.api import current_user
 from app.display import CHINA_TZ
-from app.estates.membership import flat_claims
-from app.estates.messages import RELATIONS
-from app.estates.models import LinkStatus
+from app.estates.api import flat_claims
+from app.estates.api import RELATIONS
+from app.estates.api import LinkStatus
 from app.extensions import limiter
 from app.qr import messages, services
 

@@ -3,7 +3,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_committee
+from app.auth.api import require_committee
 from app.errors import NotFound
 from app.qr import images, messages, services
 from app.qr.models import PLACE_KINDS

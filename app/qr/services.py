@@ -10,12 +10,12 @@ from flask import current_app
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
-from app.consultations.models import Consultation, Status
+from app.audit.api import record
+from app.consultations.api import Consultation, Status
 from app.db import utcnow
 from app.errors import Conflict, NotFound
-from app.estates.models import Building, Estate, Stairwell
-from app.estates.services import get_or_404
+from app.estates.api import Building, Estate, Stairwell
+from app.estates.api import get_or_404
 from app.extensions import db
 from app.qr import messages, posters, tokens
 from app.qr.models import QrPlace, QrScan

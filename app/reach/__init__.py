@@ -4,7 +4,7 @@ the registered), the one-tap SMS link to the ballot, and reach per stairwell."""
 
 def init_app(app):
     from app.extensions import api
-    from app.jobs import register_job
+    from app.jobs.api import register_job
     from app.reach import messages, models  # noqa: F401 - the tables
     from app.reach.reminders import remind_closing
     from app.reach.routes import blp

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from app.auth.models import User
-from app.consultations.models import VOID, Ballot, ConsultationElectorate
-from app.estates.ledger_cells import PHONE_RE
-from app.estates.models import Flat, FlatLink, LinkStatus, Owner, Relation, Stairwell
+from app.auth.api import User
+from app.consultations.api import VOID, Ballot, ConsultationElectorate
+from app.estates.api import PHONE_RE
+from app.estates.api import Flat, FlatLink, LinkStatus, Owner, Relation, Stairwell
 from app.extensions import db
 from app.reach import messages
 from app.reach.models import SmsOptOut

@@ -6,8 +6,8 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
-from app.consultations.models import Channel
-from app.estates.models import Building, Stairwell
+from app.consultations.api import Channel
+from app.estates.api import Building, Stairwell
 from app.extensions import db
 from app.reach.audience import scope_flats, voted_flats
 from app.reach.models import NoticeRecipient
@@ -57,7 +57,7 @@ def reach_of(consultation_id: int) -> dict:
 def estates_reach(estate_ids: list[int]) -> list[dict]:
     """The street office's view: each estate's open or closed (not yet published) votes with
     their total reach, most missing first."""
-    from app.consultations.models import Consultation, Status
+    from app.consultations.api import Consultation, Status
 
     rows = []
     for c in db.session.scalars(select(Consultation).where(

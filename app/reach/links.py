@@ -7,12 +7,12 @@ import string
 
 from sqlalchemy import select
 
-from app.audit.services import record
-from app.auth.models import User
-from app.auth.services import request_code, verify_code
+from app.audit.api import record
+from app.auth.api import User
+from app.auth.api import request_code, verify_code
 from app.db import insert_or_ignore, utcnow
 from app.errors import Forbidden, NotFound
-from app.estates.models import Flat, FlatLink, LinkStatus, Owner, Relation
+from app.estates.api import Flat, FlatLink, LinkStatus, Owner, Relation
 from app.extensions import db
 from app.privacy import mask_phone
 from app.reach import messages

@@ -1,5 +1,5 @@
 """Every sentence of reach a person reads (committee console, street office, owners)."""
-from app.consultations.messages import CHANNEL_LABELS as VOTED_CHANNELS
+from app.consultations.api import CHANNEL_LABELS as VOTED_CHANNELS
 
 #: the kinds of notice a committee sends, as the console names them
 KIND_LABELS = {"vote_opened": "开始表决", "closing_soon": "截止前提醒", "results": "结果公示",

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from app.db import utcnow
 from app.errors import Conflict
 from app.extensions import db
-from app.notifications.reminders import closing_soon, reminder_key
+from app.notifications.api import closing_soon, reminder_key
 from app.reach.models import Notice
 from app.reach.services import send_notice
 

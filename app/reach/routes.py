@@ -2,9 +2,9 @@
 from flask import current_app, request, session
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from app.auth.permissions import current_user, load_checked, login_session, require_committee, require_user
-from app.auth.services import normalize_phone
-from app.consultations.models import Consultation
+from app.auth.api import current_user, load_checked, login_session, require_committee, require_user
+from app.auth.api import normalize_phone
+from app.consultations.api import Consultation
 from app.errors import NotFound
 from app.extensions import limit_from_config
 from app.reach import links, messages, services
@@ -102,7 +102,7 @@ class EstateBudget(MethodView):
     @blp.response(200, BudgetSchema)
     def put(self, data, estate_id):
         """Set this estate's own monthly SMS budget (the street office or an admin)."""
-        from app.auth.permissions import require_staff
+        from app.auth.api import require_staff
 
         user = require_staff()
         services.set_estate_budget(estate_id, data["monthly_cents"], user.id)

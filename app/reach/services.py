@@ -6,17 +6,17 @@ from flask import current_app
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from app.audit.services import record
-from app.auth.models import User
-from app.auth.sms import KINDS, send_sms
-from app.auth.subscribe import send_subscribe
-from app.consultations.models import Consultation, Status
+from app.audit.api import record
+from app.auth.api import User
+from app.auth.api import KINDS, send_sms
+from app.auth.api import send_subscribe
+from app.consultations.api import Consultation, Status
 from app.db import insert_or_ignore, utcnow
 from app.display import CHINA_TZ, china_time
 from app.errors import Conflict, InvalidInput
-from app.estates.models import Estate
+from app.estates.api import Estate
 from app.extensions import db
-from app.notifications.services import notify
+from app.notifications.api import notify
 from app.reach import messages
 from app.reach.audience import Person, plan
 from app.reach.links import link_path, placeholder_token, token_for

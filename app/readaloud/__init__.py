@@ -7,7 +7,7 @@ Where the browser has no speech synthesis (WeChat's browser, Android WebViews) t
 
 def init_app(app):
     from app.extensions import api
-    from app.readaloud.api import blp
+    from app.readaloud.api_routes import blp
     from app.readaloud.routes import bp
 
     app.register_blueprint(bp)

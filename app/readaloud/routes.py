@@ -5,7 +5,7 @@ from werkzeug.test import EnvironBuilder, run_wsgi_app
 from app.errors import NotFound
 from app.extensions import limit_from_config
 from app.readaloud import messages
-from app.readaloud.api import serve_audio
+from app.readaloud.api_routes import serve_audio
 from app.readaloud.extract import spoken_text
 from app.readaloud.synth import audio_for
 

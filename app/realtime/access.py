@@ -1,4 +1,4 @@
-"""Live connections end with the access they were opened with (issue 31 item 4).
+"""Live connections end with the access they were opened with.
 
 A commit that may take access away from people (their sign-in revoked, 全部退出登录, the
 account deleted, a role removed, a flat claim revoked, a proxy revoked) names them; after
@@ -73,7 +73,7 @@ def watch_sessions() -> None:
 def recheck(socketio, tokens: dict, user_ids: list[int]) -> None:
     """In the process holding them: drop these people's connections whose token no longer
     signs them in; make the others leave the rooms they may no longer see."""
-    from app.auth.tokens import user_from_token
+    from app.auth.api import user_from_token
     from app.errors import Unauthorized
     from app.realtime.rooms import committee_room, grant_for, parse_room
 

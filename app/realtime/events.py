@@ -98,9 +98,9 @@ HANDLERS = {
 
 def case_post_view(post_id: int) -> dict | None:
     """A case post as the case's HTTP routes show it to a reader."""
-    from app.cases.models import Post
-    from app.cases.schemas import CasePostSchema
-    from app.cases.services import post_view
+    from app.cases.api import Post
+    from app.cases.api import CasePostSchema
+    from app.cases.api import post_view
 
     post = db.session.get(Post, post_id)
     return None if post is None else CasePostSchema().dump(post_view(post))
@@ -108,8 +108,8 @@ def case_post_view(post_id: int) -> dict | None:
 
 def case_meeting_view(meeting_id: int) -> dict | None:
     """A case meeting as the case's HTTP routes show it."""
-    from app.cases.models import Meeting
-    from app.cases.schemas import CaseMeetingSchema
+    from app.cases.api import Meeting
+    from app.cases.api import CaseMeetingSchema
 
     meeting = db.session.get(Meeting, meeting_id)
     return None if meeting is None else CaseMeetingSchema().dump(meeting)
@@ -117,8 +117,8 @@ def case_meeting_view(meeting_id: int) -> dict | None:
 
 def progress_post_view(post_id: int) -> dict | None:
     """A progress post as the project's HTTP routes show it."""
-    from app.projects.models import ProgressPost
-    from app.projects.schemas import ProgressPostSchema
+    from app.projects.api import ProgressPost
+    from app.projects.api import ProgressPostSchema
 
     post = db.session.get(ProgressPost, post_id)
     return None if post is None else ProgressPostSchema().dump(post)
@@ -127,9 +127,9 @@ def progress_post_view(post_id: int) -> dict | None:
 def send_tally(consultation_id: int) -> None:
     """The results (as HTTP shows them) to the consultation's room, or only to its
     committee side room while the consultation hides its results until close."""
-    from app.consultations.models import Consultation
-    from app.consultations.schemas import ResultsSchema
-    from app.consultations.services import results
+    from app.consultations.api import Consultation
+    from app.consultations.api import ResultsSchema
+    from app.consultations.api import results
 
     consultation = db.session.get(Consultation, consultation_id)
     if consultation is None or _value(consultation.status) == "draft":

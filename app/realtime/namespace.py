@@ -3,7 +3,7 @@ from flask import request, session
 from flask_socketio import ConnectionRefusedError, Namespace, join_room, leave_room
 from marshmallow import ValidationError
 
-from app.auth.tokens import user_from_token
+from app.auth.api import user_from_token
 from app.errors import Unauthorized
 from app.realtime import messages
 from app.realtime.access import user_room

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from app.auth.models import User
-from app.auth.permissions import is_committee, is_member
+from app.auth.api import User
+from app.auth.api import is_committee, is_member
 from app.extensions import db
 from app.schemas import INT_MAX
 
@@ -67,7 +67,7 @@ def grant_for(user: User, room: str) -> Grant | None:
 
 
 def estate_grant(user: User, estate_id: int) -> Grant | None:
-    from app.estates.models import Estate
+    from app.estates.api import Estate
 
     if db.session.get(Estate, estate_id) is None or not is_member(user, estate_id):
         return None
@@ -81,8 +81,8 @@ def _estate(user: User, estate_id: int) -> Grant | None:
 
 @room_kind("consultation")
 def _consultation(user: User, consultation_id: int) -> Grant | None:
-    from app.consultations.models import Consultation
-    from app.consultations.services import can_view
+    from app.consultations.api import Consultation
+    from app.consultations.api import can_view
 
     consultation = db.session.get(Consultation, consultation_id)
     if consultation is None or not can_view(user, consultation):
@@ -93,8 +93,8 @@ def _consultation(user: User, consultation_id: int) -> Grant | None:
 
 @room_kind("case")
 def _case(user: User, case_id: int) -> Grant | None:
-    from app.cases.models import Case
-    from app.cases.services import can_view_case
+    from app.cases.api import Case
+    from app.cases.api import can_view_case
 
     case = db.session.get(Case, case_id)
     if case is None or not can_view_case(user, case):
@@ -104,8 +104,8 @@ def _case(user: User, case_id: int) -> Grant | None:
 
 @room_kind("elevator")
 def _elevator(user: User, project_id: int) -> Grant | None:
-    from app.elevators.models import ElevatorProject
-    from app.elevators.services import can_view
+    from app.elevators.api import ElevatorProject
+    from app.elevators.api import can_view
 
     project = db.session.get(ElevatorProject, project_id)
     if project is None or not can_view(user, project):

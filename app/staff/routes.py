@@ -1,7 +1,7 @@
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_staff
+from app.auth.api import require_staff
 from app.staff import services
 from app.staff.schemas import (
     OverviewRowSchema, RankingRowSchema, ReserveQuery, ReserveRowSchema, StaffQuery)

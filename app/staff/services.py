@@ -16,14 +16,14 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from app.display import percent
-from app.comanage.rating import satisfaction
+from app.comanage.api import satisfaction
 from app.db import utcnow
-from app.elevators.models import ElevatorProject
-from app.elevators.stages import Stage
-from app.estates.models import Building, Estate, Stairwell
+from app.elevators.api import ElevatorProject
+from app.elevators.api import Stage
+from app.estates.api import Building, Estate, Stairwell
 from app.extensions import db
-from app.projects.messages import PHASE_LABELS
-from app.projects.models import Complaint, ComplaintStatus, RenovationProject
+from app.projects.api import PHASE_LABELS
+from app.projects.api import Complaint, ComplaintStatus, RenovationProject
 from app.staff import messages
 
 WILLINGNESS_TEMPLATE = "willingness_survey"
@@ -53,7 +53,7 @@ def age_factor(estate: Estate, weight: int) -> Factor:
 
 def latest_willingness(estate_id: int):
     """The estate's latest closed or published willingness survey, or None."""
-    from app.consultations.services import latest_finished
+    from app.consultations.api import latest_finished
 
     return latest_finished(estate_id, WILLINGNESS_TEMPLATE)
 
@@ -61,7 +61,7 @@ def latest_willingness(estate_id: int):
 def applied_willingness(estate_id: int, weight: int) -> Factor:
     """Before a willingness survey, the support of the estate's submitted application
     (居民自愿申报) is the willingness the street ranks by; with neither, no points."""
-    from app.applications.models import Application, ApplicationStatus
+    from app.applications.api import Application, ApplicationStatus
 
     application = db.session.scalar(select(Application).where(
         Application.estate_id == estate_id, Application.status == ApplicationStatus.submitted))
@@ -74,7 +74,7 @@ def applied_willingness(estate_id: int, weight: int) -> Factor:
 
 
 def willingness_factors(estate_id: int, weights: dict) -> tuple[Factor, Factor, int | None]:
-    from app.consultations.services import results
+    from app.consultations.api import results
 
     survey = latest_willingness(estate_id)
     if survey is None:
@@ -195,7 +195,7 @@ def estate_overview(estates: list[Estate], phase: str | None = None) -> list[dic
 def ranked_reserve(district: str | None = None) -> list[dict]:
     """The reserve (项目储备库) in the order of the priority ranking, each estate with its
     estimate, whether and in which year it is planned, and why it ranks where it does."""
-    from app.applications.reserve import reserve_entries
+    from app.applications.api import reserve_entries
 
     found = [row for row in reserve_entries() if not district or row[1].district == district]
     entries = {estate.id: (entry, planned) for entry, estate, planned in found}

@@ -3,7 +3,7 @@
 
 def init_app(app):
     from app.extensions import api
-    from app.heavyjobs import register_kind
+    from app.heavyjobs.api import register_kind
     from app.offload import warm_up
     from app.sunlight import services
     from app.sunlight.routes import blp

@@ -1,5 +1,5 @@
 """Load an analysis and check the reader once, for the API and the pages alike."""
-from app.auth.permissions import require_member
+from app.auth.api import require_member
 from app.errors import Forbidden, NotFound
 from app.sunlight import services
 from app.sunlight.models import SunlightAnalysis

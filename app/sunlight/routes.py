@@ -3,9 +3,9 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.permissions import require_member
-from app.estates.models import Estate
-from app.estates.services import get_or_404
+from app.auth.api import require_member
+from app.estates.api import Estate
+from app.estates.api import get_or_404
 from app.offload import off_the_loop
 from app.sunlight import charts, services, statement
 from app.sunlight.access import editable, readable, require_editor

@@ -11,15 +11,15 @@ import json
 from flask import current_app
 from sqlalchemy import select
 
-from app.audit.services import record
-from app.auth.models import Role
-from app.auth.permissions import is_committee, is_member, is_moderator
+from app.audit.api import record
+from app.auth.api import Role
+from app.auth.api import is_committee, is_member, is_moderator
 from app.db import utcnow
 from app.errors import InvalidInput, NotFound
-from app.estates.models import Flat
-from app.estates.services import verified_flat_ids
+from app.estates.api import Flat
+from app.estates.api import verified_flat_ids
 from app.extensions import db
-from app.heavyjobs import finish, submit
+from app.heavyjobs.api import finish, submit
 from app.offload import TimedOut, in_a_process
 from app.sunlight import analysis, messages
 from app.sunlight.models import SunlightAnalysis
@@ -51,8 +51,8 @@ def can_edit(user, estate_id: int) -> bool:
 
 def attachment_estate(case_id: int | None, elevator_project_id: int | None) -> int | None:
     """The estate of the case or elevator project an analysis may be attached to."""
-    from app.cases.models import Case
-    from app.elevators.models import ElevatorProject
+    from app.cases.api import Case
+    from app.elevators.api import ElevatorProject
 
     owner = (db.session.get(Case, case_id) if case_id is not None
              else db.session.get(ElevatorProject, elevator_project_id)
@@ -77,8 +77,8 @@ def can_read(user, found: SunlightAnalysis) -> bool:
     if is_moderator(user, found.estate_id) or can_edit(user, found.estate_id):
         return True
     if found.elevator_project_id is not None and found.case_id is None:
-        from app.elevators import services as elevators
-        from app.elevators.models import ElevatorProject
+        from app.elevators.api import services as elevators
+        from app.elevators.api import ElevatorProject
 
         project = db.session.get(ElevatorProject, found.elevator_project_id)
         if project is not None and elevators.can_view(user, project):
@@ -89,8 +89,8 @@ def can_read(user, found: SunlightAnalysis) -> bool:
 
 def _check_references(estate_id: int, data: dict) -> None:
     """The case, the elevator project and every window's flat belong to this estate."""
-    from app.cases.models import Case
-    from app.elevators.models import ElevatorProject
+    from app.cases.api import Case
+    from app.elevators.api import ElevatorProject
 
     errors: dict = {}
     if data.get("case_id") is not None:

@@ -3,13 +3,14 @@ from functools import wraps
 
 from flask import Blueprint, render_template
 
-from app.auth.permissions import is_staff, require_committee, require_user
-from app.cases import services as cases
+from app.auth.api import is_staff, require_committee, require_user
+from app.cases.api import services as cases
 from app.errors import DomainError
-from app.estates.models import Estate
-from app.estates.services import (
+from app.estates.api import Estate
+from app.estates.api import (
     buildings_with_stairwells, claims_for_review, committee_estates, estate_counts,
-    estate_flat_labels, estate_members, get_or_404)
+    estate_flat_labels, estate_members, get_or_404,
+)
 from app.web.pages import page_error
 
 bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates")

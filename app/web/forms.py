@@ -10,8 +10,8 @@ import hmac
 from flask import request, session
 from marshmallow import EXCLUDE, ValidationError
 
-from app.consultations.answers import visible
-from app.consultations.services import type_of
+from app.consultations.api import visible
+from app.consultations.api import type_of
 from app.errors import Forbidden, InvalidInput
 from app.schemas import BaseSchema, fields, phone_length, validate
 from app.web import messages

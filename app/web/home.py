@@ -6,15 +6,15 @@ depend on the blueprint in app/web/routes.py, and routes.py on none of them.
 """
 from flask import render_template
 
-from app.auth.permissions import current_user
-from app.auth.routes import me_view
-from app.cases import services as cases
-from app.comanage.notices import unread_notices
-from app.elevators import services as elevators
-from app.notifications.services import unread_count
-from app.estates.models import Estate, LinkStatus
-from app.estates.routes import estate_view
-from app.estates.services import committee_estates, get_or_404
+from app.auth.api import current_user
+from app.auth.api import me_view
+from app.cases.api import services as cases
+from app.comanage.api import unread_notices
+from app.elevators.api import services as elevators
+from app.notifications.api import unread_count
+from app.estates.api import Estate, LinkStatus
+from app.estates.api import estate_view
+from app.estates.api import committee_estates, get_or_404
 from app.web.consultations.pages import open_for_home, records_for_home
 from app.web.routes import bp
 

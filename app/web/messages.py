@@ -4,12 +4,12 @@ Templates read these as `m.NAME` (with the elevator pages' own, app/web/messages
 the scripts get the `JS` subset as JSON in the page. The words for a domain's states
 (a decision, a consultation's or a case's status, a claim) are the domain's own.
 """
-from app.cases.messages import AUTHOR_ROLES  # noqa: F401 - templates read m.AUTHOR_ROLES
-from app.cases.messages import STATUS_LABELS as CASE_STATUS  # noqa: F401 - templates read m.CASE_STATUS
-from app.consultations.messages import CHANNEL_LABELS
-from app.consultations.messages import STATUS_LABELS as CONSULTATION_STATUS  # noqa: F401 - as m.NAME
-from app.estates.messages import CLAIM_STATUS, RELATIONS  # noqa: F401 - as m.NAME
-from app.rules.messages import DECISION_LABELS as DECISION
+from app.cases.api import AUTHOR_ROLES
+from app.cases.api import STATUS_LABELS as CASE_STATUS
+from app.consultations.api import CHANNEL_LABELS
+from app.consultations.api import STATUS_LABELS as CONSULTATION_STATUS
+from app.estates.api import CLAIM_STATUS, RELATIONS
+from app.rules.api import DECISION_LABELS as DECISION
 
 APP_NAME = "共治"
 APP_TAGLINE = "老旧小区改造，大家商量着办"

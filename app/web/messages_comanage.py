@@ -1,4 +1,4 @@
-"""Texts of the 共管 pages (issue 20): decisions, rating, public income, 片区, notices."""
+"""Texts of the 共管 pages: decisions, rating, public income, 片区, notices."""
 STREET_COL_SATISFACTION = "改造满意率"
 STREET_COL_SERVICE = "物业服务指数"
 STREET_NAV_AREAS = "片区"

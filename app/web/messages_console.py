@@ -3,7 +3,7 @@
 Templates read these as `m.NAME` like app/web/messages.py; the console scripts get
 `CONSOLE_JS` as JSON in the page (id "console-messages").
 """
-from app.projects.messages import FUND_KIND_LABELS
+from app.projects.api import FUND_KIND_LABELS
 
 # The confirmation before an act that cannot be undone or that everyone will see
 CONFIRM_TITLE = "请确认"

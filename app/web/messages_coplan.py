@@ -1,9 +1,9 @@
-"""The texts of the co-planning pages (issue 19): applications, the reserve and annual plans,
+"""The texts of the co-planning pages: applications, the reserve and annual plans,
 the plan with its comments and publicity, heritage reviews. The states' words are the
 domains' own (app/applications/messages.py, app/plans/messages.py)."""
-from app.applications.messages import STATUS_LABELS as APPLICATION_STATUS  # noqa: F401 - as m.NAME
-from app.plans.messages import HERITAGE_LABELS as HERITAGE  # noqa: F401 - as m.NAME
-from app.plans.messages import REVIEW_LABELS as HERITAGE_REVIEW  # noqa: F401 - as m.NAME
+from app.applications.api import STATUS_LABELS as APPLICATION_STATUS
+from app.plans.api import HERITAGE_LABELS as HERITAGE
+from app.plans.api import REVIEW_LABELS as HERITAGE_REVIEW
 
 # Resident: apply and support
 APPLY_TITLE = "申请小区改造"

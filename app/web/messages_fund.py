@@ -1,8 +1,8 @@
 """What the maintenance fund pages show (住宅专项维修资金, 分户账): the committee's fund page
 with its scope picker and preview, and an owner's own sub-account. Plain short Chinese;
 templates read these as `m.NAME`, the fund script gets FUND_JS."""
-from app.projects.messages import FUND_SHARE_LABELS
-from app.rules.civil_code import ITEMS, item_label
+from app.projects.api import FUND_SHARE_LABELS
+from app.rules.api import ITEMS, item_label
 
 # What a consultation decides (民法典第二百七十八条), on its resident and console pages
 CONSULTATION_ITEM = "表决事项：{item}"

@@ -1,11 +1,11 @@
-"""What the resident pages added for issue 17 show: vote steps and review, 待办 and 我的记录,
+"""What the resident pages show: vote steps and review, 待办 and 我的记录,
 tenants, published results, and the shared feedback words. Plain short Chinese.
 
 Templates read these as `m.NAME` like app/web/messages.py; the scripts get `JS` merged
 into the page's message JSON (see app/web/pages.py).
 """
-from app.public.messages import SATISFACTION_HOW
-from app.projects.messages import FUND_KIND_LABELS
+from app.public.api import SATISFACTION_HOW
+from app.projects.api import FUND_KIND_LABELS
 
 # Home: 待办 and 我的记录
 TODO = "待办"

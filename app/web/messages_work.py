@@ -1,7 +1,7 @@
-"""Texts of the issue 19 (b) pages: content votes within means, a project's items and their
+"""Texts of the works pages: content votes within means, a project's items and their
 progress, the joint acceptance, guarded phases, objections to a preliminary result (询异)."""
-from app.consultations.messages import CHANNEL_LABELS
-from app.projects.messages import ITEM_STATUS_LABELS
+from app.consultations.api import CHANNEL_LABELS
+from app.projects.api import ITEM_STATUS_LABELS
 
 # console: a content vote
 BUDGET_CAP = "预算上限（量力而行）"

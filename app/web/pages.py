@@ -1,15 +1,15 @@
 """What every page shares: the logged-in user, the CSRF token, elder mode, errors."""
 from flask import redirect, render_template, request, session, url_for
 
-from app.auth.permissions import current_user
+from app.auth.api import current_user
 from app.errors import DomainError, Unauthorized
 from app.web import (
     messages, messages_comanage, messages_console, messages_coplan, messages_elevators, messages_fund,
     messages_resident, messages_work)
 
 #: the modules of page texts: the shared texts, the elevator, resident, console and fund pages',
-#: issue 19's (messages_coplan, messages_work; the latter's scripts' texts are `m.WORK_JS`),
-#: issue 20's (messages_comanage)
+#: co-planning and works (messages_coplan, messages_work; the latter's scripts' texts are
+#: `m.WORK_JS`), 共管 (messages_comanage)
 MODULES = (messages, messages_elevators, messages_resident, messages_console, messages_coplan,
            messages_work, messages_fund, messages_comanage)
 #: every text a template reads as `m.NAME`

@@ -7,19 +7,18 @@ from datetime import date, datetime
 
 from flask import Blueprint, make_response, redirect, render_template, request
 
-from app.auth import messages as auth_messages
-from app.auth import tickets, wechat
-from app.auth.permissions import (
-    current_user, is_moderator, load_checked, login_session, require_user)
-from app.auth.routes import safe_next
-from app.cases import services as cases
-from app.cases import views as case_views
-from app.cases.models import Case
+from app.auth.api import messages as auth_messages
+from app.auth.api import tickets, wechat
+from app.auth.api import current_user, is_moderator, load_checked, login_session, require_user
+from app.auth.api import safe_next
+from app.cases.api import services as cases
+from app.cases.api import views as case_views
+from app.cases.api import Case
 from app.display import china_time, percent
 from app.errors import DomainError
 from app.privacy import mask_name, mask_phone
-from app.estates.membership import live_claims
-from app.estates.services import stairwell_rooms
+from app.estates.api import live_claims
+from app.estates.api import stairwell_rooms
 from app.web import messages_resident as messages
 from app.web.forms import check_csrf
 from app.web.pages import page_context, page_error

@@ -2,11 +2,11 @@
 flats, ballots with receipts, messages, consents and sign-ins."""
 import subprocess
 
-from app.account import messages
-from app.consultations.ballots import cast_ballot
+from app.account.api import messages
+from app.consultations.api import cast_ballot
 from app.extensions import db
-from app.notifications.models import Notification
-from app.auth.messages import CONSENT_LABELS
+from app.notifications.api import Notification
+from app.auth.api import CONSENT_LABELS
 from tests.factories import flats_of, make_consultation, make_estate, make_owner, sign_in_cookie
 
 

@@ -4,12 +4,12 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from app.audit.models import AuditEntry
-from app.audit.services import verify_all
-from app.auth.models import RoleGrant, SmsCode, User
-from app.estates.models import FlatLink, LinkStatus
+from app.audit.api import AuditEntry
+from app.audit.api import verify_all
+from app.auth.api import RoleGrant, SmsCode, User
+from app.estates.api import FlatLink, LinkStatus
 from app.extensions import db
-from app.notifications.services import notify
+from app.notifications.api import notify
 from tests.factories import auth, flats_of, link, make_estate, make_owner, make_user
 
 PHONE = "13912345678"
@@ -99,7 +99,7 @@ def test_deleted_account_no_longer_counts_as_a_member(app, client):
     headers = auth(me)
     assert client.get(f"/api/v1/estates/{estate.id}", headers=headers).status_code == 200
     assert client.delete("/api/v1/me", headers=headers).status_code == 204
-    from app.auth.permissions import is_member
+    from app.auth.api import is_member
 
     assert not is_member(db.session.get(User, me.id), estate.id)
 

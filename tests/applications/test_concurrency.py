@@ -3,38 +3,12 @@ app context and connection, released together by a barrier (on PostgreSQL this i
 unique constraint and the plan's row lock are for)."""
 import threading
 
-from app.applications import reserve, services
-from app.applications.models import Application, ApplicationStatus, ReserveEntry
+from app.applications.api import reserve, services
+from app.applications.api import Application, ApplicationStatus, ReserveEntry
 from app.errors import DomainError
 from app.extensions import db
 from tests.factories import flats_of, make_estate, make_owner, make_user
-
-
-def together(app, count, work):
-    """Run work(i) in `count` threads at once; returns the outcomes ('ok' or an error code)."""
-    barrier, lock, outcomes = threading.Barrier(count), threading.Lock(), []
-
-    def run(i):
-        with app.app_context():
-            barrier.wait()
-            try:
-                work(i)
-                outcome = "ok"
-            except DomainError as refusal:
-                outcome = refusal.code
-            except Exception as error:  # noqa: BLE001 - reported by the assertions
-                outcome = repr(error)
-            finally:
-                db.session.remove()
-            with lock:
-                outcomes.append(outcome)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    return outcomes
+from tests.applications.helpers import reserved_estate, together
 
 
 def test_one_support_per_flat_however_many_taps_at_once(app, estate):
@@ -53,17 +27,6 @@ def test_one_live_application_per_estate_however_many_start_at_once(app, estate)
         estate.id, "屋面漏水", people[i]))
     assert sorted(outcomes) == ["application_exists"] * 5 + ["ok"]
     assert len(services.applications_of(estate.id)) == 1
-
-
-def reserved_estate(staff_id: int, cost_cents: int, number: int) -> int:
-    estate = make_estate(name=f"并发小区{number}")
-    owner = make_owner(flats_of(estate.id)[0])
-    application = services.start_application(estate.id, "改造", owner.id)
-    application.status = ApplicationStatus.submitted  # support is tested elsewhere
-    db.session.add(ReserveEntry(estate_id=estate.id, application_id=application.id,
-                                estimated_cost_cents=cost_cents, added_by_id=staff_id))
-    db.session.commit()
-    return estate.id
 
 
 def test_a_plan_never_goes_past_its_capacity_when_estates_are_added_at_once(app, backend):

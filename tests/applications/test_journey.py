@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from app.db import utcnow
-from app.plans.services import plan_publicity_ended
+from app.plans.api import plan_publicity_ended
 from tests.factories import auth, flats_of, link, make_estate, make_owner, make_user
 
 A = "/api/v1"
@@ -180,7 +180,7 @@ def test_an_estate_from_application_to_its_shared_project(client, estate, people
     """Issue 19 in one walk: the application, reserve and annual plan, the plan with comments,
     heritage review and publicity, then the content vote with a cap, items, progress, joint
     acceptance, evaluation and sharing (tests/projects/test_coplan_walk.py)."""
-    from tests.projects.test_coplan_walk import Walk, within_means_to_sharing
+    from tests.projects.helpers import Walk, within_means_to_sharing
 
     application_id = apply_and_submit(client, estate, people)
     reserve_and_plan(client, estate, people, application_id)

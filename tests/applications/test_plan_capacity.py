@@ -1,8 +1,8 @@
 """A plan takes estates up to exactly its capacity (issue 30, item 8): "within what the budget
 can bear" includes the capacity itself; one cent more is refused."""
-from app.applications import reserve
+from app.applications.api import reserve
 from app.errors import Conflict
-from tests.applications.test_concurrency import reserved_estate
+from tests.applications.helpers import reserved_estate
 from tests.factories import make_user
 
 

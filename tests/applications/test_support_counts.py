@@ -2,10 +2,10 @@
 committee's submission are either counted by it or refused with 409, never stored and left
 out; and the threshold counts what the application's rule says, flats or owners, with an
 owner holding two flats."""
-from app.applications import services
-from app.applications.models import Application, ApplicationSupport
+from app.applications.api import services
+from app.applications.api import Application, ApplicationSupport
 from app.extensions import db
-from tests.applications.test_concurrency import together
+from tests.applications.helpers import together
 from tests.factories import flats_of, link, make_estate, make_owner, make_user
 
 

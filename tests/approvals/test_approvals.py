@@ -7,11 +7,11 @@ from datetime import timedelta
 import pytest
 from PIL import Image
 
-from app.approvals import services
-from app.approvals.models import ProjectApproval
+from app.approvals.api import services
+from app.approvals.api import ProjectApproval
 from app.display import china_today
 from app.extensions import db
-from app.projects.services import create_project
+from app.projects.api import create_project
 from tests.factories import auth, make_estate, make_user
 
 
@@ -77,7 +77,7 @@ def test_handed_in_then_approved_with_its_number_and_the_wait_counted(client, pr
                submitted_on=str(handed_in), decided_on=str(china_today()), document_no="京规建字〔2026〕18号")
     assert done.json["waiting"] is None and done.json["document_no"] == "京规建字〔2026〕18号"
     assert db.session.query(ProjectApproval).count() == 1
-    from app.audit.models import AuditEntry  # the record says who changed it and to what
+    from app.audit.api import AuditEntry
     actions = [e.data for e in db.session.query(AuditEntry).filter_by(action="project.approval_set")]
     assert [a["status"] for a in actions] == ["submitted", "approved"]
 

@@ -3,9 +3,10 @@ import pytest
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import DBAPIError
 
-from app.audit.models import AuditEntry, AuditHead
-from app.audit.services import (
-    GENESIS, chain_of, check_published_head, current_head, record, verify_chain)
+from app.audit.api import AuditEntry, AuditHead
+from app.audit.api import (
+    GENESIS, chain_of, check_published_head, current_head, record, verify_chain,
+)
 from app.extensions import db
 from tests.audit.helpers import guard_lifted, tamper
 from tests.factories import auth, make_estate, make_user
@@ -124,7 +125,7 @@ def test_published_head_catches_a_tail_removed_with_the_head_rewritten(app, runn
 
 def test_published_head_catches_a_rewritten_history(app):
     """Rewrite every entry consistently from seq 2 on: the chain verifies, the head does not match."""
-    from app.audit.services import entry_hash
+    from app.audit.api import entry_hash
 
     estate = make_estate()
     grow_chain(estate.id, 3)

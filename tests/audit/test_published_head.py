@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from app.audit.services import GENESIS, chain_of, current_head, entry_hash, record
-from app.consultations import services
+from app.audit.api import GENESIS, chain_of, current_head, entry_hash, record
+from app.consultations.api import services
 from app.extensions import db
 from tests.audit.helpers import as_attacker
 from tests.factories import auth, flats_of, make_consultation, make_owner
@@ -101,7 +101,7 @@ def test_a_recomputed_chain_fails_against_the_published_head(app, runner, estate
     rows = db.session.execute(text(
         "SELECT id, seq, estate_id, actor_id, action, subject_type, subject_id, data, created_at "
         "FROM audit_entries WHERE chain = :chain ORDER BY seq"), {"chain": chain}).all()
-    from app.audit.models import AuditEntry
+    from app.audit.api import AuditEntry
 
     entries = [db.session.get(AuditEntry, row.id) for row in rows]
     previous, statements = entries[0].hash, []

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from app.auth.models import SmsCode
+from app.auth.api import SmsCode
 from app.db import utcnow
 from app.extensions import db
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.auth.models import SmsCode
+from app.auth.api import SmsCode
 from app.db import utcnow
 from app.extensions import db
 

@@ -4,23 +4,13 @@ import logging
 import pytest
 from sqlalchemy import func, select
 
-from app.auth.models import User
+from app.auth.api import User
 from app.extensions import db
-from tests.auth.fake_wechat import FakeWechat
-from tests.auth.test_wechat import APP_ID, APP_SECRET, SITE, back_at_our_site, start, through_wechat
+from tests.auth.wechat_steps import (
+    APP_ID, APP_SECRET, LOGIN, MINI_ID, MINI_SECRET, PHONE, SITE, back_at_our_site, first_login, start,
+    through_wechat)
 from tests.factories import make_user
-from tests.live import free_port, serve_wsgi
-
-MINI_ID, MINI_SECRET = "wxmini1234567890", "mini-secret-for-tests"
-LOGIN, PHONE = "/api/v1/auth/wechat/mini-program", "/api/v1/auth/wechat/mini-program/phone"
-
-
-@pytest.fixture(scope="module")
-def wechat():
-    fake = FakeWechat(APP_ID, APP_SECRET, MINI_ID, MINI_SECRET)
-    with serve_wsgi(fake.app) as url:
-        fake.url = url
-        yield fake
+from tests.live import free_port
 
 
 @pytest.fixture
@@ -34,15 +24,6 @@ def config_overrides(wechat):
 
 def users() -> int:
     return db.session.scalar(select(func.count(User.id)))
-
-
-def first_login(client, wechat, openid, phone, unionid=None):
-    asked = client.post(LOGIN, json={"code": wechat.mini_login(openid, unionid)})
-    assert asked.status_code == 200, asked.json
-    assert asked.json["need_phone"] is True and len(asked.json["ticket"]) >= 40
-    done = client.post(PHONE, json={"ticket": asked.json["ticket"], "phone_code": wechat.phone_button(phone)})
-    assert done.status_code == 201, done.json
-    return done.json
 
 
 def sms_login(client, phone) -> dict:

@@ -12,7 +12,7 @@ import redis
 import requests
 
 from tests.auth.fake_wechat import FakeWechat
-from tests.auth.test_mini_program import LOGIN, MINI_ID, MINI_SECRET, PHONE
+from tests.auth.wechat_steps import LOGIN, MINI_ID, MINI_SECRET, PHONE
 from tests.live import serve_wsgi
 
 REDIS_URL = "redis://127.0.0.1:6379/0"

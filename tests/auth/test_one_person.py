@@ -3,8 +3,8 @@ import threading
 
 from sqlalchemy import func, select
 
-from app.auth.models import User
-from app.auth.services import get_or_create_user
+from app.auth.api import User
+from app.auth.api import get_or_create_user
 from app.extensions import db
 
 

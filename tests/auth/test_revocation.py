@@ -3,7 +3,7 @@ logout and "log out everywhere" are real on the server, and a captured cookie di
 """
 import pytest
 
-from app.auth import tokens
+from app.auth.api import tokens
 from tests.factories import make_user
 
 LOGIN_PHONE = "13912345678"

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app import create_app
-from app.auth.models import SmsCode, SmsOutboxMessage
+from app.auth.api import SmsCode, SmsOutboxMessage
 from app.config import TestConfig, default_sms_backend
 from app.extensions import db
 from tests.live import free_port, serve_wsgi

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from app import create_app
-from app.auth.models import SmsOutboxMessage, SmsStatus
-from app.auth.sms import KINDS as SMS_KINDS, record_receipts, send_queued, send_sms
+from app.auth.api import SmsOutboxMessage, SmsStatus
+from app.auth.api import KINDS as SMS_KINDS, record_receipts, send_queued, send_sms
 from app.config import TestConfig
 from app.extensions import db
 from tests.auth.fake_sms import FakeAliyun, FakeTencent

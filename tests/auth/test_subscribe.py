@@ -5,26 +5,15 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.auth.models import SmsOutboxMessage, User, WechatSubscription
+from app.auth.api import SmsOutboxMessage, User, WechatSubscription
 from app.extensions import db
-from app.notifications.reminders import remind_closing
-from tests.auth.fake_wechat import FakeWechat
-from tests.auth.test_mini_program import MINI_ID, MINI_SECRET, first_login
-from tests.auth.test_wechat import APP_ID, APP_SECRET
-from tests.live import serve_wsgi
+from app.notifications.api import remind_closing
+from tests.auth.wechat_steps import MINI_ID, MINI_SECRET, first_login
 from tests.factories import flats_of, link, make_consultation, make_estate
 
 CLOSING, RESULTS = "tmpl-closing-0001", "tmpl-results-0002"
 SITE = "https://gongzhi.example.cn"
 URL = "/api/v1/wechat/subscriptions"
-
-
-@pytest.fixture(scope="module")
-def wechat():
-    fake = FakeWechat(APP_ID, APP_SECRET, MINI_ID, MINI_SECRET)
-    with serve_wsgi(fake.app) as url:
-        fake.url = url
-        yield fake
 
 
 @pytest.fixture
@@ -93,7 +82,7 @@ def test_refusals_and_outsiders(client, wechat):
 
 def test_wechat_refusal_spends_nothing_twice_and_sms_still_goes(client, wechat):
     """WeChat says 43101 (the user withdrew in WeChat's settings): our count drops to zero."""
-    from app.auth.subscribe import send_notice
+    from app.auth.api import send_notice
 
     body = first_login(client, wechat, "o_sub_3", "13912349003")
     client.post(URL, json={"template_ids": [CLOSING], "accepted": [CLOSING]}, headers=bearer(body))

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from app.auth import tokens
+from app.auth.api import tokens
 from app.extensions import db
 from tests.factories import auth, make_user, refresh_token_of
-from tests.security.test_tokens import b64, claims_for, me
+from tests.security.helpers import b64, claims_for, me
 
 
 def parts(token: str) -> tuple[dict, dict, str]:
@@ -119,7 +119,7 @@ def test_a_signed_token_whose_subject_is_no_user_id_is_refused(app, client, sub)
 
 
 def tokens_claims(app, user) -> dict:
-    from tests.security.test_tokens import claims_for
+    from tests.security.helpers import claims_for
 
     return claims_for(app, user)
 

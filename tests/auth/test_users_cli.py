@@ -1,7 +1,7 @@
 """`flask users grant PHONE ROLE [--estate ID]`: how operators bootstrap the first accounts."""
 from sqlalchemy import select
 
-from app.auth.models import RoleGrant, User
+from app.auth.api import RoleGrant, User
 from app.extensions import db
 from tests.factories import auth, make_estate
 

@@ -2,7 +2,7 @@
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from app.auth.models import LoginTicket
+from app.auth.api import LoginTicket
 from app.extensions import db
 from tests.factories import auth, make_user
 

@@ -2,24 +2,13 @@
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-import requests
 from sqlalchemy import func, select
 
-from app.auth.models import User
+from app.auth.api import User
 from app.extensions import db
-from tests.auth.fake_wechat import AUTHORIZE_ORDER, FakeWechat
-from tests.live import free_port, serve_wsgi
-
-APP_ID, APP_SECRET = "wx1234567890abcdef", "app-secret-for-tests"
-SITE = "http://localhost"
-
-
-@pytest.fixture(scope="module")
-def wechat():
-    fake = FakeWechat(APP_ID, APP_SECRET)
-    with serve_wsgi(fake.app) as url:
-        fake.url = url
-        yield fake
+from tests.auth.fake_wechat import AUTHORIZE_ORDER
+from tests.auth.wechat_steps import APP_ID, APP_SECRET, SITE, back_at_our_site, start, through_wechat
+from tests.live import free_port
 
 
 @pytest.fixture
@@ -28,25 +17,6 @@ def config_overrides(wechat):
     return {"WECHAT_APP_ID": APP_ID, "WECHAT_APP_SECRET": APP_SECRET,
             "WECHAT_AUTHORIZE_URL": wechat.url + "/connect/oauth2/authorize",
             "WECHAT_API_BASE_URL": wechat.url, "PUBLIC_BASE_URL": SITE}
-
-
-def start(client, next_path="/"):
-    response = client.get("/api/v1/auth/wechat/authorize", query_string={"next": next_path})
-    assert response.status_code == 302
-    return response.headers["Location"]
-
-
-def through_wechat(location: str) -> str:
-    """What the person's browser does at WeChat: returns where WeChat sends it back."""
-    response = requests.get(location, allow_redirects=False, timeout=10)
-    assert response.status_code == 302, response.text
-    return response.headers["Location"]
-
-
-def back_at_our_site(client, location: str):
-    parts = urlsplit(location)
-    assert f"{parts.scheme}://{parts.netloc}" == SITE
-    return client.get(parts.path, query_string=parts.query)
 
 
 def test_authorize_redirects_to_wechat_with_its_parameters_in_order(client, wechat):

@@ -10,7 +10,7 @@ from pathlib import Path
 import psycopg
 from sqlalchemy import create_engine
 
-from app.backup.archive import table_counts
+from app.backup.api import table_counts
 from tests.conftest import PG_ADMIN_URL, _pg_url
 from tests.live import ROOT, run_flask, server_env
 
@@ -35,9 +35,9 @@ def _flask(env: dict, *args) -> subprocess.CompletedProcess:
 def _results(url: str) -> dict[int, str]:
     """Every consultation's explained result, read through the app's own counting."""
     from app import create_app
-    from app.consultations.models import Consultation
-    from app.consultations.outcome import explain
-    from app.consultations.tally import results
+    from app.consultations.api import Consultation
+    from app.consultations.api import explain
+    from app.consultations.api import results
     from app.extensions import db
     from tests.conftest import make_config
 

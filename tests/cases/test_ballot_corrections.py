@@ -6,33 +6,14 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.audit.models import AuditEntry
-from app.consultations.models import Ballot, BallotVersion, Consultation
-from app.consultations.services import results
+from app.audit.api import AuditEntry
+from app.consultations.api import Ballot, BallotVersion, Consultation
+from app.consultations.api import results
 from app.db import utcnow
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.api import Notification
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
-
-A = "/api/v1"
-
-
-def paper(client, vote, committee, flat, answer):
-    entered = client.post(f"{A}/consultations/{vote.id}/assisted-ballots", headers=auth(committee), json={
-        "flat_id": flat.id, "answers": {"install": answer}, "channel": "paper",
-        "evidence": "纸质表决票", "witness_phone": "13912345678"})
-    assert entered.status_code == 201, entered.json
-
-
-def agree_count(vote):
-    return results(db.session.get(Consultation, vote.id)).as_dict()["questions"][0]["options"]["agree"]["ballots"]
-
-
-def object_to(client, vote, owner, flat, reason):
-    filed = client.post(f"{A}/consultations/{vote.id}/objections", headers=auth(owner),
-                        json={"flat_id": flat.id, "reason": reason})
-    assert filed.status_code == 201, filed.json
-    return filed.json["id"]
+from tests.cases.helpers import A, agree_count, object_to, paper
 
 
 def resolve(client, committee, objection_id, **body):
@@ -131,10 +112,10 @@ def test_two_resolutions_of_one_objection_at_once_correct_the_ballot_once(app):
     """Real threads: the objection's row lock makes the second wait, then see it resolved (409)."""
     import threading
 
-    from app.auth.models import User
-    from app.cases.objections import file_objection, resolve_objection
-    from app.consultations.models import BallotCorrection, ResultObjection
-    from app.consultations.services import cast_assisted_ballot, close_consultation
+    from app.auth.api import User
+    from app.cases.api import file_objection, resolve_objection
+    from app.consultations.api import BallotCorrection, ResultObjection
+    from app.consultations.api import cast_assisted_ballot, close_consultation
     from app.errors import Conflict
 
     committee, flat, vote = one_flat_vote()

@@ -2,9 +2,9 @@
 to what the owner really chose, on a form of the consultation's own questions."""
 from sqlalchemy import select
 
-from app.consultations.models import Ballot, ObjectionStatus, ResultObjection
+from app.consultations.api import Ballot, ObjectionStatus, ResultObjection
 from app.extensions import db
-from tests.cases.test_ballot_corrections import A, agree_count, object_to, paper
+from tests.cases.helpers import A, agree_count, object_to, paper
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user, sign_in_cookie
 
 

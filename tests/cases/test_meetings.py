@@ -5,12 +5,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.cases import meetings, services
-from app.cases.models import CaseStatus, Meeting
+from app.cases.api import meetings, services
+from app.cases.api import CaseStatus, Meeting
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.api import Notification
 from tests.factories import auth, flats_of, link, make_estate, make_owner, make_user
 
 

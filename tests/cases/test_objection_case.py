@@ -2,10 +2,10 @@
 objection with the case's outcome, so the vote's final 公示 is no longer held by it."""
 from datetime import timedelta
 
-from app.consultations.models import Consultation
+from app.consultations.api import Consultation
 from app.db import utcnow
 from app.extensions import db
-from tests.projects.test_coplan_walk import ROOF, Walk, refused
+from tests.projects.helpers import ROOF, Walk, refused
 
 
 def test_closing_an_objections_case_resolves_the_objection(client):

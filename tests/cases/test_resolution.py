@@ -3,10 +3,10 @@ from datetime import timedelta
 
 import pytest
 
-from app.cases import resolution, services
-from app.cases.models import Case, CaseStatus
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
+from app.cases.api import resolution, services
+from app.cases.api import Case, CaseStatus
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput
 from app.extensions import db

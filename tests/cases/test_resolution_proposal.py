@@ -5,15 +5,15 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.cases import resolution, services
-from app.cases.models import Case
-from app.cases.views import case_view
-from app.consultations import services as consultations
-from app.consultations.models import Consultation
+from app.cases.api import resolution, services
+from app.cases.api import Case
+from app.cases.api import case_view
+from app.consultations.api import services as consultations
+from app.consultations.api import Consultation
 from app.db import utcnow
 from app.errors import InvalidInput
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.api import Notification
 from tests.factories import flats_of, make_estate, make_owner, make_user
 
 PROPOSAL = "南侧绿地保留；东侧空地划出 6 个车位，车位费用于楼道照明"

@@ -4,10 +4,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.audit.models import AuditEntry
-from app.audit.services import chain_of, verify_chain
-from app.cases import resolution, services
-from app.cases.models import Case, CaseStatus, ModerationAction, Post, PostReport, PostRevision
+from app.audit.api import AuditEntry
+from app.audit.api import chain_of, verify_chain
+from app.cases.api import resolution, services
+from app.cases.api import Case, CaseStatus, ModerationAction, Post, PostReport, PostRevision
 from app.db import utcnow
 from app.errors import Conflict, Forbidden, InvalidInput, TooManyRequests
 from app.extensions import db

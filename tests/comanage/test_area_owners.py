@@ -8,10 +8,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.comanage import areas
-from app.consultations.services import cast_ballot
+from app.comanage.api import areas
+from app.consultations.api import cast_ballot
 from app.db import utcnow
-from app.estates.models import Owner
+from app.estates.api import Owner
 from app.extensions import db
 from tests.factories import flats_of, link, make_estate, make_owner, make_user
 

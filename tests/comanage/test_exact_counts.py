@@ -6,8 +6,8 @@ from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from app.comanage import choices, rating
-from app.consultations.services import cast_ballot, close_consultation, get_consultation
+from app.comanage.api import choices, rating
+from app.consultations.api import cast_ballot, close_consultation, get_consultation
 from app.db import utcnow
 from tests.factories import flats_of, make_estate, make_owner, make_user
 

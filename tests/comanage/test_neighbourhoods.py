@@ -2,8 +2,8 @@
 spare resources with proposed uses that residents comment on and vote for."""
 import threading
 
-from app.comanage import areas
-from app.estates.services import create_estate
+from app.comanage.api import areas
+from app.estates.api import create_estate
 from tests.comanage.helpers import A, later
 from tests.factories import auth, flats_of, link, make_estate, make_owner, make_user
 
@@ -53,7 +53,7 @@ def test_a_survey_across_two_estates_counts_each_estates_flats_once(client, app)
     assert facilities["options"]["parking"]["ballots"] == 3
     assert facilities["options"]["elderly_care"]["ballots"] == 2
     # the sum is the sum of the estates' own results, never a flat counted twice
-    from app.consultations.services import get_consultation, results as outcome_of
+    from app.consultations.api import get_consultation, results as outcome_of
     flats = sum(outcome_of(get_consultation(e["consultation_id"])).flat_count
                 for e in results["estates"])
     assert flats == results["flats"] == len(flats_of(first.id)) + len(flats_of(second.id))
@@ -121,8 +121,8 @@ def test_simultaneous_votes_of_one_resident_leave_one_vote(app, backend):
     barrier, errors = threading.Barrier(6), []
 
     def cast(index):
-        from app.auth.models import User
-        from app.comanage.models import SpareResource
+        from app.auth.api import User
+        from app.comanage.api import SpareResource
         from app.extensions import db
 
         with app.app_context():
@@ -140,7 +140,7 @@ def test_simultaneous_votes_of_one_resident_leave_one_vote(app, backend):
         thread.start()
     for thread in threads:
         thread.join(60)
-    from app.comanage.models import ResourceVote
+    from app.comanage.api import ResourceVote
     from app.extensions import db
 
     assert errors == []

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from app.comanage import areas, notices
+from app.comanage.api import areas, notices
 from app.errors import InvalidInput, NotFound
 from tests.factories import flats_of, make_estate, make_owner, make_user
 
@@ -42,8 +42,8 @@ def test_a_notice_read_at_once_twice_counts_once(app, estate, owner, committee):
     notice_id, owner_id, barrier, errors = notice.id, owner.id, threading.Barrier(4), []
 
     def read():
-        from app.auth.models import User
-        from app.comanage.models import Notice
+        from app.auth.api import User
+        from app.comanage.api import Notice
         from app.extensions import db
 
         with app.app_context():
@@ -72,7 +72,7 @@ def test_an_explainer_names_a_consultation_of_its_estate(app, estate, committee)
 def test_reading_again_keeps_the_first_read(app, estate, owner, committee):
     from sqlalchemy import select
 
-    from app.comanage.models import NoticeRead
+    from app.comanage.api import NoticeRead
     from app.extensions import db
 
     notice = notices.post_notice(committee, scope_type="estate", scope_id=estate.id,

@@ -2,8 +2,8 @@
 form on them names the API operation it calls."""
 from datetime import date, timedelta
 
-from app.comanage import areas, choices, income, notices, rating
-from app.consultations.services import cast_ballot, close_consultation
+from app.comanage.api import areas, choices, income, notices, rating
+from app.consultations.api import cast_ballot, close_consultation
 from app.db import utcnow
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
 
@@ -91,7 +91,7 @@ def test_home_counts_unread_notices(client, estate, committee, owner):
 def test_home_counts_every_unread_notice_beyond_the_list_of_200(client, estate, committee, owner):
     """The badge counts in SQL: 202 notices, one of them read, say 201 (the list stops at 200).
     A notice of another estate does not count."""
-    from app.comanage.models import Notice
+    from app.comanage.api import Notice
     from app.extensions import db
 
     elsewhere = make_estate("别的小区")

@@ -6,8 +6,8 @@ from fractions import Fraction
 
 import pytest
 
-from app.comanage import choices, income, rating
-from app.consultations.services import cast_ballot, close_consultation
+from app.comanage.api import choices, income, rating
+from app.consultations.api import cast_ballot, close_consultation
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput
 from tests.factories import flats_of, make_owner
@@ -82,7 +82,7 @@ def test_named_options_are_checked(estate, committee):
 def test_the_rating_index_is_exact(estate, committee):
     owners = _owners(estate)
     r = rating.start_round(estate.id, "2026Q1", utcnow() + timedelta(days=7), committee.id)
-    from app.consultations.services import get_consultation
+    from app.consultations.api import get_consultation
     c = get_consultation(r.consultation_id)
     keys = ("cleaning", "order", "greening", "repairs", "openness", "overall")
     _cast(c, owners[:3], [{k: 5 for k in keys}, {k: 4 for k in keys}, {k: 1 for k in keys}])

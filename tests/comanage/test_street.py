@@ -1,8 +1,8 @@
 """The street's ranking and estate list carry satisfaction and the property service index."""
 from datetime import timedelta
 
-from app.comanage import rating
-from app.consultations.services import cast_ballot, close_consultation, get_consultation
+from app.comanage.api import rating
+from app.consultations.api import cast_ballot, close_consultation, get_consultation
 from app.db import utcnow
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 

@@ -2,9 +2,10 @@
 estate's own results, and the same number of statements for 2 estates as for 5."""
 from datetime import timedelta
 
-from app.comanage import areas
-from app.consultations.services import (cast_ballot, close_consultation, flats_in_scope, results,
-                                        results_of)
+from app.comanage.api import areas
+from app.consultations.api import (
+    cast_ballot, close_consultation, flats_in_scope, results, results_of,
+)
 from app.db import utcnow
 from app.extensions import db
 from tests.factories import flats_of, link, make_consultation, make_estate, make_owner, make_user

@@ -2,7 +2,7 @@
 its rules, elects its owners' committee, chooses its management model and property
 company, rates the property service each quarter, and keeps a public income ledger whose
 公示 every owner reads; notices reach the residents with read counts."""
-from app.comanage.models import RatingRound
+from app.comanage.api import RatingRound
 from app.extensions import db
 from tests.comanage.helpers import A, close, decide, later, owners_of, vote
 from tests.factories import auth

@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.consultations.models import Ballot, BallotVersion, Consultation, Status
-from app.consultations.services import cast_ballot, close_due, results
+from app.consultations.api import Ballot, BallotVersion, Consultation, Status
+from app.consultations.api import cast_ballot, close_due, results
 from app.db import utcnow
 from app.extensions import db
 from tests.factories import (
@@ -164,7 +164,7 @@ def test_content_vote_counts_each_item_and_leaves_unanswered_items_as_abstention
                                                           "improvement.elevator": "oppose"}})
     cast_ballot(consultation, owners[1], None, {"items": {"basic.water_supply": "agree"}})
     cast_ballot(consultation, owners[2], None, {"items": {"improvement.elevator": "agree"}})
-    from app.consultations.services import close_consultation
+    from app.consultations.api import close_consultation
     close_consultation(consultation, None)
     outcome = results(consultation).as_dict()
     items = {item["code"]: item for item in outcome["questions"][0]["items"]}
@@ -243,7 +243,7 @@ def test_publicity_exports_mask_names_and_phones(client, tmp_path):
 
 def test_the_database_keeps_one_ballot_per_flat_under_concurrency(app):
     """Two co-owners of one flat vote at the same moment: one ballot, two versions."""
-    from app.auth.models import User
+    from app.auth.api import User
 
     estate = make_estate()
     flat = flats_of(estate.id)[0]

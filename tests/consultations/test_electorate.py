@@ -9,13 +9,15 @@ from decimal import Decimal
 
 import pytest
 
-from app.comanage import areas
-from app.consultations import exports
-from app.consultations.services import (cast_assisted_ballot, cast_ballot, close_consultation,
-                                        publish_consultation, receipts, results)
+from app.comanage.api import areas
+from app.consultations.api import exports
+from app.consultations.api import (
+    cast_assisted_ballot, cast_ballot, close_consultation, publish_consultation, receipts,
+    results,
+)
 from app.db import utcnow
-from app.estates.ledger import LedgerRow
-from app.estates.services import import_ledger
+from app.estates.api import LedgerRow
+from app.estates.api import import_ledger
 from app.extensions import db
 from tests.factories import (auth, flats_of, link, make_consultation, make_estate, make_owner,
                              make_user)
@@ -183,9 +185,9 @@ def test_a_rebase_and_the_first_ballot_at_the_same_moment_never_interleave(app, 
     SQLite has no row locks: its ballot takes the write lock at its insert, after the rebase."""
     import threading
 
-    from app.auth.models import User
-    from app.consultations.electorate import rebase
-    from app.consultations.models import Ballot, Consultation
+    from app.auth.api import User
+    from app.consultations.api import rebase
+    from app.consultations.api import Ballot, Consultation
     from app.errors import Conflict
 
     estate = make_estate()

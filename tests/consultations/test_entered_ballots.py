@@ -2,10 +2,10 @@
 the owner is told of every ballot someone else recorded for their flat (who, how, when)."""
 from sqlalchemy import select
 
-from app.consultations.models import Ballot
+from app.consultations.api import Ballot
 from app.display import china_time
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.api import Notification
 from tests.factories import (
     auth, flats_of, make_consultation, make_estate, make_owner, make_user, sign_in_cookie)
 

@@ -1,9 +1,9 @@
 """量力而行 without the database: the order of approval, its tie-breaks, the cap, the words."""
 from decimal import Decimal
 
-from app.consultations.means import within_means, explain_means
-from app.consultations.outcome import Approval, ItemOutcome
-from app.rules.engine import Tally
+from app.consultations.api import within_means, explain_means
+from app.consultations.api import Approval, ItemOutcome
+from app.rules.api import Tally
 
 
 def item(code, owners, area, decision="passed"):

@@ -8,16 +8,16 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEntry
-from app.consultations.models import Consultation, Status
-from app.consultations.services import cast_ballot, close_due
+from app.audit.api import AuditEntry
+from app.consultations.api import Consultation, Status
+from app.consultations.api import cast_ballot, close_due
 from app.db import utcnow
 from app.extensions import db
-from app.realtime.events import send_tally
-from app.consultations.messages import STATUS_LABELS
+from app.realtime.api import send_tally
+from app.consultations.api import STATUS_LABELS
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 from tests.statements import statements
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|COMMIT)\b|\bFOR (UPDATE|SHARE|NO KEY UPDATE)\b",
                    re.IGNORECASE)

@@ -2,10 +2,10 @@
 import random
 from decimal import Decimal
 
-from app.consultations.models import Ballot, BallotAnswer, Channel
-from app.consultations.services import cast_assisted_ballot, cast_ballot, close_consultation, results
+from app.consultations.api import Ballot, BallotAnswer, Channel
+from app.consultations.api import cast_assisted_ballot, cast_ballot, close_consultation, results
 from app.extensions import db
-from app.rules.engine import FlatVote, Tally, count_flats
+from app.rules.api import FlatVote, Tally, count_flats
 from tests.factories import flats_of, make_consultation, make_estate, make_owner, make_user
 from tests.statements import statements
 

@@ -1,7 +1,7 @@
 """The Consultations routes of API.md, end to end over HTTP."""
 from datetime import timedelta
 
-from app.consultations.models import Ballot, BallotVersion
+from app.consultations.api import Ballot, BallotVersion
 from app.db import utcnow
 from app.extensions import db
 from tests.factories import (

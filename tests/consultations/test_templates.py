@@ -6,7 +6,7 @@ import pytest
 
 from app import create_app
 from app.config import TestConfig
-from app.rules.data import DataFileError
+from app.rules.api import DataFileError
 
 SHIPPED = Path(__file__).resolve().parents[2] / "consultation_templates"
 

@@ -3,10 +3,10 @@ overdue flags by the Beijing date, residents reading without the internal notes,
 street's overdue list, and who may do what."""
 from datetime import timedelta
 
-from app.coordination.models import JointMeeting, ResponsibilityTask
+from app.coordination.api import JointMeeting, ResponsibilityTask
 from app.display import china_today
 from app.extensions import db
-from app.projects.services import create_project
+from app.projects.api import create_project
 from tests.factories import auth, make_estate, make_user
 
 TODAY = china_today

@@ -2,17 +2,18 @@
 through the services; loading again changes nothing."""
 from sqlalchemy import func, select
 
-from app.applications.models import Application, ApplicationSupport
-from app.cases.models import Case, Meeting, Post
-from app.comanage.models import Notice, NoticeRead, PublicIncomeEntry, RatingRound
-from app.consultations.models import Ballot, Consultation
-from app.elevators.models import ElevatorProject
-from app.elevators.stages import Stage
-from app.estates.models import Estate
+from app.applications.api import Application, ApplicationSupport
+from app.cases.api import Case, Meeting, Post
+from app.comanage.api import Notice, NoticeRead, PublicIncomeEntry, RatingRound
+from app.consultations.api import Ballot, Consultation
+from app.elevators.api import ElevatorProject
+from app.elevators.api import Stage
+from app.estates.api import Estate
 from app.extensions import db
-from app.plans.models import PlanComment, PlanVersion
-from app.projects.models import (
-    Complaint, FundAccount, FundEntry, ProgressPost, RenovationProject, SupervisionReport)
+from app.plans.api import PlanComment, PlanVersion
+from app.projects.api import (
+    Complaint, FundAccount, FundEntry, ProgressPost, RenovationProject, SupervisionReport,
+)
 
 COUNTED = (Consultation, Ballot, Case, Post, Meeting, RenovationProject, ProgressPost, SupervisionReport,
            Complaint, Application, ApplicationSupport, PlanVersion, PlanComment, FundEntry, FundAccount,
@@ -34,11 +35,11 @@ def load(runner) -> Estate:
 
 
 def test_every_capability_is_in_use(runner):
-    from app.applications.services import live_application, support_of
-    from app.comanage.rating import latest_index
-    from app.consultations.services import results
-    from app.projects.fund import fund_balance_cents
-    from app.projects.work import progress_view
+    from app.applications.api import live_application, support_of
+    from app.comanage.api import latest_index
+    from app.consultations.api import results
+    from app.projects.api import fund_balance_cents
+    from app.projects.api import progress_view
 
     estate = load(runner)
     of_estate = Consultation.estate_id == estate.id
@@ -47,7 +48,7 @@ def test_every_capability_is_in_use(runner):
     survey = by_template["willingness_survey"]
     assert survey.status.value == "open" and ballots_of(survey.id) == 4
     assert results(survey).as_dict()["participation"]
-    from app.reach.figures import reach_of
+    from app.reach.api import reach_of
 
     reach = reach_of(survey.id)["total"]  # announced to every owner: SMS from the ledger, in-app
     assert reach["notified"] == reach["flats"] - 23 and reach["opened"] >= 7

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.auth.models import User
-from app.estates.models import Building, Estate, Flat, FlatLink, LinkStatus, Owner
+from app.auth.api import User
+from app.estates.api import Building, Estate, Flat, FlatLink, LinkStatus, Owner
 from app.extensions import db
 from tests.factories import agree_through_api
 

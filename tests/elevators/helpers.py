@@ -2,9 +2,11 @@
 from datetime import timedelta
 
 from app.db import utcnow
-from app.estates.models import Stairwell
+from app.estates.api import Stairwell
 from app.extensions import db
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
+from app.elevators.api import services
+from app.elevators.api import ElevatorProject, StageTransition
 
 COEFFICIENTS = {"1": "0", "2": "0.4", "3": "0.8", "4": "1.2", "5": "1.6", "6": "2"}
 
@@ -45,3 +47,24 @@ class Stairwell6:
                               headers=self.owner_auth(flat))
         assert response.status_code == 200, response.json
         return response
+
+
+def create(place, **overrides):
+    arguments = dict(total_cost_cents=60_000_000, subsidy_cents=20_000_000,
+                     floor_coefficients=dict(COEFFICIENTS), publicity_days=10,
+                     closes_at=utcnow() + timedelta(days=14), actor_id=place.committee.id)
+    arguments.update(overrides)
+    return services.create_project(place.stairwell, **arguments)
+
+
+def end_publicity(project_id):
+    """The publicity period has run its course (time moved, not the rule)."""
+    project = db.session.get(ElevatorProject, project_id)
+    project.publicity_started_at -= timedelta(days=project.publicity_days)
+    db.session.commit()
+
+
+def close_consent(client, place, consultation_id):
+    response = client.post(f"/api/v1/consultations/{consultation_id}/close",
+                           headers=place.committee_auth())
+    assert response.status_code == 200, response.json

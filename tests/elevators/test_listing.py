@@ -1,12 +1,12 @@
 """Which projects a person finds, their flats in the stairwell, and each flat's stance."""
 import pytest
 
-from app.consultations.models import Consultation
-from app.consultations.services import cast_ballot
-from app.elevators import consent, services
+from app.consultations.api import Consultation
+from app.consultations.api import cast_ballot
+from app.elevators.api import consent, services
 from app.extensions import db
 from tests.elevators.helpers import Stairwell6
-from tests.elevators.test_services import create
+from tests.elevators.helpers import create
 from tests.factories import flats_of, link, make_estate, make_user
 
 

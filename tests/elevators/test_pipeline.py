@@ -4,12 +4,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app.audit.models import AuditEntry
-from app.cases.models import Case
-from app.elevators.models import ElevatorProject, StageTransition
+from app.audit.api import AuditEntry
+from app.cases.api import Case
+from app.elevators.api import ElevatorProject, StageTransition
 from app.extensions import db
 from app.signals import elevator_stage_changed
 from tests.elevators.helpers import Stairwell6
+from tests.elevators.helpers import close_consent, end_publicity
 
 
 @pytest.fixture
@@ -28,19 +29,6 @@ def refused_by(response, guard):
     assert error["code"] == "guard_failed"
     assert error["fields"]["guard"] == guard
     return error["message"]
-
-
-def end_publicity(project_id):
-    """The publicity period has run its course (time moved, not the rule)."""
-    project = db.session.get(ElevatorProject, project_id)
-    project.publicity_started_at -= timedelta(days=project.publicity_days)
-    db.session.commit()
-
-
-def close_consent(client, place, consultation_id):
-    response = client.post(f"/api/v1/consultations/{consultation_id}/close",
-                           headers=place.committee_auth())
-    assert response.status_code == 200, response.json
 
 
 def test_full_path_from_proposed_to_operating(client, place):

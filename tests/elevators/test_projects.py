@@ -4,8 +4,8 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
-from app.consultations.models import Consultation
-from app.elevators.models import ElevatorProject
+from app.consultations.api import Consultation
+from app.elevators.api import ElevatorProject
 from app.extensions import db
 from tests.elevators.helpers import COEFFICIENTS, Stairwell6
 from tests.factories import auth, make_owner, make_user

@@ -4,28 +4,21 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, text
 
-from app.consultations.models import Consultation
-from app.consultations.services import cast_ballot, close_consultation
+from app.consultations.api import Consultation
+from app.consultations.api import cast_ballot, close_consultation
 from app.db import utcnow
-from app.elevators import services
-from app.elevators.models import ElevatorProject
+from app.elevators.api import services
+from app.elevators.api import ElevatorProject
 from app.errors import GuardFailed, InvalidInput
 from app.extensions import db
 from app.signals import elevator_stage_changed
 from tests.elevators.helpers import COEFFICIENTS, Stairwell6
+from tests.elevators.helpers import create
 
 
 @pytest.fixture
 def place(app):
     return Stairwell6()
-
-
-def create(place, **overrides):
-    arguments = dict(total_cost_cents=60_000_000, subsidy_cents=20_000_000,
-                     floor_coefficients=dict(COEFFICIENTS), publicity_days=10,
-                     closes_at=utcnow() + timedelta(days=14), actor_id=place.committee.id)
-    arguments.update(overrides)
-    return services.create_project(place.stairwell, **arguments)
 
 
 def agree_and_close(place, project, count=10):

@@ -6,9 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.elevators.shares import (
+from app.elevators.api import (
     CostPlan, FlatArea, largest_remainder, parse_cap, parse_coefficients, parse_compensation,
-    split_costs)
+    split_costs,
+)
 from app.errors import InvalidInput
 
 

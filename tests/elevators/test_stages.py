@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from app.elevators.stages import ORDER, GuardFacts, Stage, next_stage, refusal
+from app.elevators.api import ORDER, GuardFacts, Stage, next_stage, refusal
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 ALL_CLEAR = GuardFacts(now=NOW, consent_decision="passed",

@@ -1,7 +1,7 @@
 """The estate and committee member the ledger tests import into."""
 import pytest
 
-from app.estates.services import create_estate
+from app.estates.api import create_estate
 from tests.factories import make_user
 
 

@@ -7,7 +7,7 @@ Each builder returns the file's bytes; EXPECTED says what a correct reading find
 import io
 from decimal import Decimal
 
-from app.estates.ledger_cells import with_check_digit as valid_id
+from app.estates.api import with_check_digit as valid_id
 
 
 ZHANG = valid_id("11010119500303003")  # owns 1号楼 1单元 101 and 2号楼 1单元 201

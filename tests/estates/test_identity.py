@@ -8,13 +8,13 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEntry
-from app.auth.models import SmsOutboxMessage
-from app.estates.identity import TRIES_PER_FLAT, TRIES_PER_USER, verify_by_identity
-from app.estates.models import FlatLink, IdentityAttempt, LinkStatus
+from app.audit.api import AuditEntry
+from app.auth.api import SmsOutboxMessage
+from app.estates.api import TRIES_PER_FLAT, TRIES_PER_USER, verify_by_identity
+from app.estates.api import FlatLink, IdentityAttempt, LinkStatus
 from app.errors import DomainError
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.api import Notification
 from tests.estates.ledger_shapes import CERT_101, CERT_102, LI, WANG, ZHANG, office_xlsx, valid_id
 from tests.estates.test_ledger_shapes import flat_at, send
 from tests.factories import auth, make_user
@@ -96,7 +96,7 @@ def test_simultaneous_tries_on_one_flat_never_pass_the_limit(app, ledger):
 
     def run(user_id):
         with app.app_context():
-            from app.auth.models import User
+            from app.auth.api import User
             user = db.session.get(User, user_id)
             barrier.wait()
             try:

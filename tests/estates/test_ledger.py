@@ -6,9 +6,9 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEntry
-from app.estates.models import Building, Flat, Owner, Stairwell
-from app.estates.services import create_estate
+from app.audit.api import AuditEntry
+from app.estates.api import Building, Flat, Owner, Stairwell
+from app.estates.api import create_estate
 from app.extensions import db
 from tests.estates.ledgers import CHINESE, ENGLISH, csv_bytes, ledger_rows, xlsx_bytes
 from tests.factories import auth, make_user

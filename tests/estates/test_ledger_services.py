@@ -7,9 +7,9 @@ from sqlalchemy import select
 from app import create_app
 from app.config import TestConfig
 from app.errors import BadRequest
-from app.estates.ledger import MAX_ROWS, LedgerRow, read_ledger
-from app.estates.models import Flat
-from app.estates.services import create_estate, import_ledger, owner_key
+from app.estates.api import MAX_ROWS, LedgerRow, read_ledger
+from app.estates.api import Flat
+from app.estates.api import create_estate, import_ledger, owner_key
 from tests.estates.ledgers import CHINESE, csv_bytes, ledger_rows, xlsx_bytes
 
 

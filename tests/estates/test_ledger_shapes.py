@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from app.consultations.access import head_of
-from app.estates.ledger import parse_ledger
-from app.estates.models import Building, Flat, Owner, OwnerPerson, Stairwell
+from app.consultations.api import head_of
+from app.estates.api import parse_ledger
+from app.estates.api import Building, Flat, Owner, OwnerPerson, Stairwell
 from app.extensions import db
 from tests.estates.ledger_shapes import (
     CERT_101, LI, OFFICE, ZHANG, address_csv, office_xlsx, property_xls)

@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from app.audit.models import AuditEntry
-from app.estates.models import FlatCode, FlatLink, LinkStatus, Stairwell
+from app.audit.api import AuditEntry
+from app.estates.api import FlatCode, FlatLink, LinkStatus, Stairwell
 from app.db import utcnow
 from app.extensions import db
 from tests.factories import agree_through_api, auth, flats_of, link, make_estate, make_user

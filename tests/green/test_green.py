@@ -4,11 +4,11 @@ import threading
 
 import pytest
 
-from app.green import services
-from app.green.criteria import criteria
-from app.green.models import GreenCheck
+from app.green.api import services
+from app.green.api import criteria
+from app.green.api import GreenCheck
 from app.extensions import db
-from app.rules.data import DataFileError
+from app.rules.api import DataFileError
 from tests.factories import auth, make_user
 
 URL = "/api/v1/estates/{}/green-community"

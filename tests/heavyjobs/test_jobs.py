@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 
 from app.db import utcnow
 from app.errors import BadRequest, Conflict
-from app.estates.ledger_import import start_import
-from app.estates.models import Flat
+from app.estates.api import start_import
+from app.estates.api import Flat
 from app.extensions import db
-from app.heavyjobs import services
-from app.heavyjobs.models import HeavyJob, JobState
+from app.heavyjobs.api import services
+from app.heavyjobs.api import HeavyJob, JobState
 from tests.estates.ledgers import csv_bytes, ledger_rows
 from tests.factories import make_estate, make_user
 

@@ -46,7 +46,7 @@ def interrupted_then_rerun(server, database, estate_id: int, token: str, job_id:
 
 
 def test_a_sunlight_analysis_killed_mid_way(start_server, clone_database, backend):
-    from app.auth.tokens import issue
+    from app.auth.api import issue
     from tests.sunlight.helpers import Place
     from tests.sunlight.test_heavy import estate_site
 
@@ -77,8 +77,8 @@ def test_a_sunlight_analysis_killed_mid_way(start_server, clone_database, backen
 
 
 def test_a_scan_read_killed_mid_way(start_server, clone_database, backend):
-    from app.auth.tokens import issue
-    from app.consultations import services as consultations
+    from app.auth.api import issue
+    from app.consultations.api import services as consultations
     from tests.factories import flats_of, make_consultation, make_estate, make_user
     from tests.paperballots.sheets import sheet_photo
 
@@ -118,7 +118,7 @@ def test_a_scan_read_killed_mid_way(start_server, clone_database, backend):
 
 
 def test_a_ledger_import_killed_mid_way(start_server, clone_database, backend):
-    from app.auth.tokens import issue
+    from app.auth.api import issue
     from tests.estates.ledgers import csv_bytes, ledger_rows
     from tests.factories import make_estate, make_user
 

@@ -11,14 +11,14 @@ import sqlalchemy as sa
 from sqlalchemy import select
 
 from app import create_app
-from app.auth.models import SmsOutboxMessage
+from app.auth.api import SmsOutboxMessage
 from app.config import TestConfig, default_public_base_url
-from app.consultations.models import Status
+from app.consultations.api import Status
 from app.db import utcnow
 from app.extensions import db
-from app.jobs import jobs_of, register_job
-from app.jobs.models import JobRun
-from app.jobs.runner import run_due
+from app.jobs.api import jobs_of, register_job
+from app.jobs.api import JobRun
+from app.jobs.api import run_due
 from tests.factories import flats_of, make_consultation, make_estate, make_owner
 from tests.live import ROOT, server_env
 

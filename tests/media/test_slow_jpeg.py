@@ -12,10 +12,10 @@ import time
 import pytest
 
 from app.errors import InvalidInput
-from app.media.jpeg import count_scans
-from app.media.storage import MAX_JPEG_SCANS, reencode_photo
+from app.media.api import count_scans
+from app.media.api import MAX_JPEG_SCANS, reencode_photo
 from tests.heavy import normal_jpeg, post_photos, slow_jpeg
-from tests.test_heavy_uploads import seed
+from tests.helpers import seed
 
 #: an ordinary photo sent while two slow ones are being handled is answered within this,
 #: a helper's start on a busy shared machine included (before: it waited for the slow

@@ -13,10 +13,10 @@ from PIL import Image
 
 from app import create_app
 from app.config import TestConfig
-from app.media.storage import LocalMediaStore, S3MediaStore, build_media_store
+from app.media.api import LocalMediaStore, S3MediaStore, build_media_store
 from tests.factories import auth
 from tests.live import free_port
-from tests.projects.test_projects import create_project, photo_bytes
+from tests.projects.helpers import create_project, photo_bytes
 
 CREDENTIALS = {"S3_ACCESS_KEY_ID": "gongzhi-test", "S3_SECRET_ACCESS_KEY": "gongzhi-test-secret",
                "S3_REGION": "us-east-1"}

@@ -6,8 +6,8 @@ import subprocess
 
 from sqlalchemy import select
 
-from app.auth.models import WechatSubscription
-from app.auth.services import issue_tokens
+from app.auth.api import WechatSubscription
+from app.auth.api import issue_tokens
 from app.extensions import db
 from tests.auth.fake_wechat import FakeWechat
 from tests.factories import flats_of, make_consultation, make_estate, make_owner

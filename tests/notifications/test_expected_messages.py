@@ -4,15 +4,16 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.auth.models import SmsOutboxMessage
-from app.cases import objections, resolution, services as cases
-from app.consultations.services import (
-    cast_assisted_ballot, cast_ballot, close_consultation, publish_consultation)
+from app.auth.api import SmsOutboxMessage
+from app.cases.api import objections, resolution, services as cases
+from app.consultations.api import (
+    cast_assisted_ballot, cast_ballot, close_consultation, publish_consultation,
+)
 from app.db import utcnow
-from app.estates.services import claim_flat, decide_claim
+from app.estates.api import claim_flat, decide_claim
 from app.extensions import db
-from app.estates.models import Relation
-from app.notifications.models import Notification
+from app.estates.api import Relation
+from app.notifications.api import Notification
 from tests.factories import flats_of, make_consultation, make_estate, make_owner, make_user
 
 

@@ -1,6 +1,6 @@
 """In-app notifications: listing, idempotent sends, marking read."""
 from app.extensions import db
-from app.notifications.services import notify
+from app.notifications.api import notify
 from tests.factories import auth, make_user
 
 

@@ -3,9 +3,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.consultations.services import close_consultation
-from app.jobs.runner import run_due
-from app.notifications.models import Notification
+from app.consultations.api import close_consultation
+from app.jobs.api import run_due
+from app.notifications.api import Notification
 from app.extensions import db
 from tests.factories import make_consultation, make_estate, make_user
 

@@ -3,10 +3,10 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from app.auth.models import SmsOutboxMessage
-from app.consultations.services import cast_ballot
+from app.auth.api import SmsOutboxMessage
+from app.consultations.api import cast_ballot
 from app.extensions import db
-from app.notifications.models import Notification
+from app.notifications.api import Notification
 from tests.factories import flats_of, link, make_consultation, make_estate, make_owner, make_user
 
 

@@ -4,7 +4,7 @@ tests/paperballots/test_reading.py (a few dozen photos) and bench/paper.py (200)
 import random
 from dataclasses import dataclass, field
 
-from app.paperballots import layout, pdf, reading
+from app.paperballots.api import layout, pdf, reading
 from tests.paperballots.sheets import fill, render_pages
 
 DISTINCT_PAGES = 10  # rendered once each; every photo gets its own marks and distortion

@@ -142,7 +142,7 @@ def sheet_photo(consultation, flat_id: int, marks: dict, *, faint=(), seed: int 
                 page: int = 1, turn_deg: float = 6) -> bytes:
     """A photo of one flat's sheet (page `page` of it) with `marks` {(question, item): option}
     drawn clearly and `faint` [(question, item, option)] drawn lightly."""
-    from app.paperballots import services
+    from app.paperballots.api import services
 
     flat = next(f for f in services.sheet_flats(consultation) if f.id == flat_id)
     layout = services.sheets_layout(consultation, flat.stairwell_id)

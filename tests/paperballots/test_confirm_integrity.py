@@ -5,16 +5,16 @@ import threading
 
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEntry, AuditPending
-from app.auth.models import User
-from app.consultations.models import Ballot, BallotVersion
+from app.audit.api import AuditEntry, AuditPending
+from app.auth.api import User
+from app.consultations.api import Ballot, BallotVersion
 from app.errors import Conflict
 from app.extensions import db
-from app.paperballots import services
-from app.paperballots.models import PaperBallotScan, ScanStatus
+from app.paperballots.api import services
+from app.paperballots.api import PaperBallotScan, ScanStatus
 from tests.factories import auth, flats_of, make_consultation, sign_in_cookie
 from tests.paperballots.sheets import sheet_photo
-from tests.paperballots.test_scans import A, upload
+from tests.paperballots.helpers import A, upload
 
 WITNESS = "13912345678"
 

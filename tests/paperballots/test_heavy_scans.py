@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from app.paperballots import reading
+from app.paperballots.api import reading
 from tests.heavy import HealthProbe, RendererWatch, scanned_pdf, slow_jpeg
 
 LIMITS = {"max_bytes": 10 << 20, "max_pixels": 40_000_000, "max_pdf_pages": 1}
@@ -24,7 +24,7 @@ def test_a_scan_with_too_many_jpeg_scans_is_refused_before_decoding():
 
 def seed_vote(url: str) -> tuple[int, str]:
     """An open consultation and a committee member's token, in a live server's database."""
-    from app.auth.tokens import issue
+    from app.auth.api import issue
     from tests.factories import make_consultation, make_estate, make_user
     from tests.realtime.helpers import seeding
 

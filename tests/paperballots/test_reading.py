@@ -9,7 +9,7 @@ import pytest
 
 from app import create_app
 from app.config import TestConfig
-from app.paperballots import layout, reading
+from app.paperballots.api import layout, reading
 from tests.paperballots.batch import QUESTIONS, read_sheets
 
 #: every page four times, each photo marked and distorted its own way; `make bench`
@@ -56,7 +56,7 @@ def test_decide_reads_one_clear_box_and_flags_faint_or_doubled_rows():
 
 
 def test_a_mark_on_a_question_its_condition_skips_is_left_to_a_person():
-    from app.paperballots.services import drop_skipped
+    from app.paperballots.api import drop_skipped
 
     questions = [QUESTIONS[0], {"key": "why", "type": "single", "title": "原因",
                                 "when": {"question": "install", "in": ["oppose"]},

@@ -7,15 +7,14 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from app.audit.models import AuditEntry
-from app.consultations.models import Ballot, Channel
-from app.consultations.services import results
+from app.audit.api import AuditEntry
+from app.consultations.api import Ballot, Channel
+from app.consultations.api import results
 from app.extensions import db
-from app.paperballots.models import PaperBallotScan
+from app.paperballots.api import PaperBallotScan
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 from tests.paperballots.sheets import sheet_photo
-
-A = "/api/v1"
+from tests.paperballots.helpers import A, upload
 
 
 @pytest.fixture
@@ -23,11 +22,6 @@ def vote(estate, committee):
     """An open elevator consent round over stairwell 1 (12 flats)."""
     return make_consultation(estate, actor=committee, scope_type="stairwell",
                              scope_id=flats_of(estate.id)[0].stairwell_id)
-
-
-def upload(client, user, consultation, data: bytes, name="sheet.jpg"):
-    return client.post(f"{A}/consultations/{consultation.id}/paper-ballot-scans", headers=auth(user),
-                       data={"file": (io.BytesIO(data), name)}, content_type="multipart/form-data")
 
 
 def test_sheets_pdf_and_layout_name_the_same_flats_in_the_same_order(client, vote, committee, estate):

@@ -3,11 +3,11 @@ pages and the API, recorded with its version, time and channel; a new version as
 import pytest
 from sqlalchemy import func, select
 
-from app.auth import consent
-from app.auth.models import Consent, SmsOutboxMessage
-from app.auth.services import request_code
+from app.auth.api import consent
+from app.auth.api import Consent, SmsOutboxMessage
+from app.auth.api import request_code
 from app.extensions import db
-from app.personal import messages
+from app.personal.api import messages
 from tests.factories import auth, make_estate, make_user
 
 PHONE = "13912340001"
@@ -137,7 +137,7 @@ def test_two_agreements_at_once_keep_one_record(app):
     """The same person agreeing on two devices at the same moment: the database keeps one."""
     import threading
 
-    from app.auth.models import User
+    from app.auth.api import User
 
     user_id = make_user(consented=False).id
     barrier, outcomes, lock = threading.Barrier(4), [], threading.Lock()

@@ -5,10 +5,10 @@ import io
 
 from sqlalchemy import func, select
 
-from app.auth import consent
-from app.auth import messages as auth_messages
-from app.auth.models import Consent
-from app.estates.models import Flat, IdentityAttempt
+from app.auth.api import consent
+from app.auth.api import messages as auth_messages
+from app.auth.api import Consent
+from app.estates.api import Flat, IdentityAttempt
 from app.extensions import db
 from tests.estates.ledger_shapes import CERT_101, ZHANG, office_xlsx
 from tests.factories import auth, make_user

@@ -1,6 +1,6 @@
 """个人信息处理规则 at /privacy: open to all, its retention periods the ones applied."""
-from app.personal import messages
-from app.personal.retention import RULES
+from app.personal.api import messages
+from app.personal.api import RULES
 
 
 def test_the_notice_says_what_is_kept_why_how_long_and_who_sees_it(client):

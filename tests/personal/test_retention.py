@@ -4,10 +4,10 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from app.auth.models import AuthSession, LoginTicket, SmsCode, SmsOutboxMessage, TicketPurpose
+from app.auth.api import AuthSession, LoginTicket, SmsCode, SmsOutboxMessage, TicketPurpose
 from app.db import utcnow
 from app.extensions import db
-from app.personal.retention import RULES, apply_retention
+from app.personal.api import RULES, apply_retention
 from tests.factories import make_user
 
 
@@ -49,6 +49,6 @@ def test_the_command_applies_the_rules(app, runner):
 
 
 def test_the_scheduler_applies_retention_once_a_day(app):
-    from app.jobs.registry import jobs_of
+    from app.jobs.api import jobs_of
     job = jobs_of(app)["personal.retention"]
     assert job.every_s == 24 * 3600 and job.func is apply_retention

@@ -3,8 +3,8 @@ the same limit and the same Chinese messages; the plan's adds the quoted passage
 import pytest
 from marshmallow import ValidationError
 
-from app.comanage.schemas import ResourceCommentInSchema
-from app.plans.schemas import CommentInSchema
+from app.comanage.api import ResourceCommentInSchema
+from app.plans.api import CommentInSchema
 
 
 @pytest.mark.parametrize("schema, extra", [(CommentInSchema(), {"quote": "屋面防水"}),

@@ -1,8 +1,8 @@
 """The co-planning pages render for the people they are for, with what the API shows them."""
-from app.applications import reserve, services as applications
+from app.applications.api import reserve, services as applications
 from app.extensions import db
-from app.plans import heritage, services as plans
-from app.plans.models import ReviewDecision
+from app.plans.api import heritage, services as plans
+from app.plans.api import ReviewDecision
 from tests.factories import flats_of, make_owner, make_user, sign_in_cookie
 
 

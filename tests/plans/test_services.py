@@ -7,9 +7,9 @@ from sqlalchemy import select
 from app.db import utcnow
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
-from app.notifications.models import Notification
-from app.plans import heritage, services
-from app.plans.models import ReviewDecision
+from app.notifications.api import Notification
+from app.plans.api import heritage, services
+from app.plans.api import ReviewDecision
 from tests.factories import make_user
 
 ROOF = {"key": "roof", "title": "屋面", "body": "屋面防水。"}

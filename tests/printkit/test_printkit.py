@@ -5,10 +5,10 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from app.cases import meetings, services as cases
-from app.consultations.services import cast_assisted_ballot, cast_ballot
+from app.cases.api import meetings, services as cases
+from app.consultations.api import cast_assisted_ballot, cast_ballot
 from app.db import utcnow
-from app.estates.models import FlatCode
+from app.estates.api import FlatCode
 from app.extensions import db
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 

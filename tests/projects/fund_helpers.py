@@ -1,5 +1,5 @@
 """Owners' decisions on the maintenance fund, as tests need them."""
-from app.consultations.services import cast_ballot, close_consultation
+from app.consultations.api import cast_ballot, close_consultation
 from tests.factories import make_consultation, make_owner
 
 

@@ -7,9 +7,9 @@ import pytest
 from app.db import utcnow
 from app.extensions import db
 from app.errors import InvalidInput, NotFound
-from app.projects.models import Complaint, ComplaintStatus
-from app.projects.services import create_project, file_complaint, move_complaint
-from app.staff.services import overdue_counts
+from app.projects.api import Complaint, ComplaintStatus
+from app.projects.api import create_project, file_complaint, move_complaint
+from app.staff.api import overdue_counts
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
 
 

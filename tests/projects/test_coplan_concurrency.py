@@ -4,13 +4,13 @@ constraint; the losers get a 409-style Conflict, never a 500."""
 import threading
 from datetime import date
 
-from app.cases.objections import file_objection
-from app.consultations.services import close_consultation, get_consultation
+from app.cases.api import file_objection
+from app.consultations.api import close_consultation, get_consultation
 from app.errors import Conflict
 from app.extensions import db
-from app.projects import work
-from app.projects.models import JointAcceptance, Phase, RenovationProject
-from app.consultations.models import ResultObjection
+from app.projects.api import work
+from app.projects.api import JointAcceptance, Phase, RenovationProject
+from app.consultations.api import ResultObjection
 from tests.factories import agreed_on_paper, flats_of, make_consultation, make_owner
 
 ROOF = "basic.roof_repair"
@@ -67,7 +67,7 @@ def test_one_objection_per_flat_and_vote(app, estate, committee):
     vote_id = closed_vote(estate, committee, "civil_code_278_ordinary_objections")
 
     def object_once():
-        from app.auth.models import User
+        from app.auth.api import User
 
         file_objection(get_consultation(vote_id), db.session.get(User, owner_id), flat.id, "记错了")
 

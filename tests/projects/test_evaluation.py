@@ -1,11 +1,11 @@
 """共评: rate each renovated item and the whole; low scores become follow-up items."""
 from datetime import timedelta
 
-from app.consultations.models import Consultation
-from app.consultations.services import cast_ballot, close_consultation, open_consultation
+from app.consultations.api import Consultation
+from app.consultations.api import cast_ballot, close_consultation, open_consultation
 from app.db import utcnow
 from app.extensions import db
-from app.projects.models import Phase, RenovationProject
+from app.projects.api import Phase, RenovationProject
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 
 

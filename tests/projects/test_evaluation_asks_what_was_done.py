@@ -2,10 +2,10 @@
 the project's own items, not the whole catalogue; with one item there is nothing to choose."""
 from datetime import timedelta
 
-from app.consultations.models import Consultation
+from app.consultations.api import Consultation
 from app.db import utcnow
 from app.extensions import db
-from app.projects.models import Phase, RenovationProject
+from app.projects.api import Phase, RenovationProject
 from tests.factories import auth, make_estate, make_user
 
 ROOF = {"code": "basic.roof_repair", "label": "屋面维修", "category": "basic"}

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from app import create_app
-from app.consultations.services import results
+from app.consultations.api import results
 from app.errors import Conflict
 from app.extensions import db
-from app.projects import fund
-from app.projects.models import FundEntryKind
+from app.projects.api import fund
+from app.projects.api import FundEntryKind
 from tests.conftest import make_config
 from tests.factories import flats_of, make_estate, make_user
 from tests.projects.fund_helpers import fund_decision

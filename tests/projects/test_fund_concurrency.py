@@ -10,11 +10,11 @@ import threading
 
 from app.db import utcnow
 from app.errors import Conflict
-from app.projects.fund import add_fund_entry, fund_balance_cents
-from app.projects.models import FundEntryKind
+from app.projects.api import add_fund_entry, fund_balance_cents
+from app.projects.api import FundEntryKind
 from tests.factories import flats_of, make_estate, make_user
 from tests.projects.fund_helpers import fund_decision
-from tests.projects.test_fund_ledger import accounts, assert_consistent
+from tests.projects.helpers import accounts, assert_consistent
 
 
 def run_at_once(app, calls):

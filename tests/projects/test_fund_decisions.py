@@ -7,17 +7,17 @@ from decimal import Decimal
 
 import pytest
 
-from app.auth.models import User
-from app.cases.objections import file_objection, resolve_objection
-from app.consultations.services import publish_consultation, results
+from app.auth.api import User
+from app.cases.api import file_objection, resolve_objection
+from app.consultations.api import publish_consultation, results
 from app.db import utcnow
-from app.estates.ledger import LedgerRow
-from app.estates.models import FlatLink
-from app.estates.services import import_ledger
+from app.estates.api import LedgerRow
+from app.estates.api import FlatLink
+from app.estates.api import import_ledger
 from app.extensions import db
 from tests.factories import flats_of, make_estate, make_user
 from tests.projects.fund_helpers import fund_decision
-from tests.projects.test_fund_ledger import accounts, add, assert_consistent
+from tests.projects.helpers import accounts, add, assert_consistent
 
 
 @pytest.fixture

@@ -9,33 +9,13 @@ import pytest
 from app.db import utcnow
 from app.display import CHINA_TZ, china_today
 from app.errors import Conflict
-from app.projects import fund
-from app.projects.fund_schemas import FundEntryInSchema
-from app.projects.models import FundAccount, FundEntryKind, FundPosting
+from app.projects.api import fund
+from app.projects.api import FundEntryInSchema
+from app.projects.api import FundAccount, FundEntryKind, FundPosting
 from app.extensions import db
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
 from tests.projects.fund_helpers import fund_decision
-
-
-def add(client, estate, user, **entry):
-    return client.post(f"/api/v1/estates/{estate.id}/fund-ledger", headers=auth(user), json=entry)
-
-
-def accounts(estate_id) -> dict[int, int]:
-    return dict(db.session.execute(db.select(FundAccount.flat_id, FundAccount.balance_cents)
-                                   .where(FundAccount.estate_id == estate_id)).all())
-
-
-def assert_consistent(estate_id):
-    """Estate balance = sum of sub-accounts; each sub-account = sum of its postings, never < 0."""
-    balances = accounts(estate_id)
-    assert fund.fund_balance_cents(estate_id) == sum(balances.values()) == \
-        fund.accounts_total_cents(estate_id)
-    postings = dict(db.session.execute(
-        db.select(FundPosting.flat_id, db.func.sum(FundPosting.amount_cents))
-        .where(FundPosting.estate_id == estate_id).group_by(FundPosting.flat_id)).all())
-    assert {f: int(c) for f, c in postings.items() if c} == {f: c for f, c in balances.items() if c}
-    assert min(balances.values(), default=0) >= 0
+from tests.projects.helpers import accounts, add, assert_consistent
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from app import create_app
 from app.config import TestConfig
 from app.extensions import db
-from app.projects.models import FundAccount
+from app.projects.api import FundAccount
 from tests.factories import auth, flats_of, make_estate, make_user
 
 

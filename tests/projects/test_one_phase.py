@@ -5,15 +5,15 @@ from datetime import timedelta
 
 import pytest
 
-from app.consultations.models import Consultation
-from app.consultations.services import close_consultation, open_consultation
+from app.consultations.api import Consultation
+from app.consultations.api import close_consultation, open_consultation
 from app.db import utcnow
 from app.errors import Conflict
 from app.extensions import db
-from app.projects import work
-from app.projects.models import ItemStatus, Phase
-from app.projects.schemas import ProjectSchema
-from app.projects.services import create_project, set_funding, set_items
+from app.projects.api import work
+from app.projects.api import ItemStatus, Phase
+from app.projects.api import ProjectSchema
+from app.projects.api import create_project, set_funding, set_items
 from tests.factories import auth
 
 ROOF = {"code": "basic.roof_repair", "label": "屋面维修", "category": "basic"}

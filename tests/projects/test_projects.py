@@ -5,19 +5,7 @@ import pytest
 from PIL import Image
 
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
-
-
-def create_project(client, estate, committee, **extra):
-    response = client.post(f"/api/v1/estates/{estate.id}/projects", headers=auth(committee),
-                           json={"title": "和平里综合改造", "budget_cents": 1_000_000_00, **extra})
-    assert response.status_code == 201, response.json
-    return response.json
-
-
-def photo_bytes(fmt="PNG", size=(64, 48)):
-    out = io.BytesIO()
-    Image.new("RGB", size, (200, 30, 30)).save(out, fmt)
-    return out.getvalue()
+from tests.projects.helpers import create_project, photo_bytes
 
 
 def test_project_moves_one_phase_at_a_time_and_only_through_its_guards(client, estate, committee, owner):

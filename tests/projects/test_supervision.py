@@ -2,10 +2,10 @@
 import pytest
 from sqlalchemy import select
 
-from app.audit.models import AuditEntry
+from app.audit.api import AuditEntry
 from app.extensions import db
-from app.notifications.models import Notification
-from app.projects import services, supervision
+from app.notifications.api import Notification
+from app.projects.api import services, supervision
 from tests.factories import auth
 
 

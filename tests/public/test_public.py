@@ -2,9 +2,9 @@
 import csv
 import io
 
-from app.consultations.services import cast_ballot, close_consultation, publish_consultation
+from app.consultations.api import cast_ballot, close_consultation, publish_consultation
 from app.extensions import db
-from app.projects.services import file_complaint
+from app.projects.api import file_complaint
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 
 

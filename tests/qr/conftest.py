@@ -1,6 +1,6 @@
 import pytest
 
-from app.estates.models import Building, Stairwell
+from app.estates.api import Building, Stairwell
 from app.extensions import db
 from tests.factories import flats_of, make_estate, make_owner, make_user
 from tests.qr.helpers import BASE_URL

@@ -2,9 +2,9 @@
 import pytest
 from sqlalchemy import select
 
-from app.audit.models import AuditEntry
+from app.audit.api import AuditEntry
 from app.extensions import db
-from app.qr import services
+from app.qr.api import services
 from tests.factories import auth, make_estate, make_user
 from tests.qr.helpers import BASE_URL, png_links, svg_links
 

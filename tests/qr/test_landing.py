@@ -7,11 +7,11 @@ from itsdangerous import URLSafeSerializer
 
 from datetime import datetime, timedelta
 
-from app.consultations.services import close_consultation
+from app.consultations.api import close_consultation
 from app.db import utcnow
-from app.estates.models import Building, Owner
+from app.estates.api import Building, Owner
 from app.extensions import db
-from app.qr import services, tokens
+from app.qr.api import services, tokens
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_user, sign_in_cookie
 from tests.qr.helpers import BASE_URL
 

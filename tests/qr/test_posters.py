@@ -1,6 +1,6 @@
 """The estate's poster PDF: a page per stairwell, Chinese text poppler can read, codes that decode."""
-from app.estates.services import create_estate
-from app.qr import posters, services
+from app.estates.api import create_estate
+from app.qr.api import posters, services
 from tests.factories import auth, make_user
 from tests.qr.helpers import BASE_URL, pdf_image_links, pdf_pages, pdf_text, pdf_word_boxes
 
@@ -84,7 +84,7 @@ def test_cli_writes_the_posters(runner, estate, tmp_path):
 
 
 def test_cli_says_why_when_there_is_nothing_to_print(app, runner, tmp_path):
-    from app.estates.services import create_estate
+    from app.estates.api import create_estate
 
     empty = create_estate(name="空小区", district="东城区", street="和平里街道", built_year=1990)
     result = runner.invoke(args=["qr", "posters", str(empty.id), str(tmp_path / "x.pdf")])

@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.qr import services
-from app.qr.models import QrScan
+from app.qr.api import services
+from app.qr.api import QrScan
 from tests.qr.helpers import BASE_URL
 
 

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from app.db import utcnow
 from app.extensions import db
-from app.qr.models import QrScan
+from app.qr.api import QrScan
 from tests.factories import auth
 from tests.qr.helpers import BASE_URL
 

@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from itsdangerous import URLSafeSerializer
 
-from app.qr import tokens
-from app.qr.tokens import TokenData
+from app.qr.api import tokens
+from app.qr.api import TokenData
 
 
 @pytest.fixture(scope="module")

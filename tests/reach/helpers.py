@@ -1,8 +1,8 @@
 """An estate of 95 owners from a ledger with phones (issue 34's done-when test)."""
 from decimal import Decimal
 
-from app.estates.ledger import LedgerRow
-from app.estates.services import create_estate, import_ledger
+from app.estates.api import LedgerRow
+from app.estates.api import create_estate, import_ledger
 from tests.factories import flats_of, link, make_user
 
 PHONE0 = 13900000000

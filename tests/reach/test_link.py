@@ -3,11 +3,11 @@ GET writes nothing), a code goes to the same phone, and the new account owns the
 of that phone at once (no claim step)."""
 from sqlalchemy import select
 
-from app.auth.models import SmsOutboxMessage
-from app.estates.models import FlatLink, LinkStatus
+from app.auth.api import SmsOutboxMessage
+from app.estates.api import FlatLink, LinkStatus
 from app.extensions import db
-from app.reach.links import token_for
-from app.reach.models import NoticeRecipient
+from app.reach.api import token_for
+from app.reach.api import NoticeRecipient
 from tests.factories import auth, make_consultation, make_user
 from tests.reach.helpers import PHONE0, ledger_estate
 

@@ -6,12 +6,12 @@ from datetime import datetime, timezone
 
 from sqlalchemy import func, select
 
-from app.auth.models import SmsOutboxMessage, SmsStatus
-from app.auth.sms import send_queued
+from app.auth.api import SmsOutboxMessage, SmsStatus
+from app.auth.api import send_queued
 from app.extensions import db
-from app.notifications.models import Notification
-from app.reach import services
-from app.reach.models import NoticeRecipient, SmsBudgetMonth
+from app.notifications.api import Notification
+from app.reach.api import services
+from app.reach.api import NoticeRecipient, SmsBudgetMonth
 from tests.factories import auth, make_consultation, make_user
 from tests.reach.helpers import PHONE0, ledger_estate, register
 
@@ -145,7 +145,7 @@ def test_concurrent_sends_never_exceed_the_budget(app, backend):
 
     def send():
         with app.app_context():
-            from app.consultations.models import Consultation
+            from app.consultations.api import Consultation
 
             barrier.wait()
             consultation = db.session.get(Consultation, c_id)

@@ -4,14 +4,14 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from app.auth.models import SmsOutboxMessage
-from app.consultations.services import cast_ballot
+from app.auth.api import SmsOutboxMessage
+from app.consultations.api import cast_ballot
 from app.db import utcnow
 from app.extensions import db
-from app.notifications.models import Notification
-from app.notifications.reminders import remind_closing as remind_registered
-from app.reach.models import Notice
-from app.reach.reminders import remind_closing
+from app.notifications.api import Notification
+from app.notifications.api import remind_closing as remind_registered
+from app.reach.api import Notice
+from app.reach.api import remind_closing
 from tests.factories import flats_of, make_consultation, make_user
 from tests.reach.helpers import ledger_estate, register
 

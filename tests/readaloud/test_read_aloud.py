@@ -4,9 +4,9 @@ import threading
 import pytest
 from flask import Flask, request
 
-from app.cases import services as cases
-from app.readaloud.extract import spoken_text
-from app.readaloud.synth import cache_path
+from app.cases.api import services as cases
+from app.readaloud.api import spoken_text
+from app.readaloud.api import cache_path
 from tests.factories import (
     flats_of, make_consultation, make_estate, make_owner, make_user, sign_in_cookie)
 from tests.live import serve_wsgi

@@ -1,7 +1,7 @@
 """How numbers are read aloud: a table per kind (no database, no Flask)."""
 import pytest
 
-from app.readaloud.speech_text import integer, speakable
+from app.readaloud.api import integer, speakable
 
 
 @pytest.mark.parametrize("number, spoken", [

@@ -3,9 +3,9 @@ from datetime import datetime, timedelta, timezone
 
 import requests
 
-from app.auth.tokens import issue
-from app.cases.services import create_case
-from app.realtime import messages
+from app.auth.api import issue
+from app.cases.api import create_case
+from app.realtime.api import messages
 from tests.factories import flats_of, make_estate, make_owner, make_user
 from tests.realtime.helpers import LiveClient, seeding
 

@@ -5,8 +5,8 @@ import uuid
 
 import redis
 
-from app.realtime.coalesce import MemoryMarks, RedisMarks, TallyCoalescer
-from app.realtime.outage import RedisHealth
+from app.realtime.api import MemoryMarks, RedisMarks, TallyCoalescer
+from app.realtime.api import RedisHealth
 from tests.live import free_port
 
 SHARED_REDIS = "redis://127.0.0.1:6379/0"

@@ -1,7 +1,7 @@
 """Connecting and subscribing with a real Socket.IO client against a real server process."""
-from app.auth.tokens import issue
+from app.auth.api import issue
 from app.extensions import db
-from app.realtime import messages
+from app.realtime.api import messages
 from tests.factories import flats_of, make_estate, make_owner, make_user
 from tests.realtime.helpers import LiveClient, seeding
 

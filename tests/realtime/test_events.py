@@ -1,6 +1,6 @@
 """Domain events reach subscribed clients of a real server, and only them."""
-from app.auth.tokens import issue
-from app.projects.services import create_project
+from app.auth.api import issue
+from app.projects.api import create_project
 from tests.factories import flats_of, make_estate, make_owner, make_user
 from tests.realtime.helpers import LiveClient, post_progress, seeding
 

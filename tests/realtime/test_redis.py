@@ -4,8 +4,8 @@ import uuid
 
 import requests
 
-from app.auth.tokens import issue
-from app.projects.services import create_project
+from app.auth.api import issue
+from app.projects.api import create_project
 from tests.factories import flats_of, make_consultation, make_estate, make_owner, make_user
 from tests.realtime.helpers import (LiveClient, RedisProcess, agreeing_owners, http_results,
                                     post_progress, seeding, vote)

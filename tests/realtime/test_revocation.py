@@ -8,12 +8,12 @@ import uuid
 import requests
 
 from app import create_app
-from app.auth.models import RoleGrant, User
-from app.auth.services import start_session
-from app.auth.tokens import issue
-from app.consultations.proxies import authorise_proxy
+from app.auth.api import RoleGrant, User
+from app.auth.api import start_session
+from app.auth.api import issue
+from app.consultations.api import authorise_proxy
 from app.extensions import db
-from app.projects.services import create_project
+from app.projects.api import create_project
 from tests.conftest import make_config
 from tests.factories import flats_of, make_estate, make_owner, make_user
 from tests.live import TEST_SECRET
@@ -134,7 +134,7 @@ def test_one_revoked_sign_in_drops_its_socket_and_keeps_the_others_on_one_proces
         start_server, backend, clone_database):
     """Without Redis (one process): an API client logs out (its sign-in revoked); the socket
     opened with that sign-in's token goes, the same person's other sign-in stays."""
-    from app.auth.tokens import token_pair
+    from app.auth.api import token_pair
 
     url = clone_database(backend)
     with seeding(url):

@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
-from app.auth.tokens import issue
+from app.auth.api import issue
 from tests.factories import flats_of, make_consultation, make_estate, make_owner, make_user
 from tests.realtime.helpers import LiveClient, agreeing_owners, http_results, seeding, vote
 

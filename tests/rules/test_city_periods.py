@@ -10,7 +10,7 @@ from sqlalchemy import select
 from app import create_app
 from app.config import TestConfig
 from app.db import utcnow
-from app.rules.data import DataFileError
+from app.rules.api import DataFileError
 
 SHIPPED = Path(__file__).resolve().parents[2] / "consultation_templates"
 PERIODS_FILE = Path("rules") / "periods" / "publicity.yaml"
@@ -41,7 +41,7 @@ def config_overrides(longer_city):
 
 
 def test_a_plans_publicity_lasts_the_citys_days(app, estate, committee):
-    from app.plans import services as plans
+    from app.plans.api import services as plans
 
     version = plans.create_version(estate.id, "改造方案", [{"title": "屋面", "body": "屋面防水翻新"}],
                                    [], committee.id)
@@ -51,8 +51,8 @@ def test_a_plans_publicity_lasts_the_citys_days(app, estate, committee):
 
 
 def test_an_elevator_plan_takes_the_citys_days_unless_the_committee_chooses(app):
-    from app.elevators.services import create_project
-    from app.estates.models import Stairwell
+    from app.elevators.api import create_project
+    from app.estates.api import Stairwell
     from app.extensions import db
     from tests.factories import make_estate, make_user
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.consultations.services import cast_ballot, close_consultation, create_consultation, results
+from app.consultations.api import cast_ballot, close_consultation, create_consultation, results
 from app.db import utcnow
 from app.errors import InvalidInput
 from tests.factories import flats_of, make_consultation, make_owner

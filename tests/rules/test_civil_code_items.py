@@ -14,9 +14,9 @@ import pytest
 
 from app import create_app
 from app.config import TestConfig
-from app.rules.civil_code import ITEMS, at_least_as_strict, law_rule
-from app.rules.data import DataFileError
-from app.rules.engine import AT_LEAST, MORE_THAN, Rule, Tally, Threshold, evaluate
+from app.rules.api import ITEMS, at_least_as_strict, law_rule
+from app.rules.api import DataFileError
+from app.rules.api import AT_LEAST, MORE_THAN, Rule, Tally, Threshold, evaluate
 from tests.rules.law import ITEM_LAW, LAW
 
 SHIPPED = Path(__file__).resolve().parents[2] / "consultation_templates"

@@ -4,9 +4,10 @@ from fractions import Fraction
 
 import pytest
 
-from app.rules.engine import (
-    AT_LEAST, MORE_THAN, FlatVote, Rule, Tally, Threshold, count_flats, evaluate, holds, missing,
-    parse_fraction)
+from app.rules.api import (
+    AT_LEAST, MORE_THAN, FlatVote, Rule, Tally, Threshold, count_flats, evaluate, holds,
+    missing, parse_fraction,
+)
 
 SPECIAL = Rule("civil_code_278_special", "特别多数",
                Threshold(Fraction(2, 3), Fraction(2, 3), AT_LEAST),

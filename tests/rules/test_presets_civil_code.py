@@ -17,7 +17,7 @@ import pytest
 
 from app import create_app
 from app.config import TestConfig
-from app.rules.engine import Tally, evaluate
+from app.rules.api import Tally, evaluate
 from tests.rules.law import AT_LEAST, LAW, MORE_THAN
 
 SYMBOL = {"at_least": AT_LEAST, "more_than": MORE_THAN}

@@ -19,13 +19,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from app.consultations import services
-from app.estates.models import Owner
+from app.consultations.api import services
+from app.estates.api import Owner
 from app.extensions import db
-from app.rules.engine import AT_LEAST, MORE_THAN, Rule, Threshold
+from app.rules.api import AT_LEAST, MORE_THAN, Rule, Threshold
 from tests.factories import flats_of, make_consultation, make_estate, make_user
 from tests.rules import law as civil_code
-from tests.rules.test_engine_properties import recount_by
+from tests.rules.helpers import recount_by
 
 FLATS = 8
 EXAMPLES = 150

@@ -3,8 +3,8 @@ import pytest
 
 from sqlalchemy import select
 
-from app.audit.services import chain_of, pending_count, seal, verify_chain
-from app.consultations.models import Ballot, BallotVersion
+from app.audit.api import chain_of, pending_count, seal, verify_chain
+from app.consultations.api import Ballot, BallotVersion
 from app.extensions import db
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner
 from tests.statements import brief, statements

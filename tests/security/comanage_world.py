@@ -16,14 +16,14 @@ def _kept(w, name, make):
 
 
 def choice_id(w) -> int:
-    from app.comanage.choices import start_decision
+    from app.comanage.api import start_decision
 
     return _kept(w, "_choice_id", lambda: start_decision(
         w.a.estate.id, "management_model", utcnow() + timedelta(days=7), w.committee.id).id)
 
 
 def notice_id(w) -> int:
-    from app.comanage.notices import post_notice
+    from app.comanage.api import post_notice
 
     return _kept(w, "_notice_id", lambda: post_notice(
         w.committee, scope_type="estate", scope_id=w.a.estate.id, estate_id=w.a.estate.id,
@@ -31,7 +31,7 @@ def notice_id(w) -> int:
 
 
 def area_id(w) -> int:
-    from app.comanage import areas
+    from app.comanage.api import areas
     from tests.factories import make_estate
 
     def make():
@@ -41,8 +41,8 @@ def area_id(w) -> int:
 
 
 def survey_id(w) -> int:
-    from app.comanage import areas
-    from app.comanage.models import Neighbourhood
+    from app.comanage.api import areas
+    from app.comanage.api import Neighbourhood
     from app.extensions import db
 
     return _kept(w, "_survey_id", lambda: areas.start_survey(
@@ -51,8 +51,8 @@ def survey_id(w) -> int:
 
 
 def resource_id(w) -> int:
-    from app.comanage import areas
-    from app.comanage.models import Neighbourhood
+    from app.comanage.api import areas
+    from app.comanage.api import Neighbourhood
     from app.extensions import db
 
     def make():
@@ -63,8 +63,8 @@ def resource_id(w) -> int:
 
 
 def proposal_id(w) -> int:
-    from app.comanage import areas
-    from app.comanage.models import SpareResource
+    from app.comanage.api import areas
+    from app.comanage.api import SpareResource
     from app.extensions import db
 
     return _kept(w, "_proposal_id", lambda: areas.propose(

@@ -2,11 +2,11 @@
 returns an id in the state its row needs, made again for every role where the row uses it up."""
 import itertools
 
-from app.applications import reserve, services as applications
-from app.applications.models import Application, ApplicationStatus, ApplicationSupport
-from app.estates.models import Building
+from app.applications.api import reserve, services as applications
+from app.applications.api import Application, ApplicationStatus, ApplicationSupport
+from app.estates.api import Building
 from app.extensions import db
-from app.plans import heritage, services as plans
+from app.plans.api import heritage, services as plans
 from tests.factories import make_estate
 
 _years = itertools.count(2031)

@@ -3,11 +3,11 @@ from them, objections to a preliminary result. Each call makes a new one, so a r
 changes it never depends on another role's request."""
 from datetime import timedelta
 
-from app.consultations import services as consultations
+from app.consultations.api import services as consultations
 from app.db import utcnow
 from app.extensions import db
-from app.projects import work
-from app.projects.models import Phase, RenovationProject
+from app.projects.api import work
+from app.projects.api import Phase, RenovationProject
 from tests.factories import agreed_on_paper, make_consultation
 
 ROOF = "basic.roof_repair"
@@ -47,7 +47,7 @@ def preliminary_vote(w) -> int:
 
 
 def fresh_objection(w) -> int:
-    from app.cases.objections import file_objection
+    from app.cases.api import file_objection
 
     vote = consultations.get_consultation(preliminary_vote(w))
     return file_objection(vote, w.owner, w.a.flats[0].id, "纸质票记错了").id

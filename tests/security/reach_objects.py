@@ -2,11 +2,11 @@
 each time, so the code's resend limit of one phone never answers for a role)."""
 from sqlalchemy import select
 
-from app.auth.models import SmsOutboxMessage
-from app.auth.services import request_code
+from app.auth.api import SmsOutboxMessage
+from app.auth.api import request_code
 from app.extensions import db
-from app.reach.links import token_for
-from app.reach.models import Notice, NoticeRecipient
+from app.reach.api import token_for
+from app.reach.api import Notice, NoticeRecipient
 from tests.factories import next_phone
 
 
@@ -28,7 +28,7 @@ def link_token(w) -> str:
 def login_token(w) -> str:
     """A link token whose phone was just sent a code (kept on the world for the body)."""
     token = link_token(w)
-    from app.reach.links import recipient_of
+    from app.reach.api import recipient_of
 
     phone = recipient_of(token).phone
     request_code(phone)

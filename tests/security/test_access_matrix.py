@@ -29,9 +29,9 @@ import pytest
 from app import create_app
 from app.config import TestConfig
 from app.db import utcnow
-from app.elevators.stages import Stage
-from app.personal.messages import NOTICE_VERSION
-from app.projects.models import Phase
+from app.elevators.api import Stage
+from app.personal.api import NOTICE_VERSION
+from app.projects.api import Phase
 from tests.factories import auth, next_phone, sign_in_cookie
 from tests.security import coplan
 from tests.security import coplan_objects as work
@@ -77,7 +77,7 @@ class Row:
 
 def scheduled_meeting(w) -> int:
     """A meeting scheduled for a time now past, its minutes not yet recorded."""
-    from app.cases.models import Meeting
+    from app.cases.api import Meeting
     from app.extensions import db
 
     case_id = w.fresh_case()
@@ -90,8 +90,8 @@ def scheduled_meeting(w) -> int:
 
 def supervision_report(w) -> int:
     from app.extensions import db
-    from app.projects import services as projects
-    from app.projects.models import RenovationProject
+    from app.projects.api import services as projects
+    from app.projects.api import RenovationProject
 
     return projects.report_supervision(db.session.get(RenovationProject, w.a.project_id),
                                        w.owner.id, "围挡倒了").id
@@ -99,10 +99,10 @@ def supervision_report(w) -> int:
 
 def recorded_approval(w) -> int:
     """Estate A's project with its planning approval handed in (a photo needs one first)."""
-    from app.approvals.services import set_approval
+    from app.approvals.api import set_approval
     from app.display import china_today
     from app.extensions import db
-    from app.projects.models import RenovationProject
+    from app.projects.api import RenovationProject
 
     project = db.session.get(RenovationProject, w.a.project_id)
     set_approval(project, "planning", {"status": "submitted", "submitted_on": china_today()}, w.committee.id)
@@ -111,7 +111,7 @@ def recorded_approval(w) -> int:
 
 def joint_meeting(w) -> int:
     """A joint meeting of estate A, recorded by its committee."""
-    from app.coordination.services import record_meeting
+    from app.coordination.api import record_meeting
     from app.display import china_today
 
     return record_meeting(w.a.estate.id, {"held_on": china_today(), "place": "居委会", "agenda": "协调",
@@ -119,8 +119,8 @@ def joint_meeting(w) -> int:
 
 
 def responsibility_task(w) -> int:
-    from app.coordination.models import JointMeeting
-    from app.coordination.services import add_task
+    from app.coordination.api import JointMeeting
+    from app.coordination.api import add_task
     from app.display import china_today
     from app.extensions import db
 
@@ -136,7 +136,7 @@ def sms_login(client, phone=None) -> dict:
 
 
 def flat_code(w) -> str:
-    from app.estates.services import issue_flat_codes
+    from app.estates.api import issue_flat_codes
 
     text = issue_flat_codes(w.a.estate.id, w.committee, [w.a.flats[6].id])
     return next(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))["code"]
@@ -147,8 +147,8 @@ def registered_owner(w) -> dict:
     names an owner with an ID number and a certificate number; a new one for each role."""
     from decimal import Decimal
 
-    from app.estates.ledger import LedgerRow
-    from app.estates.services import create_estate, import_ledger
+    from app.estates.api import LedgerRow
+    from app.estates.api import create_estate, import_ledger
     from tests.estates.ledger_shapes import valid_id
 
     estate = create_estate(name="核对小区", district="东城区", street="和平里街道", built_year=1990)
@@ -170,8 +170,8 @@ def refresh_token(w) -> str:
 
 def free_stairwell(w) -> int:
     """Stairwell 2 of A with no live elevator project (a failed consent round frees it)."""
-    from app.consultations.services import close_consultation, get_consultation
-    from app.elevators.services import projects_of
+    from app.consultations.api import close_consultation, get_consultation
+    from app.elevators.api import projects_of
 
     for project in projects_of(w.a.other_stairwell_id):
         consultation = get_consultation(project.consultation_id)
@@ -181,7 +181,7 @@ def free_stairwell(w) -> int:
 
 
 def closed_evaluation(w) -> int:
-    from app.consultations.services import close_consultation, get_consultation, open_consultation
+    from app.consultations.api import close_consultation, get_consultation, open_consultation
 
     evaluation = get_consultation(w.a.evaluation_id)
     if evaluation.status.value == "draft":
@@ -203,7 +203,7 @@ def heavy_job(w) -> int:
     """A finished job of A (a done job is never re-run: 409 for the committee)."""
     if not hasattr(w, "_heavy_job_id"):
         from app.extensions import db
-        from app.heavyjobs.models import HeavyJob, JobState
+        from app.heavyjobs.api import HeavyJob, JobState
 
         job = HeavyJob(estate_id=w.a.estate.id, kind="sunlight.create", state=JobState.done,
                        payload={}, finished_at=utcnow(), created_by_id=w.committee.id)
@@ -833,7 +833,7 @@ FOREIGN_IDS = [
                          ids=[f"{i}-{m}" for i, (m, *_rest) in enumerate(FOREIGN_IDS)])
 def test_ids_of_another_estate_inside_a_request_are_refused(app, method, path, body, role,
                                                             expected):
-    from app.audit.models import AuditEntry
+    from app.audit.api import AuditEntry
     from app.extensions import db
 
     world = app.world
@@ -858,7 +858,7 @@ def test_flat_codes_leave_out_flats_of_another_estate(app):
 
 def test_marking_read_leaves_other_peoples_notifications_alone(app):
     from app.extensions import db
-    from app.notifications.services import notify
+    from app.notifications.api import notify
 
     world = app.world
     theirs = notify(world.owner.id, estate_id=world.a.estate.id, kind="test", title="通知",

@@ -9,7 +9,7 @@ import csv
 import io
 import subprocess
 
-from app.consultations.services import close_consultation
+from app.consultations.api import close_consultation
 from app.extensions import db
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_user
 

@@ -6,7 +6,7 @@ column types, which used to surface as 500.
 """
 import pytest
 
-from app.projects.models import FundEntry, RenovationProject
+from app.projects.api import FundEntry, RenovationProject
 from app.extensions import db
 from tests.factories import auth, make_estate, make_user
 

@@ -13,11 +13,11 @@ from decimal import Decimal
 
 import pytest
 
-from app.elevators import services as elevators
-from app.elevators.models import ElevatorProject
-from app.elevators.stages import Stage
-from app.estates.ledger import LedgerRow
-from app.estates.services import import_ledger
+from app.elevators.api import services as elevators
+from app.elevators.api import ElevatorProject
+from app.elevators.api import Stage
+from app.estates.api import LedgerRow
+from app.estates.api import import_ledger
 from app.extensions import db
 from app.privacy import mask_name, mask_phone
 from tests.factories import auth

@@ -7,26 +7,10 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import OctKey
 
-from app.auth.tokens import _key, issue
+from app.auth.api import _key, issue
 from app.extensions import db
 from tests.factories import make_user
-
-
-def claims_for(app, user, **changes):
-    now = int(time.time())
-    claims = {"iss": app.config["JWT_ISSUER"], "aud": app.config["JWT_AUDIENCE"],
-              "sub": str(user.id), "iat": now, "exp": now + 600, "typ": "access",
-              "ver": user.token_version, "jti": "t"}
-    claims.update(changes)
-    return {k: v for k, v in claims.items() if v is not None}
-
-
-def b64(data: dict) -> str:
-    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
-
-
-def me(client, token):
-    return client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+from tests.security.helpers import b64, claims_for, me
 
 
 def test_a_well_formed_token_is_accepted(app, client):

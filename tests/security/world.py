@@ -13,20 +13,20 @@ from datetime import date, timedelta
 
 from PIL import Image
 
-from app.auth.models import User
-from app.cases import services as cases
-from app.consultations import services as consultations
+from app.auth.api import User
+from app.cases.api import services as cases
+from app.consultations.api import services as consultations
 from app.db import utcnow
-from app.elevators import services as elevators
-from app.elevators.stages import Stage
-from app.estates.models import FlatLink, Relation, Stairwell
-from app.estates.services import claim_flat
+from app.elevators.api import services as elevators
+from app.elevators.api import Stage
+from app.estates.api import FlatLink, Relation, Stairwell
+from app.estates.api import claim_flat
 from app.extensions import db
-from app.notifications.services import notify
-from app.projects import fund, services as projects
-from app.projects.evaluation import start_evaluation
-from app.projects.models import FundEntryKind, Phase
-from app.qr import services as qr
+from app.notifications.api import notify
+from app.projects.api import fund, services as projects
+from app.projects.api import start_evaluation
+from app.projects.api import FundEntryKind, Phase
+from app.qr.api import services as qr
 from tests.factories import flats_of, link, make_consultation, make_estate, make_user
 
 ROLES = ("anonymous", "other_resident", "other_committee", "unverified", "tenant", "owner",
@@ -199,8 +199,8 @@ class World:
     def sunlight_id(self) -> int:
         """An analysis of A's case (every member of A reads it), made once per world."""
         if not hasattr(self, "_sunlight_id"):
-            from app.sunlight import services as sunlight
-            from app.sunlight.schemas import SunlightInSchema
+            from app.sunlight.api import services as sunlight
+            from app.sunlight.api import SunlightInSchema
 
             body = SunlightInSchema().load(self.sunlight_body())
             self._sunlight_id = sunlight.create_analysis(self.a.estate.id, body, self.committee.id).id
@@ -224,7 +224,7 @@ class World:
 
     def fresh_paper_scan(self) -> int:
         """A new draft scan of that sheet (confirming or rejecting one decides it)."""
-        from app.paperballots.services import read_scan
+        from app.paperballots.api import read_scan
 
         opened = consultations.get_consultation(self.a.open_consultation_id)
         return read_scan(opened, self.committee.id, self.paper_sheet()).id
@@ -247,20 +247,20 @@ class World:
                                  affected_flat_ids=[self.a.flats[0].id], actor_id=self.owner.id).id
 
     def fresh_post(self, author=None) -> int:
-        from app.cases.models import Case
+        from app.cases.api import Case
 
         return cases.create_post(db.session.get(Case, self.fresh_case()),
                                  author or self.owner, "补充一点").id
 
     def hidden_post(self) -> int:
-        from app.cases.models import Post
+        from app.cases.api import Post
 
         post = db.session.get(Post, self.fresh_post())
         cases.hide_post(post, self.committee.id, "人身攻击")
         return post.id
 
     def locked_case(self) -> int:
-        from app.cases.models import Case
+        from app.cases.api import Case
 
         case = db.session.get(Case, self.fresh_case())
         cases.lock_case(case, self.committee.id, "冷静一下")
@@ -283,7 +283,7 @@ class World:
 
     def elevator_at(self, stage: Stage) -> int:
         """A's elevator project, put at `stage` directly (tests/elevators test the guards)."""
-        from app.elevators.models import ElevatorProject
+        from app.elevators.api import ElevatorProject
 
         project = db.session.get(ElevatorProject, self.a.elevator_id)
         project.stage = stage

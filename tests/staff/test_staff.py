@@ -2,24 +2,15 @@
 from datetime import timedelta
 from fractions import Fraction
 
-from app.consultations.services import cast_ballot, close_consultation
+from app.consultations.api import cast_ballot, close_consultation
 from app.db import utcnow
-from app.elevators.models import ElevatorProject
+from app.elevators.api import ElevatorProject
 from app.extensions import db
-from app.projects.models import Complaint
-from app.projects.services import file_complaint
+from app.projects.api import Complaint
+from app.projects.api import file_complaint
 from tests.elevators.helpers import Stairwell6
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
-
-
-def willingness_survey(estate, agree: int, oppose: int):
-    survey = make_consultation(estate, "willingness_survey")
-    flats = flats_of(estate.id)
-    for index, flat in enumerate(flats[:agree + oppose]):
-        answers = {"willing": "agree", "contribute": "willing"} if index < agree else {"willing": "oppose"}
-        cast_ballot(survey, make_owner(flat), flat.id, answers)
-    close_consultation(survey, None)
-    return survey
+from tests.staff.helpers import willingness_survey
 
 
 def test_ranking_follows_build_year_willingness_and_participation(client):

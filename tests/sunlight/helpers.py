@@ -1,9 +1,10 @@
 """A small estate with two stairwells, its committee, a designer, owners and a site."""
 from datetime import timedelta
 
-from app.cases import services as cases
+from app.cases.api import services as cases
 from app.db import utcnow
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
+import math
 
 
 class Place:
@@ -52,3 +53,19 @@ class Place:
             "closes_at": (utcnow() + timedelta(days=14)).isoformat()}, headers=auth(self.committee))
         assert response.status_code == 201, response.json
         return response.json["id"]
+
+
+def ellipse(x0: float, y0: float, points: int) -> list[list[float]]:
+    return [[x0 + 10 + 10 * math.cos(2 * math.pi * k / points), y0 + 5 + 5 * math.sin(2 * math.pi * k / points)]
+            for k in range(points)]
+
+
+def estate_site(buildings: int, points: int, windows: int, step_minutes: int = 1) -> dict:
+    """Rows of elliptic slabs 30 m apart, and south windows well south of all of them."""
+    return {"latitude": 39.9, "longitude": 116.4, "day": "dahan", "step_minutes": step_minutes,
+            "buildings": [{"name": f"{n + 1}号楼", "height_m": 18, "footprint": ellipse(
+                (n % 10) * 30, (n // 10) * 30, points)} for n in range(buildings)],
+            "proposed": [{"name": "电梯", "kind": "elevator", "height_m": 21,
+                          "footprint": [[0, -3], [3, -3], [3, 0], [0, 0]]}],
+            "windows": [{"label": f"窗{n}", "x": (n % 100) * 3, "y": -20 - n // 100, "z": 1,
+                         "facing_deg": 180} for n in range(windows)]}

@@ -12,8 +12,8 @@ import pytest
 from shapely.geometry import LineString, Polygon
 
 from app.errors import InvalidInput
-from app.sunlight import geometry, solar, standards
-from app.sunlight.analysis import Settings, run
+from app.sunlight.api import geometry, solar, standards
+from app.sunlight.api import Settings, run
 
 BEIJING = {"latitude": 39.9, "longitude": 116.4}
 DAHAN_DEG = -(20 + 13 / 60)

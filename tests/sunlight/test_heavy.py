@@ -13,26 +13,11 @@ import requests
 from marshmallow import ValidationError
 from sqlalchemy import func, select
 
-from app.sunlight import analysis, services
-from app.sunlight.models import SunlightAnalysis
-from app.sunlight.schemas import MAX_VERTICES, MAX_WORK, SunlightInSchema
+from app.sunlight.api import analysis, services
+from app.sunlight.api import SunlightAnalysis
+from app.sunlight.api import MAX_VERTICES, MAX_WORK, SunlightInSchema
 from tests.sunlight.helpers import Place
-
-
-def ellipse(x0: float, y0: float, points: int) -> list[list[float]]:
-    return [[x0 + 10 + 10 * math.cos(2 * math.pi * k / points), y0 + 5 + 5 * math.sin(2 * math.pi * k / points)]
-            for k in range(points)]
-
-
-def estate_site(buildings: int, points: int, windows: int, step_minutes: int = 1) -> dict:
-    """Rows of elliptic slabs 30 m apart, and south windows well south of all of them."""
-    return {"latitude": 39.9, "longitude": 116.4, "day": "dahan", "step_minutes": step_minutes,
-            "buildings": [{"name": f"{n + 1}号楼", "height_m": 18, "footprint": ellipse(
-                (n % 10) * 30, (n // 10) * 30, points)} for n in range(buildings)],
-            "proposed": [{"name": "电梯", "kind": "elevator", "height_m": 21,
-                          "footprint": [[0, -3], [3, -3], [3, 0], [0, 0]]}],
-            "windows": [{"label": f"窗{n}", "x": (n % 100) * 3, "y": -20 - n // 100, "z": 1,
-                         "facing_deg": 180} for n in range(windows)]}
+from tests.sunlight.helpers import estate_site
 
 
 def test_the_input_is_bounded_by_points_and_work_naming_the_limit():
@@ -62,7 +47,7 @@ def test_an_unchanged_design_reuses_its_results(app, monkeypatch):
 
 
 def test_an_analysis_past_its_time_limit_is_stopped_and_nothing_stored(start_server, clone_database, backend):
-    from app.auth.tokens import issue
+    from app.auth.api import issue
     from tests.realtime.helpers import seeding
 
     url = clone_database(backend)

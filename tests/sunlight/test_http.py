@@ -4,7 +4,7 @@ import io
 import pytest
 from PIL import Image
 
-from app.sunlight import charts
+from app.sunlight.api import charts
 from tests.factories import auth, make_estate, make_user
 from tests.sunlight.helpers import Place
 

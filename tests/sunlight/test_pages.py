@@ -1,10 +1,10 @@
 """Pages: a resident's own window on the case and elevator pages; the console's form and list."""
 import pytest
 
-from app.sunlight import services
+from app.sunlight.api import services
 from tests.factories import make_owner
 from tests.sunlight.helpers import Place
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_console_pages_for_the_committee_only(client, place):
 def test_the_demo_elevator_has_one_sunlight_analysis(runner):
     from sqlalchemy import select
 
-    from app.elevators.models import ElevatorProject
+    from app.elevators.api import ElevatorProject
     from app.extensions import db
 
     assert runner.invoke(args=["demo", "load"]).exit_code == 0

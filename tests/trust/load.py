@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 import requests
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEntry
-from app.audit.services import chain_of, verify_chain
-from app.consultations.models import Ballot, BallotAnswer, BallotVersion
-from app.consultations.services import authorise_proxy
+from app.audit.api import AuditEntry
+from app.audit.api import chain_of, verify_chain
+from app.consultations.api import Ballot, BallotAnswer, BallotVersion
+from app.consultations.api import authorise_proxy
 from app.extensions import db
 from tests.factories import flats_of, link, make_consultation, make_estate, make_owner, make_user
 from tests.realtime.helpers import seeding
@@ -44,7 +44,7 @@ def seed(database_url: str, *, buildings=(("1号楼", 2), ("2号楼", 2)), floor
     elevator consent over the whole estate; `clients_per_flat` clients per flat
     (its owners and proxies in turn: several clients share a person, i.e. repeated
     submissions from two phones or a double tap)."""
-    from app.auth.tokens import issue
+    from app.auth.api import issue
 
     with seeding(database_url):
         estate = make_estate(name="并发小区", buildings=buildings, floors=floors)

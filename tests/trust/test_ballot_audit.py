@@ -5,9 +5,9 @@ voter was given; a refused ballot leaves no entry; the chain still verifies.
 """
 from sqlalchemy import select
 
-from app.audit.models import AuditEntry
-from app.audit.services import chain_of, verify_chain
-from app.consultations.models import BallotVersion
+from app.audit.api import AuditEntry
+from app.audit.api import chain_of, verify_chain
+from app.consultations.api import BallotVersion
 from app.extensions import db
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 

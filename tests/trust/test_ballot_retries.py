@@ -12,10 +12,10 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEntry
-from app.auth.tokens import issue
-from app.consultations.models import BallotVersion
-from app.consultations.services import close_consultation, get_consultation, publish_consultation
+from app.audit.api import AuditEntry
+from app.auth.api import issue
+from app.consultations.api import BallotVersion
+from app.consultations.api import close_consultation, get_consultation, publish_consultation
 from app.extensions import db
 from tests.factories import flats_of, make_consultation, make_estate, make_owner
 from tests.realtime.helpers import seeding

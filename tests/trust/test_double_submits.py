@@ -11,10 +11,10 @@ import pytest
 import requests
 from sqlalchemy import func, select
 
-from app.auth.models import RoleGrant, User
-from app.auth.services import get_or_create_user
-from app.auth.tokens import issue
-from app.consultations.models import FlatProxy
+from app.auth.api import RoleGrant, User
+from app.auth.api import get_or_create_user
+from app.auth.api import issue
+from app.consultations.api import FlatProxy
 from app.extensions import db
 from tests.factories import flats_of, make_estate, make_owner, make_user, next_phone
 from tests.realtime.helpers import seeding

@@ -9,12 +9,12 @@ import io
 import pytest
 from sqlalchemy import func, select, text
 
-from app.consultations import ballots as consultation_services
-from app.consultations.models import Ballot, BallotAnswer, BallotVersion
-from app.estates import ledger_import
+from app.consultations.api import ballots as consultation_services
+from app.consultations.api import Ballot, BallotAnswer, BallotVersion
+from app.estates.api import ledger_import
 from app.extensions import db
-from app.qr import services as qr_services
-from app.qr.models import QrPlace
+from app.qr.api import services as qr_services
+from app.qr.api import QrPlace
 from tests.estates.ledgers import csv_bytes, ledger_rows
 from tests.factories import auth, flats_of, make_consultation, make_estate, make_owner, make_user
 

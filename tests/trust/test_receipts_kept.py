@@ -3,9 +3,9 @@ returns the receipt already given; a changed ballot's older receipt stays in the
 list, marked as replaced."""
 from sqlalchemy import func, select
 
-from app.audit.models import AuditEntry
-from app.consultations import services
-from app.consultations.models import BallotVersion
+from app.audit.api import AuditEntry
+from app.consultations.api import services
+from app.consultations.api import BallotVersion
 from app.extensions import db
 from tests.factories import auth, flats_of, make_consultation, make_owner
 

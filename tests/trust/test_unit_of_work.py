@@ -13,9 +13,9 @@ import requests
 from sqlalchemy import create_engine, event, func, select, text
 
 from app import unit_of_work
-from app.auth.tokens import issue
-from app.consultations.models import Consultation
-from app.consultations.services import create_consultation, open_consultation
+from app.auth.api import issue
+from app.consultations.api import Consultation
+from app.consultations.api import create_consultation, open_consultation
 from app.db import utcnow
 from app.extensions import db
 from app.signals import consultation_status_changed

@@ -1,7 +1,7 @@
 """A case's discussion (一事一议) in Chromium: post, reply, report, hide; live posts."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import follow, login, page_api, screenshot
-from tests.web.test_browser_elder import check_page
+from tests.web.helpers import check_page
 
 
 def test_residents_discuss_a_case_and_a_moderator_hides_a_post(site, open_context):

@@ -3,7 +3,7 @@ place; a scheduled meeting or an opened resolution vote loads the page again, bu
 over words someone is typing (then a notice with a button says so)."""
 from datetime import datetime, timedelta, timezone
 
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import login, page_api, screenshot
 
 

@@ -3,10 +3,10 @@
 a notice; an owner reads the notice (the count moves), sees the 公示 and votes; the street
 office groups two estates into a 片区 and registers spare premises, which a resident votes
 for. Every page fits the screen, with tap targets, contrast and line height checked."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import PHONE, confirm, follow, login, page_api, screenshot, submit_ballot
-from tests.web.test_browser_console import OVERFLOWING
-from tests.web.test_browser_elder import check_page
+from tests.web.helpers import OVERFLOWING
+from tests.web.helpers import check_page
 
 OWNER = "13900000001"
 

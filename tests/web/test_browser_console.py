@@ -2,9 +2,10 @@
 first in a dialog in view; a paper ballot's flat typed or picked on the grid, its receipt in
 view and 下一户; every console page fits the screen (tables become cards)."""
 import pytest
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, PHONE, login, page_api, screenshot
-from tests.web.test_browser_elder import check_page
+from tests.web.helpers import check_page
+from tests.web.helpers import OVERFLOWING, fits, in_view
 
 #: every console page of the demo estate, to open at 390 px
 CONSOLE_PAGES = ["/console/", "/console/estates/1", "/console/estates/1/consultations",
@@ -16,30 +17,6 @@ CONSOLE_PAGES = ["/console/", "/console/estates/1", "/console/estates/1/consulta
                  "/console/estates/1/complaints", "/console/estates/1/fund"]
 STREET_PAGES = ["/street/", "/street/estates", "/street/operations"]
 WIDE = {"width": 1280, "height": 800}
-
-
-def in_view(page, selector: str) -> bool:
-    box = page.locator(selector).bounding_box()
-    size = page.viewport_size
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"] \
-        and box["x"] >= 0 and box["x"] + box["width"] <= size["width"]
-
-
-def fits(page) -> int:
-    return page.evaluate("document.scrollingElement.scrollWidth")
-
-
-#: elements cut off at the right edge, or scrolling sideways inside the page
-OVERFLOWING = """() => {
-  const out = [];
-  for (const e of document.querySelectorAll("body *")) {
-    const box = e.getBoundingClientRect(), style = getComputedStyle(e);
-    const name = e.tagName + (e.id ? "#" + e.id : "") + (e.className ? "." + e.className : "");
-    if (box.width > 1 && box.right > innerWidth + 1) out.push(name);
-    if (["auto", "scroll"].includes(style.overflowX) && e.scrollWidth > e.clientWidth + 1) out.push("scrolls " + name);
-  }
-  return out.slice(0, 5);
-}"""
 
 
 def test_lifecycle_asks_first_and_paper_ballots_are_entered_flat_after_flat(site, open_context):

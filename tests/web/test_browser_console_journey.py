@@ -8,24 +8,13 @@ from datetime import datetime, timedelta
 
 from PIL import Image
 
-from app.demo import data
+from app.demo.api import data
 from app.display import CHINA_TZ
 from tests.estates.ledgers import CHINESE, csv_bytes, ledger_rows
 from tests.web.conftest import PHONE, confirm, login, page_api, screenshot
-from tests.web.test_browser_console import OVERFLOWING, fits
-from tests.web.test_browser_elder import check_page
-
-WIDE = {"width": 1280, "height": 800}
-
-
-def both_sizes(page, name):
-    """A screenshot on the phone and at 1280×800; the phone page must fit and meet the norms."""
-    assert fits(page) <= 390 and page.evaluate(OVERFLOWING) == [], name
-    check_page(page, elder=False)
-    screenshot(page, f"{name}-phone")
-    page.set_viewport_size(WIDE)
-    screenshot(page, f"{name}-desktop")
-    page.set_viewport_size(PHONE)
+from tests.web.helpers import OVERFLOWING, fits
+from tests.web.helpers import check_page
+from tests.web.helpers import WIDE, both_sizes
 
 
 def test_the_committee_runs_an_estate_on_a_phone(site, open_context, tmp_path):

@@ -2,7 +2,7 @@
 instead of 19 tabs wrapping into five rows; every section still one tap inside its menu."""
 import pytest
 
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import login, screenshot
 
 #: every section the nav linked to before it was grouped (19 tabs)

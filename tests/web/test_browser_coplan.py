@@ -3,7 +3,7 @@ after the confirmation; the committee publishes a plan written as "## 标题" se
 owner comments on a passage selected in the plan; the committee answers and starts the
 publicity; street staff set up a year's plan with its capacity typed in yuan.
 Screenshots: tests/screenshots/coplan-*.png."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, confirm, follow, login, screenshot
 
 OWNER = "13900000001"

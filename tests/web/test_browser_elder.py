@@ -2,57 +2,7 @@
 import pytest
 
 from tests.web.conftest import login, screenshot
-
-# Measures every visible text element: its font size, line height, and the contrast
-# of its colour against the first opaque background behind it (WCAG 2.x formula).
-MEASURE_TEXT = """() => {
-  function rgb(text) { const m = text.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
-  function lum(c) { return [c.r, c.g, c.b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
-                     .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0); }
-  function background(el) {
-    for (let node = el; node; node = node.parentElement) {
-      const c = rgb(getComputedStyle(node).backgroundColor);
-      if (c.a > 0.99) return c;
-    }
-    return {r: 255, g: 255, b: 255, a: 1};
-  }
-  const out = [];
-  for (const el of document.querySelectorAll("body *")) {
-    const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
-    const box = el.getBoundingClientRect();
-    if (!own || box.width === 0 || el.closest("[hidden]")) continue;
-    const style = getComputedStyle(el);
-    const fg = rgb(style.color), bg = background(el);
-    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
-    out.push({text: el.textContent.trim().slice(0, 20), tag: el.tagName,
-              size: parseFloat(style.fontSize), weight: parseInt(style.fontWeight, 10),
-              lineHeight: parseFloat(style.lineHeight), opacity: parseFloat(style.opacity),
-              contrast: (hi + 0.05) / (lo + 0.05)});
-  }
-  return out;
-}"""
-
-# Every control a finger taps: buttons, links styled as buttons, fields, choices, tabs.
-MEASURE_TARGETS = """() => Array.from(document.querySelectorAll(
-    "button, .btn, .chip, .tab, .pick, .brand, input:not([type=radio]):not([type=checkbox]), select, textarea"))
-  .filter(el => el.getBoundingClientRect().width > 0 && !el.closest("[hidden]"))
-  .map(el => { const b = el.getBoundingClientRect();
-               return {text: (el.textContent || el.name || el.id).trim().slice(0, 20), width: b.width, height: b.height}; })"""
-
-
-def check_page(page, *, elder: bool):
-    min_target = 60 if elder else 44
-    small = [t for t in page.evaluate(MEASURE_TARGETS)
-             if t["width"] < min_target - 0.5 or t["height"] < min_target - 0.5]
-    assert small == [], f"tap targets under {min_target}px: {small}"
-    for item in page.evaluate(MEASURE_TEXT):
-        large = item["size"] >= 24 or (item["size"] >= 18.66 and item["weight"] >= 700)
-        needed = 3 if large else 4.5
-        if item["opacity"] == 1:
-            assert item["contrast"] >= needed, item
-        if elder:
-            assert item["size"] >= 18, item
-        assert item["lineHeight"] >= 1.5 * item["size"] - 0.01, item
+from tests.web.helpers import check_page
 
 
 def test_elder_mode_is_bigger_and_remembered_across_visits(sqlite_site, open_context):

@@ -3,9 +3,9 @@ resident page say "按 … 的台账计票"; the committee re-bases the electora
 a confirmation before the first ballot, and the button is gone after it (issue 30, item 2)."""
 import re
 
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import PHONE, login, page_api, screenshot
-from tests.web.test_browser_console import in_view
+from tests.web.helpers import in_view
 
 LEDGER_LINE = re.compile(r"按 \d{4}年\d{2}月\d{2}日 的台账计票")
 

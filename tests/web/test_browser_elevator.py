@@ -1,9 +1,9 @@
 """An added elevator (加装电梯) in Chromium: the committee proposes and advances it on the
 console while a resident watches the stage change live, reads their share and consents."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, PHONE, confirm, console_nav, follow, login, page_api, screenshot
-from tests.web.test_browser_elder import check_page
-from tests.web.test_browser_resident import stairwell_id
+from tests.web.helpers import check_page
+from tests.web.helpers import stairwell_id
 
 RESIDENT = "13900000002"  # owner of 1号楼 1单元 302
 NEIGHBOURS = ("13900000001", "13900000003")  # owners of 101 and 501, same stairwell

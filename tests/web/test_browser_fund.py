@@ -5,9 +5,9 @@ import re
 from datetime import timedelta
 
 from app.db import utcnow
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import PHONE, confirm, login, page_api, screenshot
-from tests.web.test_browser_console import OVERFLOWING, fits
+from tests.web.helpers import OVERFLOWING, fits
 
 
 def stairwell_use_decision(page) -> tuple[int, int]:

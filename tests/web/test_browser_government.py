@@ -9,7 +9,7 @@ project-approvals.png, console-green.png, green.png, console-coordination.png,
 street-tasks.png, coordination.png."""
 from datetime import timedelta
 
-from app.demo import data
+from app.demo.api import data
 from app.display import china_today
 from tests.web.conftest import login, screenshot
 

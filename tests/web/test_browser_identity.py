@@ -5,10 +5,10 @@ import io
 
 from PIL import Image
 
-from app.demo import data
+from app.demo.api import data
 from tests.estates.ledger_shapes import valid_id
 from tests.web.conftest import PHONE, confirm, login
-from tests.web.test_browser_console_journey import both_sizes
+from tests.web.helpers import both_sizes
 
 OWNER_ID = valid_id("11010119581212002")
 CERT = "京(2018)东城区不动产权第0004321号"

@@ -6,11 +6,11 @@ recorded) or corrected. Screenshots: integrity-*."""
 from datetime import timedelta
 
 from app.db import utcnow
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import PHONE, confirm, login, page_api, screenshot
-from tests.web.test_browser_console import fits
-from tests.web.test_browser_elder import check_page
-from tests.web.test_browser_work import ROOF
+from tests.web.helpers import fits
+from tests.web.helpers import check_page
+from tests.web.helpers import ROOF
 
 OWNER = "13900000002"  # 王秀英, 1号楼 1单元 302
 

@@ -5,10 +5,10 @@ import io
 
 from openpyxl import load_workbook
 
-from app.demo import data
+from app.demo.api import data
 from tests.estates.ledger_shapes import office_xlsx
 from tests.web.conftest import PHONE, confirm, login
-from tests.web.test_browser_console_journey import both_sizes
+from tests.web.helpers import both_sizes
 
 
 def test_the_committee_previews_a_real_ledger_then_imports_it(site, open_context, tmp_path):

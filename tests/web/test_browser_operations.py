@@ -1,6 +1,6 @@
 """运行状况 in Chromium at 390×844: the street office sees whether the scheduler runs (every
 job late before `flask jobs run` has run once, on time after) and the week's SMS by status."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import PHONE, login, screenshot
 
 

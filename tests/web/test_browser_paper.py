@@ -5,11 +5,11 @@ import random
 
 from PIL import ImageDraw
 
-from app.demo import data
+from app.demo.api import data
 from tests.paperballots.sheets import dark_ink, draw_mark, faint_ink, photograph, render_pages
 from tests.web.conftest import PHONE, login, page_api, screenshot
-from tests.web.test_browser_resident import stairwell_id
-from tests.web.test_browser_vote import create_on_console
+from tests.web.helpers import stairwell_id
+from tests.web.helpers import create_on_console
 
 
 def test_committee_photographs_a_sheet_checks_and_confirms_it(site, open_context, tmp_path):

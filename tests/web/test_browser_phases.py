@@ -2,7 +2,7 @@
 supervision, evaluation in steps and its summary), files a complaint, opens a 一事一议
 case picking the flats, reads its meeting; an owner authorises a relative by phone and
 revokes it; a tenant's home; my data and account deletion. Screenshots: tests/screenshots/."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, follow, login, next_step, page_api, screenshot, submit_ballot
 
 OWNER = "13900000002"  # 王秀英, 1号楼 1单元 302

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, PHONE, confirm, console_nav, login, page_api, screenshot
 from tests.web.test_browser_console import OVERFLOWING, fits
 

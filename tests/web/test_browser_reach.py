@@ -7,7 +7,7 @@ from datetime import timedelta
 import requests
 
 from app.db import utcnow
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, PHONE, confirm, login, page_api, screenshot
 
 

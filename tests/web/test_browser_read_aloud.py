@@ -1,6 +1,6 @@
 """朗读 where the browser cannot speak (WeChat's browser, Android WebViews, a browser without
 a Chinese voice): the server's MP3 of what the page shows now."""
-from app.web.messages_resident import LOADING
+from app.web.api import LOADING
 from tests.web.conftest import login, screenshot
 
 NO_SPEECH = "delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;"

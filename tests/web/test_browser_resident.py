@@ -1,13 +1,7 @@
 """A resident's way through the pages, in Chromium, against a real server."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, confirm, console_nav, follow, login, screenshot
-
-
-def stairwell_id(page, site, building="1号楼", stairwell="1单元") -> int:
-    """A stairwell's id, read through the API with the page's (committee) session."""
-    buildings = page.request.get(f"{site.url}/api/v1/estates/1/buildings").json()
-    return next(s["id"] for b in buildings if b["name"] == building
-                for s in b["stairwells"] if s["name"] == stairwell)
+from tests.web.helpers import stairwell_id
 
 
 def test_resident_claims_a_flat_that_a_committee_member_approves(site, open_context):

@@ -7,7 +7,7 @@ import json
 from datetime import timedelta
 
 from app.db import utcnow
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, follow, login, page_api, screenshot, submit_ballot
 
 TWO_FLATS = "13900000006"  # 周国华: 1号楼 2单元 401 and 3号楼 1单元 202

@@ -1,8 +1,8 @@
 """Sunlight (日照) in Chromium at 390×844: the committee ties the demo's analysis to a case on
 the console (a bad row is refused beside it), and a resident reads their own window on the case page."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import follow, login, page_api, screenshot
-from tests.web.test_browser_elder import check_page
+from tests.web.helpers import check_page
 
 RESIDENT = "13900000005"  # 陈桂英, owner of 2号楼 1单元 201
 

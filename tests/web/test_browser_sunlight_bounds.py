@@ -3,9 +3,9 @@ limit of footprint points is refused beside the buildings, the limit named, noth
 import json
 import math
 
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import login, page_api, screenshot
-from tests.web.test_browser_elder import check_page
+from tests.web.helpers import check_page
 
 
 def test_a_site_past_the_points_limit_is_refused_on_the_console_naming_it(site, open_context):

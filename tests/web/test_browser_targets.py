@@ -2,7 +2,7 @@
 and the elevator page after its consent round closed."""
 import pytest
 
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import follow, login, page_api, screenshot
 
 OWNER = "13900000005"  # 陈桂英, owner of 2号楼 1单元 201: an elevator, consultations, cases

@@ -6,29 +6,12 @@ watches the live tally change when another resident votes, without reloading.
 """
 import requests
 
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import (
     DESKTOP, PHONE, confirm, enter_code, follow, login, next_step, page_api, screenshot,
     submit_ballot)
-from tests.web.test_browser_resident import stairwell_id
-
-
-def create_on_console(committee, site, template: str, title: str, stairwell: int | None = None) -> int:
-    """Start a consultation from a template on the console, open it; returns its id."""
-    committee.goto(f"{site.url}/console/estates/1/consultations")
-    committee.select_option("#template", template)
-    if stairwell is not None:
-        committee.select_option("#scope-type", "stairwell")
-        committee.select_option("#stairwell", str(stairwell))
-    committee.fill("#title", title)
-    with committee.expect_navigation():
-        committee.click("button:has-text('建立草稿')")
-    consultation_id = int(committee.url.rstrip("/").rsplit("/", 1)[1])
-    assert "草稿" in committee.inner_text("#status")
-    with committee.expect_navigation():
-        confirm(committee, "button[data-lifecycle=open]")
-    assert "进行中" in committee.inner_text("#status")
-    return consultation_id
+from tests.web.helpers import stairwell_id
+from tests.web.helpers import create_on_console
 
 
 def option_line(page, question: str, option: str):

@@ -3,7 +3,7 @@ for the person reading them (a verified owner is not asked for a flat code, a co
 without a flat has no survey to do, a stepped ballot just sent is not step 1 again, a closed
 round's results are not promised for later, a vote closed early says when, a plan open for
 comments says so, the data download in plain words)."""
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import DESKTOP, follow, login, next_step, page_api, screenshot, submit_ballot
 from tests.web.test_browser_elder import check_page
 

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 import requests
 
-from app.demo import data
+from app.demo.api import data
 from app.display import CHINA_TZ
 from tests.web.conftest import login, page_api, screenshot
 

@@ -6,13 +6,13 @@ committee resolves it. Screenshots: tests/screenshots/coplan-*."""
 from datetime import timedelta
 
 from app.db import utcnow
-from app.demo import data
+from app.demo.api import data
 from tests.web.conftest import PHONE, confirm, login, page_api, screenshot
-from tests.web.test_browser_console import OVERFLOWING, fits
-from tests.web.test_browser_elder import check_page
+from tests.web.helpers import OVERFLOWING, fits
+from tests.web.helpers import check_page
+from tests.web.helpers import LIGHTING, ROOF
 
 OWNER = "13900000002"  # 王秀英, 1号楼 1单元 302
-ROOF, LIGHTING = "basic.roof_repair", "improvement.lighting"
 
 
 def fits_phone(page, name):
@@ -25,8 +25,8 @@ def fits_phone(page, name):
 def agreed_and_planned(site, vote: int, answers: dict) -> None:
     """The other owners' paper ballots (the law's two-thirds take part) and a plan whose
     publicity has ended, entered as the committee would, straight into the site's database."""
-    from app.auth.models import User
-    from app.consultations.services import get_consultation
+    from app.auth.api import User
+    from app.consultations.api import get_consultation
     from app.extensions import db
     from tests.factories import agreed_on_paper, shown_plan
     from tests.realtime.helpers import seeding

@@ -3,12 +3,12 @@ import re
 
 import pytest
 
-from app.elevators import services
-from app.elevators.models import ElevatorProject
+from app.elevators.api import services
+from app.elevators.api import ElevatorProject
 from app.extensions import db
 from tests.elevators.helpers import Stairwell6
 from tests.factories import flats_of, link, make_estate, make_user
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 
 @pytest.fixture
@@ -184,7 +184,7 @@ def test_tenant_sees_the_share_but_neither_votes_nor_downloads(client, place, pr
 
 
 def test_publicity_offers_the_objection_and_signing_the_signature(client, place, project):
-    from tests.elevators.test_pipeline import close_consent, end_publicity
+    from tests.elevators.helpers import close_consent, end_publicity
     from tests.factories import auth
 
     for flat in place.flats[:10]:
@@ -238,7 +238,7 @@ def test_publicity_offers_the_objection_and_signing_the_signature(client, place,
 def test_a_plan_that_no_longer_fits_the_ledger_is_named_not_a_broken_page(client, place, project):
     from decimal import Decimal
 
-    from app.estates.models import Flat
+    from app.estates.api import Flat
 
     first = place.flats[0]
     db.session.add(Flat(estate_id=first.estate_id, building_id=first.building_id,

@@ -4,7 +4,7 @@ resident page's sentence (the resident case page showed "会议纪要" instead o
 import re
 from pathlib import Path
 
-from app.web.pages import MODULES, TEXTS
+from app.web.api import MODULES, TEXTS
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "app" / "web" / "templates"
 

@@ -1,21 +1,11 @@
 """Pages without a browser: permissions, cookies, headers, the rooms list."""
 import pytest
 
-from app.auth.services import request_code
-from app.auth.models import SmsOutboxMessage
+from app.auth.api import request_code
+from app.auth.api import SmsOutboxMessage
 from app.extensions import db
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
-
-
-def web_login(client, phone):
-    """Log in as the login page does (a fresh browser: no previous session)."""
-    client.delete_cookie("session")
-    request_code(phone)
-    code = db.session.scalars(db.select(SmsOutboxMessage.code).where(SmsOutboxMessage.phone == phone)
-                              .order_by(SmsOutboxMessage.id.desc())).first()
-    response = client.post("/api/v1/auth/session", json={"phone": phone, "code": code})
-    assert response.status_code == 201
-    return response.json["csrf_token"]
+from tests.web.helpers import web_login
 
 
 def test_pages_send_a_self_only_content_security_policy(client):
@@ -121,7 +111,7 @@ def test_elder_mode_cookie_renders_the_page_in_elder_mode(client):
 
 
 def test_console_lists_cases_with_reports_waiting(client, app):
-    from app.cases import services as cases
+    from app.cases.api import services as cases
 
     estate = make_estate()
     flats = flats_of(estate.id)

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from app.consultations import services
-from app.estates.services import estate_members
-from app.web import messages_console
-from app.web.consultations.console import flat_picker, next_flat
+from app.consultations.api import services
+from app.estates.api import estate_members
+from app.web.api import messages_console
+from app.web.api import flat_picker, next_flat
 from tests.factories import flats_of, make_consultation, make_estate, make_user
 from tests.web.test_pages import web_login
 from tests.web.test_pages_consultations import csrf_of

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from app.cases import services as cases
-from app.web import messages_console
+from app.cases.api import services as cases
+from app.web.api import messages_console
 from tests.factories import flats_of, make_estate, make_owner, make_user
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 
 @pytest.fixture
@@ -87,7 +87,7 @@ def test_moderation_queue_shows_reasons_and_a_hidden_post_can_be_restored(client
 def test_a_scheduled_meeting_on_the_console_and_the_residents_case_page(app, client, estate, committee):
     from datetime import timedelta
 
-    from app.cases import meetings
+    from app.cases.api import meetings
     from app.db import utcnow
 
     owner = make_owner(flats_of(estate.id)[0])

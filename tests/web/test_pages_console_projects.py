@@ -1,9 +1,9 @@
 """The console's project, complaint and fund pages without a browser: committee only, the
 passed votes a project or a fund use is tied to, the confirmations. Both databases."""
-from app.consultations import services
-from app.web import messages_console, messages_fund
+from app.consultations.api import services
+from app.web.api import messages_console, messages_fund
 from tests.factories import flats_of, make_consultation, make_estate, make_owner, make_user
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 
 def test_project_pages_are_for_the_committee_and_offer_passed_votes(client, app):
@@ -42,7 +42,7 @@ def test_project_pages_are_for_the_committee_and_offer_passed_votes(client, app)
     assert f'data-confirm="{messages_console.CONFIRM_EVALUATION}"' not in project
     assert messages_console.EVALUATION_IN_CO_EVALUATE in project
     from app.extensions import db
-    from app.projects.models import Phase, RenovationProject
+    from app.projects.api import Phase, RenovationProject
     db.session.get(RenovationProject, created.json["id"]).phase = Phase.co_evaluate
     db.session.commit()
     project = client.get(f"/console/projects/{created.json['id']}").text

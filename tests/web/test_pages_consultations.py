@@ -4,15 +4,12 @@ import json
 import re
 import pytest
 
-from app.consultations import services
-from app.consultations.models import Ballot, BallotVersion
+from app.consultations.api import services
+from app.consultations.api import Ballot, BallotVersion
 from app.extensions import db
 from tests.factories import auth, flats_of, link, make_consultation, make_estate, make_owner, make_user
-from tests.web.test_pages import web_login
-
-
-def csrf_of(page: str) -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+from tests.web.helpers import web_login
+from tests.web.helpers import csrf_of
 
 
 def results_of(page: str) -> dict | None:
@@ -140,7 +137,6 @@ def test_tenant_sees_the_vote_but_cannot_answer_it(client, estate, committee):
         "csrf_token": _session_csrf(client), "q.willing": "agree", "q.contribute": "willing"})
     assert refused.status_code == 403 and "业主" in refused.text
     assert ballots_of(vote) == []
-
 
 
 def test_evaluation_is_answered_by_residents_through_the_same_page(client, estate, committee):

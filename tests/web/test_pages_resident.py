@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from app.consultations import services
+from app.consultations.api import services
 from tests.elevators.helpers import Stairwell6
 from tests.factories import flats_of, link, make_consultation, make_estate, make_owner, make_user
-from tests.web.test_pages import web_login
-from tests.web.test_pages_consultations import csrf_of
+from tests.web.helpers import web_login
+from tests.web.helpers import csrf_of
 
 WEB = Path(__file__).resolve().parents[2] / "app" / "web"
 
@@ -38,7 +38,7 @@ def test_a_long_vote_comes_in_steps_by_category_with_a_review_before_submitting(
     assert page.count('class="item"') == len(vote.questions[0]["items"])
     script = (WEB / "static" / "vote_steps.js").read_text()
     assert "reviewItems" in script and "reviewConfirm" in script
-    from app.web.messages_resident import REVIEW_ITEMS
+    from app.web.api import REVIEW_ITEMS
     assert REVIEW_ITEMS.format(title="改造内容", agree=5, oppose=1, abstain=2, blank=32).endswith(
         "同意 5 项、反对 1 项、弃权 2 项、未选 32 项（按弃权计）")
 
@@ -155,7 +155,7 @@ def test_no_resident_form_leaves_checks_to_the_browser():
 
 
 def test_shares_read_as_percentages_with_one_decimal(app):
-    from app.web.routes import percent
+    from app.web.api import percent
     assert percent("0.0833") == "8.3%" and percent("0.75") == "75.0%" and percent("1") == "100.0%"
 
 
@@ -179,7 +179,7 @@ def test_owners_count_in_people_and_flats_in_households_on_every_page(client, es
     assert "已参与业主 0/12 人、面积 0.00/720.00 ㎡" in page and "参与还差业主 8 人" in page
     assert "/12 户" not in page and "一位业主有几户只算一人" in page
     assert "1 栋楼，1 个单元，12 户" in client.get("/").text
-    from app.web.messages import JS, OPTION_LINE_AREA
+    from app.web.api import JS, OPTION_LINE_AREA
     assert JS["participation"].format(owners="1/12", owners_percent="8.3%", area="60.00/720.00",
                                       area_percent="8.3%") == "已参与：业主 1/12 人（8.3%），面积 60.00/720.00 ㎡（8.3%）"
     assert OPTION_LINE_AREA.format(label="同意", owners=1, area="60.00") == "同意：1 人，60.00 ㎡"
@@ -188,7 +188,7 @@ def test_owners_count_in_people_and_flats_in_households_on_every_page(client, es
 
 def test_resident_pages_speak_to_residents_not_in_the_consoles_words(client, estate, committee):
     """The console's texts of the same name (代居民发起一事一议, 参加的人（每行一位）) stay in the console."""
-    from app.cases import resolution, services as cases
+    from app.cases.api import resolution, services as cases
     owner = make_owner(flats_of(estate.id)[0], phone="13911130010")
     case = cases.create_case(estate.id, title="占用绿地", description="北侧绿地被占",
                              affected_flat_ids=[flats_of(estate.id)[0].id], actor_id=owner.id)
@@ -206,7 +206,7 @@ def test_resident_pages_speak_to_residents_not_in_the_consoles_words(client, est
 
 def test_chart_labels_sit_above_their_bars_so_elder_sizes_fit():
     """Elder mode draws chart labels at 19 px; beside the bar they ran into it and were cut."""
-    from app.public.charts import bar_chart
+    from app.public.api import bar_chart
     svg = bar_chart("参与率", [("老旧小区改造意愿征询（第二轮）", 85, 100)], unit="%")
     label_y = float(re.search(r'<text x="0" y="([\d.]+)"', svg).group(1))
     bar_y = float(re.search(r'<rect x="0" y="([\d.]+)"', svg).group(1))
@@ -216,7 +216,7 @@ def test_chart_labels_sit_above_their_bars_so_elder_sizes_fit():
 
 
 def test_the_public_page_writes_dates_as_every_other_page(client, estate, committee):
-    from app.projects import services as projects
+    from app.projects.api import services as projects
     projects.create_project(estate.id, "综合改造", 100_000_00, committee.id)
     page = client.get(f"/estates/{estate.id}/public").text
     assert re.search(r"共谋：\d{4}年\d{2}月\d{2}日", page) and not re.search(r"：\d{4}-\d{2}-\d{2}", page)

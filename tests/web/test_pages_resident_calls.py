@@ -3,12 +3,12 @@ editing my post and its earlier texts, the moderation log, the estate's counts, 
 elevators, the sunlight analyses. Both databases."""
 import pytest
 
-from app.cases import resolution, services as cases
-from app.estates.services import estate_counts
+from app.cases.api import resolution, services as cases
+from app.estates.api import estate_counts
 from tests.elevators.helpers import Stairwell6
 from tests.factories import flats_of, make_estate, make_owner, make_user
 from tests.sunlight.helpers import Place
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 
 @pytest.fixture

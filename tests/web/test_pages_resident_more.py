@@ -2,10 +2,10 @@
 import pytest
 
 from app.extensions import db
-from app.notifications.services import notify
-from app.projects import services as projects
+from app.notifications.api import notify
+from app.projects.api import services as projects
 from tests.factories import flats_of, make_estate, make_owner, make_user
-from tests.web.test_pages import web_login
+from tests.web.helpers import web_login
 
 
 @pytest.fixture

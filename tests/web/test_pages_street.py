@@ -5,12 +5,12 @@ from datetime import timedelta
 
 from app.db import utcnow
 from app.extensions import db
-from app.projects.models import Complaint
-from app.projects.services import file_complaint
-from app.staff import services
+from app.projects.api import Complaint
+from app.projects.api import file_complaint
+from app.staff.api import services
 from tests.factories import auth, flats_of, make_estate, make_owner, make_user
-from tests.staff.test_staff import willingness_survey
-from tests.web.test_pages import web_login
+from tests.staff.helpers import willingness_survey
+from tests.web.helpers import web_login
 
 
 def test_select_estates_by_district_and_street(app):

@@ -3,11 +3,11 @@ agree to the current version of 个人信息处理规则 (the gate is app/person
 records the version, the time and how they signed in; declining signs them out."""
 from flask import redirect, render_template, request, session, url_for
 
-from app.auth import consent as consents
-from app.auth.permissions import require_user
-from app.auth.routes import safe_next
-from app.auth.services import end_session
-from app.personal import messages
+from app.auth.api import consent as consents
+from app.auth.api import require_user
+from app.auth.api import safe_next
+from app.auth.api import end_session
+from app.personal.api import messages
 from app.web.forms import check_csrf
 from app.web.routes import bp
 

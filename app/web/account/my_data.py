@@ -2,9 +2,9 @@
 PDF to print and the complete JSON (GET /api/v1/me/export) beside it. Reads only."""
 from flask import Response, render_template
 
-from app.account import messages
-from app.account.readable import readable_export, readable_pdf
-from app.auth.permissions import require_user
+from app.account.api import messages
+from app.account.api import readable_export, readable_pdf
+from app.auth.api import require_user
 from app.db import utcnow
 from app.web.routes import bp
 

@@ -3,9 +3,9 @@ my account. Each page is a shell a small script fills from the JSON API (account
 changes go through the API with the cookie session and the CSRF header."""
 from flask import render_template
 
-from app.auth.permissions import require_user
-from app.auth.routes import me_view
-from app.estates.models import LinkStatus, Relation
+from app.auth.api import require_user
+from app.auth.api import me_view
+from app.estates.api import LinkStatus, Relation
 from app.web.routes import bp
 
 
@@ -29,7 +29,7 @@ def proxies():
 def account():
     """My data: download everything the app keeps about me; delete my account."""
     user = require_user()
-    from app.reach import messages as rm
-    from app.reach.services import is_opted_out
+    from app.reach.api import messages as rm
+    from app.reach.api import is_opted_out
 
     return render_template("web/account/account.html", rm=rm, sms_off=is_opted_out(user.phone))

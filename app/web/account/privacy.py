@@ -2,9 +2,9 @@
 page's footer. The retention periods come from the rules the scheduler applies."""
 from flask import current_app, render_template
 
-from app.auth import messages as auth_messages
-from app.personal import messages
-from app.personal.retention import RULES
+from app.auth.api import messages as auth_messages
+from app.personal.api import messages
+from app.personal.api import RULES
 from app.web.routes import bp
 
 

@@ -9,15 +9,15 @@ from datetime import timedelta
 
 from flask import render_template
 
-from app.auth.permissions import is_committee, load_checked, require_moderator
-from app.cases import resolution
-from app.cases import services as cases
-from app.cases import views as case_views
-from app.cases.models import Case
+from app.auth.api import is_committee, load_checked, require_moderator
+from app.cases.api import resolution
+from app.cases.api import services as cases
+from app.cases.api import views as case_views
+from app.cases.api import Case
 from app.db import utcnow
 from app.display import CHINA_TZ
-from app.estates.services import buildings_with_stairwells, get_estate, stairwell_rooms
-from app.rules import all_rules
+from app.estates.api import buildings_with_stairwells, get_estate, stairwell_rooms
+from app.rules.api import all_rules
 from app.web import messages_console as messages
 from app.web.console import bp, committee_page
 

@@ -2,9 +2,9 @@
 building → stairwell → room (case_open.js calls the JSON API; the case page follows)."""
 from flask import render_template
 
-from app.auth.permissions import require_member
-from app.estates.models import Estate
-from app.estates.services import get_or_404
+from app.auth.api import require_member
+from app.estates.api import Estate
+from app.estates.api import get_or_404
 from app.web.routes import bp
 
 

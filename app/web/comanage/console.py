@@ -6,13 +6,12 @@ keep the public income ledger; post notices and explainers and see how many read
 Shells over the same services as the API; forms call the JSON API (app.js), each public
 or irreversible act behind a confirmation that states its consequence (console.js).
 """
-from app.auth.permissions import require_user
-from app.comanage import choices, income, notices, rating
-from app.comanage.choices import MATTERS
-from app.comanage.messages import (
-    INCOME_CATEGORIES, MATTER_LABELS, NOTICE_KINDS, SPENDING_CATEGORIES)
-from app.consultations import services as consultations
-from app.estates.services import buildings_with_stairwells
+from app.auth.api import require_user
+from app.comanage.api import choices, income, notices, rating
+from app.comanage.api import MATTERS
+from app.comanage.api import INCOME_CATEGORIES, MATTER_LABELS, NOTICE_KINDS, SPENDING_CATEGORIES
+from app.consultations.api import services as consultations
+from app.estates.api import buildings_with_stairwells
 from app.web.comanage.pages import decision_rows
 from app.web.console import bp, committee_page
 

@@ -1,4 +1,4 @@
-"""Resident pages of 共管 (issue 20): the estate's co-management (its decisions with who is
+"""Resident pages of 共管: the estate's co-management (its decisions with who is
 chosen, the property service index over time), the public income 公示, my notices, and the
 片区 page (its surveys, spare resources with proposed uses to vote on and comment).
 
@@ -7,11 +7,11 @@ form calling the JSON API (app.js).
 """
 from flask import render_template
 
-from app.auth.permissions import is_member, require_member, require_user
-from app.comanage import areas, choices, income, notices, rating
-from app.comanage.messages import MATTER_LABELS
-from app.consultations import services as consultations
-from app.estates.services import get_estate
+from app.auth.api import is_member, require_member, require_user
+from app.comanage.api import areas, choices, income, notices, rating
+from app.comanage.api import MATTER_LABELS
+from app.consultations.api import services as consultations
+from app.estates.api import get_estate
 from app.web.routes import bp
 
 

@@ -7,17 +7,18 @@ session's CSRF token, cast by `services.cast_assisted_ballot` as the API does.
 """
 from flask import flash, redirect, render_template, request, url_for
 
-from app.auth.permissions import require_user
-from app.consultations import services
-from app.consultations.answers import visible
-from app.consultations.models import Consultation, Status
-from app.consultations.schemas import ResultsSchema
+from app.auth.api import require_user
+from app.consultations.api import services
+from app.consultations.api import visible
+from app.consultations.api import Consultation, Status
+from app.consultations.api import ResultsSchema
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
-from app.estates.services import (
-    buildings_with_stairwells, flat_label, flat_labels, get_estate, place_label)
-from app.paperballots import messages as paper_messages
-from app.paperballots import services as paper
-from app.rules import get_rule
+from app.estates.api import (
+    buildings_with_stairwells, flat_label, flat_labels, get_estate, place_label,
+)
+from app.paperballots.api import messages as paper_messages
+from app.paperballots.api import services as paper
+from app.rules.api import get_rule
 from app.web import messages
 from app.web.console import bp, committee_page
 from app.web.consultations.pages import option_order

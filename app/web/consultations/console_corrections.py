@@ -4,13 +4,13 @@ assisted ballot's fields). Voiding needs no answers and stays on the consultatio
 (console_work.js); both end in `objections.resolve_objection`, as the API does."""
 from flask import flash, redirect, render_template, request, url_for
 
-from app.auth.permissions import require_committee
-from app.cases import objections
-from app.consultations import services
-from app.consultations.answers import visible
-from app.consultations.models import ObjectionStatus, ResultObjection
+from app.auth.api import require_committee
+from app.cases.api import objections
+from app.consultations.api import services
+from app.consultations.api import visible
+from app.consultations.api import ObjectionStatus, ResultObjection
 from app.errors import Conflict, DomainError, InvalidInput
-from app.estates.services import get_estate, get_or_404
+from app.estates.api import get_estate, get_or_404
 from app.web import messages_work as messages
 from app.web.console import bp
 from app.web.forms import answers_from_form, check_csrf, field_name

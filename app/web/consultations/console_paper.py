@@ -8,15 +8,15 @@ JavaScript); console_paper.js only sends a photo as soon as it is taken.
 """
 from flask import flash, redirect, render_template, request, url_for
 
-from app.consultations import services as consultations
-from app.consultations.answers import visible
+from app.consultations.api import services as consultations
+from app.consultations.api import visible
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
-from app.estates.services import flat_labels, get_estate
-from app.paperballots import layout as sheet_layout
-from app.paperballots import messages
-from app.paperballots import services as paper
-from app.paperballots.models import ScanStatus
-from app.paperballots.routes import managed_scan
+from app.estates.api import flat_labels, get_estate
+from app.paperballots.api import layout as sheet_layout
+from app.paperballots.api import messages
+from app.paperballots.api import services as paper
+from app.paperballots.api import ScanStatus
+from app.paperballots.api import managed_scan
 from app.web.console import bp
 from app.web.forms import answers_from_form, check_csrf, field_name
 

@@ -6,17 +6,17 @@ a ballot is cast by `services.cast_ballot`, exactly as `PUT …/ballots/mine` do
 """
 from flask import flash, redirect, render_template, request, url_for
 
-from app.auth.routes import me_view
-from app.comanage import choices, notices
-from app.consultations import services
-from app.consultations.answers import visible
-from app.consultations.models import Consultation, Status
-from app.consultations.schemas import ResultsSchema
+from app.auth.api import me_view
+from app.comanage.api import choices, notices
+from app.consultations.api import services
+from app.consultations.api import visible
+from app.consultations.api import Consultation, Status
+from app.consultations.api import ResultsSchema
 from app.display import cents_yuan
-from app.elevators import services as elevators
+from app.elevators.api import services as elevators
 from app.errors import DomainError, InvalidInput, NotFound, Unauthorized
-from app.estates.services import flat_labels
-from app.rules import get_rule
+from app.estates.api import flat_labels
+from app.rules.api import get_rule
 from app.web import messages, messages_resident
 from app.web.forms import BallotForm, answers_from_form, field_name, load_form
 from app.web.routes import bp

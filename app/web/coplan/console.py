@@ -1,4 +1,4 @@
-"""Console and street pages of co-planning (issue 19).
+"""Console and street pages of co-planning.
 
 Console (the committee, staff): the estate's application and its submission; the plan's
 versions with what changed, comments to answer, a new version, its publicity; heritage flags
@@ -8,13 +8,13 @@ Pages read through the services the API uses; every change goes through the JSON
 """
 from flask import render_template
 
-from app.applications import reserve
-from app.applications import services as applications
-from app.auth.permissions import is_staff, require_staff, require_user
-from app.consultations.services import catalogue_items
-from app.plans import heritage
-from app.plans import services as plans
-from app.staff import services as staff
+from app.applications.api import reserve
+from app.applications.api import services as applications
+from app.auth.api import is_staff, require_staff, require_user
+from app.consultations.api import catalogue_items
+from app.plans.api import heritage
+from app.plans.api import services as plans
+from app.staff.api import services as staff
 from app.web.console import bp, committee_page
 from app.web.street.pages import bp as street_bp
 

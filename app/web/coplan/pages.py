@@ -1,16 +1,16 @@
-"""The resident pages of co-planning (issue 19): the estate's application for renovation with
+"""The resident pages of co-planning: the estate's application for renovation with
 each owned flat's support, and the plan (改造方案): its sections with residents' comments on
 a quoted passage and the answers, its items with heritage warnings, its publicity, and what
 changed since the version before. Read through the same services as the API; the forms call
 the JSON API (app.js's data-api forms, plan.js fills the quote from a selection)."""
 from flask import render_template, request
 
-from app.applications import services as applications
-from app.auth.permissions import require_member
+from app.applications.api import services as applications
+from app.auth.api import require_member
 from app.errors import NotFound
-from app.estates.models import Estate
-from app.estates.services import get_or_404
-from app.plans import services as plans
+from app.estates.api import Estate
+from app.estates.api import get_or_404
+from app.plans.api import services as plans
 from app.web.routes import bp
 
 

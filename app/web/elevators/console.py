@@ -5,14 +5,14 @@ Committee (and staff) only, like every console page; changes go through the API
 """
 from datetime import timedelta
 
-from app.consultations.models import Status
+from app.consultations.api import Status
 from app.db import utcnow
 from app.display import CHINA_TZ
-from app.elevators import consent, services
-from app.elevators.stages import ORDER, next_stage
+from app.elevators.api import consent, services
+from app.elevators.api import ORDER, next_stage
 from app.errors import NotFound
-from app.estates.services import buildings_with_stairwells
-from app.rules import publicity_days
+from app.estates.api import buildings_with_stairwells
+from app.rules.api import publicity_days
 from app.web import messages_elevators as messages
 from app.web.console import bp, committee_page
 from app.web.elevators.pages import progress_context, shares_or_reason

@@ -8,14 +8,14 @@ from decimal import Decimal
 
 from flask import render_template
 
-from app.auth.permissions import is_committee
-from app.consultations import services as consultations
-from app.consultations.answers import visible
-from app.elevators import consent, services
-from app.elevators.access import viewable_project
-from app.elevators.stages import ORDER
+from app.auth.api import is_committee
+from app.consultations.api import services as consultations
+from app.consultations.api import visible
+from app.elevators.api import consent, services
+from app.elevators.api import viewable_project
+from app.elevators.api import ORDER
 from app.errors import InvalidInput
-from app.estates.models import Relation
+from app.estates.api import Relation
 from app.web.forms import field_name
 from app.web.routes import bp
 

@@ -3,9 +3,9 @@ imports), an interrupted one with its 重新运行 button (a form post, as POST
 /api/v1/heavy-jobs/<id>/rerun), through app/heavyjobs' services."""
 from flask import flash, redirect, url_for
 
-from app.auth.permissions import require_committee
+from app.auth.api import require_committee
 from app.errors import Conflict
-from app.heavyjobs import messages, services
+from app.heavyjobs.api import messages, services
 from app.web.console import bp, committee_page
 from app.web.forms import check_csrf
 

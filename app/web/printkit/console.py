@@ -1,6 +1,6 @@
 """Console: the printed kit (打印材料), each PDF one tap away."""
-from app.printkit import messages as print_messages
-from app.printkit import services as printkit
+from app.printkit.api import messages as print_messages
+from app.printkit.api import services as printkit
 from app.web.console import bp, committee_page
 
 

@@ -9,19 +9,19 @@ API (the same calls a client makes), so the page shows exactly what the API answ
 """
 from flask import render_template
 
-from app.approvals import messages as approval_messages
-from app.approvals.services import approvals_of
-from app.coordination import messages as coordination_messages
-from app.coordination.services import meetings_of
-from app.green import messages as green_messages
-from app.green.services import checklist
-from app.auth.permissions import load_checked, require_committee, require_user
-from app.consultations import services as consultations
-from app.estates.services import buildings_with_stairwells, estate_flat_labels, get_estate
-from app.projects.messages import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
-from app.projects.evaluation import evaluation_of
-from app.projects.models import RenovationProject
-from app.rules.civil_code import RAISE_FUND, USE_FUND, item_label
+from app.approvals.api import messages as approval_messages
+from app.approvals.api import approvals_of
+from app.coordination.api import messages as coordination_messages
+from app.coordination.api import meetings_of
+from app.green.api import messages as green_messages
+from app.green.api import checklist
+from app.auth.api import load_checked, require_committee, require_user
+from app.consultations.api import services as consultations
+from app.estates.api import buildings_with_stairwells, estate_flat_labels, get_estate
+from app.projects.api import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
+from app.projects.api import evaluation_of
+from app.projects.api import RenovationProject
+from app.rules.api import RAISE_FUND, USE_FUND, item_label
 from app.web.console import bp, committee_page
 
 

@@ -6,18 +6,18 @@ project.js fills from the JSON API, except the sub-accounts, rendered from the s
 API route calls."""
 from flask import render_template, request
 
-from app.approvals import messages as approval_messages
-from app.approvals.services import approvals_of
-from app.coordination import messages as coordination_messages
-from app.coordination.services import meetings_of
-from app.green import messages as green_messages
-from app.green.services import checklist
-from app.auth.permissions import require_member, require_user
-from app.estates.models import Estate
-from app.estates.services import get_or_404
-from app.projects import fund
-from app.projects.evaluation import evaluation_of
-from app.projects.models import RenovationProject
+from app.approvals.api import messages as approval_messages
+from app.approvals.api import approvals_of
+from app.coordination.api import messages as coordination_messages
+from app.coordination.api import meetings_of
+from app.green.api import messages as green_messages
+from app.green.api import checklist
+from app.auth.api import require_member, require_user
+from app.estates.api import Estate
+from app.estates.api import get_or_404
+from app.projects.api import fund
+from app.projects.api import evaluation_of
+from app.projects.api import RenovationProject
 from app.web.routes import bp
 
 

@@ -2,13 +2,13 @@
 reach per estate, and the landing page of the SMS link (PUBLIC_BASE_URL/n/<token>)."""
 from flask import render_template, request
 
-from app.auth.permissions import is_staff, require_staff
-from app.consultations.access import managed
-from app.estates.services import get_estate
-from app.reach import messages as rm
-from app.reach.figures import estates_reach, reach_of
-from app.reach.services import budget_left, monthly_cap, notices_of
-from app.staff import services as staff
+from app.auth.api import is_staff, require_staff
+from app.consultations.api import managed
+from app.estates.api import get_estate
+from app.reach.api import messages as rm
+from app.reach.api import estates_reach, reach_of
+from app.reach.api import budget_left, monthly_cap, notices_of
+from app.staff.api import services as staff
 from app.web.console import bp as console_bp
 from app.web.routes import bp
 from app.web.street.pages import bp as street_bp

@@ -1,4 +1,4 @@
-/* Console, issue 19 (b): a content vote's budget cap, objections to its preliminary result
+/* Console of the works: a content vote's budget cap, objections to its preliminary result
    (询异) and their resolution; a project's items (status, progress, timeline), its weighted
    progress, the joint acceptance (联合验收) and what the next phase still lacks. Everything
    read from and changed through the JSON API; text set as text, never HTML. */

@@ -1,4 +1,4 @@
-/* Resident pages, issue 19 (b): a project's items with their status, progress and timeline,
+/* Resident pages of the works: a project's items with their status, progress and timeline,
    the project's progress weighted by cost and its joint acceptance; a closed vote's
    preliminary result: how my own flats are recorded, and an objection on one (询异).
    Read from and sent to the JSON API; text set as text, never HTML. */

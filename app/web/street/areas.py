@@ -5,12 +5,12 @@ post notices to the whole 片区 with their read counts.
 """
 from flask import render_template
 
-from app.auth.permissions import require_staff
-from app.comanage import areas, notices
-from app.comanage.messages import RESOURCE_KINDS
-from app.consultations import services as consultations
-from app.rules import get_rule
-from app.staff import services as staff
+from app.auth.api import require_staff
+from app.comanage.api import areas, notices
+from app.comanage.api import RESOURCE_KINDS
+from app.consultations.api import services as consultations
+from app.rules.api import get_rule
+from app.staff.api import services as staff
 from app.web.street.pages import bp
 
 

@@ -10,19 +10,19 @@ from datetime import timedelta
 
 from flask import Blueprint, current_app, render_template, request
 
-from app.approvals import messages as approval_messages
-from app.approvals.services import waiting_projects
-from app.auth import messages as auth_messages
-from app.coordination import messages as coordination_messages
-from app.coordination.services import overdue_tasks
-from app.auth.permissions import require_staff
-from app.auth.sms import outbox_counts
+from app.approvals.api import messages as approval_messages
+from app.approvals.api import waiting_projects
+from app.auth.api import messages as auth_messages
+from app.coordination.api import messages as coordination_messages
+from app.coordination.api import overdue_tasks
+from app.auth.api import require_staff
+from app.auth.api import outbox_counts
 from app.db import utcnow
 from app.errors import DomainError
-from app.jobs.runner import overview
-from app.projects.messages import PHASE_LABELS
-from app.staff import messages as staff_messages
-from app.staff import services
+from app.jobs.api import overview
+from app.projects.api import PHASE_LABELS
+from app.staff.api import messages as staff_messages
+from app.staff.api import services
 from app.web.pages import page_error
 
 #: the phase filter's value for estates with no project yet (未立项)

@@ -4,11 +4,11 @@ check and service as the API (app/sunlight/access.py, services.py). The case and
 show only the resident's own windows (app/web/sunlight.py) and link here."""
 from flask import render_template
 
-from app.auth.permissions import require_member
-from app.estates.models import Estate
-from app.estates.services import get_or_404
-from app.sunlight import services, text
-from app.sunlight.access import readable
+from app.auth.api import require_member
+from app.estates.api import Estate
+from app.estates.api import get_or_404
+from app.sunlight.api import services, text
+from app.sunlight.api import readable
 from app.web.routes import bp
 
 

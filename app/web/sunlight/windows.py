@@ -6,12 +6,12 @@ the JSON API (sunlight_form.js) like every other console change.
 """
 from flask import request
 
-from app.auth.permissions import current_user
-from app.cases import services as cases
-from app.elevators import services as elevators
+from app.auth.api import current_user
+from app.cases.api import services as cases
+from app.elevators.api import services as elevators
 from app.errors import NotFound
-from app.estates.services import estate_flat_labels
-from app.sunlight import charts, messages as sunlight_messages, services, text
+from app.estates.api import estate_flat_labels
+from app.sunlight.api import charts, messages as sunlight_messages, services, text
 from app.web.console import bp as console_bp, committee_page
 from app.web.routes import bp
 

@@ -1,0 +1,12 @@
+"""The front door of app.public: the one module other packages, the pages and the tests import.
+
+A plain list of re-exports. When another package needs a name from this domain, add
+it here and import it from here; `.importlinter` (contract `front-doors`, run by
+tests/test_layers.py) fails an import that reaches past this module.
+"""
+from app.public.charts import bar_chart
+from app.public.messages import SATISFACTION_HOW
+
+__all__ = [
+    "bar_chart", "SATISFACTION_HOW",
+]

@@ -1,0 +1,19 @@
+"""The front door of app.reach: the one module other packages, the pages and the tests import.
+
+A plain list of re-exports. When another package needs a name from this domain, add
+it here and import it from here; `.importlinter` (contract `front-doors`, run by
+tests/test_layers.py) fails an import that reaches past this module.
+"""
+from app.reach import messages, services
+from app.reach.figures import estates_reach, reach_of
+from app.reach.links import open_link, recipient_of, token_for
+from app.reach.models import EstateSmsBudget, Notice, NoticeRecipient, SmsBudgetMonth, SmsOptOut
+from app.reach.reminders import remind_closing
+from app.reach.services import budget_left, is_opted_out, monthly_cap, notices_of, send_notice
+
+__all__ = [
+    "budget_left", "estates_reach", "EstateSmsBudget", "is_opted_out", "messages",
+    "monthly_cap", "Notice", "NoticeRecipient", "notices_of", "open_link", "reach_of",
+    "recipient_of", "remind_closing", "send_notice", "services", "SmsBudgetMonth", "SmsOptOut",
+    "token_for",
+]
