@@ -5,7 +5,7 @@ it here and import it from here; `.importlinter` (contract `front-doors`, run by
 tests/test_layers.py) fails an import that reaches past this module.
 """
 from app.comanage import areas, choices, income, notices, rating
-from app.comanage.choices import MATTERS, NAMED_OPTIONS, start_decision
+from app.comanage.choices import MATTERS, named_matters, start_decision
 from app.comanage.income import add_entry
 from app.comanage.messages import (
     INCOME_CATEGORIES, MATTER_LABELS, NOTICE_KINDS, RESOURCE_KINDS, SPENDING_CATEGORIES,
@@ -21,7 +21,7 @@ from app.comanage.schemas import ResourceCommentInSchema
 
 __all__ = [
     "add_entry", "areas", "choices", "income", "INCOME_CATEGORIES", "latest_index", "mark_read",
-    "MATTER_LABELS", "MATTERS", "NAMED_OPTIONS", "Neighbourhood", "NeighbourhoodEstate",
+    "MATTER_LABELS", "MATTERS", "named_matters", "Neighbourhood", "NeighbourhoodEstate",
     "NeighbourhoodSurvey", "NeighbourhoodSurveyPart", "Notice", "NOTICE_KINDS", "NoticeRead",
     "notices", "post_notice", "PublicIncomeEntry", "rating", "RatingRound", "RESOURCE_KINDS",
     "ResourceComment", "ResourceCommentInSchema", "ResourceProposal", "ResourceVote",
