@@ -61,10 +61,10 @@ def load(estate_id: int) -> None:
     if applications_of(estate_id):
         return
     people = People(estate_id)
-    willingness_vote(people)
+    survey = willingness_vote(people)
     from app.demo import reach
 
-    reach.load(people)  # the vote announced to every owner, by SMS and in the app
+    reach.load(people, survey)  # the vote announced to every owner, by SMS and in the app
     elevator_consents(people)
     neighbours_case(people)
     project = renovation(people)
@@ -88,7 +88,7 @@ def items(*codes: str) -> list[dict]:
             for code in codes]
 
 
-def willingness_vote(people: People) -> None:
+def willingness_vote(people: People):
     """An open 改造意愿征询 over the estate: four owners have answered."""
     from app.consultations.api import cast_ballot, create_consultation, open_consultation
 
@@ -101,6 +101,7 @@ def willingness_vote(people: People) -> None:
                {"willing": "agree", "contribute": "willing", "join": ["supervision", "volunteer"]}]
     for (owner, owned), answer in zip(people.owners[:2] + people.owners[3:5], answers):
         cast_ballot(c, owner, owned.id, answer)
+    return c
 
 
 def elevator_consents(people: People) -> None:
