@@ -162,7 +162,7 @@ def _ledger_rows(server, workers, idle, estate_id: int, headers: dict) -> list[d
         rows = ledger_rows(buildings=tuple((f"{prefix}{n}号楼", 2) for n in range(1, 11)), floors=18, doors=4)
         return csv_bytes(rows), len(rows)
 
-    url = f"{server.url}/api/v1/estates/{estate_id}/flats/import"
+    url = f"{server.url}/api/v1/estates/{estate_id}/flats/import?id_number_consent=true"
     first, count = ledger("台账")
     with HealthProbe(server.url) as during:
         started = time.perf_counter()

@@ -54,7 +54,8 @@ def xlsx_file(rows) -> bytes:
 
 def timed_upload(url: str, estate_id: int, token: str, data: bytes, filename: str):
     started = time.perf_counter()
-    response = requests.post(f"{url}/api/v1/estates/{estate_id}/flats/import",
+    # the committee states it may process the file's ID numbers (a separate consent)
+    response = requests.post(f"{url}/api/v1/estates/{estate_id}/flats/import?id_number_consent=true",
                              headers={"Authorization": f"Bearer {token}"},
                              files={"file": (filename, data)}, timeout=300)
     elapsed = time.perf_counter() - started

@@ -133,7 +133,7 @@ def test_a_ledger_import_killed_mid_way(start_server, clone_database, backend):
     rows = ledger_rows(buildings=tuple((f"台账{n}号楼", 2) for n in range(1, 11)), floors=18, doors=4)
 
     def send(attempt):
-        post_quietly(f"{server.url}/api/v1/estates/{estate_id}/flats/import",
+        post_quietly(f"{server.url}/api/v1/estates/{estate_id}/flats/import?id_number_consent=true",
                      files={"file": ("ledger.csv", csv_bytes(rows))}, headers=bearer(token), timeout=300)
 
     try:

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from app.auth.api import SmsOutboxMessage
 from app.estates.api import FlatLink, LinkStatus
 from app.extensions import db
+from app.personal.api import NOTICE_VERSION
 from app.reach.api import token_for
 from app.reach.api import NoticeRecipient
 from tests.factories import auth, make_consultation, make_user
@@ -49,6 +50,12 @@ def test_the_link_leads_an_unregistered_owner_to_the_ballot_of_their_flats(clien
     assert signed.status_code == 201 and signed.json["path"] == f"/consultations/{c.id}"
     links = db.session.scalars(select(FlatLink).where(FlatLink.status == LinkStatus.verified)).all()
     assert len(links) == 2 and {link.via for link in links} == {"ledger"}
+    # a first sign-in: the processing rules are agreed to first, then the ballot opens
+    asked = client.get(f"/consultations/{c.id}")
+    assert asked.status_code == 302 and asked.location.startswith("/consent")
+    agreed = client.post("/consent", data={"answer": "agree", "version": NOTICE_VERSION, "csrf_token":
+                                           signed.json["csrf_token"], "next": f"/consultations/{c.id}"})
+    assert agreed.status_code == 302 and agreed.location == f"/consultations/{c.id}"
     ballot_page = client.get(f"/consultations/{c.id}")
     assert ballot_page.status_code == 200
 
