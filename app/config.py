@@ -236,8 +236,8 @@ class Config:
     MEDIA_MAX_PHOTOS_PER_POST = 9
     COMPLAINT_DUE_DAYS = int(os.environ.get("COMPLAINT_DUE_DAYS", "7"))
 
-    # Street office view: points per ranking factor, and when a publicity period is "long"
-    STAFF_RANKING_WEIGHTS = {"age": 30, "willingness": 40, "participation": 30}
+    # Street office view: when a publicity period is "long" (the ranking's weights are city
+    # data: <TEMPLATES_DIR>/rules/ranking/weights.yaml)
     LONG_PUBLICITY_GRACE_DAYS = int(os.environ.get("LONG_PUBLICITY_GRACE_DAYS", "10"))
     # 居民自愿申报: the share of the estate's flats whose owners must support an application
     # before the committee may submit it (an exact fraction, "以上": the bound itself passes)
@@ -290,6 +290,9 @@ class Config:
 
     # Consultation templates and decision rules shipped as data
     TEMPLATES_DIR = os.environ.get("TEMPLATES_DIR", str(ROOT / "consultation_templates"))
+    #: a city's own files, one at a time: a file here shadows the one with the same path in
+    #: TEMPLATES_DIR (e.g. rules/periods/publicity.yaml); unset: none
+    CITY_TEMPLATES_DIR = os.environ.get("CITY_TEMPLATES_DIR", "")
 
 
 class TestConfig(Config):

@@ -4,7 +4,9 @@ A plain list of re-exports. When another package needs a name from this domain, 
 it here and import it from here; `.importlinter` (contract `front-doors`, run by
 tests/test_layers.py) fails an import that reaches past this module.
 """
-from app.rules import all_rules, engine, get_rule, init_app, item_rule, messages, publicity_days
+from app.rules import (
+    all_rules, engine, get_rule, init_app, item_rule, messages, publicity_days, ranking_weights,
+)
 from app.rules.civil_code import (
     at_least_as_strict, item_label, ITEMS, law_rule, RAISE_FUND, USE_FUND,
 )
@@ -20,6 +22,6 @@ __all__ = [
     "all_rules", "area_text", "AT_LEAST", "at_least_as_strict", "count_flats", "DataFileError",
     "DECISION_LABELS", "engine", "evaluate", "FlatVote", "get_rule", "holds", "init_app",
     "item_label", "item_rule", "ITEMS", "law_rule", "load_file", "load_rules", "messages",
-    "missing", "MORE_THAN", "parse_fraction", "publicity_days", "RAISE_FUND", "Rule",
+    "missing", "MORE_THAN", "parse_fraction", "publicity_days", "RAISE_FUND", "ranking_weights", "Rule",
     "rule_view", "Tally", "Threshold", "USE_FUND", "yaml_files",
 ]

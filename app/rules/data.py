@@ -45,8 +45,35 @@ def load_file(path: Path, schema: Schema):
         raise DataFileError(f"{path}: {detail}") from error
 
 
-def yaml_files(directory: Path) -> list[Path]:
-    """The .yaml/.yml files directly in a folder, sorted by name for a stable order."""
+#: (the templates folder, the city's folder) while an app loads its data: see use_city_folder
+_city: tuple[Path, Path] | None = None
+
+
+def use_city_folder(base: Path, city: Path | None) -> None:
+    """A city changes one file at a time: a file of `city` shadows the file of `base` with the
+    same path inside it (rules/periods/publicity.yaml, catalogue/renovation.yaml, a template),
+    and a file only the city has is added; everything else is read from `base`. Set when an
+    app starts, before its data files are read."""
+    global _city
+    _city = (base.resolve(), city.resolve()) if city is not None else None
+
+
+def _yaml_in(directory: Path) -> list[Path]:
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()]
+
+
+def yaml_files(directory: Path) -> list[Path]:
+    """The .yaml/.yml files directly in a folder, the city's in place of the same-named ones
+    (use_city_folder), sorted by name for a stable order."""
+    files = {p.name: p for p in _yaml_in(directory)}
+    if _city is not None:
+        base, city = _city
+        try:
+            inside = directory.resolve().relative_to(base)
+        except ValueError:  # a folder outside the templates (a test's own): no city files
+            inside = None
+        if inside is not None:
+            files.update({p.name: p for p in _yaml_in(city / inside)})
+    return [files[name] for name in sorted(files)]

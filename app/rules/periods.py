@@ -1,4 +1,5 @@
-"""公示 periods as city data (`<TEMPLATES_DIR>/rules/periods/*.yaml`), validated at load time.
+"""City figures as data, validated at load time: 公示 periods (`<TEMPLATES_DIR>/rules/periods/`)
+and the street's ranking weights (`rules/ranking/`).
 
 Every period that counts days (a renovation plan's 公示, an elevator plan's 公示) is read
 from here by its name, so a city changes a period in one file, never in code.
@@ -32,3 +33,25 @@ def load_periods(directory: Path) -> dict[str, int]:
     if absent:
         raise DataFileError(f"{directory}: publicity_days: missing {absent}")
     return days
+
+
+#: the factors of the street's priority ranking (app/staff)
+RANKING_FACTORS = ("age", "willingness", "participation")
+
+
+class RankingSchema(BaseSchema):
+    weights = fields.Dict(keys=fields.String(validate=validate.OneOf(RANKING_FACTORS)),
+                          values=fields.Integer(strict=True, validate=validate.Range(min=0, max=100)),
+                          required=True)
+
+
+def load_ranking_weights(directory: Path) -> dict[str, int]:
+    """{factor: points} for the ranking; every factor given, in one file."""
+    files = yaml_files(directory)
+    if len(files) != 1:
+        raise DataFileError(f"{directory}: weights: one file expected, found {len(files)}")
+    weights = load_file(files[0], RankingSchema())["weights"]
+    absent = [name for name in RANKING_FACTORS if name not in weights]
+    if absent:
+        raise DataFileError(f"{files[0]}: weights: missing {absent}")
+    return weights

@@ -24,6 +24,7 @@ from app.estates.api import Building, Estate, Stairwell
 from app.extensions import db
 from app.projects.api import PHASE_LABELS
 from app.projects.api import Complaint, ComplaintStatus, RenovationProject
+from app.rules.api import ranking_weights
 from app.staff import messages
 
 WILLINGNESS_TEMPLATE = "willingness_survey"
@@ -111,7 +112,7 @@ def _points_text(points: Fraction) -> str:
 
 def rank_estates(estates: list[Estate]) -> list[dict]:
     """Estates with their factors and score, best first (ties: older first, then id)."""
-    weights = current_app.config["STAFF_RANKING_WEIGHTS"]
+    weights = ranking_weights()
     rows = []
     for estate in estates:
         willingness, participation, survey_id = willingness_factors(estate.id, weights)

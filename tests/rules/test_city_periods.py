@@ -1,6 +1,6 @@
-"""公示 days are city data (`rules/periods/`): a city that shows plans longer changes one file,
-and the renovation plan's 公示 and an elevator plan's default 公示 follow it."""
-import shutil
+"""公示 days are city data (`rules/periods/`): a city that shows plans longer puts its own copy
+of that one file in its CITY_TEMPLATES_DIR, and the renovation plan's 公示 and an elevator
+plan's default 公示 follow it."""
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,9 +17,10 @@ PERIODS_FILE = Path("rules") / "periods" / "publicity.yaml"
 
 
 def _city(target: Path, old: str, new: str) -> Path:
-    shutil.copytree(SHIPPED, target)
+    """A city folder holding only its own publicity.yaml (the shipped one, changed)."""
     path = target / PERIODS_FILE
-    text = path.read_text(encoding="utf-8")
+    path.parent.mkdir(parents=True)
+    text = (SHIPPED / PERIODS_FILE).read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
     return target
@@ -37,7 +38,7 @@ def longer_city(tmp_path_factory):
 
 @pytest.fixture
 def config_overrides(longer_city):
-    return {"TEMPLATES_DIR": str(longer_city)}
+    return {"CITY_TEMPLATES_DIR": str(longer_city)}
 
 
 def test_a_plans_publicity_lasts_the_citys_days(app, estate, committee):
@@ -74,5 +75,6 @@ def test_an_elevator_plan_takes_the_citys_days_unless_the_committee_chooses(app)
 def test_a_bad_period_stops_start_up_naming_the_file(tmp_path, old, new, named):
     city = _city(tmp_path / "templates", old, new)
     with pytest.raises(DataFileError) as error:
-        create_app(type("C", (TestConfig,), {"TEMPLATES_DIR": str(city)}))
+        create_app(type("C", (TestConfig,), {"CITY_TEMPLATES_DIR": str(city)}))
+    assert str(city / PERIODS_FILE) in str(error.value)
     assert named in str(error.value), str(error.value)
