@@ -14,9 +14,10 @@ from app.elevators.shares import (
     CostPlan, FlatArea, largest_remainder, parse_cap, parse_coefficients, parse_compensation,
     split_costs,
 )
-from app.elevators.stages import GuardFacts, next_stage, ORDER, refusal, Stage
+from app.elevators.stages import ELEVATOR, GuardFacts, next_stage, ORDER, refusal, Stage
 
 __all__ = [
+    "ELEVATOR",
     "can_view", "consent", "CostPlan", "create_project", "ElevatorProject", "FlatArea",
     "GuardFacts", "largest_remainder", "next_stage", "Objection", "ObjectionStatus", "ORDER",
     "parse_cap", "parse_coefficients", "parse_compensation", "projects_of", "refusal",

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from app.display import china_time
 from app.elevators import messages
+from app.pipeline import Pipeline
 
 MAX_ROOMS_LISTED = 10
 
@@ -33,8 +34,7 @@ ORDER = list(Stage)
 
 
 def next_stage(stage: Stage) -> Stage | None:
-    index = ORDER.index(stage)
-    return ORDER[index + 1] if index + 1 < len(ORDER) else None
+    return ELEVATOR.next(stage)
 
 
 @dataclass(frozen=True)
@@ -99,12 +99,12 @@ def _agreeing_flats_signed(facts: GuardFacts) -> Refusal | None:
                    messages.GUARD_UNSIGNED.format(count=len(rooms), rooms=listed))
 
 
-#: the guards on entering each stage, checked in this order
-GUARDS = {
+#: an added elevator's stages and the guards on entering each, checked in this order
+ELEVATOR = Pipeline("elevator", tuple(Stage), {
     Stage.publicity: (_consent_passed,),
     Stage.signing: (_publicity_elapsed, _objections_handled),
     Stage.permit: (_agreeing_flats_signed,),
-}
+})
 
 
 def refusal(current: Stage, to: Stage, facts: GuardFacts) -> Refusal | None:
@@ -115,8 +115,4 @@ def refusal(current: Stage, to: Stage, facts: GuardFacts) -> Refusal | None:
     if to != expected:
         return Refusal("next_stage", messages.WRONG_STAGE.format(
             current=current.label, next=expected.label))
-    for guard in GUARDS.get(to, ()):
-        refused = guard(facts)
-        if refused is not None:
-            return refused
-    return None
+    return ELEVATOR.first_refusal(to, facts)

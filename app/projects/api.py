@@ -8,7 +8,7 @@ from app.projects import fund, messages, services, supervision, work
 from app.projects.evaluation import evaluation_of, satisfaction_index, start_evaluation
 from app.projects.fund import add_fund_entry, fund_balance_cents
 from app.projects.fund_schemas import FundEntryInSchema
-from app.projects.guards import register_guard, unregister_guard
+from app.projects.guards import RENOVATION, register_guard, unregister_guard
 from app.projects.messages import (
     COMPLAINT_STATUS_LABELS, FUND_KIND_LABELS, FUND_SHARE_LABELS, ITEM_STATUS_LABELS,
     PHASE_LABELS, SOURCE_LABELS,
@@ -29,6 +29,7 @@ from app.projects.supervision import answer_report
 from app.projects.work import progress_view, record_acceptance, update_item
 
 __all__ = [
+    "RENOVATION",
     "AcceptanceSignature", "add_fund_entry", "advance", "answer_report", "Complaint",
     "COMPLAINT_STATUS_LABELS", "ComplaintStatus", "create_project", "evaluation_of",
     "file_complaint", "FollowUpItem", "fund", "fund_balance_cents", "FUND_KIND_LABELS",

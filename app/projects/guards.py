@@ -24,22 +24,19 @@ from sqlalchemy import select
 from app.errors import Conflict
 from app.extensions import db
 from app.projects import messages
+from app.pipeline import Pipeline
 from app.projects.models import ItemStatus, JointAcceptance, Phase, RenovationProject
 
 Guard = Callable[[RenovationProject, datetime], "str | None"]
 
-#: extra guards other domains register, per phase entered
-EXTRA_GUARDS: dict[Phase, list[Guard]] = {phase: [] for phase in Phase}
-
 
 def register_guard(phase: Phase, guard: Guard) -> Guard:
     """Add a guard for entering `phase`; returns it so a test can remove it again."""
-    EXTRA_GUARDS[phase].append(guard)
-    return guard
+    return RENOVATION.register(phase, guard)
 
 
 def unregister_guard(phase: Phase, guard: Guard) -> None:
-    EXTRA_GUARDS[phase].remove(guard)
+    RENOVATION.unregister(phase, guard)
 
 
 def _content_vote(project: RenovationProject, now) -> str | None:
@@ -98,13 +95,12 @@ def _evaluation_ended(project: RenovationProject, now) -> str | None:
     return None
 
 
-BUILT_IN: dict[Phase, list[Guard]] = {
-    Phase.co_plan: [],
-    Phase.co_build: [_content_vote, _plan_shown, _heritage_reviewed],
-    Phase.co_manage: [_items_done, _acceptance],
-    Phase.co_evaluate: [],
-    Phase.co_share: [_evaluation_ended],
-}
+#: a renovation project's phases and the guards on entering each (every reason is named)
+RENOVATION = Pipeline("renovation", tuple(Phase), {
+    Phase.co_build: (_content_vote, _plan_shown, _heritage_reviewed),
+    Phase.co_manage: (_items_done, _acceptance),
+    Phase.co_share: (_evaluation_ended,),
+})
 
 
 def require_phase(project: RenovationProject, action: str, *allowed: Phase) -> None:
@@ -117,5 +113,4 @@ def require_phase(project: RenovationProject, action: str, *allowed: Phase) -> N
 
 def missing_for(project: RenovationProject, phase: Phase, now: datetime) -> list[str]:
     """Every reason entering `phase` is refused now (empty: it may go ahead)."""
-    reasons = [guard(project, now) for guard in BUILT_IN[phase] + EXTRA_GUARDS[phase]]
-    return [reason for reason in reasons if reason]
+    return RENOVATION.refusals(phase, project, now)

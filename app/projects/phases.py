@@ -11,21 +11,21 @@ from app.errors import Conflict, GuardFailed
 from app.extensions import db
 from app.projects import messages
 from app.projects.evaluation import start_evaluation
-from app.projects.guards import missing_for
-from app.projects.models import PHASE_ORDER, Phase, PhaseChange, RenovationProject
+from app.projects.guards import RENOVATION, missing_for
+from app.projects.models import Phase, PhaseChange, RenovationProject
 from app.unit_of_work import unit
 
 
 def next_phase(project: RenovationProject) -> Phase:
-    index = PHASE_ORDER.index(project.phase)
-    if index == len(PHASE_ORDER) - 1:
+    following = RENOVATION.next(project.phase)
+    if following is None:
         raise Conflict(messages.PHASE_LAST, code="phase_last")
-    return PHASE_ORDER[index + 1]
+    return following
 
 
 def refusals(project: RenovationProject, now: datetime | None = None) -> list[str]:
     """What entering the next phase still lacks (empty: it may go ahead; [] in the last phase)."""
-    if project.phase == PHASE_ORDER[-1]:
+    if RENOVATION.next(project.phase) is None:
         return []
     return missing_for(project, next_phase(project), now or utcnow())
 
@@ -47,11 +47,10 @@ def advance(project: RenovationProject, to: Phase, actor_id: int,
     if missing:
         raise GuardFailed(messages.PHASE_REFUSED.format(phase=label, reasons="；".join(missing)),
                           fields={"to": "；".join(missing)})
-    evaluation = None
     if to == Phase.co_evaluate:
-        evaluation = _open_evaluation(project, evaluation_closes_at, actor_id)
+        _open_evaluation(project, evaluation_closes_at, actor_id)
     if to == Phase.co_share:
-        evaluation = _publish_evaluation(project, actor_id)
+        _publish_evaluation(project, actor_id)
     project.phase = to
     db.session.add(PhaseChange(project_id=project.id, estate_id=project.estate_id, phase=to,
                                actor_id=actor_id))
