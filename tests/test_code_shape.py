@@ -120,3 +120,12 @@ def test_pages_load_themselves_again_only_through_gz_reload():
     direct = sorted(name(p) for p in static.glob("*.js")
                     if p.name != "app.js" and "location.reload(" in p.read_text(encoding="utf-8"))
     assert not direct, "reload through GZ.reload:\n" + "\n".join(direct)
+
+
+def test_no_issue_numbers_in_the_code():
+    """A comment says why, not which ticket asked for it: the code outlives the tracker."""
+    tagged = [f"{path.relative_to(APP.parent)}:{n}" for path in sorted(APP.rglob("*"))
+              if path.suffix in (".py", ".html", ".js", ".css") and "vendor" not in path.parts
+              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r"\b[Ii]ssue \d+", line)]
+    assert tagged == []

@@ -89,7 +89,7 @@ def _upsert_sql(postgresql: bool, proxy: bool, entered: bool):
     On PostgreSQL the same statement also writes the rest of the ballot (`_REST`): a first
     version's answers, the version and the audit entry, in data-modifying CTEs that each
     read the upsert's row, so nothing else is written when it writes nothing. A first
-    ballot is then one round trip and a commit, a changed one two (issue 24). SQLite has no
+    ballot is then one round trip and a commit, a changed one two. SQLite has no
     such CTEs: there `_write_rest` sends the same writes one by one.
 
     Written as text, one per dialect (PostgreSQL or SQLite) and rank: SQLAlchemy compiles a dialect's

@@ -1,4 +1,4 @@
-"""Owners verified against the register (issue 33 item 4): name, ID number and 不动产权证号
+"""Owners verified against the register: name, ID number and 不动产权证号
 matched against the ledger; a change of owner (a sale) recorded by the committee.
 
 ID numbers are checked with their GB 11643 check digit and only ever compared as keyed

@@ -1,4 +1,4 @@
-"""Console pages of 共管 (issue 20): start the owners' decisions (rules, the committee
+"""Console pages of 共管: start the owners' decisions (rules, the committee
 election with its candidates and seats, the management model, the property company, a
 public income use) and read who is chosen; open each quarter's property service rating;
 keep the public income ledger; post notices and explainers and see how many read them.

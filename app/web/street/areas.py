@@ -1,4 +1,4 @@
-"""The street office's 片区 pages (issue 20): group estates of the street into a 片区, open a
+"""The street office's 片区 pages: group estates of the street into a 片区, open a
 survey in all of them at once and read its figures summed (each estate's flats once),
 register spare premises and land and read the residents' proposals, votes and comments, and
 post notices to the whole 片区 with their read counts.
