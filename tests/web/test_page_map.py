@@ -249,6 +249,7 @@ COMMITTEE_OR_STAFF = {
     "POST /api/v1/estates/{estate_id}/joint-meetings", "POST /api/v1/joint-meetings/{meeting_id}/tasks",
     "PUT /api/v1/responsibility-tasks/{task_id}", "GET /api/v1/staff/overdue-tasks",
     "POST /api/v1/applications/{application_id}/submit", "POST /api/v1/applications/{application_id}/reserve",
+    "POST /api/v1/applications/{application_id}/paper-supports",
     "GET /api/v1/staff/reserve", "GET /api/v1/annual-plans", "POST /api/v1/annual-plans",
     "GET /api/v1/annual-plans/{plan_id}", "POST /api/v1/annual-plans/{plan_id}/entries",
     "POST /api/v1/estates/{estate_id}/plan-versions", "POST /api/v1/plan-versions/{version_id}/publicity",

@@ -170,6 +170,7 @@ CONSOLE_PAGES = {
     ("POST", "/api/v1/projects/{project_id}/approvals/{kind}/document"): (T + "_approvals.html", ['data-api="/api/v1/projects/{{ project.id }}/approvals/{{ a.kind }}/document"']),
     # co-planning (issue 19): the application, the reserve and annual plans, the plan, heritage
     ("POST", "/api/v1/applications/{application_id}/submit"): (T + "coplan_application.html", ['data-api="/api/v1/applications/{{ application.id }}/submit"']),
+    ("POST", "/api/v1/applications/{application_id}/paper-supports"): (T + "coplan_application.html", ['data-api="/api/v1/applications/{{ application.id }}/paper-supports"']),
     ("POST", "/api/v1/applications/{application_id}/reserve"): (RESERVE, ['data-json-api="/api/v1/applications/{{ row.application.id }}/reserve"']),
     ("GET", "/api/v1/staff/reserve"): (WEB + "coplan/console.py", ["staff.ranked_reserve()"]),
     ("GET", "/api/v1/annual-plans"): (WEB + "coplan/console.py", ["reserve.list_plans()"]),
