@@ -53,6 +53,8 @@ RESIDENT_PAGES = {
         "app/web/routes.py", "case_views.case_view(", "app/cases/routes.py", "views.case_view("),
     "GET /api/v1/cases/{case_id}/meetings": Rendered(
         T + "case.html", "case.meetings", "app/cases/views.py", "meetings_of(case)"),
+    "GET /api/v1/case-meetings/{meeting_id}/sign-ins": Rendered(
+        "app/web/routes.py", "sign_ins.attendance_by_meeting(", "app/cases/routes.py", "sign_ins.attendance(meeting)"),
     "GET /api/v1/cases/{case_id}/posts": Rendered(
         "app/web/routes.py", "cases.posts_of(", "app/cases/routes.py", "services.posts_of("),
     "POST /api/v1/cases/{case_id}/posts": S + "case.js",
@@ -213,6 +215,7 @@ COMMITTEE_OR_STAFF = {
     "POST /api/v1/cases/{case_id}/close", "POST /api/v1/cases/{case_id}/lock",
     "POST /api/v1/cases/{case_id}/unlock", "POST /api/v1/cases/{case_id}/meetings",
     "POST /api/v1/cases/{case_id}/scheduled-meetings", "POST /api/v1/case-meetings/{meeting_id}/minutes",
+    "POST /api/v1/case-meetings/{meeting_id}/sign-ins",
     "POST /api/v1/supervision-reports/{report_id}/answer",
     "GET /api/v1/cases/{case_id}/reports", "POST /api/v1/cases/{case_id}/resolution",
     "POST /api/v1/posts/{post_id}/hide", "POST /api/v1/posts/{post_id}/unhide",
