@@ -31,6 +31,8 @@ FAMILIES = [
 #: tables keyed by a family's states on purpose holding other text (sentences)
 PENDING_TABLES: set[str] = {
     "app.projects.messages.FUND_VERBS",  # the verb of a sentence: 将按面积支出 … 元
+    # how an application's support came: a signed support sheet (纸质) is no ballot (纸质票)
+    "app.applications.messages.SUPPORT_CHANNEL_LABELS",
 }
 
 

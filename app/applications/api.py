@@ -4,11 +4,11 @@ A plain list of re-exports. When another package needs a name from this domain, 
 it here and import it from here; `.importlinter` (contract `front-doors`, run by
 tests/test_layers.py) fails an import that reaches past this module.
 """
-from app.applications import reserve, services
+from app.applications import paper, reserve, services
 from app.applications.messages import STATUS_LABELS
 from app.applications.models import (
     AnnualPlan, AnnualPlanEntry, Application, ApplicationStatus, ApplicationSupport,
-    ReserveEntry, SupportBasis,
+    ReserveEntry, SupportBasis, SupportChannel,
 )
 from app.applications.reserve import reserve_entries
 from app.applications.services import (
@@ -16,8 +16,8 @@ from app.applications.services import (
 )
 
 __all__ = [
-    "add_support", "AnnualPlan", "AnnualPlanEntry", "Application", "applications_of",
+    "add_support", "AnnualPlan", "paper", "AnnualPlanEntry", "Application", "applications_of",
     "ApplicationStatus", "ApplicationSupport", "live_application", "reserve", "reserve_entries",
     "ReserveEntry", "services", "start_application", "STATUS_LABELS", "support_of",
-    "SupportBasis",
+    "SupportBasis", "SupportChannel",
 ]

@@ -3,7 +3,7 @@ applied estates; a year's plan within what the budget can bear."""
 import enum
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Enum, ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy import BigInteger, CheckConstraint, Enum, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.db import UTCDateTime, utcnow
@@ -19,6 +19,12 @@ class SupportBasis(str, enum.Enum):
     """What an application's threshold counts (its rule, kept from the day it started)."""
     flats = "flats"  # 户: every flat counts, an owner of two flats twice
     owners = "owners"  # 业主: heads, an owner of several flats once (民法典 headcount)
+
+
+class SupportChannel(str, enum.Enum):
+    """How a flat's support came: its owner online, or a signed sheet the committee entered."""
+    online = "online"  # 网上
+    paper = "paper"  # 纸质 (entered by the committee with a photo of the sheet)
 
 
 class Application(db.Model):
@@ -59,15 +65,28 @@ class ApplicationSupport(db.Model):
     """One flat's support for an application, given by its verified owner."""
 
     __tablename__ = "application_supports"
-    # one support per flat: the database decides, however many taps arrive at once
-    __table_args__ = (UniqueConstraint("application_id", "flat_id"),)
+    # one support per flat: the database decides, however many taps (or entries) arrive at
+    # once; an online support is its owner's, a paper one has who entered it and the photo
+    __table_args__ = (
+        UniqueConstraint("application_id", "flat_id"),
+        CheckConstraint("(channel = 'online' AND user_id IS NOT NULL) OR (channel = 'paper' "
+                        "AND entered_by_id IS NOT NULL AND evidence IS NOT NULL)", name="support_has_author"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
     flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    #: the owner who supported online (none for a paper sheet)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    channel: Mapped[SupportChannel] = mapped_column(
+        Enum(SupportChannel, native_enum=False, length=10), default=SupportChannel.online,
+        server_default=SupportChannel.online.value)
+    #: the committee member who entered a paper support
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: the media key of the signed sheet's photo
+    evidence: Mapped[str | None] = mapped_column(String(200))
 
 
 class ReserveEntry(db.Model):

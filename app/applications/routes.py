@@ -3,10 +3,11 @@ and the annual plans (the ranked reserve is read at GET /api/v1/staff/reserve)."
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.applications import reserve, services
+from app.applications import paper, reserve, services
 from app.applications.models import Application
 from app.applications.schemas import (
-    AnnualPlanInSchema, AnnualPlanSchema, ApplicationInSchema, ApplicationSchema, PlanEntryInSchema,
+    AnnualPlanInSchema, AnnualPlanSchema, ApplicationInSchema, ApplicationSchema, PaperSupportFileSchema,
+    PaperSupportFormSchema, PlanEntryInSchema,
     ReserveEntrySchema, ReserveInSchema, SupportInSchema, SupportSchema)
 from app.auth.api import load_checked, require_committee, require_member, require_staff
 
@@ -48,6 +49,18 @@ class ApplicationSupports(MethodView):
         """A verified owner supports the application for their flat (once per flat)."""
         application, user = load_checked(Application, application_id)
         return services.add_support(application, data["flat_id"], user.id)
+
+
+@blp.route("/applications/<int:application_id>/paper-supports")
+class ApplicationPaperSupports(MethodView):
+    @blp.arguments(PaperSupportFormSchema, location="form")
+    @blp.arguments(PaperSupportFileSchema, location="files")
+    @blp.response(201, SupportSchema)
+    def post(self, form, files, application_id):
+        """The committee enters a flat's support from a signed sheet, with its photo (纸质);
+        refused (409) when the flat supports already, saying when and how."""
+        application, user = load_checked(Application, application_id, require_committee)
+        return paper.enter_paper_support(application, form["flat_id"], user.id, files["photo"].read())
 
 
 @blp.route("/applications/<int:application_id>/submit")

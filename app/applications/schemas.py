@@ -1,3 +1,5 @@
+from flask_smorest.fields import Upload
+
 from app.schemas import BaseSchema, fields, validate
 
 MAX_CENTS = 10**13  # a hundred billion yuan: anything above is a typo
@@ -29,6 +31,17 @@ class SupportFlatSchema(BaseSchema):
     flat_id = fields.Integer()
     label = fields.String()
     supported = fields.Boolean()
+    channel = fields.String(allow_none=True, metadata={"description": "online (网上) or paper (纸质)"})
+    how = fields.String(allow_none=True, metadata={"description": "when and how the flat supported"})
+
+
+class PaperSupportFormSchema(BaseSchema):
+    """A support from a signed sheet (multipart form: the flat, and the sheet's photo)."""
+    flat_id = fields.Integer(required=True)
+
+
+class PaperSupportFileSchema(BaseSchema):
+    photo = Upload(required=True, metadata={"description": "a photo of the signed support sheet"})
 
 
 class ApplicationSchema(BaseSchema):
@@ -48,6 +61,10 @@ class SupportSchema(BaseSchema):
     application_id = fields.Integer()
     flat_id = fields.Integer()
     created_at = fields.DateTime()
+    channel = fields.Function(lambda support: support.channel.value,
+                              metadata={"description": "online (网上) or paper (纸质)"})
+    entered_by_id = fields.Integer(allow_none=True)
+    evidence = fields.String(allow_none=True, metadata={"description": "the sheet's photo (media key)"})
 
 
 class ReserveInSchema(BaseSchema):

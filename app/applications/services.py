@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 from app.display import percent as display_percent
 from app.applications import messages
 from app.applications.models import Application, ApplicationStatus, ApplicationSupport, SupportBasis
+from app.applications.slots import how_supported, open_for_support
 from app.audit.api import record
 from app.consultations.api import head_of
 from app.db import add_once, lock_row, utcnow
-from app.errors import Conflict, Forbidden, InvalidInput, NotFound
+from app.errors import Conflict, Forbidden, NotFound
 from app.estates.api import Flat, FlatLink, LinkStatus, Relation
 from app.estates.api import flat_labels, is_verified_owner
 from app.extensions import db
@@ -117,15 +118,10 @@ def start_application(estate_id: int, reason: str, actor_id: int) -> Application
 def add_support(application: Application, flat_id: int, user_id: int) -> ApplicationSupport:
     """The flat's verified owner supports the application; one support per flat."""
     flat = db.session.get(Flat, flat_id)
-    if flat is None or flat.estate_id != application.estate_id:
-        raise InvalidInput(messages.FLAT_NOT_HERE, fields={"flat_id": messages.FLAT_NOT_HERE})
-    if not is_verified_owner(user_id, flat_id):
+    if flat is not None and flat.estate_id == application.estate_id \
+            and not is_verified_owner(user_id, flat_id):
         raise Forbidden(messages.NOT_OWNER)
-    # the submission's lock: a support waits for a submission under way, then sees it
-    lock_row(db.session, Application, application.id)
-    db.session.refresh(application)
-    if application.status != ApplicationStatus.collecting:
-        raise Conflict(messages.NOT_COLLECTING, code="not_collecting")
+    open_for_support(application, flat_id)
     support = ApplicationSupport(estate_id=application.estate_id, application_id=application.id,
                                  flat_id=flat_id, user_id=user_id)
     add_once(db.session, support, Conflict(messages.ALREADY_SUPPORTED, code="already_supported"))
@@ -168,11 +164,13 @@ def my_flats(application: Application, user_id: int) -> list[dict]:
     owned = list(db.session.scalars(select(FlatLink.flat_id).where(
         FlatLink.user_id == user_id, FlatLink.estate_id == application.estate_id,
         FlatLink.relation == Relation.owner, FlatLink.status == LinkStatus.verified)))
-    supporting = set(db.session.scalars(select(ApplicationSupport.flat_id).where(
+    supporting = {s.flat_id: s for s in db.session.scalars(select(ApplicationSupport).where(
         ApplicationSupport.application_id == application.id,
-        ApplicationSupport.flat_id.in_(owned)))) if owned else set()
+        ApplicationSupport.flat_id.in_(owned)))} if owned else {}
     labels = flat_labels(owned)
-    return [{"flat_id": flat_id, "label": labels[flat_id], "supported": flat_id in supporting}
+    return [{"flat_id": flat_id, "label": labels[flat_id], "supported": flat_id in supporting,
+             "channel": supporting[flat_id].channel.value if flat_id in supporting else None,
+             "how": how_supported(supporting[flat_id]) if flat_id in supporting else None}
             for flat_id in sorted(owned)]
 
 

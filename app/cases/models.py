@@ -285,3 +285,22 @@ class Meeting(db.Model):
 
     def __repr__(self):
         return f"<Meeting {self.id} case={self.case_id} {self.held_at:%Y-%m-%d}>"
+
+
+class MeetingSignIn(db.Model):
+    """A flat present at a meeting, as its people signed the printed sign-in sheet (纸质),
+    entered by the committee with the sheet's photo; each flat once per meeting."""
+
+    __tablename__ = "case_meeting_sign_ins"
+    __table_args__ = (UniqueConstraint("meeting_id", "flat_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("case_meetings.id"), index=True)
+    flat_id: Mapped[int] = mapped_column(ForeignKey("flats.id"))
+    #: paper: the printed sheet (there is no online sign-in: the sheet is the attendance record)
+    channel: Mapped[str] = mapped_column(String(10), default="paper", server_default="paper")
+    entered_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    #: the media key of the signed sheet's photo
+    evidence: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

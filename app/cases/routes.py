@@ -5,11 +5,11 @@ from flask_smorest import Blueprint
 from app.auth.api import (
     is_moderator, load_checked, require_committee, require_member, require_moderator,
 )
-from app.cases import meetings, resolution, services, views
+from app.cases import meetings, resolution, services, sign_ins, views
 from app.cases.models import Case, Meeting, Post
 from app.cases.schemas import (
     CaseCloseInSchema, CaseInSchema, CaseListQuery, CaseMeetingInSchema, CaseMeetingScheduleInSchema,
-    CaseMeetingSchema, CaseMinutesInSchema,
+    AttendanceSchema, CaseMeetingSchema, CaseMinutesInSchema, SignInFileSchema, SignInFormSchema,
     CaseModerationSchema, CaseOptionalReasonSchema, CasePostEditSchema, CasePostInSchema,
     CasePostSchema, CaseReasonSchema, CaseResolutionInSchema, CaseSchema, CaseSummarySchema,
     PostReportModeratorSchema, PostReportSchema, PostRevisionSchema)
@@ -212,6 +212,24 @@ class CaseMeetingMinutes(MethodView):
         """Record a scheduled meeting's minutes and attendance once it was held (committee)."""
         meeting, user = load_checked(Meeting, meeting_id, require_committee)
         return meetings.record_minutes(meeting, user.id, **data)
+
+
+@blp.route("/case-meetings/<int:meeting_id>/sign-ins")
+class CaseMeetingSignIns(MethodView):
+    @blp.response(200, AttendanceSchema)
+    def get(self, meeting_id):
+        """Who came: how many flats signed in on paper and online, rooms masked (members)."""
+        meeting, _ = load_checked(Meeting, meeting_id)
+        return sign_ins.attendance(meeting)
+
+    @blp.arguments(SignInFormSchema, location="form")
+    @blp.arguments(SignInFileSchema, location="files")
+    @blp.response(201, AttendanceSchema)
+    def post(self, form, files, meeting_id):
+        """Record the flats that signed the printed sign-in sheet, with its photo (committee);
+        their people are told they were recorded as present."""
+        meeting, user = load_checked(Meeting, meeting_id, require_committee)
+        return sign_ins.record_paper_sign_ins(meeting, form["flat_ids"], user.id, files["photo"].read())
 
 
 @blp.route("/cases/<int:case_id>/resolution")

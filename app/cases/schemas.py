@@ -1,4 +1,6 @@
 """Input and output shapes of cases (一事一议)."""
+from flask_smorest.fields import Upload
+
 from app.cases import messages
 from app.cases.models import CaseStatus, PartyRole
 from app.schemas import BaseSchema, ValidationError, fields, validate
@@ -224,3 +226,21 @@ class CaseSchema(CaseSummarySchema):
     resolution = fields.Nested(CaseResolutionSchema, allow_none=True)
     outcome = fields.Nested(CaseOutcomeSchema, allow_none=True)
     post_count = fields.Integer()
+
+
+class SignInFormSchema(BaseSchema):
+    """The flats that signed the printed sign-in sheet (multipart form, one flat_ids per flat)."""
+    flat_ids = fields.List(fields.Integer(), required=True)
+
+
+class SignInFileSchema(BaseSchema):
+    photo = Upload(required=True, metadata={"description": "a photo of the signed sign-in sheet"})
+
+
+class AttendanceSchema(BaseSchema):
+    meeting_id = fields.Integer()
+    total = fields.Integer()
+    paper = fields.Integer(metadata={"description": "flats signed in on the paper sheet"})
+    online = fields.Integer(metadata={"description": "flats signed in online (none: no online sign-in)"})
+    summary = fields.String()
+    flats = fields.List(fields.String(), metadata={"description": "the flats present, rooms masked"})

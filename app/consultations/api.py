@@ -11,7 +11,7 @@ from app.consultations.access import (
 )
 from app.consultations.answers import visible
 from app.consultations.ballots import cast_assisted_ballot, cast_ballot, has_ballot, receipts
-from app.consultations.cast_by import cast_by
+from app.consultations.cast_by import cast_by, names
 from app.consultations.choice import ChoiceResult
 from app.consultations.electorate import rebase
 from app.consultations.lifecycle import (
@@ -42,7 +42,7 @@ __all__ = [
     "ConsultationFlat", "CORRECTION_ACTIONS", "create_consultation", "explain", "explain_means",
     "exports", "FlatProxy", "flats_in_scope", "get_consultation", "get_template", "has_ballot",
     "head_of", "in_period", "index_0_100", "ITEM_OPTIONS", "ItemOutcome", "latest_finished",
-    "managed", "messages", "objections_of", "ObjectionStatus", "open_consultation", "Outcome",
+    "managed", "messages", "names", "objections_of", "ObjectionStatus", "open_consultation", "Outcome",
     "preliminary_until", "publish_consultation", "rebase", "ReceiptOutSchema", "receipts",
     "result_kind", "ResultObjection", "results", "results_of", "ResultsSchema", "SCALE_MAX",
     "scope_condition", "services", "Status", "STATUS_LABELS", "type_of", "visible", "VOID",

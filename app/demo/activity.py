@@ -279,13 +279,16 @@ def finished_and_evaluated(people: People) -> None:
 
 
 def application(people: People) -> None:
-    """The residents' application for renovation, supported by six flats so far."""
-    from app.applications.api import add_support, start_application
+    """The residents' application for renovation, supported by six flats online so far and
+    one on paper (an elderly owner signed the sheet; the committee entered it with its photo)."""
+    from app.applications.api import add_support, paper, start_application
 
     starter = people.owners[0][0]
     application_ = start_application(people.estate_id, "管线老化，屋面漏水，楼道没有照明。", starter.id)
     for owner, owned in people.owners + [(people.owners[-1][0], people.second_flat)]:
         add_support(application_, owned.id, owner.id)
+    paper.enter_paper_support(application_, flat(people.estate_id, "1号楼", "1单元", "102").id,
+                              people.committee.id, photo((60, 60, 160)))
 
 
 SECTIONS = [{"key": "roof", "title": "屋面", "body": "三栋楼屋面重做防水，更换落水管。"},

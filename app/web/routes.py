@@ -12,6 +12,7 @@ from app.auth.api import tickets, wechat
 from app.auth.api import current_user, is_moderator, load_checked, login_session, require_user
 from app.auth.api import safe_next
 from app.cases.api import services as cases
+from app.cases.api import sign_ins
 from app.cases.api import views as case_views
 from app.cases.api import Case
 from app.display import china_time, percent
@@ -88,7 +89,8 @@ def case(case_id):
             reports.setdefault(report.post_id, []).append(report.reason)
     return render_template("web/case.html", case=case_views.case_view(found, user), posts=posts,
                            moderator=moderator, user_id=user.id, reports=reports,
-                           log=cases.moderation_of(found))
+                           log=cases.moderation_of(found),
+                           attendance=sign_ins.attendance_by_meeting(found.id))
 
 
 def _account(user) -> str:

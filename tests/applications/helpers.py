@@ -43,3 +43,14 @@ def reserved_estate(staff_id: int, cost_cents: int, number: int) -> int:
                                 estimated_cost_cents=cost_cents, added_by_id=staff_id))
     db.session.commit()
     return estate.id
+
+
+def sheet_photo() -> bytes:
+    """A small JPEG: the photo of a signed support sheet."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (240, 240, 230)).save(out, "JPEG")
+    return out.getvalue()

@@ -56,7 +56,10 @@ def apply_and_submit(client, estate, people):
     post(client, path + "/supports", owners[7], {"flat_id": flats[7].id}, 201)
     shown = client.get(A + path, headers=auth(owners[7])).get_json()
     assert shown["support"]["share"] == "8/12" and shown["support"]["reached"] is True
-    assert shown["my_flats"] == [{"flat_id": flats[7].id, "label": "1号楼 1单元 402", "supported": True}]
+    [mine] = shown["my_flats"]
+    assert {k: mine[k] for k in ("flat_id", "label", "supported", "channel")} == {
+        "flat_id": flats[7].id, "label": "1号楼 1单元 402", "supported": True, "channel": "online"}
+    assert "在网上支持" in mine["how"]
     submitted = post(client, path + "/submit", people["committee"], status=200).get_json()
     assert submitted["status"] == "submitted"
     assert error(post(client, path + "/supports", owners[9], {"flat_id": flats[9].id}, 409))["code"] \

@@ -10,6 +10,7 @@ from app.elevators.api import ElevatorProject
 from app.elevators.api import Stage
 from app.estates.api import Estate
 from app.extensions import db
+from app.media.api import media_store
 from app.plans.api import PlanComment, PlanVersion
 from app.projects.api import (
     Complaint, FundAccount, FundEntry, ProgressPost, RenovationProject, SupervisionReport,
@@ -76,7 +77,10 @@ def test_every_capability_is_in_use(runner):
     assert [c.phase.value for c in finished.phases] == [
         "co_plan", "co_build", "co_manage", "co_evaluate", "co_share"]
     application = live_application(estate.id)
-    assert support_of(application).supported == 6
+    assert support_of(application).supported == 7  # six online, one signed sheet on paper
+    [on_paper] = db.session.scalars(select(ApplicationSupport).where(
+        ApplicationSupport.application_id == application.id, ApplicationSupport.channel == "paper")).all()
+    assert on_paper.entered_by_id is not None and media_store().get(on_paper.evidence)
     comment = db.session.scalar(select(PlanComment).where(PlanComment.estate_id == estate.id))
     assert comment.answer
     assert count(FundEntry, FundEntry.estate_id == estate.id) == 1

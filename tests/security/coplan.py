@@ -33,6 +33,16 @@ def supportable(w) -> int:
     return application.id
 
 
+def paper_supportable(w) -> int:
+    """The application with the owner's second flat not supporting yet (a paper entry's)."""
+    application = live_application(w)
+    db.session.execute(db.delete(ApplicationSupport).where(
+        ApplicationSupport.application_id == application.id,
+        ApplicationSupport.flat_id == w.a.flats[1].id))
+    db.session.commit()
+    return application.id
+
+
 def submittable(w) -> int:
     """The application with support above the threshold (6 of A's 8 flats)."""
     application = live_application(w)

@@ -53,6 +53,8 @@ RESIDENT_PAGES = {
         "app/web/routes.py", "case_views.case_view(", "app/cases/routes.py", "views.case_view("),
     "GET /api/v1/cases/{case_id}/meetings": Rendered(
         T + "case.html", "case.meetings", "app/cases/views.py", "meetings_of(case)"),
+    "GET /api/v1/case-meetings/{meeting_id}/sign-ins": Rendered(
+        "app/web/routes.py", "sign_ins.attendance_by_meeting(", "app/cases/routes.py", "sign_ins.attendance(meeting)"),
     "GET /api/v1/cases/{case_id}/posts": Rendered(
         "app/web/routes.py", "cases.posts_of(", "app/cases/routes.py", "services.posts_of("),
     "POST /api/v1/cases/{case_id}/posts": S + "case.js",
@@ -213,6 +215,7 @@ COMMITTEE_OR_STAFF = {
     "POST /api/v1/cases/{case_id}/close", "POST /api/v1/cases/{case_id}/lock",
     "POST /api/v1/cases/{case_id}/unlock", "POST /api/v1/cases/{case_id}/meetings",
     "POST /api/v1/cases/{case_id}/scheduled-meetings", "POST /api/v1/case-meetings/{meeting_id}/minutes",
+    "POST /api/v1/case-meetings/{meeting_id}/sign-ins",
     "POST /api/v1/supervision-reports/{report_id}/answer",
     "GET /api/v1/cases/{case_id}/reports", "POST /api/v1/cases/{case_id}/resolution",
     "POST /api/v1/posts/{post_id}/hide", "POST /api/v1/posts/{post_id}/unhide",
@@ -249,6 +252,7 @@ COMMITTEE_OR_STAFF = {
     "POST /api/v1/estates/{estate_id}/joint-meetings", "POST /api/v1/joint-meetings/{meeting_id}/tasks",
     "PUT /api/v1/responsibility-tasks/{task_id}", "GET /api/v1/staff/overdue-tasks",
     "POST /api/v1/applications/{application_id}/submit", "POST /api/v1/applications/{application_id}/reserve",
+    "POST /api/v1/applications/{application_id}/paper-supports",
     "GET /api/v1/staff/reserve", "GET /api/v1/annual-plans", "POST /api/v1/annual-plans",
     "GET /api/v1/annual-plans/{plan_id}", "POST /api/v1/annual-plans/{plan_id}/entries",
     "POST /api/v1/estates/{estate_id}/plan-versions", "POST /api/v1/plan-versions/{version_id}/publicity",

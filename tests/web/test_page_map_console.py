@@ -40,6 +40,7 @@ CONSOLE_PAGES = {
     ("POST", "/api/v1/estates/{estate_id}/cases"): (S + "console_cases.js", ['"/api/v1/estates/" + form.getAttribute("data-estate") + "/cases"']),
     ("GET", "/api/v1/cases/{case_id}"): (WEB + "cases/console.py", ["case_views.case_view(found, user)"]),
     ("GET", "/api/v1/cases/{case_id}/meetings"): (T + "case.html", ["{% for meeting in case.meetings %}"]),
+    ("GET", "/api/v1/case-meetings/{meeting_id}/sign-ins"): (WEB + "cases/console.py", ["sign_ins.attendance_by_meeting(found.id, full=True)"]),
     ("POST", "/api/v1/cases/{case_id}/meetings"): (S + "console_cases.js", ['"/api/v1/cases/" + form.getAttribute("data-case") + "/meetings"']),
     ("POST", "/api/v1/cases/{case_id}/scheduled-meetings"): (S + "console_cases.js", ['"/api/v1/cases/" + form.getAttribute("data-case") + "/scheduled-meetings"']),
     ("POST", "/api/v1/case-meetings/{meeting_id}/minutes"): (S + "console_cases.js", ['"/api/v1/case-meetings/" + form.getAttribute("data-meeting") + "/minutes"']),
@@ -170,6 +171,8 @@ CONSOLE_PAGES = {
     ("POST", "/api/v1/projects/{project_id}/approvals/{kind}/document"): (T + "_approvals.html", ['data-api="/api/v1/projects/{{ project.id }}/approvals/{{ a.kind }}/document"']),
     # co-planning (issue 19): the application, the reserve and annual plans, the plan, heritage
     ("POST", "/api/v1/applications/{application_id}/submit"): (T + "coplan_application.html", ['data-api="/api/v1/applications/{{ application.id }}/submit"']),
+    ("POST", "/api/v1/applications/{application_id}/paper-supports"): (T + "coplan_application.html", ['data-api="/api/v1/applications/{{ application.id }}/paper-supports"']),
+    ("POST", "/api/v1/case-meetings/{meeting_id}/sign-ins"): (T + "case.html", ['data-api="/api/v1/case-meetings/{{ meeting.id }}/sign-ins"']),
     ("POST", "/api/v1/applications/{application_id}/reserve"): (RESERVE, ['data-json-api="/api/v1/applications/{{ row.application.id }}/reserve"']),
     ("GET", "/api/v1/staff/reserve"): (WEB + "coplan/console.py", ["staff.ranked_reserve()"]),
     ("GET", "/api/v1/annual-plans"): (WEB + "coplan/console.py", ["reserve.list_plans()"]),

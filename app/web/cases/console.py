@@ -10,13 +10,14 @@ from datetime import timedelta
 from flask import render_template
 
 from app.auth.api import is_committee, load_checked, require_moderator
-from app.cases.api import resolution
+from app.cases.api import messages as case_messages
+from app.cases.api import resolution, sign_ins
 from app.cases.api import services as cases
 from app.cases.api import views as case_views
 from app.cases.api import Case
 from app.db import utcnow
 from app.display import CHINA_TZ
-from app.estates.api import buildings_with_stairwells, get_estate, stairwell_rooms
+from app.estates.api import buildings_with_stairwells, estate_flat_labels, get_estate, stairwell_rooms
 from app.rules.api import all_rules
 from app.web import messages_console as messages
 from app.web.console import bp, committee_page
@@ -61,5 +62,7 @@ def case(case_id):
         case=case_views.case_view(found, user), queue=moderation_queue(found),
         log=cases.moderation_of(found), rules=[r for r in all_rules().values() if r.decides],
         closes_on=closes_on.isoformat(), kinds=messages.MODERATION_KINDS, now=utcnow(),
-        resolution=resolution.resolution_of(found), committee=committee, console_nav=committee)
+        resolution=resolution.resolution_of(found), committee=committee, console_nav=committee,
+        attendance=sign_ins.attendance_by_meeting(found.id, full=True), cm=case_messages,
+        flat_choices=estate_flat_labels(found.estate_id) if committee else {})
 

@@ -8,7 +8,7 @@ Pages read through the services the API uses; every change goes through the JSON
 """
 from flask import render_template
 
-from app.applications.api import reserve
+from app.applications.api import paper, reserve
 from app.applications.api import services as applications
 from app.auth.api import is_staff, require_staff, require_user
 from app.consultations.api import catalogue_items
@@ -24,7 +24,9 @@ from app.web.street.pages import bp as street_bp
 def application(estate):
     found = applications.applications_of(estate.id)
     return "web/console/coplan_application.html", {
-        "application": applications.application_view(found[0], require_user().id) if found else None}
+        "application": applications.application_view(found[0], require_user().id) if found else None,
+        "supports": paper.supports_list(found[0]) if found else [],
+        "unsupported": paper.flats_without_support(found[0]) if found else []}
 
 
 @bp.get("/estates/<int:estate_id>/plan")
