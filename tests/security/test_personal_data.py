@@ -59,8 +59,11 @@ def secrets_of(world, reader) -> dict[str, str]:
             for secret, person in people.items() if person is not reader}
 
 
-READABLE = [(row, role) for row in ROWS if row.method == "GET" for role in READERS
-            if row.outcomes()[role] == "2xx"]
+#: the console SMS backend's outbox (local runs and tests only: a deployment has no console
+#: backend, app/auth/sms.py) shows every message sent, notices to the ledger's phones included
+DEV_ONLY = ("/api/v1/dev/",)
+READABLE = [(row, role) for row in ROWS if row.method == "GET" and not row.rule.startswith(DEV_ONLY)
+            for role in READERS if row.outcomes()[role] == "2xx"]
 
 
 @pytest.mark.parametrize("row,role", READABLE,

@@ -9,6 +9,8 @@ import io
 import pytest
 from sqlalchemy import func, select, text
 
+from app.auth.api import consent
+from app.heavyjobs.api import HeavyJob
 from app.consultations.api import ballots as consultation_services
 from app.consultations.api import Ballot, BallotAnswer, BallotVersion
 from app.estates.api import ledger_import
@@ -186,6 +188,9 @@ def test_ledger_import_failing_at_its_audit_entry_writes_nothing(client, app, mo
     estate = make_estate(buildings=(("1号楼", 1),), floors=2)
     committee = make_user(roles=[("committee", estate.id)])
     rows = ledger_rows(buildings=(("1号楼", 1), ("9号楼", 2)), floors=3)  # new buildings and flats
+    # the committee's separate consent to process the file's ID numbers, given before
+    consent.give(committee, consent.LEDGER_ID_NUMBERS, consent.VERSIONS[consent.LEDGER_ID_NUMBERS], "sms")
+    db.session.commit()
     before = row_counts()
     calls = fail_after(ledger_import, "record", monkeypatch)  # the import lives there
     response = client.post(f"/api/v1/estates/{estate.id}/flats/import", headers=auth(committee),
@@ -193,7 +198,13 @@ def test_ledger_import_failing_at_its_audit_entry_writes_nothing(client, app, mo
                            content_type="multipart/form-data")
     assert calls == ["record"]
     assert_json_error(response, 500, "server_error")
-    assert row_counts() == before
+    after = row_counts()
+    # the import wrote nothing; what remains is its job's record, failed with the reason why
+    # (a heavy job is recorded before its work starts, so a person sees what happened to it)
+    assert after.pop("heavy_jobs") == before.pop("heavy_jobs") + 1
+    assert after == before
+    job = db.session.scalars(select(HeavyJob)).one()
+    assert (job.kind, job.state.value, job.upload) == ("estates.ledger_import", "failed", None)
 
 
 def test_first_qr_rotation_failing_after_its_savepoint_writes_nothing(client, app, monkeypatch):
