@@ -55,6 +55,9 @@ def test_an_analysis_past_its_time_limit_is_stopped_and_nothing_stored(start_ser
         place = Place()
         estate_id, token, body = place.estate.id, issue(place.committee, "access"), place.body()
     server = start_server(backend, database_url=url, SUNLIGHT_TIME_LIMIT_S="0.01")
+    # an estate of 20 slabs and 200 windows: well past 0.01 s even on a quiet machine (the
+    # two windows of `body` alone can be done within it)
+    body = estate_site(buildings=20, points=8, windows=200)
     response = requests.post(f"{server.url}/api/v1/estates/{estate_id}/sunlight-analyses", json=body,
                              headers={"Authorization": f"Bearer {token}"}, timeout=120)
     assert response.status_code == 422, response.text[:300]
