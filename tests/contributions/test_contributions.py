@@ -152,6 +152,9 @@ def test_residents_see_their_own_in_full_and_others_arrears_masked(client, place
     assert [row["flat_id"] for row in mine] == [flat.id] and mine[0]["basis"]
     assert mine[0]["certificate_url"].endswith(f"/flats/{flat.id}/provident-fund-certificate.pdf")
     assert body["online_payment"] is False
+    off = client.post(f"/api/v1/contribution-charges/{charge['id']}/wechat-orders", headers=auth(owner),
+                      json={"flat_id": flat.id, "channel": "h5"})
+    assert off.status_code == 409 and off.json["error"]["code"] == "wechat_pay_off"  # off by default
     assert pay(client, place, charge["id"], flat, 1, "X", headers=None).status_code == 201  # committee
     refused = client.post(f"/api/v1/contribution-charges/{charge['id']}/payments", headers=auth(owner),
                           json={"flat_id": flat.id, "amount_cents": 1, "method": "cash",
