@@ -288,3 +288,24 @@ def certificate_url(charge: Charge, line: Line) -> str | None:
     if charge.kind != ChargeKind.elevator or not line.owed_cents:
         return None
     return f"/api/v1/contribution-charges/{charge.id}/flats/{line.flat.id}/provident-fund-certificate.pdf"
+
+
+def charge_sources(project, user) -> dict:
+    """What a new charge of the project may rest on: the estate's elevators whose shares are
+    settled, its passed decisions, its maintenance fund uses (the console's form)."""
+    from app.consultations.api import Consultation, results
+    from app.elevators.api import ElevatorProject
+    from app.projects.api import FundEntry, FundEntryKind
+
+    from app.estates.api import place_label
+
+    elevators = [(e.id, f"{place_label('stairwell', e.stairwell_id)} 加装电梯（{e.stage.label}）") for e in db.session.scalars(select(ElevatorProject).where(
+        ElevatorProject.estate_id == project.estate_id).order_by(ElevatorProject.id))
+        if e.stage.value in SETTLED_STAGES]
+    decisions = [(c.id, c.title) for c in db.session.scalars(select(Consultation).where(
+        Consultation.estate_id == project.estate_id, Consultation.rule_key.is_not(None)).order_by(Consultation.id))
+        if getattr(c.status, "value", c.status) in ("closed", "published") and results(c).decision == "passed"]
+    uses = [(e.id, f"{e.occurred_on} {e.memo} {yuan(e.amount_cents)} 元") for e in db.session.scalars(
+        select(FundEntry).where(FundEntry.estate_id == project.estate_id, FundEntry.kind == FundEntryKind.used)
+        .order_by(FundEntry.id))]
+    return {"elevators": elevators, "decisions": decisions, "fund_uses": uses}

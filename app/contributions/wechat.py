@@ -100,10 +100,10 @@ def start_order(charge: Charge, flat_id: int, user, channel: str, client_ip: str
     phone needs to pay it (JSAPI: the signed parameters; H5: WeChat's page)."""
     from app.estates.api import is_verified_owner
 
-    if not enabled():
-        raise Conflict(messages.WECHAT_PAY_OFF, code="wechat_pay_off")
     if not is_verified_owner(user.id, flat_id):
         raise Forbidden(messages.NOT_YOUR_FLAT)
+    if not enabled():
+        raise Conflict(messages.WECHAT_PAY_OFF, code="wechat_pay_off")
     if charge.kind == ChargeKind.fund_use:
         raise Conflict(messages.FUND_ALREADY_PAID, code="paid_from_fund")
     amount = due_cents(charge, flat_id)
@@ -151,7 +151,10 @@ def _paid_on(success_time: str | None):
 
 def notified(headers, body: bytes) -> Payment | None:
     """WeChat Pay's notify: verified, decrypted, then one payment per transaction (a notify
-    delivered twice, or twice at once, records one). None for a notify about no success."""
+    delivered twice, or twice at once, records one). None for a notify about no success.
+    Without a merchant there is nothing to notify: 404."""
+    if not enabled():
+        raise NotFound()
     try:
         parsed = merchant().callback(headers, body)
     except DomainError:
