@@ -249,7 +249,7 @@ def charge_view(charge: Charge, full: bool = True) -> dict:
             "kind_label": messages.KIND_LABELS[charge.kind.value], "title": charge.title,
             "elevator_project_id": charge.elevator_project_id, "consultation_id": charge.consultation_id,
             "fund_entry_id": charge.fund_entry_id, **totals,
-            "totals_text": messages.TOTALS.format(owed=yuan(totals["owed_cents"]), paid=yuan(totals["paid_cents"]),
+            "totals_text": (messages.TOTALS_WITH_FUND if totals["from_fund_cents"] else messages.TOTALS).format(owed=yuan(totals["owed_cents"]), paid=yuan(totals["paid_cents"]),
                                                   fund=yuan(totals["from_fund_cents"]), due=yuan(totals["due_cents"])),
             "flats": rows if full else [row for row in rows if row["due_cents"] > 0]}
 

@@ -55,7 +55,11 @@ def encrypt(plain: str, associated_data: str, key: str = APIV3_KEY) -> dict:
 
 
 class FakeWechatPay:
-    def __init__(self):
+    """`h5_page`: answer H5 orders with a page of this fake (a browser walk stays on 127.0.0.1)
+    instead of WeChat's own address."""
+
+    def __init__(self, h5_page: bool = False):
+        self.h5_page = h5_page
         self.merchant_key = _key()
         self.platform_key = _key()
         now = datetime.now(timezone.utc)
@@ -111,6 +115,14 @@ class FakeWechatPay:
         return _verify(self.merchant_key.public_key(), text, fields.get("signature", ""))
 
     def answer(self, handler, method: str, body: bytes):
+        if method == "GET" and handler.path.startswith("/h5pay"):  # the payer's page, no signature
+            page = "<!doctype html><meta charset=utf-8><title>微信支付</title><h1 id=paid>微信支付（测试）</h1>".encode()
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html; charset=utf-8")
+            handler.send_header("Content-Length", str(len(page)))
+            handler.end_headers()
+            handler.wfile.write(page)
+            return None
         if not self._authorized(handler, method, body):
             self.refused.append(handler.path)
             return self._send(handler, 401, {"code": "SIGN_ERROR", "message": "签名错误"})
@@ -128,7 +140,8 @@ class FakeWechatPay:
             prepay = "wx" + secrets.token_hex(14)
             if order["channel"] == "jsapi":
                 return self._send(handler, 200, {"prepay_id": prepay})
-            return self._send(handler, 200, {"h5_url": f"https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id={prepay}"})
+            page = f"{self.url}/h5pay" if self.h5_page else "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb"
+            return self._send(handler, 200, {"h5_url": f"{page}?prepay_id={prepay}"})
         return self._send(handler, 404, {"code": "NOT_FOUND", "message": "无此接口"})
 
     def _send(self, handler, status: int, payload: dict):
