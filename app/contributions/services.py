@@ -12,7 +12,7 @@ from app.display import china_time, china_today, yuan
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.api import flat_label
 from app.extensions import db
-from app.privacy import mask_name, mask_room
+from app.privacy import mask_name, mask_phone, mask_room
 from app.unit_of_work import unit
 
 #: elevator stages from which the cost shares are settled (协议签署 and after)
@@ -166,13 +166,13 @@ def tell_owners(payment: Payment, charge: Charge, flat) -> None:
 
     if payment.paid_by_id is not None:
         payer = db.session.get(User, payment.paid_by_id)
-        who = messages.PAID_ONLINE_BY.format(name=_person(payer))
+        who = messages.PAID_ONLINE_BY.format(name=person(payer))
     else:
-        who = messages.RECORDED_BY.format(name=_person(db.session.get(User, payment.recorded_by_id)))
+        who = messages.RECORDED_BY.format(name=person(db.session.get(User, payment.recorded_by_id)))
     label = flat_label(flat)
     tell([owner for owner in owners_of(flat.id) if owner != payment.paid_by_id],
          estate_id=charge.estate_id, kind="contribution_paid", title=messages.PAID_TITLE.format(flat=label),
-         body=messages.PAID_BODY.format(who=who, when=china_time(payment.recorded_at or _now()), flat=label,
+         body=messages.PAID_BODY.format(who=who, when=china_time(payment.recorded_at), flat=label,
                                         charge=charge.title, amount=yuan(payment.amount_cents),
                                         method=messages.METHOD_LABELS[payment.method.value],
                                         reference=payment.reference),
@@ -180,16 +180,11 @@ def tell_owners(payment: Payment, charge: Charge, flat) -> None:
          dedup_key=f"contribution-payment:{payment.id}")
 
 
-def _now():
-    from app.db import utcnow
-
-    return utcnow()
-
-
-def _person(user) -> str:
+def person(user) -> str:
+    """How a receipt or a notice names who recorded or paid: the name, else the masked phone."""
     if user is None:
         return messages.SOMEONE
-    return user.name or f"{user.phone[:3]}****{user.phone[-4:]}"
+    return user.name or mask_phone(user.phone)
 
 
 def paid_by_project(project_id: int) -> int:

@@ -16,10 +16,9 @@ DAY = "%Y年%m月%d日"
 
 
 def _who(user_id) -> str:
-    user = db.session.get(User, user_id) if user_id else None
-    if user is None:
+    if not user_id:
         return messages.METHOD_LABELS["wechat"]
-    return user.name or f"{user.phone[:3]}****{user.phone[-4:]}"
+    return contributions.person(db.session.get(User, user_id))
 
 
 def receipt(payment: Payment) -> bytes:
