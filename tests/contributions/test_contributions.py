@@ -178,3 +178,22 @@ def test_receipt_and_provident_fund_certificate_are_pdfs_for_the_committee_and_t
     assert client.get(url, headers=place.auth()).status_code == 200
     ground = f"/api/v1/contribution-charges/{charge['id']}/flats/{place.flats[0].id}/provident-fund-certificate.pdf"
     assert client.get(ground, headers=place.auth()).json["error"]["code"] == "nothing_owed"
+
+
+def test_a_failure_after_the_payment_was_written_leaves_nothing_behind(client, place, monkeypatch):
+    import app.notifications.api as notifications
+
+    from app.audit.api import AuditEntry
+
+    charge = elevator_charge(client, place)
+    before = db.session.scalar(select(db.func.count(AuditEntry.id)))
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the notices could not be written")
+
+    monkeypatch.setattr(notifications, "tell", broken)
+    failed = pay(client, place, charge["id"], place.flats[7], 100, "BANK-HALF")
+    assert failed.status_code == 500 and failed.json["error"]["code"] == "server_error"
+    db.session.expire_all()
+    assert db.session.scalar(select(db.func.count(Payment.id))) == 0
+    assert db.session.scalar(select(db.func.count(AuditEntry.id))) == before
