@@ -131,6 +131,19 @@ class Config:
     #: the mini-program (小程序): login with wx.login codes and the phone-number button
     WECHAT_MINI_APP_ID = os.environ.get("WECHAT_MINI_APP_ID") or None
     WECHAT_MINI_APP_SECRET = os.environ.get("WECHAT_MINI_APP_SECRET") or None
+    #: WeChat Pay v3 (微信支付) for residents' contributions, where the city has a merchant:
+    #: off while WECHAT_PAY_MCH_ID is empty. The merchant's API certificate serial number and
+    #: private key file, its APIv3 key (decrypts notifies and platform certificates), the
+    #: app id the payer's openid belongs to (the official account), the notify URL WeChat Pay
+    #: calls (https://<host>/api/v1/wechat-pay/notify), where platform certificates are kept
+    WECHAT_PAY_MCH_ID = os.environ.get("WECHAT_PAY_MCH_ID", "")
+    WECHAT_PAY_CERT_SERIAL_NO = os.environ.get("WECHAT_PAY_CERT_SERIAL_NO", "")
+    WECHAT_PAY_PRIVATE_KEY_PATH = os.environ.get("WECHAT_PAY_PRIVATE_KEY_PATH", "")
+    WECHAT_PAY_APIV3_KEY = os.environ.get("WECHAT_PAY_APIV3_KEY", "")
+    WECHAT_PAY_APP_ID = os.environ.get("WECHAT_PAY_APP_ID", "")
+    WECHAT_PAY_NOTIFY_URL = os.environ.get("WECHAT_PAY_NOTIFY_URL", "")
+    WECHAT_PAY_CERT_DIR = os.environ.get("WECHAT_PAY_CERT_DIR", "")
+    WECHAT_PAY_BASE_URL = os.environ.get("WECHAT_PAY_BASE_URL", "https://api.mch.weixin.qq.com")
     #: every call to WeChat gives up after this many seconds (then 504 wechat_timeout)
     WECHAT_TIMEOUT_S = float(os.environ.get("WECHAT_TIMEOUT_S", "5"))
     #: a cached access token is renewed this long before WeChat says it expires

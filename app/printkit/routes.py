@@ -3,10 +3,13 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from app.auth.api import load_checked, require_committee
+from app.auth.api import is_committee, load_checked, require_committee
 from app.cases.api import Meeting
 from app.consultations.api import Consultation
-from app.printkit import services
+from app.contributions.api import Charge, Payment
+from app.contributions.api import owned_flat_ids
+from app.errors import Forbidden
+from app.printkit import contributions, services
 from app.printkit.schemas import LettersInSchema, StairwellQuery
 
 blp = Blueprint("printkit", __name__, url_prefix="/api/v1", description="打印材料")
@@ -59,3 +62,30 @@ class SignInPdf(MethodView):
         """The meeting's sign-in sheet: flat, masked owner, signature box (committee)."""
         meeting, _ = load_checked(Meeting, meeting_id, require_committee)
         return _pdf(services.sign_in(meeting), f"sign-in-{meeting.id}")
+
+
+def _committee_or_owner(user, estate_id: int, flat_id: int) -> None:
+    """The committee, or an owner of the flat: an owner's own record is theirs."""
+    if not is_committee(user, estate_id) and flat_id not in owned_flat_ids(user.id):
+        raise Forbidden()
+
+
+@blp.route("/contribution-payments/<int:payment_id>/receipt.pdf")
+class ReceiptPdf(MethodView):
+    @blp.response(200, content_type="application/pdf")
+    def get(self, payment_id):
+        """收款收据 of one payment (the committee, or an owner of the flat)."""
+        payment, user = load_checked(Payment, payment_id)
+        _committee_or_owner(user, payment.estate_id, payment.flat_id)
+        return _pdf(contributions.receipt(payment), f"receipt-{payment.id}")
+
+
+@blp.route("/contribution-charges/<int:charge_id>/flats/<int:flat_id>/provident-fund-certificate.pdf")
+class ProvidentFundCertificatePdf(MethodView):
+    @blp.response(200, content_type="application/pdf")
+    def get(self, charge_id, flat_id):
+        """加装电梯出资证明 for a 住房公积金 withdrawal (the committee, or an owner of the flat;
+        elevator charges only)."""
+        charge, user = load_checked(Charge, charge_id)
+        _committee_or_owner(user, charge.estate_id, flat_id)
+        return _pdf(contributions.certificate(charge, flat_id), f"provident-fund-{charge.id}-{flat_id}")

@@ -5,6 +5,7 @@ it here and import it from here; `.importlinter` (contract `front-doors`, run by
 tests/test_layers.py) fails an import that reaches past this module.
 """
 from app.projects import fund, messages, services, supervision, work
+from app.projects.decisions import passed_decision
 from app.projects.evaluation import evaluation_of, satisfaction_index, start_evaluation
 from app.projects.fund import add_fund_entry, fund_balance_cents
 from app.projects.fund_schemas import FundEntryInSchema
@@ -35,7 +36,7 @@ __all__ = [
     "file_complaint", "FollowUpItem", "fund", "fund_balance_cents", "FUND_KIND_LABELS",
     "FUND_SHARE_LABELS", "FundAccount", "FundEntry", "FundEntryInSchema", "FundEntryKind",
     "FundingShare", "FundingSource", "FundPosting", "ITEM_STATUS_LABELS", "ItemStatus",
-    "ItemUpdate", "JointAcceptance", "messages", "move_complaint", "Phase", "PHASE_LABELS",
+    "ItemUpdate", "JointAcceptance", "messages", "move_complaint", "passed_decision", "Phase", "PHASE_LABELS",
     "PhaseChange", "post_progress", "progress_view", "ProgressPhoto", "ProgressPost",
     "ProgressPostSchema", "ProjectItem", "ProjectSchema", "record_acceptance", "register_guard",
     "RenovationProject", "report_supervision", "satisfaction_index", "services", "set_funding",

@@ -94,6 +94,21 @@ def consultation_status(consultation_id: int | None) -> str | None:
     return _value(consultation.status) if consultation is not None else None
 
 
+def passed_decision(estate_id: int, consultation_id: int):
+    """The estate's decision by id once it passed for good (closed or published, passed, its
+    objection period over and every objection resolved), with the flats it decided for (its
+    electorate); refuses (409, saying why) otherwise. What a per-flat amount rests on."""
+    c = db.session.get(Consultation, consultation_id)
+    if c is None or c.estate_id != estate_id:
+        raise Conflict(messages.FUND_DECISION_NOT_FOUND, code="decision_not_found")
+    if _value(c.status) not in ("closed", "published") or results(c).decision != "passed":
+        raise Conflict(messages.DECISION_NOT_PASSED, code="decision_not_passed")
+    problem = _not_final(c)
+    if problem is not None:
+        raise Conflict(problem[1], code=problem[0])
+    return c, set(db.session.scalars(select(Flat.id).where(scope_condition(c))))
+
+
 def require_decision(estate_id: int, consultation_id: int, item: int, flat_ids: set[int]) -> None:
     problem = decision_problem(estate_id, consultation_id, item, flat_ids)
     if problem is not None:

@@ -21,6 +21,7 @@ FUND_USE_NEEDS_DECISION = "使用维修资金需要业主表决通过（民法�
 FUND_RAISE_NEEDS_DECISION = "续筹维修资金需要业主表决通过（民法典第二百七十八条第六项），请选择已通过的表决"
 FUND_DECISION_NOT_PASSED = "所选表决还没有结束或没有通过，不能据此记账"
 FUND_DECISION_NOT_FOUND = "本小区没有这个表决"
+DECISION_NOT_PASSED = "所选表决还没有结束或没有通过，不能据此收费"
 FUND_DECISION_WRONG_ITEM = "所选表决不是就“{item}”作出的，不能据此记账"
 FUND_DECISION_WRONG_RULE = "所选表决的规则比“{rule}”宽松，不能据此记账"
 FUND_DECISION_PART_SCOPE = "所选表决由 {decided} 户共同决定，这笔费用只分摊到其中 {charged} 户，和表决的范围不一致，不能据此记账"

@@ -5,7 +5,7 @@ change is made by the page's script calling the JSON API with the cookie
 session and the CSRF header. All assets are served from here: no CDN (the
 Content-Security-Policy and cookie flags are set by app/hardening).
 
-Layout: one folder per domain (consultations/, cases/, elevators/, projects/, comanage/,
+Layout: one folder per domain (consultations/, cases/, contributions/, elevators/, projects/, comanage/,
 coplan/, street/, sunlight/, account/, heavyjobs/, printkit/, reach/) holding that domain's pages, resident (`pages.py`)
 and console (`console.py`); shared here: the blueprints (`routes.py` resident pages,
 `console.py`), what every page gets (`pages.py`), form posts (`forms.py`), the resident
@@ -20,6 +20,7 @@ def init_app(app):
     from app.web.account import consent, my_data, pages as account_pages, privacy  # noqa: F401
     from app.web.cases import console as cases_console, open as cases_open  # noqa: F401
     from app.web.comanage import console as comanage_console, pages as comanage_pages  # noqa: F401
+    from app.web.contributions import console as contributions_console, pages as contributions_pages  # noqa: F401
     from app.web.consultations import (  # noqa: F401
         console as consultations_console, console_corrections, console_paper,
         pages as consultations_pages)

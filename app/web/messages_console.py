@@ -322,3 +322,4 @@ OPS_SMS_QUIET = "晚上 9 点到早上 8 点的通知短信先存着，早上 8 
 #: the console list and page: when a vote really closed (a vote closed early says so)
 CLOSED_ACTUAL = "已于 {time} 截止"
 CLOSED_EARLY = "{time} 提前截止（原定 {planned}）"
+CONSOLE_CONTRIBUTIONS_LINK = "居民出资：应缴、收款和欠缴"

@@ -6,6 +6,7 @@ from app.applications.api import Application, ApplicationSupport
 from app.cases.api import Case, Meeting, Post
 from app.comanage.api import Notice, NoticeRead, PublicIncomeEntry, RatingRound
 from app.consultations.api import Ballot, Consultation
+from app.contributions.api import Charge, Payment
 from app.elevators.api import ElevatorProject
 from app.elevators.api import Stage
 from app.estates.api import Estate
@@ -18,7 +19,7 @@ from app.projects.api import (
 
 COUNTED = (Consultation, Ballot, Case, Post, Meeting, RenovationProject, ProgressPost, SupervisionReport,
            Complaint, Application, ApplicationSupport, PlanVersion, PlanComment, FundEntry, FundAccount,
-           Notice, NoticeRead, RatingRound, PublicIncomeEntry)
+           Notice, NoticeRead, RatingRound, PublicIncomeEntry, Charge, Payment)
 
 
 def count(model, *where) -> int:
@@ -39,6 +40,7 @@ def test_every_capability_is_in_use(runner):
     from app.applications.api import live_application, support_of
     from app.comanage.api import latest_index
     from app.consultations.api import results
+    from app.contributions.api import paid_by_project, project_contributions
     from app.projects.api import fund_balance_cents
     from app.projects.api import progress_view
 
@@ -53,8 +55,10 @@ def test_every_capability_is_in_use(runner):
 
     reach = reach_of(survey.id)["total"]  # announced to every owner: SMS from the ledger, in-app
     assert reach["notified"] == reach["flats"] - 23 and reach["opened"] >= 7
-    elevator = db.session.scalar(select(ElevatorProject).where(ElevatorProject.estate_id == estate.id))
+    elevator, lift = db.session.scalars(select(ElevatorProject).where(ElevatorProject.estate_id == estate.id)
+                                        .order_by(ElevatorProject.id)).all()
     assert elevator.stage == Stage.consent and ballots_of(elevator.consultation_id) == 3
+    assert lift.stage == Stage.signing and ballots_of(lift.consultation_id) == 12  # 1号楼 1单元, who pays
     case = db.session.scalar(select(Case).where(Case.estate_id == estate.id))
     assert count(Post, Post.case_id == case.id) == 3 and count(Post, Post.parent_id.is_not(None)) == 1
     assert count(Meeting, Meeting.case_id == case.id) == 1
@@ -83,8 +87,14 @@ def test_every_capability_is_in_use(runner):
     assert on_paper.entered_by_id is not None and media_store().get(on_paper.evidence)
     comment = db.session.scalar(select(PlanComment).where(PlanComment.estate_id == estate.id))
     assert comment.answer
-    assert count(FundEntry, FundEntry.estate_id == estate.id) == 1
-    assert fund_balance_cents(estate.id) == 9_600_000 and count(FundAccount) == 96
+    assert count(FundEntry, FundEntry.estate_id == estate.id) == 2  # collected, and the stairwell lights
+    assert fund_balance_cents(estate.id) == 9_600_000 - 480_000 and count(FundAccount) == 96
+    # 居民出资: the elevator's shares, the owners' 300 元 a flat, the lights from the fund
+    charges = {c["kind"]: c for c in project_contributions(building, full=True)}
+    assert charges["elevator"]["owed_cents"] == 44_000_000 and charges["elevator"]["paid_cents"] > 2_000_000
+    assert charges["agreed"]["owed_cents"] == 12 * 30_000 and charges["agreed"]["paid_cents"] == 30_000
+    assert charges["fund_use"]["from_fund_cents"] == 480_000 and charges["fund_use"]["due_cents"] == 0
+    assert paid_by_project(building.id) == charges["elevator"]["paid_cents"] + 30_000
     notice = db.session.scalar(select(Notice).where(Notice.estate_id == estate.id))
     assert count(NoticeRead, NoticeRead.notice_id == notice.id) == 3
     assert latest_index(estate.id).respondents == 4  # last quarter's, closed

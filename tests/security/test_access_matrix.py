@@ -128,6 +128,43 @@ def responsibility_task(w) -> int:
     return add_task(meeting, "交资料", "street", china_today(), w.committee.id).id
 
 
+def contribution_charge(w) -> int:
+    """A's project's charge for A's elevator, every floor paying its share (the coefficients
+    and the stage are put directly: tests/elevators test the guards); made once."""
+    if getattr(w, "contribution_charge_id", None):
+        return w.contribution_charge_id
+    from app.contributions.api import add_charge
+    from app.elevators.api import ElevatorProject
+    from app.extensions import db
+    from app.projects.api import RenovationProject
+
+    elevator = db.session.get(ElevatorProject, w.a.elevator_id)
+    elevator.floor_coefficients, stage = {"1": "1", "2": "1"}, elevator.stage
+    elevator.stage = Stage.signing
+    db.session.commit()
+    w.contribution_charge_id = add_charge(db.session.get(RenovationProject, w.a.project_id), {
+        "kind": "elevator", "title": "加装电梯", "elevator_project_id": elevator.id}, w.committee.id).id
+    w.elevator_at(stage)  # where the other rows expect it
+    return w.contribution_charge_id
+
+
+def contribution_payment(w) -> int:
+    """A payment (one fen, in cash) for the owner's flat on that charge."""
+    from app.contributions.api import Charge, record_payment
+    from app.extensions import db
+
+    charge = db.session.get(Charge, contribution_charge(w))
+    return record_payment(charge, {"flat_id": w.a.flats[0].id, "amount_cents": 1, "method": "cash",
+                                   "reference": next_phone(), "paid_on": utcnow().date() - timedelta(days=1)},
+                          w.committee.id).id
+
+
+def fresh_project(w) -> int:
+    from app.projects.api import create_project
+
+    return create_project(w.a.estate.id, "楼道改造", 1_000_000, w.committee.id).id
+
+
 def sms_login(client, phone=None) -> dict:
     phone = phone or next_phone()
     client.post("/api/v1/auth/sms-codes", json={"phone": phone})
@@ -505,6 +542,30 @@ ROWS = [
     Row("POST", "/api/v1/projects/<int:project_id>/approvals/<kind>/document", COMMITTEE,
         lambda w: f"{A}/projects/{recorded_approval(w)}/approvals/planning/document",
         data=lambda w: {"photo": (io.BytesIO(photo_jpeg()), "a.jpg")}),
+    # 居民出资: members read (arrears masked), the committee charges and records, an owner pays
+    Row("GET", "/api/v1/projects/<int:project_id>/contributions", MEMBER,
+        lambda w: f"{A}/projects/{w.a.project_id}/contributions"),
+    Row("POST", "/api/v1/projects/<int:project_id>/contribution-charges", COMMITTEE,
+        lambda w: f"{A}/projects/{fresh_project(w)}/contribution-charges",
+        json=lambda w: {"kind": "elevator", "title": "加装电梯", "elevator_project_id": (
+            contribution_charge(w) and w.elevator_at(Stage.signing))}),
+    Row("GET", "/api/v1/contribution-charges/<int:charge_id>", COMMITTEE,
+        lambda w: f"{A}/contribution-charges/{contribution_charge(w)}"),
+    Row("POST", "/api/v1/contribution-charges/<int:charge_id>/payments", COMMITTEE,
+        lambda w: f"{A}/contribution-charges/{contribution_charge(w)}/payments",
+        json=lambda w: {"flat_id": w.a.flats[0].id, "amount_cents": 1, "method": "transfer",
+                        "paid_on": str(utcnow().date() - timedelta(days=1)), "reference": next_phone()}),
+    # WeChat Pay is off in tests unless configured: the owner of the flat is told so (409)
+    Row("POST", "/api/v1/contribution-charges/<int:charge_id>/wechat-orders", "401 404 404 404 403 409 403 403 403",
+        lambda w: f"{A}/contribution-charges/{contribution_charge(w)}/wechat-orders",
+        json=lambda w: {"flat_id": w.a.flats[0].id, "channel": "h5"}),
+    Row("POST", "/api/v1/wechat-pay/notify", "404 404 404 404 404 404 404 404 404",
+        lambda w: f"{A}/wechat-pay/notify", json=lambda w: {"id": "x"}),
+    Row("GET", "/api/v1/contribution-payments/<int:payment_id>/receipt.pdf", OWNER_OR_COMMITTEE,
+        lambda w: f"{A}/contribution-payments/{contribution_payment(w)}/receipt.pdf"),
+    Row("GET", "/api/v1/contribution-charges/<int:charge_id>/flats/<int:flat_id>/provident-fund-certificate.pdf",
+        OWNER_OR_COMMITTEE,
+        lambda w: f"{A}/contribution-charges/{contribution_charge(w)}/flats/{w.a.flats[0].id}/provident-fund-certificate.pdf"),
     Row("GET", "/api/v1/projects/<int:project_id>/supervision-reports", MEMBER,
         lambda w: f"{A}/projects/{w.a.project_id}/supervision-reports"),
     Row("POST", "/api/v1/projects/<int:project_id>/supervision-reports", MEMBER,
@@ -933,6 +994,10 @@ WEB_ROWS = [
     Row("GET", "/street/estates", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/estates"),
     Row("GET", "/street/operations", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/operations"),
     Row("GET", "/street/approvals", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/approvals"),
+    Row("GET", "/projects/<int:project_id>/contributions", MEMBER_PAGE,
+        lambda w: f"/projects/{w.a.project_id}/contributions"),
+    Row("GET", "/console/projects/<int:project_id>/contributions", COMMITTEE_PAGE,
+        lambda w: f"/console/projects/{w.a.project_id}/contributions"),
     Row("GET", "/street/tasks", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/tasks"),
     # 共管 (issue 20): the resident pages, and the street's 片区 pages
     Row("GET", "/estates/<int:estate_id>/comanage", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/comanage"),

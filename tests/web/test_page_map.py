@@ -77,6 +77,14 @@ RESIDENT_PAGES = {
         "app/coordination/routes.py", "services.meetings_of("),
     "GET /api/v1/estates/{estate_id}/green-community": Rendered(
         "app/web/projects/pages.py", "checklist=checklist(estate_id)", "app/green/routes.py", "services.checklist("),
+    # 居民出资: my flats' lines, receipts, certificates, paying online; the arrears masked
+    "GET /api/v1/projects/{project_id}/contributions": Rendered(
+        "app/web/contributions/pages.py", "project_contributions(project, full=False)",
+        "app/contributions/routes.py", "services.project_contributions("),
+    "POST /api/v1/contribution-charges/{charge_id}/wechat-orders": T + "contributions/project.html",
+    "GET /api/v1/contribution-payments/{payment_id}/receipt.pdf": T + "contributions/project.html",
+    "GET /api/v1/contribution-charges/{charge_id}/flats/{flat_id}/provident-fund-certificate.pdf":
+        T + "contributions/project.html",
     "GET /api/v1/projects/{project_id}/approvals": Rendered(
         "app/web/projects/pages.py", "approvals_of(found)", "app/approvals/routes.py", "services.approvals_of("),
     "GET /api/v1/projects/{project_id}/supervision-reports": T + "projects/project.html",
@@ -184,6 +192,7 @@ NOT_FOR_PAGES = {
     "GET /api/v1/wechat/subscriptions": "the mini-program, before wx.requestSubscribeMessage",
     "POST /api/v1/wechat/subscriptions": "the mini-program, after wx.requestSubscribeMessage",
     "GET /api/v1/auth/wechat/callback": "WeChat redirects the browser here",
+    "POST /api/v1/wechat-pay/notify": "WeChat Pay's payment notify (signed by WeChat Pay)",
     "GET /api/v1/qr/{token}": "the link printed in the stairwell's QR code",
     "GET /api/v1/health": "the load balancer",
     "GET /api/v1/dev/sms-outbox": "development only",
@@ -246,6 +255,8 @@ COMMITTEE_OR_STAFF = {
     "GET /api/v1/stairwells/{stairwell_id}/flats",
     "POST /api/v1/stairwells/{stairwell_id}/elevator-projects",
     "GET /api/v1/staff/estates", "GET /api/v1/staff/ranking", "GET /api/v1/staff/approvals",
+    "POST /api/v1/projects/{project_id}/contribution-charges", "GET /api/v1/contribution-charges/{charge_id}",
+    "POST /api/v1/contribution-charges/{charge_id}/payments",
     "PUT /api/v1/projects/{project_id}/approvals/{kind}",
     "POST /api/v1/projects/{project_id}/approvals/{kind}/document",
     "PUT /api/v1/estates/{estate_id}/green-community/{criterion}",

@@ -25,6 +25,10 @@ CONSOLE_PAGES = {
     ("GET", "/api/v1/estates/{estate_id}/heavy-jobs"): (WEB + "heavyjobs/console.py", ["services.jobs_of(estate.id)"]),
     ("GET", "/api/v1/heavy-jobs/{job_id}"): (WEB + "heavyjobs/console.py", ["services.get_job(job_id)"]),
     ("POST", "/api/v1/heavy-jobs/{job_id}/rerun"): (WEB + "heavyjobs/console.py", ["services.rerun(job, user.id)"]),
+    # 居民出资 (the console page renders each charge from the service the API route calls)
+    ("POST", "/api/v1/projects/{project_id}/contribution-charges"): (T + "contributions.html", ['data-api="/api/v1/projects/{{ project.id }}/contribution-charges"']),
+    ("GET", "/api/v1/contribution-charges/{charge_id}"): (WEB + "contributions/console.py", ["project_contributions(project, full=True)"]),
+    ("POST", "/api/v1/contribution-charges/{charge_id}/payments"): (T + "contributions.html", ['data-api="/api/v1/contribution-charges/{{ c.id }}/payments"']),
     # 纸质表决票 (the phone page posts to itself and calls the same services as the API)
     ("GET", "/api/v1/consultations/{consultation_id}/paper-ballots.pdf"): (T + "paper.html", ["/api/v1/consultations/{{ c.id }}/paper-ballots.pdf"]),
     ("GET", "/api/v1/consultations/{consultation_id}/paper-ballot-scans"): (WEB + "consultations/console_paper.py", ["paper.scans_of(c)"]),
@@ -199,6 +203,11 @@ NO_PAGE_YET: dict = {}
 
 #: operations for residents, the public, login and machines (tests/web/test_page_map.py)
 NOT_CONSOLE = """
+GET /api/v1/projects/{project_id}/contributions
+POST /api/v1/contribution-charges/{charge_id}/wechat-orders
+GET /api/v1/contribution-payments/{payment_id}/receipt.pdf
+GET /api/v1/contribution-charges/{charge_id}/flats/{flat_id}/provident-fund-certificate.pdf
+POST /api/v1/wechat-pay/notify
 GET /api/v1/estates/{estate_id}/joint-meetings
 GET /api/v1/estates/{estate_id}/green-community
 GET /api/v1/projects/{project_id}/approvals

@@ -1,0 +1,19 @@
+"""The front door of app.contributions: the one module other packages, the pages and the tests import.
+
+A plain list of re-exports. When another package needs a name from this domain, add
+it here and import it from here; `.importlinter` (contract `front-doors`, run by
+tests/test_layers.py) fails an import that reaches past this module.
+"""
+from app.contributions import messages, services, wechat
+from app.contributions.models import Charge, ChargeKind, Method, Payment, WechatOrder
+from app.contributions.owed import Line, lines
+from app.contributions.services import (
+    add_charge, charge_view, get_charge, my_lines, owned_flat_ids, paid_by_project,
+    project_contributions, receipt_no, record_payment,
+)
+
+__all__ = [
+    "add_charge", "Charge", "charge_view", "ChargeKind", "get_charge", "Line", "lines", "messages",
+    "Method", "my_lines", "owned_flat_ids", "paid_by_project", "Payment", "project_contributions",
+    "receipt_no", "record_payment", "services", "wechat", "WechatOrder",
+]

@@ -1,0 +1,113 @@
+"""Every sentence a person reads about who pays (居民出资)."""
+KIND_LABELS = {
+    "elevator": "加装电梯分摊",
+    "agreed": "业主决定的出资",
+    "fund_use": "维修资金列支",
+}
+METHOD_LABELS = {
+    "transfer": "银行转账",
+    "cash": "现金",
+    "provident_fund": "公积金提取",
+    "maintenance_fund": "维修资金",
+    "wechat": "微信支付",
+}
+#: the methods a committee records by hand (WeChat Pay records itself)
+RECORDED_METHODS = ("transfer", "cash", "provident_fund", "maintenance_fund")
+
+# how each owed amount explains itself
+ELEVATOR_RULE = ("{elevator}：总造价 {total} 元，减补贴 {subsidy} 元，业主共担 {owners} 元，"
+                 "按楼层系数×面积分摊；本户 {floor} 层，系数 {coefficient}，面积 {area} ㎡")
+ELEVATOR_RECEIVES = "，获低层补偿 {receives} 元"
+ELEVATOR_NOTHING = "；本户不需出资"
+AGREED_PER_FLAT = "业主表决《{title}》通过：每户 {amount} 元"
+AGREED_BY_AREA = "业主表决《{title}》通过：共 {total} 元，按面积分摊；本户 {area} ㎡，共 {area_total} ㎡"
+FUND_USE_RULE = "维修资金列支“{memo}”（{day}）按面积分摊，已从本户维修资金分户账扣除"
+
+# refusals
+ELEVATOR_NOT_FOUND = "本小区没有这部电梯"
+ELEVATOR_NOT_SIGNING = "电梯还没到协议签署阶段，分摊金额还没定下来"
+FUND_ENTRY_NOT_FOUND = "本小区维修资金账上没有这笔列支"
+AMOUNT_NEEDED = "请填写每户金额或总金额（二选一）"
+DECISION_NEEDED = "请选择决定这笔出资的表决"
+ALREADY_CHARGED = "这个项目已经有这笔出资了"
+FLAT_NOT_CHARGED = "这户不需要交这笔钱"
+FUND_ALREADY_PAID = "这笔钱已经从维修资金分户账扣除，不用另外登记"
+OVER_OWED = "这户这一项应缴 {owed} 元，已缴 {paid} 元，最多还能收 {left} 元"
+OVER_DECISION_FLAT = "所选表决不包括这一户，不能据此多收"
+PAYMENT_EXISTS = "凭证号“{reference}”的这笔款已经登记过了"
+DATE_IN_FUTURE = "日期不能晚于今天"
+METHOD_NOT_BY_HAND = "微信支付由系统自动登记，不用手工登记"
+REFERENCE_NEEDED = "请填写凭证号（银行流水号、收据编号或公积金审批号）"
+NOT_YOUR_FLAT = "只有这户的业主能为这户付款"
+NOTHING_DUE = "这户这一项已经交清了"
+WECHAT_PAY_OFF = "本市还没有开通微信支付，请向业委会转账或交现金"
+WECHAT_NO_OPENID = "请在微信里打开，才能用微信支付"
+WECHAT_ORDER_FAILED = "微信支付下单没有成功，请稍后再试"
+NOTIFY_BAD = "通知验签失败"
+NOT_ELEVATOR = "只有加装电梯的出资能开公积金提取证明"
+NOTHING_OWED = "这户不需要为加装电梯出资"
+
+# telling the owners
+PAID_TITLE = "{flat} 的一笔出资已登记"
+PAID_BODY = "{who}于{when}登记：{flat}“{charge}”{amount} 元，方式：{method}，凭证号 {reference}。"
+RECORDED_BY = "业委会{name}"
+PAID_ONLINE_BY = "{name}用微信支付"
+SOMEONE = "有人"
+
+# pages
+TITLE = "居民出资"
+TEXT = "这个项目每户要出多少钱、依据是哪个决定、已经交了多少。"
+CONSOLE_TEXT = "每笔出资的依据、每户应缴和已缴；登记收款后，这户的业主会收到通知。"
+NEW_CHARGE = "新增一笔出资"
+FIELD_KIND = "出资依据"
+FIELD_TITLE = "名称"
+FIELD_ELEVATOR = "电梯"
+FIELD_DECISION = "业主表决"
+FIELD_PER_FLAT = "每户金额（元）"
+FIELD_TOTAL = "总金额（元，按面积分摊）"
+FIELD_FUND_ENTRY = "维修资金列支"
+FIELD_FLAT = "户"
+FIELD_AMOUNT = "金额（元）"
+FIELD_METHOD = "方式"
+FIELD_PAID_ON = "付款日期"
+FIELD_REFERENCE = "凭证号"
+FIELD_PAYER = "付款人"
+FIELD_NOTE = "备注"
+FIELD_OVER_DECISION = "允许多收的表决（一般不填）"
+ADD = "添加"
+RECORD = "登记收款"
+NONE_CHOSEN = "（不选）"
+COL_FLAT = "户"
+COL_OWNER = "业主"
+COL_OWED = "应缴"
+COL_PAID = "已缴"
+COL_FROM_FUND = "维修资金已付"
+COL_DUE = "欠缴"
+COL_BASIS = "依据"
+RECEIPT = "收据"
+CERTIFICATE = "公积金提取证明"
+TOTALS = "应缴 {owed} 元，已缴 {paid} 元，欠缴 {due} 元"
+TOTALS_WITH_FUND = "应缴 {owed} 元，已缴 {paid} 元，维修资金已付 {fund} 元，欠缴 {due} 元"
+NO_CHARGES = "这个项目还没有要居民出资的项目。"
+ARREARS_TITLE = "欠缴公示"
+ARREARS_TEXT = "姓名和房号已部分隐去。"
+NO_ARREARS = "没有欠缴。"
+MY_TITLE = "我家要交的钱"
+MY_NONE = "您家在这个项目里不需要出钱。"
+MY_PAYMENTS = "已交"
+PAY_ONLINE = "用微信支付 {amount} 元"
+PAY_OPENED = "请在打开的微信支付页面完成付款，付完后这里会显示已交。"
+CONSOLE_LINK = "居民出资"
+
+# the receipt and the certificate (PDF)
+RECEIPT_HEADLINE = "收款收据"
+RECEIPT_ROWS = ("收据编号", "小区", "项目", "户", "出资项", "金额", "方式", "凭证号", "付款日期",
+                "付款人", "登记人", "登记时间")
+RECEIPT_NOTE = "此收据由共治平台出具，可凭收据编号在平台上核对。"
+CERTIFICATE_HEADLINE = "加装电梯出资证明"
+CERTIFICATE_SUB = "（用于提取住房公积金支付既有住宅加装电梯费用）"
+CERTIFICATE_ROWS = ("小区", "房屋坐落", "产权人", "电梯", "电梯总造价", "政府补贴", "本户分摊",
+                    "本户已缴", "分摊依据", "项目阶段", "出具日期")
+CERTIFICATE_TEXT = ("兹证明上述房屋所在单元经业主依法表决同意加装电梯，本户应承担的费用如上。"
+                    "本证明供产权人及其配偶、直系亲属向住房公积金管理中心申请提取使用。")
+CERTIFICATE_SIGN = "业主委员会（盖章）：                日期："

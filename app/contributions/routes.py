@@ -1,0 +1,81 @@
+"""Routes: a project's contributions (members: totals and masked arrears, their own flats in
+full; the committee: every flat), charges and payments (committee), WeChat Pay orders (an
+owner) and its notify (WeChat Pay)."""
+from flask import request
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from app.auth.api import is_committee, load_checked, require_committee, require_user
+from app.contributions import services, wechat
+from app.contributions.models import Charge
+from app.contributions.schemas import (
+    ChargeInSchema, ChargeSchema, OrderInSchema, OrderSchema, PaymentInSchema, PaymentSchema,
+    ProjectContributionsSchema,
+)
+from app.projects.api import RenovationProject
+
+blp = Blueprint("contributions", __name__, url_prefix="/api/v1", description="居民出资：应缴、收款、收据、微信支付")
+
+
+@blp.route("/projects/<int:project_id>/contributions")
+class ProjectContributions(MethodView):
+    @blp.response(200, ProjectContributionsSchema)
+    def get(self, project_id):
+        """What the project charges: every flat for the committee; for members the totals, the
+        arrears masked, and their own flats in full."""
+        project, user = load_checked(RenovationProject, project_id)
+        return {"charges": services.project_contributions(project, full=is_committee(user, project.estate_id)),
+                "mine": services.my_lines(project, user.id), "online_payment": wechat.enabled()}
+
+
+@blp.route("/projects/<int:project_id>/contribution-charges")
+class ProjectCharges(MethodView):
+    @blp.arguments(ChargeInSchema)
+    @blp.response(201, ChargeSchema)
+    def post(self, data, project_id):
+        """A charge from the decision that sets it: an elevator's cost shares, an owners'
+        decision's amount, a maintenance fund use (committee; audited)."""
+        project, user = load_checked(RenovationProject, project_id, require_committee)
+        return services.charge_view(services.add_charge(project, data, user.id))
+
+
+@blp.route("/contribution-charges/<int:charge_id>")
+class OneCharge(MethodView):
+    @blp.response(200, ChargeSchema)
+    def get(self, charge_id):
+        """Every flat's line and payments (committee)."""
+        charge, _ = load_checked(Charge, charge_id, require_committee)
+        return services.charge_view(charge)
+
+
+@blp.route("/contribution-charges/<int:charge_id>/payments")
+class ChargePayments(MethodView):
+    @blp.arguments(PaymentInSchema)
+    @blp.response(201, PaymentSchema)
+    def post(self, data, charge_id):
+        """A payment received for one flat: never above what it owes unless a decision allows
+        it; one per voucher reference; the flat's owners are told (committee; audited)."""
+        charge, user = load_checked(Charge, charge_id, require_committee)
+        return services.payment_view(services.record_payment(charge, data, user.id))
+
+
+@blp.route("/contribution-charges/<int:charge_id>/wechat-orders")
+class WechatOrders(MethodView):
+    @blp.arguments(OrderInSchema)
+    @blp.response(201, OrderSchema)
+    def post(self, data, charge_id):
+        """Pay what the flat still owes through WeChat Pay (an owner of the flat; 409 when the
+        city has no merchant)."""
+        charge, _ = load_checked(Charge, charge_id)
+        return wechat.start_order(charge, data["flat_id"], require_user(), data["channel"],
+                                  request.remote_addr or "")
+
+
+@blp.route("/wechat-pay/notify")
+class WechatNotify(MethodView):
+    @blp.response(204)
+    def post(self):
+        """WeChat Pay's payment notify: signature verified, resource decrypted, recorded once
+        (401 when the signature fails, so WeChat Pay retries)."""
+        wechat.notified(request.headers, request.get_data())
+        return ""

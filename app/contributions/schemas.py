@@ -1,0 +1,96 @@
+"""Who pays (居民出资) in and out."""
+from app.contributions.models import ChargeKind
+from app.contributions import messages
+from app.schemas import BaseSchema, fields, validate
+
+
+class ChargeInSchema(BaseSchema):
+    kind = fields.String(required=True, validate=validate.OneOf([k.value for k in ChargeKind]))
+    title = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    elevator_project_id = fields.Integer(load_default=None, allow_none=True)
+    consultation_id = fields.Integer(load_default=None, allow_none=True)
+    per_flat_cents = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1))
+    total_cents = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1))
+    fund_entry_id = fields.Integer(load_default=None, allow_none=True)
+
+
+class PaymentInSchema(BaseSchema):
+    flat_id = fields.Integer(required=True)
+    amount_cents = fields.Integer(required=True, validate=validate.Range(min=1, max=10**11))
+    method = fields.String(required=True, validate=validate.OneOf(list(messages.RECORDED_METHODS)))
+    paid_on = fields.Date(required=True)
+    reference = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    payer_name = fields.String(load_default="", validate=validate.Length(max=50))
+    note = fields.String(load_default="", validate=validate.Length(max=200))
+    over_decision_id = fields.Integer(load_default=None, allow_none=True)
+
+
+class OrderInSchema(BaseSchema):
+    flat_id = fields.Integer(required=True)
+    channel = fields.String(required=True, validate=validate.OneOf(["jsapi", "h5"]))
+
+
+class PaymentSchema(BaseSchema):
+    id = fields.Integer()
+    receipt_no = fields.String()
+    charge_id = fields.Integer()
+    flat_id = fields.Integer()
+    amount_cents = fields.Integer()
+    method = fields.String()
+    method_label = fields.String()
+    paid_on = fields.Date()
+    reference = fields.String()
+    payer_name = fields.String()
+    note = fields.String()
+    recorded_at = fields.DateTime()
+    receipt_url = fields.String()
+
+
+class LineSchema(BaseSchema):
+    flat_id = fields.Integer()
+    label = fields.String(metadata={"description": "committee: the flat; others: masked (王* 1号楼 2单元 3**)"})
+    owner_name = fields.String(metadata={"description": "committee only"})
+    owed_cents = fields.Integer()
+    paid_cents = fields.Integer()
+    from_fund_cents = fields.Integer(metadata={"description": "debited from the flat's maintenance fund sub-account"})
+    due_cents = fields.Integer()
+    basis = fields.String(metadata={"description": "which decision, which rule, which share"})
+    payments = fields.List(fields.Nested(PaymentSchema))
+
+
+class ChargeSchema(BaseSchema):
+    id = fields.Integer()
+    project_id = fields.Integer()
+    kind = fields.String()
+    kind_label = fields.String()
+    title = fields.String()
+    elevator_project_id = fields.Integer(allow_none=True)
+    consultation_id = fields.Integer(allow_none=True)
+    fund_entry_id = fields.Integer(allow_none=True)
+    owed_cents = fields.Integer()
+    paid_cents = fields.Integer()
+    from_fund_cents = fields.Integer()
+    due_cents = fields.Integer()
+    totals_text = fields.String()
+    flats = fields.List(fields.Nested(LineSchema), metadata={"description": "committee: every flat; others: arrears"})
+
+
+class MyLineSchema(LineSchema):
+    charge_id = fields.Integer()
+    charge_title = fields.String()
+    kind = fields.String()
+    certificate_url = fields.String(allow_none=True)
+
+
+class ProjectContributionsSchema(BaseSchema):
+    charges = fields.List(fields.Nested(ChargeSchema))
+    mine = fields.List(fields.Nested(MyLineSchema), metadata={"description": "the flats I own"})
+    online_payment = fields.Boolean(metadata={"description": "WeChat Pay is configured"})
+
+
+class OrderSchema(BaseSchema):
+    out_trade_no = fields.String()
+    amount_cents = fields.Integer()
+    channel = fields.String()
+    h5_url = fields.String(metadata={"description": "h5: open it to pay"})
+    jsapi = fields.Dict(metadata={"description": "jsapi: the parameters of WeixinJSBridge getBrandWCPayRequest"})
