@@ -5,7 +5,9 @@ ballots, consents in 2号楼 1单元's elevator round, a 一事一议 case with 
 renovation project with progress, a supervision report and a complaint, a finished project's
 published evaluation, the residents' application with support, a plan version with an
 answered comment, a maintenance fund collection, a notice with reads, a property rating
-round with answers and a public income entry. Loading again changes nothing.
+round with answers and a public income entry; the utilities' pipeline works (one place dug
+twice, flagged), a handover, and the renovation's money by source in the open. Loading again
+changes nothing.
 """
 import io
 from datetime import timedelta
@@ -71,6 +73,7 @@ def load(estate_id: int) -> None:
     approvals(people, project)
     green_community(people)
     joint_meeting(people, project)
+    utilities_and_money(people, project)
     supervision_and_complaint(people, project)
     finished_and_evaluated(people)
     application(people)
@@ -219,6 +222,55 @@ def joint_meeting(people: People, project) -> None:
         row = add_task(meeting, task, org, today + days * DAY, actor)
         if status != "open":
             move_task(row, status, evidence, actor)
+
+
+def utilities_and_money(people: People, project) -> None:
+    """The utilities' pipeline works beside the renovation: the water company finished and
+    handed over 1号楼 1单元's risers; the gas company and the renovation's own road repair
+    will dig 小区主路 again soon after (the console and the street flag it). The project's
+    money by source in the open: subsidies, the former employer, the 公房 unit, the water
+    company's money (recorded with its works), residents' money collected before the platform,
+    and the contractor's payments, all within what arrived."""
+    from app.funding.api import attach_evidence, record_entry
+    from app.utilities.api import add_work, record_contribution, record_handover
+
+    today, actor = china_today(), people.committee.id
+    stairwell_id = flat(people.estate_id, "1号楼", "1单元", "101").stairwell_id
+    works = {}
+    for party, title, road, stairwell, start, end, status in [
+            ("water", "更换供水立管和入户水表", "小区主路", stairwell_id, -40, -10, "done"),
+            ("gas", "燃气庭院管道改造", "小区主路", None, 15, 35, "planned"),
+            ("renovation", "小区主路路面翻修", "小区主路", None, 40, 55, "planned"),
+            ("power", "架空线入地", "3号楼北侧路", None, 70, 90, "planned")]:
+        works[party] = add_work(project, {"party": party, "title": title, "road": road, "stairwell_id": stairwell,
+                                          "starts_on": today + start * DAY, "ends_on": today + end * DAY,
+                                          "status": status}, actor)
+    record_handover(project, {"work_id": works["water"].id, "facilities": "DN100 供水管 320 米、立管 6 根、水表 12 块",
+                              "receiver": "北京市自来水集团东城分公司", "handed_on": today - 8 * DAY},
+                    photo((60, 60, 60)), photo((30, 90, 160)), actor)
+    for stage, amount, days, number in [("committed", 80_000_000, 100, "京水协〔2026〕7号"),
+                                        ("received", 50_000_000, 45, "水汇 2026-0042")]:
+        record_contribution(project, {"utility": "water", "stage": stage, "amount_cents": amount,
+                                      "dated_on": today - days * DAY, "document_no": number}, actor)
+    entries = [
+        ("central_subsidy", "committed", 150_000_000, 120, "国家发展改革委", "发改投资〔2026〕311号"),
+        ("central_subsidy", "received", 150_000_000, 90, "东城区财政局", "东财建〔2026〕52号"),
+        ("city_subsidy", "committed", 80_000_000, 110, "北京市住房城乡建设委", "京建发〔2026〕88号"),
+        ("city_subsidy", "received", 40_000_000, 60, "东城区财政局", "东财建〔2026〕67号"),
+        ("district_subsidy", "committed", 30_000_000, 100, "东城区人民政府", "东政办〔2026〕19号"),
+        ("district_subsidy", "received", 30_000_000, 50, "东城区财政局", "东财建〔2026〕71号"),
+        ("former_employer", "committed", 20_000_000, 95, "北京第一机床厂", "出资承诺书"),
+        ("former_employer", "received", 20_000_000, 40, "北京第一机床厂", "银行回单 0316"),
+        ("public_housing", "received", 10_000_000, 35, "东城区房屋管理中心", "银行回单 0402"),
+        ("residents", "received", 12_800_000, 30, "业主自筹（平台上线前线下收取）", "收据 001–128"),
+        ("central_subsidy", "spent", 150_000_000, 25, "北京城建某公司（施工单位）", "工程进度款第1期 发票 00871"),
+        ("city_subsidy", "spent", 30_000_000, 5, "北京城建某公司（施工单位）", "工程进度款第2期 发票 00932"),
+    ]
+    for source, stage, amount, days, party, number in entries:
+        entry = record_entry(project, {"source": source, "stage": stage, "amount_cents": amount,
+                                       "dated_on": today - days * DAY, "party": party, "document_no": number}, actor)
+        if number == "东财建〔2026〕52号":
+            attach_evidence(entry, photo((180, 180, 180)), actor)
 
 
 def green_community(people: People) -> None:

@@ -6,11 +6,12 @@ tests/test_layers.py) fails an import that reaches past this module.
 """
 from app.funding import messages, services
 from app.funding.models import FundingEntry, FundingLedger, Stage
+from app.funding.schemas import PublicMoneySchema
 from app.funding.services import (
     attach_evidence, money_table, public_money, record_entry, residents_money,
 )
 
 __all__ = [
     "attach_evidence", "FundingEntry", "FundingLedger", "messages", "money_table", "public_money",
-    "record_entry", "residents_money", "services", "Stage",
+    "PublicMoneySchema", "record_entry", "residents_money", "services", "Stage",
 ]

@@ -62,6 +62,8 @@ def test_utilities_money_is_not_entered_twice_and_messy_amounts_are_refused(clie
     assert twice.json["error"]["fields"]["source"].startswith("专业经营单位的承诺和到账在")
     for amount in (1000.5, "1,000.00", "100000", 0, -1, 10**14):
         assert "amount_cents" in post(client, committee, project, amount_cents=amount).json["error"]["fields"], amount
+    commas = post(client, committee, project, amount_cents="1,000.00").json["error"]["fields"]["amount_cents"]
+    assert commas == "金额请写数字，如 1200000 或 1200000.50，不要加逗号或“元”"
     future = post(client, committee, project, dated_on=str(china_today() + DAY))
     assert future.json["error"]["fields"]["dated_on"] == "日期不能晚于今天"
     assert post(client, committee, project, source="lottery").status_code == 422
