@@ -20,16 +20,16 @@ UTILITIES_FROM_THEIR_PAGE = "专业经营单位的承诺和到账在“管线施
 DATE_IN_FUTURE = "日期不能晚于今天"
 #: an amount that is not a whole number of fen (the form sends yuan with up to two decimals as fen)
 AMOUNT_NOT_MONEY = _utilities.AMOUNT_NOT_MONEY
-NO_SUCH_ENTRY = "没有这笔记录"
+EVIDENCE_REQUIRED = "请选择凭证照片"
 
 # pages
 TITLE = "项目资金公开"
 TEXT = "这个项目的钱从哪里来、到了多少、花了多少，每一笔都有日期和凭证。支出不能超过已到账的钱。"
 PUBLIC_TITLE = "资金来源与使用"
 COL_SOURCE = "来源"
-COL_COMMITTED = "承诺"
-COL_RECEIVED = "到账"
-COL_SPENT = "支出"
+COL_COMMITTED = "承诺（元）"
+COL_RECEIVED = "到账（元）"
+COL_SPENT = "支出（元）"
 TOTAL = "合计"
 LEFT = "结余 {amount} 元（已到账减已支出）"
 CHART = "各来源资金到账（条长：到账占承诺的比例）"

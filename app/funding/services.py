@@ -9,8 +9,8 @@ from app.errors import Conflict, InvalidInput
 from app.extensions import db
 from app.funding import messages
 from app.funding.models import FundingEntry, FundingLedger, Stage
-from app.media.api import store_photo
 from app.unit_of_work import unit
+from app.utilities.api import stored_photo
 
 STAGES = [stage.value for stage in Stage]
 
@@ -142,7 +142,7 @@ def record_entry(project, data: dict, actor_id: int) -> FundingEntry:
 @unit
 def attach_evidence(entry: FundingEntry, photo: bytes, actor_id: int) -> FundingEntry:
     """A photo of the entry's document (拨款文件, 到账凭证, 发票), kept beside its number."""
-    entry.evidence_key = store_photo(entry.estate_id, photo).key
+    entry.evidence_key = stored_photo(entry.estate_id, photo, "photo", messages.EVIDENCE_REQUIRED)
     record("funding.evidence", estate_id=entry.estate_id, actor_id=actor_id, subject_type="project",
            subject_id=entry.project_id, data={"id": entry.id})
     return entry

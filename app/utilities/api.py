@@ -8,11 +8,11 @@ from app.utilities import messages, services
 from app.utilities.models import MoneyStage, UtilityContribution, UtilityHandover, UtilityWork, WorkStatus
 from app.utilities.services import (
     add_work, all_clashes, change_work, clashes_of_estate, money_of, overview, record_contribution,
-    record_handover,
+    record_handover, stored_photo,
 )
 
 __all__ = [
     "add_work", "all_clashes", "change_work", "clashes_of_estate", "messages", "money_of", "MoneyStage",
-    "overview", "record_contribution", "record_handover", "services", "UtilityContribution",
+    "overview", "record_contribution", "record_handover", "services", "stored_photo", "UtilityContribution",
     "UtilityHandover", "UtilityWork", "WorkStatus",
 ]

@@ -18,6 +18,8 @@ HANDED_BEFORE_START = "移交日期不能早于这项工程开工"
 NOT_THIS_PROJECTS_WORK = "这项工程不属于本项目"
 RENOVATION_HANDS_OVER_NOTHING = "只有专业经营单位的工程需要验收移交"
 ALREADY_HANDED_OVER = "这项工程已经移交过了"
+RECORD_REQUIRED = "请上传签字的移交记录照片"
+PHOTO_REQUIRED = "请上传现场照片"
 #: a clash: the same place dug twice close together
 CLASH = "{place}要挖两次：{first}，{second}（{when}）。请协调同期施工，只挖一次。"
 CLASH_OVERLAP = "时间重叠"

@@ -20,6 +20,18 @@ def _refuse(field: str, message: str):
     raise InvalidInput(message, fields={field: message})
 
 
+def stored_photo(estate_id: int, data: bytes, field: str, missing: str) -> str:
+    """The media key of an uploaded photo; an empty file input, or a file that is not a photo,
+    is refused beside `field` (the form's own input, not the media store's name for it)."""
+    if not data:
+        _refuse(field, missing)
+    try:
+        return store_photo(estate_id, data).key
+    except InvalidInput as error:
+        raise InvalidInput(error.message, code=error.code, status=error.status,
+                           fields={field: error.message}) from error
+
+
 def _day(value: date) -> str:
     return value.strftime("%Y年%m月%d日")
 
@@ -202,8 +214,8 @@ def record_handover(project, form: dict, record_photo: bytes, site_photo: bytes,
         _refuse("handed_on", messages.HANDED_BEFORE_START)
     if db.session.scalar(select(UtilityHandover.id).where(UtilityHandover.work_id == work.id)) is not None:
         raise Conflict(messages.ALREADY_HANDED_OVER, code="already_handed_over")
-    record_key = store_photo(project.estate_id, record_photo).key
-    photo_key = store_photo(project.estate_id, site_photo).key
+    record_key = stored_photo(project.estate_id, record_photo, "record", messages.RECORD_REQUIRED)
+    photo_key = stored_photo(project.estate_id, site_photo, "photo", messages.PHOTO_REQUIRED)
     handover = UtilityHandover(estate_id=project.estate_id, project_id=project.id, work_id=work.id,
                                facilities=form["facilities"].strip(), receiver=form["receiver"].strip(),
                                handed_on=form["handed_on"], record_key=record_key, photo_key=photo_key,
