@@ -15,6 +15,7 @@ from PIL import Image
 from app.demo.api import data
 from app.display import china_today
 from tests.web.conftest import login, screenshot
+from tests.web.helpers import check_page
 
 PROJECT = 1  # the demo's 2026 renovation, in 共建
 
@@ -66,6 +67,7 @@ def test_utilities_and_public_money_from_the_console_to_the_street_and_the_publi
     handover.locator("button[type=submit]").click()
     committee.locator("#handovers .handover:has-text('移交给 北京热力集团')").wait_for()
     screenshot(committee, "console-utilities")
+    check_page(committee, elder=False)  # tap targets, text sizes and contrast
 
     committee.goto(f"{site.url}/console/projects/{PROJECT}")
     committee.click("#money-link")
@@ -91,6 +93,7 @@ def test_utilities_and_public_money_from_the_console_to_the_street_and_the_publi
     committee.locator("#money-left:has-text('结余 1,299,999.50 元')").wait_for()
     assert "1,828,000.50" in committee.inner_text(".money-table tfoot tr")
     screenshot(committee, "console-money")
+    check_page(committee, elder=False)
 
     staff = open_context().new_page()
     login(staff, site, data.STAFF_PHONE, start="/street/")
@@ -112,3 +115,4 @@ def test_utilities_and_public_money_from_the_console_to_the_street_and_the_publi
     assert "工程进度款第3期 发票 01002" in money.inner_text()
     money.scroll_into_view_if_needed()
     screenshot(public, "public-money")
+    check_page(public, elder=False)
