@@ -157,7 +157,7 @@ def all_clashes(estate_ids: list[int] | None = None) -> list[dict]:
     rows = []
     for estate_id, name in db.session.execute(query.order_by(Estate.id)):
         rows += [{"estate_id": estate_id, "estate_name": name, **clash} for clash in clashes_of_estate(estate_id)
-                 if clash["works"][1]["ends_on"] >= china_today()]
+                 if any(work["ends_on"] >= china_today() for work in clash["works"])]
     return rows
 
 
