@@ -265,6 +265,9 @@ class Config:
                                         "project_approval,land_use,planning,construction_permit")
     #: the green-community criteria (绿色社区创建标准) as YAML; empty: the national list in app/green
     GREEN_CRITERIA_FILE = os.environ.get("GREEN_CRITERIA_FILE", "")
+    #: 管线: two works on the same road or stairwell this many days apart (or fewer, or
+    #: overlapping) are flagged as digging the same place twice
+    UTILITY_CLASH_GAP_DAYS = int(os.environ.get("UTILITY_CLASH_GAP_DAYS", "30"))
     # 共评: questions averaging below this score become follow-up items
     FOLLOW_UP_BELOW_SCORE = "3"
     #: 联合验收: resident representatives who must sign off before 共管

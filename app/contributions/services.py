@@ -187,11 +187,24 @@ def person(user) -> str:
     return user.name or mask_phone(user.phone)
 
 
+def _from_residents(project_id: int):
+    # every payment except those from the maintenance fund (public money counts the fund apart)
+    return (Payment.project_id == project_id, Payment.method != Method.maintenance_fund)
+
+
 def paid_by_project(project_id: int) -> int:
-    """Cents received from residents for the project: every payment except those from the
-    maintenance fund (public money tables count the fund apart)."""
+    """Cents received from residents for the project."""
     return int(db.session.scalar(select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
-        Payment.project_id == project_id, Payment.method != Method.maintenance_fund)))
+        *_from_residents(project_id))))
+
+
+def payments_in_total(project_id: int) -> dict:
+    """The residents' recorded payments as one figure for the public: how much, how many
+    payments and the last one's date (never who paid)."""
+    cents, count, last = db.session.execute(select(
+        func.coalesce(func.sum(Payment.amount_cents), 0), func.count(Payment.id), func.max(Payment.paid_on),
+    ).where(*_from_residents(project_id))).one()
+    return {"amount_cents": int(cents), "count": int(count), "last_paid_on": last}
 
 
 # --- views -----------------------------------------------------------------------------------

@@ -6,54 +6,18 @@ renovation project with progress, a supervision report and a complaint, a finish
 published evaluation, the residents' application with support, a plan version with an
 answered comment, a maintenance fund collection, a notice with reads, a property rating
 round with answers and a public income entry; who pays for 1号楼 1单元 (its elevator's shares at
-协议签署, the owners' 300 元 a flat, the lights from the maintenance fund) with payments.
-Loading again changes nothing.
+协议签署, the owners' 300 元 a flat, the lights from the maintenance fund) with payments; the
+utilities' pipeline works (one place dug twice, flagged), a handover, and the renovation's money
+by source in the open. Loading again changes nothing.
 """
-import io
-from datetime import timedelta
-
-from sqlalchemy import select
-
-from app.auth.api import User
 from app.db import utcnow
-from app.demo import data
+from app.demo.people import DAY, flat, People, photo
 from app.display import china_today
-from app.estates.api import Building, Flat, Stairwell
 from app.extensions import db
 
-DAY = timedelta(days=1)
 ROOF = "basic.roof_repair"
 WALLS = "basic.exterior_wall_repair"
 PIPES = "basic.water_supply"
-
-
-def user(phone: str) -> User:
-    return db.session.scalar(select(User).where(User.phone == phone))
-
-
-def flat(estate_id: int, building: str, stairwell: str, room: str) -> Flat:
-    return db.session.scalar(
-        select(Flat).join(Stairwell, Flat.stairwell_id == Stairwell.id)
-        .join(Building, Flat.building_id == Building.id)
-        .where(Flat.estate_id == estate_id, Building.name == building,
-               Stairwell.name == stairwell, Flat.room == room))
-
-
-class People:
-    """The demo's accounts and their flats, by what they do in the demo."""
-
-    def __init__(self, estate_id: int):
-        self.estate_id = estate_id
-        self.staff = user(data.STAFF_PHONE)
-        self.committee = user(data.COMMITTEE_PHONE)
-        self.owners = []  # (user, flat) of every owner account, one flat each
-        for phone, _name, building, stairwell, room, relation in data.RESIDENTS:
-            if relation == "owner":
-                self.owners.append((user(phone), flat(estate_id, building, stairwell, room)))
-        phone6, _name6, flats6 = data.TWO_FLAT_OWNER
-        self.owners.append((user(phone6), flat(estate_id, *flats6[0])))
-        self.second_flat = flat(estate_id, *flats6[1])  # 周国华's 3号楼 1单元 202
-        self.tenant = user(data.RESIDENTS[3][0])
 
 
 def load(estate_id: int) -> None:
@@ -73,6 +37,9 @@ def load(estate_id: int) -> None:
     approvals(people, project)
     green_community(people)
     joint_meeting(people, project)
+    from app.demo import money
+
+    money.utilities_and_money(people, project)
     supervision_and_complaint(people, project)
     finished_and_evaluated(people)
     application(people)
@@ -80,7 +47,7 @@ def load(estate_id: int) -> None:
     from app.demo import comanage
 
     comanage.load(people)
-    contributions(people, project)
+    money.contributions(people, project)
 
 
 def items(*codes: str) -> list[dict]:
@@ -139,21 +106,6 @@ def neighbours_case(people: People) -> None:
     create_post(case, people.committee, "居委会已联系物业看现场，周六开会商量方案和费用。")
     schedule_meeting(case, people.committee.id, held_at=utcnow() + 3 * DAY, place="社区活动室",
                      agenda="车棚顶棚更换方案、充电桩收费办法")
-
-
-def photo(text_colour=(200, 120, 40)) -> bytes:
-    """A small generated site photo (Pillow): scaffolding stripes on a wall."""
-    from PIL import Image, ImageDraw
-
-    image = Image.new("RGB", (640, 480), (215, 210, 200))
-    draw = ImageDraw.Draw(image)
-    for x in range(40, 640, 80):
-        draw.rectangle([x, 60, x + 12, 460], fill=text_colour)
-    for y in range(60, 480, 70):
-        draw.rectangle([40, y, 600, y + 8], fill=(120, 120, 120))
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=80)
-    return out.getvalue()
 
 
 def into_co_build(project, actor_id: int):
@@ -308,69 +260,3 @@ def plan(people: People) -> None:
     walls = next(section for section in version.sections if section.key == "walls")
     comment = add_comment(walls, "颜色保持原样", "希望保留原来的青砖，不要刷涂料。", people.owners[1][0].id)
     answer_comment(comment, "青砖部分只清洗不涂料，设计师已改进下一稿。", people.committee.id)
-
-
-
-def decided_on_paper(people: People, template: str, title: str, answers: dict, stairwell_id: int,
-                     decision=None):
-    """A decision of one stairwell's owners (or `decision`, already open), every flat agreeing
-    on a paper ballot the committee entered, closed."""
-    from app.consultations.api import cast_assisted_ballot, close_consultation, create_consultation
-    from app.consultations.api import open_consultation
-
-    if decision is None:
-        decision = create_consultation(people.estate_id, template_key=template, actor_id=people.committee.id,
-                                       title=title, closes_at=utcnow() + 7 * DAY, scope_type="stairwell",
-                                       scope_id=stairwell_id)
-        open_consultation(decision, people.committee.id)
-    for row in db.session.scalars(select(Flat).where(Flat.stairwell_id == stairwell_id).order_by(Flat.id)):
-        cast_assisted_ballot(decision, people.committee, row.id, answers, channel="paper",
-                             evidence=f"纸质表决票 {row.room}")
-    return close_consultation(decision, people.committee.id)
-
-
-def contributions(people: People, project) -> None:
-    """居民出资 of 1号楼 1单元 for the renovation: its elevator's shares (agreed on paper, now at
-    协议签署), the owners' 300 元 a flat for the stairwell, and the stairwell's lights paid from
-    the maintenance fund; 李玉兰 paid her elevator share from her 公积金, 王秀英 part of hers by
-    transfer, a neighbour the 300 元 in cash."""
-    from app.consultations.api import get_consultation
-    from app.contributions.api import add_charge, lines, record_payment
-    from app.elevators.api import services as elevators
-    from app.projects.api import FundEntryKind, add_fund_entry
-
-    committee, today = people.committee, china_today()
-    stairwell = db.session.get(Stairwell, flat(people.estate_id, "1号楼", "1单元", "101").stairwell_id)
-    elevator = elevators.create_project(
-        stairwell, total_cost_cents=68_000_000, subsidy_cents=24_000_000,
-        floor_coefficients={"1": "0", "2": "0.5", "3": "0.8", "4": "1.1", "5": "1.4", "6": "1.6"},
-        publicity_days=10, closes_at=utcnow() + 14 * DAY, actor_id=committee.id)
-    decided_on_paper(people, "", "", {"install": "agree"}, stairwell.id,
-                     decision=get_consultation(elevator.consultation_id))
-    elevators.advance(elevator, "publicity", committee.id)
-    elevator.publicity_started_at -= elevator.publicity_days * DAY  # the publicity has run its course
-    db.session.commit()
-    elevators.advance(elevator, "signing", committee.id)
-    lift = add_charge(project, {"kind": "elevator", "title": "1号楼1单元加装电梯",
-                                "elevator_project_id": elevator.id}, committee.id)
-    owed = {line.flat.room: line.owed_cents for line in lines(lift)}
-    for room, method, amount, reference, payer in [
-            ("501", "provident_fund", owed["501"], "京公积金提〔2026〕0315号", "李玉兰"),
-            ("302", "transfer", 2_000_000, "6222 0200 1234 5678 流水 20261128001", "王秀英之子")]:
-        record_payment(lift, {"flat_id": flat(people.estate_id, "1号楼", "1单元", room).id, "amount_cents": amount,
-                              "method": method, "paid_on": today - 5 * DAY, "reference": reference,
-                              "payer_name": payer}, committee.id)
-
-    raise_vote = decided_on_paper(people, "fund_raise", "1号楼1单元楼道改造居民自筹：每户 300 元",
-                                  {"raise": "agree"}, stairwell.id)
-    agreed = add_charge(project, {"kind": "agreed", "title": "楼道改造自筹", "consultation_id": raise_vote.id,
-                                  "per_flat_cents": 30_000}, committee.id)
-    record_payment(agreed, {"flat_id": flat(people.estate_id, "1号楼", "1单元", "101").id, "amount_cents": 30_000,
-                            "method": "cash", "paid_on": today - 3 * DAY, "reference": "收据 No.0000318",
-                            "payer_name": "张建国"}, committee.id)
-
-    use_vote = decided_on_paper(people, "fund_use", "1号楼1单元楼道照明更换使用维修资金", {"use": "agree"},
-                                stairwell.id)
-    use = add_fund_entry(people.estate_id, FundEntryKind.used, 480_000, today - DAY, "1号楼1单元楼道照明更换",
-                         committee.id, use_vote.id, "stairwells", [stairwell.id])
-    add_charge(project, {"kind": "fund_use", "title": "楼道照明（维修资金）", "fund_entry_id": use.id}, committee.id)

@@ -1,4 +1,6 @@
 """The public page and open data of an estate (共享): anyone may read them."""
+from decimal import Decimal
+
 from flask import Blueprint, Response, render_template
 from flask.views import MethodView
 from flask_smorest import Blueprint as ApiBlueprint
@@ -7,6 +9,7 @@ from markupsafe import Markup
 from app.audit.api import messages as audit_messages
 from app.audit.api import head_text
 from app.display import csv_document, percent_figure
+from app.funding.api import messages as funding_messages
 from app.public import messages
 from app.public.charts import bar_chart
 from app.public.services import figures_csv_rows, public_figures
@@ -25,6 +28,18 @@ class OpenDataSchema(BaseSchema):
     fund_cents = fields.Dict()
 
 
+def money_chart(money: dict) -> Markup | None:
+    """A project's money by source: each bar is what arrived, its full length what was
+    committed (or what arrived, when more came than was promised); in 万元, the table beside
+    it exact to the fen."""
+    def wan(cents: int) -> Decimal:
+        return (Decimal(cents) / 1_000_000).quantize(Decimal("0.01"))
+
+    bars = [(row["label"], wan(row["received_cents"]), wan(max(row["committed_cents"], row["received_cents"])))
+            for row in money["sources"] if row["committed_cents"] or row["received_cents"]]
+    return Markup(bar_chart(funding_messages.CHART, bars, " 万元")) if bars else None
+
+
 def charts(figures: dict) -> dict:
     participation = [(c["title"], float(percent_figure(c["participation_decimal"])), 100)
                      for c in figures["consultations"] if c["participation_decimal"]]
@@ -32,7 +47,8 @@ def charts(figures: dict) -> dict:
     return {"participation": Markup(bar_chart(messages.CHART_PARTICIPATION, participation, "%"))
             if participation else None,
             "satisfaction": Markup(bar_chart(messages.CHART_SATISFACTION, satisfaction, " 分"))
-            if satisfaction else None}
+            if satisfaction else None,
+            "money": {p["id"]: money_chart(p["money"]) for p in figures["projects"]}}
 
 
 @page.get("/estates/<int:estate_id>/public")
@@ -40,7 +56,7 @@ def estate_public(estate_id):
     figures = public_figures(estate_id)
     audit_head = audit_messages.PUBLISHED_HEAD.format(head=head_text(estate_id))
     return render_template("public/estate.html", f=figures, charts=charts(figures), pm=messages,
-                           audit_head=audit_head)
+                           audit_head=audit_head, fm=funding_messages)
 
 
 @blp.route("/estates/<int:estate_id>/open-data.json")

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from app.estates.api import Estate
 from app.estates.api import estate_counts, get_or_404
 from app.extensions import db
+from app.funding.api import PublicMoneySchema, public_money
 from app.projects.api import COMPLAINT_STATUS_LABELS, PHASE_LABELS, SOURCE_LABELS
 from app.projects.api import Complaint, FundEntry, FundEntryKind, RenovationProject
 from app.public import messages
@@ -49,7 +50,8 @@ def _projects(estate_id: int) -> list[dict]:
                            "began_at": c.began_at.isoformat()} for c in p.phases],
              "items": [{"code": i.code, "label": i.label, "category": i.category} for i in p.items],
              "funding": [{"source": s.source.value, "label": SOURCE_LABELS[s.source.value],
-                          "amount_cents": s.amount_cents} for s in p.funding]}
+                          "amount_cents": s.amount_cents} for s in p.funding],
+             "money": PublicMoneySchema().dump(public_money(p.id))}
             for p in projects]
 
 
@@ -110,6 +112,9 @@ def figures_csv_rows(figures: dict) -> list[list]:
                  for s in project["funding"]]
         rows += [["item", f"{project['title']}.{i['code']}", i["label"], i["category"]]
                  for i in project["items"]]
+        rows += [["money", f"{project['title']}.{s['label']}.{stage}", s[f"{stage}_cents"], "cents"]
+                 for s in project["money"]["sources"] for stage in ("committed", "received", "spent")
+                 if s["committed_cents"] or s["received_cents"] or s["spent_cents"]]
     for c in figures["consultations"]:
         rows.append(["consultation", c["title"], c["decision_label"], c["participation_owners"] or ""])
     for q in figures["satisfaction"]["by_question"]:

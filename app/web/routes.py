@@ -39,9 +39,9 @@ def cn_time(value) -> str:
 @bp.app_template_filter("cn_date")
 def cn_date(value) -> str:
     """A day as people in China read it (Beijing time): 2026年11月30日; takes ISO text and
-    calendar days (a ledger entry's date, already a day in China) too."""
+    calendar days (a ledger entry's date, already a day in China, as a date or "2026-11-30") too."""
     if isinstance(value, str):
-        value = datetime.fromisoformat(value) if value else None
+        value = (date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)) if value else None
     if isinstance(value, date) and not isinstance(value, datetime):
         return value.strftime("%Y年%m月%d日")
     return china_time(value, "%Y年%m月%d日")

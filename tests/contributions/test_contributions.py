@@ -7,6 +7,7 @@ from sqlalchemy import select
 from app.contributions.api import Payment, paid_by_project
 from app.db import utcnow
 from app.extensions import db
+from app.funding.api import public_money
 from app.notifications.api import Notification
 from app.projects.api import FundEntryKind, add_fund_entry
 from tests.contributions.helpers import Place, add_charge, pay
@@ -135,6 +136,21 @@ def test_maintenance_fund_payments_are_not_residents_money(client, place):
     pay(client, place, charge["id"], place.flats[8], 10_000, "CASH-1", method="cash")
     pay(client, place, charge["id"], place.flats[9], 20_000, "MF-1", method="maintenance_fund")
     assert paid_by_project(place.project.id) == 10_000
+
+
+def test_payments_reach_the_public_money_table_as_one_line_naming_nobody(client, place):
+    charge = elevator_charge(client, place)
+    pay(client, place, charge["id"], place.flats[8], 10_000, "CASH-2", method="cash")
+    pay(client, place, charge["id"], place.flats[9], 25_050, "BANK-2", method="transfer")
+    pay(client, place, charge["id"], place.flats[7], 20_000, "MF-2", method="maintenance_fund")
+    table = public_money(place.project.id)
+    residents = next(row for row in table["sources"] if row["source"] == "residents")
+    assert residents["received_cents"] == 35_050 == table["totals"]["received_cents"]
+    line = next(e for e in table["entries"] if e["source"] == "residents")
+    assert line["party"] == "平台记录的 2 笔缴款，截至该日" and line["amount_cents"] == 35_050
+    shown = str(table)
+    assert "CASH-2" not in shown and "BANK-2" not in shown
+    assert all(flat.owner is None or flat.owner.name not in shown for flat in place.flats)
 
 
 def test_residents_see_their_own_in_full_and_others_arrears_masked(client, place):

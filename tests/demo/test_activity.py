@@ -11,15 +11,18 @@ from app.elevators.api import ElevatorProject
 from app.elevators.api import Stage
 from app.estates.api import Estate
 from app.extensions import db
+from app.funding.api import FundingEntry
 from app.media.api import media_store
 from app.plans.api import PlanComment, PlanVersion
+from app.utilities.api import UtilityHandover, UtilityWork
 from app.projects.api import (
     Complaint, FundAccount, FundEntry, ProgressPost, RenovationProject, SupervisionReport,
 )
 
 COUNTED = (Consultation, Ballot, Case, Post, Meeting, RenovationProject, ProgressPost, SupervisionReport,
            Complaint, Application, ApplicationSupport, PlanVersion, PlanComment, FundEntry, FundAccount,
-           Notice, NoticeRead, RatingRound, PublicIncomeEntry, Charge, Payment)
+           Notice, NoticeRead, RatingRound, PublicIncomeEntry, Charge, Payment,
+           UtilityWork, UtilityHandover, FundingEntry)
 
 
 def count(model, *where) -> int:
@@ -103,6 +106,23 @@ def test_every_capability_is_in_use(runner):
     assert db.session.get(Consultation, current.consultation_id).status.value == "open"
     assert ballots_of(current.consultation_id) == 2
     assert count(PublicIncomeEntry, PublicIncomeEntry.estate_id == estate.id) == 1
+    # 专业经营单位: one place to be dug twice soon (flagged), the water company's handover and
+    # money; 公开资金: every source in use, spent within what arrived
+    from app.funding.api import money_table
+    from app.utilities.api import overview
+
+    utilities = overview(building)
+    assert [c["place"] for c in utilities["clashes"]] == ["小区主路", "小区主路"]
+    assert [h["receiver"] for h in utilities["handovers"]] == ["北京市自来水集团东城分公司"]
+    assert media_store().get(utilities["handovers"][0]["record_url"].removeprefix("/api/v1/media/"))
+    money = money_table(building.id)
+    assert all(row["received_cents"] for row in money["sources"] if row["source"] not in (
+        "provincial_subsidy", "other"))
+    assert money["totals"]["spent_cents"] <= money["totals"]["received_cents"]
+    # residents' money: collected before the platform, and the payments recorded for who pays
+    assert money["totals"] == {"committed_cents": 360_000_000,
+                               "received_cents": 312_800_000 + paid_by_project(building.id),
+                               "spent_cents": 180_000_000}
 
 
 def test_loading_with_activity_twice_changes_nothing(runner):

@@ -165,6 +165,31 @@ def fresh_project(w) -> int:
     return create_project(w.a.estate.id, "楼道改造", 1_000_000, w.committee.id).id
 
 
+def utility_work(w, party="water") -> int:
+    """A pipeline work of estate A's project, finished yesterday (ready to be handed over)."""
+    from app.display import china_today
+    from app.extensions import db
+    from app.projects.api import RenovationProject
+    from app.utilities.api import add_work
+
+    project = db.session.get(RenovationProject, w.a.project_id)
+    today = china_today()
+    return add_work(project, {"party": party, "title": "供水管", "road": "主路", "starts_on": today - timedelta(days=9),
+                              "ends_on": today - timedelta(days=1)}, w.committee.id).id
+
+
+def money_entry(w) -> int:
+    """An arrival of money in estate A's project."""
+    from app.display import china_today
+    from app.extensions import db
+    from app.funding.api import record_entry
+    from app.projects.api import RenovationProject
+
+    project = db.session.get(RenovationProject, w.a.project_id)
+    return record_entry(project, {"source": "district_subsidy", "stage": "received", "amount_cents": 100_00,
+                                  "dated_on": china_today()}, w.committee.id).id
+
+
 def sms_login(client, phone=None) -> dict:
     phone = phone or next_phone()
     client.post("/api/v1/auth/sms-codes", json={"phone": phone})
@@ -726,6 +751,33 @@ ROWS = [
     Row("GET", "/api/v1/staff/estates", STAFF, lambda w: f"{A}/staff/estates"),
     Row("GET", "/api/v1/staff/approvals", STAFF, lambda w: f"{A}/staff/approvals"),
     Row("GET", "/api/v1/staff/overdue-tasks", STAFF, lambda w: f"{A}/staff/overdue-tasks"),
+    # 专业经营单位 and 公开资金 (the committee records; anyone reads the public money)
+    Row("GET", "/api/v1/projects/<int:project_id>/utilities", COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/utilities"),
+    Row("POST", "/api/v1/projects/<int:project_id>/utility-works", COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/utility-works",
+        json=lambda w: {"party": "gas", "title": "燃气管", "road": "主路", "starts_on": "2027-01-05",
+                        "ends_on": "2027-01-20"}),
+    Row("PUT", "/api/v1/utility-works/<int:work_id>", COMMITTEE, lambda w: f"{A}/utility-works/{utility_work(w)}",
+        json=lambda w: {"starts_on": "2026-01-05", "ends_on": "2026-01-20", "status": "done"}),
+    Row("POST", "/api/v1/projects/<int:project_id>/utility-contributions", COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/utility-contributions",
+        json=lambda w: {"utility": "water", "stage": "committed", "amount_cents": 100_00, "dated_on": "2026-01-05"}),
+    Row("POST", "/api/v1/projects/<int:project_id>/utility-handovers", COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/utility-handovers",
+        data=lambda w: {"work_id": str(utility_work(w)), "facilities": "供水管 30 米", "receiver": "自来水公司",
+                        "handed_on": str(utcnow().date() - timedelta(days=1)),
+                        "record": (io.BytesIO(photo_jpeg()), "r.jpg"), "photo": (io.BytesIO(photo_jpeg()), "p.jpg")}),
+    Row("GET", "/api/v1/staff/utility-clashes", STAFF, lambda w: f"{A}/staff/utility-clashes"),
+    Row("GET", "/api/v1/projects/<int:project_id>/public-money", PUBLIC,
+        lambda w: f"{A}/projects/{w.a.project_id}/public-money"),
+    Row("GET", "/api/v1/projects/<int:project_id>/money", COMMITTEE, lambda w: f"{A}/projects/{w.a.project_id}/money"),
+    Row("POST", "/api/v1/projects/<int:project_id>/money-entries", COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/money-entries",
+        json=lambda w: {"source": "city_subsidy", "stage": "committed", "amount_cents": 100_00, "dated_on": "2026-01-05"}),
+    Row("POST", "/api/v1/money-entries/<int:entry_id>/evidence", COMMITTEE,
+        lambda w: f"{A}/money-entries/{money_entry(w)}/evidence",
+        data=lambda w: {"photo": (io.BytesIO(photo_jpeg()), "a.jpg")}),
     Row("GET", "/api/v1/estates/<int:estate_id>/joint-meetings", MEMBER,
         lambda w: f"{A}/estates/{w.a.estate.id}/joint-meetings"),
     Row("POST", "/api/v1/estates/<int:estate_id>/joint-meetings", COMMITTEE,
@@ -989,6 +1041,10 @@ WEB_ROWS = [
         lambda w: f"/console/estates/{w.a.estate.id}/green"),
     Row("GET", "/console/projects/<int:project_id>", COMMITTEE_PAGE,
         lambda w: f"/console/projects/{w.a.project_id}"),
+    Row("GET", "/console/projects/<int:project_id>/utilities", COMMITTEE_PAGE,
+        lambda w: f"/console/projects/{w.a.project_id}/utilities"),
+    Row("GET", "/console/projects/<int:project_id>/money", COMMITTEE_PAGE,
+        lambda w: f"/console/projects/{w.a.project_id}/money"),
     # the street office: staff only (signed-in others are refused, never sent to log in)
     Row("GET", "/street/", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/"),
     Row("GET", "/street/estates", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/estates"),
@@ -999,6 +1055,7 @@ WEB_ROWS = [
     Row("GET", "/console/projects/<int:project_id>/contributions", COMMITTEE_PAGE,
         lambda w: f"/console/projects/{w.a.project_id}/contributions"),
     Row("GET", "/street/tasks", "302 403 403 403 403 403 403 403 2xx", lambda w: "/street/tasks"),
+    Row("GET", "/street/utility-clashes", STREET_PAGE, lambda w: "/street/utility-clashes"),
     # 共管 (issue 20): the resident pages, and the street's 片区 pages
     Row("GET", "/estates/<int:estate_id>/comanage", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/comanage"),
     Row("GET", "/estates/<int:estate_id>/green", MEMBER_PAGE, lambda w: f"/estates/{w.a.estate.id}/green"),

@@ -87,6 +87,9 @@ RESIDENT_PAGES = {
         T + "contributions/project.html",
     "GET /api/v1/projects/{project_id}/approvals": Rendered(
         "app/web/projects/pages.py", "approvals_of(found)", "app/approvals/routes.py", "services.approvals_of("),
+    # 公开资金: the public page shows every project's money (anyone, signed in or not)
+    "GET /api/v1/projects/{project_id}/public-money": Rendered(
+        "app/public/services.py", "public_money(p.id)", "app/funding/routes.py", "services.public_money("),
     "GET /api/v1/projects/{project_id}/supervision-reports": T + "projects/project.html",
     "POST /api/v1/projects/{project_id}/supervision-reports": T + "projects/project.html",
     "GET /api/v1/projects/{project_id}/evaluations/{consultation_id}/summary": T + "projects/project.html",
@@ -262,6 +265,11 @@ COMMITTEE_OR_STAFF = {
     "PUT /api/v1/estates/{estate_id}/green-community/{criterion}",
     "POST /api/v1/estates/{estate_id}/joint-meetings", "POST /api/v1/joint-meetings/{meeting_id}/tasks",
     "PUT /api/v1/responsibility-tasks/{task_id}", "GET /api/v1/staff/overdue-tasks",
+    "GET /api/v1/projects/{project_id}/utilities", "POST /api/v1/projects/{project_id}/utility-works",
+    "PUT /api/v1/utility-works/{work_id}", "POST /api/v1/projects/{project_id}/utility-contributions",
+    "POST /api/v1/projects/{project_id}/utility-handovers", "GET /api/v1/staff/utility-clashes",
+    "GET /api/v1/projects/{project_id}/money", "POST /api/v1/projects/{project_id}/money-entries",
+    "POST /api/v1/money-entries/{entry_id}/evidence",
     "POST /api/v1/applications/{application_id}/submit", "POST /api/v1/applications/{application_id}/reserve",
     "POST /api/v1/applications/{application_id}/paper-supports",
     "GET /api/v1/staff/reserve", "GET /api/v1/annual-plans", "POST /api/v1/annual-plans",

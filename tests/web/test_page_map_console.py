@@ -173,6 +173,16 @@ CONSOLE_PAGES = {
     ("PUT", "/api/v1/estates/{estate_id}/green-community/{criterion}"): (T + "green.html", ['data-api="/api/v1/estates/{{ estate.id }}/green-community/{{ item.key }}" data-method="PUT"']),
     ("PUT", "/api/v1/projects/{project_id}/approvals/{kind}"): (T + "_approvals.html", ['data-api="/api/v1/projects/{{ project.id }}/approvals/{{ a.kind }}" data-method="PUT"']),
     ("POST", "/api/v1/projects/{project_id}/approvals/{kind}/document"): (T + "_approvals.html", ['data-api="/api/v1/projects/{{ project.id }}/approvals/{{ a.kind }}/document"']),
+    # 专业经营单位 (a project's pipeline works, money, handovers) and 公开资金 (its money by source)
+    ("GET", "/api/v1/projects/{project_id}/utilities"): (WEB + "projects/console.py", ["view=utilities_overview(found)"]),
+    ("POST", "/api/v1/projects/{project_id}/utility-works"): (T + "utilities.html", ['data-api="/api/v1/projects/{{ project.id }}/utility-works"']),
+    ("PUT", "/api/v1/utility-works/{work_id}"): (T + "utilities.html", ['data-api="/api/v1/utility-works/{{ work.id }}" data-method="PUT"']),
+    ("POST", "/api/v1/projects/{project_id}/utility-contributions"): (T + "utilities.html", ['data-api="/api/v1/projects/{{ project.id }}/utility-contributions"']),
+    ("POST", "/api/v1/projects/{project_id}/utility-handovers"): (T + "utilities.html", ['data-api="/api/v1/projects/{{ project.id }}/utility-handovers" data-multipart']),
+    ("GET", "/api/v1/staff/utility-clashes"): (WEB + "street/pages.py", ["rows=all_clashes()"]),
+    ("GET", "/api/v1/projects/{project_id}/money"): (WEB + "projects/console.py", ["table=money_table(found.id)"]),
+    ("POST", "/api/v1/projects/{project_id}/money-entries"): (T + "money.html", ['data-api="/api/v1/projects/{{ project.id }}/money-entries"']),
+    ("POST", "/api/v1/money-entries/{entry_id}/evidence"): (T + "money.html", ['data-api="/api/v1/money-entries/{{ e.id }}/evidence" data-multipart']),
     # co-planning (issue 19): the application, the reserve and annual plans, the plan, heritage
     ("POST", "/api/v1/applications/{application_id}/submit"): (T + "coplan_application.html", ['data-api="/api/v1/applications/{{ application.id }}/submit"']),
     ("POST", "/api/v1/applications/{application_id}/paper-supports"): (T + "coplan_application.html", ['data-api="/api/v1/applications/{{ application.id }}/paper-supports"']),
@@ -208,6 +218,7 @@ POST /api/v1/contribution-charges/{charge_id}/wechat-orders
 GET /api/v1/contribution-payments/{payment_id}/receipt.pdf
 GET /api/v1/contribution-charges/{charge_id}/flats/{flat_id}/provident-fund-certificate.pdf
 POST /api/v1/wechat-pay/notify
+GET /api/v1/projects/{project_id}/public-money
 GET /api/v1/estates/{estate_id}/joint-meetings
 GET /api/v1/estates/{estate_id}/green-community
 GET /api/v1/projects/{project_id}/approvals

@@ -15,6 +15,10 @@ from app.coordination.api import messages as coordination_messages
 from app.coordination.api import meetings_of
 from app.green.api import messages as green_messages
 from app.green.api import checklist
+from app.funding.api import messages as funding_messages
+from app.funding.api import money_table
+from app.utilities.api import messages as utility_messages
+from app.utilities.api import overview as utilities_overview
 from app.auth.api import load_checked, require_committee, require_user
 from app.consultations.api import services as consultations
 from app.estates.api import buildings_with_stairwells, estate_flat_labels, get_estate
@@ -51,7 +55,27 @@ def project(project_id):
     return render_template(
         "web/console/project.html", estate=get_estate(found.estate_id), section="projects",
         project=found, phases=PHASE_LABELS, sources=SOURCE_LABELS, evaluations=evaluations,
-        flats=estate_flat_labels(found.estate_id), approvals=approvals_of(found), am=approval_messages)
+        flats=estate_flat_labels(found.estate_id), approvals=approvals_of(found), am=approval_messages,
+        fm=funding_messages)
+
+
+@bp.get("/projects/<int:project_id>/utilities")
+def project_utilities(project_id):
+    """管线施工与专业经营单位: the works planned beside the renovation (the places dug twice
+    flagged), a form for the next work, the utilities' money, and their handovers."""
+    found, _ = load_checked(RenovationProject, project_id, require_committee)
+    return render_template(
+        "web/console/utilities.html", estate=get_estate(found.estate_id), section="projects", project=found,
+        view=utilities_overview(found), um=utility_messages, buildings=buildings_with_stairwells(found.estate_id))
+
+
+@bp.get("/projects/<int:project_id>/money")
+def project_money(project_id):
+    """项目资金公开: the money by source (committed, received, spent), every entry with its
+    document, a form for the next one and each entry's photo."""
+    found, _ = load_checked(RenovationProject, project_id, require_committee)
+    return render_template("web/console/money.html", estate=get_estate(found.estate_id), section="projects",
+                           project=found, table=money_table(found.id), fm=funding_messages)
 
 
 @bp.get("/estates/<int:estate_id>/complaints")

@@ -18,6 +18,8 @@ from app.coordination.api import overdue_tasks
 from app.auth.api import require_staff
 from app.auth.api import outbox_counts
 from app.db import utcnow
+from app.utilities.api import messages as utility_messages
+from app.utilities.api import all_clashes
 from app.errors import DomainError
 from app.jobs.api import overview
 from app.projects.api import PHASE_LABELS
@@ -88,3 +90,12 @@ def tasks():
     require_staff()
     return render_template("web/street/tasks.html", section="tasks", cm=coordination_messages,
                            rows=overdue_tasks())
+
+
+@bp.get("/utility-clashes")
+def utility_clashes():
+    """管线重复开挖: places to be dug twice in overlapping or nearby periods, every estate
+    (GET /api/v1/staff/utility-clashes)."""
+    require_staff()
+    return render_template("web/street/utility_clashes.html", section="clashes", um=utility_messages,
+                           rows=all_clashes())
