@@ -3,12 +3,11 @@ from datetime import date
 
 from flask import current_app
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from app.approvals import messages
 from app.approvals.models import SETTLED, ApprovalKind, ApprovalStatus, ProjectApproval
 from app.audit.api import record
-from app.db import utcnow
+from app.db import insert_or_update, utcnow
 from app.display import CHINA_TZ, china_today
 from app.errors import InvalidInput
 from app.extensions import db
@@ -106,20 +105,10 @@ def set_approval(project, kind: str, data: dict, actor_id: int) -> dict:
 
 
 def _row(project, kind: ApprovalKind, values: dict) -> ProjectApproval:
-    """The project's row of that kind, made on first use: two first writes at once meet the
-    unique constraint, and the loser updates the winner's row."""
-    row = _find(project.id, kind)
-    if row is None:
-        try:
-            with db.session.begin_nested():
-                row = ProjectApproval(estate_id=project.estate_id, project_id=project.id, kind=kind, **values)
-                db.session.add(row)
-            return row
-        except IntegrityError:
-            row = _find(project.id, kind)
-    for name, value in values.items():
-        setattr(row, name, value)
-    return row
+    """The project's row of that kind, made on first use (two first writes at once: the later
+    one changes the winner's row)."""
+    return insert_or_update(db.session, ProjectApproval, {"project_id": project.id, "kind": kind}, values,
+                            created={"estate_id": project.estate_id})
 
 
 def _find(project_id: int, kind: ApprovalKind) -> ProjectApproval | None:
