@@ -3,6 +3,7 @@ from datetime import date
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from app.approvals import messages
 from app.approvals.models import SETTLED, ApprovalKind, ApprovalStatus, ProjectApproval
@@ -31,10 +32,13 @@ def required_kinds() -> list[ApprovalKind]:
 
 def approvals_of(project) -> list[dict]:
     """Every approval the project needs, and any other it recorded, each where it stands."""
-    rows = {row.kind: row for row in db.session.scalars(
-        select(ProjectApproval).where(ProjectApproval.project_id == project.id))}
-    kinds = required_kinds() + [kind for kind in ApprovalKind if kind in rows and kind not in required_kinds()]
-    return [_view(kind, rows.get(kind), kind in required_kinds(), project) for kind in kinds]
+    rows = db.session.scalars(select(ProjectApproval).where(ProjectApproval.project_id == project.id))
+    return _views(project, {row.kind: row for row in rows}, required_kinds())
+
+
+def _views(project, rows: dict, required: list[ApprovalKind]) -> list[dict]:
+    kinds = required + [kind for kind in ApprovalKind if kind in rows and kind not in required]
+    return [_view(kind, rows.get(kind), kind in required, project) for kind in kinds]
 
 
 def _view(kind: ApprovalKind, row: ProjectApproval | None, required: bool, project) -> dict:
@@ -136,12 +140,18 @@ def waiting_projects(estate_ids: list[int] | None = None) -> list[dict]:
     from app.estates.api import Estate
 
     query = (select(RenovationProject, Estate.name).join(Estate, Estate.id == RenovationProject.estate_id)
-             .where(RenovationProject.phase.in_([Phase.co_plan, Phase.co_build])))
+             .where(RenovationProject.phase.in_([Phase.co_plan, Phase.co_build]))
+             .options(lazyload("*")))  # the list reads the project's own columns only
     if estate_ids is not None:
         query = query.where(RenovationProject.estate_id.in_(estate_ids))
-    rows = []
-    for project, estate_name in db.session.execute(query):
-        for approval in approvals_of(project):
+    projects = db.session.execute(query).all()
+    recorded: dict[int, dict] = {project.id: {} for project, _ in projects}
+    if projects:
+        for row in db.session.scalars(select(ProjectApproval).where(ProjectApproval.project_id.in_(recorded))):
+            recorded[row.project_id][row.kind] = row
+    required, rows = required_kinds(), []
+    for project, estate_name in projects:
+        for approval in _views(project, recorded[project.id], required):
             if approval["waiting"] is not None and approval["required"]:
                 rows.append({"estate_id": project.estate_id, "estate_name": estate_name,
                              "project_id": project.id, "project_title": project.title, **approval})

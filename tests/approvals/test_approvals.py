@@ -140,3 +140,21 @@ def test_two_first_writes_at_once_leave_one_row(app, project, committee):
 
     assert together(app, 4, write) == ["ok"] * 4
     assert db.session.query(ProjectApproval).filter_by(project_id=project_id).count() == 1
+
+
+def test_the_streets_list_costs_the_same_few_statements_however_many_projects(app, project, committee):
+    from tests.statements import brief, statements
+
+    def count():
+        with statements() as seen:
+            services.waiting_projects()
+        return seen
+
+    few = count()
+    for n in range(4):
+        estate = make_estate(name=f"多项目小区{n}")
+        other = create_project(estate.id, f"改造{n}", 100_000_00, committee.id)
+        services.set_approval(other, "planning", {"status": "submitted", "submitted_on": china_today()},
+                              committee.id)
+    many = count()
+    assert len(many) == len(few) <= 2, brief(many)
