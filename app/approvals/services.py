@@ -1,4 +1,5 @@
 """The rules of approvals (审批): which a project needs, how each moves, who waits on what."""
+import re
 from datetime import date
 
 from flask import current_app
@@ -12,6 +13,7 @@ from app.db import insert_or_update, utcnow
 from app.display import CHINA_TZ, china_today
 from app.errors import InvalidInput
 from app.extensions import db
+from app.schemas import FULL_WIDTH
 from app.media.api import store_photo
 
 
@@ -76,7 +78,7 @@ def check_change(data: dict) -> None:
         problems["submitted_on"] = messages.SUBMITTED_ON_REQUIRED
     if status in (ApprovalStatus.returned, ApprovalStatus.approved) and data.get("decided_on") is None:
         problems["decided_on"] = messages.DECIDED_ON_REQUIRED
-    if status == ApprovalStatus.approved and not data.get("document_no", "").strip():
+    if status == ApprovalStatus.approved and not document_number(data.get("document_no", "")):
         problems["document_no"] = messages.DOCUMENT_NO_REQUIRED
     if status == ApprovalStatus.not_needed and not data.get("note", "").strip():
         problems["note"] = messages.NOTE_REQUIRED
@@ -90,6 +92,16 @@ def check_change(data: dict) -> None:
         raise InvalidInput(next(iter(problems.values())), fields=problems)
 
 
+_YEAR_IN_BRACKETS = re.compile(r"[\[［(（【〔﹝]\s*(\d{4})\s*[\]］)）】〕﹞]")
+
+
+def document_number(written: str) -> str:
+    """A document number (文号) as printed, 京规建字〔2026〕18号, from how people type it:
+    [2026], (2026), 【2026】 or ２０２６ for the year, spaces anywhere."""
+    text = "".join(written.translate(FULL_WIDTH).split())
+    return _YEAR_IN_BRACKETS.sub(r"〔\1〕", text)
+
+
 def set_approval(project, kind: str, data: dict, actor_id: int) -> dict:
     """Record where an approval stands (audited); dates that the status does not use are
     cleared, so the record never says more than the status."""
@@ -98,7 +110,7 @@ def set_approval(project, kind: str, data: dict, actor_id: int) -> dict:
     values = {"status": status, "department": data.get("department", "").strip(),
               "submitted_on": data.get("submitted_on") if status != ApprovalStatus.not_started else None,
               "decided_on": data.get("decided_on") if status in (ApprovalStatus.returned, ApprovalStatus.approved) else None,
-              "document_no": data.get("document_no", "").strip() if status == ApprovalStatus.approved else "",
+              "document_no": document_number(data.get("document_no", "")) if status == ApprovalStatus.approved else "",
               "note": data.get("note", "").strip(), "updated_by_id": actor_id, "updated_at": utcnow()}
     row = _row(project, ApprovalKind(kind), values)
     record("project.approval_set", estate_id=project.estate_id, actor_id=actor_id,

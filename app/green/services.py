@@ -39,7 +39,7 @@ def set_check(estate_id: int, criterion: str, status: str, evidence: str, actor_
     """Record where the estate stands on one criterion (audited); 已达标 needs its evidence."""
     if criterion not in item_keys(_criteria_file()):
         raise NotFound(messages.UNKNOWN_CRITERION)
-    evidence = evidence.strip()
+    evidence = "\n".join(line.strip() for line in evidence.splitlines() if line.strip())  # no blank rows
     if status == GreenStatus.met.value and not evidence:
         raise InvalidInput(messages.EVIDENCE_REQUIRED, fields={"evidence": messages.EVIDENCE_REQUIRED})
     values = {"status": GreenStatus(status), "evidence": evidence, "updated_by_id": actor_id,
