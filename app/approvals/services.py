@@ -15,6 +15,7 @@ from app.errors import InvalidInput
 from app.extensions import db
 from app.schemas import FULL_WIDTH
 from app.media.api import store_photo
+from app.notifications.api import people_of_estate, tell
 
 
 def check_required_setting(value: str) -> list[ApprovalKind]:
@@ -113,6 +114,8 @@ def set_approval(project, kind: str, data: dict, actor_id: int) -> dict:
               "document_no": document_number(data.get("document_no", "")) if status == ApprovalStatus.approved else "",
               "note": data.get("note", "").strip(), "updated_by_id": actor_id, "updated_at": utcnow()}
     row = _row(project, ApprovalKind(kind), values)
+    if status in (ApprovalStatus.approved, ApprovalStatus.returned):
+        _tell_decision(project, row)
     record("project.approval_set", estate_id=project.estate_id, actor_id=actor_id,
            subject_type="project", subject_id=project.id,
            data={"kind": kind, "status": status.value, "document_no": row.document_no})
@@ -125,6 +128,23 @@ def _row(project, kind: ApprovalKind, values: dict) -> ProjectApproval:
     one changes the winner's row)."""
     return insert_or_update(db.session, ProjectApproval, {"project_id": project.id, "kind": kind}, values,
                             created={"estate_id": project.estate_id})
+
+
+def _tell_decision(project, row: ProjectApproval) -> None:
+    """The project's estate hears that a department granted or returned an approval, once per
+    decision (saving it again tells nobody twice)."""
+    kind, department = messages.KIND_LABELS[row.kind.value], row.department or messages.THE_DEPARTMENT
+    when = f"{row.decided_on.month}月{row.decided_on.day}日"
+    if row.status == ApprovalStatus.approved:
+        title = messages.GRANTED_TITLE.format(kind=kind)
+        body = messages.GRANTED_BODY.format(project=project.title, kind=kind, department=department,
+                                            when=when, number=row.document_no)
+    else:
+        title = messages.RETURNED_TITLE.format(kind=kind)
+        body = messages.RETURNED_BODY.format(project=project.title, kind=kind, department=department, when=when)
+    tell(people_of_estate(project.estate_id), estate_id=project.estate_id, kind="approval_decided",
+         title=title, body=body, link=f"/projects/{project.id}#approvals",
+         dedup_key=f"approval:{row.id}:{row.status.value}:{row.decided_on.isoformat()}")
 
 
 def _find(project_id: int, kind: ApprovalKind) -> ProjectApproval | None:
