@@ -5,6 +5,7 @@ confirming casts through the consultations service (`cast_assisted_ballot`, chan
 paper), so a paper ballot is exactly what an assisted ballot is, with the scan as its
 evidence and a witness.
 """
+import logging
 import uuid
 
 import cv2
@@ -26,6 +27,8 @@ from app.paperballots import layout, messages, pdf, reading
 from app.paperballots.models import PaperBallotScan, ScanStatus
 from app.offload import TimedOut, in_a_process, off_the_loop
 from app.privacy import mask_name
+
+log = logging.getLogger(__name__)
 
 DEFAULTS = {"PAPER_SCAN_MAX_BYTES": 10 * 1024 * 1024, "PAPER_SCAN_MAX_PIXELS": 40_000_000,
             "PAPER_SCAN_MAX_PDF_PAGES": 1, "PAPER_SCAN_PDF_TIMEOUT_S": 30}
@@ -126,11 +129,27 @@ def _jpeg(image, quality: int) -> bytes:
     return encoded.tobytes()
 
 
-def _store(estate_id: int, image, quality: int) -> str:
-    # a folder the public media route never serves: scans are shown to the committee only
-    key = f"estate-{estate_id}/paper-ballots/{uuid.uuid4().hex}.jpg"
+def _scan_keys(estate_id: int, files: str | None) -> tuple[str, str]:
+    """Where a scan's photo and its aligned copy go: a folder the public media route never
+    serves (scans are shown to the committee only), named by the job's `files` token, so a
+    re-run of a job killed mid-way writes over what the killed run left behind."""
+    name = files or uuid.uuid4().hex
+    folder = f"estate-{estate_id}/paper-ballots/{name}"
+    return f"{folder}.jpg", f"{folder}-aligned.jpg"
+
+
+def _store(key: str, image, quality: int) -> str:
     media_store().put(key, off_the_loop(_jpeg, image, quality))  # encoding: off the event loop
     return key
+
+
+def _drop(keys) -> None:
+    """The files of a read that failed: nothing outlives the scan that was not kept."""
+    for key in keys:
+        try:
+            media_store().delete(key)
+        except Exception:  # noqa: BLE001 - logged; the refusal itself is what the person hears
+            log.exception("could not remove %s of a failed scan read", key)
 
 
 def _earlier(c: Consultation, flat_id: int, page: int) -> tuple[int | None, int | None]:
@@ -149,15 +168,27 @@ def read_scan(c: Consultation, actor_id: int, data: bytes) -> PaperBallotScan:
     Refusals (422): not_a_ballot_sheet (no code of ours, or no corner marks),
     wrong_consultation, outdated_sheet; a second sheet of a flat is kept with duplicate_of.
     """
-    return submit("paperballots.scan", c.estate_id, actor_id, {"consultation_id": c.id}, upload=data)
+    return submit("paperballots.scan", c.estate_id, actor_id, {"consultation_id": c.id, "files": uuid.uuid4().hex},
+                  upload=data)
 
 
 def run_scan_job(job, payload: dict, upload: bytes) -> PaperBallotScan:
-    return _read(consultations.get_consultation(payload["consultation_id"]), job.created_by_id, upload, job)
+    return _read(consultations.get_consultation(payload["consultation_id"]), job.created_by_id, upload, job,
+                 payload.get("files"))
 
 
-def _read(c: Consultation, actor_id: int, data: bytes, job) -> PaperBallotScan:
-    """read_scan's work: the scan, its audit entry and the job's end in one commit."""
+def _read(c: Consultation, actor_id: int, data: bytes, job, files: str | None) -> PaperBallotScan:
+    """read_scan's work: the scan, its audit entry and the job's end in one commit; a read
+    that fails (or re-runs a killed one and fails) leaves no files behind."""
+    keys = _scan_keys(c.estate_id, files)
+    try:
+        return _read_into(c, actor_id, data, job, keys)
+    except BaseException:
+        _drop(keys)
+        raise
+
+
+def _read_into(c: Consultation, actor_id: int, data: bytes, job, keys: tuple[str, str]) -> PaperBallotScan:
     image = _first_page(data)
     code = off_the_loop(reading.find_code, image)
     token = pdf.unsign(code.text) if code else None
@@ -187,9 +218,9 @@ def _read(c: Consultation, actor_id: int, data: bytes, job) -> PaperBallotScan:
                                      "option": r.box.option, "state": r.state,
                                      "strong": round(r.strong, 3), "weak": round(r.weak, 3)}
                                     for r in readings],
-        image_key=_store(c.estate_id, image, 85),
-        aligned_key=_store(c.estate_id, cv2.resize(aligned, None, fx=0.5, fy=0.5,
-                                                   interpolation=cv2.INTER_AREA), 80),
+        image_key=_store(keys[0], image, 85),
+        aligned_key=_store(keys[1], cv2.resize(aligned, None, fx=0.5, fy=0.5,
+                                               interpolation=cv2.INTER_AREA), 80),
         duplicate_of_id=duplicate_of, duplicate_ballot_id=duplicate_ballot, uploaded_by_id=actor_id)
     db.session.add(scan)
     db.session.flush()
