@@ -213,7 +213,7 @@ def test_a_read_failing_after_its_photos_were_stored_leaves_no_files(app, client
     gone with the scan that was not kept."""
     from pathlib import Path
 
-    import app.paperballots.services as scans
+    from app.paperballots.api import services as scans
 
     def broken(*args, **kwargs):
         raise RuntimeError("audit store down")
