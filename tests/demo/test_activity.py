@@ -93,6 +93,14 @@ def test_every_capability_is_in_use(runner):
     assert db.session.get(Consultation, current.consultation_id).status.value == "open"
     assert ballots_of(current.consultation_id) == 2
     assert count(PublicIncomeEntry, PublicIncomeEntry.estate_id == estate.id) == 1
+    # residents were told what the joint meeting decided and which approvals were granted
+    from app.auth.api import SmsOutboxMessage
+    from app.notifications.api import Notification
+
+    assert count(Notification, Notification.kind == "joint_meeting") >= 1
+    assert count(Notification, Notification.kind == "approval_decided") >= 3
+    # the paper support reached its owner known only by the ledger's number, by SMS
+    assert count(SmsOutboxMessage, SmsOutboxMessage.kind == "support_entered") >= 1
 
 
 def test_loading_with_activity_twice_changes_nothing(runner):
