@@ -13,9 +13,9 @@ from app.db import insert_or_update, utcnow
 from app.display import CHINA_TZ, china_today
 from app.errors import InvalidInput
 from app.extensions import db
-from app.schemas import FULL_WIDTH
 from app.media.api import store_photo
 from app.notifications.api import people_of_estate, tell
+from app.schemas import FULL_WIDTH
 
 
 def check_required_setting(value: str) -> list[ApprovalKind]:
