@@ -5,7 +5,6 @@ confirming casts through the consultations service (`cast_assisted_ballot`, chan
 paper), so a paper ballot is exactly what an assisted ballot is, with the scan as its
 evidence and a witness.
 """
-import logging
 import uuid
 
 import cv2
@@ -23,12 +22,10 @@ from app.db import lock_rows
 from app.extensions import db
 from app.heavyjobs.api import finish, submit
 from app.media.api import media_store
-from app.paperballots import layout, messages, pdf, reading
+from app.paperballots import layout, messages, pdf, reading, scan_files
 from app.paperballots.models import PaperBallotScan, ScanStatus
 from app.offload import TimedOut, in_a_process, off_the_loop
 from app.privacy import mask_name
-
-log = logging.getLogger(__name__)
 
 DEFAULTS = {"PAPER_SCAN_MAX_BYTES": 10 * 1024 * 1024, "PAPER_SCAN_MAX_PIXELS": 40_000_000,
             "PAPER_SCAN_MAX_PDF_PAGES": 1, "PAPER_SCAN_PDF_TIMEOUT_S": 30}
@@ -124,34 +121,6 @@ def drop_skipped(questions: list[dict], answers: dict, uncertain: list[dict]) ->
             uncertain.append({"question": question["key"], "item": None})
 
 
-def _jpeg(image, quality: int) -> bytes:
-    ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
-    return encoded.tobytes()
-
-
-def _scan_keys(estate_id: int, files: str | None) -> tuple[str, str]:
-    """Where a scan's photo and its aligned copy go: a folder the public media route never
-    serves (scans are shown to the committee only), named by the job's `files` token, so a
-    re-run of a job killed mid-way writes over what the killed run left behind."""
-    name = files or uuid.uuid4().hex
-    folder = f"estate-{estate_id}/paper-ballots/{name}"
-    return f"{folder}.jpg", f"{folder}-aligned.jpg"
-
-
-def _store(key: str, image, quality: int) -> str:
-    media_store().put(key, off_the_loop(_jpeg, image, quality))  # encoding: off the event loop
-    return key
-
-
-def _drop(keys) -> None:
-    """The files of a read that failed: nothing outlives the scan that was not kept."""
-    for key in keys:
-        try:
-            media_store().delete(key)
-        except Exception:  # noqa: BLE001 - logged; the refusal itself is what the person hears
-            log.exception("could not remove %s of a failed scan read", key)
-
-
 def _earlier(c: Consultation, flat_id: int, page: int) -> tuple[int | None, int | None]:
     """(the latest live scan of this flat's page, the flat's paper ballot), if any."""
     scan_id = db.session.scalar(select(func.max(PaperBallotScan.id)).where(
@@ -180,11 +149,11 @@ def run_scan_job(job, payload: dict, upload: bytes) -> PaperBallotScan:
 def _read(c: Consultation, actor_id: int, data: bytes, job, files: str | None) -> PaperBallotScan:
     """read_scan's work: the scan, its audit entry and the job's end in one commit; a read
     that fails (or re-runs a killed one and fails) leaves no files behind."""
-    keys = _scan_keys(c.estate_id, files)
+    keys = scan_files.scan_keys(c.estate_id, files)
     try:
         return _read_into(c, actor_id, data, job, keys)
     except BaseException:
-        _drop(keys)
+        scan_files.drop(keys)
         raise
 
 
@@ -218,9 +187,9 @@ def _read_into(c: Consultation, actor_id: int, data: bytes, job, keys: tuple[str
                                      "option": r.box.option, "state": r.state,
                                      "strong": round(r.strong, 3), "weak": round(r.weak, 3)}
                                     for r in readings],
-        image_key=_store(keys[0], image, 85),
-        aligned_key=_store(keys[1], cv2.resize(aligned, None, fx=0.5, fy=0.5,
-                                               interpolation=cv2.INTER_AREA), 80),
+        image_key=scan_files.store(keys[0], image, 85),
+        aligned_key=scan_files.store(keys[1], cv2.resize(aligned, None, fx=0.5, fy=0.5,
+                                                         interpolation=cv2.INTER_AREA), 80),
         duplicate_of_id=duplicate_of, duplicate_ballot_id=duplicate_ballot, uploaded_by_id=actor_id)
     db.session.add(scan)
     db.session.flush()
