@@ -30,6 +30,8 @@ def redis_options(config) -> dict:
 
 #: SECRET_KEY signs every token, session and (by default) QR link
 MIN_SECRET_KEY_LENGTH = 32
+#: the notices a mini-program user can subscribe to (订阅消息), each with its own template
+SUBSCRIBE_KINDS = ("vote_opened", "closing_soon", "results", "meeting", "support_entered")
 
 
 def check_secret_key(config) -> None:
@@ -90,7 +92,7 @@ class Config:
     SMS_TEMPLATES = {kind: os.environ.get(f"SMS_TEMPLATE_{kind.upper()}") or None for kind in
                      ("login_code", "vote_opened", "closing_soon", "results", "meeting",
                       "claim_decided", "ballot_entered", "objection_decided", "flat_transferred",
-                      "objection", "support_entered")}
+                      "objection", "support_entered", "meeting_sign_in")}
     ALIYUN_SMS_ACCESS_KEY_ID = os.environ.get("ALIYUN_SMS_ACCESS_KEY_ID") or None
     ALIYUN_SMS_ACCESS_KEY_SECRET = os.environ.get("ALIYUN_SMS_ACCESS_KEY_SECRET") or None
     ALIYUN_SMS_ENDPOINT = os.environ.get("ALIYUN_SMS_ENDPOINT", "dysmsapi.aliyuncs.com")
@@ -153,9 +155,9 @@ class Config:
     #: 订阅消息: the mini-program's subscribe-message template per kind (WECHAT_SUBSCRIBE_<KIND>)
     #: and its fields (WECHAT_SUBSCRIBE_FIELDS_<KIND>, e.g. "thing1=title,time2=closes_at")
     WECHAT_SUBSCRIBE_TEMPLATES = {kind: os.environ.get(f"WECHAT_SUBSCRIBE_{kind.upper()}") or None
-                                  for kind in ("vote_opened", "closing_soon", "results", "meeting")}
+                                  for kind in SUBSCRIBE_KINDS}
     WECHAT_SUBSCRIBE_FIELDS = {kind: os.environ.get(f"WECHAT_SUBSCRIBE_FIELDS_{kind.upper()}") or None
-                               for kind in ("vote_opened", "closing_soon", "results", "meeting")}
+                               for kind in SUBSCRIBE_KINDS}
     #: the mini-program page a subscribe message opens; {path} is our page's path, quoted
     WECHAT_SUBSCRIBE_PAGE = os.environ.get("WECHAT_SUBSCRIBE_PAGE", "pages/web/index?path={path}")
     #: formal, trial or developer: which version of the mini-program a message opens

@@ -69,14 +69,28 @@ def insert_or_ignore(session, model, rows: dict | list[dict]) -> None:
     """INSERT … ON CONFLICT DO NOTHING: a concurrent twin waits for the first one, then
     leaves it be (no error, nothing to roll back), so get-or-create never races into a 500.
     Several rows go in the order given: sort them by their key to keep lock order fixed."""
+    if not rows:
+        return
+    session.execute(_insert(session)(model).values(rows).on_conflict_do_nothing())
+
+
+def insert_or_update(session, model, key: dict, values: dict, created: dict | None = None):
+    """INSERT … ON CONFLICT (key) DO UPDATE: the row of `model` found by `key` (the columns of
+    its unique constraint) is made on first use and changed after; two first writes at once
+    meet the constraint and the later one changes the winner's row (no error, nothing to roll
+    back). `created` holds values written only when the row is made. Returns the row as stored."""
+    statement = (_insert(session)(model).values({**key, **(created or {}), **values})
+                 .on_conflict_do_update(index_elements=list(key), set_=values))
+    session.execute(statement)
+    return session.scalar(select(model).filter_by(**key).execution_options(populate_existing=True))
+
+
+def _insert(session):
+    """The dialect's INSERT, which knows ON CONFLICT (PostgreSQL and SQLite alike)."""
     from sqlalchemy.dialects.postgresql import insert as postgresql_insert
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    if not rows:
-        return
-    dialect = session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(insert(model).values(rows).on_conflict_do_nothing())
+    return postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
 
 
 class Base(DeclarativeBase):

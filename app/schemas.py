@@ -3,6 +3,7 @@
 Residents and committee members read these messages, so marshmallow's English
 defaults are replaced here rather than in each schema.
 """
+import re
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
@@ -100,6 +101,54 @@ def _unstorable(value) -> bool:
     if isinstance(value, (list, tuple)):
         return any(_unstorable(v) for v in value)
     return False
+
+
+#: how people write digits and dates on paper and phones: full-width digits, 二〇二六年三月五日
+FULL_WIDTH = str.maketrans("０１２３４５６７８９／．－：", "0123456789/.-:")
+_CHINESE_DIGITS = {c: n for n, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
+_CHINESE_NUMBER = re.compile("[〇零○Ｏ一二三四五六七八九十]+")
+_WRITTEN_DAY = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?")
+_WRITTEN_MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
+DATE_EXAMPLE = "日期格式不对，请写成 2026/3/5 或 2026年3月5日"
+DATE_NEEDS_DAY = "请写到哪一天，例如 2026/3/5"
+DATE_NO_SUCH_DAY = "没有这一天，请核对月和日"
+
+
+def _arabic(chinese: str) -> str:
+    """二〇二六 → 2026 (digit by digit); 十二 → 12, 二十一 → 21, 三十 → 30."""
+    if "十" not in chinese:
+        return "".join(str(_CHINESE_DIGITS[c]) for c in chinese)
+    tens, _, ones = chinese.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return chinese  # not a month or a day: left for the pattern to refuse
+    return str((_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[ones] if ones else 0))
+
+
+class WrittenDate(fields.Date):
+    """A date as people write it: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, ２０２６年３月５日,
+    二〇二六年三月五日. Blank is no date (where the field allows none); a month without its day,
+    or a day the calendar has not, is refused saying so."""
+
+    default_error_messages = {"invalid": DATE_EXAMPLE, "needs_day": DATE_NEEDS_DAY,
+                              "no_such_day": DATE_NO_SUCH_DAY}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        text = _CHINESE_NUMBER.sub(lambda m: _arabic(m.group(0)), value.translate(FULL_WIDTH).strip())
+        if not text:
+            if self.allow_none:
+                return None
+            raise self.make_error("required")
+        day = _WRITTEN_DAY.fullmatch(text)
+        if day is None:
+            raise self.make_error("needs_day" if _WRITTEN_MONTH.fullmatch(text) else "invalid")
+        year, month, number = (int(part) for part in day.groups())
+        try:
+            date(year, month, number)
+        except ValueError:
+            raise self.make_error("no_such_day") from None
+        return super()._deserialize(f"{year:04d}-{month:02d}-{number:02d}", attr, data, **kwargs)
 
 
 class BaseSchema(Schema):

@@ -11,6 +11,9 @@ _signals = Namespace()
 ballot_cast = _signals.signal("ballot-cast")  # consultation_id, estate_id
 #: a ballot someone else recorded for a flat (committee entry, proxy): its owners are told
 ballot_entered = _signals.signal("ballot-entered")  # consultation_id, estate_id, flat_id, ballot_id, version, voter_id
+#: the committee entered something on paper for flats (sign-ins, a support): owners known only
+#: by the ledger's number hear it by SMS (app.reach.flats)
+flats_entered = _signals.signal("flats-entered")  # estate_id, flat_ids, kind, params, path, dedup_key
 consultation_status_changed = _signals.signal("consultation-status-changed")  # consultation_id, estate_id, status
 post_created = _signals.signal("post-created")  # case_id, estate_id, post_id
 post_hidden = _signals.signal("post-hidden")  # case_id, estate_id, post_id

@@ -1,4 +1,35 @@
-"""Helpers shared by the tests of this folder, so no test module imports another."""
+"""Helpers shared by tests of every folder, so no test module imports another."""
+import threading
+
+
+def together(app, count, work):
+    """Run work(i) in `count` threads at once; returns the outcomes ('ok' or an error code)."""
+    from app.errors import DomainError
+    from app.extensions import db
+
+    barrier, lock, outcomes = threading.Barrier(count), threading.Lock(), []
+
+    def run(i):
+        with app.app_context():
+            barrier.wait()
+            try:
+                work(i)
+                outcome = "ok"
+            except DomainError as refusal:
+                outcome = refusal.code
+            except Exception as error:  # noqa: BLE001 - reported by the assertions
+                outcome = repr(error)
+            finally:
+                db.session.remove()
+            with lock:
+                outcomes.append(outcome)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return outcomes
 
 
 def seed(url: str):

@@ -16,6 +16,8 @@ from app.estates.api import estate_flat_labels, flat_labels
 from app.extensions import db
 from app.media.api import store_photo
 from app.notifications.api import owners_of, tell
+from app.signals import flats_entered
+from app.unit_of_work import announce
 
 
 def enter_paper_support(application: Application, flat_id: int, actor_id: int,
@@ -37,6 +39,9 @@ def enter_paper_support(application: Application, flat_id: int, actor_id: int,
          body=messages.SUPPORT_ENTERED_BODY.format(room=room, how=how),
          link=f"/estates/{application.estate_id}/application", dedup_key=f"support:{support.id}",
          notice="support_entered", params={"flat": room, "how": how})
+    announce(flats_entered, estate_id=application.estate_id, flat_ids=[flat_id], kind="support_entered",
+             params={"how": how}, path=f"/estates/{application.estate_id}/application",
+             dedup_key=f"support:{support.id}")  # owners known only by the ledger: by SMS (app.reach)
     db.session.commit()
     return support
 

@@ -2,14 +2,14 @@
 from flask_smorest.fields import Upload
 
 from app.approvals.models import ApprovalStatus
-from app.schemas import BaseSchema, fields, validate
+from app.schemas import BaseSchema, WrittenDate, fields, validate
 
 
 class ApprovalInSchema(BaseSchema):
     status = fields.String(required=True, validate=validate.OneOf([s.value for s in ApprovalStatus]))
     department = fields.String(load_default="", validate=validate.Length(max=100))
-    submitted_on = fields.Date(load_default=None, allow_none=True)
-    decided_on = fields.Date(load_default=None, allow_none=True)
+    submitted_on = WrittenDate(load_default=None, allow_none=True)
+    decided_on = WrittenDate(load_default=None, allow_none=True)
     document_no = fields.String(load_default="", validate=validate.Length(max=100))
     note = fields.String(load_default="", validate=validate.Length(max=500))
 

@@ -1,18 +1,21 @@
 """The rules of approvals (审批): which a project needs, how each moves, who waits on what."""
+import re
 from datetime import date
 
 from flask import current_app
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import lazyload
 
 from app.approvals import messages
 from app.approvals.models import SETTLED, ApprovalKind, ApprovalStatus, ProjectApproval
 from app.audit.api import record
-from app.db import utcnow
+from app.db import insert_or_update, utcnow
 from app.display import CHINA_TZ, china_today
 from app.errors import InvalidInput
 from app.extensions import db
 from app.media.api import store_photo
+from app.notifications.api import people_of_estate, tell
+from app.schemas import FULL_WIDTH
 
 
 def check_required_setting(value: str) -> list[ApprovalKind]:
@@ -32,10 +35,13 @@ def required_kinds() -> list[ApprovalKind]:
 
 def approvals_of(project) -> list[dict]:
     """Every approval the project needs, and any other it recorded, each where it stands."""
-    rows = {row.kind: row for row in db.session.scalars(
-        select(ProjectApproval).where(ProjectApproval.project_id == project.id))}
-    kinds = required_kinds() + [kind for kind in ApprovalKind if kind in rows and kind not in required_kinds()]
-    return [_view(kind, rows.get(kind), kind in required_kinds(), project) for kind in kinds]
+    rows = db.session.scalars(select(ProjectApproval).where(ProjectApproval.project_id == project.id))
+    return _views(project, {row.kind: row for row in rows}, required_kinds())
+
+
+def _views(project, rows: dict, required: list[ApprovalKind]) -> list[dict]:
+    kinds = required + [kind for kind in ApprovalKind if kind in rows and kind not in required]
+    return [_view(kind, rows.get(kind), kind in required, project) for kind in kinds]
 
 
 def _view(kind: ApprovalKind, row: ProjectApproval | None, required: bool, project) -> dict:
@@ -73,7 +79,7 @@ def check_change(data: dict) -> None:
         problems["submitted_on"] = messages.SUBMITTED_ON_REQUIRED
     if status in (ApprovalStatus.returned, ApprovalStatus.approved) and data.get("decided_on") is None:
         problems["decided_on"] = messages.DECIDED_ON_REQUIRED
-    if status == ApprovalStatus.approved and not data.get("document_no", "").strip():
+    if status == ApprovalStatus.approved and not document_number(data.get("document_no", "")):
         problems["document_no"] = messages.DOCUMENT_NO_REQUIRED
     if status == ApprovalStatus.not_needed and not data.get("note", "").strip():
         problems["note"] = messages.NOTE_REQUIRED
@@ -87,6 +93,16 @@ def check_change(data: dict) -> None:
         raise InvalidInput(next(iter(problems.values())), fields=problems)
 
 
+_YEAR_IN_BRACKETS = re.compile(r"[\[［(（【〔﹝]\s*(\d{4})\s*[\]］)）】〕﹞]")
+
+
+def document_number(written: str) -> str:
+    """A document number (文号) as printed, 京规建字〔2026〕18号, from how people type it:
+    [2026], (2026), 【2026】 or ２０２６ for the year, spaces anywhere."""
+    text = "".join(written.translate(FULL_WIDTH).split())
+    return _YEAR_IN_BRACKETS.sub(r"〔\1〕", text)
+
+
 def set_approval(project, kind: str, data: dict, actor_id: int) -> dict:
     """Record where an approval stands (audited); dates that the status does not use are
     cleared, so the record never says more than the status."""
@@ -95,9 +111,11 @@ def set_approval(project, kind: str, data: dict, actor_id: int) -> dict:
     values = {"status": status, "department": data.get("department", "").strip(),
               "submitted_on": data.get("submitted_on") if status != ApprovalStatus.not_started else None,
               "decided_on": data.get("decided_on") if status in (ApprovalStatus.returned, ApprovalStatus.approved) else None,
-              "document_no": data.get("document_no", "").strip() if status == ApprovalStatus.approved else "",
+              "document_no": document_number(data.get("document_no", "")) if status == ApprovalStatus.approved else "",
               "note": data.get("note", "").strip(), "updated_by_id": actor_id, "updated_at": utcnow()}
     row = _row(project, ApprovalKind(kind), values)
+    if status in (ApprovalStatus.approved, ApprovalStatus.returned):
+        _tell_decision(project, row)
     record("project.approval_set", estate_id=project.estate_id, actor_id=actor_id,
            subject_type="project", subject_id=project.id,
            data={"kind": kind, "status": status.value, "document_no": row.document_no})
@@ -106,20 +124,27 @@ def set_approval(project, kind: str, data: dict, actor_id: int) -> dict:
 
 
 def _row(project, kind: ApprovalKind, values: dict) -> ProjectApproval:
-    """The project's row of that kind, made on first use: two first writes at once meet the
-    unique constraint, and the loser updates the winner's row."""
-    row = _find(project.id, kind)
-    if row is None:
-        try:
-            with db.session.begin_nested():
-                row = ProjectApproval(estate_id=project.estate_id, project_id=project.id, kind=kind, **values)
-                db.session.add(row)
-            return row
-        except IntegrityError:
-            row = _find(project.id, kind)
-    for name, value in values.items():
-        setattr(row, name, value)
-    return row
+    """The project's row of that kind, made on first use (two first writes at once: the later
+    one changes the winner's row)."""
+    return insert_or_update(db.session, ProjectApproval, {"project_id": project.id, "kind": kind}, values,
+                            created={"estate_id": project.estate_id})
+
+
+def _tell_decision(project, row: ProjectApproval) -> None:
+    """The project's estate hears that a department granted or returned an approval, once per
+    decision (saving it again tells nobody twice)."""
+    kind, department = messages.KIND_LABELS[row.kind.value], row.department or messages.THE_DEPARTMENT
+    when = f"{row.decided_on.month}月{row.decided_on.day}日"
+    if row.status == ApprovalStatus.approved:
+        title = messages.GRANTED_TITLE.format(kind=kind)
+        body = messages.GRANTED_BODY.format(project=project.title, kind=kind, department=department,
+                                            when=when, number=row.document_no)
+    else:
+        title = messages.RETURNED_TITLE.format(kind=kind)
+        body = messages.RETURNED_BODY.format(project=project.title, kind=kind, department=department, when=when)
+    tell(people_of_estate(project.estate_id), estate_id=project.estate_id, kind="approval_decided",
+         title=title, body=body, link=f"/projects/{project.id}#approvals",
+         dedup_key=f"approval:{row.id}:{row.status.value}:{row.decided_on.isoformat()}")
 
 
 def _find(project_id: int, kind: ApprovalKind) -> ProjectApproval | None:
@@ -147,12 +172,18 @@ def waiting_projects(estate_ids: list[int] | None = None) -> list[dict]:
     from app.estates.api import Estate
 
     query = (select(RenovationProject, Estate.name).join(Estate, Estate.id == RenovationProject.estate_id)
-             .where(RenovationProject.phase.in_([Phase.co_plan, Phase.co_build])))
+             .where(RenovationProject.phase.in_([Phase.co_plan, Phase.co_build]))
+             .options(lazyload("*")))  # the list reads the project's own columns only
     if estate_ids is not None:
         query = query.where(RenovationProject.estate_id.in_(estate_ids))
-    rows = []
-    for project, estate_name in db.session.execute(query):
-        for approval in approvals_of(project):
+    projects = db.session.execute(query).all()
+    recorded: dict[int, dict] = {project.id: {} for project, _ in projects}
+    if projects:
+        for row in db.session.scalars(select(ProjectApproval).where(ProjectApproval.project_id.in_(recorded))):
+            recorded[row.project_id][row.kind] = row
+    required, rows = required_kinds(), []
+    for project, estate_name in projects:
+        for approval in _views(project, recorded[project.id], required):
             if approval["waiting"] is not None and approval["required"]:
                 rows.append({"estate_id": project.estate_id, "estate_name": estate_name,
                              "project_id": project.id, "project_title": project.title, **approval})

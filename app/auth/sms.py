@@ -43,6 +43,7 @@ KINDS = {
     "claim_decided": SmsKind(("estate", "flat", "result", "link"), messages.SMS_CLAIM_DECIDED),
     "ballot_entered": SmsKind(("estate", "title", "flat", "how", "link"), messages.SMS_BALLOT_ENTERED),
     "support_entered": SmsKind(("estate", "flat", "how", "link"), messages.SMS_SUPPORT_ENTERED),
+    "meeting_sign_in": SmsKind(("estate", "title", "flat", "time", "link"), messages.SMS_MEETING_SIGN_IN),
     "objection_decided": SmsKind(("estate", "title", "link"), messages.SMS_OBJECTION_DECIDED),
     "flat_transferred": SmsKind(("estate", "flat", "link"), messages.SMS_FLAT_TRANSFERRED),
     "objection": SmsKind(("estate", "title", "until", "link"), messages.SMS_OBJECTION),

@@ -19,6 +19,8 @@ from app.extensions import db
 from app.media.api import store_photo
 from app.notifications.api import tell
 from app.privacy import mask_room
+from app.signals import flats_entered
+from app.unit_of_work import announce
 
 
 def record_paper_sign_ins(meeting: Meeting, flat_ids: list[int], actor_id: int, photo: bytes) -> dict:
@@ -57,6 +59,9 @@ def record_paper_sign_ins(meeting: Meeting, flat_ids: list[int], actor_id: int, 
              title=messages.SIGN_IN_TITLE.format(title=case.title),
              body=messages.SIGN_IN_BODY.format(room=labels[flat_id], time=time, name=name),
              link=f"/cases/{case.id}", dedup_key=f"sign_in:{meeting.id}:{flat_id}")
+    announce(flats_entered, estate_id=meeting.estate_id, flat_ids=flat_ids, kind="meeting_sign_in",
+             params={"title": case.title, "time": time}, path=f"/cases/{case.id}",
+             dedup_key=f"sign_in:{meeting.id}:{','.join(map(str, flat_ids))}")  # and by SMS (app.reach)
     db.session.commit()
     return attendance(meeting)
 

@@ -9,6 +9,7 @@ from app.db import utcnow
 from app.display import china_today
 from app.errors import InvalidInput
 from app.extensions import db
+from app.notifications.api import people_of_estate, tell
 
 
 def record_meeting(estate_id: int, data: dict, actor_id: int) -> JointMeeting:
@@ -28,8 +29,21 @@ def record_meeting(estate_id: int, data: dict, actor_id: int) -> JointMeeting:
     db.session.flush()
     record("coordination.meeting", estate_id=estate_id, actor_id=actor_id, subject_type="joint_meeting",
            subject_id=meeting.id, data={"held_on": meeting.held_on.isoformat(), "orgs": meeting.attending_orgs})
+    _tell_decisions(meeting)
     db.session.commit()
     return meeting
+
+
+def _tell_decisions(meeting: JointMeeting) -> None:
+    """The estate's residents hear what the meeting decided (never its internal notes)."""
+    if not meeting.decisions:
+        return
+    decisions = "；".join(f"{n}. {line}" for n, line in enumerate(meeting.decisions, 1))
+    tell(people_of_estate(meeting.estate_id), estate_id=meeting.estate_id, kind="joint_meeting",
+         title=messages.DECIDED_TITLE.format(count=len(meeting.decisions)),
+         body=messages.DECIDED_BODY.format(held_on=f"{meeting.held_on.month}月{meeting.held_on.day}日", agenda=meeting.agenda,
+                                           decisions=decisions),
+         link=f"/estates/{meeting.estate_id}/coordination", dedup_key=f"joint_meeting:{meeting.id}")
 
 
 def _estates_project(estate_id: int, project_id: int) -> bool:

@@ -66,15 +66,17 @@ def estate_counts(estate_id: int) -> dict:
 
 
 def buildings_with_stairwells(estate_id: int) -> list[dict]:
-    counts = dict(db.session.execute(
-        select(Flat.stairwell_id, func.count(Flat.id)).where(Flat.estate_id == estate_id)
-        .group_by(Flat.stairwell_id)).all())
+    flats_of = {}
+    for stairwell_id, flat_id in db.session.execute(
+            select(Flat.stairwell_id, Flat.id).where(Flat.estate_id == estate_id).order_by(Flat.id)):
+        flats_of.setdefault(stairwell_id, []).append(flat_id)
     stairwells = db.session.scalars(
         select(Stairwell).where(Stairwell.estate_id == estate_id).order_by(Stairwell.id)).all()
     by_building = {}
     for stairwell in stairwells:
+        flat_ids = flats_of.get(stairwell.id, [])
         by_building.setdefault(stairwell.building_id, []).append(
-            {"id": stairwell.id, "name": stairwell.name, "flat_count": counts.get(stairwell.id, 0)})
+            {"id": stairwell.id, "name": stairwell.name, "flat_count": len(flat_ids), "flat_ids": flat_ids})
     buildings = db.session.scalars(
         select(Building).where(Building.estate_id == estate_id).order_by(Building.id)).all()
     return [{"id": b.id, "name": b.name, "stairwells": by_building.get(b.id, [])} for b in buildings]

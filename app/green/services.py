@@ -1,10 +1,9 @@
 """The green-community checklist: where an estate stands, and recording a change."""
 from flask import current_app
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from app.audit.api import record
-from app.db import utcnow
+from app.db import insert_or_update, utcnow
 from app.errors import InvalidInput, NotFound
 from app.extensions import db
 from app.green import messages
@@ -40,27 +39,14 @@ def set_check(estate_id: int, criterion: str, status: str, evidence: str, actor_
     """Record where the estate stands on one criterion (audited); 已达标 needs its evidence."""
     if criterion not in item_keys(_criteria_file()):
         raise NotFound(messages.UNKNOWN_CRITERION)
-    evidence = evidence.strip()
+    evidence = "\n".join(line.strip() for line in evidence.splitlines() if line.strip())  # no blank rows
     if status == GreenStatus.met.value and not evidence:
         raise InvalidInput(messages.EVIDENCE_REQUIRED, fields={"evidence": messages.EVIDENCE_REQUIRED})
     values = {"status": GreenStatus(status), "evidence": evidence, "updated_by_id": actor_id,
               "updated_at": utcnow()}
-    row = _find(estate_id, criterion)
-    if row is None:
-        try:
-            with db.session.begin_nested():
-                db.session.add(GreenCheck(estate_id=estate_id, criterion=criterion, **values))
-        except IntegrityError:  # another first write won: change its row instead
-            row = _find(estate_id, criterion)
-    if row is not None:
-        for name, value in values.items():
-            setattr(row, name, value)
+    insert_or_update(db.session, GreenCheck, {"estate_id": estate_id, "criterion": criterion}, values)
     record("green.check_set", estate_id=estate_id, actor_id=actor_id, subject_type="estate",
            subject_id=estate_id, data={"criterion": criterion, "status": status})
     db.session.commit()
     return checklist(estate_id)
 
-
-def _find(estate_id: int, criterion: str) -> GreenCheck | None:
-    return db.session.scalar(select(GreenCheck).where(
-        GreenCheck.estate_id == estate_id, GreenCheck.criterion == criterion).with_for_update())

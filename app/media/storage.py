@@ -43,6 +43,10 @@ class MediaStore:
     def get(self, key: str) -> bytes | None:
         raise NotImplementedError
 
+    def delete(self, key: str) -> None:
+        """Remove the object if it is there (a key never stored is no error)."""
+        raise NotImplementedError
+
 
 class LocalMediaStore(MediaStore):
     def __init__(self, root: str):
@@ -62,6 +66,9 @@ class LocalMediaStore(MediaStore):
     def get(self, key):
         path = self._path(key)
         return path.read_bytes() if path.is_file() else None
+
+    def delete(self, key):
+        self._path(key).unlink(missing_ok=True)
 
 
 class S3MediaStore(MediaStore):
@@ -83,6 +90,9 @@ class S3MediaStore(MediaStore):
 
     def put(self, key, data):
         self.client.put_object(Bucket=self.bucket, Key=key, Body=data, ContentType="image/jpeg")
+
+    def delete(self, key):
+        self.client.delete_object(Bucket=self.bucket, Key=key)  # S3 answers 204 for a missing key too
 
     def get(self, key):
         from botocore.exceptions import ClientError

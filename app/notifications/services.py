@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from app.auth.api import User
 from app.auth.api import send_notice
 from app.db import utcnow
-from app.estates.api import Estate
+from app.estates.api import Estate, FlatLink, LinkStatus
 from app.extensions import db
 from app.notifications.models import Notification
 from app.signals import notification_created
@@ -58,6 +58,15 @@ def tell(user_ids, *, estate_id: int | None, kind: str, title: str, body: str, l
         if notice is not None and user is not None and user.deleted_at is None:
             send_notice(user, notice, {"estate": estate_name(estate_id), **(params or {})}, link, now=now)
     return sent
+
+
+def people_of_estate(estate_id: int) -> list[int]:
+    """Everyone verified as owning or living in a flat of the estate (accounts not deleted),
+    each once: who hears of what was decided about the estate."""
+    return list(db.session.scalars(
+        select(FlatLink.user_id).join(User, User.id == FlatLink.user_id)
+        .where(FlatLink.estate_id == estate_id, FlatLink.status == LinkStatus.verified,
+               User.deleted_at.is_(None)).distinct().order_by(FlatLink.user_id)))
 
 
 def unread_count(user_id: int) -> int:

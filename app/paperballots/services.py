@@ -22,7 +22,7 @@ from app.db import lock_rows
 from app.extensions import db
 from app.heavyjobs.api import finish, submit
 from app.media.api import media_store
-from app.paperballots import layout, messages, pdf, reading
+from app.paperballots import layout, messages, pdf, reading, scan_files
 from app.paperballots.models import PaperBallotScan, ScanStatus
 from app.offload import TimedOut, in_a_process, off_the_loop
 from app.privacy import mask_name
@@ -121,18 +121,6 @@ def drop_skipped(questions: list[dict], answers: dict, uncertain: list[dict]) ->
             uncertain.append({"question": question["key"], "item": None})
 
 
-def _jpeg(image, quality: int) -> bytes:
-    ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
-    return encoded.tobytes()
-
-
-def _store(estate_id: int, image, quality: int) -> str:
-    # a folder the public media route never serves: scans are shown to the committee only
-    key = f"estate-{estate_id}/paper-ballots/{uuid.uuid4().hex}.jpg"
-    media_store().put(key, off_the_loop(_jpeg, image, quality))  # encoding: off the event loop
-    return key
-
-
 def _earlier(c: Consultation, flat_id: int, page: int) -> tuple[int | None, int | None]:
     """(the latest live scan of this flat's page, the flat's paper ballot), if any."""
     scan_id = db.session.scalar(select(func.max(PaperBallotScan.id)).where(
@@ -149,15 +137,27 @@ def read_scan(c: Consultation, actor_id: int, data: bytes) -> PaperBallotScan:
     Refusals (422): not_a_ballot_sheet (no code of ours, or no corner marks),
     wrong_consultation, outdated_sheet; a second sheet of a flat is kept with duplicate_of.
     """
-    return submit("paperballots.scan", c.estate_id, actor_id, {"consultation_id": c.id}, upload=data)
+    return submit("paperballots.scan", c.estate_id, actor_id, {"consultation_id": c.id, "files": uuid.uuid4().hex},
+                  upload=data)
 
 
 def run_scan_job(job, payload: dict, upload: bytes) -> PaperBallotScan:
-    return _read(consultations.get_consultation(payload["consultation_id"]), job.created_by_id, upload, job)
+    return _read(consultations.get_consultation(payload["consultation_id"]), job.created_by_id, upload, job,
+                 payload.get("files"))
 
 
-def _read(c: Consultation, actor_id: int, data: bytes, job) -> PaperBallotScan:
-    """read_scan's work: the scan, its audit entry and the job's end in one commit."""
+def _read(c: Consultation, actor_id: int, data: bytes, job, files: str | None) -> PaperBallotScan:
+    """read_scan's work: the scan, its audit entry and the job's end in one commit; a read
+    that fails (or re-runs a killed one and fails) leaves no files behind."""
+    keys = scan_files.scan_keys(c.estate_id, files)
+    try:
+        return _read_into(c, actor_id, data, job, keys)
+    except BaseException:
+        scan_files.drop(keys)
+        raise
+
+
+def _read_into(c: Consultation, actor_id: int, data: bytes, job, keys: tuple[str, str]) -> PaperBallotScan:
     image = _first_page(data)
     code = off_the_loop(reading.find_code, image)
     token = pdf.unsign(code.text) if code else None
@@ -187,9 +187,9 @@ def _read(c: Consultation, actor_id: int, data: bytes, job) -> PaperBallotScan:
                                      "option": r.box.option, "state": r.state,
                                      "strong": round(r.strong, 3), "weak": round(r.weak, 3)}
                                     for r in readings],
-        image_key=_store(c.estate_id, image, 85),
-        aligned_key=_store(c.estate_id, cv2.resize(aligned, None, fx=0.5, fy=0.5,
-                                                   interpolation=cv2.INTER_AREA), 80),
+        image_key=scan_files.store(keys[0], image, 85),
+        aligned_key=scan_files.store(keys[1], cv2.resize(aligned, None, fx=0.5, fy=0.5,
+                                                         interpolation=cv2.INTER_AREA), 80),
         duplicate_of_id=duplicate_of, duplicate_ballot_id=duplicate_ballot, uploaded_by_id=actor_id)
     db.session.add(scan)
     db.session.flush()

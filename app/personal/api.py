@@ -5,9 +5,10 @@ it here and import it from here; `.importlinter` (contract `front-doors`, run by
 tests/test_layers.py) fails an import that reaches past this module.
 """
 from app.personal import messages
+from app.personal.gate import consent_refusal, has_agreed
 from app.personal.messages import NOTICE_VERSION
 from app.personal.retention import apply_retention, RULES
 
 __all__ = [
-    "apply_retention", "messages", "NOTICE_VERSION", "RULES",
+    "apply_retention", "consent_refusal", "has_agreed", "messages", "NOTICE_VERSION", "RULES",
 ]

@@ -19,20 +19,30 @@ def consent_page_url(next_path: str | None = None) -> str:
     return url_for("web.consent", next=next_path) if next_path else url_for("web.consent")
 
 
+def has_agreed(user) -> bool:
+    """The person agreed to the current version of the processing rules."""
+    return user.privacy_version == messages.NOTICE_VERSION
+
+
+def consent_refusal() -> dict:
+    """What a person who must agree first is told, the API and the live channel alike:
+    the error body's `error`, naming the version and where to read and agree."""
+    error = error_body("consent_required", messages.CONSENT_REQUIRED)["error"]
+    error.update(version=messages.NOTICE_VERSION, consent_url=consent_page_url(),
+                 accept_url=url_for("personal.MyConsents"), rules_url=url_for("web.privacy"))
+    return error
+
+
 def check_consent():
     """before_request, after the user is known (app.auth.permissions.load_request_user)."""
     user = g.get("user")
-    if user is None or user.privacy_version == messages.NOTICE_VERSION:
+    if user is None or has_agreed(user):
         return None
     endpoint = request.endpoint or ""
     if endpoint in OPEN_ENDPOINTS or endpoint.split(".")[0] in OPEN_BLUEPRINTS:
         return None
     if request.path.startswith("/api/"):
-        body = error_body("consent_required", messages.CONSENT_REQUIRED)
-        body["error"].update(version=messages.NOTICE_VERSION, consent_url=consent_page_url(),
-                             accept_url=url_for("personal.MyConsents"),
-                             rules_url=url_for("web.privacy"))
-        response = jsonify(body)
+        response = jsonify({"error": consent_refusal()})
         response.status_code = 403
         return response
     return redirect(consent_page_url(request.full_path.rstrip("?")))

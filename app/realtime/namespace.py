@@ -5,6 +5,7 @@ from marshmallow import ValidationError
 
 from app.auth.api import user_from_token
 from app.errors import Unauthorized
+from app.personal.api import consent_refusal, has_agreed
 from app.realtime import messages
 from app.realtime.access import user_room
 from app.realtime.rooms import committee_room, grant_for
@@ -36,6 +37,9 @@ class LiveNamespace(Namespace):
             user = user_from_token(token)
         except Unauthorized:
             raise ConnectionRefusedError(messages.LOGIN_EXPIRED) from None
+        if not has_agreed(user):  # as the API's 403 consent_required: agree first, then connect
+            refusal_body = consent_refusal()
+            raise ConnectionRefusedError(refusal_body["message"], refusal_body)
         session[TOKEN_KEY] = token
         self.tokens[request.sid] = token
         join_room(user_room(user.id))
@@ -53,6 +57,8 @@ class LiveNamespace(Namespace):
             user = user_from_token(session.get(TOKEN_KEY) or "")
         except Unauthorized:
             return refusal(messages.LOGIN_EXPIRED)
+        if not has_agreed(user):
+            return refusal(consent_refusal()["message"])
         grant = grant_for(user, room)
         if grant is None:
             return refusal(messages.NOT_VISIBLE)

@@ -1,14 +1,14 @@
 """"Only one" and "never past the capacity" under real concurrency: threads, each with its own
 app context and connection, released together by a barrier (on PostgreSQL this is what the
 unique constraint and the plan's row lock are for)."""
-import threading
 
 from app.applications.api import reserve, services
 from app.applications.api import Application, ApplicationStatus, ReserveEntry
 from app.errors import DomainError
 from app.extensions import db
 from tests.factories import flats_of, make_estate, make_owner, make_user
-from tests.applications.helpers import reserved_estate, together
+from tests.applications.helpers import reserved_estate
+from tests.helpers import together
 
 
 def test_one_support_per_flat_however_many_taps_at_once(app, estate):

@@ -10,7 +10,8 @@ from app.errors import Conflict, InvalidInput
 from app.extensions import db
 from app.media.api import media_store
 from app.notifications.api import Notification
-from tests.applications.helpers import sheet_photo, together
+from tests.applications.helpers import sheet_photo
+from tests.helpers import together
 from tests.factories import flats_of, link, make_estate, make_owner, make_user
 
 

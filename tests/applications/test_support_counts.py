@@ -5,7 +5,7 @@ owner holding two flats."""
 from app.applications.api import services
 from app.applications.api import Application, ApplicationSupport
 from app.extensions import db
-from tests.applications.helpers import together
+from tests.helpers import together
 from tests.factories import flats_of, link, make_estate, make_owner, make_user
 
 

@@ -1,7 +1,6 @@
 """Approvals (审批) of a renovation project: the city's list, each status's rules, who may
 read and record, the street's list of projects waiting, and "only one row per kind"."""
 import io
-import threading
 from datetime import timedelta
 
 import pytest
@@ -13,6 +12,7 @@ from app.display import china_today
 from app.extensions import db
 from app.projects.api import create_project
 from tests.factories import auth, make_estate, make_user
+from tests.helpers import together
 
 
 @pytest.fixture
@@ -131,25 +131,30 @@ def test_the_street_sees_who_waits_on_what_longest_first(client, project, commit
 def test_two_first_writes_at_once_leave_one_row(app, project, committee):
     """Real threads released together; on PostgreSQL they race to insert, and the unique
     constraint turns the losers into updates of the winner's row."""
-    barrier, errors = threading.Barrier(4), []
     project_id = project.id
 
     def write(n):
-        with app.app_context():
-            try:
-                found = db.session.get(type(project), project_id)
-                barrier.wait()
-                services.set_approval(found, "planning", {"status": "submitted", "department": f"部门{n}",
-                                                          "submitted_on": china_today()}, committee.id)
-            except Exception as error:  # noqa: BLE001 — reported below
-                errors.append(error)
-            finally:
-                db.session.remove()
+        found = db.session.get(type(project), project_id)
+        services.set_approval(found, "planning", {"status": "submitted", "department": f"部门{n}",
+                                                  "submitted_on": china_today()}, committee.id)
 
-    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert together(app, 4, write) == ["ok"] * 4
     assert db.session.query(ProjectApproval).filter_by(project_id=project_id).count() == 1
+
+
+def test_the_streets_list_costs_the_same_few_statements_however_many_projects(app, project, committee):
+    from tests.statements import brief, statements
+
+    def count():
+        with statements() as seen:
+            services.waiting_projects()
+        return seen
+
+    few = count()
+    for n in range(4):
+        estate = make_estate(name=f"多项目小区{n}")
+        other = create_project(estate.id, f"改造{n}", 100_000_00, committee.id)
+        services.set_approval(other, "planning", {"status": "submitted", "submitted_on": china_today()},
+                              committee.id)
+    many = count()
+    assert len(many) == len(few) <= 2, brief(many)

@@ -1,11 +1,11 @@
 """片区: estates of one street grouped; a survey across them counts each estate's flats once;
 spare resources with proposed uses that residents comment on and vote for."""
-import threading
 
 from app.comanage.api import areas
 from app.estates.api import create_estate
 from tests.comanage.helpers import A, later
 from tests.factories import auth, flats_of, link, make_estate, make_owner, make_user
+from tests.helpers import together
 
 
 def two_estates():
@@ -118,30 +118,17 @@ def test_simultaneous_votes_of_one_resident_leave_one_vote(app, backend):
     resident = make_owner(flats_of(first.id)[0])
     proposals = [areas.propose(resource, resident, title, "").id for title in ("停车", "花园")]
     resource_id, resident_id = resource.id, resident.id
-    barrier, errors = threading.Barrier(6), []
 
     def cast(index):
         from app.auth.api import User
         from app.comanage.api import SpareResource
         from app.extensions import db
 
-        with app.app_context():
-            barrier.wait()
-            try:
-                areas.vote(db.session.get(SpareResource, resource_id),
-                           db.session.get(User, resident_id), proposals[index % 2])
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(repr(error))
-            finally:
-                db.session.remove()
+        areas.vote(db.session.get(SpareResource, resource_id), db.session.get(User, resident_id),
+                   proposals[index % 2])
 
-    threads = [threading.Thread(target=cast, args=(i,)) for i in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    assert together(app, 6, cast) == ["ok"] * 6
     from app.comanage.api import ResourceVote
     from app.extensions import db
 
-    assert errors == []
     assert db.session.query(ResourceVote).filter_by(resource_id=resource_id).count() == 1

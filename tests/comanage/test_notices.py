@@ -1,12 +1,12 @@
 """Notices reach their scope only: a building's residents, an estate's members, a 片区's
 estates; each reader counts once."""
-import threading
 
 import pytest
 
 from app.comanage.api import areas, notices
 from app.errors import InvalidInput, NotFound
 from tests.factories import flats_of, make_estate, make_owner, make_user
+from tests.helpers import together
 
 
 def test_a_building_notice_reaches_that_building_and_a_neighbourhood_notice_every_estate(app):
@@ -39,28 +39,17 @@ def test_a_building_notice_reaches_that_building_and_a_neighbourhood_notice_ever
 def test_a_notice_read_at_once_twice_counts_once(app, estate, owner, committee):
     notice = notices.post_notice(committee, scope_type="estate", scope_id=estate.id,
                                  estate_id=estate.id, title="通知", body="内容")
-    notice_id, owner_id, barrier, errors = notice.id, owner.id, threading.Barrier(4), []
+    notice_id, owner_id = notice.id, owner.id
 
-    def read():
+    def read(_):
         from app.auth.api import User
         from app.comanage.api import Notice
         from app.extensions import db
 
-        with app.app_context():
-            barrier.wait()
-            try:
-                notices.mark_read(db.session.get(Notice, notice_id), db.session.get(User, owner_id))
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(repr(error))
-            finally:
-                db.session.remove()
+        notices.mark_read(db.session.get(Notice, notice_id), db.session.get(User, owner_id))
 
-    threads = [threading.Thread(target=read) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert errors == [] and notices.read_count(notice_id) == 1
+    assert together(app, 4, read) == ["ok"] * 4
+    assert notices.read_count(notice_id) == 1
 
 
 def test_an_explainer_names_a_consultation_of_its_estate(app, estate, committee):

@@ -123,6 +123,14 @@ def test_every_capability_is_in_use(runner):
     assert money["totals"] == {"committed_cents": 360_000_000,
                                "received_cents": 312_800_000 + paid_by_project(building.id),
                                "spent_cents": 180_000_000}
+    # residents were told what the joint meeting decided and which approvals were granted
+    from app.auth.api import SmsOutboxMessage
+    from app.notifications.api import Notification
+
+    assert count(Notification, Notification.kind == "joint_meeting") >= 1
+    assert count(Notification, Notification.kind == "approval_decided") >= 3
+    # the paper support reached its owner known only by the ledger's number, by SMS
+    assert count(SmsOutboxMessage, SmsOutboxMessage.kind == "support_entered") >= 1
 
 
 def test_loading_with_activity_twice_changes_nothing(runner):

@@ -1,7 +1,5 @@
 """绿色社区: the national criteria as data, each estate's status and evidence, who may read and
 record, a city's own list, and one row per criterion however many write at once."""
-import threading
-
 import pytest
 
 from app.green.api import services
@@ -10,6 +8,7 @@ from app.green.api import GreenCheck
 from app.extensions import db
 from app.rules.api import DataFileError
 from tests.factories import auth, make_user
+from tests.helpers import together
 
 URL = "/api/v1/estates/{}/green-community"
 
@@ -61,22 +60,9 @@ def test_a_citys_own_list_is_read_and_a_broken_one_is_named(tmp_path):
 def test_first_writes_at_once_leave_one_row(app, estate, committee):
     """Real threads released together: on PostgreSQL they race to insert, and the unique
     constraint turns the losers into updates of the winner's row."""
-    barrier, errors, estate_id = threading.Barrier(4), [], estate.id
-
-    def write(n):
-        with app.app_context():
-            try:
-                barrier.wait()
-                services.set_check(estate_id, "greening", "in_progress", f"第{n}次", committee.id)
-            except Exception as error:  # noqa: BLE001 — reported below
-                errors.append(error)
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    assert db.session.query(GreenCheck).filter_by(estate_id=estate_id).count() == 1
+    estate_id = estate.id
+    outcomes = together(app, 4, lambda n: services.set_check(estate_id, "greening", "in_progress", f"第{n}次",
+                                                             committee.id))
+    assert outcomes == ["ok"] * 4
+    rows = db.session.query(GreenCheck).filter_by(estate_id=estate_id).all()
+    assert len(rows) == 1 and rows[0].evidence in {f"第{n}次" for n in range(4)}

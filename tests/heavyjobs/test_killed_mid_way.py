@@ -76,7 +76,7 @@ def test_a_sunlight_analysis_killed_mid_way(start_server, clone_database, backen
         database.close()
 
 
-def test_a_scan_read_killed_mid_way(start_server, clone_database, backend):
+def test_a_scan_read_killed_mid_way(start_server, clone_database, backend, tmp_path):
     from app.auth.api import issue
     from app.consultations.api import services as consultations
     from tests.factories import flats_of, make_consultation, make_estate, make_user
@@ -90,7 +90,7 @@ def test_a_scan_read_killed_mid_way(start_server, clone_database, backend):
         flat_id = flats_of(estate.id)[0].id
         photo = sheet_photo(consultations.get_consultation(vote.id), flat_id, {("install", None): "agree"})
         estate_id, vote_id, token = estate.id, vote.id, issue(committee, "access")
-    server = start_server(backend, database_url=url, HEAVY_JOB_LEASE_S=str(LEASE_S))
+    server = start_server(backend, database_url=url, HEAVY_JOB_LEASE_S=str(LEASE_S), MEDIA_ROOT=str(tmp_path))
     database = Database(url)
 
     def send(attempt):
@@ -111,6 +111,8 @@ def test_a_scan_read_killed_mid_way(start_server, clone_database, backend):
         scan = requests.get(f"{server.url}/api/v1/paper-ballot-scans/{job['subject_id']}", headers=bearer(token),
                             timeout=30).json()
         assert scan["flat_id"] == flat_id and scan["answers"]["install"] == "agree"
+        # no JPEG outlives the run that wrote it: two files (the photo, its aligned copy) per scan kept
+        assert len(list(tmp_path.glob("estate-*/paper-ballots/*.jpg"))) == 2 * (made + 1)
         # the photo was kept only until the job ended
         assert database.value("SELECT count(*) FROM heavy_jobs WHERE upload IS NOT NULL AND state = 'done'") == 0
     finally:

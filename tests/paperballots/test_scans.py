@@ -205,3 +205,24 @@ def test_only_the_committee_prints_reads_and_confirms(client, vote, committee, e
                            ).status_code == status
     assert client.get(f"{A}/media/{db.session.get(PaperBallotScan, read.json['id']).image_key}",
                       headers=auth(owner)).status_code == 404  # never through the public media route
+
+
+def test_a_read_failing_after_its_photos_were_stored_leaves_no_files(app, client, vote, committee, estate,
+                                                                     monkeypatch):
+    """The audit write fails after both JPEGs are written: the read fails, and the files are
+    gone with the scan that was not kept."""
+    from pathlib import Path
+
+    from app.paperballots.api import services as scans
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("audit store down")
+
+    monkeypatch.setattr(scans, "record", broken)
+    root = Path(app.config["MEDIA_ROOT"])
+    before = set(root.glob("estate-*/paper-ballots/*.jpg"))
+    flat = flats_of(estate.id)[2]
+    with pytest.raises(RuntimeError):
+        scans.read_scan(vote, committee.id, sheet_photo(vote, flat.id, {("install", None): "agree"}))
+    assert set(root.glob("estate-*/paper-ballots/*.jpg")) == before
+    assert db.session.scalar(select(PaperBallotScan.id)) is None

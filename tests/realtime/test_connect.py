@@ -1,8 +1,10 @@
 """Connecting and subscribing with a real Socket.IO client against a real server process."""
+import requests
+
 from app.auth.api import issue
 from app.extensions import db
 from app.realtime.api import messages
-from tests.factories import flats_of, make_estate, make_owner, make_user
+from tests.factories import flats_of, link, make_estate, make_owner, make_user
 from tests.realtime.helpers import LiveClient, seeding
 
 
@@ -99,3 +101,28 @@ def test_origin_must_be_allowed(start_server, clone_database):
         client.close()
     refused = LiveClient(server.url, token, origin="https://evil.example")
     assert not refused.connected
+
+
+def test_a_person_who_has_not_agreed_to_the_current_rules_is_refused_as_the_api_refuses(
+        start_server, backend, clone_database):
+    """The live channel is behind the consent gate: never agreed, or agreed to an older
+    version of the rules, the connection is refused with the API's consent_required."""
+    url = clone_database(backend)
+    with seeding(url):
+        estate = make_estate()
+        never = make_user(consented=False)
+        link(never, flats_of(estate.id)[0])
+        older = make_owner(flats_of(estate.id)[1])
+        older.privacy_version = "2020-01"
+        db.session.commit()
+        tokens = {"never": issue(never, "access"), "older": issue(older, "access")}
+        estate_id = estate.id
+    server = start_server(backend, database_url=url)
+    api = requests.get(f"{server.url}/api/v1/estates/{estate_id}", timeout=15,
+                       headers={"Authorization": f"Bearer {tokens['older']}"})
+    assert api.status_code == 403
+    for name, token in tokens.items():
+        refused = LiveClient(server.url, token)
+        assert not refused.connected, name
+        assert refused.connect_error == {"message": api.json()["error"]["message"],
+                                         "data": api.json()["error"]}, name

@@ -110,3 +110,11 @@ def test_members_page_lists_roles_and_adds_one(client, estate, committee):
                        headers={"X-CSRF-Token": csrf}).status_code == 201
     assert [row["role"] for row in estate_members(estate.id)] == ["committee", "contractor"]
     assert "施工方" in client.get(f"/console/estates/{estate.id}/members").text
+
+
+def test_recording_a_joint_meeting_asks_first(client, estate, committee):
+    from app.coordination.api import messages as coordination_messages
+
+    web_login(client, committee.phone)
+    page = client.get(f"/console/estates/{estate.id}/coordination").text
+    assert confirm_of(page, "data-record-meeting") == coordination_messages.CONFIRM_RECORD

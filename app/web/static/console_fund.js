@@ -68,19 +68,32 @@
       });
     }
 
-    function picked(name) {
-      if (name === "flats") {
-        return Array.prototype.map.call(document.getElementById("fund-flats").selectedOptions, function (o) { return parseInt(o.value, 10); });
+    function ids(values) { return Array.prototype.map.call(values, function (v) { return parseInt(v, 10); }); }
+
+    /* The scope as the API reads it, {type, id, flat_ids}: the estate; one building or
+       stairwell by its id; several of them, or flats picked, as their flats. */
+    function scopeOf(type) {
+      if (type === "estate") { return { type: "estate" }; }
+      if (type === "flats") {
+        var chosen = document.getElementById("fund-flats").selectedOptions;
+        return chosen.length ? { type: "flats", flat_ids: ids(Array.prototype.map.call(chosen, function (o) { return o.value; })) }
+                             : { type: "flats" };  // none picked: the server says to pick
       }
-      return Array.prototype.map.call(form.querySelectorAll('input[name="' + name + '"]:checked'), function (i) { return parseInt(i.value, 10); });
+      var boxes = form.querySelectorAll('input[name="' + type + '"]:checked');
+      if (boxes.length === 0) { return { type: type.replace(/s$/, "") }; }
+      if (boxes.length === 1) { return { type: type.replace(/s$/, ""), id: parseInt(boxes[0].value, 10) }; }
+      var flats = [];
+      boxes.forEach(function (box) {
+        (box.getAttribute("data-flats") || "").split(",").forEach(function (v) { if (v) { flats.push(v); } });
+      });
+      return { type: "flats", flat_ids: ids(flats) };
     }
 
     function entry() {
       var cents = toCents(document.getElementById("fund-amount").value);
       if (cents === null) { return null; }
-      var scope = form.querySelector('input[name="scope_type"]:checked').value;
-      var body = { kind: form.elements.kind.value, amount_cents: cents, scope_type: scope,
-                   scope_ids: scope === "estate" ? [] : picked(scope) };
+      var type = form.querySelector('input[name="scope_type"]:checked').value;
+      var body = { kind: form.elements.kind.value, amount_cents: cents, scope: scopeOf(type) };
       var decision = document.getElementById("fund-decision").value;
       if (decision) { body.consultation_id = parseInt(decision, 10); }
       return body;
