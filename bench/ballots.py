@@ -40,8 +40,9 @@ def seed(database_url: str) -> tuple[int, list[dict], list[str]]:
     from sqlalchemy import insert, select
 
     from app import create_app
-    from app.auth.api import User
+    from app.auth.api import RULES, Consent, User
     from app.auth.api import issue
+    from app.personal.api import NOTICE_VERSION
     from app.config import TestConfig
     from app.consultations.api import create_consultation, open_consultation
     from app.db import utcnow
@@ -63,9 +64,13 @@ def seed(database_url: str) -> tuple[int, list[dict], list[str]]:
             area_m2=Decimal(5000 + i % 4000) / 100, owner_name=f"业主{i}", owner_phone=None,
             owner_id_number=f"B{i}") for i in range(FLATS)])
         flats = db.session.scalars(select(Flat).where(Flat.estate_id == estate.id).order_by(Flat.id)).all()
+        # every owner has agreed to the processing rules, as at a first login (the consent gate)
         db.session.execute(insert(User), [{"phone": f"137{i:08d}", "token_version": 1,
+                                           "privacy_version": NOTICE_VERSION,
                                            "created_at": utcnow()} for i in range(FLATS)])
         users = db.session.scalars(select(User).where(User.phone.like("137%")).order_by(User.phone)).all()
+        db.session.execute(insert(Consent), [{"user_id": user.id, "kind": RULES, "version": NOTICE_VERSION,
+                                              "channel": "sms", "created_at": utcnow()} for user in users])
         db.session.execute(insert(FlatLink), [
             {"estate_id": estate.id, "flat_id": flat.id, "user_id": user.id, "relation": Relation.owner,
              "status": LinkStatus.verified, "via": "claim", "created_at": utcnow()}
@@ -79,11 +84,12 @@ def seed(database_url: str) -> tuple[int, list[dict], list[str]]:
         # each owner votes agree, and on the next round oppose: every ballot changes something
         answers = ({"install": "agree"}, {"install": "oppose", "concerns": ["cost"]})
         bodies = [{"flat_id": flat.id, "answers": answer} for answer in answers for flat in flats]
+        consultation_id, last_flat_id = consultation.id, flats[-1].id  # read before the session ends
         db.session.remove()
-        counted = statements_per_put(app, consultation.id, flats[-1].id, tokens[-1], answers)
+        counted = statements_per_put(app, consultation_id, last_flat_id, tokens[-1], answers)
         db.session.remove()
         db.engine.dispose()
-        return consultation.id, bodies, tokens * len(answers), counted
+        return consultation_id, bodies, tokens * len(answers), counted
 
 
 def statements_per_put(app, consultation_id: int, flat_id: int, token: str, answers) -> list[int]:
