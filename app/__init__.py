@@ -5,6 +5,7 @@ import pkgutil
 from flask import Flask
 
 from app.config import Config, check_public_base_url, check_secret_key, normalize_database_url, redis_options
+from app.db import ping_idle_connections
 from app.display import cents_yuan
 from app.errors import register_error_handlers
 from app.extensions import api, db, limiter, migrate
@@ -36,6 +37,9 @@ def create_app(config: object | None = None) -> Flask:
     configure_logging(app)  # first: every later before_request's log line has the request id
 
     db.init_app(app)
+    with app.app_context():
+        for engine in db.engines.values():
+            ping_idle_connections(engine)
     migrate.init_app(app, db, directory=str(Config.MIGRATIONS_DIR), render_as_batch=True)
     api.init_app(app)
     if app.config.get("REDIS_URL") and app.config.get("RATELIMIT_STORAGE_URI") == "memory://":

@@ -73,7 +73,9 @@ class Config:
     SQLALCHEMY_DATABASE_URI = normalize_database_url(
         os.environ.get("DATABASE_URL", f"sqlite:///{ROOT / 'instance' / 'gongzhi.db'}")
     )
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    #: no pool_pre_ping: a connection idle for a while is pinged at checkout instead
+    #: (app.db.ping_idle_connections), one just used is not
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     REDIS_URL = os.environ.get("REDIS_URL") or None
     #: connect and read timeout of every Redis call: a stalled Redis (it accepts, never
     #: answers) costs a request about this per call, not seconds

@@ -21,9 +21,14 @@ import time
 from urllib.parse import urlparse
 
 
+#: what a request on a connection the server closed while idle fails with
+STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
+
+
 def worker(base, plan, index, step, deadline, latencies, errors):
     url = urlparse(base)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+    used = False  # has this connection answered before (kept alive)?
     tokens, bodies = plan.get("tokens") or [None], plan.get("bodies") or [None]
     interval = step / plan["rate"] if plan.get("rate") else None
     due = time.perf_counter() + (interval * index / step if interval else 0)
@@ -39,17 +44,28 @@ def worker(base, plan, index, step, deadline, latencies, errors):
         payload = None if body is None else json.dumps(body)
         started = due if interval else time.perf_counter()
         due += interval or 0
-        try:
-            conn.request(plan["method"], plan["path"], body=payload, headers=headers)
-            response = conn.getresponse()
-            body = response.read()
-            ok = response.status < 400
-            if not ok and len(errors) < 3:
-                print(response.status, body[:300], file=sys.stderr)
-        except (OSError, http.client.HTTPException):
-            ok = False
-            conn.close()
-            conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+        for attempt in (1, 2):
+            try:
+                conn.request(plan["method"], plan["path"], body=payload, headers=headers)
+                response = conn.getresponse()
+                body = response.read()
+                ok = response.status < 400
+                if not ok and len(errors) < 3:
+                    print(response.status, body[:300], file=sys.stderr)
+                used = True
+                break
+            except (OSError, http.client.HTTPException) as error:
+                ok = False
+                conn.close()
+                conn = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+                # a kept-alive connection the server closed while idle (gunicorn's keepalive
+                # is 2 s; a paced client may wait longer): sent again once on a new one, as
+                # HTTP clients do (the requests are idempotent); any other failure counts
+                stale, used = used and isinstance(error, STALE), False
+                if not (attempt == 1 and stale):
+                    if len(errors) < 3:
+                        print(type(error).__name__, error, file=sys.stderr)
+                    break
         latencies.append(time.perf_counter() - started)
         if not ok:
             errors.append(1)

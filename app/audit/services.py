@@ -73,17 +73,35 @@ def _append(head: AuditHead, *, estate_id, actor_id, action, subject_type, subje
     return entry
 
 
+#: the columns of a pending entry that its chained entry keeps
+_PENDING_COLUMNS = ("id", "estate_id", "actor_id", "action", "subject_type", "subject_id", "data",
+                    "created_at")
+
+
 def _seal_locked(head: AuditHead) -> int:
-    """Chain every committed pending entry of the head's chain, oldest first."""
-    pending = db.session.scalars(select(AuditPending).where(AuditPending.chain == head.chain)
-                                 .order_by(AuditPending.id)).all()
-    for row in pending:
-        _append(head, estate_id=row.estate_id, actor_id=row.actor_id, action=row.action,
-                subject_type=row.subject_type, subject_id=row.subject_id, data=row.data,
-                created_at=row.created_at)
-    if pending:
-        db.session.execute(delete(AuditPending).where(
-            AuditPending.id.in_([row.id for row in pending])))
+    """Chain every committed pending entry of the head's chain, oldest first.
+
+    Core statements, not ORM objects (the sealer runs after every burst of ballots): the
+    pending rows read as tuples, the entries inserted in one statement (executemany), the
+    sealed rows deleted in one; the head (locked by the caller) moves to the last entry."""
+    table = AuditPending.__table__
+    pending = db.session.execute(
+        select(*(table.c[name] for name in _PENDING_COLUMNS))
+        .where(table.c.chain == head.chain).order_by(table.c.id)).all()
+    if not pending:
+        return 0
+    entries, seq, previous = [], head.seq, head.hash
+    for _, estate_id, actor_id, action, subject_type, subject_id, data, created_at in pending:
+        seq += 1
+        digest = entry_hash(previous, head.chain, seq, estate_id, actor_id, action, subject_type,
+                            subject_id, data, created_at)
+        entries.append(dict(chain=head.chain, seq=seq, estate_id=estate_id, actor_id=actor_id,
+                            action=action, subject_type=subject_type, subject_id=subject_id,
+                            data=data, created_at=created_at, prev_hash=previous, hash=digest))
+        previous = digest
+    db.session.execute(insert(AuditEntry.__table__), entries)
+    db.session.execute(delete(table).where(table.c.id.in_([row[0] for row in pending])))
+    head.seq, head.hash = seq, previous
     return len(pending)
 
 

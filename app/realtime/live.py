@@ -35,6 +35,8 @@ class Live:
         self.queue = None
         self._wake = None
         self._overflow_logged = False
+        #: consultations marked in this process since the flusher last ran (server processes)
+        self._marked: set[int] = set()
 
     # --- called from signal listeners ---
 
@@ -64,9 +66,21 @@ class Live:
                                          "user_ids": user_ids})
 
     def tallies_changed(self, consultation_id: int) -> None:
-        self.tallies.mark(consultation_id)
-        if self._wake is not None:
-            self._wake.set()
+        """A ballot (or a change of status) changed this consultation's tally. In a server
+        process the mark is kept here and handed to the shared marks by the flusher, which
+        is woken now: one Redis write for a burst of ballots rather than one per ballot; the
+        flusher hands them over before it reads the marks, so the last tally still follows
+        the last ballot. Elsewhere (CLI, tests) it is marked at once."""
+        if self._wake is None:
+            self.tallies.mark(consultation_id)
+            return
+        self._marked.add(consultation_id)
+        self._wake.set()
+
+    def _hand_over_marks(self) -> None:
+        marked, self._marked = self._marked, set()
+        for consultation_id in sorted(marked):
+            self.tallies.mark(consultation_id)
 
     # --- background greenlets (server processes only) ---
 
@@ -91,6 +105,7 @@ class Live:
             self._wake.wait(FLUSH_POLL_S)
             self._wake.clear()
             try:
+                self._hand_over_marks()
                 with self.app.app_context():
                     self.tallies.flush()
             except Exception:
