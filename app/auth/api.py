@@ -9,8 +9,8 @@ from app.auth.consent import give, of, RULES
 from app.auth.membership import EstateFacts
 from app.auth.messages import CONSENT_LABELS, SIGN_IN_LABELS
 from app.auth.models import (
-    AuthSession, Consent, ESTATE_ROLES, LoginTicket, Role, RoleGrant, SmsCode, SmsOutboxMessage,
-    SmsStatus, TicketPurpose, User, WechatSubscription,
+    AuthSession, Consent, ESTATE_ROLES, LoginTicket, Role, RoleGrant, SmsCode, SmsOptOut,
+    SmsOutboxMessage, SmsStatus, TicketPurpose, User, WechatSubscription,
 )
 from app.auth.permissions import (
     current_user, is_committee, is_member, is_moderator, is_staff, load_checked, login_session,
@@ -22,7 +22,7 @@ from app.auth.services import (
     end_session, get_or_create_user, grant_role, issue_tokens, normalize_phone, request_code,
     start_session, verify_code,
 )
-from app.auth.sms import KINDS, outbox_counts, record_receipts, send_queued, send_sms
+from app.auth.sms import KINDS, opted_out, outbox_counts, record_receipts, send_queued, send_sms
 from app.auth.subscribe import send_notice, send_subscribe
 from app.auth.tokens import _key, issue, token_pair, user_from_token
 
@@ -31,10 +31,10 @@ __all__ = [
     "end_session", "ESTATE_ROLES", "EstateFacts", "get_or_create_user", "give", "grant_role",
     "is_committee", "is_member", "is_moderator", "is_staff", "issue", "issue_tokens", "KINDS",
     "load_checked", "login_session", "LoginTicket", "me_view", "membership", "messages",
-    "normalize_phone", "of", "outbox_counts", "record_receipts", "request_code",
+    "normalize_phone", "of", "opted_out", "outbox_counts", "record_receipts", "request_code",
     "require_committee", "require_estate_role", "require_member", "require_moderator",
     "require_staff", "require_user", "Role", "RoleGrant", "RULES", "safe_next", "send_notice",
     "send_queued", "send_sms", "send_subscribe", "SIGN_IN_LABELS", "SmsCode",
-    "SmsOutboxMessage", "SmsStatus", "start_session", "TicketPurpose", "tickets", "token_pair",
+    "SmsOptOut", "SmsOutboxMessage", "SmsStatus", "start_session", "TicketPurpose", "tickets", "token_pair",
     "tokens", "User", "user_from_token", "verify_code", "wechat", "WechatSubscription",
 ]

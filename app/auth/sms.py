@@ -16,7 +16,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from app.auth import messages
-from app.auth.models import SmsOutboxMessage, SmsStatus
+from app.auth.models import SmsOptOut, SmsOutboxMessage, SmsStatus
 from app.auth.sms_providers import SmsRefused, backend_for
 from app.db import utcnow
 from app.display import CHINA_TZ
@@ -74,12 +74,21 @@ def _values(kind: str, params: dict) -> dict[str, str]:
     return {name: str(params[name]) for name in spec.params}
 
 
+def opted_out(phone: str | None) -> bool:
+    """The number asked for no more notices by SMS (a reply word, the console, its own setting)."""
+    return bool(phone) and db.session.scalar(select(SmsOptOut.id).where(SmsOptOut.phone == phone)) is not None
+
+
 def send_sms(phone: str, kind: str, params: dict, now: datetime | None = None,
-             hold: bool = False) -> SmsOutboxMessage:
+             hold: bool = False) -> SmsOutboxMessage | None:
     """Send (or queue) one SMS of a kind; the outbox row is added to the session, and the
     caller commits; `hold` leaves it queued for the scheduler (a notice to many people). A login code the provider refuses raises 503 sms_failed (the caller's
-    transaction is then rolled back); a notice stays queued for another try."""
+    transaction is then rolled back); a notice stays queued for another try. A notice to a
+    number that opted out is not sent (None), whoever asked: the opt-out is the person's."""
     values = _values(kind, params)
+    if kind not in URGENT and opted_out(phone):
+        log.info("SMS %s to %s not sent: the number opted out", kind, phone[:3] + "****")
+        return None
     backend = backend_for(current_app.config)
     keep = backend.name == "console" or kind not in URGENT
     hidden = {**values, "code": "******"} if "code" in values else values

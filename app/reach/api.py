@@ -7,7 +7,8 @@ tests/test_layers.py) fails an import that reaches past this module.
 from app.reach import messages, services
 from app.reach.figures import estates_reach, reach_of
 from app.reach.links import open_link, recipient_of, token_for
-from app.reach.models import EstateSmsBudget, Notice, NoticeRecipient, SmsBudgetMonth, SmsOptOut
+from app.auth.api import SmsOptOut
+from app.reach.models import EstateSmsBudget, Notice, NoticeRecipient, SmsBudgetMonth
 from app.reach.reminders import remind_closing
 from app.reach.services import budget_left, is_opted_out, monthly_cap, notices_of, send_notice
 

@@ -15,7 +15,7 @@ from app.estates.api import PHONE_RE
 from app.estates.api import Flat, FlatLink, LinkStatus, Owner, Relation, Stairwell
 from app.extensions import db
 from app.reach import messages
-from app.reach.models import SmsOptOut
+from app.auth.api import SmsOptOut
 
 
 @dataclass

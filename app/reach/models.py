@@ -67,24 +67,6 @@ class NoticeRecipient(db.Model):
         return f"<NoticeRecipient {self.id} notice={self.notice_id} {self.channel}>"
 
 
-class SmsOptOut(db.Model):
-    """A number that asked for no more notices by SMS (a reply word, the console, or the
-    person's own setting); login codes still go."""
-
-    __tablename__ = "sms_opt_outs"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    phone: Mapped[str] = mapped_column(String(20), unique=True)
-    #: reply | console | self
-    source: Mapped[str] = mapped_column(String(10))
-    #: the estate whose committee entered it (console), else None
-    estate_id: Mapped[int | None] = mapped_column(ForeignKey("estates.id"), index=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    def __repr__(self):
-        return f"<SmsOptOut {self.id} {self.source}>"
-
-
 class EstateSmsBudget(db.Model):
     """An estate's own monthly SMS budget, in place of SMS_MONTHLY_BUDGET_CENTS."""
 

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.audit.api import record
 from app.auth.api import User
-from app.auth.api import KINDS, send_sms
+from app.auth.api import KINDS, opted_out, send_sms
 from app.auth.api import send_subscribe
 from app.consultations.api import Consultation, Status
 from app.db import insert_or_ignore, utcnow
@@ -20,7 +20,8 @@ from app.notifications.api import notify
 from app.reach import messages
 from app.reach.audience import Person, plan
 from app.reach.links import link_path, placeholder_token, token_for
-from app.reach.models import EstateSmsBudget, Notice, NoticeRecipient, SmsBudgetMonth, SmsOptOut
+from app.auth.api import SmsOptOut
+from app.reach.models import EstateSmsBudget, Notice, NoticeRecipient, SmsBudgetMonth
 
 #: characters of one SMS part (a longer message is billed as several)
 PART_CHARS = 70
@@ -171,7 +172,7 @@ def opt_in(phone: str) -> None:
 
 
 def is_opted_out(phone: str | None) -> bool:
-    return bool(phone) and db.session.scalar(select(SmsOptOut.id).where(SmsOptOut.phone == phone)) is not None
+    return opted_out(phone)
 
 
 def reply_received(phone: str, text: str) -> bool:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from app.auth.api import SmsOutboxMessage, SmsStatus
 from app.auth.api import send_queued
 from app.extensions import db
-from app.notifications.api import Notification
+from app.notifications.api import Notification, tell
 from app.reach.api import services
 from app.reach.api import NoticeRecipient, SmsBudgetMonth
 from tests.factories import auth, make_consultation, make_user
@@ -100,6 +100,22 @@ def test_a_resident_turns_sms_off_on_their_own_page(client, estate):
     assert services.is_opted_out(user.phone)
     assert client.put("/api/v1/me/sms-notices", json={"opted_out": False}, headers=auth(user)).json == \
         {"opted_out": False}
+
+
+def test_a_number_that_opted_out_gets_no_notice_by_sms_from_anywhere(client, estate):
+    """Not only the reach notices: a message a person expects (tell with an SMS kind) to an
+    account holder who turned SMS off stays in the app; a login code still goes."""
+    quiet, other = make_user(), make_user()
+    client.put("/api/v1/me/sms-notices", json={"opted_out": True}, headers=auth(quiet))
+    for who in (quiet, other):
+        tell([who.id], estate_id=estate.id, kind="claim_decided", title="认领结果", body="已通过",
+             link="/claim", notice="claim_decided", params={"flat": "1号楼 101", "result": "已通过"})
+    db.session.commit()
+    assert [m.phone for m in outbox()] == [other.phone]
+    assert db.session.scalar(select(func.count(Notification.id)).where(
+        Notification.user_id == quiet.id, Notification.kind == "claim_decided")) == 1
+    assert client.post("/api/v1/auth/sms-codes", json={"phone": quiet.phone}).status_code < 300
+    assert [m.kind for m in outbox() if m.phone == quiet.phone] == ["login_code"]
 
 
 def test_bad_input_and_wrong_people(client):
