@@ -50,6 +50,12 @@ def china_time(value: datetime | None, pattern: str = "%Y年%m月%d日 %H:%M") -
     return value.astimezone(CHINA_TZ).strftime(pattern) if value else ""
 
 
+def day_label(value: date | None) -> str:
+    """A calendar day (already a day in China: a ledger entry's, a payment's) as people read
+    it: 2026年12月02日; '' for None."""
+    return value.strftime("%Y年%m月%d日") if value else ""
+
+
 def china_today() -> date:
     """Today's date in China: what "today" means on a ledger entry a committee writes (the
     server's own date is UTC's, a day behind before 08:00 Beijing time)."""

@@ -14,7 +14,7 @@ from sqlalchemy.orm import joinedload
 
 from app.contributions import messages
 from app.contributions.models import Charge, ChargeKind
-from app.display import yuan
+from app.display import day_label, yuan
 from app.estates.api import Flat
 from app.extensions import db
 from app.money import largest_remainder
@@ -89,5 +89,5 @@ def _fund_use(charge: Charge) -> list[Line]:
     postings = db.session.execute(select(FundPosting.flat_id, FundPosting.amount_cents).where(
         FundPosting.entry_id == entry.id)).all()
     flats = _flats(flat_id for flat_id, _ in postings)
-    basis = messages.FUND_USE_RULE.format(memo=entry.memo, day=entry.occurred_on.isoformat())
+    basis = messages.FUND_USE_RULE.format(memo=entry.memo, day=day_label(entry.occurred_on))
     return [Line(flats[flat_id], -amount, -amount, basis) for flat_id, amount in postings]

@@ -8,7 +8,7 @@ from app.contributions import messages
 from app.contributions.models import Charge, ChargeKind, Method, Payment
 from app.contributions.owed import Line, lines
 from app.db import add_once, lock_row
-from app.display import china_time, china_today, yuan
+from app.display import china_time, china_today, day_label, yuan
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.api import flat_label
 from app.extensions import db
@@ -313,7 +313,7 @@ def charge_sources(project, user) -> dict:
     decisions = [(c.id, c.title) for c in db.session.scalars(select(Consultation).where(
         Consultation.estate_id == project.estate_id, Consultation.rule_key.is_not(None)).order_by(Consultation.id))
         if getattr(c.status, "value", c.status) in ("closed", "published") and results(c).decision == "passed"]
-    uses = [(e.id, f"{e.occurred_on} {e.memo} {yuan(e.amount_cents)} 元") for e in db.session.scalars(
+    uses = [(e.id, f"{day_label(e.occurred_on)} {e.memo} {yuan(e.amount_cents)} 元") for e in db.session.scalars(
         select(FundEntry).where(FundEntry.estate_id == project.estate_id, FundEntry.kind == FundEntryKind.used)
         .order_by(FundEntry.id))]
     return {"elevators": elevators, "decisions": decisions, "fund_uses": uses}

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.audit.api import record
 from app.db import add_once, utcnow
-from app.display import china_today
+from app.display import china_today, day_label
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
 from app.media.api import store_photo
@@ -30,10 +30,6 @@ def stored_photo(estate_id: int, data: bytes, field: str, missing: str) -> str:
     except InvalidInput as error:
         raise InvalidInput(error.message, code=error.code, status=error.status,
                            fields={field: error.message}) from error
-
-
-def _day(value: date) -> str:
-    return value.strftime("%Y年%m月%d日")
 
 
 def _road(text: str) -> str:
@@ -118,7 +114,7 @@ def _clash(first: UtilityWork, second: UtilityWork, place: str, places: dict, ga
 
     def words(work):
         return messages.CLASH_WORK.format(party=messages.PARTIES.get(work.party, work.party), title=work.title,
-                                          start=_day(work.starts_on), end=_day(work.ends_on))
+                                          start=day_label(work.starts_on), end=day_label(work.ends_on))
 
     return {"place": place, "overlap": gap < 0, "gap_days": max(gap, 0),
             "works": [work_view(first, places), work_view(second, places)],
@@ -232,7 +228,7 @@ def handover_view(row: UtilityHandover, works: dict[int, dict]) -> dict:
     return {"id": row.id, "work_id": row.work_id, "work": works.get(row.work_id), "facilities": row.facilities,
             "receiver": row.receiver, "handed_on": row.handed_on,
             "record_url": f"/api/v1/media/{row.record_key}", "photo_url": f"/api/v1/media/{row.photo_key}",
-            "text": messages.HANDED_OVER.format(date=_day(row.handed_on), receiver=row.receiver)}
+            "text": messages.HANDED_OVER.format(date=day_label(row.handed_on), receiver=row.receiver)}
 
 
 def overview(project) -> dict:

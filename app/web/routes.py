@@ -15,7 +15,7 @@ from app.cases.api import services as cases
 from app.cases.api import sign_ins
 from app.cases.api import views as case_views
 from app.cases.api import Case
-from app.display import china_time, percent
+from app.display import china_time, day_label, percent
 from app.errors import DomainError
 from app.privacy import mask_name, mask_phone
 from app.estates.api import live_claims
@@ -43,7 +43,7 @@ def cn_date(value) -> str:
     if isinstance(value, str):
         value = (date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)) if value else None
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value.strftime("%Y年%m月%d日")
+        return day_label(value)
     return china_time(value, "%Y年%m月%d日")
 
 

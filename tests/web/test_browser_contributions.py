@@ -5,6 +5,8 @@ left), records the rest of 王秀英's elevator share by transfer; 王秀英 rea
 and why, opens her receipt and her 公积金 certificate, pays the stairwell's 300 元 through
 WeChat Pay (the fake's page, then its notify) and sees it paid; the arrears are masked.
 Screenshots: tests/screenshots/console-contributions.png, contributions.png."""
+import re
+
 import requests
 
 from app.demo.api import data
@@ -79,6 +81,8 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         stairwell = owner.locator("#my-contributions .my-line", has_text="楼道改造自筹")
         assert "欠缴 0.00 元" in stairwell.inner_text() and "微信支付 300.00 元" in stairwell.inner_text()
         assert stairwell.locator("form.pay-online").count() == 0
+        # days as people read them (2026年12月02日), never 2026-12-02
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", owner.locator("main").inner_text())
         screenshot(owner, "contributions")
     finally:
         fake.close()

@@ -13,8 +13,8 @@ from datetime import timedelta
 from PIL import Image
 
 from app.demo.api import data
-from app.display import china_today
-from tests.web.conftest import login, screenshot
+from app.display import china_today, yuan
+from tests.web.conftest import login, page_api, screenshot
 from tests.web.helpers import check_page
 
 PROJECT = 1  # the demo's 2026 renovation, in 共建
@@ -72,8 +72,12 @@ def test_utilities_and_public_money_from_the_console_to_the_street_and_the_publi
     committee.goto(f"{site.url}/console/projects/{PROJECT}")
     committee.click("#money-link")
     committee.wait_for_url(f"**/console/projects/{PROJECT}/money")
+    # received: the demo's entries and 居民出资's recorded payments, as the API counts them
+    received = page_api(committee, "GET", f"/api/v1/projects/{PROJECT}/public-money").json()["totals"][
+        "received_cents"]
+    left = received - 180_000_000
     total = committee.locator(".money-table tfoot tr")
-    assert "3,600,000.00" in total.inner_text() and "3,128,000.00" in total.inner_text()
+    assert "3,600,000.00" in total.inner_text() and yuan(received) in total.inner_text()
     assert "1,800,000.00" in total.inner_text()
     entry = committee.locator("#new-money-entry")
     entry.locator("select[name=source]").select_option("city_subsidy")
@@ -82,15 +86,15 @@ def test_utilities_and_public_money_from_the_console_to_the_street_and_the_publi
     entry.locator("input[name=dated_on]").fill(str(today))
     entry.locator("button[type=submit]").click()
     entry.locator("[data-error-for=amount_cents]:has-text('不要加逗号')").wait_for()
-    entry.locator("input[name=amount_cents]").fill("1328000.01")
+    entry.locator("input[name=amount_cents]").fill(f"{(left + 1) / 100:.2f}")
     entry.locator("button[type=submit]").click()
-    entry.locator("[data-error-for=amount_cents]:has-text('还能支出 1,328,000.00 元')").wait_for()
-    assert "已到账 3,128,000.00 元，已支出 1,800,000.00 元" in entry.inner_text()
+    entry.locator(f"[data-error-for=amount_cents]:has-text('还能支出 {yuan(left)} 元')").wait_for()
+    assert f"已到账 {yuan(received)} 元，已支出 1,800,000.00 元" in entry.inner_text()
     entry.locator("input[name=amount_cents]").fill("28000.50")
     entry.locator("input[name=party]").fill("北京城建某公司（施工单位）")
     entry.locator("input[name=document_no]").fill("工程进度款第3期 发票 01002")
     entry.locator("button[type=submit]").click()
-    committee.locator("#money-left:has-text('结余 1,299,999.50 元')").wait_for()
+    committee.locator(f"#money-left:has-text('结余 {yuan(left - 2_800_050)} 元')").wait_for()
     assert "1,828,000.50" in committee.inner_text(".money-table tfoot tr")
     screenshot(committee, "console-money")
     check_page(committee, elder=False)
@@ -113,6 +117,7 @@ def test_utilities_and_public_money_from_the_console_to_the_street_and_the_publi
     assert money.locator("svg.bar-chart").count() == 1
     money.locator("details.money-entries summary").click()
     assert "工程进度款第3期 发票 01002" in money.inner_text()
+    assert "居民出资（平台记录的 3 笔缴款，截至该日）" in money.inner_text()  # who paid: never
     money.scroll_into_view_if_needed()
     screenshot(public, "public-money")
     check_page(public, elder=False)
