@@ -171,6 +171,20 @@ class BaseSchema(Schema):
         return data
 
 
+#: money typed wrong (text, full-width digits, commas, 元): what to write instead
+AMOUNT_NOT_MONEY = "金额请写数字，如 1200000 或 1200000.50，不要加逗号或“元”"
+#: a hundred billion yuan: anything above is a typing error
+MAX_CENTS = 10**13
+
+
+def Cents(*, minimum: int = 1, maximum: int = MAX_CENTS, **kwargs) -> fields.Integer:  # noqa: N802 - a field
+    """An amount in integer fen, as a JSON integer only: text such as "３００" or "1,000" is
+    refused with what to write, never read (int("３００") is 300 fen, a hundredth of what a
+    person who typed 300 yuan meant)."""
+    return fields.Integer(strict=True, validate=validate.Range(min=minimum, max=maximum),
+                          error_messages={"invalid": AMOUNT_NOT_MONEY}, **kwargs)
+
+
 class DecimalString(fields.Field):
     """A decimal with fixed places, as a string in JSON ("63.50") and Decimal in Python."""
 

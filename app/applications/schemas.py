@@ -1,8 +1,6 @@
 from flask_smorest.fields import Upload
 
-from app.schemas import BaseSchema, fields, validate
-
-MAX_CENTS = 10**13  # a hundred billion yuan: anything above is a typo
+from app.schemas import BaseSchema, fields, MAX_CENTS, validate
 
 
 class ApplicationInSchema(BaseSchema):

@@ -2,9 +2,7 @@
 from app.comanage import areas, messages
 from app.comanage.choices import MATTERS
 from app.rules.api import engine
-from app.schemas import BaseSchema, CommentBodyInSchema, DecimalString, fields, validate
-
-MAX_CENTS = 10**13
+from app.schemas import BaseSchema, CommentBodyInSchema, DecimalString, fields, MAX_CENTS, validate
 Text = lambda n, **kw: fields.String(validate=validate.Length(min=1, max=n), **kw)  # noqa: E731
 
 

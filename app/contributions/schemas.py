@@ -1,7 +1,7 @@
 """Who pays (居民出资) in and out."""
 from app.contributions.models import ChargeKind
 from app.contributions import messages
-from app.schemas import BaseSchema, fields, validate
+from app.schemas import BaseSchema, Cents, fields, validate
 
 
 class ChargeInSchema(BaseSchema):
@@ -9,14 +9,14 @@ class ChargeInSchema(BaseSchema):
     title = fields.String(required=True, validate=validate.Length(min=1, max=100))
     elevator_project_id = fields.Integer(load_default=None, allow_none=True)
     consultation_id = fields.Integer(load_default=None, allow_none=True)
-    per_flat_cents = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1))
-    total_cents = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1))
+    per_flat_cents = Cents(load_default=None, allow_none=True)
+    total_cents = Cents(load_default=None, allow_none=True)
     fund_entry_id = fields.Integer(load_default=None, allow_none=True)
 
 
 class PaymentInSchema(BaseSchema):
     flat_id = fields.Integer(required=True)
-    amount_cents = fields.Integer(required=True, validate=validate.Range(min=1, max=10**11))
+    amount_cents = Cents(required=True, maximum=10**11)
     method = fields.String(required=True, validate=validate.OneOf(list(messages.RECORDED_METHODS)))
     paid_on = fields.Date(required=True)
     reference = fields.String(required=True, validate=validate.Length(min=1, max=64))

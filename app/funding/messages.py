@@ -1,5 +1,4 @@
 """Every sentence a person reads about a project's public money (公开资金)."""
-from app.utilities.api import messages as _utilities
 
 SOURCES = {
     "central_subsidy": "中央补助资金",
@@ -19,7 +18,6 @@ SPEND_BEYOND_RECEIVED = ("这笔支出 {amount} 元超出了能用的钱：已�
 UTILITIES_FROM_THEIR_PAGE = "专业经营单位的承诺和到账在“管线施工与专业经营单位”页面登记，这里不用再录"
 DATE_IN_FUTURE = "日期不能晚于今天"
 #: an amount that is not a whole number of fen (the form sends yuan with up to two decimals as fen)
-AMOUNT_NOT_MONEY = _utilities.AMOUNT_NOT_MONEY
 EVIDENCE_REQUIRED = "请选择凭证照片"
 
 # pages

@@ -1,18 +1,15 @@
 """A project's public money in and out."""
 from flask_smorest.fields import Upload
 
-from app.funding.messages import AMOUNT_NOT_MONEY, SOURCES
+from app.funding.messages import SOURCES
 from app.funding.models import Stage
-from app.projects.api import MAX_CENTS
-from app.schemas import BaseSchema, fields, validate
+from app.schemas import BaseSchema, Cents, fields, validate
 
 
 class EntryInSchema(BaseSchema):
     source = fields.String(required=True, validate=validate.OneOf(list(SOURCES)))
     stage = fields.String(required=True, validate=validate.OneOf([s.value for s in Stage]))
-    amount_cents = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=MAX_CENTS),
-                                  error_messages={"invalid": AMOUNT_NOT_MONEY},
-                                  metadata={"description": "integer fen; 1200000.50 yuan is 120000050"})
+    amount_cents = Cents(required=True, metadata={"description": "integer fen; 1200000.50 yuan is 120000050"})
     dated_on = fields.Date(required=True)
     party = fields.String(load_default="", validate=validate.Length(max=100))
     document_no = fields.String(load_default="", validate=validate.Length(max=100))

@@ -21,7 +21,7 @@ from app.projects.models import (
     RenovationProject, SupervisionReport,
 )
 from app.projects.phases import advance
-from app.projects.schemas import MAX_CENTS, ProgressPostSchema, ProjectSchema
+from app.projects.schemas import ProgressPostSchema, ProjectSchema
 from app.projects.services import (
     create_project, file_complaint, move_complaint, post_progress, report_supervision,
     set_funding, set_items,
@@ -36,7 +36,7 @@ __all__ = [
     "file_complaint", "FollowUpItem", "fund", "fund_balance_cents", "FUND_KIND_LABELS",
     "FUND_SHARE_LABELS", "FundAccount", "FundEntry", "FundEntryInSchema", "FundEntryKind",
     "FundingShare", "FundingSource", "FundPosting", "ITEM_STATUS_LABELS", "ItemStatus",
-    "ItemUpdate", "JointAcceptance", "MAX_CENTS", "messages", "move_complaint", "passed_decision", "Phase", "PHASE_LABELS",
+    "ItemUpdate", "JointAcceptance", "messages", "move_complaint", "passed_decision", "Phase", "PHASE_LABELS",
     "PhaseChange", "post_progress", "progress_view", "ProgressPhoto", "ProgressPost",
     "ProgressPostSchema", "ProjectItem", "ProjectSchema", "record_acceptance", "register_guard",
     "RenovationProject", "report_supervision", "satisfaction_index", "services", "set_funding",

@@ -6,7 +6,7 @@ from app.estates.api import Scope, ScopeInSchema
 from app.projects import messages
 from app.projects.fund import SCOPE_TYPES
 from app.projects.models import FundEntryKind
-from app.projects.schemas import MAX_CENTS
+from app.schemas import MAX_CENTS
 from app.schemas import BaseSchema, DecimalString, fields, validate
 
 

@@ -6,10 +6,9 @@ from app.projects.phases import refusals
 from app.projects.work import acceptance_of, progress_view
 from app.projects.models import ComplaintStatus, FundingSource, Phase
 from app.schemas import BaseSchema, fields, validate
+from app.schemas import Cents as _Cents
 
-MAX_CENTS = 10**13  # a hundred billion yuan: anything above is a typo
-
-Cents = lambda **kw: fields.Integer(strict=True, validate=validate.Range(min=0, max=MAX_CENTS), **kw)  # noqa: E731
+Cents = lambda **kw: _Cents(minimum=0, **kw)  # noqa: E731
 
 
 class ProjectInSchema(BaseSchema):

@@ -1,9 +1,8 @@
 """Utilities' works, money and handovers in and out."""
 from flask_smorest.fields import Upload
 
-from app.projects.api import MAX_CENTS
-from app.schemas import BaseSchema, fields, validate
-from app.utilities.messages import AMOUNT_NOT_MONEY, PARTIES, UTILITIES
+from app.schemas import BaseSchema, Cents, fields, validate
+from app.utilities.messages import PARTIES, UTILITIES
 from app.utilities.models import MoneyStage, WorkStatus
 
 STATUS = validate.OneOf([s.value for s in WorkStatus])
@@ -28,8 +27,7 @@ class WorkChangeInSchema(BaseSchema):
 class ContributionInSchema(BaseSchema):
     utility = fields.String(required=True, validate=validate.OneOf(list(UTILITIES)))
     stage = fields.String(required=True, validate=validate.OneOf([s.value for s in MoneyStage]))
-    amount_cents = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=MAX_CENTS),
-                                  error_messages={"invalid": AMOUNT_NOT_MONEY})
+    amount_cents = Cents(required=True)
     dated_on = fields.Date(required=True)
     document_no = fields.String(load_default="", validate=validate.Length(max=100))
     note = fields.String(load_default="", validate=validate.Length(max=300))

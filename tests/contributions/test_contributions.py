@@ -120,6 +120,16 @@ def test_payments_never_exceed_what_is_owed_and_tell_the_owners(client, place):
     assert (row["paid_cents"], row["due_cents"], len(row["payments"])) == (owed, 0, 2)
 
 
+@pytest.mark.parametrize("typed", ["３００", "1,000", "300元", "300.5", ""])
+def test_an_amount_typed_as_text_is_refused_saying_what_to_write_never_read(client, place, typed):
+    """int("３００") is 300 fen: a hundredth of the 300 yuan the person meant; text is refused."""
+    charge = elevator_charge(client, place)
+    answer = pay(client, place, charge["id"], place.flats[6], typed, "BANK-TYPED")
+    assert answer.status_code == 422
+    assert answer.json["error"]["fields"]["amount_cents"] == "金额请写数字，如 1200000 或 1200000.50，不要加逗号或“元”"
+    assert db.session.scalar(select(Payment.id)) is None
+
+
 def test_more_than_owed_only_with_a_decision_covering_the_flat(client, place):
     charge = elevator_charge(client, place)
     flat = place.flats[4]

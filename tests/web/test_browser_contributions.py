@@ -46,7 +46,9 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         form.locator("input[name=reference]").fill("6222 流水 20261201007")
         form.locator("button[type=submit]").click()
         form.locator(f"[data-error-for=amount_cents]:has-text('最多还能收 {due} 元')").wait_for()
-        form.locator("input[name=amount_cents]").fill(due.replace(",", ""))
+        # typed in full-width digits (a common input mode): the amount meant, not a hundredth
+        full_width = due.replace(",", "").translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
+        form.locator("input[name=amount_cents]").fill(full_width)
         form.locator("input[name=payer_name]").fill("王秀英之子")
         form.locator("button[type=submit]").click()
         committee.locator("section.charge[data-kind='elevator'] tr:has-text('1号楼 1单元 302') .due-cell:text-is('0.00')").wait_for()

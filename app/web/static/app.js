@@ -96,7 +96,11 @@
     if (el.hasAttribute("data-null") && value.trim() === "") { return null; }
     if (el.hasAttribute("data-int")) { return parseInt(value, 10); }
     if (el.hasAttribute("data-cents")) {
-      return /^\d+(\.\d{1,2})?$/.test(value.trim()) ? Math.round(parseFloat(value) * 100) : value;
+      // full-width digits and point (a common input mode) are the amount the person meant
+      var typed = value.trim().replace(/[\uFF10-\uFF19\uFF0E]/g, function (c) {
+        return String.fromCharCode(c.charCodeAt(0) - 0xFEE0);
+      });
+      return /^\d+(\.\d{1,2})?$/.test(typed) ? Math.round(parseFloat(typed) * 100) : value;
     }
     if (el.hasAttribute("data-datetime") && value) { return new Date(value).toISOString(); }
     if (el.hasAttribute("data-lines")) {
