@@ -96,6 +96,13 @@ MY_TITLE = "我家要交的钱"
 MY_NONE = "您家在这个项目里不需要出钱。"
 MY_PAYMENTS = "已交"
 PAY_ONLINE = "用微信支付 {amount} 元"
+#: how to pay when the city has no online payment (and beside it when it has)
+PAY_OFFLINE = "可以到居委会交现金，或转账到居委会公布的账户。交了以后，居委会登记，您会收到通知和收据。"
+#: the one line at the top of 我家要交的钱
+MY_DUE_TOTAL = "您家还要交 {amount} 元。"
+MY_NOTHING_DUE = "您家现在不欠钱。"
+#: a fund use: nothing to pay by hand
+FROM_FUND_LINE = "{amount} 元已从维修资金里扣除，不用另交。"
 PAY_OPENED = "请在打开的微信支付页面完成付款，付完后这里会显示已交。"
 CONSOLE_LINK = "居民出资"
 

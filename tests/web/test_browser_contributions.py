@@ -72,6 +72,9 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         arrears = owner.locator("section.charge", has_text="楼道改造自筹").locator(".arrears").inner_text()
         assert "1号楼 1单元 3**" in arrears and "王秀英" not in arrears and "302" not in arrears
         stairwell = mine.locator(".my-line", has_text="楼道改造自筹")
+        assert "您家还要交 300.00 元" in owner.inner_text("#my-due-total")  # first thing she reads
+        assert "到居委会交现金" in stairwell.locator(".how-to-pay").inner_text()  # and how, without the app
+        assert "不用另交" in mine.locator(".my-line", has_text="楼道照明").inner_text()
         with owner.expect_navigation(url=f"{fake.url}/h5pay**"):
             stairwell.locator("form.pay-online button").click()
         sent = fake.orders[-1]
@@ -83,6 +86,7 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         stairwell = owner.locator("#my-contributions .my-line", has_text="楼道改造自筹")
         assert "欠缴 0.00 元" in stairwell.inner_text() and "微信支付 300.00 元" in stairwell.inner_text()
         assert stairwell.locator("form.pay-online").count() == 0
+        assert owner.inner_text("#my-due-total") == "您家现在不欠钱。"
         # days as people read them (2026年12月02日), never 2026-12-02
         assert not re.search(r"\d{4}-\d{2}-\d{2}", owner.locator("main").inner_text())
         screenshot(owner, "contributions")
