@@ -53,11 +53,19 @@ def _style(name: str) -> ParagraphStyle:
     return ParagraphStyle(name, fontName=PDF_FONT, wordWrap="CJK", **{"textColor": INK, **STYLES[name]})
 
 
+def _needed(row: list, col_widths: list) -> float:
+    """The height a row's longest cell takes at its column's width (with the cell's padding):
+    a row grows with its text rather than printing over the next (a long 分摊依据)."""
+    return max(cell.wrap(width - 12, 10_000)[1] for cell, width in zip(row, col_widths)) + 12
+
+
 def _table(header: tuple, rows: list[tuple], widths: tuple, row_mm: float) -> Table:
     cell = ParagraphStyle("cell", fontName=PDF_FONT, fontSize=16, leading=22, wordWrap="CJK")
     data = [[Paragraph(pdf_text(value), cell) for value in row] for row in [header, *rows]]
-    table = Table(data, colWidths=[WIDTH * share for share in widths],
-                  rowHeights=[12 * mm] + [row_mm * mm] * len(rows), repeatRows=1)
+    col_widths = [WIDTH * share for share in widths]
+    heights = [max(minimum, _needed(row, col_widths))
+               for row, minimum in zip(data, [12 * mm] + [row_mm * mm] * len(rows))]
+    table = Table(data, colWidths=col_widths, rowHeights=heights, repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 1, INK), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), HexColor("#e6eef8"))]))

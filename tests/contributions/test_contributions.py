@@ -1,6 +1,9 @@
 """Who pays (居民出资): owed amounts derived from the decisions that set them, exact to the fen
 and explained; payments never above what is owed (unless decided), one per voucher, the
 flat's owners told; the committee sees every flat, residents their own and the arrears masked."""
+import re
+import subprocess
+
 import pytest
 from sqlalchemy import select
 
@@ -190,6 +193,17 @@ def test_residents_see_their_own_in_full_and_others_arrears_masked(client, place
     assert client.get(f"/api/v1/projects/{place.project.id}/contributions", headers=auth(outsider)).status_code == 404
 
 
+def assert_no_text_over_the_next_row(pdf: bytes, label: str):
+    """Every word printed above the row labelled `label` ends above that label (pdftotext's
+    word boxes): a long cell in the row before printed over it when rows had a fixed height."""
+    boxes = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    words = [(float(top), float(bottom), text) for top, bottom, text in re.findall(
+        r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', boxes)]
+    row_top = next(top for top, _bottom, text in words if text == label)
+    over = [text for top, bottom, text in words if top < row_top - 1 and bottom > row_top + 0.5]
+    assert not over, f"printed over {label}: {over}"
+
+
 def test_receipt_and_provident_fund_certificate_are_pdfs_for_the_committee_and_the_owners(client, place):
     charge = elevator_charge(client, place)
     flat = place.flats[10]
@@ -202,6 +216,7 @@ def test_receipt_and_provident_fund_certificate_are_pdfs_for_the_committee_and_t
     certificate = client.get(url, headers=auth(place.owner_of(flat)))
     assert certificate.status_code == 200 and certificate.data.startswith(b"%PDF")
     assert client.get(url, headers=place.auth()).status_code == 200
+    assert_no_text_over_the_next_row(certificate.data, "项目阶段")  # the long 分摊依据 grows its row
     ground = f"/api/v1/contribution-charges/{charge['id']}/flats/{place.flats[0].id}/provident-fund-certificate.pdf"
     assert client.get(ground, headers=place.auth()).json["error"]["code"] == "nothing_owed"
 
