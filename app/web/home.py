@@ -6,7 +6,7 @@ depend on the blueprint in app/web/routes.py, and routes.py on none of them.
 """
 from flask import render_template
 
-from app.auth.api import current_user
+from app.auth.api import current_user, is_staff
 from app.auth.api import me_view
 from app.cases.api import services as cases
 from app.comanage.api import unread_notices
@@ -40,4 +40,4 @@ def home():
     return render_template("web/home.html", me=me, estates=estates, projects=projects,
                            todo=todo, records=records, unread=unread_count(user.id),
                            unread_notices=unread_notices(user),
-                           console_estates=committee_estates(user))
+                           console_estates=committee_estates(user), street=is_staff(user))

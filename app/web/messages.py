@@ -41,6 +41,8 @@ OPEN_CONSULTATIONS = "正在进行的征询和投票"
 NO_OPEN_CONSULTATIONS = "现在没有正在进行的征询。"
 REJECT_REASON = "原因：{reason}"
 CONSOLE_FOR = "{estate} 工作台"
+STREET_DESK = "街道工作台"
+PUBLIC_PAGE = "改造公开"
 
 # Login
 LOGIN_TITLE = "手机号登录"

@@ -284,3 +284,4 @@ JS = {
 #: the readable export (我的个人信息, app/web/my_data.py) from the account page
 MY_DATA_READABLE = "看看保存了我的哪些信息（可下载 PDF）"
 CONTRIBUTIONS_LINK = "居民出资：我家要交多少、交了多少"
+PUBLIC_MONEY_LINK = "这个项目的钱从哪来、花在哪（公开）"

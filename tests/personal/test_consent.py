@@ -71,6 +71,8 @@ def test_pages_show_the_consent_page_first_and_agreeing_goes_on(client):
     text = page.get_data(as_text=True)
     assert messages.CONSENT_TITLE in text and messages.CONSENT_AGREE in text and 'href="/privacy"' in text
     assert "手机号" in text and messages.CONSENT_ID_NOTE in text
+    year, month, day = messages.NOTICE_VERSION.split("-")
+    assert f"本规则版本：{year}年{month}月{day}日" in text  # a day as people read it
     # a form without this session's token changes nothing
     assert client.post("/consent", data={"answer": "agree", "version": messages.NOTICE_VERSION}).status_code == 403
     agreed = client.post("/consent", data={"csrf_token": csrf, "answer": "agree",

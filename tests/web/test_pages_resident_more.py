@@ -25,7 +25,7 @@ def test_home_links_every_phase_and_counts_unread_notifications(client, estate, 
     home = client.get("/").text
     assert "1 条未读" in home and 'href="/notifications"' in home
     for link in (f"/estates/{estate.id}/projects", f"/estates/{estate.id}/complaints",
-                 f"/estates/{estate.id}/cases/new", "/proxies", "/account"):
+                 f"/estates/{estate.id}/cases/new", "/proxies", "/account", f"/estates/{estate.id}/public"):
         assert f'href="{link}"' in home
         assert client.get(link).status_code == 200
 

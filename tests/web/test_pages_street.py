@@ -13,6 +13,16 @@ from tests.staff.helpers import willingness_survey
 from tests.web.helpers import web_login
 
 
+def test_staff_reach_the_street_desk_from_their_home_page(client):
+    make_estate()
+    staff = make_user(phone="13911150009", roles=[("staff", None)])
+    web_login(client, staff.phone)
+    assert 'id="street-link" href="/street/"' in client.get("/").text
+    owner = make_user(phone="13911150010")
+    web_login(client, owner.phone)
+    assert 'id="street-link"' not in client.get("/").text
+
+
 def test_select_estates_by_district_and_street(app):
     here = make_estate(name="甲")
     assert services.select_estates() == [here]

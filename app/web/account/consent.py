@@ -9,7 +9,7 @@ from app.auth.api import safe_next
 from app.auth.api import end_session
 from app.personal.api import messages
 from app.web.forms import check_csrf
-from app.web.routes import bp
+from app.web.routes import bp, cn_date
 
 
 @bp.get("/consent")
@@ -21,7 +21,7 @@ def consent():
     title = messages.CONSENT_TITLE_AGAIN if user.privacy_version else messages.CONSENT_TITLE
     return render_template("web/consent.html", pm=messages, title=title, next_url=next_url,
                            version=messages.NOTICE_VERSION,
-                           version_text=messages.VERSION.format(version=messages.NOTICE_VERSION))
+                           version_text=messages.VERSION.format(version=cn_date(messages.NOTICE_VERSION)))
 
 
 @bp.post("/consent")

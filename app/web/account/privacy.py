@@ -5,7 +5,7 @@ from flask import current_app, render_template
 from app.auth.api import messages as auth_messages
 from app.personal.api import messages
 from app.personal.api import RULES
-from app.web.routes import bp
+from app.web.routes import bp, cn_date
 
 
 @bp.app_context_processor
@@ -24,4 +24,4 @@ def privacy():
         who=messages.WHO_TEXT.format(controller=config["PRIVACY_CONTROLLER"]),
         contact=messages.CONTACT.format(contact=contact) if contact else messages.CONTACT_NONE,
         retention=[rule.label.format(days=rule.keep_days) for rule in RULES],
-        version=messages.VERSION.format(version=messages.NOTICE_VERSION))
+        version=messages.VERSION.format(version=cn_date(messages.NOTICE_VERSION)))
