@@ -13,8 +13,8 @@ SOURCES = {
 }
 STAGE_LABELS = {"committed": "承诺", "received": "到账", "spent": "支出"}
 #: refusals
-SPEND_BEYOND_RECEIVED = ("这笔支出 {amount} 元超出了能用的钱：已到账 {received} 元，已支出 {spent} 元，"
-                         "还能支出 {left} 元。请先登记到账，再登记支出。")
+SPEND_BEYOND_RECEIVED = ("这笔支出 {amount} 元超出了{source}能用的钱：{source}已到账 {received} 元，"
+                         "已支出 {spent} 元，还能支出 {left} 元。请先登记到账，再登记支出。")
 UTILITIES_FROM_THEIR_PAGE = "专业经营单位的承诺和到账在“管线施工与专业经营单位”页面登记，这里不用再录"
 DATE_IN_FUTURE = "日期不能晚于今天"
 #: an amount that is not a whole number of fen (the form sends yuan with up to two decimals as fen)

@@ -117,10 +117,11 @@ def _lock_ledger(project) -> FundingLedger:
 def record_entry(project, data: dict, actor_id: int) -> FundingEntry:
     """A commitment, an arrival or a spend of the project's money (audited).
 
-    A spend is checked against all the money received (every source) under the project's
-    ledger lock: two spends at once are decided one after the other, and the second is
-    refused when the first took what it needed. Utilities' commitments and arrivals are
-    recorded with their works, not here."""
+    A spend is checked against the money its source has received and not yet spent (a
+    subsidy spent beyond its arrival would read as misuse on the public table), under the
+    project's ledger lock: two spends at once are decided one after the other, and the
+    second is refused when the first took what it needed. Utilities' commitments and
+    arrivals are recorded with their works, not here."""
     if data["dated_on"] > china_today():
         _refuse("dated_on", messages.DATE_IN_FUTURE)
     stage = Stage(data["stage"])
@@ -128,12 +129,12 @@ def record_entry(project, data: dict, actor_id: int) -> FundingEntry:
         _refuse("source", messages.UTILITIES_FROM_THEIR_PAGE)
     if stage == Stage.spent:
         ledger = _lock_ledger(project)
-        received = money_table(project.id)["totals"]["received_cents"]
-        if ledger.spent_cents + data["amount_cents"] > received:
-            left = max(received - ledger.spent_cents, 0)
+        row = next(row for row in money_table(project.id)["sources"] if row["source"] == data["source"])
+        if row["spent_cents"] + data["amount_cents"] > row["received_cents"]:
+            left = max(row["received_cents"] - row["spent_cents"], 0)
             message = messages.SPEND_BEYOND_RECEIVED.format(
-                amount=yuan(data["amount_cents"]), received=yuan(received), spent=yuan(ledger.spent_cents),
-                left=yuan(left))
+                amount=yuan(data["amount_cents"]), source=messages.SOURCES[data["source"]],
+                received=yuan(row["received_cents"]), spent=yuan(row["spent_cents"]), left=yuan(left))
             raise Conflict(message, code="spend_beyond_received", fields={"amount_cents": message})
         ledger.spent_cents += data["amount_cents"]
     entry = FundingEntry(estate_id=project.estate_id, project_id=project.id, source=data["source"], stage=stage,

@@ -77,10 +77,22 @@ def test_a_spend_beyond_the_money_received_is_refused_saying_what_is_left(client
     refused = post(client, committee, project, stage="spent", amount_cents=40_000_01, party="施工单位")
     assert refused.status_code == 409 and refused.json["error"]["code"] == "spend_beyond_received"
     assert refused.json["error"]["message"] == (
-        "这笔支出 40,000.01 元超出了能用的钱：已到账 100,000.00 元，已支出 60,000.00 元，"
-        "还能支出 40,000.00 元。请先登记到账，再登记支出。")
+        "这笔支出 40,000.01 元超出了区级补助资金能用的钱：区级补助资金已到账 100,000.00 元，"
+        "已支出 60,000.00 元，还能支出 40,000.00 元。请先登记到账，再登记支出。")
     assert post(client, committee, project, stage="spent", amount_cents=40_000_00).status_code == 201
     assert db.session.query(FundingLedger).one().spent_cents == 100_000_00
+
+
+def test_a_source_spends_only_what_it_received_however_much_others_did(client, project, committee):
+    """The public table never shows a subsidy spent beyond its arrival (it reads as misuse)."""
+    post(client, committee, project, source="city_subsidy", amount_cents=500_000_00)
+    post(client, committee, project, amount_cents=30_000_00)  # the district's
+    refused = post(client, committee, project, stage="spent", amount_cents=30_000_01)
+    assert refused.status_code == 409 and "还能支出 30,000.00 元" in refused.json["error"]["message"]
+    assert post(client, committee, project, stage="spent", source="city_subsidy",
+                amount_cents=30_000_01).status_code == 201
+    rows = {row["source"]: row for row in services.money_table(project.id)["sources"]}
+    assert all(row["spent_cents"] <= row["received_cents"] for row in rows.values())
 
 
 def test_two_spends_at_once_cannot_both_take_the_same_money(app, project, committee):

@@ -73,9 +73,10 @@ def test_utilities_and_public_money_from_the_console_to_the_street_and_the_publi
     committee.click("#money-link")
     committee.wait_for_url(f"**/console/projects/{PROJECT}/money")
     # received: the demo's entries and 居民出资's recorded payments, as the API counts them
-    received = page_api(committee, "GET", f"/api/v1/projects/{PROJECT}/public-money").json()["totals"][
-        "received_cents"]
-    left = received - 180_000_000
+    money = page_api(committee, "GET", f"/api/v1/projects/{PROJECT}/public-money").json()
+    received, left = money["totals"]["received_cents"], money["totals"]["received_cents"] - 180_000_000
+    city = next(row for row in money["sources"] if row["source"] == "city_subsidy")
+    city_left = city["received_cents"] - city["spent_cents"]  # a source spends what it received
     total = committee.locator(".money-table tfoot tr")
     assert "3,600,000.00" in total.inner_text() and yuan(received) in total.inner_text()
     assert "1,800,000.00" in total.inner_text()
@@ -86,10 +87,11 @@ def test_utilities_and_public_money_from_the_console_to_the_street_and_the_publi
     entry.locator("input[name=dated_on]").fill(str(today))
     entry.locator("button[type=submit]").click()
     entry.locator("[data-error-for=amount_cents]:has-text('不要加逗号')").wait_for()
-    entry.locator("input[name=amount_cents]").fill(f"{(left + 1) / 100:.2f}")
+    entry.locator("input[name=amount_cents]").fill(f"{(city_left + 1) / 100:.2f}")
     entry.locator("button[type=submit]").click()
-    entry.locator(f"[data-error-for=amount_cents]:has-text('还能支出 {yuan(left)} 元')").wait_for()
-    assert f"已到账 {yuan(received)} 元，已支出 1,800,000.00 元" in entry.inner_text()
+    entry.locator(f"[data-error-for=amount_cents]:has-text('还能支出 {yuan(city_left)} 元')").wait_for()
+    assert f"市级补助资金已到账 {yuan(city['received_cents'])} 元，已支出 {yuan(city['spent_cents'])} 元" \
+        in entry.inner_text()
     entry.locator("input[name=amount_cents]").fill("28000.50")
     entry.locator("input[name=party]").fill("北京城建某公司（施工单位）")
     entry.locator("input[name=document_no]").fill("工程进度款第3期 发票 01002")
