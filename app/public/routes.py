@@ -29,14 +29,15 @@ class OpenDataSchema(BaseSchema):
 
 
 def money_chart(money: dict) -> Markup | None:
-    """A project's money by source: each bar is what arrived, its full length what was
-    committed (or what arrived, when more came than was promised); in 万元, the table beside
-    it exact to the fen."""
+    """A project's money by source: each bar is what arrived, on one scale for every source
+    (the largest arrival is the full length), so a longer bar is more money; in 万元, the
+    table beside it exact to the fen (committed and spent)."""
     def wan(cents: int) -> Decimal:
         return (Decimal(cents) / 1_000_000).quantize(Decimal("0.01"))
 
-    bars = [(row["label"], wan(row["received_cents"]), wan(max(row["committed_cents"], row["received_cents"])))
-            for row in money["sources"] if row["committed_cents"] or row["received_cents"]]
+    rows = [row for row in money["sources"] if row["committed_cents"] or row["received_cents"]]
+    largest = wan(max((row["received_cents"] for row in rows), default=0))
+    bars = [(row["label"], wan(row["received_cents"]), largest) for row in rows]
     return Markup(bar_chart(funding_messages.CHART, bars, " 万元")) if bars else None
 
 

@@ -3,6 +3,7 @@ utilities' money read from their records (never entered twice); residents' money
 function; a spend beyond the money received refused (also when two arrive at once); the
 public table for anyone without the committee's notes."""
 import io
+import re
 import threading
 from datetime import timedelta
 
@@ -141,3 +142,16 @@ def test_anyone_reads_the_public_table_without_notes_only_the_committee_records(
     assert post(client, owner, project).status_code == 403
     assert post(client, make_user(), project).status_code == 404
     assert client.get(f"/api/v1/projects/{project.id}/money", headers=auth(owner)).status_code == 403
+
+
+def test_the_public_chart_draws_every_source_on_one_scale(client, project, committee):
+    """A longer bar is more money: 100,000 元 of the city draws twice as long as 50,000 元 of the
+    district, whatever each had promised (bars as shares of each promise misled a cold walk)."""
+    post(client, committee, project, source="city_subsidy", stage="committed", amount_cents=900_000_00)
+    post(client, committee, project, source="city_subsidy", amount_cents=100_000_00)
+    post(client, committee, project, source="district_subsidy", stage="committed", amount_cents=50_000_00)
+    post(client, committee, project, source="district_subsidy", amount_cents=50_000_00)
+    page = client.get(f"/estates/{project.estate_id}/public").get_data(as_text=True)
+    chart = re.search(r'<svg[^>]*aria-label="各来源已到账的钱（万元）".*?</svg>', page, re.S).group(0)
+    widths = [int(w) for w in re.findall(r'<rect x="0" y="\d+" width="(\d+)"', chart)]
+    assert len(widths) == 2 and widths[0] == 2 * widths[1]
