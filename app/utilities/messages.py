@@ -21,6 +21,8 @@ RECORD_REQUIRED = "请上传签字的移交记录照片"
 PHOTO_REQUIRED = "请上传现场照片"
 #: a clash: the same place dug twice close together
 CLASH = "{place}要挖两次：{first}，{second}（{when}）。请协调同期施工，只挖一次。"
+#: the first work is already over: the place was just dug and mended; only the second can move
+CLASH_AFTER_DONE = "{place}刚挖过又要挖：{first}已完工，{second}（{when}）。请尽量推迟或改线，或与路面修复一起安排。"
 CLASH_OVERLAP = "时间重叠"
 CLASH_GAP = "前后只隔 {days} 天"
 CLASH_WORK = "{party}“{title}”{start}至{end}"

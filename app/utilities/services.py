@@ -116,9 +116,10 @@ def _clash(first: UtilityWork, second: UtilityWork, place: str, places: dict, ga
         return messages.CLASH_WORK.format(party=messages.PARTIES.get(work.party, work.party), title=work.title,
                                           start=day_label(work.starts_on), end=day_label(work.ends_on))
 
+    advice = messages.CLASH_AFTER_DONE if first.ends_on < china_today() else messages.CLASH
     return {"place": place, "overlap": gap < 0, "gap_days": max(gap, 0),
             "works": [work_view(first, places), work_view(second, places)],
-            "text": messages.CLASH.format(place=place, first=words(first), second=words(second), when=when)}
+            "text": advice.format(place=place, first=words(first), second=words(second), when=when)}
 
 
 def clashes_of_estate(estate_id: int) -> list[dict]:

@@ -58,6 +58,19 @@ def test_the_same_road_dug_twice_close_together_is_flagged_with_who_and_when(cli
     assert "前后只隔 5 天" in clash["text"] and "请协调同期施工" in clash["text"]
 
 
+def test_a_place_dug_again_after_a_finished_work_asks_to_move_the_next_one(app, project, committee):
+    """Digging at the same time is no longer possible when the first work is over."""
+    from app.utilities.api import add_work, clashes_of_estate
+
+    today = china_today()
+    for party, title, starts, ends in [("water", "更换供水主管", -20, -5), ("gas", "燃气管道改造", 5, 15)]:
+        add_work(project, {"party": party, "title": title, "road": "小区主路", "starts_on": today + starts * DAY,
+                           "ends_on": today + ends * DAY}, committee.id)
+    text = clashes_of_estate(project.estate_id)[0]["text"]
+    assert text.startswith("小区主路刚挖过又要挖：供水单位“更换供水主管”") and "已完工" in text
+    assert "请协调同期施工" not in text
+
+
 def test_the_renovation_and_a_utility_in_one_stairwell_at_once_overlap(client, estate, project, committee):
     start = china_today() + 3 * DAY
     sid = stairwell_id(estate)
