@@ -120,7 +120,15 @@ def test_a_full_queue_is_answered_503_with_retry_after(start_server, clone_datab
 
     thread = threading.Thread(target=analyse)
     thread.start()
-    time.sleep(0.5)
+    # the photo goes once the analysis holds the one helper: its job is taken (running) just
+    # before its work goes to the helper, which then takes seconds; a fixed wait from the
+    # start raced a busy machine (the photo came first, and the analysis was the one refused)
+    jobs_url = f"{server.url}/api/v1/estates/{estate_id}/heavy-jobs"
+    while not any(job["state"] == "running" for job in requests.get(
+            jobs_url, headers={"Authorization": f"Bearer {token}"}, timeout=30).json()):
+        assert thread.is_alive(), analysis["response"].text[:300]
+        time.sleep(0.05)
+    time.sleep(0.3)
     refused = post_photos(server.url, project_id, token, [normal_jpeg()])
     thread.join(300)
     assert refused.status_code == 503, refused.text[:300]

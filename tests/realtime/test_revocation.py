@@ -15,7 +15,7 @@ from app.consultations.api import authorise_proxy
 from app.extensions import db
 from app.projects.api import create_project
 from tests.conftest import make_config
-from tests.factories import flats_of, make_estate, make_owner, make_user
+from tests.factories import agree_to_rules, flats_of, make_estate, make_owner, make_user
 from tests.live import TEST_SECRET
 from tests.realtime.helpers import LiveClient, post_progress, seeding
 
@@ -39,6 +39,7 @@ def _world(url):
         owner = make_owner(flats[0])
         relative_proxy = authorise_proxy(owner, flats[0], RELATIVE_PHONE)
         relative = db.session.get(User, relative_proxy.proxy_user_id)
+        agree_to_rules(relative)  # as at their first login: the live channel asks it too
         project = create_project(estate.id, "综合改造", 100_000_00, committee.id)
         return {"estate": estate.id, "project": project.id, "proxy": relative_proxy.id,
                 "committee": signed_in(committee), "owner": signed_in(owner),
