@@ -13,7 +13,8 @@ def test_the_notice_says_what_is_kept_why_how_long_and_who_sees_it(client):
     for rule in RULES:
         assert rule.label.format(days=rule.keep_days) in html
     assert "身份证号" in html and "不存号码本身" in html
-    assert messages.NOTICE_VERSION in html
+    year, month, day = messages.NOTICE_VERSION.split("-")
+    assert f"本规则版本：{year}年{month}月{day}日" in html  # the version as a day people read
     assert "本街道办事处和小区业委会使用本平台" in html and messages.CONTACT_NONE in html
 
 
