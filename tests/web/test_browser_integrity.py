@@ -49,7 +49,10 @@ def entered_told_and_objected(site, open_context):
     assert fits(resident) <= 390
     screenshot(resident, "integrity-entered")
 
-    # after the close the owner objects; the committee upholds it and voids the ballot
+    # after the close the owner objects; the committee upholds it and voids the ballot.
+    # The page follows the close only once its live channel is subscribed (on a busy
+    # machine that can come after the receipt is drawn)
+    resident.wait_for_selector("#live-state.badge-open")
     assert page_api(committee, "POST", f"/api/v1/consultations/{vote}/close").status == 200
     # the open page follows the close by itself (a reload)
     resident.wait_for_selector("#my-records:has-text('代为录入（协助录入）')")
