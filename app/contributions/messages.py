@@ -124,6 +124,7 @@ RECORD_CONFIRM = "确认登记：{flat_id} 交来 {amount_cents} 元（{method}�
 RECEIPT_HEADLINE = "收款收据"
 RECEIPT_ROWS = ("收据编号", "小区", "项目", "户", "出资项", "金额", "方式", "凭证号", "付款日期",
                 "付款人", "登记人", "登记时间")
+RECEIPT_VOIDED = "（已作废）"
 RECEIPT_NOTE = "此收据由共治平台出具，可凭收据编号在平台上核对。"
 CERTIFICATE_HEADLINE = "加装电梯出资证明"
 CERTIFICATE_SUB = "（用于提取住房公积金支付既有住宅加装电梯费用）"

@@ -3,6 +3,7 @@ who, when and why; it no longer counts in what the flat paid, the charge's total
 money table or the owners' page, where it shows as 已作废（原因：…）; the flat's owners are told;
 its voucher may be recorded again; a WeChat Pay payment, a second void and another estate's
 payment are refused; two voids at once: exactly one succeeds."""
+import subprocess
 from datetime import timedelta
 
 import pytest
@@ -180,6 +181,9 @@ def test_the_route_voids_once_and_answers_each_refusal_in_json(client, place, ch
     view = client.get(f"/api/v1/contribution-charges/{charge.id}", headers=place.auth()).json
     row = next(r for r in view["flats"] if r["flat_id"] == flat.id)
     assert row["paid_cents"] == 10_000 and [p["voided"] for p in row["payments"]] == [True, False]
+    receipt = client.get(done.json["receipt_url"], headers=auth(place.owner_of(flat)))
+    text = subprocess.run(["pdftotext", "-", "-"], input=receipt.data, capture_output=True, check=True).stdout.decode()
+    assert "收款收据（已作废）" in text and "已作废（原因：户号错了）" in text
 
 
 def test_another_estates_committee_cannot_find_the_payment(client, place, charge):
