@@ -7,7 +7,6 @@ from app.audit.api import record
 from app.contributions import messages
 from app.contributions.models import Charge, ChargeKind, Method, Payment
 from app.contributions.owed import Line, lines
-from app.contributions.voids import void_text
 from app.db import add_once, lock_row
 from app.display import china_time, china_today, day_label, yuan
 from app.errors import Conflict, InvalidInput, NotFound
@@ -231,6 +230,12 @@ def payment_view(payment: Payment) -> dict:
             "receipt_url": f"/api/v1/contribution-payments/{payment.id}/receipt.pdf",
             "voided": payment.voided_at is not None, "voided_at": payment.voided_at,
             "void_reason": payment.void_reason, "voided_text": void_text(payment)}
+
+
+def void_text(payment: Payment) -> str:
+    """How a list or a receipt shows a voided payment: 已作废（原因：…）; '' for one that stands
+    (voiding itself: app/contributions/voids.py)."""
+    return messages.VOIDED.format(reason=payment.void_reason) if payment.voided_at is not None else ""
 
 
 def receipt_no(payment: Payment) -> str:

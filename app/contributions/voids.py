@@ -7,17 +7,13 @@ from sqlalchemy import update
 from app.audit.api import record
 from app.contributions import messages
 from app.contributions.models import Charge, Method, Payment
+from app.contributions.services import person
 from app.db import utcnow
 from app.display import china_time, yuan
 from app.errors import Conflict, InvalidInput
 from app.estates.api import Flat, flat_label
 from app.extensions import db
 from app.unit_of_work import unit
-
-
-def void_text(payment: Payment) -> str:
-    """How a list shows a voided payment: 已作废（原因：…）; '' for a payment that stands."""
-    return messages.VOIDED.format(reason=payment.void_reason) if payment.voided_at is not None else ""
 
 
 @unit
@@ -52,7 +48,6 @@ def void_payment(payment: Payment, reason: str, actor_id: int) -> Payment:
 def _tell_owners(payment: Payment) -> None:
     """The flat's verified owners learn which payment was voided, by whom, when and why."""
     from app.auth.api import User
-    from app.contributions.services import person
     from app.notifications.api import owners_of, tell
 
     charge = db.session.get(Charge, payment.charge_id)
