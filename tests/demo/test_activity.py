@@ -133,6 +133,14 @@ def test_every_capability_is_in_use(runner):
     assert count(Notification, Notification.kind == "approval_decided") >= 3
     # the paper support reached its owner known only by the ledger's number, by SMS
     assert count(SmsOutboxMessage, SmsOutboxMessage.kind == "support_entered") >= 1
+    # where the estate stands on the green-community criteria, each 已达标 with its evidence
+    from app.green.api import checklist
+
+    green = [item for area in checklist(estate.id)["areas"] for item in area["items"]]
+    assert {item["key"]: item["status"] for item in green if item["status"] != "not_started"} == {
+        "co_creation": "met", "utilities": "in_progress", "service_platform": "met",
+        "publicity": "in_progress"}
+    assert all(item["evidence"] for item in green if item["status"] == "met")
 
 
 def test_loading_with_activity_twice_changes_nothing(runner):
