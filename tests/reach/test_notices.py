@@ -11,7 +11,7 @@ from app.auth.api import send_queued
 from app.extensions import db
 from app.notifications.api import Notification, tell
 from app.reach.api import services
-from app.reach.api import NoticeRecipient, SmsBudgetMonth
+from app.reach.api import NoticeRecipient, SmsBudgetMonth, opted_out
 from tests.factories import auth, make_consultation, make_user
 from tests.reach.helpers import PHONE0, ledger_estate, register
 
@@ -97,7 +97,7 @@ def test_a_resident_turns_sms_off_on_their_own_page(client, estate):
     user = make_user()
     page = client.put("/api/v1/me/sms-notices", json={"opted_out": True}, headers=auth(user))
     assert page.json == {"opted_out": True}
-    assert services.is_opted_out(user.phone)
+    assert opted_out([user.phone]) == {user.phone}
     assert client.put("/api/v1/me/sms-notices", json={"opted_out": False}, headers=auth(user)).json == \
         {"opted_out": False}
 

@@ -155,7 +155,7 @@ RESIDENT_PAGES = {
     "POST /api/v1/notice-links/{token}/code": S + "notice_link.js",
     "POST /api/v1/notice-links/{token}/session": S + "notice_link.js",
     "PUT /api/v1/me/sms-notices": T + "account/_sms_setting.html",
-    "GET /api/v1/me/sms-notices": Rendered("app/web/account/pages.py", "is_opted_out(user.phone)", "app/reach/routes.py", "services.is_opted_out(require_user().phone)"),
+    "GET /api/v1/me/sms-notices": Rendered("app/web/account/pages.py", "user.phone in opted_out([user.phone])", "app/reach/routes.py", "phone in opted_out([phone])"),
     "POST /api/v1/me/notifications/read": S + "account.js",
     "GET /api/v1/me/export": T + "account/account.html",
     "DELETE /api/v1/me": S + "account.js",
