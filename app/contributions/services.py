@@ -12,7 +12,7 @@ from app.display import china_time, china_today, day_label, yuan
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.api import flat_label
 from app.extensions import db
-from app.privacy import mask_name, mask_phone, mask_room
+from app.privacy import mask_phone
 from app.unit_of_work import unit
 
 #: elevator stages from which the cost shares are settled (协议签署 and after)
@@ -213,10 +213,19 @@ def _owner_name(flat) -> str:
     return flat.owner.name if flat.owner is not None and flat.owner.name else ""
 
 
-def masked_flat(flat) -> str:
-    """How the public sees a flat in arrears: 王* 1号楼 2单元 3**."""
-    name = mask_name(_owner_name(flat)) or ""
-    return f"{name} {flat.building.name} {flat.stairwell.name} {mask_room(flat.room)}".strip()
+def by_stairwell(found: list[Line], rows: list[dict]) -> list[dict]:
+    """What every member may see of the neighbours: per building and stairwell, how many
+    flats owing something have paid it all and how many still owe (never which flats)."""
+    counts: dict[int, dict] = {}
+    for line, row in zip(found, rows):
+        if row["owed_cents"] <= 0:
+            continue
+        place = counts.setdefault(line.flat.stairwell_id, {
+            "stairwell_id": line.flat.stairwell_id, "label": f"{line.flat.building.name}{line.flat.stairwell.name}",
+            "paid_flats": 0, "owing_flats": 0})
+        place["owing_flats" if row["due_cents"] > 0 else "paid_flats"] += 1
+    return [{**place, "text": messages.STAIRWELL_COUNTS.format(
+        place=place["label"], paid=place["paid_flats"], owing=place["owing_flats"])} for place in counts.values()]
 
 
 def payment_view(payment: Payment) -> dict:
@@ -233,8 +242,9 @@ def receipt_no(payment: Payment) -> str:
 
 
 def charge_view(charge: Charge, full: bool = True) -> dict:
-    """The charge with each flat's line: owed, paid, from the fund, due, and why. `full` (the
-    committee): names and rooms; otherwise only the arrears, masked."""
+    """The charge with each flat's line: owed, paid, from the fund, due, and why, and per
+    stairwell how many flats paid and how many owe. `full` (the committee): every flat with
+    names and rooms; otherwise no flat's line at all, only the stairwells' counts."""
     found = lines(charge)
     paid = paid_cents(charge.id)
     payments = defaultdict(list)
@@ -249,8 +259,6 @@ def charge_view(charge: Charge, full: bool = True) -> dict:
         if full:
             row.update(label=flat_label(line.flat), owner_name=_owner_name(line.flat),
                        payments=payments[line.flat.id])
-        else:
-            row.update(label=masked_flat(line.flat), owner_name="", basis="", payments=[])
         rows.append(row)
     totals = {name: sum(row[name] for row in rows) for name in ("owed_cents", "paid_cents", "from_fund_cents", "due_cents")}
     return {"id": charge.id, "project_id": charge.project_id, "kind": charge.kind.value,
@@ -259,7 +267,7 @@ def charge_view(charge: Charge, full: bool = True) -> dict:
             "fund_entry_id": charge.fund_entry_id, **totals,
             "totals_text": (messages.TOTALS_WITH_FUND if totals["from_fund_cents"] else messages.TOTALS).format(owed=yuan(totals["owed_cents"]), paid=yuan(totals["paid_cents"]),
                                                   fund=yuan(totals["from_fund_cents"]), due=yuan(totals["due_cents"])),
-            "flats": rows if full else [row for row in rows if row["due_cents"] > 0]}
+            "stairwells": by_stairwell(found, rows), "flats": rows if full else []}
 
 
 def project_contributions(project, full: bool) -> list[dict]:

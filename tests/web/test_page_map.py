@@ -77,7 +77,7 @@ RESIDENT_PAGES = {
         "app/coordination/routes.py", "services.meetings_of("),
     "GET /api/v1/estates/{estate_id}/green-community": Rendered(
         "app/web/projects/pages.py", "checklist=checklist(estate_id)", "app/green/routes.py", "services.checklist("),
-    # 居民出资: my flats' lines, receipts, certificates, paying online; the arrears masked
+    # 居民出资: my flats' lines, receipts, certificates, paying online; the others counted per stairwell
     "GET /api/v1/projects/{project_id}/contributions": Rendered(
         "app/web/contributions/pages.py", "project_contributions(project, full=False)",
         "app/contributions/routes.py", "services.project_contributions("),

@@ -1,6 +1,6 @@
 """A project's contributions for residents (居民出资): what my flats owe and why, what was
 paid (receipts), the 公积金 certificate of an elevator share, paying online where the city
-has WeChat Pay; the project's totals and its arrears with names and rooms masked."""
+has WeChat Pay; the project's totals and, per stairwell, how many flats paid and how many owe."""
 from flask import render_template
 
 from app.auth.api import require_member
