@@ -24,8 +24,8 @@ class ProjectContributions(MethodView):
         """What the project charges: every flat for the committee; for members the totals, per
         stairwell how many flats paid and owe (never which), and their own flats in full."""
         project, user = load_checked(RenovationProject, project_id)
-        return {"charges": services.project_contributions(project, full=is_committee(user, project.estate_id)),
-                "mine": services.my_lines(project, user.id), "online_payment": wechat.enabled()}
+        return {**services.member_contributions(project, user.id, full=is_committee(user, project.estate_id)),
+                "online_payment": wechat.enabled()}
 
 
 @blp.route("/projects/<int:project_id>/contribution-charges")

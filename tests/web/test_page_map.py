@@ -79,8 +79,8 @@ RESIDENT_PAGES = {
         "app/web/projects/pages.py", "checklist=checklist(estate_id)", "app/green/routes.py", "services.checklist("),
     # 居民出资: my flats' lines, receipts, certificates, paying online; the others counted per stairwell
     "GET /api/v1/projects/{project_id}/contributions": Rendered(
-        "app/web/contributions/pages.py", "project_contributions(project, full=False)",
-        "app/contributions/routes.py", "services.project_contributions("),
+        "app/web/contributions/pages.py", "member_contributions(project, user.id, full=False)",
+        "app/contributions/routes.py", "services.member_contributions("),
     "POST /api/v1/contribution-charges/{charge_id}/wechat-orders": T + "contributions/project.html",
     "GET /api/v1/contribution-payments/{payment_id}/receipt.pdf": T + "contributions/project.html",
     "GET /api/v1/contribution-charges/{charge_id}/flats/{flat_id}/provident-fund-certificate.pdf":
