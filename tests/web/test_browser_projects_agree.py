@@ -38,6 +38,11 @@ def test_project_pages_agree_with_themselves(site, open_context):
     # another project's evaluation is not this project's
     assert page.locator("#evaluations .evaluation").count() == 0
     assert "还没有开始评价" in page.inner_text("#evaluations")
-    budget = page.inner_text("#project-summary .project-budget")
-    assert budget == "预算 3,800,000.00 元，各方出资还没有登记", budget
+    budget = page.inner_text("#project-money .project-budget")
+    assert budget == "预算 3,800,000.00 元", budget
     screenshot(page, "project-under-way")
+    # the money by source is the public page's table (app.funding), the same numbers
+    owners_table = page.inner_text("#project-money .money-table")
+    project_id = page.url.rstrip("/").rsplit("/", 1)[-1]
+    page.goto(f"{site.url}/estates/1/public")
+    assert page.inner_text(f"#public-money-{project_id} .money-table") == owners_table
