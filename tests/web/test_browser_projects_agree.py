@@ -1,8 +1,7 @@
 """Project pages say one thing at a time (issues 30 item 6, 36 item 6), in Chromium at
 390×844 on the demo estate: each project's phase is the same on the list and on its page,
 the work under way is in 共建 and the finished one in 共享 at 100%, a project shows its own
-evaluation only, and the funding line never says "还缺" the whole budget when no source is
-recorded. Screenshots: tests/screenshots/project-under-way.png, project-finished.png."""
+evaluation only, and its money is the public page's table (app.funding), the same numbers. Screenshots: tests/screenshots/project-under-way.png, project-finished.png."""
 from tests.web.conftest import login, screenshot
 
 OWNER = "13900000002"  # 王秀英
