@@ -12,6 +12,7 @@ import os
 import queue
 import shutil
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -30,6 +31,14 @@ BACKENDS = ("sqlite", "postgresql")
 def pytest_addoption(parser):
     parser.addoption("--db", default="both", choices=("both",) + BACKENDS,
                      help="which database the database tests run on")
+
+
+def pytest_configure(config):
+    """The run's start, inherited by the pytest-xdist workers (they are started after this):
+    a screenshot a journey already took in this run on the other database is not taken again
+    (tests/web/conftest.py `screenshot`)."""
+    if not hasattr(config, "workerinput"):
+        os.environ["GZ_TEST_RUN_STARTED"] = str(time.time())
 
 
 def pytest_generate_tests(metafunc):

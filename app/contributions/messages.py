@@ -47,12 +47,19 @@ NOTIFY_BAD = "通知验签失败"
 NOT_ELEVATOR = "只有加装电梯的出资能开公积金提取证明"
 NOTHING_OWED = "这户不需要为加装电梯出资"
 
+VOID_REASON_NEEDED = "请写明作废原因（1 到 200 个字）"
+VOID_WECHAT = "微信支付的缴款不能在这里作废，请通过微信支付退款"
+ALREADY_VOIDED = "这笔缴款已经作废了"
+
 # telling the owners
 PAID_TITLE = "{flat} 的一笔出资已登记"
 PAID_BODY = "{who}于{when}登记：{flat}“{charge}”{amount} 元，方式：{method}，凭证号 {reference}。"
 RECORDED_BY = "业委会{name}"
 PAID_ONLINE_BY = "{name}用微信支付"
 SOMEONE = "有人"
+VOIDED_TITLE = "{flat} 的一笔出资已作废"
+VOIDED_BODY = ("{who}于{when}作废了一笔缴款：{flat}“{charge}”{amount} 元，方式：{method}，凭证号 {reference}。"
+               "原因：{reason}。这笔钱不再算作已缴。")
 
 # pages
 TITLE = "居民出资"
@@ -107,11 +114,19 @@ MY_NOTHING_DUE = "您家现在不欠钱。"
 FROM_FUND_LINE = "{amount} 元已从维修资金里扣除，不用另交。"
 PAY_OPENED = "请在打开的微信支付页面完成付款，付完后这里会显示已交。"
 CONSOLE_LINK = "居民出资"
+#: a voided payment, wherever a list shows it
+VOIDED = "已作废（原因：{reason}）"
+VOID = "作废"
+VOID_FIELD_REASON = "作废原因（如：户号登记错了、金额写错了）"
+VOID_CONFIRM = "确认作废这笔缴款？作废后这笔钱不再算作已缴，这户的业主会收到通知。"
+#: the record-payment form asks before money is counted (filled in from the form)
+RECORD_CONFIRM = "确认登记：{flat_id} 交来 {amount_cents} 元（{method}），凭证号 {reference}？登记后这户的业主会收到通知。"
 
 # the receipt and the certificate (PDF)
 RECEIPT_HEADLINE = "收款收据"
 RECEIPT_ROWS = ("收据编号", "小区", "项目", "户", "出资项", "金额", "方式", "凭证号", "付款日期",
                 "付款人", "登记人", "登记时间")
+RECEIPT_VOIDED = "（已作废）"
 RECEIPT_NOTE = "此收据由共治平台出具，可凭收据编号在平台上核对。"
 CERTIFICATE_HEADLINE = "加装电梯出资证明"
 CERTIFICATE_SUB = "（用于提取住房公积金支付既有住宅加装电梯费用）"

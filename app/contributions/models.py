@@ -3,12 +3,14 @@
 A charge (出资项) names the decision that sets the amounts; what each flat owes is derived
 from it on every read (never stored), so it always explains itself. A payment is one sum
 received for one flat and one charge, with its method and its voucher's reference, which
-the database keeps unique per estate.
+the database keeps unique per estate among the payments that stand. A payment recorded by
+mistake is voided (作废), never deleted: it keeps who voided it, when and why, and no longer
+counts; its voucher may then be recorded again.
 """
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, Date, Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Date, Enum, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import UTCDateTime, utcnow
@@ -69,10 +71,13 @@ class Payment(db.Model):
     """One sum received for one flat's part of a charge."""
 
     __tablename__ = "contribution_payments"
-    #: one payment per voucher (bank serial, receipt book number, WeChat transaction) per estate
+    #: one standing payment per voucher (bank serial, receipt book number, WeChat transaction)
+    #: per estate; a voided one no longer holds its voucher
     __table_args__ = (
-        UniqueConstraint("estate_id", "reference", name="uq_contribution_payments_reference"),
+        Index("uq_contribution_payments_reference", "estate_id", "reference", unique=True,
+              postgresql_where=text("voided_at IS NULL"), sqlite_where=text("voided_at IS NULL")),
         CheckConstraint("amount_cents > 0", name="amount_positive"),
+        CheckConstraint("(voided_at IS NULL) = (voided_by_id IS NULL)", name="voided_by_whom"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -96,6 +101,10 @@ class Payment(db.Model):
     #: the person who paid online (WeChat Pay)
     paid_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: voided (作废) by a committee member: no longer counted anywhere, shown with its reason
+    voided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    void_reason: Mapped[str | None] = mapped_column(String(200))
 
     def __repr__(self) -> str:
         return f"<Payment {self.id} charge={self.charge_id} flat={self.flat_id} {self.amount_cents}>"

@@ -6,11 +6,11 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from app.auth.api import is_committee, load_checked, require_committee, require_user
-from app.contributions import services, wechat
-from app.contributions.models import Charge
+from app.contributions import services, voids, wechat
+from app.contributions.models import Charge, Payment
 from app.contributions.schemas import (
     ChargeInSchema, ChargeSchema, OrderInSchema, OrderSchema, PaymentInSchema, PaymentSchema,
-    ProjectContributionsSchema,
+    ProjectContributionsSchema, VoidInSchema,
 )
 from app.projects.api import RenovationProject
 
@@ -57,6 +57,18 @@ class ChargePayments(MethodView):
         it; one per voucher reference; the flat's owners are told (committee; audited)."""
         charge, user = load_checked(Charge, charge_id, require_committee)
         return services.payment_view(services.record_payment(charge, data, user.id))
+
+
+@blp.route("/contribution-payments/<int:payment_id>/void")
+class VoidPayment(MethodView):
+    @blp.arguments(VoidInSchema)
+    @blp.response(200, PaymentSchema)
+    def post(self, data, payment_id):
+        """Void a payment recorded by mistake, with the reason: kept, shown as voided, no longer
+        counted; the flat's owners are told (committee; audited). 409 `wechat_payment` (refund
+        through WeChat Pay), 409 `already_voided`."""
+        payment, user = load_checked(Payment, payment_id, require_committee)
+        return services.payment_view(voids.void_payment(payment, data["reason"], user.id))
 
 
 @blp.route("/contribution-charges/<int:charge_id>/wechat-orders")

@@ -25,6 +25,12 @@ class PaymentInSchema(BaseSchema):
     over_decision_id = fields.Integer(load_default=None, allow_none=True)
 
 
+class VoidInSchema(BaseSchema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=200, error=messages.VOID_REASON_NEEDED),
+                           error_messages={"required": messages.VOID_REASON_NEEDED, "null": messages.VOID_REASON_NEEDED},
+                           metadata={"description": "why it is voided (1-200 characters)"})
+
+
 class OrderInSchema(BaseSchema):
     flat_id = fields.Integer(required=True)
     channel = fields.String(required=True, validate=validate.OneOf(["jsapi", "h5"]))
@@ -44,6 +50,10 @@ class PaymentSchema(BaseSchema):
     note = fields.String()
     recorded_at = fields.DateTime()
     receipt_url = fields.String()
+    voided = fields.Boolean(metadata={"description": "voided (作废): no longer counted"})
+    voided_at = fields.DateTime(allow_none=True)
+    void_reason = fields.String(allow_none=True)
+    voided_text = fields.String(metadata={"description": "已作废（原因：…）, or empty"})
 
 
 class LineSchema(BaseSchema):

@@ -86,7 +86,7 @@ def get_charge(charge_id: int) -> Charge:
 def paid_cents(charge_id: int, flat_id: int | None = None) -> dict[int, int]:
     """What each flat paid for the charge (payments only; a fund use's debit is not one)."""
     query = select(Payment.flat_id, func.coalesce(func.sum(Payment.amount_cents), 0)).where(
-        Payment.charge_id == charge_id).group_by(Payment.flat_id)
+        Payment.charge_id == charge_id, Payment.voided_at.is_(None)).group_by(Payment.flat_id)
     if flat_id is not None:
         query = query.where(Payment.flat_id == flat_id)
     return {flat: int(total) for flat, total in db.session.execute(query)}
@@ -188,8 +188,10 @@ def person(user) -> str:
 
 
 def _from_residents(project_id: int):
-    # every payment except those from the maintenance fund (public money counts the fund apart)
-    return (Payment.project_id == project_id, Payment.method != Method.maintenance_fund)
+    # every standing payment except those from the maintenance fund (public money counts the
+    # fund apart); a voided one counts nowhere
+    return (Payment.project_id == project_id, Payment.method != Method.maintenance_fund,
+            Payment.voided_at.is_(None))
 
 
 def paid_by_project(project_id: int) -> int:
@@ -234,7 +236,15 @@ def payment_view(payment: Payment) -> dict:
             "method": payment.method.value, "method_label": messages.METHOD_LABELS[payment.method.value],
             "paid_on": payment.paid_on, "reference": payment.reference, "payer_name": payment.payer_name,
             "note": payment.note, "recorded_at": payment.recorded_at,
-            "receipt_url": f"/api/v1/contribution-payments/{payment.id}/receipt.pdf"}
+            "receipt_url": f"/api/v1/contribution-payments/{payment.id}/receipt.pdf",
+            "voided": payment.voided_at is not None, "voided_at": payment.voided_at,
+            "void_reason": payment.void_reason, "voided_text": void_text(payment)}
+
+
+def void_text(payment: Payment) -> str:
+    """How a list or a receipt shows a voided payment: 已作废（原因：…）; '' for one that stands
+    (voiding itself: app/contributions/voids.py)."""
+    return messages.VOIDED.format(reason=payment.void_reason) if payment.voided_at is not None else ""
 
 
 def receipt_no(payment: Payment) -> str:
@@ -261,7 +271,7 @@ def charge_view(charge: Charge, full: bool = True, payments: dict | None = None)
     rows = []
     for line in found:
         made = payments.get((charge.id, line.flat.id), [])
-        paid = sum(payment.amount_cents for payment in made)
+        paid = sum(payment.amount_cents for payment in made if payment.voided_at is None)  # a voided one counts nowhere
         rows.append({"flat_id": line.flat.id, "owed_cents": line.owed_cents, "paid_cents": paid,
                      "from_fund_cents": line.from_fund_cents,
                      "due_cents": max(line.owed_cents - line.from_fund_cents - paid, 0), "basis": line.basis,

@@ -175,7 +175,7 @@ def notified(headers, body: bytes) -> Payment | None:
 
 def _existing(order: WechatOrder, reference: str) -> Payment | None:
     return db.session.scalar(select(Payment).where(Payment.estate_id == order.estate_id,
-                                                   Payment.reference == reference))
+                                                   Payment.reference == reference, Payment.voided_at.is_(None)))
 
 
 @unit

@@ -80,9 +80,10 @@ def contributions(people: People, project) -> None:
     """居民出资 of 1号楼 1单元 for the renovation: its elevator's shares (agreed on paper, now at
     协议签署), the owners' 300 元 a flat for the stairwell, and the stairwell's lights paid from
     the maintenance fund; 李玉兰 paid her elevator share from her 公积金, 王秀英 part of hers by
-    transfer, a neighbour the 300 元 in cash."""
+    transfer, a neighbour the 300 元 in cash; a receipt entered for the wrong flat was voided
+    (作废) with its reason, so the pages show one."""
     from app.consultations.api import get_consultation
-    from app.contributions.api import add_charge, lines, record_payment
+    from app.contributions.api import add_charge, lines, record_payment, void_payment
     from app.elevators.api import services as elevators
     from app.projects.api import FundEntryKind, add_fund_entry
 
@@ -115,6 +116,10 @@ def contributions(people: People, project) -> None:
     record_payment(agreed, {"flat_id": flat(people.estate_id, "1号楼", "1单元", "101").id, "amount_cents": 30_000,
                             "method": "cash", "paid_on": today - 3 * DAY, "reference": "收据 No.0000318",
                             "payer_name": "张建国"}, committee.id)
+    mistaken = record_payment(agreed, {"flat_id": flat(people.estate_id, "1号楼", "1单元", "102").id,
+                                       "amount_cents": 30_000, "method": "cash", "paid_on": today - 2 * DAY,
+                                       "reference": "收据 No.0000319", "payer_name": ""}, committee.id)
+    void_payment(mistaken, "登记错了户：这张收据是2单元102室的", committee.id)
 
     use_vote = decided_on_paper(people, "fund_use", "1号楼1单元楼道照明更换使用维修资金", {"use": "agree"},
                                 stairwell.id)

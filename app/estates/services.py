@@ -23,6 +23,7 @@ from app.extensions import db
 from app.privacy import mask_name, mask_phone
 from app.security import keyed_hash, numeric_code
 from app.signals import claim_decided
+from app.unit_of_work import unit
 
 FLAT_CODE_TTL = timedelta(days=30)
 #: codes are looked up across the whole deployment (millions of flats), so 10^12 of them
@@ -214,10 +215,10 @@ def issue_flat_codes(estate_id: int, actor: User, flat_ids: list[int] | None = N
                          *issue_flat_code_rows(estate_id, actor, flat_ids)])
 
 
-def issue_flat_code_rows(estate_id: int, actor: User, flat_ids: list[int] | None = None,
-                         commit: bool = True) -> list[list]:
-    """As issue_flat_codes, the rows [flat_id, building, stairwell, room, code]; commit=False
-    leaves the commit to a caller that still has work to finish (a PDF to draw)."""
+@unit
+def issue_flat_code_rows(estate_id: int, actor: User, flat_ids: list[int] | None = None) -> list[list]:
+    """As issue_flat_codes, the rows [flat_id, building, stairwell, room, code]. A unit of
+    work: a caller with work still to finish (letters to draw) joins it to its own."""
     query = (select(Flat, Building.name, Stairwell.name)
              .join(Building, Flat.building_id == Building.id)
              .join(Stairwell, Flat.stairwell_id == Stairwell.id)
@@ -241,8 +242,6 @@ def issue_flat_code_rows(estate_id: int, actor: User, flat_ids: list[int] | None
         table.append([flat.id, building_name, stairwell_name, flat.room, printable_code(code)])
     record("flat_codes.issued", estate_id=estate_id, actor_id=actor.id, subject_type="estate",
            subject_id=estate_id, data={"count": len(flats)})
-    if commit:
-        db.session.commit()
     return table
 
 

@@ -50,6 +50,8 @@ FIELD_DOCUMENT = "文件或凭证编号（如：拨款文号、发票号）"
 FIELD_NOTE = "说明"
 FIELD_EVIDENCE = "凭证照片"
 SAVE = "登记"
+#: asked before the entry is written (filled in from the form)
+CONFIRM_ENTRY = "确认登记：{source}{stage} {amount_cents} 元（{party}）？登记后会在项目资金公开表上公示。"
 UPLOAD = "上传凭证"
 FROM_UTILITIES = "专业经营单位的出资从管线页面读取"
 UTILITIES_LINK = "管线施工与专业经营单位"

@@ -30,9 +30,12 @@ def receipt(payment: Payment) -> bytes:
               yuan(payment.amount_cents, unit=True), messages.METHOD_LABELS[payment.method.value],
               payment.reference, payment.paid_on.strftime(DAY), payment.payer_name or "—",
               _who(payment.recorded_by_id), china_time(payment.recorded_at))
-    page = (Page().text("headline", messages.RECEIPT_HEADLINE)
+    headline = messages.RECEIPT_HEADLINE + (messages.RECEIPT_VOIDED if payment.voided_at else "")
+    page = (Page().text("headline", headline)
             .table(("项目", "内容"), list(zip(messages.RECEIPT_ROWS, values)), (0.3, 0.7), row_mm=13)
             .space().text("small", messages.RECEIPT_NOTE))
+    if payment.voided_at is not None:  # a voided payment's receipt says so, and why
+        page.space().text("body", contributions.void_text(payment))
     return render([page], f"{messages.RECEIPT_HEADLINE} {receipt_no(payment)}")
 
 

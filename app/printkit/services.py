@@ -16,6 +16,7 @@ from app.extensions import db
 from app.printkit import messages
 from app.printkit.pdf import Page, render
 from app.privacy import mask_name
+from app.unit_of_work import unit
 
 DAY = "%Y年%m月%d日"
 #: a meeting held within this long still offers its sign-in sheet
@@ -80,6 +81,7 @@ def check_stairwell(c: Consultation, stairwell_id: int | None) -> None:
         raise NotFound(messages.STAIRWELL_NOT_IN_ESTATE)
 
 
+@unit
 def letters(c: Consultation, actor, stairwell_id: int | None = None) -> bytes:
     """告业主书, one page per flat in scope (of one stairwell, if given), each with a fresh
     one-time claim code (older unused codes of those flats stop working) and the QR."""
@@ -88,7 +90,7 @@ def letters(c: Consultation, actor, stairwell_id: int | None = None) -> bytes:
     labels = {flat.id: flat_label(flat) for flat in flats}
     if not labels:
         raise InvalidInput(messages.NO_FLATS_THERE, fields={"stairwell_id": messages.NO_FLATS_THERE})
-    codes = {row[0]: row[4] for row in issue_flat_code_rows(c.estate_id, actor, list(labels), commit=False)}
+    codes = {row[0]: row[4] for row in issue_flat_code_rows(c.estate_id, actor, list(labels))}
     closes, link = china_time(c.closes_at, MINUTE), _link(f"/consultations/{c.id}")
     pages = [Page().text("headline", messages.LETTER_HEADLINE)
              .text("heading", messages.LETTER_TO.format(flat=labels[flat_id]))
@@ -97,9 +99,8 @@ def letters(c: Consultation, actor, stairwell_id: int | None = None) -> bytes:
              .text("body", messages.LETTER_CODE_NOTE.format(days=FLAT_CODE_TTL.days))
              .text("body", messages.LETTER_PAPER)
              for flat_id in labels]
-    body = render(pages, f"{messages.LETTER_HEADLINE} {c.title}")
-    db.session.commit()  # the codes count once their letters are drawn
-    return body
+    # the codes count once their letters are drawn: the unit commits after the PDF
+    return render(pages, f"{messages.LETTER_HEADLINE} {c.title}")
 
 
 def _owner(flat: Flat) -> str:

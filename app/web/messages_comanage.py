@@ -54,6 +54,8 @@ INCOME_MEMO = "说明"
 INCOME_DECISION = "依据的表决（支出必选，须已通过）"
 INCOME_SUBMIT = "记入并公示"
 CONFIRM_INCOME = "这笔记录会向全体业主公示，记入后不能删除。确定吗？"
+#: the same question naming the amount and what it is for (filled in from the form)
+CONFIRM_INCOME_FORMAT = "确认记入{kind} {amount_cents} 元（{category}：{memo}）？这笔记录会向全体业主公示，记入后不能删除。"
 NOTICES = "通知公告"
 NOTICES_NONE = "没有通知"
 NOTICE_UNREAD = "未读"

@@ -98,6 +98,8 @@ def test_every_capability_is_in_use(runner):
     assert charges["agreed"]["owed_cents"] == 12 * 30_000 and charges["agreed"]["paid_cents"] == 30_000
     assert charges["fund_use"]["from_fund_cents"] == 480_000 and charges["fund_use"]["due_cents"] == 0
     assert paid_by_project(building.id) == charges["elevator"]["paid_cents"] + 30_000
+    voided = [p for row in charges["agreed"]["flats"] for p in row["payments"] if p["voided"]]
+    assert [p["voided_text"] for p in voided] == ["已作废（原因：登记错了户：这张收据是2单元102室的）"]
     notice = db.session.scalar(select(Notice).where(Notice.estate_id == estate.id))
     assert count(NoticeRead, NoticeRead.notice_id == notice.id) == 3
     assert latest_index(estate.id).respondents == 4  # last quarter's, closed

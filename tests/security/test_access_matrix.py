@@ -586,6 +586,9 @@ ROWS = [
         json=lambda w: {"flat_id": w.a.flats[0].id, "channel": "h5"}),
     Row("POST", "/api/v1/wechat-pay/notify", "404 404 404 404 404 404 404 404 404",
         lambda w: f"{A}/wechat-pay/notify", json=lambda w: {"id": "x"}),
+    # a wrong payment is voided by the committee, with its reason (a fresh payment each time)
+    Row("POST", "/api/v1/contribution-payments/<int:payment_id>/void", COMMITTEE,
+        lambda w: f"{A}/contribution-payments/{contribution_payment(w)}/void", json=lambda w: {"reason": "户号登记错了"}),
     Row("GET", "/api/v1/contribution-payments/<int:payment_id>/receipt.pdf", OWNER_OR_COMMITTEE,
         lambda w: f"{A}/contribution-payments/{contribution_payment(w)}/receipt.pdf"),
     Row("GET", "/api/v1/contribution-charges/<int:charge_id>/flats/<int:flat_id>/provident-fund-certificate.pdf",

@@ -12,7 +12,7 @@ import requests
 
 from app.demo.api import data
 from tests.contributions.wechat_fake import APIV3_KEY, APP_ID, MCH_ID, MERCHANT_SERIAL, FakeWechatPay
-from tests.web.conftest import Site, login, screenshot
+from tests.web.conftest import Site, confirm, login, screenshot
 
 OWNER = "13900000002"  # 王秀英, 1号楼 1单元 302
 PROJECT = 1  # the demo's 2026 renovation
@@ -40,18 +40,18 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         due = row.locator(".due-cell").inner_text()
         assert due != "0.00" and "王秀英" in row.inner_text()
         lift.locator("details.record-payment summary").click()
-        form = lift.locator("form")
+        form = lift.locator("details.record-payment form")
         form.locator("select[name=flat_id]").select_option(label=f"1号楼 1单元 302（欠缴 {due}）")
         form.locator("input[name=amount_cents]").fill("999999")
         form.locator("input[name=paid_on]").fill("2026-12-01")
         form.locator("input[name=reference]").fill("6222 流水 20261201007")
-        form.locator("button[type=submit]").click()
+        confirm(committee, "section.charge[data-kind='elevator'] details.record-payment button[type=submit]")
         form.locator(f"[data-error-for=amount_cents]:has-text('最多还能收 {due} 元')").wait_for()
         # typed in full-width digits (a common input mode): the amount meant, not a hundredth
         full_width = due.replace(",", "").translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
         form.locator("input[name=amount_cents]").fill(full_width)
         form.locator("input[name=payer_name]").fill("王秀英之子")
-        form.locator("button[type=submit]").click()
+        confirm(committee, "section.charge[data-kind='elevator'] details.record-payment button[type=submit]")
         committee.locator("section.charge[data-kind='elevator'] tr:has-text('1号楼 1单元 302') .due-cell:text-is('0.00')").wait_for()
         fund = committee.locator("section.charge[data-kind='fund_use']")
         assert "维修资金已付 4,800.00 元，欠缴 0.00 元" in fund.inner_text()

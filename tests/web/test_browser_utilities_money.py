@@ -14,7 +14,7 @@ from PIL import Image
 
 from app.demo.api import data
 from app.display import china_today, yuan
-from tests.web.conftest import login, page_api, screenshot
+from tests.web.conftest import confirm, login, page_api, screenshot
 from tests.web.helpers import check_page
 
 PROJECT = 1  # the demo's 2026 renovation, in 共建
@@ -62,11 +62,11 @@ def test_utilities_and_public_money_from_the_console_to_the_street_and_the_publi
     handover.locator("input[name=receiver]").fill("北京热力集团")
     handover.locator("input[name=handed_on]").fill(str(today))
     handover.locator("input[name=record]").set_input_files(png())
-    handover.locator("button[type=submit]").click()
+    confirm(committee, "#new-handover button[type=submit]")
     handover.locator("[data-error-for=photo]:has-text('请上传现场照片')").wait_for()  # the photo is missing
     handover.locator("input[name=record]").set_input_files(png())
     handover.locator("input[name=photo]").set_input_files(png())
-    handover.locator("button[type=submit]").click()
+    confirm(committee, "#new-handover button[type=submit]")
     committee.locator("#handovers .handover:has-text('移交给 北京热力集团')").wait_for()
     screenshot(committee, "console-utilities")
     check_page(committee, elder=False)  # tap targets, text sizes and contrast
@@ -87,17 +87,17 @@ def test_utilities_and_public_money_from_the_console_to_the_street_and_the_publi
     entry.locator("select[name=stage]").select_option("spent")
     entry.locator("input[name=amount_cents]").fill("1,000")
     entry.locator("input[name=dated_on]").fill(str(today))
-    entry.locator("button[type=submit]").click()
+    confirm(committee, "#new-money-entry button[type=submit]")
     entry.locator("[data-error-for=amount_cents]:has-text('不要加逗号')").wait_for()
     entry.locator("input[name=amount_cents]").fill(f"{(city_left + 1) / 100:.2f}")
-    entry.locator("button[type=submit]").click()
+    confirm(committee, "#new-money-entry button[type=submit]")
     entry.locator(f"[data-error-for=amount_cents]:has-text('还能支出 {yuan(city_left)} 元')").wait_for()
     assert f"市级补助资金已到账 {yuan(city['received_cents'])} 元，已支出 {yuan(city['spent_cents'])} 元" \
         in entry.inner_text()
     entry.locator("input[name=amount_cents]").fill("28000.50")
     entry.locator("input[name=party]").fill("北京城建某公司（施工单位）")
     entry.locator("input[name=document_no]").fill("工程进度款第3期 发票 01002")
-    entry.locator("button[type=submit]").click()
+    confirm(committee, "#new-money-entry button[type=submit]")
     committee.locator(f"#money-left:has-text('结余 {yuan(left - 2_800_050)} 元')").wait_for()
     assert "1,828,000.50" in committee.inner_text(".money-table tfoot tr")
     screenshot(committee, "console-money")

@@ -239,6 +239,23 @@
     });
   }
 
+  /* A confirmation that names what the form is about to record (data-confirm-format:
+     {field} is the field's value as typed, or the chosen option's data-short or text), so
+     the person reads the amount and the flat or purpose before money is counted. */
+  function confirmText(button) {
+    var pattern = button.getAttribute("data-confirm-format");
+    if (!pattern || !button.form) { return button.getAttribute("data-confirm"); }
+    return pattern.replace(/\{(\w+)\}/g, function (all, name) {
+      var field = button.form.elements[name];
+      if (!field) { return all; }
+      if (field.tagName === "SELECT") {
+        var option = field.options[field.selectedIndex];
+        return option ? (option.getAttribute("data-short") || option.textContent).trim() : "—";
+      }
+      return String(field.value || "").trim() || "—";
+    });
+  }
+
   /* Every irreversible or public act asks first, in the page's own dialog (never
      window.confirm): a tap on a [data-confirm] button is held, the dialog states the
      consequence, and only "确定" lets the same tap through to the button's own handler
@@ -254,7 +271,7 @@
       event.preventDefault();
       event.stopImmediatePropagation();
       pending = button;
-      document.getElementById("confirm-text").textContent = button.getAttribute("data-confirm");
+      document.getElementById("confirm-text").textContent = confirmText(button);
       document.getElementById("confirm-ok").textContent = button.textContent.trim();
       dialog.returnValue = "";
       dialog.showModal();
