@@ -2,33 +2,42 @@
 import threading
 
 
-def together(app, count, work):
-    """Run work(i) in `count` threads at once; returns the outcomes ('ok' or an error code)."""
-    from app.errors import DomainError
-    from app.extensions import db
+def together(app, count, work, *, returns=False, timeout_s=60):
+    """Run work(i) for i in range(count), each in its own real thread, all released at the
+    same moment by a barrier; with `app`, each thread has its own app context and database
+    session (removed after). Different work per thread: branch on i.
 
-    barrier, lock, outcomes = threading.Barrier(count), threading.Lock(), []
+    The outcomes in thread order (outcomes[i] is thread i's): 'ok', or a refusal's code (a
+    DomainError), or any other error's repr; with `returns`, what work(i) returned instead
+    of 'ok'."""
+    from contextlib import nullcontext
+
+    from app.errors import DomainError
+
+    barrier, outcomes = threading.Barrier(count), [None] * count
 
     def run(i):
-        with app.app_context():
+        with app.app_context() if app is not None else nullcontext():
             barrier.wait()
             try:
-                work(i)
-                outcome = "ok"
+                result = work(i)
+                outcome = result if returns else "ok"
             except DomainError as refusal:
                 outcome = refusal.code
             except Exception as error:  # noqa: BLE001 - reported by the assertions
                 outcome = repr(error)
             finally:
-                db.session.remove()
-            with lock:
-                outcomes.append(outcome)
+                if app is not None:
+                    from app.extensions import db
+
+                    db.session.remove()
+            outcomes[i] = outcome
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(60)
+        thread.join(timeout_s)
     return outcomes
 
 

@@ -1,4 +1,4 @@
-"""Routes: a project's contributions (members: totals and masked arrears, their own flats in
+"""Routes: a project's contributions (members: totals, counts per stairwell, their own flats in
 full; the committee: every flat), charges and payments (committee), WeChat Pay orders (an
 owner) and its notify (WeChat Pay)."""
 from flask import request
@@ -21,11 +21,11 @@ blp = Blueprint("contributions", __name__, url_prefix="/api/v1", description="å±
 class ProjectContributions(MethodView):
     @blp.response(200, ProjectContributionsSchema)
     def get(self, project_id):
-        """What the project charges: every flat for the committee; for members the totals, the
-        arrears masked, and their own flats in full."""
+        """What the project charges: every flat for the committee; for members the totals, per
+        stairwell how many flats paid and owe (never which), and their own flats in full."""
         project, user = load_checked(RenovationProject, project_id)
-        return {"charges": services.project_contributions(project, full=is_committee(user, project.estate_id)),
-                "mine": services.my_lines(project, user.id), "online_payment": wechat.enabled()}
+        return {**services.member_contributions(project, user.id, full=is_committee(user, project.estate_id)),
+                "online_payment": wechat.enabled()}
 
 
 @blp.route("/projects/<int:project_id>/contribution-charges")

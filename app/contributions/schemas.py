@@ -58,7 +58,7 @@ class PaymentSchema(BaseSchema):
 
 class LineSchema(BaseSchema):
     flat_id = fields.Integer()
-    label = fields.String(metadata={"description": "committee: the flat; others: masked (王* 1号楼 2单元 3**)"})
+    label = fields.String(metadata={"description": "the flat (3号楼 1单元 302)"})
     owner_name = fields.String(metadata={"description": "committee only"})
     owed_cents = fields.Integer()
     paid_cents = fields.Integer()
@@ -66,6 +66,14 @@ class LineSchema(BaseSchema):
     due_cents = fields.Integer()
     basis = fields.String(metadata={"description": "which decision, which rule, which share"})
     payments = fields.List(fields.Nested(PaymentSchema))
+
+
+class StairwellCountSchema(BaseSchema):
+    stairwell_id = fields.Integer()
+    label = fields.String(metadata={"description": "3号楼1单元"})
+    paid_flats = fields.Integer(metadata={"description": "flats owing something that paid it all"})
+    owing_flats = fields.Integer(metadata={"description": "flats that still owe"})
+    text = fields.String(metadata={"description": "3号楼1单元：已缴 10 户，未缴 2 户"})
 
 
 class ChargeSchema(BaseSchema):
@@ -82,7 +90,9 @@ class ChargeSchema(BaseSchema):
     from_fund_cents = fields.Integer()
     due_cents = fields.Integer()
     totals_text = fields.String()
-    flats = fields.List(fields.Nested(LineSchema), metadata={"description": "committee: every flat; others: arrears"})
+    stairwells = fields.List(fields.Nested(StairwellCountSchema),
+                             metadata={"description": "per stairwell, how many flats paid and how many owe"})
+    flats = fields.List(fields.Nested(LineSchema), metadata={"description": "committee: every flat; others: none"})
 
 
 class MyLineSchema(LineSchema):

@@ -12,7 +12,7 @@ from app.display import china_time, china_today, day_label, yuan
 from app.errors import Conflict, InvalidInput, NotFound
 from app.estates.api import flat_label
 from app.extensions import db
-from app.privacy import mask_name, mask_phone, mask_room
+from app.privacy import mask_phone
 from app.unit_of_work import unit
 
 #: elevator stages from which the cost shares are settled (协议签署 and after)
@@ -215,10 +215,19 @@ def _owner_name(flat) -> str:
     return flat.owner.name if flat.owner is not None and flat.owner.name else ""
 
 
-def masked_flat(flat) -> str:
-    """How the public sees a flat in arrears: 王* 1号楼 2单元 3**."""
-    name = mask_name(_owner_name(flat)) or ""
-    return f"{name} {flat.building.name} {flat.stairwell.name} {mask_room(flat.room)}".strip()
+def by_stairwell(found: list[Line], rows: list[dict]) -> list[dict]:
+    """What every member may see of the neighbours: per building and stairwell, how many
+    flats owing something have paid it all and how many still owe (never which flats)."""
+    counts: dict[int, dict] = {}
+    for line, row in zip(found, rows):
+        if row["owed_cents"] <= 0:
+            continue
+        place = counts.setdefault(line.flat.stairwell_id, {
+            "stairwell_id": line.flat.stairwell_id, "label": f"{line.flat.building.name}{line.flat.stairwell.name}",
+            "paid_flats": 0, "owing_flats": 0})
+        place["owing_flats" if row["due_cents"] > 0 else "paid_flats"] += 1
+    return [{**place, "text": messages.STAIRWELL_COUNTS.format(
+        place=place["label"], paid=place["paid_flats"], owing=place["owing_flats"])} for place in counts.values()]
 
 
 def payment_view(payment: Payment) -> dict:
@@ -242,26 +251,32 @@ def receipt_no(payment: Payment) -> str:
     return f"GZ{payment.estate_id:04d}-{payment.id:06d}"
 
 
-def charge_view(charge: Charge, full: bool = True) -> dict:
-    """The charge with each flat's line: owed, paid, from the fund, due, and why. `full` (the
-    committee): names and rooms; otherwise only the arrears, masked."""
+def payments_by_line(charge_ids: list[int]) -> dict[tuple[int, int], list[Payment]]:
+    """The payments of these charges, read in one statement, by (charge, flat), oldest first."""
+    found = defaultdict(list)
+    if charge_ids:
+        for payment in db.session.scalars(select(Payment).where(Payment.charge_id.in_(charge_ids))
+                                          .order_by(Payment.id)):
+            found[(payment.charge_id, payment.flat_id)].append(payment)
+    return found
+
+
+def charge_view(charge: Charge, full: bool = True, payments: dict | None = None) -> dict:
+    """The charge with each flat's line: owed, paid, from the fund, due, and why, and per
+    stairwell how many flats paid and how many owe. `full` (the committee): every flat with
+    names and rooms; otherwise no flat's line at all, only the stairwells' counts.
+    `payments`: the charge's payments already read (payments_by_line), else read here."""
     found = lines(charge)
-    paid = paid_cents(charge.id)
-    payments = defaultdict(list)
-    if full:
-        for payment in db.session.scalars(select(Payment).where(Payment.charge_id == charge.id).order_by(Payment.id)):
-            payments[payment.flat_id].append(payment_view(payment))
+    payments = payments_by_line([charge.id]) if payments is None else payments
     rows = []
     for line in found:
-        due = line.owed_cents - line.from_fund_cents - paid.get(line.flat.id, 0)
-        row = {"flat_id": line.flat.id, "owed_cents": line.owed_cents, "paid_cents": paid.get(line.flat.id, 0),
-               "from_fund_cents": line.from_fund_cents, "due_cents": max(due, 0), "basis": line.basis}
-        if full:
-            row.update(label=flat_label(line.flat), owner_name=_owner_name(line.flat),
-                       payments=payments[line.flat.id])
-        else:
-            row.update(label=masked_flat(line.flat), owner_name="", basis="", payments=[])
-        rows.append(row)
+        made = payments.get((charge.id, line.flat.id), [])
+        paid = sum(payment.amount_cents for payment in made if payment.voided_at is None)  # a voided one counts nowhere
+        rows.append({"flat_id": line.flat.id, "owed_cents": line.owed_cents, "paid_cents": paid,
+                     "from_fund_cents": line.from_fund_cents,
+                     "due_cents": max(line.owed_cents - line.from_fund_cents - paid, 0), "basis": line.basis,
+                     "label": flat_label(line.flat), "owner_name": _owner_name(line.flat),
+                     "payments": [payment_view(payment) for payment in made]})
     totals = {name: sum(row[name] for row in rows) for name in ("owed_cents", "paid_cents", "from_fund_cents", "due_cents")}
     return {"id": charge.id, "project_id": charge.project_id, "kind": charge.kind.value,
             "kind_label": messages.KIND_LABELS[charge.kind.value], "title": charge.title,
@@ -269,28 +284,27 @@ def charge_view(charge: Charge, full: bool = True) -> dict:
             "fund_entry_id": charge.fund_entry_id, **totals,
             "totals_text": (messages.TOTALS_WITH_FUND if totals["from_fund_cents"] else messages.TOTALS).format(owed=yuan(totals["owed_cents"]), paid=yuan(totals["paid_cents"]),
                                                   fund=yuan(totals["from_fund_cents"]), due=yuan(totals["due_cents"])),
-            "flats": rows if full else [row for row in rows if row["due_cents"] > 0]}
+            "stairwells": by_stairwell(found, rows), "flats": rows if full else []}
 
 
 def project_contributions(project, full: bool) -> list[dict]:
-    return [charge_view(charge, full) for charge in charges_of(project.id)]
+    """Every charge of the project (charge_view), the payments of all of them read at once."""
+    charges = charges_of(project.id)
+    payments = payments_by_line([charge.id for charge in charges])
+    return [charge_view(charge, full, payments) for charge in charges]
 
 
-def my_lines(project, user_id: int) -> list[dict]:
-    """The lines of the flats this person verifiably owns, in every charge of the project,
-    each with its payments (receipts) and what is still due."""
-    mine = owned_flat_ids(user_id)
-    out = []
-    for charge in charges_of(project.id):
-        view = None
-        for line in lines(charge):
-            if line.flat.id not in mine:
-                continue
-            view = view or charge_view(charge, full=True)
-            row = next(row for row in view["flats"] if row["flat_id"] == line.flat.id)
-            out.append({"charge_id": charge.id, "charge_title": charge.title, "kind": charge.kind.value,
-                        **row, "certificate_url": certificate_url(charge, line)})
-    return out
+def member_contributions(project, user_id: int, full: bool) -> dict:
+    """What a member reads of the project's contributions, each charge worked out once: the
+    charges (`full`, the committee: with every flat's line; otherwise totals and counts per
+    stairwell), and `mine`, the lines of the flats this person verifiably owns, in every
+    charge, each with its payments (receipts) and what is still due."""
+    owned = owned_flat_ids(user_id)
+    views = project_contributions(project, full=True)
+    mine = [{"charge_id": view["id"], "charge_title": view["title"], "kind": view["kind"], **row,
+             "certificate_url": certificate_url(view, row)}
+            for view in views for row in view["flats"] if row["flat_id"] in owned]
+    return {"charges": views if full else [{**view, "flats": []} for view in views], "mine": mine}
 
 
 def owned_flat_ids(user_id: int) -> set[int]:
@@ -302,10 +316,11 @@ def owned_flat_ids(user_id: int) -> set[int]:
         FlatLink.relation == Relation.owner)))
 
 
-def certificate_url(charge: Charge, line: Line) -> str | None:
-    if charge.kind != ChargeKind.elevator or not line.owed_cents:
+def certificate_url(view: dict, row: dict) -> str | None:
+    """The 公积金 certificate of a flat's elevator share (a charge's view and the flat's row)."""
+    if view["kind"] != ChargeKind.elevator.value or not row["owed_cents"]:
         return None
-    return f"/api/v1/contribution-charges/{charge.id}/flats/{line.flat.id}/provident-fund-certificate.pdf"
+    return f"/api/v1/contribution-charges/{view['id']}/flats/{row['flat_id']}/provident-fund-certificate.pdf"
 
 
 def charge_sources(project, user) -> dict:

@@ -1,5 +1,7 @@
 """The rules of a project's public money: record a commitment, an arrival or a spend (never
 beyond what arrived), and read the table by source with exact totals in fen."""
+from collections import defaultdict
+
 from sqlalchemy import select
 
 from app.audit.api import record
@@ -38,13 +40,14 @@ def entry_view(entry: FundingEntry) -> dict:
             "evidence_url": f"/api/v1/media/{entry.evidence_key}" if entry.evidence_key else None}
 
 
-def residents_money(project_id: int) -> dict:
+def residents_money(project_id: int, recorded: list[FundingEntry] | None = None) -> dict:
     """The residents' row of the table: the one place that says what residents committed, paid
     in and had spent: the entries recorded here (e.g. money collected before the platform)
     and, as one line, the payments recorded by 居民出资 (app.contributions; never who paid)."""
     from app.contributions.api import payments_in_total
 
-    entries = [entry_view(e) for e in _entries(project_id, "residents")]
+    recorded = _entries(project_id, "residents") if recorded is None else recorded
+    entries = [entry_view(e) for e in recorded]
     paid = payments_in_total(project_id)
     if paid["count"]:
         entries.append({"id": None, "source": "residents", "source_label": messages.SOURCES["residents"],
@@ -55,13 +58,13 @@ def residents_money(project_id: int) -> dict:
     return {**_sums(entries), "entries": entries}
 
 
-def _utilities_money(project_id: int) -> dict:
+def _utilities_money(project_id: int, recorded: list[FundingEntry]) -> dict:
     """The utilities' row: committed and received as recorded with their works
     (app.utilities, never entered twice), spent as recorded here."""
     from app.utilities.api import money_of
 
     theirs = money_of(project_id)
-    spends = [entry_view(e) for e in _entries(project_id, "utilities")]
+    spends = [entry_view(e) for e in recorded]
     arrivals = [{"id": None, "source": "utilities", "source_label": messages.SOURCES["utilities"],
                  "stage": row["stage"], "stage_label": messages.STAGE_LABELS[row["stage"]],
                  "amount_cents": row["amount_cents"], "dated_on": row["dated_on"],
@@ -73,15 +76,19 @@ def _utilities_money(project_id: int) -> dict:
 
 def money_table(project_id: int) -> dict:
     """Every source's committed, received and spent money (exact fen), the totals, what is
-    left to spend, and every movement in date order."""
+    left to spend, and every movement in date order. The project's entries are read once,
+    not once a source."""
+    recorded = defaultdict(list)
+    for entry in _entries(project_id):
+        recorded[entry.source].append(entry)
     rows = []
     for source, label in messages.SOURCES.items():
         if source == "residents":
-            money = residents_money(project_id)
+            money = residents_money(project_id, recorded["residents"])
         elif source == "utilities":
-            money = _utilities_money(project_id)
+            money = _utilities_money(project_id, recorded["utilities"])
         else:
-            entries = [entry_view(e) for e in _entries(project_id, source)]
+            entries = [entry_view(e) for e in recorded[source]]
             money = {**_sums(entries), "entries": entries}
         rows.append({"source": source, "label": label, **money})
     totals = {key: sum(row[key] for row in rows) for key in ("committed_cents", "received_cents", "spent_cents")}

@@ -15,7 +15,7 @@ from app.estates.api import PHONE_RE
 from app.estates.api import Flat, FlatLink, LinkStatus, Owner, Relation, Stairwell
 from app.extensions import db
 from app.reach import messages
-from app.auth.api import SmsOptOut
+from app.auth.api import opted_out
 
 
 @dataclass
@@ -73,12 +73,6 @@ def voted_flats(consultation_id: int) -> dict[int, Ballot]:
     return {ballot.flat_id: ballot for ballot in db.session.scalars(select(Ballot).where(
         Ballot.consultation_id == consultation_id, Ballot.flat_id.is_not(None),
         ~Ballot.slot.startswith(VOID)))}
-
-
-def opted_out(phones) -> set[str]:
-    phones = set(phones) - {None}
-    return set(db.session.scalars(select(SmsOptOut.phone).where(SmsOptOut.phone.in_(phones)))) \
-        if phones else set()
 
 
 def plan(consultation_id: int, audience: str, channels: set[str]) -> tuple[list[Person], list[dict]]:

@@ -10,12 +10,12 @@ from sqlalchemy import select
 
 from app.audit.api import record
 from app.auth.api import User
-from app.auth.api import KINDS, send_sms
+from app.auth.api import KINDS, opted_out, send_sms
 from app.errors import Conflict
 from app.estates.api import Estate, Flat, FlatLink, LinkStatus, Owner, Relation
 from app.estates.api import flat_labels
 from app.extensions import db
-from app.reach.audience import mobile, opted_out
+from app.reach.audience import mobile
 from app.reach.services import parts_of, take_budget
 from app.signals import flats_entered
 

@@ -3,7 +3,7 @@ from flask import current_app, request, session
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from app.auth.api import current_user, load_checked, login_session, require_committee, require_user
-from app.auth.api import normalize_phone
+from app.auth.api import normalize_phone, opted_out
 from app.consultations.api import Consultation
 from app.errors import NotFound
 from app.extensions import limit_from_config
@@ -114,7 +114,8 @@ class MySmsSetting(MethodView):
     @blp.response(200, MySmsSettingSchema)
     def get(self):
         """Whether my phone gets notice SMS."""
-        return {"opted_out": services.is_opted_out(require_user().phone)}
+        phone = require_user().phone
+        return {"opted_out": phone in opted_out([phone])}
 
     @blp.arguments(MySmsSettingSchema)
     @blp.response(200, MySmsSettingSchema)
@@ -123,7 +124,7 @@ class MySmsSetting(MethodView):
         user = require_user()
         if user.phone:
             (services.opt_out(user.phone, "self") if data["opted_out"] else services.opt_in(user.phone))
-        return {"opted_out": services.is_opted_out(user.phone)}
+        return {"opted_out": user.phone in opted_out([user.phone])}
 
 
 @blp.route("/sms/replies")

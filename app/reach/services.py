@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.audit.api import record
 from app.auth.api import User
-from app.auth.api import KINDS, opted_out, send_sms
+from app.auth.api import KINDS, send_sms
 from app.auth.api import send_subscribe
 from app.consultations.api import Consultation, Status
 from app.db import insert_or_ignore, utcnow
@@ -169,10 +169,6 @@ def opt_out(phone: str, source: str, estate_id: int | None = None) -> None:
 def opt_in(phone: str) -> None:
     db.session.query(SmsOptOut).filter(SmsOptOut.phone == phone).delete()
     db.session.commit()
-
-
-def is_opted_out(phone: str | None) -> bool:
-    return opted_out(phone)
 
 
 def reply_received(phone: str, text: str) -> bool:

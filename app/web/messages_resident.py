@@ -120,11 +120,10 @@ PROJECT_PHASE = "现在的阶段：{phase}"
 PHASE_SINCE = "{phase}（{time} 开始）"
 PROJECT_ITEMS = "改造内容"
 PROJECT_ITEMS_NONE = "还没有确定改造内容。"
+#: the project page's money: the budget, then the public money table (app.funding)
 PROJECT_FUNDING = "资金"
-PROJECT_BUDGET = "预算 {budget} 元，还缺 {unfunded} 元"
-PROJECT_BUDGET_FUNDED = "预算 {budget} 元，资金已全部落实"
+PROJECT_BUDGET_ONLY = "预算 {budget} 元"
 PROJECT_BUDGET_UNRECORDED = "预算 {budget} 元，各方出资还没有登记"
-FUNDING_LINE = "{label}：{amount} 元"
 PROGRESS = "施工进展"
 PROGRESS_NONE = "还没有进展。"
 PROGRESS_PHOTO = "施工照片"
@@ -252,11 +251,6 @@ JS = {
     "phaseSince": PHASE_SINCE,
     "projectItems": PROJECT_ITEMS,
     "projectItemsNone": PROJECT_ITEMS_NONE,
-    "projectFunding": PROJECT_FUNDING,
-    "projectBudget": PROJECT_BUDGET,
-    "projectBudgetFunded": PROJECT_BUDGET_FUNDED,
-    "projectBudgetUnrecorded": PROJECT_BUDGET_UNRECORDED,
-    "fundingLine": FUNDING_LINE,
     "progressNone": PROGRESS_NONE,
     "progressPhoto": PROGRESS_PHOTO,
     "supervisionNone": SUPERVISION_NONE,

@@ -110,41 +110,19 @@ def test_a_void_without_a_ballot_is_refused_and_leaves_the_objection_open(client
 
 def test_two_resolutions_of_one_objection_at_once_correct_the_ballot_once(app):
     """Real threads: the objection's row lock makes the second wait, then see it resolved (409)."""
-    import threading
-
-    from app.auth.api import User
     from app.cases.api import file_objection, resolve_objection
     from app.consultations.api import BallotCorrection, ResultObjection
     from app.consultations.api import cast_assisted_ballot, close_consultation
-    from app.errors import Conflict
+    from tests.helpers import together
 
     committee, flat, vote = one_flat_vote()
     cast_assisted_ballot(vote, committee, flat.id, {"install": "agree"}, channel="paper", evidence="纸质表决票")
     close_consultation(vote, committee.id)
     objection_id = file_objection(vote, make_owner(flat), flat.id, "不是我家的票").id
-    committee_id, barrier, outcomes = committee.id, threading.Barrier(2), []
-
-    def uphold(reason):
-        with app.app_context():
-            try:
-                objection = db.session.get(ResultObjection, objection_id)
-                db.session.get(User, committee_id)
-                barrier.wait(timeout=20)
-                resolve_objection(objection, committee_id, reason, "void")
-                outcomes.append("resolved")
-            except Conflict as refusal:
-                outcomes.append(refusal.code)
-            except Exception as error:  # noqa: BLE001 - a 500: reported below
-                outcomes.append(repr(error))
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=uphold, args=(f"核实后作废 {n}",)) for n in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert sorted(outcomes) == ["objection_resolved", "resolved"], outcomes
+    committee_id = committee.id
+    outcomes = together(app, 2, lambda n: resolve_objection(
+        db.session.get(ResultObjection, objection_id), committee_id, f"核实后作废 {n}", "void"))
+    assert sorted(outcomes) == ["objection_resolved", "ok"], outcomes
     db.session.expire_all()
     assert db.session.scalar(select(db.func.count(BallotCorrection.id))) == 1
     assert db.session.scalar(select(db.func.count(BallotVersion.id))) == 2

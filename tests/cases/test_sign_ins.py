@@ -73,31 +73,13 @@ def test_a_flat_signs_in_once_and_a_refusal_writes_nothing(app, estate):
 def test_the_same_sheet_entered_twice_at_once_records_each_flat_once(app, estate):
     """Real threads (two phones entering the same sheet): one entry stands, the other is
     refused; never two sign-ins of a flat (the meeting's lock, then the unique constraint)."""
-    import threading
-
-    from app.errors import DomainError
+    from tests.helpers import together
 
     flats = [flat.id for flat in flats_of(estate.id)[:3]]
     committee_id = make_user(roles=[("committee", estate.id)]).id
     meeting_id, photo = a_meeting(estate).id, sheet()
-    barrier, outcomes = threading.Barrier(2), []
-
-    def enter():
-        with app.app_context():
-            barrier.wait()
-            try:
-                sign_ins.record_paper_sign_ins(db.session.get(Meeting, meeting_id), flats, committee_id, photo)
-                outcomes.append("ok")
-            except DomainError as refusal:
-                outcomes.append(refusal.code)
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=enter) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    outcomes = together(app, 2, lambda _: sign_ins.record_paper_sign_ins(
+        db.session.get(Meeting, meeting_id), flats, committee_id, photo))
     assert sorted(outcomes) == ["already_signed_in", "ok"]
     assert db.session.scalar(db.select(db.func.count(MeetingSignIn.id)).where(
         MeetingSignIn.meeting_id == meeting_id)) == 3

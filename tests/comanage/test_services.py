@@ -1,6 +1,5 @@
 """共管 services without HTTP: the choice rule at its bounds, a tie on the last seat, the
 rating index, and public income that never goes below zero under concurrent spendings."""
-import threading
 from datetime import date, timedelta
 from fractions import Fraction
 
@@ -9,8 +8,9 @@ import pytest
 from app.comanage.api import choices, income, rating
 from app.consultations.api import cast_ballot, close_consultation
 from app.db import utcnow
-from app.errors import Conflict, InvalidInput
+from app.errors import InvalidInput
 from tests.factories import flats_of, make_owner
+from tests.helpers import together
 
 
 def _owners(estate):
@@ -106,29 +106,10 @@ def _passed_use(estate, committee):
 def test_concurrent_spendings_never_take_public_income_below_zero(app, estate, committee, backend):
     income.add_entry(estate.id, "income", "parking", 50_000, date(2026, 10, 1), "停车费", committee.id)
     decision = _passed_use(estate, committee)
-    estate_id, actor, barrier, outcomes = estate.id, committee.id, threading.Barrier(12), []
-
-    def spend():
-        from app.extensions import db
-
-        with app.app_context():
-            barrier.wait()
-            try:
-                income.add_entry(estate_id, "spending", "repairs", 10_000, date(2026, 11, 1),
-                                 "维修", actor, decision)
-                outcomes.append("accepted")
-            except Conflict as refusal:
-                outcomes.append(refusal.code)
-            except Exception as error:  # noqa: BLE001 - reported by the assertion
-                outcomes.append(repr(error))
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=spend) for _ in range(12)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    estate_id, actor = estate.id, committee.id
+    outcomes = ["accepted" if outcome == "ok" else outcome for outcome in together(
+        app, 12, lambda _: income.add_entry(estate_id, "spending", "repairs", 10_000, date(2026, 11, 1),
+                                            "维修", actor, decision))]
     print(f"\n[public income] {backend}: 12 concurrent spendings of 100.00 against 500.00: "
           f"accepted={outcomes.count('accepted')} refused={outcomes.count('over_balance')}")
     assert sorted(set(outcomes)) == ["accepted", "over_balance"]

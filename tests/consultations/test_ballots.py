@@ -1,6 +1,5 @@
 """Ballots: proxies, assisted ballots, question types, hidden results, closing, exports."""
 import subprocess
-import threading
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -11,6 +10,7 @@ from app.db import utcnow
 from app.extensions import db
 from tests.factories import (
     auth, flats_of, link, make_consultation, make_estate, make_owner, make_user)
+from tests.helpers import together
 
 
 def put_ballot(client, consultation, user, answers, flat_id=None):
@@ -250,27 +250,11 @@ def test_the_database_keeps_one_ballot_per_flat_under_concurrency(app):
     co_owners = [make_owner(flat).id, make_owner(flat).id]
     consultation_id = elevator_vote(estate).id
     flat_id = flat.id
-    barrier, errors = threading.Barrier(2), []
-
-    def vote(user_id, choice):
-        with app.app_context():
-            try:
-                consultation = db.session.get(Consultation, consultation_id)
-                user = db.session.get(User, user_id)
-                barrier.wait(timeout=10)
-                cast_ballot(consultation, user, flat_id, {"install": choice})
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(repr(error))
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=vote, args=(user_id, choice))
-               for user_id, choice in zip(co_owners, ["agree", "abstain"])]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    assert errors == []
+    choices = ["agree", "abstain"]
+    outcomes = together(app, 2, lambda i: cast_ballot(
+        db.session.get(Consultation, consultation_id), db.session.get(User, co_owners[i]), flat_id,
+        {"install": choices[i]}), timeout_s=30)
+    assert outcomes == ["ok", "ok"], outcomes
     db.session.expire_all()
     assert db.session.scalar(select(db.func.count(Ballot.id))) == 1
     assert sorted(db.session.scalars(select(BallotVersion.version))) == [1, 2]

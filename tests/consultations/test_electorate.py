@@ -183,12 +183,10 @@ def test_a_rebase_and_the_first_ballot_at_the_same_moment_never_interleave(app, 
     rebase is refused, or the rebase came first and the ballot counts on the new electorate;
     on PostgreSQL (row locks) never a ballot cast before a rebase that then succeeded.
     SQLite has no row locks: its ballot takes the write lock at its insert, after the rebase."""
-    import threading
-
     from app.auth.api import User
     from app.consultations.api import rebase
     from app.consultations.api import Ballot, Consultation
-    from app.errors import Conflict
+    from tests.helpers import together
 
     estate = make_estate()
     committee = make_user(roles=[("committee", estate.id)])
@@ -197,40 +195,22 @@ def test_a_rebase_and_the_first_ballot_at_the_same_moment_never_interleave(app, 
     import_ledger(estate.id, [ledger_row(estate, 12)], actor_id=committee.id)
     for _ in range(5):
         consultation_id = make_consultation(estate, "fund_use", actor=committee).id
-        barrier, outcomes, lock = threading.Barrier(2), [], threading.Lock()
+        def act(i, consultation_id=consultation_id):
+            c = db.session.get(Consultation, consultation_id)
+            if i == 0:
+                cast_ballot(c, db.session.get(User, owner_id), flat_id, {"use": "agree"})
+            else:
+                rebase(c, committee_id)
 
-        def act(name):
-            with app.app_context():
-                c = db.session.get(Consultation, consultation_id)
-                barrier.wait(timeout=10)
-                try:
-                    if name == "ballot":
-                        cast_ballot(c, db.session.get(User, owner_id), flat_id, {"use": "agree"})
-                    else:
-                        rebase(c, committee_id)
-                    outcome = "done"
-                except Conflict as refused:
-                    outcome = refused.code
-                except Exception as error:  # noqa: BLE001 - a deadlock or a 500: reported below
-                    outcome = repr(error)
-                finally:
-                    db.session.remove()
-                with lock:
-                    outcomes.append((name, outcome))
-
-        threads = [threading.Thread(target=act, args=(name,)) for name in ("ballot", "rebase")]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
-        done = dict(outcomes)
-        assert done["ballot"] == "done" and done["rebase"] in ("done", "electorate_in_use"), outcomes
+        outcomes = together(app, 2, act, timeout_s=30)
+        done = dict(zip(("ballot", "rebase"), outcomes))
+        assert done["ballot"] == "ok" and done["rebase"] in ("ok", "electorate_in_use"), outcomes
         db.session.expire_all()
         c = db.session.get(Consultation, consultation_id)
         ballot = db.session.scalar(db.select(Ballot).where(Ballot.consultation_id == c.id))
         # a refused rebase kept the electorate taken at opening; on PostgreSQL a ballot is
         # never older than the electorate it counts on
-        assert (c.electorate_at > c.opened_at) == (done["rebase"] == "done")
+        assert (c.electorate_at > c.opened_at) == (done["rebase"] == "ok")
         if backend == "postgresql":
             assert ballot.created_at >= c.electorate_at
         assert results(c).participants.owners == 1 and results(c).flat_count == 13

@@ -16,12 +16,13 @@ COEFFICIENTS = {"1": "0", "2": "0.4", "3": "0.8", "4": "1.2", "5": "1.6", "6": "
 
 class Place:
     """Floors 1-6, two flats a floor (60 m²; 601 and 602 larger), an owner each, a committee,
-    the 2026 renovation, and the stairwell's elevator at 协议签署."""
+    the 2026 renovation, and the first stairwell's elevator at 协议签署. One stairwell unless
+    `buildings` says more ((name, stairwells) pairs)."""
 
-    def __init__(self):
+    def __init__(self, buildings=(("1号楼", 1),)):
         from decimal import Decimal
 
-        self.estate = make_estate(areas={"601": Decimal("75.50"), "602": Decimal("81.25")})
+        self.estate = make_estate(areas={"601": Decimal("75.50"), "602": Decimal("81.25")}, buildings=buildings)
         self.flats = flats_of(self.estate.id)
         self.committee = make_user(name="李建国", roles=[("committee", self.estate.id)])
         self.owners = {flat.id: make_owner(flat) for flat in self.flats}

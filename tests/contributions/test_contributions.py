@@ -1,6 +1,7 @@
 """Who pays (居民出资): owed amounts derived from the decisions that set them, exact to the fen
 and explained; payments never above what is owed (unless decided), one per voucher, the
-flat's owners told; the committee sees every flat, residents their own and the arrears masked."""
+flat's owners told; the committee sees every flat, residents their own and, of the others,
+only how many flats per stairwell paid and owe."""
 import re
 import subprocess
 
@@ -173,10 +174,8 @@ def test_residents_see_their_own_in_full_and_others_arrears_masked(client, place
     body = client.get(f"/api/v1/projects/{place.project.id}/contributions", headers=auth(owner)).json
     seen = body["charges"][0]
     assert seen["owed_cents"] == charge["owed_cents"]
-    assert all(row["owner_name"] == "" and row["basis"] == "" for row in seen["flats"])
-    assert all(row["due_cents"] > 0 for row in seen["flats"])
-    assert "业主" not in seen["flats"][0]["label"] or "*" in seen["flats"][0]["label"]
-    assert seen["flats"][-1]["label"].endswith("6**")
+    assert seen["flats"] == []  # no neighbour's line, masked or not
+    assert [(s["paid_flats"], s["owing_flats"]) for s in seen["stairwells"]] == [(0, 10)]  # two ground flats owe nothing
     mine = body["mine"]
     assert [row["flat_id"] for row in mine] == [flat.id] and mine[0]["basis"]
     assert mine[0]["certificate_url"].endswith(f"/flats/{flat.id}/provident-fund-certificate.pdf")
@@ -238,3 +237,29 @@ def test_a_failure_after_the_payment_was_written_leaves_nothing_behind(client, p
     db.session.expire_all()
     assert db.session.scalar(select(db.func.count(Payment.id))) == 0
     assert db.session.scalar(select(db.func.count(AuditEntry.id))) == before
+
+
+def test_owners_see_counts_per_stairwell_never_a_neighbours_flat(client, place):
+    from tests.web.helpers import web_login
+
+    charge = elevator_charge(client, place)
+    rows = {row["flat_id"]: row for row in charge["flats"]}
+    paid_up, neighbour, flat = place.flats[4], place.flats[7], place.flats[10]
+    assert pay(client, place, charge["id"], paid_up, rows[paid_up.id]["owed_cents"], "PAID-UP").status_code == 201
+    owner = place.owner_of(flat)
+    counts = client.get(f"/api/v1/projects/{place.project.id}/contributions", headers=auth(owner)).json
+    stairwell = counts["charges"][0]["stairwells"][0]
+    assert (stairwell["paid_flats"], stairwell["owing_flats"]) == (1, 9)
+    assert stairwell["text"].endswith("：已缴 1 户，未缴 9 户")
+    web_login(client, owner.phone)
+    page = client.get(f"/projects/{place.project.id}/contributions").text
+    assert stairwell["text"] in page
+    mine = f"{rows[flat.id]['owed_cents'] // 100:,}.{rows[flat.id]['owed_cents'] % 100:02d}"
+    assert flat.room in page and mine in page  # the viewer's own flat, in full
+    theirs = rows[neighbour.id]["owed_cents"]
+    for other in (neighbour, paid_up):
+        assert f" {other.room}" not in page and f"{other.room[0]}**" not in page
+    assert f"{theirs // 100:,}.{theirs % 100:02d}" not in page
+    assert neighbour.owner.name.startswith("业主") and neighbour.owner.name not in page
+    committee = client.get(f"/api/v1/projects/{place.project.id}/contributions", headers=place.auth()).json
+    assert len(committee["charges"][0]["flats"]) == 12  # the committee keeps every flat's line

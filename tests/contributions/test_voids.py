@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from app.audit.api import AuditEntry
 from app.contributions.api import (
-    Charge, Method, Payment, add_charge, charge_view, lines, my_lines, paid_by_project, payments_in_total,
+    Charge, Method, Payment, add_charge, charge_view, lines, member_contributions, paid_by_project, payments_in_total,
     record_payment, void_payment,
 )
 from app.contributions.api import services
@@ -80,7 +80,7 @@ def test_a_voided_payment_stays_but_counts_nowhere_and_shows_its_reason(place, c
     # … but still listed, saying it was voided and why
     (shown,) = line["payments"]
     assert shown["voided"] and shown["voided_text"] == "已作废（原因：户号登记错了，应是402）"
-    mine = my_lines(place.project, place.owner_of(flat).id)
+    mine = member_contributions(place.project, place.owner_of(flat).id, full=False)["mine"]
     assert mine[0]["payments"][0]["voided_text"] == "已作废（原因：户号登记错了，应是402）"
     assert mine[0]["paid_cents"] == 0
     assert kept.voided_at is None

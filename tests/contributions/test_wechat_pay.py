@@ -120,22 +120,12 @@ def test_jsapi_gives_signed_parameters_and_needs_the_wechat_openid(client, fake,
 
 
 def test_one_notify_delivered_twice_at_once_records_one_payment(app, client, fake, paying):
-    import threading
+    from tests.helpers import together
 
     place, charge, flat, owed = paying
     order(client, place, charge, flat)
     headers, body = fake.notify(fake.orders[-1], "4200000000000000000000000009")
-    barrier, answers = threading.Barrier(2), []
-
-    def deliver():
-        with app.app_context():
-            barrier.wait()
-            answers.append(app.test_client().post(NOTIFY, data=body.encode(), headers=headers).status_code)
-
-    threads = [threading.Thread(target=deliver) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    answers = together(app, 2, lambda _: app.test_client().post(
+        NOTIFY, data=body.encode(), headers=headers).status_code, returns=True)
     assert answers == [204, 204]
     assert db.session.scalar(select(db.func.count(Payment.id))) == 1

@@ -2,7 +2,6 @@
 number matched against the imported ledger; mismatches queued for the committee with the
 reason; tries limited per person and per flat (real threads); a sale ends the old owner's link."""
 import io
-import threading
 
 import pytest
 from PIL import Image
@@ -12,12 +11,12 @@ from app.audit.api import AuditEntry
 from app.auth.api import SmsOutboxMessage
 from app.estates.api import TRIES_PER_FLAT, TRIES_PER_USER, verify_by_identity
 from app.estates.api import FlatLink, IdentityAttempt, LinkStatus
-from app.errors import DomainError
 from app.extensions import db
 from app.notifications.api import Notification
 from tests.estates.ledger_shapes import CERT_101, CERT_102, LI, WANG, ZHANG, office_xlsx, valid_id
 from tests.estates.test_ledger_shapes import flat_at, send
 from tests.factories import auth, make_user
+from tests.helpers import together
 
 NEW_OWNER = valid_id("11010119900101001")
 NEW_CERT = "京(2026)东城区不动产权第0099999号"
@@ -92,28 +91,12 @@ def test_tries_are_limited_per_person_and_per_flat(client, ledger):
 def test_simultaneous_tries_on_one_flat_never_pass_the_limit(app, ledger):
     users = [make_user() for _ in range(TRIES_PER_FLAT + 3)]
     ids = [u.id for u in users]
-    barrier, outcomes, lock = threading.Barrier(len(ids)), [], threading.Lock()
+    def run(i):
+        from app.auth.api import User
 
-    def run(user_id):
-        with app.app_context():
-            from app.auth.api import User
-            user = db.session.get(User, user_id)
-            barrier.wait()
-            try:
-                verify_by_identity(user, "张三", LI, CERT_101, True)
-                outcome = "ok"
-            except DomainError as refusal:
-                outcome = refusal.code
-            finally:
-                db.session.remove()
-            with lock:
-                outcomes.append(outcome)
+        verify_by_identity(db.session.get(User, ids[i]), "张三", LI, CERT_101, True)
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    outcomes = together(app, len(ids), run)
     assert sorted(outcomes) == ["identity_mismatch"] * TRIES_PER_FLAT + ["identity_tries"] * 3
     assert db.session.scalar(select(func.count(IdentityAttempt.id))) == TRIES_PER_FLAT
 

@@ -4,7 +4,6 @@ function; a spend beyond the money received refused (also when two arrive at onc
 public table for anyone without the committee's notes."""
 import io
 import re
-import threading
 from datetime import timedelta
 
 import pytest
@@ -16,6 +15,7 @@ from app.funding.api import FundingEntry, FundingLedger, record_entry, residents
 from app.projects.api import RenovationProject, create_project
 from app.utilities.api import record_contribution
 from tests.factories import auth, make_user
+from tests.helpers import together
 
 DAY = timedelta(days=1)
 
@@ -101,26 +101,10 @@ def test_two_spends_at_once_cannot_both_take_the_same_money(app, project, commit
     the ledger lock decides them one after the other and refuses the second."""
     record_entry(project, {"source": "city_subsidy", "stage": "received", "amount_cents": 100_00,
                            "dated_on": china_today()}, committee.id)
-    barrier, outcomes, project_id = threading.Barrier(4), [], project.id
-
-    def spend():
-        with app.app_context():
-            try:
-                found = db.session.get(RenovationProject, project_id)
-                barrier.wait()
-                record_entry(found, {"source": "city_subsidy", "stage": "spent", "amount_cents": 40_00,
-                                     "dated_on": china_today()}, committee.id)
-                outcomes.append("ok")
-            except Exception as error:  # noqa: BLE001 — counted below
-                outcomes.append(getattr(error, "code", repr(error)))
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=spend) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    project_id, committee_id = project.id, committee.id
+    outcomes = together(app, 4, lambda _: record_entry(
+        db.session.get(RenovationProject, project_id),
+        {"source": "city_subsidy", "stage": "spent", "amount_cents": 40_00, "dated_on": china_today()}, committee_id))
     assert sorted(outcomes) == ["ok", "ok", "spend_beyond_received", "spend_beyond_received"]
     assert services.money_table(project_id)["totals"]["spent_cents"] == 80_00
     assert db.session.query(FundingLedger).filter_by(project_id=project_id).one().spent_cents == 80_00

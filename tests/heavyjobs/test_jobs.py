@@ -3,7 +3,6 @@ the reason after a refusal, interrupted only when the process is gone and the le
 re-run once however many ask at once."""
 import subprocess
 import sys
-import threading
 from datetime import timedelta
 
 import pytest
@@ -18,6 +17,7 @@ from app.heavyjobs.api import services
 from app.heavyjobs.api import HeavyJob, JobState
 from tests.estates.ledgers import csv_bytes, ledger_rows
 from tests.factories import make_estate, make_user
+from tests.helpers import together
 
 
 def gone_runner() -> str:
@@ -89,24 +89,9 @@ def test_a_rerun_imports_the_kept_file_once_however_many_ask(app):
     committee = make_user(roles=[("committee", estate.id)])
     before = flats(estate.id)
     job_id = stuck_job(estate.id, committee.id, gone_runner(), lease_s=-1).id
-    barrier, outcomes = threading.Barrier(3), []
-
-    def rerun():
-        with app.app_context():
-            try:
-                job = services.get_job(job_id)
-                barrier.wait(timeout=10)
-                outcomes.append(services.rerun(job, committee.id).state.value)
-            except Conflict as refused:
-                outcomes.append(refused.code)
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=rerun) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    committee_id = committee.id
+    outcomes = together(app, 3, lambda _: services.rerun(services.get_job(job_id), committee_id).state.value,
+                        returns=True)
     db.session.expire_all()
     job = db.session.get(HeavyJob, job_id)
     assert sorted(outcomes).count("done") == 1 and len(outcomes) == 3, outcomes

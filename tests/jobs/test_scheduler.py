@@ -1,7 +1,6 @@
 """The scheduler (`flask jobs run`): every job once per interval however many copies run."""
 import subprocess
 import sys
-import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -20,6 +19,7 @@ from app.jobs.api import jobs_of, register_job
 from app.jobs.api import JobRun
 from app.jobs.api import run_due
 from tests.factories import flats_of, make_consultation, make_estate, make_owner
+from tests.helpers import together
 from tests.live import ROOT, server_env
 
 SHIPPED = {"consultations.close_due", "notifications.remind_closing", "sms.send_queued", "sms.receipts"}
@@ -50,21 +50,7 @@ def test_two_schedulers_at_once_run_a_job_once(app, backend, temporary_jobs):
     calls = []
     temporary_jobs("test.slow", lambda now: calls.append(now) or time.sleep(0.5) or "slept")
     now = utcnow()
-    barrier, ran, lock = threading.Barrier(2), [], threading.Lock()
-
-    def scheduler():
-        with app.app_context():
-            barrier.wait()
-            names = run_due(app, now=now, only=["test.slow"])
-            with lock:
-                ran.append(names)
-            db.session.remove()
-
-    threads = [threading.Thread(target=scheduler) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    ran = together(app, 2, lambda _: run_due(app, now=now, only=["test.slow"]), returns=True, timeout_s=30)
     assert len(calls) == 1, backend
     assert sorted(ran) == [[], ["test.slow"]]
     row = db.session.get(JobRun, "test.slow")

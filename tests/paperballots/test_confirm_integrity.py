@@ -1,7 +1,6 @@
 """Issue 30 item 3: a scan is confirmed once (row lock, real threads), and a flat whose sheet
 has several pages gets a ballot only from every page read, or with each unread question
 marked by the committee; the evidence is exactly the scans that made the ballot."""
-import threading
 
 from sqlalchemy import func, select
 
@@ -13,6 +12,7 @@ from app.extensions import db
 from app.paperballots.api import services
 from app.paperballots.api import PaperBallotScan, ScanStatus
 from tests.factories import auth, flats_of, make_consultation, sign_in_cookie
+from tests.helpers import together
 from tests.paperballots.sheets import sheet_photo
 from tests.paperballots.helpers import A, upload
 
@@ -26,30 +26,16 @@ def test_simultaneous_confirms_of_one_scan_make_one_ballot(app, estate, committe
     flat = flats_of(estate.id)[0]
     scan = services.read_scan(vote, committee.id, sheet_photo(vote, flat.id, {("install", None): "agree"}))
     scan_id, committee_id, n = scan.id, committee.id, 4
-    barrier, outcomes, lock = threading.Barrier(n), [], threading.Lock()
+    def confirm(i):
+        answer = "agree" if i % 2 else "abstain"
+        try:
+            ballot = services.confirm_scan(services.get_scan(scan_id), db.session.get(User, committee_id),
+                                           {"install": answer}, WITNESS)
+            return ("confirmed", ballot.receipt)
+        except Conflict as refusal:
+            return (refusal.code, refusal.status)
 
-    def confirm(answer):
-        with app.app_context():
-            try:
-                mine = services.get_scan(scan_id)
-                actor = db.session.get(User, committee_id)
-                barrier.wait(timeout=20)
-                ballot = services.confirm_scan(mine, actor, {"install": answer}, WITNESS)
-                outcome = ("confirmed", ballot.receipt)
-            except Conflict as refusal:
-                outcome = (refusal.code, refusal.status)
-            except Exception as error:  # noqa: BLE001 - a deadlock or a 500: reported below
-                outcome = (repr(error), None)
-            finally:
-                db.session.remove()
-            with lock:
-                outcomes.append(outcome)
-
-    threads = [threading.Thread(target=confirm, args=("agree" if i % 2 else "abstain",)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    outcomes = together(app, n, confirm, returns=True)
     confirmed = [o for o in outcomes if o[0] == "confirmed"]
     assert len(confirmed) == 1, outcomes
     assert sorted(o for o in outcomes if o[0] != "confirmed") == [("scan_decided", 409)] * (n - 1)

@@ -137,30 +137,14 @@ def test_the_rules_and_my_rights_are_open_before_agreeing(client, path):
 
 def test_two_agreements_at_once_keep_one_record(app):
     """The same person agreeing on two devices at the same moment: the database keeps one."""
-    import threading
-
     from app.auth.api import User
+    from tests.helpers import together
 
     user_id = make_user(consented=False).id
-    barrier, outcomes, lock = threading.Barrier(4), [], threading.Lock()
-
-    def agree(channel):
-        with app.app_context():
-            try:
-                barrier.wait()
-                consent.accept(db.session.get(User, user_id), consent.RULES, messages.NOTICE_VERSION,
-                               messages.NOTICE_VERSION, channel)
-                outcome = "ok"
-            finally:
-                db.session.remove()
-            with lock:
-                outcomes.append(outcome)
-
-    threads = [threading.Thread(target=agree, args=(channel,)) for channel in ("sms", "web", "api", "wechat")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
+    channels = ("sms", "web", "api", "wechat")
+    outcomes = together(app, 4, lambda i: consent.accept(
+        db.session.get(User, user_id), consent.RULES, messages.NOTICE_VERSION, messages.NOTICE_VERSION,
+        channels[i]))
     assert outcomes == ["ok"] * 4
     assert db.session.scalar(select(func.count(Consent.id)).where(Consent.user_id == user_id)) == 1
     assert db.session.get(User, user_id).privacy_version == messages.NOTICE_VERSION

@@ -1,16 +1,15 @@
 """"Only one", with real threads released together by a barrier: one project per content
 vote, one objection per flat and vote, one joint acceptance per project. Each is a unique
 constraint; the losers get a 409-style Conflict, never a 500."""
-import threading
 from datetime import date
 
 from app.cases.api import file_objection
 from app.consultations.api import close_consultation, get_consultation
-from app.errors import Conflict
 from app.extensions import db
 from app.projects.api import work
 from app.projects.api import JointAcceptance, Phase, RenovationProject
 from app.consultations.api import ResultObjection
+from tests.helpers import together
 from tests.factories import agreed_on_paper, flats_of, make_consultation, make_owner
 
 ROOF = "basic.roof_repair"
@@ -18,30 +17,9 @@ THREADS = 6
 
 
 def at_once(app, action):
-    """Run `action()` in THREADS threads at the same moment; the outcomes, by code."""
-    barrier, lock, outcomes = threading.Barrier(THREADS), threading.Lock(), []
-
-    def run():
-        with app.app_context():
-            barrier.wait()
-            try:
-                action()
-                outcome = "ok"
-            except Conflict as refusal:
-                outcome = refusal.code
-            except Exception as error:  # noqa: BLE001 - reported by the assertion
-                outcome = repr(error)
-            finally:
-                db.session.remove()
-            with lock:
-                outcomes.append(outcome)
-
-    threads = [threading.Thread(target=run) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    return sorted(outcomes)
+    """Run `action()` in THREADS threads at the same moment (tests/helpers.together); the
+    outcomes, by code, sorted."""
+    return sorted(together(app, THREADS, lambda _: action()))
 
 
 def closed_vote(estate, committee, rule_key="civil_code_278_ordinary"):

@@ -6,42 +6,24 @@ checks them and writes, in one transaction: uses over overlapping scopes (the es
 one stairwell, the other) wait for each other and never deadlock. On SQLite the same
 locks take the database's write lock first.
 """
-import threading
-
 from app.db import utcnow
-from app.errors import Conflict
 from app.projects.api import add_fund_entry, fund_balance_cents
 from app.projects.api import FundEntryKind
 from tests.factories import flats_of, make_estate, make_user
 from tests.projects.fund_helpers import fund_decision
+from tests.helpers import together
 from tests.projects.helpers import accounts, assert_consistent
 
 
 def run_at_once(app, calls):
-    """Run each call (estate_id, amount, decision_id, scope_type, scope_ids) in its own thread."""
-    barrier = threading.Barrier(len(calls))
-    outcomes, lock = [], threading.Lock()
+    """Each use (estate_id, amount, decision_id, scope_type, scope_ids, actor_id) in its own
+    thread, all at the same moment (tests/helpers.together); the outcomes."""
+    return together(app, len(calls), lambda i: use(*calls[i]))
 
-    def use(estate_id, amount_cents, decision_id, scope_type, scope_ids, actor_id):
-        with app.app_context():
-            barrier.wait()
-            try:
-                add_fund_entry(estate_id, FundEntryKind.used, amount_cents, utcnow().date(),
-                               "屋面防水", actor_id, decision_id, scope_type, scope_ids)
-                outcome = "accepted"
-            except Conflict as refusal:
-                outcome = refusal.code
-            except Exception as error:  # noqa: BLE001 - a deadlock or a 500: reported below
-                outcome = repr(error)
-            with lock:
-                outcomes.append(outcome)
 
-    threads = [threading.Thread(target=use, args=call) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    return outcomes
+def use(estate_id, amount_cents, decision_id, scope_type, scope_ids, actor_id):
+    add_fund_entry(estate_id, FundEntryKind.used, amount_cents, utcnow().date(),
+                   "屋面防水", actor_id, decision_id, scope_type, scope_ids)
 
 
 def test_thirty_concurrent_uses_never_overdraw(app, estate, committee, backend):
@@ -49,11 +31,11 @@ def test_thirty_concurrent_uses_never_overdraw(app, estate, committee, backend):
     add_fund_entry(estate.id, FundEntryKind.collected, 120_000, utcnow().date(), "归集", committee.id)
     decision = fund_decision(estate, committee, flats_of(estate.id), agree=10)
     outcomes = run_at_once(app, [(estate.id, 12_000, decision.id, "estate", [], committee.id)] * 30)
-    accepted = outcomes.count("accepted")
+    accepted = outcomes.count("ok")
     print(f"\n[fund] {backend}, 30 uses of 120.00 against 1,200.00 over 12 equal flats: "
           f"accepted={accepted} refused={outcomes.count('fund_over_balance')} "
           f"balance_after={fund_balance_cents(estate.id)}")
-    assert set(outcomes) == {"accepted", "fund_over_balance"}
+    assert set(outcomes) == {"ok", "fund_over_balance"}
     assert accepted == 10 and fund_balance_cents(estate.id) == 0
     assert_consistent(estate.id)
 
@@ -62,7 +44,7 @@ def test_two_simultaneous_uses_of_the_whole_balance_accept_one(app, estate, comm
     add_fund_entry(estate.id, FundEntryKind.collected, 12_000, utcnow().date(), "归集", committee.id)
     decision = fund_decision(estate, committee, flats_of(estate.id), agree=10)
     outcomes = run_at_once(app, [(estate.id, 12_000, decision.id, "estate", [], committee.id)] * 2)
-    assert sorted(outcomes) == ["accepted", "fund_over_balance"]
+    assert sorted(outcomes) == ["fund_over_balance", "ok"]
     assert fund_balance_cents(estate.id) == 0
     assert_consistent(estate.id)
 
@@ -83,11 +65,11 @@ def test_overlapping_scopes_at_once_never_deadlock_nor_overdraw(app, backend):
              + [(estate.id, 6_000, second.id, "stairwells", [two], committee.id)] * 8)
     calls = calls[::3] + calls[1::3] + calls[2::3]  # interleave the scopes
     outcomes = run_at_once(app, calls)
-    accepted = outcomes.count("accepted")
+    accepted = outcomes.count("ok")
     balances = accounts(estate.id)
     print(f"\n[fund] {backend}, 24 uses over overlapping scopes: accepted={accepted} "
           f"refused={outcomes.count('fund_over_balance')} lowest_sub_account={min(balances.values())}")
-    assert set(outcomes) <= {"accepted", "fund_over_balance"}, outcomes
+    assert set(outcomes) <= {"ok", "fund_over_balance"}, outcomes
     # each flat has 20 charges of 500 available: the estate and stairwell uses together reach
     # at most 16 per flat (8 estate + 8 stairwell), so here every use fits and none may fail
     assert accepted == 24
@@ -108,7 +90,7 @@ def test_overlapping_scopes_that_exhaust_the_accounts_stop_at_zero(app, backend)
              + [(estate.id, 4_800, first.id, "stairwells", [one], committee.id)] * 6)
     outcomes = run_at_once(app, calls[::2] + calls[1::2])
     balances = accounts(estate.id)
-    assert set(outcomes) <= {"accepted", "fund_over_balance"}, outcomes
+    assert set(outcomes) <= {"ok", "fund_over_balance"}, outcomes
     assert min(balances.values()) >= 0
     # at most two charges of 400 fit in a flat of 1,000: the first stairwell's flats took two
     assert all(1_000 - balances[f.id] in (0, 400, 800) for f in flats)

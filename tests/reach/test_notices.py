@@ -1,7 +1,6 @@
 """Issue 34's done-when test: 95 owners from a ledger with phones, 6 registered; a vote opens
 and a notice goes: 89 SMS and 6 in-app, one each; opt-outs and quiet hours respected; the reach
 table adds up. And the budget the database keeps, with real threads."""
-import threading
 from datetime import datetime, timezone
 
 from sqlalchemy import func, select
@@ -11,8 +10,9 @@ from app.auth.api import send_queued
 from app.extensions import db
 from app.notifications.api import Notification, tell
 from app.reach.api import services
-from app.reach.api import NoticeRecipient, SmsBudgetMonth
+from app.reach.api import NoticeRecipient, SmsBudgetMonth, opted_out
 from tests.factories import auth, make_consultation, make_user
+from tests.helpers import together
 from tests.reach.helpers import PHONE0, ledger_estate, register
 
 #: 22:30 and 09:30 Beijing time
@@ -97,7 +97,7 @@ def test_a_resident_turns_sms_off_on_their_own_page(client, estate):
     user = make_user()
     page = client.put("/api/v1/me/sms-notices", json={"opted_out": True}, headers=auth(user))
     assert page.json == {"opted_out": True}
-    assert services.is_opted_out(user.phone)
+    assert opted_out([user.phone]) == {user.phone}
     assert client.put("/api/v1/me/sms-notices", json={"opted_out": False}, headers=auth(user)).json == \
         {"opted_out": False}
 
@@ -156,29 +156,16 @@ def test_concurrent_sends_never_exceed_the_budget(app, backend):
     one = services.send_notice(c, kind="vote_opened", audience="all", channels=["sms"], preview=True)
     cost = one["estimated_cost_cents"]
     services.set_estate_budget(estate.id, cost * 3, committee.id)
-    barrier, outcomes, lock = threading.Barrier(8), [], threading.Lock()
     c_id, committee_id = c.id, committee.id  # the threads never touch the test's own session
 
-    def send():
-        with app.app_context():
-            from app.consultations.api import Consultation
+    def send(_):
+        from app.consultations.api import Consultation
 
-            barrier.wait()
-            consultation = db.session.get(Consultation, c_id)
-            try:
-                services.send_notice(consultation, kind="vote_opened", audience="all", channels=["sms"],
-                                     preview=False, sent_by_id=committee_id)
-                outcome = "sent"
-            except Exception as error:  # noqa: BLE001 - a refusal, or anything else: reported
-                outcome = getattr(error, "code", repr(error))
-            with lock:
-                outcomes.append(outcome)
+        services.send_notice(db.session.get(Consultation, c_id), kind="vote_opened", audience="all",
+                             channels=["sms"], preview=False, sent_by_id=committee_id)
+        return "sent"
 
-    threads = [threading.Thread(target=send) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
+    outcomes = together(app, 8, send, returns=True, timeout_s=120)
     db.session.expire_all()
     month = db.session.scalar(select(SmsBudgetMonth).where(SmsBudgetMonth.estate_id == estate.id))
     assert sorted(set(outcomes)) == ["over_budget", "sent"], outcomes

@@ -567,7 +567,7 @@ ROWS = [
     Row("POST", "/api/v1/projects/<int:project_id>/approvals/<kind>/document", COMMITTEE,
         lambda w: f"{A}/projects/{recorded_approval(w)}/approvals/planning/document",
         data=lambda w: {"photo": (io.BytesIO(photo_jpeg()), "a.jpg")}),
-    # 居民出资: members read (arrears masked), the committee charges and records, an owner pays
+    # 居民出资: members read (arrears counted per stairwell), the committee charges and records, an owner pays
     Row("GET", "/api/v1/projects/<int:project_id>/contributions", MEMBER,
         lambda w: f"{A}/projects/{w.a.project_id}/contributions"),
     Row("POST", "/api/v1/projects/<int:project_id>/contribution-charges", COMMITTEE,

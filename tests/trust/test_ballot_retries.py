@@ -18,6 +18,7 @@ from app.consultations.api import BallotVersion
 from app.consultations.api import close_consultation, get_consultation, publish_consultation
 from app.extensions import db
 from tests.factories import flats_of, make_consultation, make_estate, make_owner
+from tests.helpers import together
 from tests.realtime.helpers import seeding
 
 pytestmark = pytest.mark.postgresql_only
@@ -43,9 +44,8 @@ def test_50_flats_times_6_identical_retries_keep_one_version_and_every_receipt(
 
     handed_out, statuses, server_errors, lock = [], Counter(), Counter(), threading.Lock()
 
-    def put(flat_id, token, answers, start):
+    def put(flat_id, token, answers):
         session = requests.Session()
-        start.wait()
         for attempt in range(ATTEMPTS):
             try:
                 response = session.put(ballot_url, json={"flat_id": flat_id, "answers": answers},
@@ -66,13 +66,9 @@ def test_50_flats_times_6_identical_retries_keep_one_version_and_every_receipt(
 
     for wave in range(0, FLATS, WAVE_FLATS):  # 150 requests in flight at a time
         batch = voters[wave:wave + WAVE_FLATS]
-        start = threading.Barrier(len(batch) * RETRIES)
-        threads = [threading.Thread(target=put, args=(flat_id, token, ANSWERS[n % len(ANSWERS)], start))
-                   for n, (flat_id, token) in enumerate(batch) for _ in range(RETRIES)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(300)
+        calls = [(flat_id, token, ANSWERS[n % len(ANSWERS)])
+                 for n, (flat_id, token) in enumerate(batch) for _ in range(RETRIES)]
+        together(None, len(calls), lambda i, calls=calls: put(*calls[i]), timeout_s=300)
 
     with seeding(url):
         versions = db.session.scalar(select(func.count(BallotVersion.id)).where(

@@ -4,7 +4,6 @@ one thing, never two, and never a 500 (PostgreSQL, a real server, real threads).
 The losers of a race for a proxy get 409 `proxy_exists`; requests that name a new phone
 at once (proxies on several flats, member grants) all get the same one account.
 """
-import threading
 from collections import Counter
 
 import pytest
@@ -17,6 +16,7 @@ from app.auth.api import issue
 from app.consultations.api import FlatProxy
 from app.extensions import db
 from tests.factories import flats_of, make_estate, make_owner, make_user, next_phone
+from tests.helpers import together
 from tests.realtime.helpers import seeding
 
 pytestmark = pytest.mark.postgresql_only
@@ -25,19 +25,8 @@ TIMES = 6
 
 
 def at_once(calls) -> list:
-    """Run the calls in threads released together; their results in order."""
-    start, results = threading.Barrier(len(calls)), [None] * len(calls)
-
-    def run(index, call):
-        start.wait()
-        results[index] = call()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    return results
+    """The calls in threads released together (tests/helpers.together); their results in order."""
+    return together(None, len(calls), lambda i: calls[i](), returns=True, timeout_s=120)
 
 
 def post(url, token, body):

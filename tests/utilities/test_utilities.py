@@ -2,7 +2,6 @@
 stairwell is dug twice close together (and none when far apart), their money, the handover
 with its signed record and photo (once per work, even at the same moment), who may do what."""
 import io
-import threading
 from datetime import timedelta
 
 import pytest
@@ -14,6 +13,7 @@ from app.extensions import db
 from app.projects.api import RenovationProject, create_project
 from app.utilities.api import UtilityHandover, UtilityWork, services
 from tests.factories import auth, make_estate, make_user
+from tests.helpers import together
 
 DAY = timedelta(days=1)
 
@@ -139,27 +139,15 @@ def test_two_handovers_of_one_work_at_once_leave_one(app, project, committee):
     """Real threads released together: the unique constraint keeps one handover per work."""
     work = services.add_work(project, {"party": "gas", "title": "燃气管道", "road": "北侧路",
                                        "starts_on": china_today() - 9 * DAY, "ends_on": china_today() - DAY}, committee.id)
-    barrier, outcomes, project_id, work_id = threading.Barrier(3), [], project.id, work.id
+    project_id, work_id, committee_id = project.id, work.id, committee.id
     photo = jpeg()[0].getvalue()
 
     def hand_over(n):
-        with app.app_context():
-            try:
-                found = db.session.get(RenovationProject, project_id)
-                barrier.wait()
-                services.record_handover(found, {"work_id": work_id, "facilities": "燃气管 80 米", "receiver": f"燃气公司{n}",
-                                                 "handed_on": china_today()}, photo, photo, committee.id)
-                outcomes.append("ok")
-            except Exception as error:  # noqa: BLE001 — counted below
-                outcomes.append(getattr(error, "code", repr(error)))
-            finally:
-                db.session.remove()
+        services.record_handover(db.session.get(RenovationProject, project_id), {
+            "work_id": work_id, "facilities": "燃气管 80 米", "receiver": f"燃气公司{n}",
+            "handed_on": china_today()}, photo, photo, committee_id)
 
-    threads = [threading.Thread(target=hand_over, args=(n,)) for n in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = together(app, 3, hand_over)
     assert sorted(outcomes) == ["already_handed_over", "already_handed_over", "ok"]
     assert db.session.query(UtilityHandover).filter_by(work_id=work_id).count() == 1
 

@@ -19,8 +19,10 @@ def test_a_resident_follows_a_project_complains_and_opens_a_case(site, open_cont
     assert page_api(committee, "PUT", f"/api/v1/projects/{project_id}/items", {"items": [
         {"code": "basic.roof", "label": "屋面", "category": "basic"},
         {"code": "improvement.lighting", "label": "照明", "category": "improvement"}]}).status == 200
-    assert page_api(committee, "PUT", f"/api/v1/projects/{project_id}/funding", {
-        "shares": {"central": 30_000_000, "residents": 5_000_000}}).status == 200
+    for stage, cents in (("committed", 30_000_000), ("received", 15_000_000)):
+        assert page_api(committee, "POST", f"/api/v1/projects/{project_id}/money-entries", {
+            "source": "central_subsidy", "stage": stage, "amount_cents": cents, "dated_on": "2026-11-02",
+            "party": "东城区财政局"}).status == 201
     refused = page_api(committee, "POST", f"/api/v1/projects/{project_id}/evaluations",
                        {"closes_at": "2099-12-31T18:00:00+08:00"})
     assert refused.status == 409 and "共谋" in refused.json()["error"]["message"]  # one phase at a time
@@ -33,8 +35,9 @@ def test_a_resident_follows_a_project_complains_and_opens_a_case(site, open_cont
     login(resident, site, OWNER)
     follow(resident, "a:has-text('改造项目')")
     follow(resident, "a.entry:has-text('屋面防水和楼道照明')")
-    resident.locator("#project-summary:has-text('中央补助：300,000.00 元')").wait_for()
-    assert "预算 500,000.00 元，还缺 150,000.00 元" in resident.inner_text("#project-summary")
+    central = resident.inner_text("#project-money tr[data-source=central_subsidy]")
+    assert "300,000.00" in central and "150,000.00" in central  # the public money table's figures
+    assert resident.inner_text("#project-money .project-budget") == "预算 500,000.00 元"
     # supervision: the report is listed and the confirmation is under the button
     resident.click("#supervision-form button[type=submit]")
     resident.locator("#supervision-form [data-error-for=body]:not(:empty)").wait_for()

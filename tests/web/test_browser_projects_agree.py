@@ -1,8 +1,7 @@
 """Project pages say one thing at a time (issues 30 item 6, 36 item 6), in Chromium at
 390×844 on the demo estate: each project's phase is the same on the list and on its page,
 the work under way is in 共建 and the finished one in 共享 at 100%, a project shows its own
-evaluation only, and the funding line never says "还缺" the whole budget when no source is
-recorded. Screenshots: tests/screenshots/project-under-way.png, project-finished.png."""
+evaluation only, and its money is the public page's table (app.funding), the same numbers. Screenshots: tests/screenshots/project-under-way.png, project-finished.png."""
 from tests.web.conftest import login, screenshot
 
 OWNER = "13900000002"  # 王秀英
@@ -38,6 +37,11 @@ def test_project_pages_agree_with_themselves(site, open_context):
     # another project's evaluation is not this project's
     assert page.locator("#evaluations .evaluation").count() == 0
     assert "还没有开始评价" in page.inner_text("#evaluations")
-    budget = page.inner_text("#project-summary .project-budget")
-    assert budget == "预算 3,800,000.00 元，各方出资还没有登记", budget
+    budget = page.inner_text("#project-money .project-budget")
+    assert budget == "预算 3,800,000.00 元", budget
     screenshot(page, "project-under-way")
+    # the money by source is the public page's table (app.funding), the same numbers
+    owners_table = page.inner_text("#project-money .money-table")
+    project_id = page.url.rstrip("/").rsplit("/", 1)[-1]
+    page.goto(f"{site.url}/estates/1/public")
+    assert page.inner_text(f"#public-money-{project_id} .money-table") == owners_table

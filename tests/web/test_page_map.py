@@ -77,10 +77,10 @@ RESIDENT_PAGES = {
         "app/coordination/routes.py", "services.meetings_of("),
     "GET /api/v1/estates/{estate_id}/green-community": Rendered(
         "app/web/projects/pages.py", "checklist=checklist(estate_id)", "app/green/routes.py", "services.checklist("),
-    # 居民出资: my flats' lines, receipts, certificates, paying online; the arrears masked
+    # 居民出资: my flats' lines, receipts, certificates, paying online; the others counted per stairwell
     "GET /api/v1/projects/{project_id}/contributions": Rendered(
-        "app/web/contributions/pages.py", "project_contributions(project, full=False)",
-        "app/contributions/routes.py", "services.project_contributions("),
+        "app/web/contributions/pages.py", "member_contributions(project, user.id, full=False)",
+        "app/contributions/routes.py", "services.member_contributions("),
     "POST /api/v1/contribution-charges/{charge_id}/wechat-orders": T + "contributions/project.html",
     "GET /api/v1/contribution-payments/{payment_id}/receipt.pdf": T + "contributions/project.html",
     "GET /api/v1/contribution-charges/{charge_id}/flats/{flat_id}/provident-fund-certificate.pdf":
@@ -155,7 +155,7 @@ RESIDENT_PAGES = {
     "POST /api/v1/notice-links/{token}/code": S + "notice_link.js",
     "POST /api/v1/notice-links/{token}/session": S + "notice_link.js",
     "PUT /api/v1/me/sms-notices": T + "account/_sms_setting.html",
-    "GET /api/v1/me/sms-notices": Rendered("app/web/account/pages.py", "is_opted_out(user.phone)", "app/reach/routes.py", "services.is_opted_out(require_user().phone)"),
+    "GET /api/v1/me/sms-notices": Rendered("app/web/account/pages.py", "user.phone in opted_out([user.phone])", "app/reach/routes.py", "phone in opted_out([phone])"),
     "POST /api/v1/me/notifications/read": S + "account.js",
     "GET /api/v1/me/export": T + "account/account.html",
     "DELETE /api/v1/me": S + "account.js",

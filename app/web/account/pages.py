@@ -30,6 +30,6 @@ def account():
     """My data: download everything the app keeps about me; delete my account."""
     user = require_user()
     from app.reach.api import messages as rm
-    from app.reach.api import is_opted_out
+    from app.reach.api import opted_out
 
-    return render_template("web/account/account.html", rm=rm, sms_off=is_opted_out(user.phone))
+    return render_template("web/account/account.html", rm=rm, sms_off=user.phone in opted_out([user.phone]))

@@ -1,5 +1,6 @@
 """The renovation project pages (共建 共管 共评): a project's progress timeline (phases,
-items, funding, progress posts with photos, supervision reports, filing one), its
+items, progress posts with photos, supervision reports, filing one), its money by source
+(app.funding's public table, the figures of the public page and the console), its
 evaluations and their summaries; complaints (file one, follow its status and due date,
 read the answer); an owner's own maintenance fund sub-accounts (分户账). Shells that
 project.js fills from the JSON API, except the sub-accounts, rendered from the service the
@@ -12,6 +13,8 @@ from app.coordination.api import messages as coordination_messages
 from app.coordination.api import meetings_of
 from app.green.api import messages as green_messages
 from app.green.api import checklist
+from app.funding.api import messages as funding_messages
+from app.funding.api import public_money
 from app.auth.api import require_member, require_user
 from app.estates.api import Estate
 from app.estates.api import get_or_404
@@ -37,7 +40,8 @@ def project(project_id):
                    for c in [evaluation_of(found)]  # the project's own, never another's
                    if c is not None and c.status.value != "draft"]
     return render_template("web/projects/project.html", project=found, evaluations=evaluations,
-                           approvals=approvals_of(found), am=approval_messages)
+                           approvals=approvals_of(found), am=approval_messages,
+                           money=public_money(found.id), fm=funding_messages)
 
 
 @bp.get("/estates/<int:estate_id>/complaints")

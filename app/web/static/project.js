@@ -44,16 +44,7 @@
     var items = el("ul", "list");
     p.items.forEach(function (item) { items.appendChild(el("li", null, item.label)); });
     box.appendChild(items);
-    box.appendChild(el("h3", null, M.projectFunding));
-    // what is really missing: nothing recorded yet says so, not "还缺" the whole budget
-    var budget = p.unfunded_cents === null ? M.projectBudgetUnrecorded :
-      p.unfunded_cents <= 0 ? M.projectBudgetFunded : M.projectBudget;
-    box.appendChild(el("p", "project-budget", GZ.format(budget, { budget: yuan(p.budget_cents), unfunded: yuan(p.unfunded_cents || 0) })));
-    var funding = el("ul", "list");
-    p.funding.forEach(function (share) {
-      funding.appendChild(el("li", null, GZ.format(M.fundingLine, { label: share.label, amount: yuan(share.amount_cents) })));
-    });
-    box.appendChild(funding);
+    // the money is rendered by the page from app.funding, the figures of the public page
   }
 
   function progress(box, posts) {
