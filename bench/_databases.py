@@ -83,13 +83,16 @@ def live_server(seed, backend: str | None = None, **env):
 
 
 def committee_token(estate_id: int, phone: str = "13800000009") -> str:
-    """An access token of a committee member of the estate (created if needed)."""
+    """An access token of a committee member of the estate (created if needed), who has
+    agreed to the processing rules as at a first login (else the consent gate answers 403)."""
     from app.auth.api import Role
     from app.auth.api import get_or_create_user, grant_role
     from app.auth.api import issue
     from app.extensions import db
+    from tests.factories import agree_to_rules
 
     user = get_or_create_user(phone)
+    agree_to_rules(user)
     grant_role(user, Role.committee, estate_id)
     db.session.commit()
     return issue(user, "access")
