@@ -72,8 +72,11 @@ class StairwellCountSchema(BaseSchema):
     stairwell_id = fields.Integer()
     label = fields.String(metadata={"description": "3号楼1单元"})
     paid_flats = fields.Integer(metadata={"description": "flats owing something that paid it all"})
-    owing_flats = fields.Integer(metadata={"description": "flats that still owe"})
-    text = fields.String(metadata={"description": "3号楼1单元：已缴 10 户，未缴 2 户"})
+    owing_flats = fields.Integer(metadata={"description": "flats that still owe (partly_flats among them)"})
+    partly_flats = fields.Integer(metadata={"description": "flats that still owe and paid a part"})
+    nothing_to_pay_flats = fields.Integer(
+        metadata={"description": "flats with nothing to pay themselves (nothing owed, or the fund pays)"})
+    text = fields.String(metadata={"description": "3号楼1单元：交清 10 户，交了一部分 1 户，还没交 1 户，不用另交 2 户"})
 
 
 class ChargeSchema(BaseSchema):

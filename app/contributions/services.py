@@ -217,17 +217,30 @@ def _owner_name(flat) -> str:
 
 def by_stairwell(found: list[Line], rows: list[dict]) -> list[dict]:
     """What every member may see of the neighbours: per building and stairwell, how many
-    flats owing something have paid it all and how many still owe (never which flats)."""
+    flats paid all they owe, paid a part, paid nothing yet, and have nothing to pay
+    themselves (a ground floor of a lift, a line the fund pays); never which flats."""
     counts: dict[int, dict] = {}
     for line, row in zip(found, rows):
-        if row["owed_cents"] <= 0:
-            continue
         place = counts.setdefault(line.flat.stairwell_id, {
             "stairwell_id": line.flat.stairwell_id, "label": f"{line.flat.building.name}{line.flat.stairwell.name}",
-            "paid_flats": 0, "owing_flats": 0})
-        place["owing_flats" if row["due_cents"] > 0 else "paid_flats"] += 1
-    return [{**place, "text": messages.STAIRWELL_COUNTS.format(
-        place=place["label"], paid=place["paid_flats"], owing=place["owing_flats"])} for place in counts.values()]
+            "paid_flats": 0, "owing_flats": 0, "partly_flats": 0, "nothing_to_pay_flats": 0})
+        if row["owed_cents"] - row["from_fund_cents"] <= 0:
+            place["nothing_to_pay_flats"] += 1
+        elif row["due_cents"] == 0:
+            place["paid_flats"] += 1
+        else:
+            place["owing_flats"] += 1
+            place["partly_flats"] += row["paid_cents"] > 0
+    return [{**place, "text": _counts_text(place)} for place in counts.values()]
+
+
+def _counts_text(place: dict) -> str:
+    """3号楼1单元：交清 10 户，交了一部分 1 户，还没交 1 户 (only the kinds there are)."""
+    parts = [(messages.COUNT_PAID, place["paid_flats"]), (messages.COUNT_PARTLY, place["partly_flats"]),
+             (messages.COUNT_NOT_YET, place["owing_flats"] - place["partly_flats"]),
+             (messages.COUNT_NOTHING_TO_PAY, place["nothing_to_pay_flats"])]
+    return messages.STAIRWELL_COUNTS.format(place=place["label"], counts="，".join(
+        f"{label} {count} 户" for label, count in parts if count))
 
 
 def payment_view(payment: Payment) -> dict:

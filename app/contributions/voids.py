@@ -7,7 +7,7 @@ from sqlalchemy import update
 from app.audit.api import record
 from app.contributions import messages
 from app.contributions.models import Charge, Method, Payment
-from app.contributions.services import person
+from app.contributions.services import person, receipt_no
 from app.db import utcnow
 from app.display import china_time, yuan
 from app.errors import Conflict, InvalidInput
@@ -54,10 +54,11 @@ def _tell_owners(payment: Payment) -> None:
     label = flat_label(db.session.get(Flat, payment.flat_id))
     who = messages.RECORDED_BY.format(name=person(db.session.get(User, payment.voided_by_id)))
     tell(owners_of(payment.flat_id), estate_id=payment.estate_id, kind="contribution_voided",
-         title=messages.VOIDED_TITLE.format(flat=label),
+         title=messages.VOIDED_TITLE.format(amount=yuan(payment.amount_cents)),
          body=messages.VOIDED_BODY.format(who=who, when=china_time(payment.voided_at), flat=label,
                                           charge=charge.title, amount=yuan(payment.amount_cents),
                                           method=messages.METHOD_LABELS[payment.method.value],
-                                          reference=payment.reference, reason=payment.void_reason),
+                                          receipt=receipt_no(payment), reference=payment.reference,
+                                          reason=payment.void_reason),
          link=f"/projects/{payment.project_id}/contributions#payment-{payment.id}",
          dedup_key=f"contribution-voided:{payment.id}")

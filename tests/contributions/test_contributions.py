@@ -115,7 +115,7 @@ def test_payments_never_exceed_what_is_owed_and_tell_the_owners(client, place):
         Notification.user_id == place.owner_of(flat).id, Notification.kind == "contribution_paid")
         .order_by(Notification.id)).all()
     assert len(told) == 2
-    assert "业委会李建国于" in told[0].body and "银行转账" in told[0].body and "BANK-0001" in told[0].body
+    assert "居委会李建国于" in told[0].body and "银行转账" in told[0].body and "BANK-0001" in told[0].body
     assert told[0].link == f"/projects/{place.project.id}/contributions#payment-{first.json['id']}"
     ground = pay(client, place, charge["id"], place.flats[0], 100, "BANK-9")
     assert ground.status_code == 422 and ground.json["error"]["fields"]["flat_id"] == "这户不需要交这笔钱"
@@ -246,11 +246,16 @@ def test_owners_see_counts_per_stairwell_never_a_neighbours_flat(client, place):
     rows = {row["flat_id"]: row for row in charge["flats"]}
     paid_up, neighbour, flat = place.flats[4], place.flats[7], place.flats[10]
     assert pay(client, place, charge["id"], paid_up, rows[paid_up.id]["owed_cents"], "PAID-UP").status_code == 201
+    assert pay(client, place, charge["id"], neighbour, 100, "A-PART").status_code == 201
     owner = place.owner_of(flat)
     counts = client.get(f"/api/v1/projects/{place.project.id}/contributions", headers=auth(owner)).json
     stairwell = counts["charges"][0]["stairwells"][0]
-    assert (stairwell["paid_flats"], stairwell["owing_flats"]) == (1, 9)
-    assert stairwell["text"].endswith("：已缴 1 户，未缴 9 户")
+    # the ground floor pays nothing towards the lift; a part paid is not "not paid"
+    free = sum(1 for row in charge["flats"] if row["owed_cents"] == 0)
+    assert free == 2 and len(charge["flats"]) == 12
+    assert (stairwell["paid_flats"], stairwell["owing_flats"], stairwell["partly_flats"],
+            stairwell["nothing_to_pay_flats"]) == (1, 9, 1, 2)
+    assert stairwell["text"].endswith("：交清 1 户，交了一部分 1 户，还没交 8 户，不用另交 2 户")
     web_login(client, owner.phone)
     page = client.get(f"/projects/{place.project.id}/contributions").text
     assert stairwell["text"] in page

@@ -97,8 +97,10 @@ def test_a_void_is_audited_and_the_owners_are_told_who_when_and_why(place, charg
     (told,) = db.session.scalars(select(Notification).where(Notification.kind == "contribution_voided")).all()
     assert told.user_id == place.owner_of(flat).id
     payment = db.session.get(Payment, wrong.id)
-    assert "业委会李建国" in told.body and china_time(payment.voided_at) in told.body
+    assert "居委会李建国" in told.body and china_time(payment.voided_at) in told.body
     assert "原因：金额写错了" in told.body and "300.00 元" in told.body and "BANK-AUDIT" in told.body
+    assert told.title == "一条登记错的交款记录已作废（300.00 元）"
+    assert f"收据 GZ{place.estate.id:04d}-{wrong.id:06d}" in told.body and "请交回居委会" in told.body
     assert told.link == f"/projects/{place.project.id}/contributions#payment-{wrong.id}"
 
 

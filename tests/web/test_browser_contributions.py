@@ -71,7 +71,7 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         certificate = lift_line.locator("a:has-text('公积金提取证明')").get_attribute("href")
         assert owner.request.get(site.url + certificate).body().startswith(b"%PDF")
         counts = owner.locator("section.charge", has_text="楼道改造自筹").locator(".stairwell-counts").inner_text()
-        assert re.search(r"1号楼1单元：已缴 \d+ 户，未缴 \d+ 户", counts) and "王秀英" not in counts and "3**" not in counts
+        assert re.search(r"1号楼1单元：交清 \d+ 户，还没交 \d+ 户", counts) and "王秀英" not in counts and "3**" not in counts
         stairwell = mine.locator(".my-line", has_text="楼道改造自筹")
         assert "您家还要交 300.00 元" in owner.inner_text("#my-due-total")  # first thing she reads
         assert "到居委会交现金" in stairwell.locator(".how-to-pay").inner_text()  # and how, without the app

@@ -66,7 +66,9 @@ def test_money_asks_first_and_a_wrong_payment_is_voided_with_its_reason(site, op
     confirm(committee, void_button)  # no reason: refused beside the field
     payment.locator("[data-error-for=reason]:has-text('请写明作废原因')").wait_for()
     payment.locator("input[name=reason]").fill("金额写错了，应为 3000 元")
-    assert dialog_text(committee, void_button).startswith("确认作废这笔缴款？")
+    asked = dialog_text(committee, void_button)  # names what is voided: the flat, the amount, the receipt
+    assert asked.startswith("确认作废：1号楼 1单元 202（刘桂英）") and "300.00 元" in asked
+    assert f"收据 GZ0001-{paid['payments'][0]['id']:06d}" in asked
     go_back(committee)
     assert not line(committee, charge_id, flat_id)["payments"][0]["voided"]
     confirm(committee, void_button)
