@@ -61,7 +61,7 @@ MEASURE_TARGETS = """() => Array.from(document.querySelectorAll(
 def check_page(page, *, elder: bool):
     # after a form's reload the new page's elements exist before its stylesheet is applied:
     # measure the page as a person sees it, once it has loaded
-    page.wait_for_function("document.readyState === 'complete'")
+    page.wait_for_load_state("load")
     min_target = 60 if elder else 44
     small = [t for t in page.evaluate(MEASURE_TARGETS)
              if t["width"] < min_target - 0.5 or t["height"] < min_target - 0.5]

@@ -60,7 +60,7 @@ def test_lifecycle_asks_first_and_paper_ballots_are_entered_flat_after_flat(site
     committee.check("#assisted-form input[name='q.contribute'][value=willing]", force=True)
     with committee.expect_navigation():
         committee.click("#assisted-form button[type=submit]")
-    committee.wait_for_function("document.activeElement && document.activeElement.id === 'receipt'")
+    committee.wait_for_function("() => document.activeElement && document.activeElement.id === 'receipt'")
     assert "回执编号" in committee.inner_text("#receipt") and in_view(committee, "#receipt")
     assert "纸质票 第 0101 号" in committee.inner_text("#entered")
     screenshot(committee, "console-paper-ballot-receipt-phone")

@@ -15,7 +15,7 @@ def test_a_site_past_the_points_limit_is_refused_on_the_console_naming_it(site, 
     committee.goto(site.url + "/console/estates/1/sunlight/new")
     committee.click("details.sun-advanced summary")
     # The box is filled on the details' toggle event, a task after the click.
-    committee.wait_for_function("document.querySelector('details.sun-advanced textarea').value !== ''")
+    committee.wait_for_function("() => document.querySelector('details.sun-advanced textarea').value !== ''")
     site_json = json.loads(committee.input_value("details.sun-advanced textarea"))
     site_json["buildings"] = [{"name": f"{n + 1}号楼", "height_m": 18, "footprint": [
         [n * 40 + 10 + 10 * math.cos(2 * math.pi * k / 64), 100 + 5 * math.sin(2 * math.pi * k / 64)]
