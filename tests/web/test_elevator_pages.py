@@ -66,8 +66,21 @@ def test_vote_receipt_and_progress_show_on_the_page(client, place, project):
     receipt = re.search(r"回执编号 (\w{5}-\w{5})（第 1 次提交", text)
     assert receipt and "我的选择：同意" in text
     assert "业主人数：9/12 人，占 75.0%" in text and "✓ 已达到" in text
+    assert "截止前可以随时修改" in text
     fragment = client.get(f"/elevators/{project.id}/progress").text
     assert "业主人数：9/12 人" in fragment and "<html" not in fragment
+
+
+def test_after_the_vote_closes_the_receipt_no_longer_offers_a_change(client, place, project):
+    from tests.elevators.helpers import close_consent
+
+    for flat in place.flats[:9]:
+        place.vote(client, project.consultation_id, flat, "agree")
+    close_consent(client, place, project.consultation_id)
+    web_login(client, place.owners[place.flats[0].id].phone)
+    text = client.get(f"/elevators/{project.id}").text
+    assert "我的选择：同意" in text and "回执编号可以和公示名单核对" in text
+    assert "截止前可以随时修改" not in text
 
 
 def test_other_estate_and_other_stairwell_get_404(client, place, project):
