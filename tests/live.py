@@ -7,7 +7,13 @@ Use the `start_server` fixture (tests/conftest.py):
 
 Each server gets its own freshly migrated database unless `database_url` is given,
 so two servers can share one database (several processes behind a balancer).
+
+A server is forked by this test process's server template (tests/server_template.py),
+which has the libraries already imported: a start costs about half the CPU of a fresh
+process. The server itself (gunicorn master, gevent worker, app/ and its settings) is
+built from its own environment, as one started from a shell.
 """
+import json
 import os
 import signal
 import socket
@@ -69,6 +75,69 @@ def run_flask(env: dict, *args) -> str:
     return done.stdout
 
 
+class Forked:
+    """A server forked by the template (tests/server_template.py): what the tests use of
+    a Popen (pid, poll, wait; a server runs in a session of its own, so pid is its group)."""
+
+    def __init__(self, template: "Template", pid: int):
+        self.template, self.pid, self.returncode = template, pid, None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            self.returncode = self.template.ask({"op": "poll", "pid": self.pid})["returncode"]
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"server {self.pid}", timeout)
+            time.sleep(0.02)
+        return self.returncode
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+class Template:
+    """This test process's server template: started at its first server, ended with it."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.server_template"], cwd=ROOT, stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, text=True, bufsize=1)
+        ready = self.process.stdout.readline()
+        if not ready:
+            raise RuntimeError("the server template did not start")
+
+    def ask(self, request: dict) -> dict:
+        with self.lock:
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+            answer = self.process.stdout.readline()
+        if not answer:
+            raise RuntimeError("the server template has ended")
+        return json.loads(answer)
+
+    def start(self, argv: list[str], *, env: dict, cwd: Path, log: Path) -> Forked:
+        answer = self.ask({"op": "start", "argv": argv, "env": env, "cwd": str(cwd), "log": str(log)})
+        return Forked(self, answer["pid"])
+
+
+_template: Template | None = None
+
+
+def template() -> Template:
+    global _template
+    if _template is None or _template.process.poll() is not None:
+        _template = Template()
+    return _template
+
+
 class LiveServer:
     def __init__(self, database_url: str, port: int | None = None, args: tuple = (), **env):
         self.database_url = database_url
@@ -80,14 +149,10 @@ class LiveServer:
         self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"gongzhi-live-{self.port}-{id(self)}.log"
 
     def start(self, timeout_s: float = 30) -> "LiveServer":
-        self.log = open(self.log_path, "wb")
-        gunicorn = Path(sys.executable).with_name("gunicorn")
-        self.process = subprocess.Popen(
-            [str(gunicorn), "-k", "gevent", "-w", "1", "--worker-connections", "10000",
+        self.process = template().start(
+            ["gunicorn", "-k", "gevent", "-w", "1", "--worker-connections", "10000",
              "--no-control-socket", "-b", f"127.0.0.1:{self.port}", "--graceful-timeout", "2",
-             *self.args, "wsgi:app"],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
-            start_new_session=True)
+             *self.args, "wsgi:app"], env=self.env, cwd=ROOT, log=self.log_path)
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -113,8 +178,6 @@ class LiveServer:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
-        if getattr(self, "log", None):
-            self.log.close()
 
     def output(self) -> str:
         return self.log_path.read_text(errors="replace")
