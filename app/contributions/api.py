@@ -8,13 +8,13 @@ from app.contributions import messages, services, voids, wechat
 from app.contributions.models import Charge, ChargeKind, Method, Payment, WechatOrder
 from app.contributions.owed import Line, lines
 from app.contributions.services import (
-    add_charge, charge_view, get_charge, member_contributions, owned_flat_ids, paid_by_project, payments_in_total,
+    add_charge, charge_view, dues_of, get_charge, member_contributions, owned_flat_ids, paid_by_project, payments_in_total,
     project_contributions, receipt_no, record_payment,
 )
 from app.contributions.voids import void_payment
 
 __all__ = [
-    "add_charge", "Charge", "charge_view", "ChargeKind", "get_charge", "Line", "lines", "messages",
+    "add_charge", "Charge", "charge_view", "ChargeKind", "dues_of", "get_charge", "Line", "lines", "messages",
     "member_contributions", "Method", "owned_flat_ids", "paid_by_project", "Payment", "payments_in_total", "project_contributions",
     "receipt_no", "record_payment", "services", "void_payment", "voids", "wechat", "WechatOrder",
 ]

@@ -320,6 +320,21 @@ def member_contributions(project, user_id: int, full: bool) -> dict:
     return {"charges": views if full else [{**view, "flats": []} for view in views], "mine": mine}
 
 
+def dues_of(user_id: int, estate_id: int) -> list[dict]:
+    """What this person's flats in the estate still have to pay, per project (the home page's
+    待办): each project's `mine` as its contributions page works it out, when something is due."""
+    from app.projects.api import RenovationProject
+
+    projects = db.session.scalars(select(RenovationProject).where(RenovationProject.id.in_(
+        select(Charge.project_id).where(Charge.estate_id == estate_id))).order_by(RenovationProject.id))
+    dues = []
+    for project in projects:
+        due = sum(row["due_cents"] for row in member_contributions(project, user_id, full=False)["mine"])
+        if due:
+            dues.append({"project_id": project.id, "project_title": project.title, "due_cents": due})
+    return dues
+
+
 def owned_flat_ids(user_id: int) -> set[int]:
     """The flats this person is a verified owner of."""
     from app.estates.api import FlatLink, LinkStatus, Relation

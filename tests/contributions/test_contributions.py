@@ -124,6 +124,27 @@ def test_payments_never_exceed_what_is_owed_and_tell_the_owners(client, place):
     assert (row["paid_cents"], row["due_cents"], len(row["payments"])) == (owed, 0, 2)
 
 
+def test_money_still_due_is_on_the_owners_home_page_until_it_is_paid(client, place):
+    from tests.web.helpers import web_login
+
+    def todo_of(person):
+        browser = client.application.test_client()
+        web_login(browser, person.phone)
+        return lambda: browser.get("/").text.split('id="todo"')[1].split("</section>")[0]
+
+    charge = elevator_charge(client, place)
+    flat, ground = place.flats[6], place.flats[0]  # the ground floor pays nothing for the elevator
+    owed = next(row["owed_cents"] for row in charge["flats"] if row["flat_id"] == flat.id)
+    assert pay(client, place, charge["id"], flat, 100_00, "BANK-0001").status_code == 201
+    owner_todo, ground_todo = todo_of(place.owner_of(flat)), todo_of(place.owner_of(ground))
+    link = f'href="/projects/{place.project.id}/contributions"'
+    assert link in owner_todo() and "2026年综合整治：要交的钱" in owner_todo()
+    assert f"您家还要交 {(owed - 100_00) // 100:,}.{(owed - 100_00) % 100:02d} 元" in owner_todo()
+    assert link not in ground_todo() and "要交的钱" not in ground_todo()
+    assert pay(client, place, charge["id"], flat, owed - 100_00, "BANK-0002").status_code == 201
+    assert link not in owner_todo() and "要交的钱" not in owner_todo()
+
+
 @pytest.mark.parametrize("typed", ["３００", "1,000", "300元", "300.5", ""])
 def test_an_amount_typed_as_text_is_refused_saying_what_to_write_never_read(client, place, typed):
     """int("３００") is 300 fen: a hundredth of the 300 yuan the person meant; text is refused."""

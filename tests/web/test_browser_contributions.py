@@ -42,6 +42,11 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         lift.locator("details.record-payment summary").click()
         form = lift.locator("details.record-payment form")
         form.locator("select[name=flat_id]").select_option(label=f"1号楼 1单元 302（欠缴 {due}）")
+        # no amount yet: nothing to confirm; the form says what is missing, nothing is recorded
+        form.locator("button[type=submit]").click()
+        form.locator("[data-error-for=amount_cents]:not(:empty)").wait_for()
+        assert not committee.locator("#confirm-dialog[open]").count()
+        assert row.locator(".due-cell").inner_text() == due
         form.locator("input[name=amount_cents]").fill("999999")
         form.locator("input[name=paid_on]").fill("2026-12-01")
         form.locator("input[name=reference]").fill("6222 流水 20261201007")

@@ -245,15 +245,21 @@
   function confirmText(button) {
     var pattern = button.getAttribute("data-confirm-format");
     if (!pattern || !button.form) { return button.getAttribute("data-confirm"); }
-    return pattern.replace(/\{(\w+)\}/g, function (all, name) {
+    var blank = false;
+    var text = pattern.replace(/\{(\w+)\}/g, function (all, name) {
       var field = button.form.elements[name];
       if (!field) { return all; }
       if (field.tagName === "SELECT") {
         var option = field.options[field.selectedIndex];
         return option ? (option.getAttribute("data-short") || option.textContent).trim() : "—";
       }
-      return String(field.value || "").trim() || "—";
+      var typed = String(field.value || "").trim();
+      blank = blank || (!typed && field.hasAttribute("data-cents"));
+      return typed || "—";
     });
+    /* no amount typed yet: nothing to confirm; the form is sent as it is and the server
+       names the missing amount (nothing is recorded), rather than asking "0 元?" first */
+    return blank ? null : text;
   }
 
   /* Every irreversible or public act asks first, in the page's own dialog (never
@@ -268,10 +274,12 @@
       var button = event.target.closest ? event.target.closest("[data-confirm]") : null;
       if (!button || button.disabled) { return; }
       if (button.getAttribute("data-confirmed") === "1") { button.removeAttribute("data-confirmed"); return; }
+      var question = confirmText(button);
+      if (question === null) { return; }
       event.preventDefault();
       event.stopImmediatePropagation();
       pending = button;
-      document.getElementById("confirm-text").textContent = confirmText(button);
+      document.getElementById("confirm-text").textContent = question;
       document.getElementById("confirm-ok").textContent = button.textContent.trim();
       dialog.returnValue = "";
       dialog.showModal();
