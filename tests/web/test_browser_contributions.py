@@ -63,7 +63,14 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         screenshot(committee, "console-contributions")
 
         owner = open_context().new_page()
-        login(owner, site, OWNER, start=f"/projects/{PROJECT}")
+        login(owner, site, OWNER)
+        # what she still owes is among the things to do on her home page, with the way there
+        due = owner.locator("#todo a.todo-money")
+        assert "您家还要交 300.00 元" in due.inner_text()
+        screenshot(owner, "home-money-due")
+        due.click()
+        owner.wait_for_url(f"**/projects/{PROJECT}/contributions")
+        owner.goto(f"{site.url}/projects/{PROJECT}")  # the project page leads there too
         owner.click("#contributions-link")
         owner.wait_for_url(f"**/projects/{PROJECT}/contributions")
         mine = owner.locator("#my-contributions")
