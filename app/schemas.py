@@ -173,6 +173,8 @@ class BaseSchema(Schema):
 
 #: money typed wrong (text, full-width digits, commas, 元): what to write instead
 AMOUNT_NOT_MONEY = "金额请写数字，如 1200000 或 1200000.50，不要加逗号或“元”"
+#: no amount typed (the pages send an empty money field as null)
+AMOUNT_MISSING = "请填写金额"
 #: a hundred billion yuan: anything above is a typing error
 MAX_CENTS = 10**13
 
@@ -182,7 +184,7 @@ def Cents(*, minimum: int = 1, maximum: int = MAX_CENTS, **kwargs) -> fields.Int
     refused with what to write, never read (int("３００") is 300 fen, a hundredth of what a
     person who typed 300 yuan meant)."""
     return fields.Integer(strict=True, validate=validate.Range(min=minimum, max=maximum),
-                          error_messages={"invalid": AMOUNT_NOT_MONEY}, **kwargs)
+                          error_messages={"invalid": AMOUNT_NOT_MONEY, "null": AMOUNT_MISSING}, **kwargs)
 
 
 class DecimalString(fields.Field):

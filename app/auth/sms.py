@@ -47,6 +47,7 @@ KINDS = {
     "objection_decided": SmsKind(("estate", "title", "link"), messages.SMS_OBJECTION_DECIDED),
     "flat_transferred": SmsKind(("estate", "flat", "link"), messages.SMS_FLAT_TRANSFERRED),
     "objection": SmsKind(("estate", "title", "until", "link"), messages.SMS_OBJECTION),
+    "payment_recorded": SmsKind(("estate", "flat", "amount", "link"), messages.SMS_PAYMENT_RECORDED),
 }
 #: sent at once at any hour, and never kept with a real provider
 URGENT = {"login_code"}

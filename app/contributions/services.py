@@ -177,7 +177,8 @@ def tell_owners(payment: Payment, charge: Charge, flat) -> None:
                                         method=messages.METHOD_LABELS[payment.method.value],
                                         reference=payment.reference),
          link=f"/projects/{charge.project_id}/contributions#payment-{payment.id}",
-         dedup_key=f"contribution-payment:{payment.id}")
+         dedup_key=f"contribution-payment:{payment.id}", notice="payment_recorded",
+         params={"flat": label, "amount": yuan(payment.amount_cents)})
 
 
 def person(user) -> str:
@@ -295,7 +296,7 @@ def charge_view(charge: Charge, full: bool = True, payments: dict | None = None)
             "kind_label": messages.KIND_LABELS[charge.kind.value], "title": charge.title,
             "elevator_project_id": charge.elevator_project_id, "consultation_id": charge.consultation_id,
             "fund_entry_id": charge.fund_entry_id, **totals,
-            "totals_text": (messages.TOTALS_WITH_FUND if totals["from_fund_cents"] else messages.TOTALS).format(owed=yuan(totals["owed_cents"]), paid=yuan(totals["paid_cents"]),
+            "totals_text": (messages.TOTALS_WITH_FUND if totals["from_fund_cents"] else messages.TOTALS).format(flats=len(rows), owed=yuan(totals["owed_cents"]), paid=yuan(totals["paid_cents"]),
                                                   fund=yuan(totals["from_fund_cents"]), due=yuan(totals["due_cents"])),
             "stairwells": by_stairwell(found, rows), "flats": rows if full else []}
 
@@ -329,9 +330,11 @@ def dues_of(user_id: int, estate_id: int) -> list[dict]:
         select(Charge.project_id).where(Charge.estate_id == estate_id))).order_by(RenovationProject.id))
     dues = []
     for project in projects:
-        due = sum(row["due_cents"] for row in member_contributions(project, user_id, full=False)["mine"])
-        if due:
-            dues.append({"project_id": project.id, "project_title": project.title, "due_cents": due})
+        owing = [row for row in member_contributions(project, user_id, full=False)["mine"] if row["due_cents"]]
+        if owing:
+            dues.append({"project_id": project.id, "project_title": project.title,
+                         "due_cents": sum(row["due_cents"] for row in owing),
+                         "charges": list(dict.fromkeys(row["charge_title"] for row in owing))})
     return dues
 
 

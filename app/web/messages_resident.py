@@ -13,7 +13,7 @@ TODO_NONE = "现在没有需要您处理的事。"
 TODO_VOTE = "去投票"
 TODO_ANSWER = "去填写"
 #: money a household still has to pay for a project (居民出资), on the home page's 待办
-TODO_PAY_TITLE = "{project}：要交的钱"
+TODO_PAY_TITLE = "要交的钱：{charges}"
 TODO_PAY_DUE = "您家还要交 {amount} 元"
 TODO_PAY = "看怎么交"
 VIEW_ITEM = "查看"

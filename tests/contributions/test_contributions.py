@@ -8,6 +8,7 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
+from app.auth.api import SmsOutboxMessage
 from app.contributions.api import Payment, paid_by_project
 from app.db import utcnow
 from app.extensions import db
@@ -117,6 +118,12 @@ def test_payments_never_exceed_what_is_owed_and_tell_the_owners(client, place):
     assert len(told) == 2
     assert "居委会李建国于" in told[0].body and "银行转账" in told[0].body and "BANK-0001" in told[0].body
     assert told[0].link == f"/projects/{place.project.id}/contributions#payment-{first.json['id']}"
+    # and by SMS, for an owner who seldom opens the app, with the link to the same line
+    texts = db.session.scalars(select(SmsOutboxMessage.body).where(
+        SmsOutboxMessage.phone == place.owner_of(flat).phone, SmsOutboxMessage.kind == "payment_recorded")
+        .order_by(SmsOutboxMessage.id)).all()
+    assert len(texts) == 2 and f"1号楼 1单元 401交来的 {(owed - 100) // 100:,}.{(owed - 100) % 100:02d} 元已经记账" in texts[0]
+    assert texts[0].endswith(f"/projects/{place.project.id}/contributions#payment-{first.json['id']}")
     ground = pay(client, place, charge["id"], place.flats[0], 100, "BANK-9")
     assert ground.status_code == 422 and ground.json["error"]["fields"]["flat_id"] == "这户不需要交这笔钱"
     view = client.get(f"/api/v1/contribution-charges/{charge['id']}", headers=place.auth()).json
@@ -138,7 +145,7 @@ def test_money_still_due_is_on_the_owners_home_page_until_it_is_paid(client, pla
     assert pay(client, place, charge["id"], flat, 100_00, "BANK-0001").status_code == 201
     owner_todo, ground_todo = todo_of(place.owner_of(flat)), todo_of(place.owner_of(ground))
     link = f'href="/projects/{place.project.id}/contributions"'
-    assert link in owner_todo() and "2026年综合整治：要交的钱" in owner_todo()
+    assert link in owner_todo() and "要交的钱：1号楼1单元加装电梯" in owner_todo()
     assert f"您家还要交 {(owed - 100_00) // 100:,}.{(owed - 100_00) % 100:02d} 元" in owner_todo()
     assert link not in ground_todo() and "要交的钱" not in ground_todo()
     assert pay(client, place, charge["id"], flat, owed - 100_00, "BANK-0002").status_code == 201

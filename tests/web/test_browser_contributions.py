@@ -11,6 +11,7 @@ import re
 import requests
 
 from app.demo.api import data
+from app.display import china_today
 from tests.contributions.wechat_fake import APIV3_KEY, APP_ID, MCH_ID, MERCHANT_SERIAL, FakeWechatPay
 from tests.web.conftest import Site, confirm, login, screenshot
 
@@ -44,8 +45,9 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         form.locator("select[name=flat_id]").select_option(label=f"1号楼 1单元 302（欠缴 {due}）")
         # no amount yet: nothing to confirm; the form says what is missing, nothing is recorded
         form.locator("button[type=submit]").click()
-        form.locator("[data-error-for=amount_cents]:not(:empty)").wait_for()
+        form.locator("[data-error-for=amount_cents]:has-text('请填写金额')").wait_for()
         assert not committee.locator("#confirm-dialog[open]").count()
+        assert form.locator("input[name=paid_on]").input_value() == str(china_today())  # today unless changed
         assert row.locator(".due-cell").inner_text() == due
         form.locator("input[name=amount_cents]").fill("999999")
         form.locator("input[name=paid_on]").fill("2026-12-01")
@@ -58,6 +60,11 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         form.locator("input[name=payer_name]").fill("王秀英之子")
         confirm(committee, "section.charge[data-kind='elevator'] details.record-payment button[type=submit]")
         committee.locator("section.charge[data-kind='elevator'] tr:has-text('1号楼 1单元 302') .due-cell:text-is('0.00')").wait_for()
+        # the page comes back at the payment just recorded, outlined
+        recorded = committee.locator(".payment:target")
+        committee.wait_for_load_state("load")
+        assert "1号楼 1单元 302" in recorded.locator("xpath=ancestor::tr[1]").inner_text()
+        assert recorded.evaluate("el => { const box = el.getBoundingClientRect(); return box.top >= 0 && box.top < innerHeight; }")
         fund = committee.locator("section.charge[data-kind='fund_use']")
         assert "维修资金已付 4,800.00 元，欠缴 0.00 元" in fund.inner_text()
         screenshot(committee, "console-contributions")

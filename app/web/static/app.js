@@ -90,7 +90,7 @@
   /* A field's value as the API takes it: data-int an integer, data-cents yuan typed as
      "12.50" in integer cents (left as typed when it is not money, so the API names the
      field), data-datetime a local date and time with its offset, data-lines one item a line,
-     data-null an empty value as null. */
+     data-null an empty value as null (an empty amount is null too). */
   function fieldValue(el) {
     var value = el.value;
     if (el.hasAttribute("data-null") && value.trim() === "") { return null; }
@@ -100,6 +100,7 @@
       var typed = value.trim().replace(/[\uFF10-\uFF19\uFF0E]/g, function (c) {
         return String.fromCharCode(c.charCodeAt(0) - 0xFEE0);
       });
+      if (typed === "") { return null; }  /* nothing typed: the API says the amount is missing */
       return /^\d+(\.\d{1,2})?$/.test(typed) ? Math.round(parseFloat(typed) * 100) : value;
     }
     if (el.hasAttribute("data-datetime") && value) { return new Date(value).toISOString(); }
@@ -136,7 +137,7 @@
   }
   function leave() { leaving = true; }
 
-  /* <form data-api="/api/v1/..." [data-method] [data-multipart] [data-success="message:key|reload|go:/path"]> */
+  /* <form data-api="/api/v1/..." [data-method] [data-multipart] [data-success="message:key|reload|reload-at:anchor-prefix|go:/path"]> */
   function wireApiForm(form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -155,6 +156,14 @@
         form.dispatchEvent(new CustomEvent("gz:success", { detail: result }));
         if (then.indexOf("message:") === 0) { showOk(form, M[then.slice(8)] || M.saved); }
         if (then.indexOf("go:") === 0) { window.location.assign(then.slice(3)); }
+        if (then.indexOf("reload-at:") === 0) {
+          /* back on this page at what was just recorded: scrolled to (scrollToRecorded) and
+             outlined (:target), not where the page was scrolled before */
+          if ("scrollRestoration" in window.history) { window.history.scrollRestoration = "manual"; }
+          window.location.hash = then.slice(10) + result.data.id;
+          window.sessionStorage.setItem(SCROLL_TO, window.location.hash.slice(1));
+          reload();
+        }
         if (then === "reload" || form.hasAttribute("data-reload")) {
           window.setTimeout(reload, form.hasAttribute("data-reload") ? 1500 : 0);
         }
@@ -320,7 +329,18 @@
     wireReadAloud();
     wireLogout();
     document.querySelectorAll("form[data-api]").forEach(wireApiForm);
+    scrollToRecorded();
   });
+
+  /* After a form's reload-at: the record just made, in the middle of the screen. */
+  var SCROLL_TO = "gz:scroll-to";
+  function scrollToRecorded() {
+    var id = window.sessionStorage.getItem(SCROLL_TO);
+    if (!id) { return; }
+    window.sessionStorage.removeItem(SCROLL_TO);
+    var target = document.getElementById(id);
+    if (target) { target.scrollIntoView({ block: "center" }); }
+  }
 
   window.GZ = { M: M, api: api, format: format, live: live, reload: reload, leave: leave,
                 showError: showError, showOk: showOk,

@@ -254,11 +254,12 @@
         return option ? (option.getAttribute("data-short") || option.textContent).trim() : "—";
       }
       var typed = String(field.value || "").trim();
-      blank = blank || (!typed && field.hasAttribute("data-cents"));
+      blank = blank || (!typed && (field.hasAttribute("data-cents") || field.required));
       return typed || "—";
     });
-    /* no amount typed yet: nothing to confirm; the form is sent as it is and the server
-       names the missing amount (nothing is recorded), rather than asking "0 元?" first */
+    /* an amount or another field the record needs (required) is empty: nothing to confirm
+       yet; the form is sent as it is and the server names what is missing (nothing is
+       recorded), rather than asking "0 元?" or "凭证号 —?" first */
     return blank ? null : text;
   }
 
