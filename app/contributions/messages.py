@@ -111,6 +111,12 @@ MY_NONE = "您家在这个项目里不需要出钱。"
 MY_PAYMENTS = "已交"
 PAY_ONLINE = "用微信支付 {amount} 元"
 #: how to pay when the city has no online payment (and beside it when it has)
+INSTRUCTIONS_NEEDED = "请写明怎么交：地点和时间、收款账户、联系电话（300 字以内）"
+INSTRUCTIONS_TITLE = "怎么交钱"
+INSTRUCTIONS_FIELD = "怎么交钱（居民会看到）：地点和时间、收款账户、联系电话"
+INSTRUCTIONS_SAVE = "保存"
+INSTRUCTIONS_MISSING = "还没有写怎么交钱。居民页面上只会看到“到居委会交”，请写明地点、时间、账户和电话。"
+PAY_AS_ABOVE = "按上面“怎么交钱”交现金或转账。交了以后，居委会登记，您会收到通知和收据。"
 PAY_OFFLINE = "可以到居委会交现金，或转账到居委会公布的账户。交了以后，居委会登记，您会收到通知和收据。"
 #: the one line at the top of 我家要交的钱
 MY_DUE_TOTAL = "您家还要交 {amount} 元。"

@@ -129,3 +129,16 @@ class WechatOrder(db.Model):
 
     def __repr__(self) -> str:
         return f"<WechatOrder {self.out_trade_no} charge={self.charge_id} flat={self.flat_id}>"
+
+
+class PayingInstructions(db.Model):
+    """How a project's flats pay without the app (收款方式), as the committee writes it for
+    the owners: where and when to bring cash, the account to transfer to, whom to call."""
+
+    __tablename__ = "contribution_paying_instructions"
+
+    project_id: Mapped[int] = mapped_column(ForeignKey("renovation_projects.id"), primary_key=True)
+    estate_id: Mapped[int] = mapped_column(ForeignKey("estates.id"), index=True)
+    text: Mapped[str] = mapped_column(String(300))
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

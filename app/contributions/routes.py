@@ -6,10 +6,10 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from app.auth.api import is_committee, load_checked, require_committee, require_user
-from app.contributions import services, voids, wechat
+from app.contributions import instructions, services, voids, wechat
 from app.contributions.models import Charge, Payment
 from app.contributions.schemas import (
-    ChargeInSchema, ChargeSchema, OrderInSchema, OrderSchema, PaymentInSchema, PaymentSchema,
+    ChargeInSchema, ChargeSchema, InstructionsSchema, OrderInSchema, OrderSchema, PaymentInSchema, PaymentSchema,
     ProjectContributionsSchema, VoidInSchema,
 )
 from app.projects.api import RenovationProject
@@ -25,7 +25,19 @@ class ProjectContributions(MethodView):
         stairwell how many flats paid and owe (never which), and their own flats in full."""
         project, user = load_checked(RenovationProject, project_id)
         return {**services.member_contributions(project, user.id, full=is_committee(user, project.estate_id)),
-                "online_payment": wechat.enabled()}
+                "online_payment": wechat.enabled(),
+                "paying_instructions": instructions.paying_instructions(project.id)}
+
+
+@blp.route("/projects/<int:project_id>/paying-instructions")
+class ProjectPayingInstructions(MethodView):
+    @blp.arguments(InstructionsSchema)
+    @blp.response(200, InstructionsSchema)
+    def put(self, data, project_id):
+        """How the project's flats pay without the app (收款方式): where and when, the account,
+        whom to call; shown to the owners beside what they owe (committee; audited)."""
+        project, user = load_checked(RenovationProject, project_id, require_committee)
+        return {"text": instructions.set_paying_instructions(project, data["text"], user.id)}
 
 
 @blp.route("/projects/<int:project_id>/contribution-charges")

@@ -31,6 +31,13 @@ class VoidInSchema(BaseSchema):
                            metadata={"description": "why it is voided (1-200 characters)"})
 
 
+class InstructionsSchema(BaseSchema):
+    text = fields.String(required=True, validate=validate.Length(min=1, max=300, error=messages.INSTRUCTIONS_NEEDED),
+                         error_messages={"required": messages.INSTRUCTIONS_NEEDED, "null": messages.INSTRUCTIONS_NEEDED},
+                         metadata={"description": "how the flats pay without the app: where and when, the "
+                                                  "account, whom to call (1-300 characters)"})
+
+
 class OrderInSchema(BaseSchema):
     flat_id = fields.Integer(required=True)
     channel = fields.String(required=True, validate=validate.OneOf(["jsapi", "h5"]))
@@ -109,6 +116,8 @@ class ProjectContributionsSchema(BaseSchema):
     charges = fields.List(fields.Nested(ChargeSchema))
     mine = fields.List(fields.Nested(MyLineSchema), metadata={"description": "the flats I own"})
     online_payment = fields.Boolean(metadata={"description": "WeChat Pay is configured"})
+    paying_instructions = fields.String(allow_none=True, metadata={
+        "description": "how the flats pay without the app (收款方式), as the committee wrote it; null: not yet"})
 
 
 class OrderSchema(BaseSchema):

@@ -81,13 +81,16 @@ def contributions(people: People, project) -> None:
     协议签署), the owners' 300 元 a flat for the stairwell, and the stairwell's lights paid from
     the maintenance fund; 李玉兰 paid her elevator share from her 公积金, 王秀英 part of hers by
     transfer, a neighbour the 300 元 in cash; a receipt entered for the wrong flat was voided
-    (作废) with its reason, so the pages show one."""
+    (作废) with its reason, so the pages show one. The committee wrote how to pay without the app."""
     from app.consultations.api import get_consultation
-    from app.contributions.api import add_charge, lines, record_payment, void_payment
+    from app.contributions.api import add_charge, lines, record_payment, set_paying_instructions, void_payment
     from app.elevators.api import services as elevators
     from app.projects.api import FundEntryKind, add_fund_entry
 
     committee, today = people.committee, china_today()
+    set_paying_instructions(project, "现金：每周一、三、五上午 9:00-11:30 到居委会（和平里社区服务站一楼）交，当场开收据。"
+                                     "转账：户名 和平里小区业主委员会，开户行 工商银行和平里支行，账号 0200 0012 3400 5678 901，"
+                                     "附言写楼号房号。有问题请打居委会电话 010-6421 0000。", committee.id)
     stairwell = db.session.get(Stairwell, flat(people.estate_id, "1号楼", "1单元", "101").stairwell_id)
     elevator = elevators.create_project(
         stairwell, total_cost_cents=68_000_000, subsidy_cents=24_000_000,

@@ -152,6 +152,37 @@ def test_money_still_due_is_on_the_owners_home_page_until_it_is_paid(client, pla
     assert link not in owner_todo() and "要交的钱" not in owner_todo()
 
 
+def test_how_to_pay_is_the_committees_to_write_and_the_owners_to_read(client, place):
+    from app.audit.api import AuditEntry, seal
+    from tests.web.helpers import web_login
+
+    elevator_charge(client, place)
+    flat = place.flats[6]
+    owner = place.owner_of(flat)
+    url = f"/api/v1/projects/{place.project.id}/paying-instructions"
+    contributions = f"/api/v1/projects/{place.project.id}/contributions"
+    assert client.get(contributions, headers=auth(owner)).json["paying_instructions"] is None
+    assert client.put(url, headers=auth(owner), json={"text": "交给我"}).status_code == 403
+    for empty in ({"text": ""}, {"text": None}, {}):
+        refused = client.put(url, headers=place.auth(), json=empty)
+        assert refused.status_code == 422 and "请写明怎么交" in refused.json["error"]["fields"]["text"]
+    assert client.put(url, headers=place.auth(), json={"text": "x" * 301}).status_code == 422
+    first = "每周一上午到居委会交现金；转账账号 0200 0012 3400 5678 901；电话 010-6421 0000"
+    assert client.put(url, headers=place.auth(), json={"text": first}).json == {"text": first}
+    assert client.get(contributions, headers=auth(owner)).json["paying_instructions"] == first
+    again = first.replace("周一", "周三")
+    assert client.put(url, headers=place.auth(), json={"text": again}).status_code == 200
+    assert client.get(contributions, headers=auth(owner)).json["paying_instructions"] == again
+    seal()
+    audited = db.session.scalars(select(AuditEntry.data).where(AuditEntry.action == "contribution.instructions")).all()
+    assert [entry["text"] for entry in audited] == [first, again]
+    # the owner's page shows it where she reads what she owes
+    web_login(client, owner.phone)
+    page = client.get(f"/projects/{place.project.id}/contributions").text
+    assert 'id="paying-instructions"' in page and "每周三上午到居委会交现金" in page
+    assert "按上面“怎么交钱”交现金或转账" in page
+
+
 @pytest.mark.parametrize("typed", ["３００", "1,000", "300元", "300.5", ""])
 def test_an_amount_typed_as_text_is_refused_saying_what_to_write_never_read(client, place, typed):
     """int("３００") is 300 fen: a hundredth of the 300 yuan the person meant; text is refused."""

@@ -1,6 +1,7 @@
 """Payments recorded at once, by real threads (each its own app context and connection,
 released together by a barrier), on SQLite and PostgreSQL: one voucher is recorded once, and a
-flat is never taken above what it owes."""
+flat is never taken above what it owes; how to pay, written by several committee members at
+once, is one text."""
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -40,3 +41,17 @@ def test_one_voucher_recorded_at_once_by_many_is_one_payment_and_none_goes_above
     assert sorted(many) == ["ok"] * 4 + ["over_owed"] * 3, many
     paid = db.session.scalar(select(func.sum(Payment.amount_cents)).where(Payment.flat_id == flat.id))
     assert paid == 1000 + 4 * quarter <= owed
+
+
+def test_how_to_pay_written_at_once_by_several_is_one_text(app, backend):
+    from app.contributions.api import PayingInstructions, set_paying_instructions
+    from app.projects.api import RenovationProject
+
+    place = Place()
+    texts = [f"到居委会交现金，第 {n} 种写法" for n in range(6)]
+    outcomes = together(app, len(texts), lambda i: set_paying_instructions(
+        db.session.get(RenovationProject, place.project.id), texts[i], place.committee.id))
+    assert outcomes == ["ok"] * len(texts), outcomes
+    kept = db.session.scalars(select(PayingInstructions.text).where(
+        PayingInstructions.project_id == place.project.id)).all()
+    assert len(kept) == 1 and kept[0] in texts

@@ -36,6 +36,11 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         login(committee, site, data.COMMITTEE_PHONE, start=f"/console/projects/{PROJECT}")
         committee.click("#contributions-link")
         committee.wait_for_url(f"**/console/projects/{PROJECT}/contributions")
+        # how to pay without the app, as the owners will read it: written on this page
+        paying = committee.locator("#paying-instructions")
+        paying.locator("textarea").fill(paying.locator("textarea").input_value() + "周六日不收款。")
+        paying.locator("button[type=submit]").click()
+        paying.locator(".form-ok:not(:empty)").wait_for()
         lift = committee.locator("section.charge[data-kind='elevator']")
         row = lift.locator("tr", has_text="1号楼 1单元 302")
         due = row.locator(".due-cell").inner_text()
@@ -93,7 +98,10 @@ def test_who_pays_on_the_console_and_for_the_owner_with_wechat_pay(start_server,
         assert re.search(r"1号楼1单元：交清 \d+ 户，还没交 \d+ 户", counts) and "王秀英" not in counts and "3**" not in counts
         stairwell = mine.locator(".my-line", has_text="楼道改造自筹")
         assert "您家还要交 300.00 元" in owner.inner_text("#my-due-total")  # first thing she reads
-        assert "到居委会交现金" in stairwell.locator(".how-to-pay").inner_text()  # and how, without the app
+        # and how, without the app: where and when, the account, whom to call, as the committee wrote it
+        paying = owner.inner_text("#paying-instructions")
+        assert "怎么交钱" in paying and "居委会" in paying and "账号" in paying and "周六日不收款。" in paying
+        assert "按上面“怎么交钱”交现金或转账" in stairwell.locator(".how-to-pay").inner_text()
         assert "不用另交" in mine.locator(".my-line", has_text="楼道照明").inner_text()
         with owner.expect_navigation(url=f"{fake.url}/h5pay**"):
             stairwell.locator("form.pay-online button").click()

@@ -260,6 +260,7 @@ COMMITTEE_OR_STAFF = {
     "GET /api/v1/staff/estates", "GET /api/v1/staff/ranking", "GET /api/v1/staff/approvals",
     "POST /api/v1/projects/{project_id}/contribution-charges", "GET /api/v1/contribution-charges/{charge_id}",
     "POST /api/v1/contribution-charges/{charge_id}/payments", "POST /api/v1/contribution-payments/{payment_id}/void",
+    "PUT /api/v1/projects/{project_id}/paying-instructions",
     "PUT /api/v1/projects/{project_id}/approvals/{kind}",
     "POST /api/v1/projects/{project_id}/approvals/{kind}/document",
     "PUT /api/v1/estates/{estate_id}/green-community/{criterion}",

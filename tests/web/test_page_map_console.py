@@ -30,6 +30,7 @@ CONSOLE_PAGES = {
     ("GET", "/api/v1/contribution-charges/{charge_id}"): (WEB + "contributions/console.py", ["project_contributions(project, full=True)"]),
     ("POST", "/api/v1/contribution-charges/{charge_id}/payments"): (T + "contributions.html", ['data-api="/api/v1/contribution-charges/{{ c.id }}/payments"']),
     ("POST", "/api/v1/contribution-payments/{payment_id}/void"): (T + "contributions.html", ['data-api="/api/v1/contribution-payments/{{ p.id }}/void"']),
+    ("PUT", "/api/v1/projects/{project_id}/paying-instructions"): (T + "contributions.html", ['data-api="/api/v1/projects/{{ project.id }}/paying-instructions" data-method="PUT"']),
     # 纸质表决票 (the phone page posts to itself and calls the same services as the API)
     ("GET", "/api/v1/consultations/{consultation_id}/paper-ballots.pdf"): (T + "paper.html", ["/api/v1/consultations/{{ c.id }}/paper-ballots.pdf"]),
     ("GET", "/api/v1/consultations/{consultation_id}/paper-ballot-scans"): (WEB + "consultations/console_paper.py", ["paper.scans_of(c)"]),

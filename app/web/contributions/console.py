@@ -6,7 +6,7 @@ from flask import render_template
 
 from app.auth.api import load_checked, require_committee
 from app.contributions.api import messages as contribution_messages
-from app.contributions.api import project_contributions, services
+from app.contributions.api import paying_instructions, project_contributions, services
 from app.display import china_today
 from app.estates.api import get_estate
 from app.projects.api import RenovationProject
@@ -19,4 +19,5 @@ def contributions(project_id):
     return render_template(
         "web/console/contributions.html", estate=get_estate(project.estate_id), section="projects",
         project=project, charges=project_contributions(project, full=True), cm=contribution_messages,
-        sources=services.charge_sources(project, user), today=china_today().isoformat())
+        sources=services.charge_sources(project, user), today=china_today().isoformat(),
+        paying=paying_instructions(project.id))

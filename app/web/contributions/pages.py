@@ -5,7 +5,7 @@ from flask import render_template
 
 from app.auth.api import require_member
 from app.contributions.api import messages as contribution_messages
-from app.contributions.api import member_contributions, wechat
+from app.contributions.api import member_contributions, paying_instructions, wechat
 from app.estates.api import get_or_404
 from app.projects.api import RenovationProject
 from app.web.routes import bp
@@ -17,4 +17,5 @@ def contributions(project_id):
     user = require_member(project.estate_id)
     seen = member_contributions(project, user.id, full=False)
     return render_template("web/contributions/project.html", project=project, cm=contribution_messages,
-                           mine=seen["mine"], charges=seen["charges"], online=wechat.enabled())
+                           mine=seen["mine"], charges=seen["charges"], online=wechat.enabled(),
+                           paying=paying_instructions(project.id))
