@@ -53,7 +53,7 @@ def test_readme_lists_exactly_the_demo_accounts():
 def test_demo_estate_has_three_buildings_of_several_stairwells(runner):
     estate = load(runner)
     assert (estate.district, estate.street, estate.built_year) == ("东城区", "和平里街道", 1988)
-    buildings = db.session.scalars(select(Building).where(Building.estate_id == estate.id)).all()
+    buildings = db.session.scalars(select(Building).where(Building.estate_id == estate.id).order_by(Building.id)).all()
     assert [b.name for b in buildings] == ["1号楼", "2号楼", "3号楼"]
     assert all(len(b.stairwells) >= 2 for b in buildings)
     flats = db.session.scalars(select(Flat).where(Flat.estate_id == estate.id)).all()

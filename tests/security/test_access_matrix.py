@@ -570,6 +570,10 @@ ROWS = [
     # 居民出资: members read (arrears counted per stairwell), the committee charges and records, an owner pays
     Row("GET", "/api/v1/projects/<int:project_id>/contributions", MEMBER,
         lambda w: f"{A}/projects/{w.a.project_id}/contributions"),
+    # how the flats pay without the app is the committee's to write
+    Row("PUT", "/api/v1/projects/<int:project_id>/paying-instructions", COMMITTEE,
+        lambda w: f"{A}/projects/{w.a.project_id}/paying-instructions",
+        json=lambda w: {"text": "每周一上午到居委会交现金"}),
     Row("POST", "/api/v1/projects/<int:project_id>/contribution-charges", COMMITTEE,
         lambda w: f"{A}/projects/{fresh_project(w)}/contribution-charges",
         json=lambda w: {"kind": "elevator", "title": "加装电梯", "elevator_project_id": (
