@@ -94,7 +94,8 @@ class Config:
     SMS_TEMPLATES = {kind: os.environ.get(f"SMS_TEMPLATE_{kind.upper()}") or None for kind in
                      ("login_code", "vote_opened", "closing_soon", "results", "meeting",
                       "claim_decided", "ballot_entered", "objection_decided", "flat_transferred",
-                      "objection", "support_entered", "meeting_sign_in", "payment_recorded")}
+                      "objection", "support_entered", "meeting_sign_in", "payment_recorded",
+                      "payment_voided")}
     ALIYUN_SMS_ACCESS_KEY_ID = os.environ.get("ALIYUN_SMS_ACCESS_KEY_ID") or None
     ALIYUN_SMS_ACCESS_KEY_SECRET = os.environ.get("ALIYUN_SMS_ACCESS_KEY_SECRET") or None
     ALIYUN_SMS_ENDPOINT = os.environ.get("ALIYUN_SMS_ENDPOINT", "dysmsapi.aliyuncs.com")

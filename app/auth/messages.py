@@ -14,6 +14,7 @@ SMS_SUPPORT_ENTERED = "【共治】{estate}改造申报：{flat}的支持{how}�
 SMS_MEETING_SIGN_IN = "【共治】{estate}“{title}”的会议：{flat}在 {time} 的签到表上签了名，已由工作人员录入。如有误请联系居委会：{link}"
 SMS_OBJECTION_DECIDED = "【共治】您对{estate}“{title}”结果提出的异议已有处理结果，请打开链接查看：{link}"
 SMS_PAYMENT_RECORDED = "【共治】{estate}{flat}交来的 {amount} 元已经记账，收据请打开链接查看：{link}"
+SMS_PAYMENT_VOIDED = "【共治】{estate}{flat}的一条 {amount} 元交款记录登记错了，已作废，收据 {receipt} 请交回居委会。详情：{link}"
 SMS_FLAT_TRANSFERRED = "【共治】居委会已登记{estate}{flat}的过户，您的业主认证已结束。如有误请联系居委会：{link}"
 RESEND_TOO_SOON = "验证码刚发过，请 {seconds} 秒后再试"
 DAILY_LIMIT = "今天获取验证码次数太多了，请明天再试"

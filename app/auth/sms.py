@@ -48,6 +48,7 @@ KINDS = {
     "flat_transferred": SmsKind(("estate", "flat", "link"), messages.SMS_FLAT_TRANSFERRED),
     "objection": SmsKind(("estate", "title", "until", "link"), messages.SMS_OBJECTION),
     "payment_recorded": SmsKind(("estate", "flat", "amount", "link"), messages.SMS_PAYMENT_RECORDED),
+    "payment_voided": SmsKind(("estate", "flat", "amount", "receipt", "link"), messages.SMS_PAYMENT_VOIDED),
 }
 #: sent at once at any hour, and never kept with a real provider
 URGENT = {"login_code"}

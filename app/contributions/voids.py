@@ -61,4 +61,5 @@ def _tell_owners(payment: Payment) -> None:
                                           receipt=receipt_no(payment), reference=payment.reference,
                                           reason=payment.void_reason),
          link=f"/projects/{payment.project_id}/contributions#payment-{payment.id}",
-         dedup_key=f"contribution-voided:{payment.id}")
+         dedup_key=f"contribution-voided:{payment.id}", notice="payment_voided",
+         params={"flat": label, "amount": yuan(payment.amount_cents), "receipt": receipt_no(payment)})

@@ -20,6 +20,7 @@ from app.display import china_time
 from app.errors import Conflict, InvalidInput
 from app.extensions import db
 from app.funding.api import public_money
+from app.auth.api import SmsOutboxMessage
 from app.notifications.api import Notification
 from tests.contributions.helpers import Place, pay
 from tests.factories import auth, make_estate, make_user
@@ -102,6 +103,11 @@ def test_a_void_is_audited_and_the_owners_are_told_who_when_and_why(place, charg
     assert told.title == "一条登记错的交款记录已作废（300.00 元）"
     assert f"收据 GZ{place.estate.id:04d}-{wrong.id:06d}" in told.body and "请交回居委会" in told.body
     assert told.link == f"/projects/{place.project.id}/contributions#payment-{wrong.id}"
+    # by SMS too, naming the receipt to hand back
+    (sms,) = db.session.scalars(select(SmsOutboxMessage.body).where(
+        SmsOutboxMessage.phone == place.owner_of(flat).phone, SmsOutboxMessage.kind == "payment_voided")).all()
+    assert f"1号楼 1单元 401的一条 300.00 元交款记录登记错了，已作废，收据 GZ{place.estate.id:04d}-{wrong.id:06d} 请交回居委会" in sms
+    assert sms.endswith(told.link)
 
 
 def test_after_a_void_the_flat_may_pay_again_even_with_the_same_voucher(place, charge):
