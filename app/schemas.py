@@ -187,6 +187,13 @@ def Cents(*, minimum: int = 1, maximum: int = MAX_CENTS, **kwargs) -> fields.Int
                           error_messages={"invalid": AMOUNT_NOT_MONEY, "null": AMOUNT_MISSING}, **kwargs)
 
 
+class Stripped(fields.String):
+    """Text with surrounding blanks removed; an all-blank text counts as empty."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).strip()
+
+
 class DecimalString(fields.Field):
     """A decimal with fixed places, as a string in JSON ("63.50") and Decimal in Python."""
 

@@ -3,7 +3,7 @@ from flask_smorest.fields import Upload
 
 from app.cases import messages
 from app.cases.models import CaseStatus, PartyRole
-from app.schemas import BaseSchema, ValidationError, fields, validate
+from app.schemas import BaseSchema, Stripped, ValidationError, fields, validate
 
 TEXT = validate.Length(min=1, max=5000)
 REASON = validate.Length(min=1, max=200)
@@ -14,24 +14,17 @@ def _unique(values):
         raise ValidationError(messages.FLATS_REPEATED)
 
 
-class _Stripped(fields.String):
-    """Text with surrounding blanks removed; an all-blank text counts as empty."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        return super()._deserialize(value, attr, data, **kwargs).strip()
-
-
 # --- input -------------------------------------------------------------------------------
 
 class CasePartyInSchema(BaseSchema):
     role = fields.String(required=True, validate=validate.OneOf([r.value for r in PartyRole]))
     flat_id = fields.Integer(strict=True, load_default=None)
-    label = _Stripped(load_default=None, validate=validate.Length(min=1, max=100))
+    label = Stripped(load_default=None, validate=validate.Length(min=1, max=100))
 
 
 class CaseInSchema(BaseSchema):
-    title = _Stripped(required=True, validate=validate.Length(min=1, max=100))
-    description = _Stripped(required=True, validate=TEXT)
+    title = Stripped(required=True, validate=validate.Length(min=1, max=100))
+    description = Stripped(required=True, validate=TEXT)
     affected_flat_ids = fields.List(fields.Integer(strict=True), required=True,
                                     validate=[validate.Length(min=1, max=1000), _unique])
     parties = fields.List(fields.Nested(CasePartyInSchema), load_default=list,
@@ -43,42 +36,42 @@ class CaseListQuery(BaseSchema):
 
 
 class CasePostInSchema(BaseSchema):
-    body = _Stripped(required=True, validate=TEXT)
+    body = Stripped(required=True, validate=TEXT)
     parent_id = fields.Integer(strict=True, load_default=None)
 
 
 class CasePostEditSchema(BaseSchema):
-    body = _Stripped(required=True, validate=TEXT)
+    body = Stripped(required=True, validate=TEXT)
 
 
 class CaseReasonSchema(BaseSchema):
-    reason = _Stripped(required=True, validate=REASON)
+    reason = Stripped(required=True, validate=REASON)
 
 
 class CaseOptionalReasonSchema(BaseSchema):
-    reason = _Stripped(load_default=messages.NO_REASON_GIVEN, validate=REASON)
+    reason = Stripped(load_default=messages.NO_REASON_GIVEN, validate=REASON)
 
 
 class CaseMeetingInSchema(BaseSchema):
     held_at = fields.AwareDateTime(required=True)
-    place = _Stripped(required=True, validate=validate.Length(min=1, max=100))
-    minutes = _Stripped(required=True, validate=validate.Length(min=1, max=20000))
-    attendees = fields.List(_Stripped(validate=validate.Length(min=1, max=100)), load_default=list,
+    place = Stripped(required=True, validate=validate.Length(min=1, max=100))
+    minutes = Stripped(required=True, validate=validate.Length(min=1, max=20000))
+    attendees = fields.List(Stripped(validate=validate.Length(min=1, max=100)), load_default=list,
                             validate=validate.Length(max=200))
-    agreement = _Stripped(load_default=None, validate=validate.Length(min=1, max=20000))
+    agreement = Stripped(load_default=None, validate=validate.Length(min=1, max=20000))
 
 
 class CaseMeetingScheduleInSchema(BaseSchema):
     held_at = fields.AwareDateTime(required=True)
-    place = _Stripped(required=True, validate=validate.Length(min=1, max=100))
-    agenda = _Stripped(required=True, validate=validate.Length(min=1, max=2000))
+    place = Stripped(required=True, validate=validate.Length(min=1, max=100))
+    agenda = Stripped(required=True, validate=validate.Length(min=1, max=2000))
 
 
 class CaseMinutesInSchema(BaseSchema):
-    minutes = _Stripped(required=True, validate=validate.Length(min=1, max=20000))
-    attendees = fields.List(_Stripped(validate=validate.Length(min=1, max=100)), load_default=list,
+    minutes = Stripped(required=True, validate=validate.Length(min=1, max=20000))
+    attendees = fields.List(Stripped(validate=validate.Length(min=1, max=100)), load_default=list,
                             validate=validate.Length(max=200))
-    agreement = _Stripped(load_default=None, validate=validate.Length(min=1, max=20000))
+    agreement = Stripped(load_default=None, validate=validate.Length(min=1, max=20000))
     held_at = fields.AwareDateTime(load_default=None,
                                    metadata={"description": "when it really took place, if not as planned"})
 
@@ -87,13 +80,13 @@ class CaseResolutionInSchema(BaseSchema):
     template = fields.String(load_default="dispute_resolution", validate=validate.Length(min=1, max=60))
     closes_at = fields.AwareDateTime(required=True)
     rule = fields.String(load_default=None, validate=validate.Length(min=1, max=60))
-    title = _Stripped(load_default=None, validate=validate.Length(min=1, max=100))  # a consultation's
-    proposal = _Stripped(load_default=None, validate=validate.Length(min=1, max=5000), metadata={
+    title = Stripped(load_default=None, validate=validate.Length(min=1, max=100))  # a consultation's
+    proposal = Stripped(load_default=None, validate=validate.Length(min=1, max=5000), metadata={
         "description": "the solution the owners vote on; defaults to the last meeting's agreement"})
 
 
 class CaseCloseInSchema(BaseSchema):
-    outcome = _Stripped(required=True, validate=validate.Length(min=1, max=20000))
+    outcome = Stripped(required=True, validate=validate.Length(min=1, max=20000))
 
 
 # --- output ------------------------------------------------------------------------------

@@ -15,7 +15,9 @@ from app.contributions.services import (
 from app.contributions.voids import void_payment
 
 __all__ = [
-    "add_charge", "instructions", "paying_instructions", "PayingInstructions", "set_paying_instructions", "Charge", "charge_view", "ChargeKind", "dues_of", "get_charge", "Line", "lines", "messages",
-    "member_contributions", "Method", "owned_flat_ids", "paid_by_project", "Payment", "payments_in_total", "project_contributions",
-    "receipt_no", "record_payment", "services", "void_payment", "voids", "wechat", "WechatOrder",
+    "add_charge", "Charge", "charge_view", "ChargeKind", "dues_of", "get_charge", "instructions",
+    "Line", "lines", "member_contributions", "messages", "Method", "owned_flat_ids",
+    "paid_by_project", "paying_instructions", "PayingInstructions", "Payment", "payments_in_total",
+    "project_contributions", "receipt_no", "record_payment", "services", "set_paying_instructions",
+    "void_payment", "voids", "wechat", "WechatOrder",
 ]

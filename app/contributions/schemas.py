@@ -1,7 +1,7 @@
 """Who pays (居民出资) in and out."""
 from app.contributions.models import ChargeKind
 from app.contributions import messages
-from app.schemas import BaseSchema, Cents, fields, validate
+from app.schemas import BaseSchema, Cents, Stripped, fields, validate
 
 
 class ChargeInSchema(BaseSchema):
@@ -32,7 +32,7 @@ class VoidInSchema(BaseSchema):
 
 
 class InstructionsSchema(BaseSchema):
-    text = fields.String(required=True, validate=validate.Length(min=1, max=300, error=messages.INSTRUCTIONS_NEEDED),
+    text = Stripped(required=True, validate=validate.Length(min=1, max=300, error=messages.INSTRUCTIONS_NEEDED),
                          error_messages={"required": messages.INSTRUCTIONS_NEEDED, "null": messages.INSTRUCTIONS_NEEDED},
                          metadata={"description": "how the flats pay without the app: where and when, the "
                                                   "account, whom to call (1-300 characters)"})

@@ -162,7 +162,6 @@ def tell_owners(payment: Payment, charge: Charge, flat) -> None:
     """The flat's owners learn who recorded or paid what, how and when (in the same
     transaction: the notices go out only if the payment stands). The payer is not told."""
     from app.auth.api import User
-    from app.notifications.api import owners_of, tell
 
     if payment.paid_by_id is not None:
         payer = db.session.get(User, payment.paid_by_id)
@@ -170,15 +169,30 @@ def tell_owners(payment: Payment, charge: Charge, flat) -> None:
     else:
         who = messages.RECORDED_BY.format(name=person(db.session.get(User, payment.recorded_by_id)))
     label = flat_label(flat)
-    tell([owner for owner in owners_of(flat.id) if owner != payment.paid_by_id],
-         estate_id=charge.estate_id, kind="contribution_paid", title=messages.PAID_TITLE.format(flat=label),
-         body=messages.PAID_BODY.format(who=who, when=china_time(payment.recorded_at), flat=label,
-                                        charge=charge.title, amount=yuan(payment.amount_cents),
-                                        method=messages.METHOD_LABELS[payment.method.value],
-                                        reference=payment.reference),
-         link=f"/projects/{charge.project_id}/contributions#payment-{payment.id}",
-         dedup_key=f"contribution-payment:{payment.id}", notice="payment_recorded",
-         params={"flat": label, "amount": yuan(payment.amount_cents)})
+    tell_flat(payment, kind="contribution_paid", notice="payment_recorded",
+              title=messages.PAID_TITLE.format(flat=label),
+              body=messages.PAID_BODY.format(who=who, when=china_time(payment.recorded_at), flat=label,
+                                             charge=charge.title, amount=yuan(payment.amount_cents),
+                                             method=messages.METHOD_LABELS[payment.method.value],
+                                             reference=payment.reference),
+              params={"flat": label, "amount": yuan(payment.amount_cents)},
+              dedup_key=f"contribution-payment:{payment.id}", skip=payment.paid_by_id)
+
+
+def tell_flat(payment: Payment, *, kind: str, notice: str, title: str, body: str, params: dict,
+              dedup_key: str, skip: int | None = None) -> None:
+    """News of a payment to its flat's owners, each with the link to its line: an owner with an
+    account in the app and by SMS (`notice`); an owner known only by the ledger's number by
+    SMS once the transaction commits (app.reach, within the estate's SMS budget)."""
+    from app.notifications.api import owners_of, tell
+    from app.signals import flats_entered
+    from app.unit_of_work import announce
+
+    path = f"/projects/{payment.project_id}/contributions#payment-{payment.id}"
+    tell([owner for owner in owners_of(payment.flat_id) if owner != skip], estate_id=payment.estate_id,
+         kind=kind, title=title, body=body, link=path, dedup_key=dedup_key, notice=notice, params=params)
+    announce(flats_entered, estate_id=payment.estate_id, flat_ids=[payment.flat_id], kind=notice,
+             params=params, path=path, dedup_key=dedup_key)
 
 
 def person(user) -> str:
@@ -313,24 +327,31 @@ def member_contributions(project, user_id: int, full: bool) -> dict:
     charges (`full`, the committee: with every flat's line; otherwise totals and counts per
     stairwell), and `mine`, the lines of the flats this person verifiably owns, in every
     charge, each with its payments (receipts) and what is still due."""
-    owned = owned_flat_ids(user_id)
     views = project_contributions(project, full=True)
-    mine = [{"charge_id": view["id"], "charge_title": view["title"], "kind": view["kind"], **row,
+    return {"charges": views if full else [{**view, "flats": []} for view in views],
+            "mine": _lines_of(views, owned_flat_ids(user_id))}
+
+
+def _lines_of(views: list[dict], owned: set[int]) -> list[dict]:
+    return [{"charge_id": view["id"], "charge_title": view["title"], "kind": view["kind"], **row,
              "certificate_url": certificate_url(view, row)}
             for view in views for row in view["flats"] if row["flat_id"] in owned]
-    return {"charges": views if full else [{**view, "flats": []} for view in views], "mine": mine}
 
 
-def dues_of(user_id: int, estate_id: int) -> list[dict]:
-    """What this person's flats in the estate still have to pay, per project (the home page's
-    待办): each project's `mine` as its contributions page works it out, when something is due."""
+def dues_of(user_id: int, estate_ids: list[int]) -> list[dict]:
+    """What this person's flats still have to pay, per project of these estates (the home page's
+    待办), each project worked out as its contributions page does; nothing read for a person
+    who owns no flat there (most visitors of the home page)."""
     from app.projects.api import RenovationProject
 
+    owned = owned_flat_ids(user_id)
+    if not owned or not estate_ids:
+        return []
     projects = db.session.scalars(select(RenovationProject).where(RenovationProject.id.in_(
-        select(Charge.project_id).where(Charge.estate_id == estate_id))).order_by(RenovationProject.id))
+        select(Charge.project_id).where(Charge.estate_id.in_(estate_ids)))).order_by(RenovationProject.id))
     dues = []
     for project in projects:
-        owing = [row for row in member_contributions(project, user_id, full=False)["mine"] if row["due_cents"]]
+        owing = [row for row in _lines_of(project_contributions(project, full=True), owned) if row["due_cents"]]
         if owing:
             dues.append({"project_id": project.id, "project_title": project.title,
                          "due_cents": sum(row["due_cents"] for row in owing),

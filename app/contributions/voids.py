@@ -7,7 +7,7 @@ from sqlalchemy import update
 from app.audit.api import record
 from app.contributions import messages
 from app.contributions.models import Charge, Method, Payment
-from app.contributions.services import person, receipt_no
+from app.contributions.services import person, receipt_no, tell_flat
 from app.db import utcnow
 from app.display import china_time, yuan
 from app.errors import Conflict, InvalidInput
@@ -46,20 +46,20 @@ def void_payment(payment: Payment, reason: str, actor_id: int) -> Payment:
 
 
 def _tell_owners(payment: Payment) -> None:
-    """The flat's verified owners learn which payment was voided, by whom, when and why."""
+    """The flat's owners learn which payment was voided, by whom, when and why, and which
+    receipt to hand back (tell_flat: in the app, by SMS, by the ledger's number)."""
     from app.auth.api import User
-    from app.notifications.api import owners_of, tell
 
     charge = db.session.get(Charge, payment.charge_id)
     label = flat_label(db.session.get(Flat, payment.flat_id))
     who = messages.RECORDED_BY.format(name=person(db.session.get(User, payment.voided_by_id)))
-    tell(owners_of(payment.flat_id), estate_id=payment.estate_id, kind="contribution_voided",
-         title=messages.VOIDED_TITLE.format(amount=yuan(payment.amount_cents)),
-         body=messages.VOIDED_BODY.format(who=who, when=china_time(payment.voided_at), flat=label,
-                                          charge=charge.title, amount=yuan(payment.amount_cents),
-                                          method=messages.METHOD_LABELS[payment.method.value],
-                                          receipt=receipt_no(payment), reference=payment.reference,
-                                          reason=payment.void_reason),
-         link=f"/projects/{payment.project_id}/contributions#payment-{payment.id}",
-         dedup_key=f"contribution-voided:{payment.id}", notice="payment_voided",
-         params={"flat": label, "amount": yuan(payment.amount_cents), "receipt": receipt_no(payment)})
+    amount, receipt = yuan(payment.amount_cents), receipt_no(payment)
+    tell_flat(payment, kind="contribution_voided", notice="payment_voided",
+              title=messages.VOIDED_TITLE.format(amount=amount),
+              body=messages.VOIDED_BODY.format(who=who, when=china_time(payment.voided_at), flat=label,
+                                               charge=charge.title, amount=amount,
+                                               method=messages.METHOD_LABELS[payment.method.value],
+                                               receipt=receipt, reference=payment.reference,
+                                               reason=payment.void_reason),
+              params={"flat": label, "amount": amount, "receipt": receipt},
+              dedup_key=f"contribution-voided:{payment.id}")

@@ -32,7 +32,7 @@ def home():
                 [c for c in cases.list_cases(estate_id) if c.status.value != "closed"])
                for estate_id in estate_ids]
     todo = [c for _, rows, _ in estates for c in rows if c["todo"]]
-    dues = [due for estate_id in estate_ids for due in dues_of(user.id, estate_id)]
+    dues = dues_of(user.id, estate_ids)
     records = [row for estate_id in estate_ids for row in records_for_home(user, estate_id)]
     # my stairwells' elevators, read as GET /stairwells/<id>/elevator-projects reads them
     stairwell_ids = sorted({link.flat.stairwell_id for link in me["flats"]
