@@ -31,6 +31,10 @@ def create_app(config: object | None = None) -> Flask:
     app.config.from_object(config or Config())
     app.config["SQLALCHEMY_DATABASE_URI"] = normalize_database_url(
         app.config["SQLALCHEMY_DATABASE_URI"])
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+            "pool_size": app.config["DB_POOL_SIZE"], "max_overflow": app.config["DB_POOL_OVERFLOW"],
+            **app.config["SQLALCHEMY_ENGINE_OPTIONS"]}
     check_secret_key(app.config)
     check_public_base_url(app.config)
     app.json.ensure_ascii = False

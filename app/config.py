@@ -76,6 +76,11 @@ class Config:
     #: no pool_pre_ping: a connection idle for a while is pinged at checkout instead
     #: (app.db.ping_idle_connections), one just used is not
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    #: PostgreSQL connections a server process keeps open, and how many more it may open
+    #: at a peak. One gevent worker serves hundreds of requests at once: with SQLAlchemy's
+    #: default (5 kept) a burst of ballots closed and reopened connections all the time
+    DB_POOL_SIZE = int(os.environ.get("DB_POOL_SIZE", "20"))
+    DB_POOL_OVERFLOW = int(os.environ.get("DB_POOL_OVERFLOW", "10"))
     REDIS_URL = os.environ.get("REDIS_URL") or None
     #: connect and read timeout of every Redis call: a stalled Redis (it accepts, never
     #: answers) costs a request about this per call, not seconds

@@ -39,12 +39,14 @@ class DomainError(Exception):
     code = "conflict"
     message = "当前状态下不能这样做"
 
-    def __init__(self, message=None, *, code=None, status=None, fields=None):
+    def __init__(self, message=None, *, code=None, status=None, fields=None, more=None):
         super().__init__(message or self.message)
         self.message = message or self.message
         self.code = code or self.code
         self.status = status or self.status
         self.fields = fields or {}
+        #: what else the error body says (e.g. where to agree, for consent_required)
+        self.more = more or {}
 
 
 class InvalidInput(DomainError):
@@ -132,7 +134,9 @@ def http_error_response(error: HTTPException):
 
 
 def domain_error_response(error: DomainError):
-    response = jsonify(error_body(error.code, error.message, error.fields))
+    body = error_body(error.code, error.message, error.fields)
+    body["error"].update(error.more)
+    response = jsonify(body)
     response.status_code = error.status
     return response
 

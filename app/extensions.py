@@ -1,4 +1,5 @@
 """Extensions, created unbound here and bound in create_app."""
+import functools
 import json
 import threading
 
@@ -57,6 +58,14 @@ class BodyParser(FlaskParser):
     on without a JSONDecodeError: deep nesting (RecursionError; 50,000 brackets) and
     integers past Python's int-str digit limit (ValueError)."""
 
+    def _get_schema(self, argmap, req):
+        """One instance per schema class, made at its first request: webargs makes a new one
+        on every request (a fifth of a millisecond for a ballot's), and loading keeps no state
+        in the instance."""
+        if isinstance(argmap, type):
+            return _schema_instance(argmap)
+        return super()._get_schema(argmap, req)
+
     def _raw_load_json(self, req):
         try:
             return super()._raw_load_json(req)
@@ -64,6 +73,11 @@ class BodyParser(FlaskParser):
             raise
         except (RecursionError, ValueError) as error:
             self._handle_invalid_json_error(error, req)
+
+
+@functools.cache
+def _schema_instance(schema_class):
+    return schema_class()
 
 
 # every @blp.arguments of every blueprint parses request bodies through it

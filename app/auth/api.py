@@ -15,13 +15,15 @@ from app.auth.models import (
 from app.auth.permissions import (
     current_user, is_committee, is_member, is_moderator, is_staff, load_checked, login_session,
     require_committee, require_estate_role, require_member, require_moderator, require_staff,
-    require_user,
+    require_user, signed_user,
 )
 from app.auth.routes import me_view, safe_next
 from app.auth.services import (
     end_session, get_or_create_user, grant_role, issue_tokens, normalize_phone, request_code,
     start_session, verify_code,
 )
+from app.auth.signed import Signed, check_in_view, require_user_value
+from app.auth.signed import condition as signed_condition
 from app.auth.sms import KINDS, opted_out, outbox_counts, record_receipts, send_queued, send_sms
 from app.auth.subscribe import send_notice, send_subscribe
 from app.auth.tokens import _key, issue, token_pair, user_from_token
@@ -37,4 +39,5 @@ __all__ = [
     "send_queued", "send_sms", "send_subscribe", "SIGN_IN_LABELS", "SmsCode",
     "SmsOptOut", "SmsOutboxMessage", "SmsStatus", "start_session", "TicketPurpose", "tickets", "token_pair",
     "tokens", "User", "user_from_token", "verify_code", "wechat", "WechatSubscription",
+    "check_in_view", "require_user_value", "Signed", "signed_condition", "signed_user",
 ]

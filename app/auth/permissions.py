@@ -8,7 +8,7 @@ import hmac
 import secrets
 
 from flask import g, request, session
-from app.auth import membership, messages
+from app.auth import membership, messages, signed
 from app.auth.models import Role, User
 from app.errors import Forbidden, NotFound, Unauthorized
 from app.extensions import db
@@ -18,21 +18,27 @@ CSRF_HEADER = "X-CSRF-Token"
 
 
 def load_request_user():
-    """before_request: resolve the bearer token or the session into g.user."""
-    g.user = g.auth_error = g.auth_session_id = g.auth_via = None
+    """before_request: resolve the bearer token or the session into g.user (or, for a view
+    that checks its user itself, the token's claims into g.signed: app.auth.signed)."""
+    g.user = g.auth_error = g.auth_session_id = g.auth_via = g.signed = None
     header = request.headers.get("Authorization", "")
     if header:
         # A bad or expired token makes the request anonymous, and require_user() then
         # refuses it as invalid_token. Routes open to anyone (asking for a code, logging
         # in, refreshing) still work for a client that keeps sending its stale token.
-        from app.auth.tokens import user_and_claims
+        from app.auth.tokens import checked_claims, user_of_claims
 
         scheme, _, token = header.partition(" ")
         try:
             if scheme.lower() != "bearer" or not token.strip():
                 raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
-            g.user, claims = user_and_claims(token.strip())
+            claims = checked_claims(token.strip())
             g.auth_session_id, g.auth_via = claims.get("sid"), "bearer"
+            g.signed = signed.deferred(request.endpoint, request.method, claims)
+            if g.signed is None:
+                g.user = user_of_claims(claims)
+            else:
+                g.signed_claims = claims
         except Unauthorized as error:
             g.auth_error = error
         return
@@ -72,7 +78,29 @@ def login_session(user: User, channel: str | None = None) -> None:
 
 
 def current_user() -> User | None:
+    if g.get("signed") is not None:
+        _load_signed()
     return g.get("user")
+
+
+def signed_user() -> signed.Signed | None:
+    """The request's signed user, for a view that checks it in its own query (else None:
+    the user is loaded, or nobody signed in)."""
+    return g.get("signed")
+
+
+def _load_signed() -> None:
+    """Load the signed user as any route would: its refusals (invalid_token, then the gates
+    such as consent) are those of every other route."""
+    from app.auth.tokens import user_of_claims
+
+    g.signed = None
+    try:
+        g.user = user_of_claims(g.signed_claims)
+    except Unauthorized as error:
+        g.auth_error = error
+        return
+    signed.pass_gates(g.user)
 
 
 def require_user() -> User:

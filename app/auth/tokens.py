@@ -100,12 +100,25 @@ def user_and_claims(token: str, kind: str = "access"):
     One query on every authenticated request: the user, its role grants and whether the
     token's sign-in is still live (a statement built once, run with parameters).
     """
+    claims = checked_claims(token, kind)
+    return user_of_claims(claims), claims
+
+
+def checked_claims(token: str, kind: str = "access") -> dict:
+    """The claims of a valid token of that kind (signature, expiry, a well-formed sid):
+    what can be checked without the database."""
+    claims = decode(token, kind)
+    if "sid" in claims and not _is_id(claims["sid"]):
+        raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
+    return claims
+
+
+def user_of_claims(claims: dict):
+    """The user of checked claims, if it is still as the token says (not deleted, the same
+    token version, its sign-in not ended), or Unauthorized."""
     from app.extensions import db
 
-    claims = decode(token, kind)
     with_sid = "sid" in claims
-    if with_sid and not _is_id(claims["sid"]):
-        raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
     params = {"user_id": int(claims["sub"]), **({"sid": claims["sid"]} if with_sid else {})}
     row = db.session.execute(_user_statement(with_sid), params).unique().first()
     user = row[0] if row else None
@@ -113,7 +126,7 @@ def user_and_claims(token: str, kind: str = "access"):
         raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
     if with_sid and not row[1]:
         raise Unauthorized(messages.TOKEN_INVALID, code="invalid_token")
-    return user, claims
+    return user
 
 
 _USER_STATEMENTS: dict = {}

@@ -7,7 +7,7 @@ from sqlalchemy import Integer, and_, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from app.auth.api import User
-from app.auth.api import is_committee, is_moderator, require_user
+from app.auth.api import Signed, is_committee, is_moderator, require_user, signed_condition
 from app.consultations import messages
 from app.consultations.models import (
     Consultation, ConsultationElectorate, ConsultationFlat, FlatProxy, Status)
@@ -160,27 +160,34 @@ def scope_of_loaded():
     return and_(Flat.estate_id == Consultation.estate_id, scoped)
 
 
-def rights_query(consultation_id: int, user: User, flat_id: int | None):
+def rights_query(consultation_id: int, user: User | Signed, flat_id: int | None):
     """One query for the right to vote: the consultation (locked against closing, FOR SHARE
     on PostgreSQL) with each of the user's flats in its scope (and the flat asked for):
-    (Consultation, flat_id, owner, linked, proxy). A consultation without such flats comes
-    back once with flat_id None; an unknown one not at all.
+    (Consultation, flat_id, owner, linked, proxy, signed). A consultation without such flats
+    comes back once with flat_id None; an unknown one not at all. For a signed user (a token
+    not yet checked: app.auth's Signed), `signed` says whether the user is as the token
+    says (True for a loaded user).
 
     Built once per shape and run with parameters (building it costs more than running it).
     """
     params = {"consultation_id": consultation_id, "user_id": user.id}
     if flat_id is not None:
         params["flat_id"] = flat_id
-    shape = flat_id is not None
+    signed = None
+    if isinstance(user, Signed):
+        signed, signed_params = signed_condition(user)
+        params.update(signed_params)
+    shape = (flat_id is not None, signed is not None and user.session_id is not None,
+             signed is not None)
     if shape not in _RIGHTS:
-        _RIGHTS[shape] = _rights_statement(with_flat=shape)
+        _RIGHTS[shape] = _rights_statement(with_flat=shape[0], signed=signed)
     return _RIGHTS[shape], params
 
 
 _RIGHTS: dict = {}
 
 
-def _rights_statement(with_flat: bool):
+def _rights_statement(with_flat: bool, signed):
     user_id = bindparam("user_id", type_=Integer)
     verified = and_(FlatLink.user_id == user_id, FlatLink.status == LinkStatus.verified)
     active = and_(FlatProxy.proxy_user_id == user_id, FlatProxy.revoked_at.is_(None))
@@ -190,7 +197,8 @@ def _rights_statement(with_flat: bool):
     owner = exists().where(verified, FlatLink.flat_id == Flat.id, FlatLink.relation == Relation.owner)
     return (select(Consultation, Flat.id.label("flat_id"), owner.label("owner"),
                    exists().where(verified, FlatLink.flat_id == Flat.id).label("linked"),
-                   exists().where(active, FlatProxy.flat_id == Flat.id).label("proxy"))
+                   exists().where(active, FlatProxy.flat_id == Flat.id).label("proxy"),
+                   (signed if signed is not None else true()).label("signed"))
             .select_from(Consultation)
             .outerjoin(Flat, and_(Flat.id.in_(union(*candidates).scalar_subquery()), scope_of_loaded()))
             .where(Consultation.id == bindparam("consultation_id", type_=Integer)).order_by(Flat.id)
@@ -236,7 +244,7 @@ def resolve_rights(c: Consultation, user: User, flat_id: int | None, rows) -> tu
 def _resolve_rights(c: Consultation, user: User, flat_id: int | None, rows) -> tuple[str, int, str]:
     flats = [row for row in rows if row.flat_id is not None]
     mine = [row.flat_id for row in flats if row.linked or row.proxy]
-    if not (is_moderator(user, c.estate_id) or (c.status != Status.draft and mine)):
+    if not ((c.status != Status.draft and mine) or is_moderator(user, c.estate_id)):
         raise NotFound()
     if c.per_resident:
         if not mine or (flat_id is not None and flat_id not in mine):

@@ -11,7 +11,7 @@ from sqlalchemy import and_, bindparam, exists, insert, select, text
 
 from app.audit.api import AuditPending
 from app.audit.api import pending_fields, record, seal_after_commit
-from app.auth.api import User
+from app.auth.api import Signed, User, require_user
 from app.auth.api import normalize_phone
 from app.consultations import messages
 from app.consultations.access import flat_in_scope, linked_flats, resolve_rights, rights_query
@@ -249,14 +249,20 @@ def _write_ballot(c: Consultation, *, slot: str, flat_id: int | None, voter_id, 
                   version=version, created_at=now, updated_at=now, **values)
 
 
-def cast_ballot(c: Consultation | int, user: User, flat_id: int | None, answers: dict) -> Ballot:
+def cast_ballot(c: Consultation | int, user: User | Signed, flat_id: int | None, answers: dict) -> Ballot:
     """The user's own ballot (PUT …/ballots/mine): idempotent, changeable until close.
 
     An owner's ballot always replaces a proxy's; a proxy cannot replace an owner's. The
-    consultation, locked against closing, and the right to vote come in one query.
+    consultation, locked against closing, and the right to vote come in one query; for the
+    request's signed user (app.auth's Signed: a token not yet checked against its user), the
+    same query checks the user, and anything but a plain vote of theirs goes the way of
+    every route, with the user loaded (the same refusals).
     """
     consultation_id = c if isinstance(c, int) else c.id
     rows = db.session.execute(*rights_query(consultation_id, user, flat_id)).all()
+    if isinstance(user, Signed) and not _plainly_theirs(rows):
+        db.session.rollback()
+        return cast_ballot(consultation_id, require_user(), flat_id, answers)
     if not rows:
         raise NotFound()
     c = rows[0][0]
@@ -268,6 +274,13 @@ def cast_ballot(c: Consultation | int, user: User, flat_id: int | None, answers:
     normalised, answer_rows = check_answers(c.questions, answers)
     return _write_ballot(c, slot=slot, flat_id=flat_id, voter_id=user.id, cast_as=cast_as,
                          channel=Channel.online, answers=normalised, rows=answer_rows)
+
+
+def _plainly_theirs(rows) -> bool:
+    """The signed user is as the token says, and votes in an opened consultation from a flat
+    of theirs: what decides needs nothing more of the user (not their role grants)."""
+    return bool(rows) and rows[0].signed and rows[0][0].status != Status.draft and any(
+        row.flat_id is not None and (row.linked or row.proxy) for row in rows)
 
 
 def cast_assisted_ballot(c: Consultation, actor: User, flat_id: int, answers: dict, *,

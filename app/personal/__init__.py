@@ -9,12 +9,15 @@ def init_app(app):
     from app.jobs.api import register_job
     from app.personal import messages
     from app.personal.cli import privacy_cli
-    from app.personal.gate import check_consent
+    from app.auth.api import require_user_value
+    from app.personal.gate import check_consent, refuse_without_consent
     from app.personal.retention import apply_retention
     from app.personal.routes import blp
 
     api.register_blueprint(blp)
     app.before_request(check_consent)  # after auth's (packages start in name order)
+    # and for a view that checks its signed user in its own query (the ballot PUT)
+    require_user_value("privacy_version", messages.NOTICE_VERSION, refuse_without_consent)
     app.cli.add_command(privacy_cli)
     register_job(app, "personal.retention", apply_retention, every_s=24 * 3600,
                  label=messages.JOB_RETENTION)

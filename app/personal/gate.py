@@ -4,7 +4,7 @@ processing rules sees the consent page before anything else (pages), or a 403
 with the user the request already loaded, so the gate costs no query."""
 from flask import g, jsonify, redirect, request, url_for
 
-from app.errors import error_body
+from app.errors import Forbidden, error_body
 from app.personal import messages
 
 #: what a person may reach before agreeing: signing in and out, who am I, the rules, the
@@ -33,16 +33,25 @@ def consent_refusal() -> dict:
     return error
 
 
+def _open_before_consent() -> bool:
+    endpoint = request.endpoint or ""
+    return endpoint in OPEN_ENDPOINTS or endpoint.split(".")[0] in OPEN_BLUEPRINTS
+
+
 def check_consent():
     """before_request, after the user is known (app.auth.permissions.load_request_user)."""
     user = g.get("user")
-    if user is None or has_agreed(user):
-        return None
-    endpoint = request.endpoint or ""
-    if endpoint in OPEN_ENDPOINTS or endpoint.split(".")[0] in OPEN_BLUEPRINTS:
+    if user is None or has_agreed(user) or _open_before_consent():
         return None
     if request.path.startswith("/api/"):
         response = jsonify({"error": consent_refusal()})
         response.status_code = 403
         return response
     return redirect(consent_page_url(request.full_path.rstrip("?")))
+
+
+def refuse_without_consent(user) -> None:
+    """The same gate for a view that loads its user itself (an API view: app.auth.signed)."""
+    if not (has_agreed(user) or _open_before_consent()):
+        refusal = consent_refusal()
+        raise Forbidden(refusal["message"], code=refusal["code"], more=refusal)
