@@ -152,7 +152,11 @@ def flat_in_scope(c: Consultation, flat_id: int) -> bool:
 
 def scope_of_loaded():
     """`scope_condition` written on the Consultation's columns, for a query that loads it."""
-    scoped = case((Consultation.electorate_at.is_not(None), in_electorate(Consultation.id)),
+    # EXISTS, not IN: PostgreSQL looks the flat up in the electorate's primary key; an IN
+    # correlated with the consultation scanned the electorate up to the flat, every ballot
+    electorate = exists().where(ConsultationElectorate.consultation_id == Consultation.id,
+                                ConsultationElectorate.flat_id == Flat.id)
+    scoped = case((Consultation.electorate_at.is_not(None), electorate),
                   (Consultation.scope_type == "building", Flat.building_id == Consultation.scope_id),
                   (Consultation.scope_type == "stairwell", Flat.stairwell_id == Consultation.scope_id),
                   (Consultation.scope_type == "flats", Flat.id.in_(select(ConsultationFlat.flat_id).where(

@@ -13,12 +13,24 @@ import io
 import secrets
 
 from flask import request
+from flask.sessions import SecureCookieSessionInterface
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 HSTS = "max-age=31536000; includeSubDomains"
 BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 NONCE_KEY = "gongzhi.csp_nonce"  # per request (g lives as long as the app context)
+
+
+class CookieSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, without building the cookie's signer for a request
+    that sends no session cookie (every API call with a bearer token, the health check):
+    an empty session, as Flask would give it after building the signer."""
+
+    def open_session(self, app, request):
+        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+            return self.session_class()
+        return super().open_session(app, request)
 
 
 def csp_nonce() -> str:
@@ -84,6 +96,7 @@ def init_app(app):
     if app.config["PUBLIC_BASE_URL"].startswith("https://"):
         app.config["SESSION_COOKIE_SECURE"] = True
     app.config["SESSION_COOKIE_HTTPONLY"] = True
+    app.session_interface = CookieSessions()
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
     app.jinja_env.globals["csp_nonce"] = csp_nonce
     app.before_request(lambda: limit_body_size(app))

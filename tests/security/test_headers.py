@@ -141,3 +141,19 @@ def test_upload_over_the_upload_limit_answers_413(app, client):
                            content_type="multipart/form-data")
     assert response.status_code == 413
     assert response.json["error"]["code"] == "too_large"
+
+
+def test_a_request_without_a_session_cookie_builds_no_signer_and_a_cookie_still_signs_in(
+        client, app, monkeypatch):
+    built = []
+    interface = app.session_interface
+    original = interface.get_signing_serializer
+    monkeypatch.setattr(interface, "get_signing_serializer", lambda a: built.append(1) or original(a))
+    assert client.get("/api/v1/health").status_code == 200
+    assert client.get("/api/v1/me", headers=auth(make_user())).status_code == 200
+    assert built == []
+    with client.session_transaction() as session:  # a signed cookie, as after a web login
+        session["probe"] = "kept"
+    with client.session_transaction() as session:
+        assert session["probe"] == "kept"
+    assert built  # a request with the cookie reads it through the signer
